@@ -1,0 +1,182 @@
+/**
+ * Domain records stored in IndexedDB and carried in bundles.
+ * Plain data only: no classes, no DOM, no Node. IDs are UUID strings.
+ */
+
+/** CSL-JSON name (author, editor). */
+export interface CslName {
+  family?: string;
+  given?: string;
+  /** Institutional or single-field name, e.g. "National Crime Agency". */
+  literal?: string;
+}
+
+/** CSL-JSON date: `date-parts` is [[year, month?, day?]]. */
+export interface CslDate {
+  'date-parts'?: [[number, number?, number?]];
+  raw?: string;
+}
+
+/** Editable bibliographic metadata, in CSL-JSON shape. */
+export interface SourceMetadata {
+  type: 'article-newspaper' | 'article-journal' | 'report' | 'webpage' | 'document' | 'interview' | 'legal_case';
+  title: string;
+  author?: CslName[];
+  'container-title'?: string;
+  publisher?: string;
+  issued?: CslDate;
+  accessed?: CslDate;
+  URL?: string;
+  language?: string;
+}
+
+export interface CaseRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  /** The note that is this case's brief. */
+  briefNoteId?: string;
+  /** The source last shown in the reader, so reopening a case resumes there. */
+  activeSourceId?: string;
+}
+
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+
+/** A block of the snapshot text: a paragraph (text/html) or a page (pdf). Offsets into `text`. */
+export interface SourceBlock {
+  start: number;
+  end: number;
+  /** Paragraph number for text/HTML, page number for PDF. 1-based. */
+  n: number;
+  kind: 'paragraph' | 'heading' | 'quote' | 'list-item' | 'page';
+}
+
+/**
+ * A source is an immutable snapshot: `text` is the normalised plain text that
+ * every passage offset refers to. Only `metadata` may be edited afterwards.
+ * Replacing the text ("Update source…") writes a new revision and re-anchors.
+ */
+export interface SourceRecord {
+  id: string;
+  caseId: string;
+  format: SourceFormat;
+  text: string;
+  blocks: SourceBlock[];
+  /** Sanitised HTML rendition, when the source came from HTML/DOCX. */
+  html?: string;
+  /** SHA-256 (hex) of the original bytes. */
+  sha256: string;
+  fileName: string;
+  byteLength: number;
+  importedAt: number;
+  metadata: SourceMetadata;
+  /** Bumped when the text is replaced by a revision. */
+  revision: number;
+  /** Set when the snapshot was fetched from a URL. */
+  fetched?: { url: string; finalUrl: string; fetchedAt: number };
+  /** Position in the case's source list. */
+  order: number;
+}
+
+/** Original bytes of a source, kept apart from the snapshot so lists stay light. */
+export interface SourceBlobRecord {
+  sourceId: string;
+  bytes: Uint8Array;
+  mediaType: string;
+}
+
+/** W3C Web Annotation selectors. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+export type PassageSelector = TextQuoteSelector | TextPositionSelector;
+
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+
+export interface Locator {
+  kind: 'paragraph' | 'page';
+  value: number;
+}
+
+export interface PassageRecord {
+  id: string;
+  caseId: string;
+  sourceId: string;
+  selectors: [TextQuoteSelector, TextPositionSelector];
+  /** Tag IDs. */
+  tags: string[];
+  comment: string;
+  locator: Locator;
+  anchor: AnchorStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ClaimStatus = 'unverified' | 'supported' | 'disputed' | 'false' | 'inconclusive';
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['unverified', 'supported', 'disputed', 'false', 'inconclusive'];
+
+export type Stance = 'supports' | 'contradicts' | 'context';
+export const STANCES: readonly Stance[] = ['supports', 'contradicts', 'context'];
+
+export interface EvidenceItem {
+  passageId: string;
+  stance: Stance;
+  addedAt: number;
+}
+
+export interface StatusChange {
+  at: number;
+  from: ClaimStatus;
+  to: ClaimStatus;
+  reason?: string;
+}
+
+export interface ClaimRecord {
+  id: string;
+  caseId: string;
+  statement: string;
+  claimant: string;
+  status: ClaimStatus;
+  tags: string[];
+  note: string;
+  evidence: EvidenceItem[];
+  statusLog: StatusChange[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TagRecord {
+  id: string;
+  caseId: string;
+  /** Hierarchy through "parent/child" names. */
+  name: string;
+  color: string;
+  description: string;
+  createdAt: number;
+}
+
+/** The app-level version of the serialised brief JSON. See docs in ARCHITECTURE.md (brief change log). */
+export const NOTE_SCHEMA_VERSION = 1;
+
+export interface NoteRecord {
+  id: string;
+  caseId: string;
+  title: string;
+  /** Serialised Lexical editor state (editorState.toJSON()), or null when never written. */
+  content: unknown;
+  schemaVersion: number;
+  /** Plain text of the note, kept for search and the "never overwrite non-empty with empty" rule. */
+  plainText: string;
+  createdAt: number;
+  updatedAt: number;
+  order: number;
+}

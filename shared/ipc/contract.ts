@@ -1,0 +1,121 @@
+/**
+ * The one typed contract between the renderer and whatever hosts it:
+ * the Electron main process (over IPC) or the local web server (over loopback HTTP).
+ * Every channel is prefixed `cf:`; requests and responses are validated with zod
+ * on the host side; results travel as `{ ok: true, value } | { ok: false, error }`.
+ */
+import { z } from 'zod';
+
+export const CHANNEL_PREFIX = 'cf:';
+
+const bytes = z.instanceof(Uint8Array);
+
+export const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]+$/i).max(10)).min(1).max(20),
+});
+
+export const contract = {
+  'cf:app:info': {
+    request: z.object({}).strict(),
+    response: z.object({
+      name: z.string(),
+      version: z.string(),
+      platform: z.string(),
+      shell: z.enum(['electron', 'web']),
+      runtime: z.string(),
+    }),
+  },
+  /** Native open dialog; the host reads the chosen file. `null` when cancelled. */
+  'cf:file:open': {
+    request: z
+      .object({
+        title: z.string().max(200).optional(),
+        filters: z.array(fileFilter).max(10).default([]),
+      })
+      .strict(),
+    response: z.union([z.object({ name: z.string(), bytes }), z.null()]),
+  },
+  /** Native save dialog; the host writes the bytes. Returns the chosen file name, `null` when cancelled. */
+  'cf:file:save': {
+    request: z
+      .object({
+        suggestedName: z.string().min(1).max(255),
+        filters: z.array(fileFilter).max(10).default([]),
+        bytes,
+      })
+      .strict(),
+    response: z.union([z.object({ name: z.string() }), z.null()]),
+  },
+  /** Render print-styled HTML (no scripts) to PDF with the host's Chromium. */
+  'cf:pdf:render': {
+    request: z
+      .object({
+        html: z.string().min(1).max(50_000_000),
+        pageSize: z.enum(['A4', 'Letter']).default('A4'),
+        title: z.string().max(500).default(''),
+      })
+      .strict(),
+    response: bytes,
+  },
+  /** Fetch a web page for import: http(s) only, with a timeout and a size cap. */
+  'cf:url:fetch': {
+    request: z.object({ url: z.string().min(1).max(8192) }).strict(),
+    response: z.object({
+      bytes,
+      finalUrl: z.string(),
+      contentType: z.string(),
+      fetchedAt: z.number(),
+    }),
+  },
+  /** Open an http(s) or mailto link in the system browser. */
+  'cf:shell:openExternal': {
+    request: z.object({ url: z.string().min(1).max(8192) }).strict(),
+    response: z.null(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export type Request<C extends Channel> = z.input<Contract[C]['request']>;
+export type ParsedRequest<C extends Channel> = z.output<Contract[C]['request']>;
+export type Response<C extends Channel> = z.output<Contract[C]['response']>;
+
+export interface IpcError {
+  /** Stable machine-readable code, e.g. 'invalid-request', 'not-found', 'too-large'. */
+  code: string;
+  /** A sentence a person can act on. */
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && name.startsWith(CHANNEL_PREFIX) && Object.hasOwn(contract, name);
+}
+
+/** Validate a request payload; returns a Result so callers never throw across the bridge. */
+export function parseRequest<C extends Channel>(channel: C, payload: unknown): Result<ParsedRequest<C>> {
+  const parsed = contract[channel].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+    return { ok: false, error: { code: 'invalid-request', message: `Invalid request for ${channel}${where}: ${first?.message ?? 'unknown problem'}` } };
+  }
+  return { ok: true, value: parsed.data as ParsedRequest<C> };
+}
+
+/** Menu and shell events sent from the host to the renderer. */
+export const MENU_COMMANDS = ['new-case', 'import-source', 'export-brief', 'find', 'command-palette'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_EVENT_CHANNEL = 'cf:event:menu';
+export const OPEN_FILE_EVENT_CHANNEL = 'cf:event:open-file';
+
+/** The object the preload exposes as `window.casefile`: domain verbs, never ipcRenderer. */
+export interface CasefileBridge {
+  invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Result<Response<C>>>;
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** A `.casefile` file opened from the OS (double-click, argv, open-file). */
+  onOpenFile(listener: (file: { name: string; bytes: Uint8Array }) => void): () => void;
+}
