@@ -1,0 +1,104 @@
+/**
+ * Reading and writing the user's files in the main process. Only bytes and names cross
+ * the bridge; paths stay here. Failures become `HandlerError`s with a sentence a person
+ * can act on, and a write either lands completely or not at all.
+ */
+import { open, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { HandlerError } from './ipc';
+
+/** Largest file Casefile opens: far above any document a person reads, far below memory trouble. */
+export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
+
+/** Present a byte count the way a person reads file sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const ERRNO_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'it no longer exists',
+  EACCES: 'permission was denied',
+  EPERM: 'the operating system did not allow it',
+  EISDIR: 'it is a folder, not a file',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EBUSY: 'another program is using it',
+  EMFILE: 'too many files are open',
+};
+
+/** Turn a Node file-system error into a specific `HandlerError` about the named file. */
+export function fileSystemError(action: 'read' | 'save', fileName: string, error: unknown): HandlerError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const reason = ERRNO_REASONS[code] ?? (error instanceof Error ? error.message : 'an unknown problem occurred');
+  return new HandlerError(`${action}-failed`, `Casefile could not ${action} "${fileName}": ${reason}.`);
+}
+
+function tooLarge(fileName: string, size: number, maxBytes: number): HandlerError {
+  return new HandlerError(
+    'too-large',
+    `"${fileName}" is ${formatBytes(size)}; Casefile opens files up to ${formatBytes(maxBytes)}.`,
+  );
+}
+
+/**
+ * Read a whole file, refusing it before reading when it exceeds `maxBytes`, and reading at
+ * most `maxBytes + 1` bytes so a file that grows while being read is still refused.
+ */
+export async function readFileCapped(filePath: string, maxBytes: number = MAX_OPEN_BYTES): Promise<Uint8Array> {
+  const fileName = path.basename(filePath);
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(filePath, 'r');
+  } catch (error) {
+    throw fileSystemError('read', fileName, error);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new HandlerError('not-a-file', `"${fileName}" is not a file Casefile can open.`);
+    if (stats.size > maxBytes) throw tooLarge(fileName, stats.size, maxBytes);
+
+    const buffer = new Uint8Array(Math.min(stats.size, maxBytes) + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled > maxBytes) throw tooLarge(fileName, filled, maxBytes);
+    return buffer.slice(0, filled);
+  } catch (error) {
+    if (error instanceof HandlerError) throw error;
+    throw fileSystemError('read', fileName, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Write `bytes` to `filePath` through a temporary sibling and a rename, so an interrupted
+ * save (full disk, crash) leaves the previous file intact instead of a truncated one.
+ */
+export async function writeFileAtomically(filePath: string, bytes: Uint8Array): Promise<void> {
+  const fileName = path.basename(filePath);
+  const temporary = path.join(path.dirname(filePath), `.${fileName}.${process.pid}.${Date.now()}.casefile-tmp`);
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx' });
+    await rename(temporary, filePath);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw fileSystemError('save', fileName, error);
+  }
+}
+
+/**
+ * Reduce a name suggested by the renderer to a bare file name, so it can only pre-fill the
+ * save dialog, never point it at another folder.
+ */
+export function toSafeFileName(suggested: string): string {
+  const base = suggested.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
+  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').trim();
+  return cleaned.length > 0 ? cleaned : 'Untitled';
+}

@@ -1,0 +1,77 @@
+/**
+ * Session-wide hardening: the Content-Security-Policy and the permission policy.
+ * Kept apart from the lifecycle so the exact policy is visible in one place and testable
+ * against a fake `Session`.
+ */
+import type { Session } from 'electron';
+import { isAppOrigin } from './appUrl';
+
+/**
+ * No `unsafe-eval` and no inline scripts: the renderer's scripts are the external files of
+ * the Vite build. Inline styles stay allowed because Lexical and React set `style` attributes.
+ * Matches the `<meta>` policy in renderer/index.html; sent as a header too, because a header
+ * also covers responses that carry no markup (workers, JSON).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-src 'none'",
+  "form-action 'none'",
+  "worker-src 'self' blob:",
+].join('; ');
+
+/**
+ * The only permission granted, and only to the app's own origin: writing plain text to the
+ * clipboard (`navigator.clipboard.writeText`, used by "copy citation"). Everything else —
+ * camera, notifications, geolocation, HID … — is refused, because a case-file notebook
+ * needs none of it and the reader shows untrusted documents.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Decide a permission from its name and the asking origin; exported for the test table. */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  // The check handler is given a bare origin ("app://casefile"), the request handler a full URL.
+  return ALLOWED_PERMISSIONS.has(permission) && isAppOrigin(requestingUrl);
+}
+
+type HardenableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>;
+
+/**
+ * Install the permission handlers and the CSP response header on a session.
+ * Both permission hooks are needed: Chromium asks the check handler for some APIs and the
+ * request handler for others, and an unset handler means "grant".
+ */
+export function hardenSession(session: HardenableSession): void {
+  session.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? webContents.getURL()));
+  });
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const responseHeaders: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      if (name.toLowerCase() !== 'content-security-policy') responseHeaders[name] = value;
+    }
+    responseHeaders['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    callback({ responseHeaders });
+  });
+}
+
+/**
+ * The PDF renderer's private session may not reach the network: the export HTML is
+ * self-contained, and a remote image in a brief must not phone home while printing.
+ */
+export function isolatePdfSession(session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => {
+    callback({ cancel: true });
+  });
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
