@@ -1,0 +1,22 @@
+import type { SourceBlock, SourceFormat, SourceMetadata } from '../domain/types';
+
+/**
+ * Everything an import produces before it is stored: the immutable snapshot
+ * (`text` + `blocks`, and the sanitised `html` for HTML-like sources), the
+ * original `bytes` with their hash and media type, and editable metadata.
+ * The repository adds IDs, case, order and timestamps.
+ */
+export interface ImportedSourceDraft {
+  format: SourceFormat;
+  text: string;
+  blocks: SourceBlock[];
+  html?: string;
+  sha256: string;
+  fileName: string;
+  byteLength: number;
+  mediaType: string;
+  metadata: SourceMetadata;
+  bytes: Uint8Array;
+  /** True when the title was taken from the body text rather than metadata or the file name. */
+  titleFromFirstLine: boolean;
+}

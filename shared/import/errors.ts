@@ -1,0 +1,92 @@
+/**
+ * Import failures as values with a stable code (for tests and telemetry-free
+ * branching in the UI) and a message written for the user: it names the file
+ * and says what to do next. The UI shows `message` verbatim.
+ */
+import { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS } from './formats';
+
+export type ImportErrorCode = 'empty' | 'binary' | 'encoding' | 'too-large' | 'unsupported' | 'no-text' | 'scanned-pdf' | 'corrupt';
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+
+  constructor(
+    public readonly code: ImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How a message refers to the file: “notes.txt”. */
+export function fileSubject(name: string): string {
+  return `“${name}”`;
+}
+
+/** How a message refers to clipboard text, which has no file name. */
+export const PASTED_SUBJECT = 'The pasted text';
+
+/** 1234567 → "1,234,567", independent of the machine's locale so messages and tests agree. */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const MIB = 1024 * 1024;
+
+/** Bytes as megabytes with one decimal ("23.4 MB"), the unit the size limit is stated in. */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / MIB).toFixed(1)} MB`;
+}
+
+function supportedList(): string {
+  return SUPPORTED_EXTENSIONS.join(', ');
+}
+
+/**
+ * Builders for every failure, so the wording lives in one place. `subject` is
+ * `fileSubject(name)` or `PASTED_SUBJECT`.
+ */
+export const importErrors = {
+  empty: (subject: string) => new ImportError('empty', `${subject} is empty: there is no text to import.`),
+
+  binary: (name: string, what?: string) =>
+    new ImportError(
+      'binary',
+      `${fileSubject(name)} looks like a binary file${what ? ` (${what})` : ''}, not text. Choose the article saved as ${supportedList()}.`,
+    ),
+
+  invalidUtf8: (name: string, position: number) =>
+    new ImportError(
+      'encoding',
+      `${fileSubject(name)} is not valid UTF-8 text (first bad byte at position ${groupDigits(position)}). Save it as UTF-8 and import it again.`,
+    ),
+
+  utf16: (name: string) =>
+    new ImportError('encoding', `${fileSubject(name)} is saved as UTF-16 text. Save it as UTF-8 and import it again.`),
+
+  tooLarge: (subject: string, bytes: number) =>
+    new ImportError('too-large', `${subject} is ${formatMegabytes(bytes)}; Casefile imports sources up to ${MAX_SOURCE_BYTES / MIB} MB.`),
+
+  unsupported: (name: string, extension: string) =>
+    new ImportError(
+      'unsupported',
+      extension
+        ? `Casefile cannot import “${extension}” files. Supported: ${supportedList()}.`
+        : `Casefile cannot import ${fileSubject(name)}: the file name has no extension. Supported: ${supportedList()}.`,
+    ),
+
+  noText: (name: string) =>
+    new ImportError(
+      'no-text',
+      `${fileSubject(name)} has no readable text. If the article only appears in a browser, copy its text and paste it into Casefile instead.`,
+    ),
+
+  scannedPdf: (name: string) =>
+    new ImportError(
+      'scanned-pdf',
+      `${fileSubject(name)} has no text layer: it looks like a scanned document. Run it through text recognition (OCR) and import the result.`,
+    ),
+
+  corrupt: (name: string, format: string) =>
+    new ImportError('corrupt', `${fileSubject(name)} is damaged or is not really a ${format} file, so Casefile cannot read it.`),
+};
