@@ -1,0 +1,110 @@
+import { newId } from '../../../shared/domain/ids';
+import {
+  NOTE_SCHEMA_VERSION,
+  type CaseRecord,
+  type ClaimRecord,
+  type NoteRecord,
+  type PassageRecord,
+  type SourceBlobRecord,
+  type SourceRecord,
+  type TagRecord,
+} from '../../../shared/domain/types';
+import { getDb } from '../db';
+import { RepoError } from './errors';
+
+/** Everything a case owns, as removed by deleteCase and put back by restoreCase. */
+export interface CaseSnapshot {
+  case: CaseRecord;
+  sources: SourceRecord[];
+  blobs: SourceBlobRecord[];
+  passages: PassageRecord[];
+  claims: ClaimRecord[];
+  tags: TagRecord[];
+  notes: NoteRecord[];
+}
+
+function cleanName(name: string): string {
+  const trimmed = name.replace(/\s+/g, ' ').trim();
+  if (!trimmed) throw new RepoError('A case needs a name.');
+  if (trimmed.length > 200) throw new RepoError('A case name can be at most 200 characters.');
+  return trimmed;
+}
+
+/** A new case with its brief note, written together. */
+export async function createCase(name: string, now = Date.now()): Promise<CaseRecord> {
+  const db = getDb();
+  const id = newId();
+  const note: NoteRecord = { id: newId(), caseId: id, title: 'Brief', content: null, schemaVersion: NOTE_SCHEMA_VERSION, plainText: '', createdAt: now, updatedAt: now, order: 0 };
+  const record: CaseRecord = { id, name: cleanName(name), createdAt: now, updatedAt: now, briefNoteId: note.id };
+  await db.transaction('rw', db.cases, db.notes, async () => {
+    await db.notes.add(note);
+    await db.cases.add(record);
+  });
+  return record;
+}
+
+export async function renameCase(id: string, name: string): Promise<void> {
+  const db = getDb();
+  const clean = cleanName(name);
+  const changed = await db.cases.update(id, { name: clean, updatedAt: Date.now() });
+  if (!changed) throw new RepoError('That case no longer exists.');
+}
+
+export async function touchCase(id: string, now = Date.now()): Promise<void> {
+  await getDb().cases.update(id, { updatedAt: now });
+}
+
+export async function setActiveSource(caseId: string, sourceId: string | undefined): Promise<void> {
+  await getDb().cases.update(caseId, { activeSourceId: sourceId });
+}
+
+/** Read everything a case owns (used by delete-with-undo and by bundle export). */
+export async function readCaseSnapshot(id: string): Promise<CaseSnapshot | null> {
+  const db = getDb();
+  return db.transaction('r', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+    const record = await db.cases.get(id);
+    if (!record) return null;
+    const sources = await db.sources.where('caseId').equals(id).toArray();
+    const blobs = (await db.sourceBlobs.bulkGet(sources.map((s) => s.id))).filter((b): b is SourceBlobRecord => b !== undefined);
+    return {
+      case: record,
+      sources,
+      blobs,
+      passages: await db.passages.where('caseId').equals(id).toArray(),
+      claims: await db.claims.where('caseId').equals(id).toArray(),
+      tags: await db.tags.where('caseId').equals(id).toArray(),
+      notes: await db.notes.where('caseId').equals(id).toArray(),
+    };
+  });
+}
+
+/** Delete a case and everything in it, in one transaction. Returns what was removed, for Undo. */
+export async function deleteCase(id: string): Promise<CaseSnapshot> {
+  const db = getDb();
+  return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+    const snapshot = await readCaseSnapshot(id);
+    if (!snapshot) throw new RepoError('That case no longer exists.');
+    await db.sourceBlobs.bulkDelete(snapshot.sources.map((s) => s.id));
+    await db.sources.bulkDelete(snapshot.sources.map((s) => s.id));
+    await db.passages.bulkDelete(snapshot.passages.map((p) => p.id));
+    await db.claims.bulkDelete(snapshot.claims.map((c) => c.id));
+    await db.tags.bulkDelete(snapshot.tags.map((t) => t.id));
+    await db.notes.bulkDelete(snapshot.notes.map((n) => n.id));
+    await db.cases.delete(id);
+    return snapshot;
+  });
+}
+
+/** Put a whole case back (Undo of delete, or a bundle import), in one transaction. */
+export async function restoreCase(snapshot: CaseSnapshot): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+    await db.cases.add(snapshot.case);
+    await db.sources.bulkAdd(snapshot.sources);
+    await db.sourceBlobs.bulkAdd(snapshot.blobs);
+    await db.passages.bulkAdd(snapshot.passages);
+    await db.claims.bulkAdd(snapshot.claims);
+    await db.tags.bulkAdd(snapshot.tags);
+    await db.notes.bulkAdd(snapshot.notes);
+  });
+}

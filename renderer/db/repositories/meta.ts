@@ -1,0 +1,10 @@
+import { getDb } from '../db';
+
+/** Small app-wide settings that must survive a crash (IndexedDB, strict durability). */
+export async function setMeta(key: string, value: unknown): Promise<void> {
+  await getDb().meta.put({ key, value });
+}
+
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+  return (await getDb().meta.get(key))?.value as T | undefined;
+}

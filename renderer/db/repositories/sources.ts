@@ -1,0 +1,98 @@
+import { newId } from '../../../shared/domain/ids';
+import type { PassageRecord, SourceBlobRecord, SourceMetadata, SourceRecord } from '../../../shared/domain/types';
+import type { ImportedSourceDraft } from '../../../shared/import/draft';
+import { getDb } from '../db';
+import { RepoError } from './errors';
+
+export interface SourceSnapshot {
+  source: SourceRecord;
+  blob: SourceBlobRecord | undefined;
+  passages: PassageRecord[];
+  wasActive: boolean;
+}
+
+function today(now: number): SourceMetadata['accessed'] {
+  const d = new Date(now);
+  return { 'date-parts': [[d.getFullYear(), d.getMonth() + 1, d.getDate()]] };
+}
+
+/**
+ * Store an imported source: the snapshot and its original bytes in one
+ * transaction, appended to the case's list and made the active source.
+ * The draft is fully parsed and hashed before this is called.
+ */
+export async function addSource(caseId: string, draft: ImportedSourceDraft, now = Date.now()): Promise<SourceRecord> {
+  const db = getDb();
+  return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs], async () => {
+    const owner = await db.cases.get(caseId);
+    if (!owner) throw new RepoError('That case no longer exists, so the source was not imported.');
+    const last = await db.sources.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).last();
+    const record: SourceRecord = {
+      id: newId(),
+      caseId,
+      format: draft.format,
+      text: draft.text,
+      blocks: draft.blocks,
+      ...(draft.html !== undefined ? { html: draft.html } : {}),
+      sha256: draft.sha256,
+      fileName: draft.fileName,
+      byteLength: draft.byteLength,
+      importedAt: now,
+      metadata: { ...draft.metadata, accessed: draft.metadata.accessed ?? today(now) },
+      revision: 1,
+      order: (last?.order ?? -1) + 1,
+    };
+    await db.sources.add(record);
+    await db.sourceBlobs.add({ sourceId: record.id, bytes: draft.bytes, mediaType: draft.mediaType });
+    await db.cases.update(caseId, { activeSourceId: record.id, updatedAt: now });
+    return record;
+  });
+}
+
+export async function findSourceBySha(caseId: string, sha256: string): Promise<SourceRecord | undefined> {
+  return getDb().sources.where('[caseId+sha256]').equals([caseId, sha256]).first();
+}
+
+/** Edit bibliographic details. The snapshot text never changes here. */
+export async function updateSourceMetadata(id: string, patch: Partial<SourceMetadata>): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.sources, async () => {
+    const source = await db.sources.get(id);
+    if (!source) throw new RepoError('That source no longer exists.');
+    const metadata: SourceMetadata = { ...source.metadata, ...patch };
+    for (const key of Object.keys(metadata) as (keyof SourceMetadata)[]) if (metadata[key] === undefined) delete metadata[key];
+    if (!metadata.title.trim()) throw new RepoError('A source needs a title.');
+    await db.sources.update(id, { metadata });
+  });
+}
+
+/** Remove a source, its original bytes and its passages. Returns what was removed, for Undo. */
+export async function deleteSource(id: string): Promise<SourceSnapshot> {
+  const db = getDb();
+  return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages], async () => {
+    const source = await db.sources.get(id);
+    if (!source) throw new RepoError('That source no longer exists.');
+    const blob = await db.sourceBlobs.get(id);
+    const passages = await db.passages.where('sourceId').equals(id).toArray();
+    const owner = await db.cases.get(source.caseId);
+    const wasActive = owner?.activeSourceId === id;
+    await db.passages.bulkDelete(passages.map((p) => p.id));
+    await db.sourceBlobs.delete(id);
+    await db.sources.delete(id);
+    if (wasActive) {
+      const next = await db.sources.where('[caseId+order]').between([source.caseId, -Infinity], [source.caseId, Infinity]).first();
+      await db.cases.update(source.caseId, { activeSourceId: next?.id });
+    }
+    return { source, blob, passages, wasActive };
+  });
+}
+
+export async function restoreSource(snapshot: SourceSnapshot): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages], async () => {
+    await db.sources.add(snapshot.source);
+    if (snapshot.blob) await db.sourceBlobs.add(snapshot.blob);
+    await db.passages.bulkAdd(snapshot.passages);
+    if (snapshot.wasActive) await db.cases.update(snapshot.source.caseId, { activeSourceId: snapshot.source.id });
+  });
+}
