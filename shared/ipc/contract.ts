@@ -8,7 +8,8 @@ import { z } from 'zod';
 
 export const CHANNEL_PREFIX = 'cf:';
 
-const bytes = z.instanceof(Uint8Array);
+/** Raw bytes; Uint8Array crosses Electron IPC by structured clone and HTTP via shared/ipc/wire. */
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected bytes (Uint8Array)' });
 
 export const fileFilter = z.object({
   name: z.string().min(1).max(100),
