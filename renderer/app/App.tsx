@@ -1,0 +1,226 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import { openDatabase } from '../db/db';
+import { useCase, useCases, useSource, useSources } from '../db/hooks';
+import { createCase, ensureSampleCase, getMeta, setMeta } from '../db/repositories';
+import { BriefPane } from '../features/brief/BriefPane';
+import { CaseList } from '../features/cases/CaseList';
+import { buildSampleCase } from '../features/sample/sampleCase';
+import { MetadataDialog } from '../features/sources/MetadataDialog';
+import { SourceList } from '../features/sources/SourceList';
+import { useImport } from '../features/sources/useImport';
+import { flushAll } from '../lib/flush';
+import { NoticesProvider } from '../lib/notices';
+import { platform } from '../platform';
+import { Reader } from '../source/Reader';
+import { Splitter } from './Splitter';
+
+const ACTIVE_CASE_KEY = 'activeCaseId';
+
+type Boot = { state: 'loading' } | { state: 'ready'; initialCaseId: string | null } | { state: 'failed'; message: string };
+
+/** Opens the database, seeds the sample case on first run, then shows the workspace. */
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      await openDatabase();
+      const sampleId = await ensureSampleCase(() => buildSampleCase());
+      const remembered = sampleId ?? (await getMeta<string>(ACTIVE_CASE_KEY)) ?? null;
+      if (!cancelled) setBoot({ state: 'ready', initialCaseId: remembered });
+    })().catch((error: unknown) => {
+      if (!cancelled) setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  if (boot.state === 'failed') {
+    return (
+      <main className="boot-failed">
+        <h1>Casefile cannot open your data</h1>
+        <p role="alert">{boot.message}</p>
+      </main>
+    );
+  }
+  if (boot.state === 'loading') {
+    return (
+      <main className="boot-loading" aria-busy="true">
+        <p>Opening Casefile…</p>
+      </main>
+    );
+  }
+  return (
+    <NoticesProvider>
+      <Workspace initialCaseId={boot.initialCaseId} />
+    </NoticesProvider>
+  );
+}
+
+function isEditableTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null);
+}
+
+function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
+  const [caseId, setCaseIdState] = useState<string | null>(initialCaseId);
+  const [editingSourceId, setEditingSourceId] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const activeCase = useCase(caseId ?? undefined);
+  const sources = useSources(activeCase?.id);
+  const activeSourceId = activeCase?.activeSourceId ?? sources?.[0]?.id;
+  const activeSource = useSource(activeSourceId);
+  const { chooseAndImport, importPicked, importText } = useImport(activeCase?.id ?? null);
+
+  const cases = useCases();
+
+  const setCaseId = useCallback((id: string | null) => {
+    setCaseIdState(id);
+    // Remembered in IndexedDB (strict durability), so it survives a crash like the data does.
+    void setMeta(ACTIVE_CASE_KEY, id);
+  }, []);
+
+  // No remembered case, or it no longer exists: open the most recently edited one.
+  useEffect(() => {
+    if (cases === undefined || (caseId && activeCase === undefined)) return;
+    if (!caseId || activeCase === null) {
+      const fallback = cases[0]?.id ?? null;
+      if (fallback !== caseId) setCaseId(fallback);
+    }
+  }, [activeCase, caseId, cases, setCaseId]);
+
+  // Save pending edits whenever the page may go away.
+  useEffect(() => {
+    const onHide = () => void flushAll();
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
+    };
+  }, []);
+
+  // Native menu commands (desktop) and the same shortcuts in the browser.
+  useEffect(() => {
+    const run = async (command: MenuCommand) => {
+      if (command === 'import-source') await chooseAndImport();
+      if (command === 'new-case') {
+        await flushAll();
+        setCaseId((await createCase('Untitled case')).id);
+      }
+    };
+    const unsubscribe = platform().onMenu((command) => void run(command));
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        void run('import-source');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [chooseAndImport, setCaseId]);
+
+  // Paste plain text outside any text field: import it as a source.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (isEditableTarget(e.target)) return;
+      const pasted = e.clipboardData?.getData('text/plain');
+      if (!pasted) return;
+      e.preventDefault();
+      void importText(pasted);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [importText]);
+
+  const onDrop = async (e: React.DragEvent) => {
+    setDragging(false);
+    if (isEditableTarget(e.target) && !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length) {
+      await importPicked(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+      return;
+    }
+    const dropped = e.dataTransfer.getData('text/plain');
+    if (dropped) await importText(dropped);
+  };
+
+  const editingSource = editingSourceId && activeSource?.id === editingSourceId ? activeSource : null;
+
+  return (
+    <div
+      className={dragging ? 'app dragging' : 'app'}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files') || (!isEditableTarget(e.target) && e.dataTransfer.types.includes('text/plain'))) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => void onDrop(e)}
+    >
+      <header className="topbar">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Casefile
+        </span>
+        <span className="topbar-case">{activeCase?.name}</span>
+      </header>
+      <aside className="sidebar" aria-label="Case navigation">
+        <CaseList activeCaseId={activeCase?.id ?? null} onSelect={setCaseId} beforeLeave={flushAll} />
+        {activeCase && <SourceList caseId={activeCase.id} sources={sources} activeSourceId={activeSourceId} onImport={() => void chooseAndImport()} />}
+      </aside>
+      <main className="workspace">
+        {activeCase ? (
+          <Splitter
+            label="Resize source and brief"
+            left={
+              <Reader
+                source={activeSource ?? undefined}
+                empty={
+                  <>
+                    <h2>No source yet</h2>
+                    <p>Import an article, report or transcript (.txt, .md, .html), drop a file here, or paste text.</p>
+                    <button type="button" className="primary" onClick={() => void chooseAndImport()}>
+                      Import a file
+                    </button>
+                  </>
+                }
+                actions={
+                  activeSource ? (
+                    <button type="button" className="small" onClick={() => setEditingSourceId(activeSource.id)}>
+                      Edit details
+                    </button>
+                  ) : undefined
+                }
+              />
+            }
+            right={<BriefPane noteId={activeCase.briefNoteId} />}
+          />
+        ) : (
+          <div className="no-case">
+            <h1>No case open</h1>
+            <p>Choose a case on the left, or create a new one.</p>
+          </div>
+        )}
+      </main>
+      {editingSource && <MetadataDialog source={editingSource} onClose={() => setEditingSourceId(null)} />}
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop to import as a source
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { $getRoot, type EditorState, type SerializedEditorState } from 'lexical';
+import { BRIEF_NODES } from './nodes';
+import { BRIEF_TRANSFORMERS } from './markdown';
+import { briefTheme } from './theme';
+import { normaliseLinkUrl, ToolbarPlugin } from './plugins/ToolbarPlugin';
+
+export interface BriefChange {
+  content: SerializedEditorState;
+  plainText: string;
+}
+
+export interface BriefEditorProps {
+  /** Serialised editor state to start from; null for a new, empty brief. */
+  initialContent: unknown;
+  onChange(change: BriefChange): void;
+  onBlur(): void;
+  onError(error: Error): void;
+}
+
+const validateUrl = (url: string) => normaliseLinkUrl(url) !== null;
+
+/**
+ * The Lexical brief. Mount it with a `key` of the note's id: the stored state is
+ * read once at mount, and the parent owns saving (autosave) from `onChange`.
+ */
+export function BriefEditor({ initialContent, onChange, onBlur, onError }: BriefEditorProps) {
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'casefile-brief',
+      theme: briefTheme,
+      nodes: [...BRIEF_NODES],
+      onError,
+      editorState: initialContent ? JSON.stringify(initialContent) : undefined,
+    }),
+    // Read once per mount; the parent remounts with a new key for another note.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  const handleChange = (editorState: EditorState) => {
+    onChange({
+      content: editorState.toJSON(),
+      plainText: editorState.read(() => $getRoot().getTextContent()),
+    });
+  };
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <ToolbarPlugin />
+      <div className="brief-scroll">
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="brief-editable"
+              aria-label="Brief"
+              aria-multiline
+              onBlur={onBlur}
+              aria-placeholder="Write your brief…"
+              placeholder={<div className="brief-placeholder" aria-hidden="true">Write your brief… Type # for a heading, &gt; for a quote, - for a list.</div>}
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <LinkPlugin validateUrl={validateUrl} />
+      <MarkdownShortcutPlugin transformers={BRIEF_TRANSFORMERS} />
+      <OnChangePlugin onChange={handleChange} ignoreSelectionChange ignoreHistoryMergeTagChange={false} />
+    </LexicalComposer>
+  );
+}

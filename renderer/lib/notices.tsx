@@ -1,0 +1,80 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Icon } from './icons';
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: { label: string; run: () => void | Promise<void> };
+}
+
+interface NoticesApi {
+  /** A problem the user must read: shown in role="alert" until dismissed or replaced. */
+  error(message: string): void;
+  clearError(): void;
+  /** A transient status message, optionally with an action such as Undo. */
+  toast(message: string, action?: Toast['action']): void;
+}
+
+const NoticesContext = createContext<NoticesApi | null>(null);
+
+export function useNotices(): NoticesApi {
+  const api = useContext(NoticesContext);
+  if (!api) throw new Error('useNotices must be used inside <NoticesProvider>');
+  return api;
+}
+
+/** Holds the app's one error banner and its toasts (with Undo actions). */
+export function NoticesProvider({ children }: { children: ReactNode }) {
+  const [error, setError] = useState<string | null>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+
+  const dismissToast = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+
+  const api = useMemo<NoticesApi>(
+    () => ({
+      error: (message) => setError(message),
+      clearError: () => setError(null),
+      toast: (message, action) => {
+        const id = nextId.current++;
+        setToasts((list) => [...list.slice(-2), { id, message, action }]);
+        setTimeout(() => dismissToast(id), action ? 10_000 : 4_000);
+      },
+    }),
+    [dismissToast],
+  );
+
+  return (
+    <NoticesContext.Provider value={api}>
+      {children}
+      <div className="notices">
+        {error && (
+          <div className="error-banner" role="alert">
+            <span>{error}</span>
+            <button type="button" className="ghost" onClick={() => setError(null)} aria-label="Dismiss message">
+              <Icon name="close" />
+            </button>
+          </div>
+        )}
+        <div className="toasts" role="status" aria-live="polite">
+          {toasts.map((t) => (
+            <div key={t.id} className="toast">
+              <span>{t.message}</span>
+              {t.action && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    dismissToast(t.id);
+                    void t.action?.run();
+                  }}
+                >
+                  {t.action.label}
+                </button>
+              )}
+            </div>
+          ))}
+        </div>
+      </div>
+    </NoticesContext.Provider>
+  );
+}

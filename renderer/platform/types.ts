@@ -1,0 +1,28 @@
+import type { Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Everything the renderer needs from its host. The Electron bridge and the
+ * browser adapter both implement it; no other renderer code knows which one runs.
+ */
+export interface Platform {
+  readonly shell: 'electron' | 'web';
+  /** Ask the user for one or more files. Resolves to [] when cancelled. */
+  openFiles(opts: { title?: string; filters: FileFilter[]; multiple?: boolean }): Promise<PickedFile[]>;
+  /** Save bytes: a save dialog in the desktop app, a download in the browser. `null` when cancelled. */
+  saveFile(opts: { suggestedName: string; bytes: Uint8Array; mediaType: string; filters: FileFilter[] }): Promise<{ name: string } | null>;
+  /** Verbs that need the host (PDF rendering, URL fetch, app info). */
+  invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Result<Response<C>>>;
+  openExternal(url: string): void;
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+  onOpenFile(listener: (file: PickedFile) => void): () => void;
+}

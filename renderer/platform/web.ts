@@ -1,0 +1,81 @@
+import type { Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
+import { decodeWire, encodeWire } from '../../shared/ipc/wire';
+import type { PickedFile, Platform } from './types';
+
+/**
+ * The browser adapter: a file input for opening, a download for saving, and the
+ * local server of `npm run web` for the verbs that need Node. The server puts a
+ * per-launch token into index.html as a <meta> tag; every API call carries it.
+ */
+export function createWebPlatform(doc: Document = document): Platform {
+  const token = doc.querySelector<HTMLMetaElement>('meta[name="casefile-token"]')?.content ?? '';
+  const menuListeners = new Set<(command: MenuCommand) => void>();
+
+  return {
+    shell: 'web',
+    openFiles({ filters, multiple }) {
+      return new Promise<PickedFile[]>((resolve, reject) => {
+        const input = doc.createElement('input');
+        input.type = 'file';
+        input.multiple = Boolean(multiple);
+        input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+        input.addEventListener('change', () => {
+          const files = Array.from(input.files ?? []);
+          Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })))
+            .then(resolve, reject);
+        });
+        input.addEventListener('cancel', () => resolve([]));
+        input.click();
+      });
+    },
+    async saveFile({ suggestedName, bytes, mediaType }) {
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType });
+      const url = URL.createObjectURL(blob);
+      const link = doc.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      link.rel = 'noopener';
+      doc.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { name: suggestedName };
+    },
+    async invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Result<Response<C>>> {
+      try {
+        const response = await fetch(`api/invoke/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Casefile-Token': token },
+          body: encodeWire(request),
+        });
+        const text = await response.text();
+        if (!text) return { ok: false, error: { code: 'http', message: `The local Casefile server answered ${response.status}.` } };
+        return decodeWire(text) as Result<Response<C>>;
+      } catch {
+        return { ok: false, error: { code: 'offline', message: 'The local Casefile server is not reachable. Is `npm run web` still running?' } };
+      }
+    },
+    openExternal(url) {
+      const parsed = safeExternalUrl(url);
+      if (parsed) window.open(parsed, '_blank', 'noopener,noreferrer');
+    },
+    onMenu(listener) {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
+    onOpenFile() {
+      // Browsers cannot hand a double-clicked file to a page; bundles come in through Import.
+      return () => undefined;
+    },
+  };
+}
+
+/** Only http(s) and mailto links leave the app, checked with the URL parser. */
+export function safeExternalUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

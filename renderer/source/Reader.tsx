@@ -1,0 +1,89 @@
+import { memo, type ReactNode } from 'react';
+import type { SourceBlock, SourceRecord } from '../../shared/domain/types';
+import { platform } from '../platform';
+import { byline } from './format';
+
+const BLOCK_TAG: Record<SourceBlock['kind'], 'p' | 'h2' | 'blockquote'> = {
+  paragraph: 'p',
+  heading: 'h2',
+  quote: 'blockquote',
+  // A list item without its list would be invalid markup; it is a paragraph styled as a bullet.
+  'list-item': 'p',
+  page: 'p',
+};
+
+/**
+ * The snapshot text, one element per block. Each element's only content is the
+ * block's slice of `source.text`, so a DOM position maps to a text offset by
+ * `data-start` plus the offset inside the element's single text node.
+ */
+const SourceBody = memo(function SourceBody({ source, titleInBody }: { source: SourceRecord; titleInBody: boolean }) {
+  return (
+    <div className="source-body" data-source-id={source.id} data-revision={source.revision}>
+      {source.blocks.map((block, index) => {
+        const Tag = titleInBody && index === 0 ? 'h1' : BLOCK_TAG[block.kind];
+        return (
+          <Tag
+            key={block.start}
+            className={block.kind === 'list-item' ? 'source-block source-li' : 'source-block'}
+            data-start={block.start}
+            data-block={block.n}
+          >
+            {source.text.slice(block.start, block.end)}
+          </Tag>
+        );
+      })}
+    </div>
+  );
+});
+
+export interface ReaderProps {
+  source: SourceRecord | undefined;
+  /** Shown when the case has no sources yet. */
+  empty: ReactNode;
+  actions?: ReactNode;
+}
+
+/** The reader pane: the active source with its bibliographic header. */
+export function Reader({ source, empty, actions }: ReaderProps) {
+  if (!source) {
+    return (
+      <section className="reader" aria-label="Source">
+        <div className="reader-empty">{empty}</div>
+      </section>
+    );
+  }
+  const meta = source.metadata;
+  const firstBlock = source.blocks[0];
+  const titleInBody = firstBlock !== undefined && source.text.slice(firstBlock.start, firstBlock.end).trim() === meta.title.trim();
+  const line = byline(meta);
+  return (
+    <section className="reader" aria-label="Source">
+      <header className="reader-header">
+        <div className="reader-meta">
+          {!titleInBody && <h1 className="reader-title">{meta.title}</h1>}
+          {line && <p className="reader-byline">{line}</p>}
+          <p className="reader-provenance">
+            {meta.URL ? (
+              <a
+                href={meta.URL}
+                onClick={(e) => {
+                  e.preventDefault();
+                  if (meta.URL) platform().openExternal(meta.URL);
+                }}
+              >
+                {meta.URL}
+              </a>
+            ) : (
+              <span>{source.fileName}</span>
+            )}
+          </p>
+        </div>
+        {actions && <div className="reader-actions">{actions}</div>}
+      </header>
+      <article className="reader-scroll" tabIndex={0} aria-label={`Text of ${meta.title}`}>
+        <SourceBody source={source} titleInBody={titleInBody} />
+      </article>
+    </section>
+  );
+}
