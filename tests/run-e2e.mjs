@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: find a Chromium (system, else Playwright's, else install
+// Debian's when running as root), build the renderer once, run Playwright.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+function findChromium() {
+  if (process.env.CASEFILE_CHROMIUM && existsSync(process.env.CASEFILE_CHROMIUM)) return process.env.CASEFILE_CHROMIUM;
+  const system = SYSTEM.find((p) => existsSync(p));
+  if (system) return system;
+  try {
+    const bundled = require('playwright-core').chromium.executablePath();
+    if (bundled && existsSync(bundled)) return bundled;
+  } catch {
+    // no bundled browser
+  }
+  return null;
+}
+
+let chromium = findChromium();
+if (!chromium && process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
+  console.log('No Chromium found: installing Debian’s chromium package (running as root)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  chromium = findChromium();
+}
+if (!chromium) {
+  console.error('No Chromium found for the end-to-end tests. Install one (Debian: apt-get install chromium) or set CASEFILE_CHROMIUM to its path.');
+  process.exit(1);
+}
+console.log(`e2e: using Chromium at ${chromium}`);
+
+const vite = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (vite.status !== 0) process.exit(vite.status ?? 1);
+
+const result = spawnSync(process.execPath, [`${root}node_modules/@playwright/test/cli.js`, 'test', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CASEFILE_CHROMIUM: chromium, CASEFILE_SKIP_BUILD: '1' },
+});
+process.exit(result.status ?? 1);
