@@ -67,7 +67,8 @@ async function main() {
   console.log(
     'Casefile: the Electron runtime is not available on this machine (it could not be downloaded), so the same app is served as a browser build instead.',
   );
-  return run(process.execPath, [path.join(repoRoot, 'electron/scripts/web.mjs')]);
+  // The renderer was just built above; the web server only needs to serve it.
+  return run(process.execPath, [path.join(repoRoot, 'electron/scripts/web.mjs')], { env: { ...process.env, CASEFILE_SKIP_BUILD: '1' } });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
