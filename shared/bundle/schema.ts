@@ -1,0 +1,267 @@
+/**
+ * Zod schemas for every record a bundle carries, mirroring
+ * `shared/domain/types.ts` field for field. The `Same<…>` assertions at the
+ * bottom fail to compile when a schema and its type drift apart in either
+ * direction (a field added to the type but not the schema, or the reverse).
+ *
+ * Objects are strict: a field this version does not know is refused rather
+ * than dropped, because dropping it on import and re-exporting would silently
+ * lose data written by a newer Casefile. New fields therefore come with a new
+ * bundle `formatVersion`.
+ */
+import { z } from 'zod';
+import {
+  CLAIM_STATUSES,
+  STANCES,
+  type CaseRecord,
+  type ClaimRecord,
+  type NoteRecord,
+  type PassageRecord,
+  type SourceBlobRecord,
+  type SourceRecord,
+  type TagRecord,
+} from '../domain/types';
+import { groupDigits, megabytes } from './errors';
+import { MAX_FIELD_CHARS, MAX_SNAPSHOT_CHARS } from './limits';
+
+/** Any text field: at most 25 MB of characters. */
+function text(max = MAX_FIELD_CHARS) {
+  return z.string().max(max);
+}
+
+/**
+ * Record IDs are UUIDs in practice; the schema accepts any short token of
+ * letters, digits and `_ - . :` (test fixtures use IDs like "p1"). It never
+ * accepts a slash or a leading dot, because a source ID becomes the zip path
+ * `blobs/<id>` and must not be able to climb out of that folder.
+ */
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, { error: 'must be an ID of letters, digits, "-", "_", "." or ":" (at most 128)' });
+
+/** A time in milliseconds since 1970, as `Date.now()` gives it. */
+const time = z.number().int().nonnegative();
+const count = z.number().int().nonnegative();
+/** A position in a list; fractional values let a record move between two others. */
+const order = z.number();
+
+const cslName = z.strictObject({
+  family: text().optional(),
+  given: text().optional(),
+  literal: text().optional(),
+});
+
+const cslDate = z.strictObject({
+  'date-parts': z.tuple([z.tuple([z.number().int(), z.number().int().optional(), z.number().int().optional()])]).optional(),
+  raw: text().optional(),
+});
+
+const sourceMetadata = z.strictObject({
+  type: z.enum(['article-newspaper', 'article-journal', 'report', 'webpage', 'document', 'interview', 'legal_case']),
+  title: text(),
+  author: z.array(cslName).optional(),
+  'container-title': text().optional(),
+  publisher: text().optional(),
+  issued: cslDate.optional(),
+  accessed: cslDate.optional(),
+  URL: text().optional(),
+  language: text().optional(),
+});
+
+export const caseSchema = z.strictObject({
+  id: idSchema,
+  name: text(),
+  createdAt: time,
+  updatedAt: time,
+  briefNoteId: idSchema.optional(),
+  activeSourceId: idSchema.optional(),
+});
+
+const sourceBlock = z
+  .strictObject({
+    start: count,
+    end: count,
+    n: z.number().int().positive(),
+    kind: z.enum(['paragraph', 'heading', 'quote', 'list-item', 'page']),
+  })
+  .refine((block) => block.end >= block.start, { error: 'ends before it starts', path: ['end'] });
+
+export const sourceSchema = z
+  .strictObject({
+    id: idSchema,
+    caseId: idSchema,
+    format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
+    text: text(MAX_SNAPSHOT_CHARS),
+    blocks: z.array(sourceBlock),
+    html: text(MAX_SNAPSHOT_CHARS).optional(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 digest in lower-case hex' }),
+    fileName: text(),
+    byteLength: count,
+    importedAt: time,
+    metadata: sourceMetadata,
+    revision: count,
+    fetched: z.strictObject({ url: text(), finalUrl: text(), fetchedAt: time }).optional(),
+    order,
+  })
+  .superRefine((source, ctx) => {
+    const outside = source.blocks.findIndex((block) => block.end > source.text.length);
+    if (outside >= 0) {
+      ctx.addIssue({ code: 'custom', path: ['blocks', outside, 'end'], message: `goes past the end of the source text (${groupDigits(source.text.length)} characters)` });
+    }
+  });
+
+/** The description of an original file inside `blobs.json`; its bytes are the zip entry `blobs/<sourceId>`. */
+export const blobIndexSchema = z.strictObject({
+  sourceId: idSchema,
+  mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+(?:\s*;[^\r\n]{0,200})?$/, { error: 'must be a media type such as "application/pdf"' }),
+});
+
+const quoteSelector = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: text(),
+  prefix: text(),
+  suffix: text(),
+});
+
+const positionSelector = z
+  .strictObject({ type: z.literal('TextPositionSelector'), start: count, end: count })
+  .refine((selector) => selector.end >= selector.start, { error: 'ends before it starts', path: ['end'] });
+
+export const passageSchema = z.strictObject({
+  id: idSchema,
+  caseId: idSchema,
+  sourceId: idSchema,
+  selectors: z.tuple([quoteSelector, positionSelector]),
+  tags: z.array(idSchema),
+  comment: text(),
+  locator: z.strictObject({ kind: z.enum(['paragraph', 'page']), value: z.number().int().nonnegative() }),
+  anchor: z.enum(['exact', 'moved', 'fuzzy', 'orphaned']),
+  createdAt: time,
+  updatedAt: time,
+});
+
+const claimStatus = z.enum(CLAIM_STATUSES as [ClaimRecord['status'], ...ClaimRecord['status'][]]);
+const stance = z.enum(STANCES as [ClaimRecord['evidence'][number]['stance'], ...ClaimRecord['evidence'][number]['stance'][]]);
+
+export const claimSchema = z.strictObject({
+  id: idSchema,
+  caseId: idSchema,
+  statement: text(),
+  claimant: text(),
+  status: claimStatus,
+  tags: z.array(idSchema),
+  note: text(),
+  evidence: z.array(z.strictObject({ passageId: idSchema, stance, addedAt: time })),
+  statusLog: z.array(z.strictObject({ at: time, from: claimStatus, to: claimStatus, reason: text().optional() })),
+  createdAt: time,
+  updatedAt: time,
+});
+
+export const tagSchema = z.strictObject({
+  id: idSchema,
+  caseId: idSchema,
+  name: text(),
+  color: text(),
+  description: text(),
+  createdAt: time,
+});
+
+/** A serialised editor state is a JSON object; `null` means the note was never written. */
+const noteContent = z.custom<unknown>((value) => value === null || (typeof value === 'object' && !Array.isArray(value)), {
+  error: 'must be a saved editor state (a JSON object) or null',
+});
+
+export const noteSchema = z.strictObject({
+  id: idSchema,
+  caseId: idSchema,
+  title: text(),
+  content: noteContent,
+  schemaVersion: z.number().int().positive(),
+  plainText: text(),
+  createdAt: time,
+  updatedAt: time,
+  order,
+});
+
+// ------------------------------------------------------ drift assertions
+
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Blob = Omit<SourceBlobRecord, 'bytes'>;
+
+/** Each line fails to compile if the schema's output type is not exactly the domain type. */
+export const SCHEMA_MATCHES_TYPES: {
+  case: Same<z.output<typeof caseSchema>, CaseRecord>;
+  source: Same<z.output<typeof sourceSchema>, SourceRecord>;
+  blob: Same<z.output<typeof blobIndexSchema>, Blob>;
+  passage: Same<z.output<typeof passageSchema>, PassageRecord>;
+  claim: Same<z.output<typeof claimSchema>, ClaimRecord>;
+  tag: Same<z.output<typeof tagSchema>, TagRecord>;
+  note: Same<z.output<typeof noteSchema>, NoteRecord>;
+} = { case: true, source: true, blob: true, passage: true, claim: true, tag: true, note: true };
+
+// ------------------------------------------------------ messages
+
+/** `['selectors', 0, 'exact']` → `selectors[0].exact`, the way a person reading the JSON would find it. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  tuple: 'a list',
+  null: 'null',
+};
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function limitOf(n: number | bigint, origin: string): string {
+  if (origin !== 'string') return groupDigits(Number(n));
+  const chars = Number(n);
+  return chars >= 1024 * 1024 ? `${megabytes(chars)} (${groupDigits(chars)} characters)` : `${groupDigits(chars)} characters`;
+}
+
+/** One zod issue in words: `field “selectors[0].exact” must be text, not a number`. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = fieldPath(issue.path);
+  const subject = field === '' ? 'the record' : `field “${field}”`;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (issue.input === undefined) return `${subject} is missing (it must be ${expected})`;
+      return `${subject} must be ${expected}, not ${kindOf(issue.input)}`;
+    }
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `${subject} is longer than the limit of ${limitOf(issue.maximum, issue.origin)}`
+        : `${subject} must be at most ${limitOf(issue.maximum, issue.origin)}`;
+    case 'too_small':
+      if (issue.origin === 'string') return `${subject} must not be empty`;
+      if (issue.origin === 'array') return `${subject} must hold at least ${limitOf(issue.minimum, issue.origin)} items`;
+      return Number(issue.minimum) === 0 ? `${subject} must not be negative` : `${subject} must be at least ${limitOf(issue.minimum, issue.origin)}`;
+    case 'invalid_value':
+      return `${subject} must be ${issue.values.map((value) => JSON.stringify(value)).join(', ').replace(/, ([^,]*)$/, ' or $1')}`;
+    case 'unrecognized_keys':
+      return `${field === '' ? 'the record' : subject} has ${issue.keys.length === 1 ? 'a field' : 'fields'} this version of Casefile does not know: ${issue.keys.map((key) => `“${key}”`).join(', ')}`;
+    case 'invalid_format':
+    case 'custom':
+      return `${subject} ${issue.message}`;
+    default:
+      return `${subject} is not valid (${issue.message})`;
+  }
+}

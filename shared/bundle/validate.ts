@@ -1,0 +1,156 @@
+/**
+ * Record-level checks shared by the reader (on what it found in the zip) and
+ * the writer (on what it was asked to export, so a bundle that could not be
+ * imported again is never produced). Every check throws a `BundleFailure`
+ * whose message names the entry, the record (1-based, as people count) and
+ * the field.
+ */
+import type { z } from 'zod';
+import type { CaseRecord, SourceBlobRecord } from '../domain/types';
+import { BundleFailure, groupDigits, megabytes, shortId } from './errors';
+import { ENTRY, type BundleData } from './format';
+import { findOversizedString } from './jsonScan';
+import { blobIndexSchema, caseSchema, claimSchema, describeIssue, fieldPath, noteSchema, passageSchema, sourceSchema, tagSchema } from './schema';
+
+export type BlobIndexItem = Omit<SourceBlobRecord, 'bytes'>;
+
+/** The record tables of a bundle: the entry each lives in, the word for one record, and its schema. */
+export const TABLES = {
+  sources: { entry: ENTRY.sources, noun: 'source', schema: sourceSchema },
+  passages: { entry: ENTRY.passages, noun: 'passage', schema: passageSchema },
+  claims: { entry: ENTRY.claims, noun: 'claim', schema: claimSchema },
+  tags: { entry: ENTRY.tags, noun: 'tag', schema: tagSchema },
+  notes: { entry: ENTRY.notes, noun: 'note', schema: noteSchema },
+  blobs: { entry: ENTRY.blobIndex, noun: 'original file', schema: blobIndexSchema, key: 'sourceId' },
+} as const;
+
+type Table = (typeof TABLES)[keyof typeof TABLES];
+
+function idOf(record: unknown, key = 'id'): unknown {
+  return typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+/** "passages.json: passage 12 (id 3f2a9c1b…)"; an original file is known by its source. */
+function where(table: Table, index: number, id: unknown): string {
+  return `${table.entry}: ${table.noun} ${index + 1} (${'key' in table ? 'source' : 'id'} ${shortId(id)})`;
+}
+
+function invalid(location: string, issue: z.core.$ZodIssue | undefined): BundleFailure {
+  return new BundleFailure('invalid-record', `${location}: ${issue ? describeIssue(issue) : 'is not valid'}.`);
+}
+
+/** Check the case record. */
+export function parseCase(raw: unknown): CaseRecord {
+  const result = caseSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) throw invalid(`${ENTRY.case}: the case (id ${shortId(idOf(raw))})`, result.error.issues[0]);
+  return result.data;
+}
+
+/** Check one table's records against its schema, returning them typed. */
+export function parseTable<T>(table: Table & { schema: z.ZodType<T> }, raw: unknown): T[] {
+  if (!Array.isArray(raw)) {
+    throw new BundleFailure('invalid-record', `${table.entry} must hold a list of ${table.noun}s, but it holds ${raw === null ? 'null' : typeof raw}.`);
+  }
+  return raw.map((record, index) => {
+    const result = table.schema.safeParse(record, { reportInput: true });
+    if (!result.success) throw invalid(where(table, index, idOf(record, 'key' in table ? table.key : 'id')), result.error.issues[0]);
+    return result.data;
+  });
+}
+
+/**
+ * Check that IDs are unique and every reference resolves inside the bundle:
+ * each record belongs to the bundle's case; passages point to sources and
+ * tags; claims to passages and tags; the case to its brief note and its open
+ * source; each original file to a source. IDs are unique across all tables,
+ * because the brief's citations and marks name passages and claims by ID
+ * alone, and import remaps IDs through one table.
+ */
+export function checkIntegrity(data: BundleData): void {
+  const caseId = data.case.id;
+  const owners = new Map<string, string>([[caseId, `the case in ${ENTRY.case}`]]);
+  const claim = (table: Table, index: number, id: string) => {
+    const location = where(table, index, id);
+    const earlier = owners.get(id);
+    if (earlier !== undefined) throw new BundleFailure('duplicate-id', `${location} has the same id as ${earlier}.`);
+    owners.set(id, `${table.noun} ${index + 1} in ${table.entry}`);
+  };
+  const ownedByCase = (table: Table, index: number, record: { id: string; caseId: string }) => {
+    if (record.caseId !== caseId) {
+      throw new BundleFailure(
+        'dangling-reference',
+        `${where(table, index, record.id)} belongs to case ${shortId(record.caseId)}, not to this bundle's case ${shortId(caseId)}.`,
+      );
+    }
+  };
+
+  const tables = [
+    [TABLES.sources, data.sources],
+    [TABLES.passages, data.passages],
+    [TABLES.claims, data.claims],
+    [TABLES.tags, data.tags],
+    [TABLES.notes, data.notes],
+  ] as const;
+  for (const [table, records] of tables) {
+    records.forEach((record, index) => {
+      claim(table, index, record.id);
+      ownedByCase(table, index, record);
+    });
+  }
+
+  const sourceIds = new Set(data.sources.map((source) => source.id));
+  const passageIds = new Set(data.passages.map((passage) => passage.id));
+  const tagIds = new Set(data.tags.map((tag) => tag.id));
+  const noteIds = new Set(data.notes.map((note) => note.id));
+  const missing = (location: string, kind: string, id: string) =>
+    new BundleFailure('dangling-reference', `${location} points to ${kind} ${shortId(id)}, which is not in the bundle.`);
+
+  if (data.case.briefNoteId !== undefined && !noteIds.has(data.case.briefNoteId)) {
+    throw missing(`${ENTRY.case}: the case's brief`, 'note', data.case.briefNoteId);
+  }
+  if (data.case.activeSourceId !== undefined && !sourceIds.has(data.case.activeSourceId)) {
+    throw missing(`${ENTRY.case}: the case's open source`, 'source', data.case.activeSourceId);
+  }
+  data.passages.forEach((passage, index) => {
+    const location = where(TABLES.passages, index, passage.id);
+    if (!sourceIds.has(passage.sourceId)) throw missing(location, 'source', passage.sourceId);
+    for (const tag of passage.tags) if (!tagIds.has(tag)) throw missing(location, 'tag', tag);
+  });
+  data.claims.forEach((record, index) => {
+    const location = where(TABLES.claims, index, record.id);
+    for (const item of record.evidence) if (!passageIds.has(item.passageId)) throw missing(`${location}: its evidence`, 'passage', item.passageId);
+    for (const tag of record.tags) if (!tagIds.has(tag)) throw missing(location, 'tag', tag);
+  });
+  const blobSources = new Set<string>();
+  data.blobs.forEach((blob, index) => {
+    const location = where(TABLES.blobs, index, blob.sourceId);
+    if (blobSources.has(blob.sourceId)) throw new BundleFailure('duplicate-id', `${location} is a second original file for the same source.`);
+    blobSources.add(blob.sourceId);
+    if (!sourceIds.has(blob.sourceId)) throw missing(location, 'source', blob.sourceId);
+  });
+}
+
+/** The word for a record in a JSON entry, for messages about raw bytes ("source 3"). */
+function nounOf(entry: string): string | undefined {
+  return Object.values(TABLES).find((table) => table.entry === entry)?.noun;
+}
+
+/**
+ * Refuse a JSON entry holding a string longer than the bundle-wide limit,
+ * naming the record and field, before `JSON.parse` would build it. Entries
+ * smaller than the limit cannot hold such a string and are not scanned.
+ */
+export function checkStringLengths(entry: string, bytes: Uint8Array, maxChars: number): void {
+  if (bytes.length <= maxChars) return;
+  const found = findOversizedString(bytes, maxChars);
+  if (!found) return;
+  const [first, ...rest] = found.path;
+  const noun = nounOf(entry);
+  const record = typeof first === 'number' && noun ? `${noun} ${first + 1}` : undefined;
+  const field = fieldPath(record ? rest : found.path);
+  const subject = [record, field === '' ? undefined : `field “${field}”`].filter(Boolean).join(', ');
+  throw new BundleFailure(
+    'too-large',
+    `${entry}: ${subject || 'a text'} holds ${groupDigits(found.chars)} characters (${megabytes(found.chars)}); a bundle may hold no single text over ${megabytes(maxChars)}.`,
+  );
+}
