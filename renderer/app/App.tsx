@@ -1,18 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { openDatabase } from '../db/db';
-import { useCase, useCases, useSource, useSources } from '../db/hooks';
+import { useCase, useCases, useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
 import { createCase, ensureSampleCase, getMeta, setMeta } from '../db/repositories';
+import { AnnotatedReader } from '../features/annotate/AnnotatedReader';
+import { PassageList } from '../features/annotate/PassageList';
+import { updateSourceFromFile } from '../features/annotate/updateSource';
 import { BriefPane } from '../features/brief/BriefPane';
+import { ClaimsPanel } from '../features/claims/ClaimsPanel';
+import { CodebookPanel } from '../features/tags/CodebookPanel';
 import { CaseList } from '../features/cases/CaseList';
-import { buildSampleCase } from '../features/sample/sampleCase';
 import { MetadataDialog } from '../features/sources/MetadataDialog';
 import { SourceList } from '../features/sources/SourceList';
 import { useImport } from '../features/sources/useImport';
 import { flushAll } from '../lib/flush';
-import { NoticesProvider } from '../lib/notices';
+import { onNavigate } from '../lib/navigation';
+import { NoticesProvider, useNotices } from '../lib/notices';
 import { platform } from '../platform';
-import { Reader } from '../source/Reader';
 import { Splitter } from './Splitter';
 
 const ACTIVE_CASE_KEY = 'activeCaseId';
@@ -27,7 +31,7 @@ export function App() {
     let cancelled = false;
     (async () => {
       await openDatabase();
-      const sampleId = await ensureSampleCase(() => buildSampleCase());
+      const sampleId = await ensureSampleCase(async () => (await import('../features/sample/sampleCase')).buildSampleCase());
       const remembered = sampleId ?? (await getMeta<string>(ACTIVE_CASE_KEY)) ?? null;
       if (!cancelled) setBoot({ state: 'ready', initialCaseId: remembered });
     })().catch((error: unknown) => {
@@ -72,7 +76,29 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
   const sources = useSources(activeCase?.id);
   const activeSourceId = activeCase?.activeSourceId ?? sources?.[0]?.id;
   const activeSource = useSource(activeSourceId);
+  const passages = usePassages(activeCase?.id);
+  const tags = useTags(activeCase?.id);
+  const claims = useClaims(activeCase?.id);
+  const [filterTagId, setFilterTagId] = useState<string | null>(null);
+  const [rightTab, setRightTab] = useState<'brief' | 'claims'>('brief');
+  const notices = useNotices();
   const { chooseAndImport, importPicked, importText } = useImport(activeCase?.id ?? null);
+
+  // Opening a claim from anywhere shows the Claims tab.
+  useEffect(() => onNavigate((request) => request.kind === 'open-claim' && setRightTab('claims')), []);
+
+  // A tag filter belongs to one case.
+  useEffect(() => setFilterTagId(null), [activeCase?.id]);
+
+  const updateSource = async () => {
+    if (!activeSource) return;
+    try {
+      const message = await updateSourceFromFile(activeSource);
+      if (message) notices.toast(message);
+    } catch (error) {
+      notices.error((error as Error).message);
+    }
+  };
 
   const cases = useCases();
 
@@ -179,15 +205,27 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
       </header>
       <aside className="sidebar" aria-label="Case navigation">
         <CaseList activeCaseId={activeCase?.id ?? null} onSelect={setCaseId} beforeLeave={flushAll} />
-        {activeCase && <SourceList caseId={activeCase.id} sources={sources} activeSourceId={activeSourceId} onImport={() => void chooseAndImport()} />}
+        {activeCase && (
+          <>
+            <SourceList caseId={activeCase.id} sources={sources} activeSourceId={activeSourceId} onImport={() => void chooseAndImport()} />
+            <PassageList caseId={activeCase.id} caseName={activeCase.name} passages={passages} sources={sources} tags={tags} filterTagId={filterTagId} />
+            <CodebookPanel caseId={activeCase.id} filterTagId={filterTagId} onFilter={setFilterTagId} />
+          </>
+        )}
       </aside>
       <main className="workspace">
         {activeCase ? (
           <Splitter
             label="Resize source and brief"
             left={
-              <Reader
+              <AnnotatedReader
+                caseId={activeCase.id}
                 source={activeSource ?? undefined}
+                passages={passages ?? []}
+                tags={tags ?? []}
+                claims={claims ?? []}
+                filterTagId={filterTagId}
+                onShowClaims={() => setRightTab('claims')}
                 empty={
                   <>
                     <h2>No source yet</h2>
@@ -199,14 +237,51 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                 }
                 actions={
                   activeSource ? (
-                    <button type="button" className="small" onClick={() => setEditingSourceId(activeSource.id)}>
-                      Edit details
-                    </button>
+                    <>
+                      <button type="button" className="small" onClick={() => setEditingSourceId(activeSource.id)}>
+                        Edit details
+                      </button>
+                      <button type="button" className="small" onClick={() => void updateSource()}>
+                        Update source…
+                      </button>
+                    </>
                   ) : undefined
                 }
               />
             }
-            right={<BriefPane noteId={activeCase.briefNoteId} />}
+            right={
+              <div className="right-pane">
+                <div className="tabs" role="tablist" aria-label="Writing and claims">
+                  {(['brief', 'claims'] as const).map((tab) => (
+                    <button
+                      key={tab}
+                      type="button"
+                      role="tab"
+                      id={`tab-${tab}`}
+                      aria-controls={`panel-${tab}`}
+                      aria-selected={rightTab === tab}
+                      tabIndex={rightTab === tab ? 0 : -1}
+                      onClick={() => setRightTab(tab)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                          const next = tab === 'brief' ? 'claims' : 'brief';
+                          setRightTab(next);
+                          document.getElementById(`tab-${next}`)?.focus();
+                        }
+                      }}
+                    >
+                      {tab === 'brief' ? 'Brief' : `Claims${claims?.length ? ` (${claims.length})` : ''}`}
+                    </button>
+                  ))}
+                </div>
+                <div role="tabpanel" id="panel-brief" aria-labelledby="tab-brief" hidden={rightTab !== 'brief'} className="tab-panel">
+                  <BriefPane noteId={activeCase.briefNoteId} />
+                </div>
+                <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims" hidden={rightTab !== 'claims'} className="tab-panel">
+                  <ClaimsPanel caseId={activeCase.id} activeSource={activeSource} />
+                </div>
+              </div>
+            }
           />
         ) : (
           <div className="no-case">

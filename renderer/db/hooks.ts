@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { CaseRecord, NoteRecord, SourceRecord } from '../../shared/domain/types';
+import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
 import { getDb } from './db';
 
 /**
@@ -42,4 +42,24 @@ export function useNote(id: string | undefined): NoteRecord | null | undefined {
 
 export function useMeta<T>(key: string): T | undefined {
   return useLiveQuery(async () => (await getDb().meta.get(key))?.value as T | undefined, [key]);
+}
+
+export function usePassages(caseId: string | undefined): PassageRecord[] | undefined {
+  return useLiveQuery(() => (caseId ? getDb().passages.where('caseId').equals(caseId).toArray() : []), [caseId]);
+}
+
+export function useTags(caseId: string | undefined): TagRecord[] | undefined {
+  return useLiveQuery(async () => {
+    if (!caseId) return [];
+    const tags = await getDb().tags.where('caseId').equals(caseId).toArray();
+    return tags.sort((a, b) => a.name.localeCompare(b.name));
+  }, [caseId]);
+}
+
+export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined {
+  return useLiveQuery(async () => {
+    if (!caseId) return [];
+    const claims = await getDb().claims.where('caseId').equals(caseId).toArray();
+    return claims.sort((a, b) => a.createdAt - b.createdAt);
+  }, [caseId]);
 }

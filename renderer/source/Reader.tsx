@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { SourceBlock, SourceRecord } from '../../shared/domain/types';
 import { platform } from '../platform';
 import { byline } from './format';
@@ -17,9 +17,17 @@ const BLOCK_TAG: Record<SourceBlock['kind'], 'p' | 'h2' | 'blockquote'> = {
  * block's slice of `source.text`, so a DOM position maps to a text offset by
  * `data-start` plus the offset inside the element's single text node.
  */
-const SourceBody = memo(function SourceBody({ source, titleInBody }: { source: SourceRecord; titleInBody: boolean }) {
+const SourceBody = memo(function SourceBody({
+  source,
+  titleInBody,
+  bodyRef,
+}: {
+  source: SourceRecord;
+  titleInBody: boolean;
+  bodyRef?: (el: HTMLDivElement | null) => void;
+}) {
   return (
-    <div className="source-body" data-source-id={source.id} data-revision={source.revision}>
+    <div className="source-body" ref={bodyRef} data-source-id={source.id} data-revision={source.revision}>
       {source.blocks.map((block, index) => {
         const Tag = titleInBody && index === 0 ? 'h1' : BLOCK_TAG[block.kind];
         return (
@@ -42,10 +50,16 @@ export interface ReaderProps {
   /** Shown when the case has no sources yet. */
   empty: ReactNode;
   actions?: ReactNode;
+  /** Receives the text body element, for selection, highlights and hit-testing. */
+  bodyRef?: (el: HTMLDivElement | null) => void;
+  /** Floating UI over the text (selection toolbar, passage card). */
+  overlay?: ReactNode;
+  onTextClick?: (event: MouseEvent<HTMLElement>) => void;
+  onTextKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
 }
 
 /** The reader pane: the active source with its bibliographic header. */
-export function Reader({ source, empty, actions }: ReaderProps) {
+export function Reader({ source, empty, actions, bodyRef, overlay, onTextClick, onTextKeyDown }: ReaderProps) {
   if (!source) {
     return (
       <section className="reader" aria-label="Source">
@@ -81,9 +95,10 @@ export function Reader({ source, empty, actions }: ReaderProps) {
         </div>
         {actions && <div className="reader-actions">{actions}</div>}
       </header>
-      <article className="reader-scroll" tabIndex={0} aria-label={`Text of ${meta.title}`}>
-        <SourceBody source={source} titleInBody={titleInBody} />
+      <article className="reader-scroll" tabIndex={0} aria-label={`Text of ${meta.title}`} onClick={onTextClick} onKeyDown={onTextKeyDown}>
+        <SourceBody source={source} titleInBody={titleInBody} bodyRef={bodyRef} />
       </article>
+      {overlay}
     </section>
   );
 }

@@ -96,3 +96,63 @@ export async function restoreSource(snapshot: SourceSnapshot): Promise<void> {
     if (snapshot.wasActive) await db.cases.update(snapshot.source.caseId, { activeSourceId: snapshot.source.id });
   });
 }
+
+export interface SourceUpdateResult {
+  source: SourceRecord;
+  placed: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+}
+
+/**
+ * Replace a source's snapshot with a revised text ("Update source…"). Every
+ * passage is re-anchored with `reanchor` (computed before the write, outside
+ * the transaction), then the new revision and all passages are written in one
+ * transaction. Orphans keep their old selectors so the quote is never lost.
+ */
+export async function replaceSourceText(
+  sourceId: string,
+  draft: ImportedSourceDraft,
+  reanchor: (oldText: string, newText: string, passages: PassageRecord[]) => Map<string, { start: number; end: number; status: PassageRecord['anchor']; selectors?: PassageRecord['selectors'] }>,
+  locate: (source: SourceRecord, offset: number) => PassageRecord['locator'],
+  now = Date.now(),
+): Promise<SourceUpdateResult> {
+  const db = getDb();
+  const source = await db.sources.get(sourceId);
+  if (!source) throw new RepoError('That source no longer exists.');
+  const passages = await db.passages.where('sourceId').equals(sourceId).toArray();
+  const live = passages.filter((p) => p.anchor !== 'orphaned');
+  const results = reanchor(source.text, draft.text, live);
+  const updated: SourceRecord = {
+    ...source,
+    format: draft.format,
+    text: draft.text,
+    blocks: draft.blocks,
+    ...(draft.html !== undefined ? { html: draft.html } : {}),
+    sha256: draft.sha256,
+    fileName: draft.fileName,
+    byteLength: draft.byteLength,
+    revision: source.revision + 1,
+    importedAt: now,
+  };
+  if (draft.html === undefined) delete updated.html;
+  const counts = { placed: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  const nextPassages = live.map((p): PassageRecord => {
+    const r = results.get(p.id);
+    if (!r || r.status === 'orphaned' || !r.selectors) {
+      counts.orphaned++;
+      return { ...p, anchor: 'orphaned', updatedAt: now };
+    }
+    counts[r.status === 'exact' ? 'placed' : r.status]++;
+    return { ...p, selectors: r.selectors, anchor: r.status, locator: locate(updated, r.start), updatedAt: now };
+  });
+  await db.transaction('rw', [db.sources, db.sourceBlobs, db.passages], async () => {
+    const current = await db.sources.get(sourceId);
+    if (!current || current.revision !== source.revision) throw new RepoError('The source changed while it was being updated. Try again.');
+    await db.sources.put(updated);
+    await db.sourceBlobs.put({ sourceId, bytes: draft.bytes, mediaType: draft.mediaType });
+    await db.passages.bulkPut(nextPassages);
+  });
+  return { source: updated, ...counts };
+}

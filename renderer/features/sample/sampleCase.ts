@@ -3,6 +3,10 @@ import { newId } from '../../../shared/domain/ids';
 import { NOTE_SCHEMA_VERSION, type CaseRecord, type NoteRecord, type SourceRecord } from '../../../shared/domain/types';
 import { brief, briefPlainText, heading, paragraph, text, TEXT_FORMAT } from '../../../shared/brief/build';
 import type { SampleCaseData } from '../../db/repositories/sample';
+import { buildPassage } from '../../db/repositories/passages';
+import { addEvidence, createClaim, setStatus } from '../../../shared/claims/claims';
+import { tagColor } from '../../../shared/claims/tags';
+import type { ClaimRecord, PassageRecord, TagRecord } from '../../../shared/domain/types';
 import { importFile } from '../../source/import/importFile';
 
 export const SAMPLE_CASE_NAME = 'Sample case: the EncroChat takedown';
@@ -54,6 +58,29 @@ export async function buildSampleCase(now = Date.now()): Promise<SampleCaseData>
     ),
   );
 
+  // A small codebook, a few passages and two claims, so the sample shows the whole idea.
+  const tagNames = ['arrests', 'seizures', 'attribution/NCA', 'attribution/Europol'];
+  const tags: TagRecord[] = tagNames.map((name, i) => ({ id: newId(), caseId, name, color: tagColor(i), description: '', createdAt: now }));
+  const tagId = (name: string) => tags.find((t) => t.name === name)!.id;
+  const passageOf = (quote: string, tagList: string[], comment = ''): PassageRecord => {
+    const start = source.text.indexOf(quote);
+    if (start < 0) throw new Error(`Sample passage not found in the sample article: ${quote}`);
+    return buildPassage(source, start, start + quote.length, { tags: tagList.map(tagId), comment, now });
+  };
+  const arrests = passageOf('In the United Kingdom the National Crime Agency reported 746 arrests', ['arrests', 'attribution/NCA'], 'Arrests, or charges? Check the NCA release.');
+  const seized = passageOf('£54 million in cash, 77 firearms and more than two tonnes of class A and class B drugs', ['seizures', 'attribution/NCA']);
+  const users = passageOf('EncroChat had about 60,000 users worldwide', ['attribution/Europol']);
+  const prices = passageOf('€1,000 apiece and charged €1,500 for a six-month subscription', ['attribution/Europol']);
+  const breach = passageOf('The operators only noticed the breach on 13 June 2020', []);
+  const passages = [arrests, seized, users, prices, breach];
+
+  let arrestClaim: ClaimRecord = createClaim({ caseId, statement: 'UK police arrested 746 people in the EncroChat operation', claimant: 'National Crime Agency', passageId: arrests.id, now });
+  arrestClaim = { ...arrestClaim, tags: [tagId('arrests')] };
+  arrestClaim = setStatus(arrestClaim, 'supported', { reason: 'The NCA figure is stated directly in the article.', now });
+  let userClaim: ClaimRecord = createClaim({ caseId, statement: 'EncroChat had about 60,000 users worldwide', claimant: 'Europol', passageId: users.id, now });
+  userClaim = addEvidence(userClaim, prices.id, 'context', now).claim;
+  const claims = [arrestClaim, userClaim];
+
   const note: NoteRecord = {
     id: noteId,
     caseId,
@@ -72,9 +99,9 @@ export async function buildSampleCase(now = Date.now()): Promise<SampleCaseData>
     case: record,
     sources: [source],
     blobs: [{ sourceId, bytes: draft.bytes, mediaType: draft.mediaType }],
-    passages: [],
-    claims: [],
-    tags: [],
+    passages,
+    claims,
+    tags,
     notes: [note],
   };
 }

@@ -5,7 +5,9 @@ import type { ImportedSourceDraft } from '../../../shared/import/draft';
 import { addSource, findSourceBySha, setActiveSource } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
-import { importFile, importPastedText } from '../../source/import/importFile';
+
+/** The import pipeline (Readability, DOMPurify, marked) loads on first use, not at start-up. */
+export const loadImporter = () => import('../../source/import/importFile');
 
 export const SOURCE_FILE_FILTERS = [{ name: 'Articles and documents', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }];
 
@@ -45,7 +47,7 @@ export function useImport(caseId: string | null) {
 
   const importPicked = useCallback(
     async (files: PickedFile[]) => {
-      for (const file of files) await store(file.name, () => importFile(file.name, file.bytes));
+      for (const file of files) await store(file.name, async () => (await loadImporter()).importFile(file.name, file.bytes));
     },
     [store],
   );
@@ -59,7 +61,7 @@ export function useImport(caseId: string | null) {
     }
   }, [importPicked, notices]);
 
-  const importText = useCallback((text: string) => store('pasted text', () => importPastedText(text)), [store]);
+  const importText = useCallback((text: string) => store('pasted text', async () => (await loadImporter()).importPastedText(text)), [store]);
 
   return { chooseAndImport, importPicked, importText };
 }

@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
+import { deletePassage, restorePassage, updatePassage } from '../../db/repositories';
+import { Icon } from '../../lib/icons';
+import { navigate } from '../../lib/navigation';
+import { useNotices } from '../../lib/notices';
+import { TagInput } from '../tags/TagInput';
+import { locatorLabel } from './labels';
+
+export interface PassageCardProps {
+  passage: PassageRecord;
+  source: SourceRecord | undefined;
+  claims: ClaimRecord[];
+  /** Where to show it (viewport coordinates), near the passage. */
+  anchor: { left: number; top: number } | null;
+  focusComment?: boolean;
+  onClose(): void;
+}
+
+/** The card for one passage: its quote, tags, comment, linked claims, and delete with Undo. */
+export function PassageCard({ passage, source, claims, anchor, focusComment, onClose }: PassageCardProps) {
+  const notices = useNotices();
+  const card = useRef<HTMLDivElement>(null);
+  const commentField = useRef<HTMLTextAreaElement>(null);
+  const [comment, setComment] = useState(passage.comment);
+  const linked = claims.filter((c) => c.evidence.some((e) => e.passageId === passage.id));
+
+  useEffect(() => setComment(passage.comment), [passage.id, passage.comment]);
+  useEffect(() => {
+    if (focusComment) commentField.current?.focus();
+    else card.current?.querySelector<HTMLElement>('[role="combobox"], button')?.focus();
+    // Focus once per opened passage.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [passage.id]);
+
+  const saveComment = async () => {
+    if (comment !== passage.comment) await updatePassage(passage.id, { comment: comment.trim() });
+  };
+
+  const remove = async () => {
+    const snapshot = await deletePassage(passage.id);
+    onClose();
+    notices.toast('Passage deleted.', { label: 'Undo', run: () => restorePassage(snapshot) });
+  };
+
+  const style = anchor
+    ? { left: Math.max(8, Math.min(window.innerWidth - 380, anchor.left)), top: Math.max(8, Math.min(window.innerHeight - 360, anchor.top)) }
+    : undefined;
+
+  return (
+    <div
+      ref={card}
+      className={anchor ? 'passage-card floating' : 'passage-card'}
+      role="dialog"
+      aria-label="Passage"
+      style={style}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !(e.target as HTMLElement).closest('[role="combobox"][aria-expanded="true"]')) {
+          e.stopPropagation();
+          void saveComment().then(onClose);
+        }
+      }}
+    >
+      <div className="passage-card-head">
+        <span className="muted small-caps">
+          {source?.metadata.title ?? 'Unknown source'} · {locatorLabel(passage.locator)}
+          {passage.anchor === 'orphaned' ? ' · orphaned' : passage.anchor === 'fuzzy' ? ' · re-anchored approximately' : ''}
+        </span>
+        <button type="button" className="icon" aria-label="Close passage" onClick={() => void saveComment().then(onClose)}>
+          <Icon name="close" />
+        </button>
+      </div>
+      <blockquote className="passage-quote">{passage.selectors[0].exact}</blockquote>
+      <TagInput caseId={passage.caseId} value={passage.tags} onChange={(tags) => void updatePassage(passage.id, { tags })} />
+      <label className="field">
+        Comment
+        <textarea ref={commentField} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} onBlur={() => void saveComment()} />
+      </label>
+      {linked.length > 0 && (
+        <div className="passage-claims">
+          <span className="muted">Evidence for</span>
+          <ul>
+            {linked.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="link-button" onClick={() => navigate({ kind: 'open-claim', claimId: c.id })}>
+                  {c.statement}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="passage-card-actions">
+        <button type="button" className="danger" onClick={() => void remove()}>
+          Delete passage
+        </button>
+      </div>
+    </div>
+  );
+}

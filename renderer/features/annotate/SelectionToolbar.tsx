@@ -1,0 +1,49 @@
+import { forwardRef } from 'react';
+
+export interface SelectionToolbarProps {
+  /** Viewport rectangle of the selection, to position the toolbar above it. */
+  rect: { left: number; top: number; bottom: number; width: number };
+  busy: boolean;
+  onHighlight(): void;
+  onNewClaim(): void;
+  onComment(): void;
+  onDismiss(): void;
+}
+
+/** The floating "Selection actions" toolbar shown over a selection in the source. */
+export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
+  { rect, busy, onHighlight, onNewClaim, onComment, onDismiss },
+  ref,
+) {
+  const above = rect.top > 64;
+  const style = {
+    left: Math.max(8, Math.min(window.innerWidth - 300, rect.left + rect.width / 2 - 140)),
+    top: above ? rect.top - 46 : rect.bottom + 8,
+  };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onDismiss();
+      return;
+    }
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const buttons = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('button'));
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[(index + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length];
+    next?.focus();
+    e.preventDefault();
+  };
+  return (
+    <div ref={ref} className="selection-toolbar" role="toolbar" aria-label="Selection actions" style={style} onKeyDown={onKeyDown} onMouseDown={(e) => e.preventDefault()}>
+      <button type="button" disabled={busy} onClick={onHighlight} title="Highlight (H)">
+        Highlight
+      </button>
+      <button type="button" disabled={busy} onClick={onNewClaim} title="New claim (C)">
+        New claim
+      </button>
+      <button type="button" disabled={busy} onClick={onComment} title="Comment (M)">
+        Comment
+      </button>
+    </div>
+  );
+});

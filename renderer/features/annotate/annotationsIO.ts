@@ -1,0 +1,119 @@
+import { resolve } from '../../../shared/anchoring';
+import { fromAnnotationCollection, toAnnotationCollection } from '../../../shared/annotations/w3c';
+import type { PassageRecord, SourceRecord } from '../../../shared/domain/types';
+import { getDb } from '../../db/db';
+import { buildPassage, locatorAt } from '../../db/repositories';
+import { ensureTags } from '../../db/repositories/tags';
+import { platform } from '../../platform';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fileSafe(name: string): string {
+  return name.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'case';
+}
+
+/** Write the case's passages as a W3C Web Annotation collection (JSON-LD). Returns a status line. */
+export async function exportAnnotations(caseId: string, caseName: string): Promise<string> {
+  const db = getDb();
+  const [sources, passages, tags] = await Promise.all([
+    db.sources.where('caseId').equals(caseId).toArray(),
+    db.passages.where('caseId').equals(caseId).toArray(),
+    db.tags.where('caseId').equals(caseId).toArray(),
+  ]);
+  const collection = toAnnotationCollection(caseName, sources, passages, tags, Date.now());
+  const bytes = new TextEncoder().encode(`${JSON.stringify(collection, null, 2)}\n`);
+  const saved = await platform().saveFile({
+    suggestedName: `${fileSafe(caseName)}.annotations.jsonld`,
+    bytes,
+    mediaType: 'application/ld+json',
+    filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],
+  });
+  return saved ? `Exported ${passages.length} passage${passages.length === 1 ? '' : 's'} as W3C annotations.` : 'Export cancelled.';
+}
+
+function matchSource(ref: { sourceRef: string; sourceSha256?: string; sourceUrl?: string }, sources: SourceRecord[]): SourceRecord | undefined {
+  const id = ref.sourceRef.replace(/^urn:uuid:/i, '');
+  return (
+    sources.find((s) => s.id === id) ??
+    (ref.sourceSha256 ? sources.find((s) => s.sha256 === ref.sourceSha256) : undefined) ??
+    (ref.sourceUrl ? sources.find((s) => s.metadata.URL === ref.sourceUrl || s.fetched?.finalUrl === ref.sourceUrl) : undefined)
+  );
+}
+
+/**
+ * Read a W3C annotation file back onto this case's sources. The whole file is
+ * validated and every passage placed (re-anchored where the text differs)
+ * before anything is written; then it is written in one transaction.
+ */
+export async function importAnnotations(caseId: string): Promise<string> {
+  const [file] = await platform().openFiles({ title: 'Import annotations', filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }] });
+  if (!file) return 'Import cancelled.';
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    throw new Error(`“${file.name}” is not UTF-8 text, so it cannot be a W3C annotation file.`);
+  }
+  const parsed = fromAnnotationCollection(text, { now: Date.now() });
+  if (!parsed.ok) throw new Error(`“${file.name}”: ${parsed.error}`);
+
+  const db = getDb();
+  const [sources, existing] = await Promise.all([db.sources.where('caseId').equals(caseId).toArray(), db.passages.where('caseId').equals(caseId).toArray()]);
+  const existingIds = new Set(existing.map((p) => p.id));
+  const planned: { passage: PassageRecord; tagNames: string[] }[] = [];
+  let duplicates = 0;
+  let unmatched = 0;
+  for (const a of parsed.annotations) {
+    if (existingIds.has(a.id)) {
+      duplicates++;
+      continue;
+    }
+    const source = matchSource(a, sources);
+    if (!source) {
+      unmatched++;
+      continue;
+    }
+    const placement = resolve(source.text, a.position ? [a.quote, a.position] : [a.quote]);
+    const base =
+      placement.status === 'orphaned'
+        ? { selectors: [a.quote, a.position ?? { type: 'TextPositionSelector' as const, start: 0, end: 0 }] as PassageRecord['selectors'], locator: locatorAt(source, a.position?.start ?? 0) }
+        : buildPassage(source, placement.start, placement.end);
+    planned.push({
+      tagNames: a.tagNames,
+      passage: {
+        id: UUID.test(a.id) && !existingIds.has(a.id) ? a.id : crypto.randomUUID(),
+        caseId,
+        sourceId: source.id,
+        selectors: base.selectors,
+        locator: base.locator,
+        tags: [],
+        comment: a.comment,
+        anchor: placement.status,
+        createdAt: a.created,
+        updatedAt: a.modified,
+      },
+    });
+  }
+  if (planned.length === 0) {
+    if (duplicates > 0 && unmatched === 0) return `All ${duplicates} annotations are already in this case.`;
+    throw new Error(`None of the ${parsed.annotations.length} annotations in “${file.name}” belong to a source in this case. Import the sources first.`);
+  }
+
+  await db.transaction('rw', db.passages, db.tags, async () => {
+    const names = [...new Set(planned.flatMap((p) => p.tagNames))];
+    const tags = names.length ? await ensureTags(caseId, names) : [];
+    const idOf = new Map(tags.map((t) => [t.name.toLowerCase(), t.id]));
+    await db.passages.bulkAdd(planned.map(({ passage, tagNames }) => ({ ...passage, tags: tagNames.map((n) => idOf.get(n.toLowerCase())).filter((id): id is string => Boolean(id)) })));
+  });
+  const orphaned = planned.filter((p) => p.passage.anchor === 'orphaned').length;
+  const moved = planned.filter((p) => p.passage.anchor === 'moved' || p.passage.anchor === 'fuzzy').length;
+  return [
+    `Imported ${planned.length} passage${planned.length === 1 ? '' : 's'}`,
+    moved ? `${moved} re-anchored` : '',
+    orphaned ? `${orphaned} orphaned` : '',
+    duplicates ? `${duplicates} already here` : '',
+    unmatched ? `${unmatched} without a matching source` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

@@ -1,0 +1,239 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { TAG_PALETTE } from '../../../shared/claims/tags';
+import type { TagRecord } from '../../../shared/domain/types';
+import { useClaims, usePassages, useTags } from '../../db/hooks';
+import { createTag, deleteTag, mergeTags, renameTag, restoreTag, updateTag } from '../../db/repositories/tags';
+import { Icon } from '../../lib/icons';
+import { useNotices } from '../../lib/notices';
+import { RenameField } from '../cases/CaseList';
+
+export interface CodebookPanelProps {
+  caseId: string;
+  filterTagId: string | null;
+  onFilter(tagId: string | null): void;
+}
+
+type Usage = { passages: number; claims: number };
+
+function usageLabel(u: Usage | undefined): string {
+  const p = u?.passages ?? 0;
+  const c = u?.claims ?? 0;
+  return `${p} passage${p === 1 ? '' : 's'}${c ? ` · ${c} claim${c === 1 ? '' : 's'}` : ''}`;
+}
+
+/** The codebook: tags as a `parent/child` tree with counts; filter, create, rename, recolour, describe, merge, delete. */
+export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelProps) {
+  const tags = useTags(caseId);
+  const passages = usePassages(caseId);
+  const claims = useClaims(caseId);
+  const notices = useNotices();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const usage = useMemo(() => {
+    const map = new Map<string, Usage>();
+    const bump = (id: string, key: keyof Usage) => map.set(id, { ...(map.get(id) ?? { passages: 0, claims: 0 }), [key]: (map.get(id)?.[key] ?? 0) + 1 });
+    passages?.forEach((p) => p.tags.forEach((t) => bump(t, 'passages')));
+    claims?.forEach((c) => c.tags.forEach((t) => bump(t, 'claims')));
+    return map;
+  }, [passages, claims]);
+
+  const editingTag = tags?.find((t) => t.id === editing);
+
+  return (
+    <div className="codebook">
+      <div className="sidebar-heading">
+        <h2 id="codebook-heading">Codebook</h2>
+        <button type="button" className="small" onClick={() => setCreating(true)}>
+          New tag
+        </button>
+      </div>
+      {creating && (
+        <RenameField
+          initial=""
+          label="New tag name"
+          onDone={async (name) => {
+            setCreating(false);
+            if (!name) return;
+            try {
+              await createTag(caseId, name);
+            } catch (error) {
+              notices.error((error as Error).message);
+            }
+          }}
+        />
+      )}
+      {tags && tags.length === 0 && !creating && <p className="muted">No tags yet. Add one here or from a passage.</p>}
+      <ul aria-labelledby="codebook-heading">
+        {(tags ?? []).map((tag) => {
+          const depth = tag.name.split('/').length - 1;
+          const leaf = tag.name.split('/').at(-1);
+          return (
+            <li key={tag.id} className={tag.id === filterTagId ? 'item active' : 'item'} style={{ paddingLeft: `${depth * 0.9}rem` }}>
+              <button
+                type="button"
+                className="item-main tag-row"
+                aria-pressed={tag.id === filterTagId}
+                aria-label={`Filter by tag ${tag.name} (${usageLabel(usage.get(tag.id))})`}
+                title={tag.description || undefined}
+                onClick={() => onFilter(tag.id === filterTagId ? null : tag.id)}
+              >
+                <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
+                <span className="item-title">{leaf}</span>
+                <span className="tag-count" aria-hidden="true">
+                  {usage.get(tag.id)?.passages ?? 0}
+                </span>
+              </button>
+              <span className="item-actions">
+                <button type="button" className="icon" aria-label={`Edit tag ${tag.name}`} onClick={() => setEditing(tag.id)}>
+                  <Icon name="pencil" />
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {editingTag && (
+        <TagDialog
+          tag={editingTag}
+          others={(tags ?? []).filter((t) => t.id !== editingTag.id)}
+          usage={usage.get(editingTag.id)}
+          onClose={() => setEditing(null)}
+          onDeleted={(snapshotRestore) => {
+            if (filterTagId === editingTag.id) onFilter(null);
+            notices.toast(`Deleted tag “${editingTag.name}”.`, { label: 'Undo', run: snapshotRestore });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function TagDialog({
+  tag,
+  others,
+  usage,
+  onClose,
+  onDeleted,
+}: {
+  tag: TagRecord;
+  others: TagRecord[];
+  usage: Usage | undefined;
+  onClose(): void;
+  onDeleted(undo: () => Promise<void>): void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState(tag.name);
+  const [color, setColor] = useState(tag.color);
+  const [description, setDescription] = useState(tag.description);
+  const [mergeInto, setMergeInto] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+
+  const close = () => dialog.current?.close();
+  const attempt = async (fn: () => Promise<void>) => {
+    try {
+      setError('');
+      await fn();
+      close();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void attempt(async () => {
+      if (name.trim() !== tag.name) await renameTag(tag.id, name);
+      if (color !== tag.color || description !== tag.description) await updateTag(tag.id, { color, description });
+    });
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="tag-dialog-title" onClose={onClose}>
+      <form onSubmit={save} noValidate>
+        <h2 id="tag-dialog-title">Tag “{tag.name}”</h2>
+        <p className="muted">Used by {usageLabel(usage)}. Use “parent/child” names for a hierarchy; renaming a parent renames its children.</p>
+        <label>
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <fieldset className="palette">
+          <legend>Colour</legend>
+          {TAG_PALETTE.map((c, i) => (
+            <label key={c} className="swatch" style={{ background: c }}>
+              <input type="radio" name="tag-colour" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={`Colour ${i + 1}`} />
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Description
+          <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save tag
+          </button>
+        </div>
+        <hr />
+        <div className="dialog-row">
+          <label>
+            Merge into
+            <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+              <option value="">Choose a tag…</option>
+              {others.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={!mergeInto} onClick={() => void attempt(() => mergeTags(tag.id, mergeInto))}>
+            Merge
+          </button>
+        </div>
+        {confirmDelete ? (
+          <div className="confirm" role="group" aria-label="Confirm deletion">
+            <p>
+              Delete tag “{tag.name}”? It is used by {usageLabel(usage)}. They keep their other tags.
+            </p>
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => setConfirmDelete(false)}>
+                Keep tag
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  void attempt(async () => {
+                    const snapshot = await deleteTag(tag.id);
+                    onDeleted(() => restoreTag(snapshot));
+                  })
+                }
+              >
+                Delete tag
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            Delete…
+          </button>
+        )}
+      </form>
+    </dialog>
+  );
+}

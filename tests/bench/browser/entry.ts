@@ -1,0 +1,9 @@
+/**
+ * The app's own highlight painter and database class, bundled for the page so
+ * browser benchmarks measure the real code on the real reader DOM.
+ */
+import { clearHighlights, paintHighlights } from '../../../renderer/source/highlights';
+import { offsetsToRange } from '../../../renderer/source/offsets';
+import { CasefileDB } from '../../../renderer/db/db';
+
+(window as unknown as { __casefileBench: unknown }).__casefileBench = { paintHighlights, clearHighlights, offsetsToRange, CasefileDB };

@@ -1,0 +1,196 @@
+/**
+ * P2: paint 10,000 highlights over a 2 MB source (CSS Custom Highlight API),
+ *     against wrapping the same ranges in <mark> elements, in the same page.
+ * P4: persist 10,000 passages in bulk (chunked, one transaction) and cold-load
+ *     them, against one put per transaction.
+ */
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { median, round, RUNS, type Figure } from '../stats';
+import { syntheticArticle } from '../synthetic';
+import { newCase } from './f1-foundation.bench';
+
+export const kind = 'browser';
+export const ids = ['P2', 'P2-dom', 'P4-write', 'P4-load'];
+
+const COUNT = 10_000;
+
+async function injectBenchModule(page: Page): Promise<void> {
+  const out = await build({
+    entryPoints: [`${process.cwd()}/tests/bench/browser/entry.ts`],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+  // Evaluated over the DevTools protocol, which the page's strict CSP does not govern.
+  await page.evaluate(out.outputFiles[0]!.text);
+}
+
+export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[]> {
+  const { page, baseURL } = ctx;
+  const { text } = syntheticArticle();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(baseURL);
+  await page.getByRole('navigation', { name: 'Cases' }).waitFor();
+  await newCase(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import source' }).click();
+  await (await chooser).setFiles({ name: 'synthetic.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => (document.querySelector('.source-body')?.children.length ?? 0) > 1000, undefined, { timeout: 60_000 });
+  await injectBenchModule(page);
+
+  const paint = await page.evaluate(
+    async ({ count, runs }) => {
+      type Bench = {
+        paintHighlights(body: HTMLElement, blocks: { start: number; end: number; n: number; kind: string }[], items: { start: number; end: number; slot: number | null }[]): number;
+        clearHighlights(): void;
+        offsetsToRange(body: HTMLElement, blocks: unknown[], s: number, e: number): Range | null;
+      };
+      const bench = (window as unknown as { __casefileBench: Bench }).__casefileBench;
+      const body = document.querySelector<HTMLElement>('.source-body')!;
+      const blocks = Array.from(body.children).map((el, i) => {
+        const start = Number((el as HTMLElement).dataset.start);
+        return { start, end: start + (el.textContent?.length ?? 0), n: i + 1, kind: 'paragraph' };
+      });
+      // Deterministic spans: one inside each of `count` blocks (so <mark> wrapping is valid too).
+      let seed = 11;
+      const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+      const items = [];
+      for (let i = 0; i < count; i++) {
+        const b = blocks[1 + (i % (blocks.length - 1))]!;
+        const len = b.end - b.start;
+        const s = b.start + rand(Math.max(1, len - 40));
+        items.push({ start: s, end: Math.min(b.end, s + 12 + rand(28)), slot: i % 10 });
+      }
+      const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const nodes = () => document.getElementsByTagName('*').length;
+
+      const ours: number[] = [];
+      let painted = 0;
+      let added = 0;
+      for (let r = 0; r < runs; r++) {
+        bench.clearHighlights();
+        await frames();
+        const before = nodes();
+        const t0 = performance.now();
+        painted = bench.paintHighlights(body, blocks, items);
+        await frames();
+        ours.push(performance.now() - t0);
+        added = nodes() - before;
+      }
+      bench.clearHighlights();
+      await frames();
+
+      // Peer: the same ranges wrapped in <mark> (what highlighters did before the Highlight API). Once: it mutates the DOM.
+      const t1 = performance.now();
+      const ranges = items.map((it) => bench.offsetsToRange(body, blocks, it.start, it.end)!).filter(Boolean);
+      for (const range of ranges) {
+        const mark = document.createElement('mark');
+        range.surroundContents(mark);
+      }
+      await frames();
+      const wrap = performance.now() - t1;
+      return { ours, painted, added, wrap, marks: body.querySelectorAll('mark').length };
+    },
+    { count: COUNT, runs: RUNS },
+  );
+
+  const storage = await page.evaluate(
+    async ({ count, runs }) => {
+      type DbClass = new (name: string) => {
+        open(): Promise<unknown>;
+        close(): void;
+        delete(): Promise<void>;
+        passages: { bulkAdd(items: unknown[]): Promise<unknown>; put(item: unknown): Promise<unknown>; where(k: string): { equals(v: string): { toArray(): Promise<unknown[]> } } };
+        transaction(mode: string, table: unknown, fn: () => Promise<void>): Promise<void>;
+      };
+      const { CasefileDB } = (window as unknown as { __casefileBench: { CasefileDB: DbClass } }).__casefileBench;
+      const make = (caseId: string) =>
+        Array.from({ length: count }, (_, i) => ({
+          id: crypto.randomUUID(),
+          caseId,
+          sourceId: 'bench-source',
+          selectors: [
+            { type: 'TextQuoteSelector', exact: `passage number ${i} about a seizure`, prefix: 'x'.repeat(32), suffix: 'y'.repeat(32) },
+            { type: 'TextPositionSelector', start: i * 100, end: i * 100 + 40 },
+          ],
+          tags: i % 3 ? [] : ['t1'],
+          comment: '',
+          locator: { kind: 'paragraph', value: i },
+          anchor: 'exact',
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
+        }));
+      const writes: number[] = [];
+      const loads: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const name = `casefile-bench-${r}`;
+        const db = new CasefileDB(name);
+        await db.open();
+        const records = make('bench-case');
+        const t0 = performance.now();
+        await db.transaction('rw', db.passages, async () => {
+          for (let i = 0; i < records.length; i += 1000) await db.passages.bulkAdd(records.slice(i, i + 1000));
+        });
+        writes.push(performance.now() - t0);
+        db.close();
+        const cold = new CasefileDB(name);
+        const t1 = performance.now();
+        await cold.open();
+        const loaded = await cold.passages.where('caseId').equals('bench-case').toArray();
+        loads.push(performance.now() - t1);
+        if (loaded.length !== count) throw new Error(`loaded ${loaded.length} of ${count}`);
+        await cold.delete();
+      }
+      // Peer: one put per transaction (what a naive per-record save does). Once: it is slow.
+      const db = new CasefileDB('casefile-bench-peer');
+      await db.open();
+      const records = make('peer');
+      const t2 = performance.now();
+      for (const record of records) await db.passages.put(record);
+      const single = performance.now() - t2;
+      await db.delete();
+      return { writes, loads, single };
+    },
+    { count: COUNT, runs: RUNS },
+  );
+
+  const ours = median(paint.ours);
+  const write = median(storage.writes);
+  return [
+    {
+      id: 'P2',
+      label: `Paint ${paint.painted.toLocaleString('en')} highlights over a 2 MB source (until 2 frames)`,
+      value: round(ours, 1),
+      unit: 'ms',
+      peer: `wrap the same ranges in <mark> (${paint.marks.toLocaleString('en')} elements)`,
+      peerValue: round(paint.wrap, 0),
+      ratio: round(paint.wrap / ours, 1),
+      target: '≤ 100 ms, ≥ 20×',
+      pass: ours <= 100 && paint.wrap / ours >= 20,
+    },
+    { id: 'P2-dom', label: 'DOM elements added by painting', value: paint.added, unit: 'nodes', target: '0', pass: paint.added === 0 },
+    {
+      id: 'P4-write',
+      label: `Persist ${COUNT.toLocaleString('en')} passages (bulk, chunks of 1,000, one transaction)`,
+      value: round(write, 0),
+      unit: 'ms',
+      peer: 'one put per transaction',
+      peerValue: round(storage.single, 0),
+      ratio: round(storage.single / write, 1),
+      target: '≤ 500 ms',
+      pass: write <= 500,
+    },
+    {
+      id: 'P4-load',
+      label: `Cold-load ${COUNT.toLocaleString('en')} passages (open + indexed query)`,
+      value: round(median(storage.loads), 0),
+      unit: 'ms',
+      target: '≤ 150 ms',
+      pass: median(storage.loads) <= 150,
+    },
+  ];
+}

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Select `text` inside the reader with a real mouse drag, from just inside its
+ * first character to just inside its last, as a person would.
+ */
+export async function selectWithMouse(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((needle) => document.querySelector('.source-body')?.textContent?.includes(needle), text);
+  const box = await page.evaluate((needle) => {
+    const body = document.querySelector('.source-body');
+    if (!body) throw new Error('no reader body');
+    for (const el of Array.from(body.children)) {
+      const node = el.firstChild;
+      const at = node?.textContent?.indexOf(needle) ?? -1;
+      if (!node || at < 0) continue;
+      const first = document.createRange();
+      first.setStart(node, at);
+      first.setEnd(node, at + 1);
+      const last = document.createRange();
+      last.setStart(node, at + needle.length - 1);
+      last.setEnd(node, at + needle.length);
+      el.scrollIntoView({ block: 'center' });
+      const a2 = first.getClientRects()[0]!;
+      const b2 = last.getClientRects()[0]!;
+      return { x1: a2.left + 1, y1: a2.top + a2.height / 2, x2: b2.right - 1, y2: b2.top + b2.height / 2 };
+    }
+    throw new Error(`text not found in the reader: ${needle}`);
+  }, text);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The text of every range registered in CSS.highlights under our passage highlight names. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('cf-hl-')) return;
+      highlight.forEach((range) => texts.push((range as Range).toString()));
+    });
+    return texts.sort();
+  });
+}
+
+/** A structural fingerprint of the reader DOM (element count and tag sequence). */
+export async function readerDomShape(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.querySelector('.source-body');
+    return Array.from(body?.querySelectorAll('*') ?? [])
+      .map((el) => `${el.tagName}:${el.childNodes.length}`)
+      .join(',');
+  });
+}
+
+/** Click in the middle of `text` inside the reader (for hit-testing highlights). */
+export async function clickText(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((needle) => document.querySelector('.source-body')?.textContent?.includes(needle), text);
+  const point = await page.evaluate((needle) => {
+    for (const el of Array.from(document.querySelector('.source-body')!.children)) {
+      const node = el.firstChild;
+      const at = node?.textContent?.indexOf(needle) ?? -1;
+      if (!node || at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`text not found in the reader: ${needle}`);
+  }, text);
+  await page.mouse.click(point.x, point.y);
+}
