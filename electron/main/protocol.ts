@@ -10,31 +10,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './appUrl';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { mimeTypeFor } from '../host/mime';
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
 
-/** Served with `nosniff`, so an unexpected asset kind is downloaded as bytes, never executed. */
-const FALLBACK_MIME_TYPE = 'application/octet-stream';
 
 export type AppRequestResolution = { path: string; mimeType: string } | { status: 403 | 404 };
 
@@ -86,7 +64,7 @@ export function resolveAppRequest(rendererDir: string, requestUrl: string): AppR
   if (!filePath.startsWith(root + path.sep)) return { status: 403 };
 
   const extension = path.extname(filePath).toLowerCase();
-  return { path: filePath, mimeType: MIME_TYPES[extension] ?? FALLBACK_MIME_TYPE };
+  return { path: filePath, mimeType: mimeTypeFor(extension) };
 }
 
 /** The path part of a URL exactly as written, before the parser normalises it. */

@@ -6,6 +6,7 @@ import { version as nodeVersion } from 'node:process';
 import { contract, isChannel, parseRequest, type Channel, type ParsedRequest, type Response as ContractResponse, type Result } from '../../shared/ipc/contract';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import { fetchUrl } from '../host/fetchUrl';
+import { mimeTypeFor } from '../host/mime';
 import { renderPdf } from '../host/renderPdf';
 
 /**
@@ -18,21 +19,6 @@ import { renderPdf } from '../host/renderPdf';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:";
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csl': 'application/xml; charset=utf-8',
-};
 
 const MAX_BODY = 60 * 1024 * 1024;
 
@@ -119,7 +105,7 @@ export async function startWebServer(opts: { rootDir: string; port: number; toke
   async function serveIndex(res: ServerResponse): Promise<void> {
     indexHtml ??= await readFile(join(opts.rootDir, 'index.html'), 'utf8');
     const withToken = indexHtml.replace('<head>', `<head>\n    <meta name="casefile-token" content="${token}" />`);
-    send(res, 200, withToken, MIME['.html'], { 'Cache-Control': 'no-store' });
+    send(res, 200, withToken, mimeTypeFor('.html'), { 'Cache-Control': 'no-store' });
   }
 
   async function invoke(channel: Channel, body: string): Promise<Result<unknown>> {
@@ -157,14 +143,14 @@ export async function startWebServer(opts: { rootDir: string; port: number; toke
         const given = req.headers['x-casefile-token'];
         if (!tokensMatch(Array.isArray(given) ? given[0] : given, token)) return send(res, 401, 'Missing or wrong token');
         const channel = decodeURIComponent(match[1]!);
-        if (!isChannel(channel)) return send(res, 404, encodeWire({ ok: false, error: { code: 'unknown-channel', message: `Unknown channel ${channel}` } }), MIME['.json']);
+        if (!isChannel(channel)) return send(res, 404, encodeWire({ ok: false, error: { code: 'unknown-channel', message: `Unknown channel ${channel}` } }), mimeTypeFor('.json'));
         let body: string;
         try {
           body = await readBody(req);
         } catch {
-          return send(res, 413, encodeWire({ ok: false, error: { code: 'too-large', message: 'The request is larger than 60 MB.' } }), MIME['.json']);
+          return send(res, 413, encodeWire({ ok: false, error: { code: 'too-large', message: 'The request is larger than 60 MB.' } }), mimeTypeFor('.json'));
         }
-        return send(res, 200, encodeWire(await invoke(channel, body)), MIME['.json'], { 'Cache-Control': 'no-store' });
+        return send(res, 200, encodeWire(await invoke(channel, body)), mimeTypeFor('.json'), { 'Cache-Control': 'no-store' });
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -176,7 +162,7 @@ export async function startWebServer(opts: { rootDir: string; port: number; toke
         // Client-side routes fall back to the app; missing assets are 404s.
         return extname(url.pathname) ? send(res, 404, 'Not found') : serveIndex(res);
       }
-      return send(res, 200, await readFile(file), MIME[extname(file)] ?? 'application/octet-stream', { 'Cache-Control': 'no-cache' });
+      return send(res, 200, await readFile(file), mimeTypeFor(extname(file)), { 'Cache-Control': 'no-cache' });
     })().catch((error: unknown) => send(res, 500, `Internal error: ${(error as Error).message}`));
   });
 

@@ -4,6 +4,7 @@ import { CLAIM_STATUSES, STANCES, type ClaimRecord, type ClaimStatus, type Stanc
 import { useCase, usePassages, useSources } from '../../db/hooks';
 import { addClaimEvidence, deleteClaim, removeClaimEvidence, restoreClaim, setClaimStance, setClaimStatus, updateClaim } from '../../db/repositories/claims';
 import { Icon } from '../../lib/icons';
+import { OptionSelect } from '../../lib/OptionSelect';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { locatorLabel, shortQuote } from '../annotate/labels';
@@ -83,13 +84,7 @@ export function ClaimDetail({ claim, onBack }: { claim: ClaimRecord; onBack(): v
       <div className="status-change">
         <label>
           Status
-          <select value={nextStatus} onChange={(e) => setNextStatus(e.target.value as ClaimStatus)}>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
+          <OptionSelect value={nextStatus} options={CLAIM_STATUSES} labels={STATUS_LABEL} onValue={(v) => v && setNextStatus(v)} />
         </label>
         <label>
           Reason
@@ -143,13 +138,7 @@ export function ClaimDetail({ claim, onBack }: { claim: ClaimRecord; onBack(): v
               <div className="evidence-actions">
                 <label>
                   <span className="visually-hidden">Stance</span>
-                  <select aria-label="Stance" value={e.stance} onChange={(ev) => void run(() => setClaimStance(claim.id, e.passageId, ev.target.value as Stance))}>
-                    {STANCES.map((s) => (
-                      <option key={s} value={s}>
-                        {STANCE_LABEL[s]}
-                      </option>
-                    ))}
-                  </select>
+                  <OptionSelect aria-label="Stance" value={e.stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && void run(() => setClaimStance(claim.id, e.passageId, v))} />
                 </label>
                 <button type="button" className="icon" aria-label="Remove evidence" onClick={() => void run(() => removeClaimEvidence(claim.id, e.passageId))}>
                   <Icon name="close" />
@@ -169,13 +158,7 @@ export function ClaimDetail({ claim, onBack }: { claim: ClaimRecord; onBack(): v
           </label>
           <label className="field">
             As
-            <select aria-label="Add as" value={stance} onChange={(e) => setStance(e.target.value as Stance)}>
-              {STANCES.map((s) => (
-                <option key={s} value={s}>
-                  {STANCE_LABEL[s]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect aria-label="Add as" value={stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && setStance(v)} />
           </label>
         </div>
         <ul className="candidates" aria-label="Passages to add">

@@ -3,6 +3,7 @@ import { evidenceSummary, filterClaims, summaryLabel } from '../../../shared/cla
 import { CLAIM_STATUSES, type ClaimStatus, type SourceRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
 import { onNavigate } from '../../lib/navigation';
+import { OptionSelect } from '../../lib/OptionSelect';
 import { ClaimDetail } from './ClaimDetail';
 import { SuggestClaims } from './SuggestClaims';
 import { STATUS_LABEL } from './status';
@@ -43,14 +44,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
           <div className="claims-toolbar">
             <label>
               <span className="visually-hidden">Filter by status</span>
-              <select aria-label="Filter by status" value={status} onChange={(e) => setStatusFilter(e.target.value as ClaimStatus | '')}>
-                <option value="">All statuses</option>
-                {CLAIM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
+              <OptionSelect aria-label="Filter by status" value={status} options={CLAIM_STATUSES} labels={STATUS_LABEL} emptyLabel="All statuses" onValue={setStatusFilter} />
             </label>
             <label>
               <span className="visually-hidden">Filter by tag</span>
