@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,9 +41,21 @@ console.log(`e2e: using Chromium at ${chromium}`);
 const vite = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (vite.status !== 0) process.exit(vite.status ?? 1);
 
+// A free loopback port, so a developer's running `npm run web` (or another test run) never collides.
+const port =
+  process.env.CASEFILE_E2E_PORT ??
+  (await new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => resolve(String(free)));
+    });
+  }));
+
 const result = spawnSync(process.execPath, [`${root}node_modules/@playwright/test/cli.js`, 'test', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CASEFILE_CHROMIUM: chromium, CASEFILE_SKIP_BUILD: '1' },
+  env: { ...process.env, CASEFILE_CHROMIUM: chromium, CASEFILE_SKIP_BUILD: '1', CASEFILE_E2E_PORT: port },
 });
 process.exit(result.status ?? 1);
