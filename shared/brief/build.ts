@@ -24,7 +24,24 @@ export interface SerializedElementJSON {
   [extra: string]: unknown;
 }
 
-export type SerializedNodeJSON = SerializedTextJSON | SerializedElementJSON;
+/**
+ * A leaf node that is neither text nor an element: Lexical serialises
+ * decorator and line-break nodes with their type, version and own fields only.
+ */
+export interface SerializedLeafJSON {
+  type: 'citation' | 'linebreak';
+  version: 1;
+  [extra: string]: unknown;
+}
+
+/** The serialised form of the editor's CitationNode (an inline decorator). */
+export interface SerializedCitationJSON extends SerializedLeafJSON {
+  type: 'citation';
+  passageId: string;
+  claimId?: string;
+}
+
+export type SerializedNodeJSON = SerializedTextJSON | SerializedElementJSON | SerializedLeafJSON;
 
 export interface SerializedBriefJSON {
   root: SerializedElementJSON & { type: 'root' };
@@ -75,4 +92,31 @@ function nodePlainText(node: SerializedNodeJSON): string {
   const el = node as SerializedElementJSON;
   const parts = (el.children ?? []).map(nodePlainText);
   return el.type === 'root' || el.type === 'list' ? parts.join('\n\n') : parts.join('');
+}
+
+/**
+ * An inline citation of a passage, shaped as the editor's CitationNode
+ * serialises it. `claimId` records the claim the writer was backing when they
+ * cited, so an export can relate the citation to the claims appendix.
+ */
+export function citation(passageId: string, claimId?: string): SerializedCitationJSON {
+  return claimId === undefined ? { type: 'citation', version: 1, passageId } : { type: 'citation', version: 1, passageId, claimId };
+}
+
+/**
+ * A span of brief text that refers to claims (@lexical/mark's MarkNode). Marks
+ * carry only claim IDs; the claims themselves live in the database.
+ */
+export function claimMark(ids: string[], ...children: SerializedNodeJSON[]): SerializedElementJSON {
+  return element('mark', children, { ids: [...ids] });
+}
+
+/** A hyperlink around inline content, as @lexical/link's LinkNode serialises it. */
+export function link(url: string, ...children: SerializedNodeJSON[]): SerializedElementJSON {
+  return element('link', children, { url, rel: 'noreferrer', target: null, title: null });
+}
+
+/** A hard line break inside a block (Shift+Enter). */
+export function linebreak(): SerializedLeafJSON {
+  return { type: 'linebreak', version: 1 };
 }

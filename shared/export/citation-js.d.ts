@@ -1,0 +1,35 @@
+/**
+ * The small part of citation-js that Casefile calls. The packages ship no
+ * type declarations; these mirror @citation-js/core 0.8 and plugin-csl 0.8.
+ */
+declare module '@citation-js/core' {
+  interface CiteFormatOptions {
+    format?: 'text' | 'html';
+    template?: string;
+    lang?: string;
+    asEntryArray?: boolean;
+    entry?: string | string[];
+    nosort?: boolean;
+  }
+  export class Cite {
+    constructor(data: unknown, options?: { forceType?: string });
+    format(kind: 'bibliography', options: CiteFormatOptions & { asEntryArray: true }): [string, string][];
+    format(kind: 'bibliography' | 'citation', options?: CiteFormatOptions): string;
+    format(kind: 'bibtex' | 'biblatex', options?: { format?: 'text' }): string;
+    format(kind: 'data', options?: { format?: 'text' | 'object' }): unknown;
+  }
+  interface Register<T> {
+    add(key: string, value: T): void;
+    get(key: string): T;
+    has(key: string): boolean;
+    delete(key: string): void;
+    list(): string[];
+  }
+  export const plugins: {
+    config: {
+      get(name: '@csl'): { styles: Register<string>; locales: Register<string> };
+    };
+  };
+}
+declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-bibtex';

@@ -1,0 +1,352 @@
+/**
+ * Citation formatting through citation-js (citeproc-js underneath), the one
+ * place that knows its API. Works unchanged in Node (CLI, tests) and in the
+ * renderer bundle: citation-js is plain CommonJS with no Node built-ins on
+ * the formatting path.
+ *
+ * CSL item IDs are source IDs, so a formatted entry can always be traced back
+ * to the source it describes.
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import type { SourceMetadata, SourceRecord } from '../domain/types';
+
+/** A CSL-JSON item: our metadata is already CSL-shaped; it gains the source ID. */
+export type CslItem = SourceMetadata & { id: string };
+
+/** A run of formatted reference text with the styling the CSL style asked for. */
+export interface RichRun {
+  text: string;
+  italic?: boolean;
+  bold?: boolean;
+  smallCaps?: boolean;
+  superscript?: boolean;
+  subscript?: boolean;
+}
+
+/** One bibliography entry, split into the pieces every renderer needs. */
+export interface FormattedEntry {
+  /** The source ID. */
+  id: string;
+  /** The entry's label in numeric styles ("1."), empty in author-date styles. */
+  label: string;
+  /** The entry without its label, as styled runs. */
+  runs: RichRun[];
+  /** The same as plain text. */
+  text: string;
+}
+
+/** A problem with a user-supplied CSL style, worded for the person who chose the file. */
+export class CslStyleError extends Error {
+  override name = 'CslStyleError';
+}
+
+const LOCALE = 'en-US';
+const CSL_NAMESPACE = 'http://purl.org/net/xbiblio/csl';
+const BUILT_IN = ['apa', 'vancouver', 'harvard1'];
+const csl = plugins.config.get('@csl');
+
+/** Map sources to CSL-JSON items (ID = source ID). Copies, so citeproc can never touch stored records. */
+export function toCslItems(sources: readonly SourceRecord[]): CslItem[] {
+  return sources.map((source) => ({ ...cloneJson(source.metadata), id: source.id }));
+}
+
+/** The CSL-JSON export file (what Zotero and Pandoc's `--bibliography` read). */
+export function toCslJson(sources: readonly SourceRecord[]): string {
+  return `${JSON.stringify(toCslItems(sources), null, 2)}\n`;
+}
+
+/** A BibTeX file of the sources, for LaTeX users. */
+export function toBibtex(sources: readonly SourceRecord[]): string {
+  if (sources.length === 0) return '';
+  return new Cite(toCslItems(sources)).format('bibtex', { format: 'text' });
+}
+
+/**
+ * The styles that can be used right now: the ones citation-js ships (APA,
+ * Vancouver, Harvard) plus any custom style registered in this session.
+ * Titles come from each style's own `<info><title>`.
+ */
+export function listStyles(): { id: string; title: string }[] {
+  return csl.styles.list().map((id) => ({ id, title: styleTitle(csl.styles.get(id)) ?? id }));
+}
+
+/**
+ * Register a user's CSL style and return the ID to format with. The XML is
+ * checked first, so a wrong file gets a sentence about what is wrong with it
+ * rather than a citeproc stack trace. IDs derive from the content, which
+ * keeps citation-js's per-style engine cache from serving a stale style.
+ */
+export function registerCustomStyle(xml: string): string {
+  validateStyleXml(xml);
+  const id = `custom-${hash(xml)}`;
+  if (csl.styles.has(id)) return id;
+  csl.styles.add(id, xml);
+  try {
+    const probe: CslItem = { id: 'probe', type: 'report', title: 'Probe', author: [{ family: 'Probe', given: 'A.' }], issued: { 'date-parts': [[2020]] } };
+    new Cite([probe]).format('bibliography', { format: 'text', template: id, lang: LOCALE });
+  } catch (error) {
+    csl.styles.delete(id);
+    throw new CslStyleError(`The citation processor could not use this CSL style: ${messageOf(error)}. Check the file against the CSL 1.0 specification, or pick a built-in style.`);
+  }
+  return id;
+}
+
+/**
+ * Format a bibliography in a style's order (alphabetical for APA, citation
+ * order for numeric styles, which is the order of `items`). With
+ * `customStyleXml` the custom style is registered and used instead of `style`.
+ * `content` is plain text or citeproc's HTML (citeproc escapes the data it
+ * inserts).
+ */
+export function formatBibliography(
+  items: readonly CslItem[],
+  style: string,
+  format: 'text' | 'html',
+  customStyleXml?: string,
+): { id: string; content: string }[] {
+  if (items.length === 0) return [];
+  const template = resolveStyle(style, customStyleXml);
+  // citeproc spends 1–2 ms per APA entry, so re-exporting an unchanged brief
+  // (Markdown, then Word, then PDF) reuses the last results. The key is the
+  // whole item list: sorting, numbering and "2024a/2024b" depend on all of it.
+  const key = `${template}\u0000${format}\u0000${JSON.stringify(items)}`;
+  const cached = bibliographyCache.get(key);
+  if (cached) {
+    bibliographyCache.delete(key);
+    bibliographyCache.set(key, cached);
+    return cached.map((entry) => ({ ...entry }));
+  }
+  const entries = new Cite(items.map((item) => cloneJson(item)))
+    .format('bibliography', { format, template, lang: LOCALE, asEntryArray: true })
+    .map(([id, content]) => ({ id, content: content.trim() }));
+  bibliographyCache.set(key, entries);
+  if (bibliographyCache.size > CACHE_SIZE) bibliographyCache.delete(bibliographyCache.keys().next().value as string);
+  return entries.map((entry) => ({ ...entry }));
+}
+
+const CACHE_SIZE = 8;
+/** Recently formatted bibliographies, least recently used first. */
+const bibliographyCache = new Map<string, { id: string; content: string }[]>();
+
+/**
+ * Format a bibliography as styled runs (italic titles and so on), the form
+ * the Markdown, HTML and Word renderers share. Built from citeproc's HTML,
+ * which is parsed here into runs, so no renderer ever passes formatter markup
+ * through unexamined.
+ */
+export function formatEntries(items: readonly CslItem[], style: string, customStyleXml?: string): FormattedEntry[] {
+  return formatBibliography(items, style, 'html', customStyleXml).map(({ id, content }) => {
+    const { label, runs } = parseEntryHtml(content);
+    return { id, label, runs, text: runs.map((run) => run.text).join('') };
+  });
+}
+
+/**
+ * A short reference for a source the style leaves out of its bibliography
+ * (APA, for one, lists no unpublished interviews: they are "personal
+ * communications" cited in the text only). Uses the style's in-text citation,
+ * without its parentheses, followed by the title, so a note still says where
+ * its quote came from.
+ */
+export function formatOmittedReference(item: CslItem, style: string, customStyleXml?: string): RichRun[] {
+  const template = resolveStyle(style, customStyleXml);
+  const html = new Cite([cloneJson(item)]).format('citation', { format: 'html', template, lang: LOCALE });
+  const runs = parseEntryHtml(html).runs;
+  const first = runs[0];
+  const last = runs.at(-1);
+  if (first && last && first.text.startsWith('(') && last.text.endsWith(')')) {
+    first.text = first.text.slice(1);
+    last.text = last.text.slice(0, -1);
+  }
+  const cited = runs.filter((run) => run.text !== '');
+  const title = item.title.trim();
+  if (cited.length === 0) return [{ text: title || item.id }];
+  return title ? [...cited, { text: `. ${title}.` }] : cited;
+}
+
+/** The style ID to hand citation-js, or a clear error for one it does not know. */
+export function resolveStyle(style: string, customStyleXml?: string): string {
+  if (customStyleXml !== undefined) return registerCustomStyle(customStyleXml);
+  if (csl.styles.has(style)) return style;
+  throw new CslStyleError(`Unknown citation style “${style}”. Built-in styles: ${BUILT_IN.join(', ')}; for any other style, load its .csl file.`);
+}
+
+// ------------------------------------------------------------ validation
+
+/**
+ * Check that `xml` looks like a CSL 1.0 style: well-formed tags, a `<style>`
+ * root in the CSL namespace, and the `<citation>` and `<bibliography>`
+ * sections an export needs. Not a full XML parser: citeproc parses it after.
+ */
+function validateStyleXml(xml: string): void {
+  const body = xml.replace(/^\uFEFF/, '').trim();
+  if (!body.startsWith('<')) {
+    throw new CslStyleError('This file is not XML. A CSL style is an XML file that begins with <?xml …?> or <style …>.');
+  }
+  const root = checkWellFormed(body);
+  if (root.name !== 'style') {
+    throw new CslStyleError(`This XML file is not a CSL style: its root element is <${root.name}>, but a CSL style's root element is <style>.`);
+  }
+  if (!new RegExp(`xmlns\\s*=\\s*["']${CSL_NAMESPACE.replace(/[./]/g, '\\$&')}["']`).test(root.attributes)) {
+    throw new CslStyleError(`This <style> is not in the CSL namespace: it needs xmlns="${CSL_NAMESPACE}".`);
+  }
+  for (const section of ['citation', 'bibliography']) {
+    const content = new RegExp(`<${section}(?:\\s[^>]*)?>([\\s\\S]*?)</${section}>`).exec(body)?.[1];
+    if (content === undefined) {
+      throw new CslStyleError(`This CSL style has no <${section}> section, which Casefile needs to format ${section === 'citation' ? 'notes' : 'the reference list'}.`);
+    }
+    if (!/<layout[\s>]/.test(content)) throw new CslStyleError(`The <${section}> section of this CSL style has no <layout>, so it would print nothing.`);
+  }
+  const defined = new Set([...body.matchAll(/<macro\s[^>]*name\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]));
+  const missing = [...body.matchAll(/\smacro\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]).find((name) => !defined.has(name));
+  if (missing !== undefined) throw new CslStyleError(`This CSL style uses the macro “${missing}” but never defines it (<macro name="${missing}">).`);
+}
+
+/** Balance-check the tags of an XML document and return its root element. */
+function checkWellFormed(xml: string): { name: string; attributes: string } {
+  const withoutNoise = xml.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>/g, (m) => m.replace(/[^\n]/g, ' '));
+  const tag = /<(\/?)([A-Za-z_][\w.:-]*)([^<>]*?)(\/?)>|<|>/g;
+  const stack: { name: string; line: number }[] = [];
+  let root: { name: string; attributes: string } | undefined;
+  let match: RegExpExecArray | null;
+  while ((match = tag.exec(withoutNoise)) !== null) {
+    const line = lineAt(withoutNoise, match.index);
+    const [whole, closing, name, attributes = '', selfClosing] = match;
+    if (whole === '>') continue;
+    if (name === undefined) throw new CslStyleError(`This file is not well-formed XML: a stray “<” on line ${line}.`);
+    if (closing) {
+      const open = stack.pop();
+      if (open?.name !== name) {
+        throw new CslStyleError(
+          open
+            ? `This file is not well-formed XML: <${open.name}> opened on line ${open.line} is closed by </${name}> on line ${line}.`
+            : `This file is not well-formed XML: </${name}> on line ${line} closes nothing.`,
+        );
+      }
+      continue;
+    }
+    if (root === undefined) root = { name, attributes };
+    else if (stack.length === 0) throw new CslStyleError(`This file is not well-formed XML: a second top-level element <${name}> on line ${line}.`);
+    if (!selfClosing) stack.push({ name, line });
+  }
+  if (root === undefined) throw new CslStyleError('This file is not XML: it contains no elements.');
+  const unclosed = stack.pop();
+  if (unclosed) throw new CslStyleError(`This file is not well-formed XML: <${unclosed.name}> opened on line ${unclosed.line} is never closed.`);
+  return root;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function styleTitle(xml: string): string | undefined {
+  const match = /<info>[\s\S]*?<title>([^<]*)<\/title>/.exec(xml);
+  return match?.[1] ? decodeEntities(match[1]).trim() : undefined;
+}
+
+/** 32-bit FNV-1a of the text, in base 36: short, stable and dependency-free. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** A deep copy of plain JSON data (structuredClone is not among shared/'s globals). */
+function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
+}
+
+// ------------------------------------------------------------ citeproc HTML → runs
+
+type Style = Omit<RichRun, 'text'>;
+
+/**
+ * Parse one entry of citeproc's HTML output. citeproc emits a small,
+ * known vocabulary (`<i>`, `<b>`, `<sup>`, `<sub>`, styled `<span>`s and the
+ * `csl-*` divs) and escapes all data as entities; anything else is ignored
+ * and only its text kept.
+ */
+function parseEntryHtml(html: string): { label: string; runs: RichRun[] } {
+  const runs: RichRun[] = [];
+  let label = '';
+  const stack: { name: string; style: Style; isLabel: boolean }[] = [];
+  const token = /<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/gi;
+  let match: RegExpExecArray | null;
+  while ((match = token.exec(html)) !== null) {
+    const [, closing, rawName, attributes = '', data] = match;
+    if (data !== undefined) {
+      if (/^\s*$/.test(data) && data.includes('\n')) continue; // indentation between divs
+      const text = decodeEntities(data);
+      if (stack.some((frame) => frame.isLabel)) {
+        label += text;
+        continue;
+      }
+      const style = stack.at(-1)?.style ?? {};
+      const last = runs.at(-1);
+      if (last && sameStyle(last, style)) last.text += text;
+      else runs.push({ text, ...style });
+      continue;
+    }
+    const name = (rawName ?? '').toLowerCase();
+    if (name === 'br') continue;
+    if (closing) {
+      const at = stack.map((frame) => frame.name).lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+      continue;
+    }
+    if (attributes.trimEnd().endsWith('/')) continue;
+    const parent = stack.at(-1)?.style ?? {};
+    stack.push({ name, style: { ...parent, ...styleOf(name, attributes) }, isLabel: /class="csl-left-margin"/.test(attributes) });
+  }
+  const first = runs[0];
+  if (first) first.text = first.text.trimStart();
+  const last = runs.at(-1);
+  if (last) last.text = last.text.trimEnd();
+  return { label: label.trim(), runs: runs.filter((run) => run.text !== '') };
+}
+
+function styleOf(name: string, attributes: string): Style {
+  const style: Style = {};
+  if (name === 'i' || name === 'em' || /font-style:\s*italic/.test(attributes)) style.italic = true;
+  if (/font-style:\s*normal/.test(attributes)) style.italic = false;
+  if (name === 'b' || name === 'strong' || /font-weight:\s*bold/.test(attributes)) style.bold = true;
+  if (/font-weight:\s*normal/.test(attributes)) style.bold = false;
+  if (/font-variant:\s*small-caps/.test(attributes)) style.smallCaps = true;
+  if (name === 'sup') style.superscript = true;
+  if (name === 'sub') style.subscript = true;
+  return style;
+}
+
+function sameStyle(run: RichRun, style: Style): boolean {
+  return (
+    Boolean(run.italic) === Boolean(style.italic) &&
+    Boolean(run.bold) === Boolean(style.bold) &&
+    Boolean(run.smallCaps) === Boolean(style.smallCaps) &&
+    Boolean(run.superscript) === Boolean(style.superscript) &&
+    Boolean(run.subscript) === Boolean(style.subscript)
+  );
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}

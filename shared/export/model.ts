@@ -1,0 +1,499 @@
+/**
+ * The export model: everything a cited brief export contains, resolved and
+ * formatted once, so the Markdown, HTML/PDF and Word renderers only lay it
+ * out. Built from the stored brief JSON (never from the editor's DOM) and the
+ * case's records.
+ *
+ * Nothing here throws on odd brief content: unknown node types contribute
+ * their text, and a citation whose passage or source is gone becomes a note
+ * marked broken, so an export always shows where evidence went missing.
+ */
+import { evidenceSummary } from '../claims/claims';
+import { numberCitations } from '../brief/citations';
+import {
+  NOTE_SCHEMA_VERSION,
+  type CaseRecord,
+  type ClaimRecord,
+  type ClaimStatus,
+  type Locator,
+  type NoteRecord,
+  type PassageRecord,
+  type SourceRecord,
+  type Stance,
+  type TagRecord,
+} from '../domain/types';
+import { formatEntries, formatOmittedReference, toCslItems, type FormattedEntry, type RichRun } from './csl';
+
+export interface ExportOptions {
+  /** A CSL style ID (see `listStyles()`); default 'apa'. Ignored when `customStyleXml` is given. */
+  style: string;
+  customStyleXml?: string;
+  /**
+   * Where notes go. Word gets real footnotes or endnotes; Markdown places each
+   * definition after the block that first cites it, or all at the end; HTML/PDF
+   * always list notes at the end (see each renderer).
+   */
+  notes: 'footnotes' | 'endnotes';
+  include: { bibliography: boolean; claimsAppendix: boolean; evidenceTable: boolean };
+  author?: string;
+  /** ISO date, "YYYY-MM-DD" (a longer ISO timestamp is cut to its date). */
+  date?: string;
+  locale?: 'en-US';
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  style: 'apa',
+  notes: 'footnotes',
+  include: { bibliography: true, claimsAppendix: false, evidenceTable: false },
+};
+
+export interface ExportInput {
+  case: CaseRecord;
+  note: NoteRecord;
+  sources: SourceRecord[];
+  passages: PassageRecord[];
+  claims: ClaimRecord[];
+  tags: TagRecord[];
+  options: ExportOptions;
+}
+
+export type InlineMark = 'bold' | 'italic' | 'strikethrough' | 'underline' | 'code';
+
+export type Inline =
+  | { kind: 'text'; text: string; marks: InlineMark[] }
+  | { kind: 'link'; url: string; children: Inline[] }
+  | { kind: 'break' }
+  /** `occurrence` counts every citation in the document from 1, repeats included. */
+  | { kind: 'citation'; n: number; occurrence: number };
+
+export interface ListItem {
+  inlines: Inline[];
+  /** Lists nested under this item. */
+  lists: ListBlock[];
+}
+
+export interface ListBlock {
+  kind: 'list';
+  ordered: boolean;
+  start: number;
+  items: ListItem[];
+}
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: Inline[] }
+  | { kind: 'paragraph'; inlines: Inline[] }
+  | { kind: 'quote'; inlines: Inline[] }
+  | ListBlock;
+
+/** One note per cited passage, numbered by the citation rule. */
+export interface ExportNote {
+  n: number;
+  passageId: string;
+  sourceId: string | null;
+  /** The source's reference in the chosen style ("[missing passage]" / "[missing source]" when broken). */
+  reference: RichRun[];
+  referenceText: string;
+  /** The passage's exact text; empty when the passage is missing. */
+  quote: string;
+  /** "para. 7" or "p. 2"; empty when the passage is missing. */
+  locator: string;
+  sourceTitle: string;
+  broken: boolean;
+  /** How many times the passage is cited in the brief. */
+  occurrences: number;
+}
+
+export interface ClaimRow {
+  id: string;
+  statement: string;
+  claimant: string;
+  status: ClaimStatus;
+  supports: number;
+  contradicts: number;
+  independentSources: number;
+  tags: string[];
+}
+
+export interface EvidenceRow {
+  claim: string;
+  stance: Stance;
+  quote: string;
+  source: string;
+  locator: string;
+  missing: boolean;
+}
+
+export interface ExportModel {
+  title: string;
+  author?: string;
+  /** ISO "YYYY-MM-DD". */
+  date?: string;
+  /** The same date written out for readers: "March 5, 2024". */
+  dateText?: string;
+  notesMode: 'footnotes' | 'endnotes';
+  blocks: Block[];
+  notes: ExportNote[];
+  /** Cited sources in style order; empty when the bibliography is not included. */
+  bibliography: FormattedEntry[];
+  /** Null when not included. */
+  claims: ClaimRow[] | null;
+  evidence: EvidenceRow[] | null;
+  /** Every citation in the brief, repeats included. */
+  citationCount: number;
+}
+
+/** An export that cannot be made at all, with the reason in words. */
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+export const MISSING_PASSAGE = '[missing passage]';
+export const MISSING_SOURCE = '[missing source]';
+
+/**
+ * Resolve a brief and its case into an export model. Why one model for all
+ * formats: the numbering, the note text and the bibliography order must be
+ * identical in every format, so they are decided here once.
+ */
+export function buildExportModel(input: ExportInput): ExportModel {
+  const { options } = input;
+  if (input.note.schemaVersion > NOTE_SCHEMA_VERSION) {
+    throw new ExportError(
+      `This brief was saved by a newer version of Casefile (brief format ${input.note.schemaVersion}; this version reads up to ${NOTE_SCHEMA_VERSION}). Update Casefile to export it.`,
+    );
+  }
+  const date = normaliseDate(options.date);
+  const numbering = numberCitations(input.note.content);
+  const walker = new BriefWalker(numbering.numberOf);
+  const blocks = walker.blocks(rootChildren(input.note.content));
+
+  const passagesById = new Map(input.passages.map((p) => [p.id, p]));
+  const sourcesById = new Map(input.sources.map((s) => [s.id, s]));
+  const citedSources = uniqueCitedSources(numbering.order, passagesById, sourcesById);
+  const items = toCslItems(citedSources);
+  const entries = formatEntries(items, options.style, options.customStyleXml);
+  const referenceBySource = new Map<string, RichRun[]>(entries.map((entry) => [entry.id, entry.runs]));
+  for (const item of items) {
+    if (!referenceBySource.has(item.id)) referenceBySource.set(item.id, formatOmittedReference(item, options.style, options.customStyleXml));
+  }
+  const occurrenceCount = new Map<string, number>();
+  for (const { passageId } of numbering.occurrences) occurrenceCount.set(passageId, (occurrenceCount.get(passageId) ?? 0) + 1);
+
+  const notes = numbering.order.map((passageId, i): ExportNote => {
+    const passage = passagesById.get(passageId);
+    const source = passage ? sourcesById.get(passage.sourceId) : undefined;
+    const found = source ? referenceBySource.get(source.id) : undefined;
+    const missing = passage === undefined ? MISSING_PASSAGE : found === undefined ? MISSING_SOURCE : undefined;
+    const reference = found && !missing ? found : [{ text: missing ?? MISSING_SOURCE }];
+    return {
+      n: i + 1,
+      passageId,
+      sourceId: passage?.sourceId ?? null,
+      reference,
+      referenceText: reference.map((run) => run.text).join(''),
+      quote: passage?.selectors[0].exact ?? '',
+      locator: passage ? locatorText(passage.locator) : '',
+      sourceTitle: source?.metadata.title ?? MISSING_SOURCE,
+      broken: missing !== undefined,
+      occurrences: occurrenceCount.get(passageId) ?? 0,
+    };
+  });
+
+  const claimsInOrder = orderClaims(input.claims, walker.markedClaimIds);
+  const tagName = new Map(input.tags.map((t) => [t.id, t.name]));
+  const model: ExportModel = {
+    title: input.case.name.trim() || input.note.title.trim() || 'Untitled brief',
+    notesMode: options.notes,
+    blocks,
+    notes,
+    bibliography: options.include.bibliography ? entries : [],
+    claims: options.include.claimsAppendix ? claimsInOrder.map((claim) => claimRow(claim, passagesById, tagName)) : null,
+    evidence: options.include.evidenceTable ? evidenceRows(claimsInOrder, passagesById, sourcesById) : null,
+    citationCount: numbering.occurrences.length,
+  };
+  const author = options.author?.trim();
+  if (author) model.author = author;
+  if (date) {
+    model.date = date;
+    model.dateText = longDate(date);
+  }
+  return model;
+}
+
+/** "para. 7" / "p. 2": the locator as it appears in notes and tables. */
+export function locatorText(locator: Locator): string {
+  return locator.kind === 'page' ? `p. ${locator.value}` : `para. ${locator.value}`;
+}
+
+// ------------------------------------------------------------ brief JSON → blocks
+
+type JsonNode = Record<string, unknown>;
+
+const INLINE_TYPES = new Set(['text', 'linebreak', 'tab', 'link', 'autolink', 'citation', 'mark', 'hashtag']);
+const FORMAT_BITS: [number, InlineMark][] = [
+  [1, 'bold'],
+  [2, 'italic'],
+  [4, 'strikethrough'],
+  [8, 'underline'],
+  [16, 'code'],
+];
+
+/** Walks the serialised brief in document order, the same order `numberCitations` uses. */
+class BriefWalker {
+  private occurrence = 0;
+  /** Claim IDs of mark nodes, in order of first appearance. */
+  readonly markedClaimIds: string[] = [];
+  private readonly seenClaims = new Set<string>();
+
+  constructor(private readonly numberOf: ReadonlyMap<string, number>) {}
+
+  blocks(nodes: readonly unknown[]): Block[] {
+    const out: Block[] = [];
+    let loose: Inline[] = [];
+    const flush = () => {
+      if (hasContent(loose)) out.push({ kind: 'paragraph', inlines: loose });
+      loose = [];
+    };
+    for (const node of nodes) {
+      if (!isNode(node)) continue;
+      const type = node.type;
+      if (typeof type === 'string' && INLINE_TYPES.has(type)) {
+        loose.push(...this.inlines([node]));
+        continue;
+      }
+      flush();
+      const block = this.block(node);
+      out.push(...block);
+    }
+    flush();
+    return out;
+  }
+
+  private block(node: JsonNode): Block[] {
+    const children = childrenOf(node);
+    switch (node.type) {
+      case 'paragraph': {
+        const inlines = this.inlines(children);
+        return hasContent(inlines) ? [{ kind: 'paragraph', inlines }] : [];
+      }
+      case 'heading': {
+        const inlines = this.inlines(children);
+        const level = Number(/^h([1-6])$/.exec(String(node.tag))?.[1] ?? 2) as 1 | 2 | 3 | 4 | 5 | 6;
+        return hasContent(inlines) ? [{ kind: 'heading', level, inlines }] : [];
+      }
+      case 'quote': {
+        const inlines = this.inlines(children);
+        return hasContent(inlines) ? [{ kind: 'quote', inlines }] : [];
+      }
+      case 'list':
+        return [this.list(node)];
+      default:
+        // Unknown container (a table, a code block, a future node): keep its content.
+        if (children.every((child) => isNode(child) && INLINE_TYPES.has(String(child.type)))) {
+          const inlines = this.inlines(children);
+          return hasContent(inlines) ? [{ kind: 'paragraph', inlines }] : [];
+        }
+        return this.blocks(children);
+    }
+  }
+
+  private list(node: JsonNode): ListBlock {
+    const ordered = node.listType === 'number';
+    const start = typeof node.start === 'number' && Number.isInteger(node.start) && node.start >= 0 ? node.start : 1;
+    const list: ListBlock = { kind: 'list', ordered, start, items: [] };
+    for (const child of childrenOf(node)) {
+      if (!isNode(child)) continue;
+      const kids = childrenOf(child);
+      const nested = kids.filter((kid): kid is JsonNode => isNode(kid) && kid.type === 'list');
+      const rest = kids.filter((kid) => !(isNode(kid) && kid.type === 'list'));
+      const inlines = this.inlines(rest);
+      const lists = nested.map((kid) => this.list(kid));
+      // Lexical nests a list inside an otherwise empty item that follows its parent item.
+      const previous = list.items.at(-1);
+      if (!hasContent(inlines) && lists.length > 0 && previous) previous.lists.push(...lists);
+      else if (hasContent(inlines) || lists.length > 0) list.items.push({ inlines, lists });
+    }
+    return list;
+  }
+
+  inlines(nodes: readonly unknown[], marks: InlineMark[] = []): Inline[] {
+    const out: Inline[] = [];
+    for (const node of nodes) {
+      if (!isNode(node)) continue;
+      switch (node.type) {
+        case 'text':
+          pushText(out, typeof node.text === 'string' ? node.text : '', [...marks, ...formatMarks(node.format)]);
+          break;
+        case 'linebreak':
+          out.push({ kind: 'break' });
+          break;
+        case 'tab':
+          pushText(out, '\t', marks);
+          break;
+        case 'citation':
+          if (typeof node.passageId === 'string' && node.passageId !== '') {
+            this.occurrence += 1;
+            out.push({ kind: 'citation', n: this.numberOf.get(node.passageId) ?? 0, occurrence: this.occurrence });
+          }
+          break;
+        case 'link':
+        case 'autolink': {
+          const children = this.inlines(childrenOf(node), marks);
+          const url = typeof node.url === 'string' ? safeUrl(node.url) : null;
+          if (url) out.push({ kind: 'link', url, children });
+          else out.push(...children);
+          break;
+        }
+        case 'mark':
+          if (Array.isArray(node.ids)) {
+            for (const id of node.ids) {
+              if (typeof id === 'string' && !this.seenClaims.has(id)) {
+                this.seenClaims.add(id);
+                this.markedClaimIds.push(id);
+              }
+            }
+          }
+          out.push(...this.inlines(childrenOf(node), marks));
+          break;
+        default:
+          if (typeof node.text === 'string') pushText(out, node.text, marks);
+          out.push(...this.inlines(childrenOf(node), marks));
+      }
+    }
+    return out;
+  }
+}
+
+function pushText(out: Inline[], text: string, marks: InlineMark[]): void {
+  const unique = [...new Set(marks)];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, i) => {
+    if (i > 0) out.push({ kind: 'break' });
+    if (line !== '') out.push({ kind: 'text', text: line, marks: unique });
+  });
+}
+
+function formatMarks(format: unknown): InlineMark[] {
+  if (typeof format !== 'number') return [];
+  return FORMAT_BITS.filter(([bit]) => (format & bit) !== 0).map(([, mark]) => mark);
+}
+
+function hasContent(inlines: readonly Inline[]): boolean {
+  return inlines.some((inline) => inline.kind === 'citation' || (inline.kind === 'text' && inline.text.trim() !== '') || (inline.kind === 'link' && hasContent(inline.children)));
+}
+
+function isNode(value: unknown): value is JsonNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function childrenOf(node: JsonNode): unknown[] {
+  return Array.isArray(node.children) ? node.children : [];
+}
+
+function rootChildren(content: unknown): unknown[] {
+  if (!isNode(content)) return [];
+  const root = isNode(content.root) ? content.root : content;
+  return childrenOf(root);
+}
+
+/**
+ * Only links a reader can safely follow survive export: http(s) and mailto.
+ * Anything else (javascript:, data:, file:) keeps its text and loses the link.
+ */
+export function safeUrl(url: string): string | null {
+  const trimmed = url.trim();
+  return /^(https?:\/\/|mailto:)/i.test(trimmed) && !/[\s<>"]/.test(trimmed) ? trimmed : null;
+}
+
+// ------------------------------------------------------------ sources, claims
+
+function uniqueCitedSources(
+  order: readonly string[],
+  passagesById: ReadonlyMap<string, PassageRecord>,
+  sourcesById: ReadonlyMap<string, SourceRecord>,
+): SourceRecord[] {
+  const seen = new Set<string>();
+  const out: SourceRecord[] = [];
+  for (const passageId of order) {
+    const source = sourcesById.get(passagesById.get(passageId)?.sourceId ?? '');
+    if (source && !seen.has(source.id)) {
+      seen.add(source.id);
+      out.push(source);
+    }
+  }
+  return out;
+}
+
+/** Claims the brief marks come first, in order of first mention; the rest follow by creation time. */
+function orderClaims(claims: readonly ClaimRecord[], marked: readonly string[]): ClaimRecord[] {
+  const rank = new Map(marked.map((id, i) => [id, i]));
+  return [...claims].sort((a, b) => {
+    const ra = rank.get(a.id) ?? Infinity;
+    const rb = rank.get(b.id) ?? Infinity;
+    if (ra !== rb) return ra - rb;
+    return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+  });
+}
+
+function claimRow(claim: ClaimRecord, passagesById: ReadonlyMap<string, PassageRecord>, tagName: ReadonlyMap<string, string>): ClaimRow {
+  const summary = evidenceSummary(claim, passagesById);
+  return {
+    id: claim.id,
+    statement: claim.statement,
+    claimant: claim.claimant,
+    status: claim.status,
+    supports: summary.supports,
+    contradicts: summary.contradicts,
+    independentSources: summary.independentSources,
+    tags: claim.tags.flatMap((id) => {
+      const name = tagName.get(id);
+      return name === undefined ? [] : [name];
+    }),
+  };
+}
+
+function evidenceRows(
+  claims: readonly ClaimRecord[],
+  passagesById: ReadonlyMap<string, PassageRecord>,
+  sourcesById: ReadonlyMap<string, SourceRecord>,
+): EvidenceRow[] {
+  return claims.flatMap((claim) =>
+    claim.evidence.map((item): EvidenceRow => {
+      const passage = passagesById.get(item.passageId);
+      const source = passage ? sourcesById.get(passage.sourceId) : undefined;
+      return {
+        claim: claim.statement,
+        stance: item.stance,
+        quote: passage?.selectors[0].exact ?? MISSING_PASSAGE,
+        source: source?.metadata.title ?? MISSING_SOURCE,
+        locator: passage ? locatorText(passage.locator) : '',
+        missing: passage === undefined || source === undefined,
+      };
+    }),
+  );
+}
+
+// ------------------------------------------------------------ dates
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function normaliseDate(date: string | undefined): string | undefined {
+  if (date === undefined || date.trim() === '') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(date.trim());
+  const [, y, m, d] = match ?? [];
+  const month = Number(m);
+  const day = Number(d);
+  if (!match || month < 1 || month > 12 || day < 1 || day > daysIn(Number(y), month)) {
+    throw new ExportError(`The export date “${date}” is not a valid ISO date; write it as YYYY-MM-DD, for example 2024-03-05.`);
+  }
+  return `${y}-${m}-${d}`;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
+}
