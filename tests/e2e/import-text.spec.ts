@@ -50,3 +50,17 @@ test('editing source details updates the reader header', async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(sourceRegion(page)).toContainText('Jonas Amari · Velden Courier · 5 March 2024');
 });
+
+test('dropping a file on the window imports it', async ({ page }) => {
+  await openApp(page);
+  await newCase(page);
+  const transfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Dropped memo\n\nThe inspection found 12 sealed containers.'], 'memo.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
+  await expect(sourceRegion(page)).toContainText('The inspection found 12 sealed containers.');
+  await expect(sourceItems(page)).toHaveCount(1);
+});
