@@ -1,193 +1,250 @@
-import { useMemo, useState } from 'react';
-import { evidenceSummary, summaryLabel } from '../../../shared/claims/claims';
-import { CLAIM_STATUSES, STANCES, type ClaimRecord, type ClaimStatus, type Stance } from '../../../shared/domain/types';
-import { useCase, usePassages, useSources } from '../../db/hooks';
-import { addClaimEvidence, deleteClaim, removeClaimEvidence, restoreClaim, setClaimStance, setClaimStatus, updateClaim } from '../../db/repositories/claims';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { evidenceSummary, MAX_STATEMENT_LENGTH, normaliseStatement, summaryLabel } from '../../../shared/claims/claims';
+import { CLAIM_STATUSES, STANCES, type ClaimRecord, type ClaimStatus, type PassageRecord, type SourceRecord } from '../../../shared/domain/types';
+import { useSources } from '../../db/hooks';
+import {
+  addClaimEvidence,
+  deleteClaim,
+  MAX_CLAIMANT_LENGTH,
+  removeClaimEvidence,
+  restoreClaim,
+  setClaimStance,
+  setClaimStatus,
+  updateClaim,
+} from '../../db/repositories/claims';
 import { Icon } from '../../lib/icons';
-import { OptionSelect } from '../../lib/OptionSelect';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { OptionSelect } from '../../lib/OptionSelect';
 import { locatorLabel, shortQuote } from '../annotate/labels';
 import { TagInput } from '../tags/TagInput';
-import { STANCE_LABEL, STATUS_LABEL } from './status';
+import { EditableField } from './EditableField';
+import { EvidencePicker } from './EvidencePicker';
+import { formatWhen, independentLabel, STANCE_LABEL, STATUS_LABEL } from './status';
 
-const when = (t: number) => new Date(t).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+export interface ClaimDetailProps {
+  claim: ClaimRecord;
+  passages: readonly PassageRecord[];
+  onBack(): void;
+}
 
-/** One claim: statement, claimant, tags, note, status with its history, and evidence from any source. */
-export function ClaimDetail({ claim, onBack }: { claim: ClaimRecord; onBack(): void }) {
+/** A result line shown next to the part of the detail it concerns. */
+interface Message {
+  text: string;
+  ok: boolean;
+  at: 'fields' | 'status' | 'evidence' | 'foot';
+}
+
+function validateStatement(text: string): string {
+  const statement = normaliseStatement(text);
+  if (!statement) return 'A claim needs a statement: write what is being claimed.';
+  if (statement.length > MAX_STATEMENT_LENGTH) return `This statement is ${statement.length} characters long; a claim can be at most ${MAX_STATEMENT_LENGTH}. Split it into smaller claims.`;
+  return '';
+}
+
+function validateClaimant(text: string): string {
+  return normaliseStatement(text).length > MAX_CLAIMANT_LENGTH ? `A claimant can be at most ${MAX_CLAIMANT_LENGTH} characters: name the person or organisation, and put the rest in the note.` : '';
+}
+
+/**
+ * One claim in full: its wording and claimant, tags and note, the status with
+ * the log of how it changed, and the evidence from every source with its stance.
+ */
+export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
   const notices = useNotices();
-  const owner = useCase(claim.caseId);
-  const passages = usePassages(claim.caseId);
-  const sources = useSources(owner?.id);
-  const [statement, setStatement] = useState(claim.statement);
-  const [claimant, setClaimant] = useState(claim.claimant);
-  const [note, setNote] = useState(claim.note);
+  const sources = useSources(claim.caseId);
   const [nextStatus, setNextStatus] = useState<ClaimStatus>(claim.status);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [query, setQuery] = useState('');
-  const [stance, setStance] = useState<Stance>('supports');
+  const [message, setMessage] = useState<Message | null>(null);
+  const invalid = useRef(new Set<string>());
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ids = useId();
 
-  const passagesById = useMemo(() => new Map((passages ?? []).map((p) => [p.id, p])), [passages]);
-  const sourcesById = useMemo(() => new Map((sources ?? []).map((s) => [s.id, s])), [sources]);
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => setNextStatus(claim.status), [claim.status]);
+
+  const passagesById = useMemo(() => new Map(passages.map((p) => [p.id, p])), [passages]);
+  const sourcesById = useMemo(() => new Map((sources ?? []).map((s): [string, SourceRecord] => [s.id, s])), [sources]);
   const summary = evidenceSummary(claim, passagesById);
-  const attached = new Set(claim.evidence.map((e) => e.passageId));
-  const candidates = (passages ?? [])
-    .filter((p) => !attached.has(p.id))
-    .filter((p) => {
-      const q = query.trim().toLowerCase();
-      return !q || p.selectors[0].exact.toLowerCase().includes(q) || (sourcesById.get(p.sourceId)?.metadata.title.toLowerCase().includes(q) ?? false);
-    })
-    .slice(0, 8);
 
-  const run = async (fn: () => Promise<unknown>) => {
+  const attempt = async (at: Message['at'], run: () => Promise<unknown>, done?: string) => {
     try {
-      setError('');
-      await fn();
+      await run();
+      setMessage(done ? { text: done, ok: true, at } : null);
     } catch (e) {
-      setError((e as Error).message);
+      setMessage({ text: (e as Error).message, ok: false, at });
     }
   };
-  const saveFields = () =>
-    run(async () => {
-      if (statement !== claim.statement || claimant !== claim.claimant || note !== claim.note) await updateClaim(claim.id, { statement, claimant, note });
+  const note = (at: Message['at']) =>
+    message?.at === at ? (
+      <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'claims-ok' : 'field-error'}>
+        {message.text}
+      </p>
+    ) : null;
+
+  const validity = (field: string) => (valid: boolean) => {
+    if (valid) invalid.current.delete(field);
+    else invalid.current.add(field);
+    // Once every field is fixed or restored, the "fix the field first" warning no longer applies.
+    if (invalid.current.size === 0) setMessage((m) => (m?.at === 'fields' && !m.ok ? null : m));
+  };
+
+  const back = () => {
+    if (invalid.current.size > 0) {
+      setMessage({ text: 'Fix or undo the highlighted field first (Escape restores the saved text).', ok: false, at: 'fields' });
+      document.querySelector<HTMLElement>('.claim-detail [aria-invalid="true"]')?.focus();
+      return;
+    }
+    onBack();
+  };
+
+  const changeStatus = () =>
+    attempt('status', async () => {
+      await setClaimStatus(claim.id, nextStatus, reason);
+      setReason('');
+    }, `Status changed to ${STATUS_LABEL[nextStatus]}.`);
+
+  const removeEvidence = (passageId: string) =>
+    attempt('evidence', async () => {
+      const item = claim.evidence.find((e) => e.passageId === passageId);
+      await removeClaimEvidence(claim.id, passageId);
+      if (item) {
+        notices.toast('Evidence removed.', {
+          label: 'Undo',
+          run: () => addClaimEvidence(claim.id, item.passageId, item.stance).then(() => undefined, (e: Error) => notices.error(e.message)),
+        });
+      }
+    });
+
+  const remove = () =>
+    attempt('foot', async () => {
+      const snapshot = await deleteClaim(claim.id);
+      onBack();
+      notices.toast('Claim deleted.', { label: 'Undo', run: () => restoreClaim(snapshot).catch((e: Error) => notices.error(e.message)) });
     });
 
   return (
-    <div className="claim-detail">
+    <article className="claim-detail" aria-labelledby={`${ids}-title`}>
       <div className="claim-detail-head">
-        <button type="button" className="small" onClick={() => void saveFields().then(onBack)}>
+        <button type="button" className="small" onClick={back}>
           ← Back to claims
         </button>
         <span className={`status-badge status-${claim.status}`}>{STATUS_LABEL[claim.status]}</span>
       </div>
-      <label className="field">
-        Statement
-        <textarea rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} onBlur={() => void saveFields()} />
-      </label>
-      <label className="field">
-        Claimant
-        <input value={claimant} placeholder="Who said it?" onChange={(e) => setClaimant(e.target.value)} onBlur={() => void saveFields()} />
-      </label>
-      <TagInput caseId={claim.caseId} value={claim.tags} onChange={(tags) => void run(() => updateClaim(claim.id, { tags }))} />
-      <label className="field">
-        Note
-        <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => void saveFields()} />
-      </label>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <h2 id={`${ids}-title`} ref={heading} tabIndex={-1} className="claim-detail-title">
+        {shortQuote(claim.statement, 90)}
+      </h2>
+
+      <EditableField
+        label="Statement"
+        value={claim.statement}
+        multiline
+        submitOnEnter
+        validate={validateStatement}
+        onValidity={validity('statement')}
+        onSave={async (statement) => (await updateClaim(claim.id, { statement })).statement}
+      />
+      <EditableField
+        label="Claimant"
+        value={claim.claimant}
+        submitOnEnter
+        placeholder="Who makes this claim?"
+        validate={validateClaimant}
+        onValidity={validity('claimant')}
+        onSave={async (claimant) => (await updateClaim(claim.id, { claimant })).claimant}
+      />
+      <TagInput caseId={claim.caseId} value={claim.tags} onChange={(tags) => void attempt('fields', () => updateClaim(claim.id, { tags }))} />
+      <EditableField label="Note" value={claim.note} multiline placeholder="What still needs checking, and how" onSave={async (note) => (await updateClaim(claim.id, { note })).note} />
+
+      {note('fields')}
 
       <h3>Status</h3>
       <div className="status-change">
-        <label>
+        <label className="claims-field">
           Status
           <OptionSelect value={nextStatus} options={CLAIM_STATUSES} labels={STATUS_LABEL} onValue={(v) => v && setNextStatus(v)} />
         </label>
-        <label>
+        <label className="claims-field grow">
           Reason
-          <input value={reason} placeholder="Optional" onChange={(e) => setReason(e.target.value)} />
+          <input
+            value={reason}
+            placeholder="Optional: why the status changes"
+            onChange={(e) => setReason(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && nextStatus !== claim.status) void changeStatus();
+            }}
+          />
         </label>
-        <button
-          type="button"
-          disabled={nextStatus === claim.status}
-          onClick={() => void run(async () => (await setClaimStatus(claim.id, nextStatus, reason), setReason('')))}
-        >
+        <button type="button" disabled={nextStatus === claim.status} onClick={() => void changeStatus()}>
           Change status
         </button>
       </div>
-      <section aria-label="Status history" className="status-log">
-        {claim.statusLog.length === 0 ? (
-          <p className="muted small">Unverified since {when(claim.createdAt)}.</p>
-        ) : (
-          <ol>
-            {[...claim.statusLog].reverse().map((entry) => (
-              <li key={entry.at}>
-                <time dateTime={new Date(entry.at).toISOString()}>{when(entry.at)}</time>: {STATUS_LABEL[entry.from]} → {STATUS_LABEL[entry.to]}
-                {entry.reason ? ` — ${entry.reason}` : ''}
-              </li>
-            ))}
-          </ol>
-        )}
+      {note('status')}
+      <section aria-labelledby={`${ids}-log`} className="status-log">
+        <h4 id={`${ids}-log`}>Status history</h4>
+        <ol>
+          <li>
+            <time dateTime={new Date(claim.createdAt).toISOString()}>{formatWhen(claim.createdAt)}</time>: created as Unverified
+          </li>
+          {claim.statusLog.map((entry, i) => (
+            <li key={`${entry.at}-${i}`}>
+              <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>: {STATUS_LABEL[entry.from]} → {STATUS_LABEL[entry.to]}
+              {entry.reason ? <span className="status-reason"> — {entry.reason}</span> : null}
+            </li>
+          ))}
+        </ol>
       </section>
 
       <h3>Evidence</h3>
-      <p className="muted small">
-        {summaryLabel(summary)} · {summary.independentSources} independent source{summary.independentSources === 1 ? '' : 's'}
+      <p className="evidence-summary">
+        <span>{summaryLabel(summary)}</span>
+        <strong className="independent">{independentLabel(summary)}</strong>
       </p>
-      <ul className="evidence-list" aria-label="Evidence">
-        {claim.evidence.map((e) => {
-          const p = passagesById.get(e.passageId);
-          const source = p ? sourcesById.get(p.sourceId) : undefined;
-          return (
-            <li key={e.passageId} className={`evidence stance-${e.stance}`}>
-              {p ? (
-                <button type="button" className="evidence-quote" onClick={() => navigate({ kind: 'reveal-passage', passageId: p.id })}>
-                  “{shortQuote(p.selectors[0].exact, 220)}”
-                </button>
-              ) : (
-                <span className="missing">Missing passage (deleted)</span>
-              )}
-              <span className="item-sub">
-                {source?.metadata.title ?? 'Unknown source'}
-                {p ? ` · ${locatorLabel(p.locator)}` : ''}
-                {p?.anchor === 'orphaned' ? ' · orphaned' : ''}
-              </span>
-              <div className="evidence-actions">
-                <label>
-                  <span className="visually-hidden">Stance</span>
-                  <OptionSelect aria-label="Stance" value={e.stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && void run(() => setClaimStance(claim.id, e.passageId, v))} />
-                </label>
-                <button type="button" className="icon" aria-label="Remove evidence" onClick={() => void run(() => removeClaimEvidence(claim.id, e.passageId))}>
-                  <Icon name="close" />
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+      {claim.evidence.length > 0 && (
+        <ul className="evidence-list" aria-label="Evidence">
+          {claim.evidence.map((item) => {
+            const passage = passagesById.get(item.passageId);
+            const source = passage ? sourcesById.get(passage.sourceId) : undefined;
+            const quote = passage ? shortQuote(passage.selectors[0].exact, 60) : 'missing passage';
+            return (
+              <li key={item.passageId} className={`evidence stance-${item.stance}`}>
+                {passage ? (
+                  <button type="button" className="evidence-quote" title="Show in the source" onClick={() => navigate({ kind: 'reveal-passage', passageId: passage.id })}>
+                    “{shortQuote(passage.selectors[0].exact, 240)}”
+                  </button>
+                ) : (
+                  <span className="evidence-missing">This passage was deleted.</span>
+                )}
+                {passage && (
+                  <span className="item-sub">
+                    {source?.metadata.title ?? 'Unknown source'} · {locatorLabel(passage.locator)}
+                    {passage.anchor === 'orphaned' ? ' · orphaned: no longer found in the source' : ''}
+                  </span>
+                )}
+                <div className="evidence-actions">
+                  <OptionSelect aria-label="Stance" value={item.stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && void attempt('evidence', () => setClaimStance(claim.id, item.passageId, v))} />
+                  <button type="button" className="icon" aria-label={`Remove evidence: ${quote}`} title="Remove from this claim" onClick={() => void removeEvidence(item.passageId)}>
+                    <Icon name="close" />
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
 
       <details className="add-evidence">
         <summary>Add evidence</summary>
-        <div className="add-evidence-row">
-          <label className="field">
-            Find a passage
-            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Words from the quote or the source title" />
-          </label>
-          <label className="field">
-            As
-            <OptionSelect aria-label="Add as" value={stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && setStance(v)} />
-          </label>
-        </div>
-        <ul className="candidates" aria-label="Passages to add">
-          {candidates.map((p) => (
-            <li key={p.id}>
-              <button type="button" onClick={() => void run(() => addClaimEvidence(claim.id, p.id, stance))} aria-label={`Add as ${STANCE_LABEL[stance].toLowerCase()}: ${shortQuote(p.selectors[0].exact, 60)}`}>
-                “{shortQuote(p.selectors[0].exact, 120)}” <span className="item-sub">{sourcesById.get(p.sourceId)?.metadata.title}</span>
-              </button>
-            </li>
-          ))}
-          {candidates.length === 0 && <li className="muted small">No other passages match. Highlight one in any source first.</li>}
-        </ul>
+        <EvidencePicker claim={claim} passages={passages} sources={sources ?? []} onResult={(text, ok) => setMessage({ text, ok, at: 'evidence' })} />
       </details>
+      {note('evidence')}
 
       <div className="claim-detail-foot">
-        <button
-          type="button"
-          className="danger"
-          onClick={() =>
-            void run(async () => {
-              const removed = await deleteClaim(claim.id);
-              onBack();
-              notices.toast('Claim deleted.', { label: 'Undo', run: () => restoreClaim(removed) });
-            })
-          }
-        >
-          Delete claim
+        <button type="button" className="danger" onClick={() => void remove()}>
+          <Icon name="trash" /> Delete claim
         </button>
       </div>
-    </div>
+      {note('foot')}
+    </article>
   );
 }

@@ -1,91 +1,157 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { evidenceSummary, filterClaims, summaryLabel } from '../../../shared/claims/claims';
 import { CLAIM_STATUSES, type ClaimStatus, type SourceRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
 import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
+import { shortQuote } from '../annotate/labels';
 import { ClaimDetail } from './ClaimDetail';
+import { independentLabel, STATUS_LABEL } from './status';
 import { SuggestClaims } from './SuggestClaims';
-import { STATUS_LABEL } from './status';
+import './claims.css';
 
 export interface ClaimsPanelProps {
   caseId: string;
+  /** The source open in the reader: "Suggest claims" reads it. `undefined` while loading. */
   activeSource: SourceRecord | null | undefined;
 }
 
-/** The Claims region: the case's claims with status and evidence counts, filters, detail, and suggestions. */
+/** `seen` is the claims list current when the claim was asked for, to tell "not loaded yet" from "gone". */
+type View = { kind: 'list' } | { kind: 'claim'; id: string; seen: unknown } | { kind: 'suggest' };
+
+/**
+ * The "Claims" region: every claim of the case with its status and how much
+ * independent evidence backs it, filters by status, tag and words, the claim
+ * detail, and on-device suggestions for the open source. Other panes open a
+ * claim here through `navigate({ kind: 'open-claim' })`.
+ */
 export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   const claims = useClaims(caseId);
   const passages = usePassages(caseId);
   const tags = useTags(caseId);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [status, setStatusFilter] = useState<ClaimStatus | ''>('');
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [status, setStatus] = useState<ClaimStatus | ''>('');
   const [tagId, setTagId] = useState('');
-  const [suggesting, setSuggesting] = useState(false);
+  const [text, setText] = useState('');
+  const returnTo = useRef<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const latest = useRef(claims);
+  latest.current = claims;
 
-  useEffect(() => onNavigate((r) => r.kind === 'open-claim' && (setSuggesting(false), setOpenId(r.claimId))), []);
-  useEffect(() => setOpenId(null), [caseId]);
+  useEffect(() => onNavigate((r) => r.kind === 'open-claim' && setView({ kind: 'claim', id: r.claimId, seen: latest.current })), []);
+  // Filters and the open claim belong to one case.
+  useEffect(() => {
+    setView({ kind: 'list' });
+    setStatus('');
+    setTagId('');
+    setText('');
+  }, [caseId]);
+  // A tag deleted from the codebook can no longer filter.
+  useEffect(() => {
+    if (tagId && tags && !tags.some((t) => t.id === tagId)) setTagId('');
+  }, [tagId, tags]);
 
   const passagesById = useMemo(() => new Map((passages ?? []).map((p) => [p.id, p])), [passages]);
   const shown = useMemo(
-    () => filterClaims(claims ?? [], { statuses: status ? [status] : undefined, tagIds: tagId ? [tagId] : undefined }),
-    [claims, status, tagId],
+    () => filterClaims(claims ?? [], { statuses: status ? [status] : undefined, tagIds: tagId ? [tagId] : undefined, text }),
+    [claims, status, tagId, text],
   );
-  const open = claims?.find((c) => c.id === openId);
+  const open = view.kind === 'claim' ? claims?.find((c) => c.id === view.id) : undefined;
 
-  return (
-    <section className="claims" aria-label="Claims">
-      {open ? (
-        <ClaimDetail claim={open} onBack={() => setOpenId(null)} />
-      ) : suggesting && activeSource ? (
-        <SuggestClaims source={activeSource} onDone={() => setSuggesting(false)} />
-      ) : (
-        <>
-          <div className="claims-toolbar">
-            <label>
-              <span className="visually-hidden">Filter by status</span>
-              <OptionSelect aria-label="Filter by status" value={status} options={CLAIM_STATUSES} labels={STATUS_LABEL} emptyLabel="All statuses" onValue={setStatusFilter} />
-            </label>
-            <label>
-              <span className="visually-hidden">Filter by tag</span>
-              <select aria-label="Filter by tag" value={tagId} onChange={(e) => setTagId(e.target.value)}>
-                <option value="">All tags</option>
-                {(tags ?? []).map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" className="small" disabled={!activeSource} onClick={() => setSuggesting(true)} title="Find sentences with figures, dates and attributed statements in the open source">
-              Suggest claims
-            </button>
-          </div>
-          {claims === undefined ? (
-            <p className="muted pad">Loading…</p>
-          ) : shown.length === 0 ? (
-            <p className="muted pad">{claims.length ? 'No claim matches these filters.' : 'No claims yet. Select a statement in the source and choose “New claim”, or use “Suggest claims”.'}</p>
-          ) : (
-            <ul className="claim-list" aria-label="Claims in this case">
+  // Back in the list, keyboard focus returns to the claim that was open.
+  useEffect(() => {
+    if (view.kind !== 'list' || !returnTo.current) return;
+    list.current?.querySelector<HTMLElement>(`[data-claim-id="${CSS.escape(returnTo.current)}"]`)?.focus();
+    returnTo.current = null;
+  }, [view]);
+
+  const showList = () => setView({ kind: 'list' });
+  const openClaim = (id: string) => {
+    returnTo.current = id;
+    setView({ kind: 'claim', id, seen: claims });
+  };
+
+  let body;
+  if (view.kind === 'claim' && open) {
+    body = <ClaimDetail key={open.id} claim={open} passages={passages ?? []} onBack={showList} />;
+  } else if (view.kind === 'claim') {
+    // Either the live query has not caught up with a claim created a moment ago, or it was deleted.
+    const gone = claims !== undefined && claims !== view.seen;
+    body = (
+      <div className="pad">
+        <p className="muted" role="status">
+          {gone ? 'This claim no longer exists; it may have been deleted.' : 'Opening the claim…'}
+        </p>
+        <button type="button" className="small" onClick={showList}>
+          ← Back to claims
+        </button>
+      </div>
+    );
+  } else if (view.kind === 'suggest' && activeSource) {
+    body = <SuggestClaims source={activeSource} passages={passages ?? []} claims={claims ?? []} onDone={showList} />;
+  } else {
+    body = (
+      <>
+        <div className="claims-toolbar">
+          <OptionSelect aria-label="Filter by status" value={status} options={CLAIM_STATUSES} labels={STATUS_LABEL} emptyLabel="All statuses" onValue={setStatus} />
+          <select aria-label="Filter by tag" value={tagId} onChange={(e) => setTagId(e.target.value)}>
+            <option value="">All tags</option>
+            {(tags ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          <input type="search" aria-label="Search claims" placeholder="Search claims" value={text} onChange={(e) => setText(e.target.value)} />
+          <button
+            type="button"
+            className="small"
+            disabled={!activeSource}
+            onClick={() => setView({ kind: 'suggest' })}
+            title={activeSource ? `Find sentences with figures, dates and attributed statements in “${shortQuote(activeSource.metadata.title, 60)}”` : 'Open a source to get suggestions'}
+          >
+            Suggest claims
+          </button>
+        </div>
+        {claims === undefined ? (
+          <p className="muted pad">Loading claims…</p>
+        ) : shown.length === 0 ? (
+          <p className="muted pad">
+            {claims.length ? 'No claim matches these filters.' : 'No claims yet. Select a statement in the source and choose “New claim”, or use “Suggest claims”.'}
+          </p>
+        ) : (
+          <>
+            {shown.length < claims.length && (
+              <p className="muted small" role="status">
+                Showing {shown.length} of {claims.length} claims.
+              </p>
+            )}
+            <ul className="claim-list" aria-label="Claims in this case" ref={list}>
               {shown.map((claim) => {
                 const summary = evidenceSummary(claim, passagesById);
                 return (
                   <li key={claim.id}>
-                    <button type="button" className="claim-row" onClick={() => setOpenId(claim.id)}>
+                    <button type="button" className="claim-row" data-claim-id={claim.id} onClick={() => openClaim(claim.id)}>
                       <span className={`status-badge status-${claim.status}`}>{STATUS_LABEL[claim.status]}</span>
                       <span className="claim-statement">{claim.statement}</span>
-                      <span className="item-sub">
-                        {claim.claimant ? `${claim.claimant} · ` : ''}
-                        {summaryLabel(summary)} · {summary.independentSources} independent source{summary.independentSources === 1 ? '' : 's'}
+                      {claim.claimant && <span className="claim-claimant">{claim.claimant}</span>}
+                      <span className="claim-evidence">
+                        {summaryLabel(summary)} · <strong className="independent">{independentLabel(summary)}</strong>
                       </span>
                     </button>
                   </li>
                 );
               })}
             </ul>
-          )}
-        </>
-      )}
+          </>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <section className="claims" aria-label="Claims">
+      {body}
     </section>
   );
 }

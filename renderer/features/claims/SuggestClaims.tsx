@@ -1,27 +1,78 @@
-import { useEffect, useState } from 'react';
-import type { SourceRecord } from '../../../shared/domain/types';
+import { useEffect, useMemo, useState } from 'react';
+import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import type { Suggestion } from '../../../shared/suggest/suggest';
 import { acceptSuggestion } from '../../db/repositories/claims';
+import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { shortQuote } from '../annotate/labels';
+import { KIND_LABEL } from './status';
 
-/** On-device suggestions for the open source: sentences with figures, money, dates and attributed speech. */
-export function SuggestClaims({ source, onDone }: { source: SourceRecord; onDone(): void }) {
+export interface SuggestClaimsProps {
+  source: SourceRecord;
+  /** The case's passages: a suggestion whose sentence is already a passage can be shown in the reader. */
+  passages: readonly PassageRecord[];
+  /** The case's claims: suggestions already accepted as claims are not offered again. */
+  claims: readonly ClaimRecord[];
+  onDone(): void;
+}
+
+type Run = { state: 'reading' } | { state: 'failed'; message: string } | { state: 'ready'; list: Suggestion[] };
+
+const spanKey = (start: number, end: number) => `${start}:${end}`;
+
+/**
+ * "Suggest claims": sentences of the open source that state figures, money,
+ * dates or attributed words, found on the device. The suggester (and the NLP
+ * library behind it) is loaded only when asked, so it stays out of the first
+ * bundle. Accepting writes a passage and a claim; dismissing hides a
+ * suggestion for this run only.
+ */
+export function SuggestClaims({ source, passages, claims, onDone }: SuggestClaimsProps) {
   const notices = useNotices();
-  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
+  const [run, setRun] = useState<Run>({ state: 'reading' });
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const [pending, setPending] = useState<string | null>(null);
+  const { id: sourceId, revision, text, blocks } = source;
 
+  // Run again only when the text itself changes (a new source or revision), not on metadata edits.
   useEffect(() => {
     let cancelled = false;
-    // compromise is large: load the suggester only when asked.
-    void import('../../../shared/suggest/suggest').then(({ suggestClaims }) => {
-      if (!cancelled) setSuggestions(suggestClaims(source.text, source.blocks));
-    });
+    setRun({ state: 'reading' });
+    setDismissed(new Set());
+    import('../../../shared/suggest/suggest').then(
+      ({ suggestClaims }) => !cancelled && setRun({ state: 'ready', list: suggestClaims(text, blocks) }),
+      (e: Error) => !cancelled && setRun({ state: 'failed', message: `Suggestions could not be loaded (${e.message}). Reload Casefile and try again.` }),
+    );
     return () => {
       cancelled = true;
     };
-  }, [source]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- text and blocks change only with id or revision
+  }, [sourceId, revision]);
 
-  const drop = (s: Suggestion) => setSuggestions((list) => (list ?? []).filter((x) => x !== s));
+  // Live passages of this source by span, and the spans that already back a claim.
+  const { passageAt, claimed } = useMemo(() => {
+    const passageAt = new Map<string, PassageRecord>();
+    for (const p of passages) if (p.sourceId === sourceId && p.anchor !== 'orphaned') passageAt.set(spanKey(p.selectors[1].start, p.selectors[1].end), p);
+    const claimed = new Set<string>();
+    for (const [key, p] of passageAt) if (claims.some((c) => c.evidence.some((e) => e.passageId === p.id))) claimed.add(key);
+    return { passageAt, claimed };
+  }, [passages, claims, sourceId]);
+
+  const accept = async (s: Suggestion) => {
+    const key = spanKey(s.start, s.end);
+    setPending(key);
+    try {
+      const claim = await acceptSuggestion(source, s);
+      notices.toast('Claim added.', { label: 'Open', run: () => navigate({ kind: 'open-claim', claimId: claim.id }) });
+    } catch (e) {
+      notices.error(`The suggestion could not be accepted: ${(e as Error).message}`);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const shown = run.state === 'ready' ? run.list.filter((s) => !dismissed.has(spanKey(s.start, s.end)) && !claimed.has(spanKey(s.start, s.end))) : [];
+  const hiddenAsClaimed = run.state === 'ready' ? run.list.filter((s) => claimed.has(spanKey(s.start, s.end))).length : 0;
 
   return (
     <div className="suggestions">
@@ -31,36 +82,51 @@ export function SuggestClaims({ source, onDone }: { source: SourceRecord; onDone
           Done
         </button>
       </div>
-      {suggestions === null ? (
-        <p className="muted pad">Reading the source…</p>
-      ) : suggestions.length === 0 ? (
-        <p className="muted pad">No more suggestions in this source.</p>
-      ) : (
-        <ul aria-label="Suggested claims">
-          {suggestions.map((s) => {
+      {run.state === 'reading' && (
+        <p className="muted pad" role="status">
+          Reading the source…
+        </p>
+      )}
+      {run.state === 'failed' && (
+        <p className="field-error" role="alert">
+          {run.message}
+        </p>
+      )}
+      {run.state === 'ready' && (
+        <p className="muted small" role="status">
+          {shown.length === 0 ? 'No more suggestions in this source.' : `${shown.length} sentence${shown.length === 1 ? '' : 's'} worth checking.`}
+          {hiddenAsClaimed > 0 ? ` ${hiddenAsClaimed} already a claim, not shown.` : ''}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <ul aria-label="Suggested claims" className="suggestion-list">
+          {shown.map((s) => {
+            const key = spanKey(s.start, s.end);
             const words = shortQuote(s.statement, 60);
+            const passage = passageAt.get(key);
             return (
-              <li key={`${s.start}-${s.end}`} className="suggestion">
-                <p className="suggestion-text">{s.statement}</p>
-                <p className="item-sub">
-                  {s.kinds.join(' · ')}
-                  {s.claimant ? ` · claimant: ${s.claimant}` : ''}
+              <li key={key} className="suggestion">
+                {passage ? (
+                  <button type="button" className="suggestion-text as-link" title="Show in the source" onClick={() => navigate({ kind: 'reveal-passage', passageId: passage.id })}>
+                    {s.sentence}
+                  </button>
+                ) : (
+                  <p className="suggestion-text">{s.sentence}</p>
+                )}
+                {s.statement !== s.sentence.replace(/\s+/gu, ' ').trim() && <p className="suggestion-statement">As a claim: {s.statement}</p>}
+                <p className="suggestion-meta">
+                  {s.kinds.map((kind) => (
+                    <span key={kind} className="kind-label">
+                      {KIND_LABEL[kind]}
+                    </span>
+                  ))}
+                  {s.claimant && <span className="item-sub">claimant: {s.claimant}</span>}
                 </p>
                 <div className="suggestion-actions">
-                  <button
-                    type="button"
-                    className="small primary"
-                    aria-label={`Accept suggestion: ${words}`}
-                    onClick={() =>
-                      void acceptSuggestion(source, s).then(
-                        () => (drop(s), notices.toast('Claim added.')),
-                        (e: Error) => notices.error(e.message),
-                      )
-                    }
-                  >
+                  <button type="button" className="small primary" disabled={pending !== null} aria-label={`Accept suggestion: ${words}`} onClick={() => void accept(s)}>
                     Accept
                   </button>
-                  <button type="button" className="small" aria-label={`Dismiss suggestion: ${words}`} onClick={() => drop(s)}>
+                  <button type="button" className="small" disabled={pending === key} aria-label={`Dismiss suggestion: ${words}`} onClick={() => setDismissed((d) => new Set(d).add(key))}>
                     Dismiss
                   </button>
                 </div>
