@@ -1,7 +1,10 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
 import { DB_VERSION, DB_VERSIONS } from './versions';
 
+export { DB_VERSION } from './versions';
+
+/** A small app-wide flag or setting (for example `sampleSeeded`), keyed by name. */
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -9,27 +12,50 @@ export interface MetaRecord {
 
 export const DB_NAME = 'casefile';
 
-/** The one database: typed tables for every record kind. */
+/** Test and benchmark hooks: another IndexedDB implementation (fake-indexeddb). */
+export interface CasefileDBOptions {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/**
+ * The one database: typed tables for every record kind.
+ *
+ * It never opens itself (`autoOpen: false`): the only way in is
+ * {@link openDatabase}, which first checks that the stored database is not
+ * from a newer Casefile. Dexie 4 would otherwise open a newer database as it
+ * is, and could even patch its schema, which writes to data we do not
+ * understand.
+ */
 export class CasefileDB extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
   sources!: EntityTable<SourceRecord, 'id'>;
-  sourceBlobs!: Table<SourceBlobRecord, string>;
+  sourceBlobs!: EntityTable<SourceBlobRecord, 'sourceId'>;
   passages!: EntityTable<PassageRecord, 'id'>;
   claims!: EntityTable<ClaimRecord, 'id'>;
   tags!: EntityTable<TagRecord, 'id'>;
   notes!: EntityTable<NoteRecord, 'id'>;
-  meta!: Table<MetaRecord, string>;
+  meta!: EntityTable<MetaRecord, 'key'>;
   /** The IndexedDB factory in use (the browser's, or fake-indexeddb in tests). */
   readonly factory: IDBFactory;
+  /** Why the connection was closed under us, when it was; shown instead of a bare Dexie error. */
+  closedReason: string | null = null;
 
-  constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+  constructor(name = DB_NAME, options: CasefileDBOptions = {}) {
     // User content is written with strict durability: a committed write survives a crash.
-    super(name, { chromeTransactionDurability: 'strict', ...options });
+    super(name, { chromeTransactionDurability: 'strict', autoOpen: false, ...options });
     this.factory = options.indexedDB ?? globalThis.indexedDB;
     for (const v of DB_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // Another window (a newer Casefile) wants to upgrade or delete the database.
+    // Dexie closes the connection; with autoOpen off it stays closed (reopening
+    // would reach the newer schema), and we record why for the message.
+    this.on('versionchange', () => {
+      this.closedReason = 'Casefile was opened in another window that changed its database. Reload this window to keep working; everything saved so far is safe.';
+      this.close();
+    });
   }
 }
 
@@ -43,47 +69,126 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/** The database could not be opened or was closed; the message says what the person can do. */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
 let current: CasefileDB | undefined;
 
+/**
+ * The database every repository and hook uses. One instance per window, so
+ * live queries and writes share a connection (and its change notifications).
+ */
 export function getDb(): CasefileDB {
   current ??= new CasefileDB();
   return current;
 }
 
-/** Swap the database (tests, or a profile reset). */
+/** Swap the database (tests, or a profile reset). The caller owns closing the old one. */
 export function setDb(db: CasefileDB): void {
   current = db;
 }
 
-/** Existing version of a database without opening (or upgrading) it through Dexie. */
-async function existingVersion(name: string, factory: IDBFactory): Promise<number | null> {
+/**
+ * The stored database's IndexedDB version without opening it through Dexie,
+ * or null when it does not exist. Uses `indexedDB.databases()`; where that is
+ * missing, opens without a version and aborts the creation of a database
+ * that did not exist, so the probe never leaves anything behind.
+ */
+export async function storedVersion(name: string, factory: IDBFactory): Promise<number | null> {
   if (typeof factory.databases === 'function') {
-    const list = await factory.databases();
-    const found = list.find((d) => d.name === name);
+    const found = (await factory.databases()).find((d) => d.name === name);
     return found?.version ?? null;
   }
-  return null;
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name);
+    let created = false;
+    request.onupgradeneeded = () => {
+      created = true;
+      request.transaction?.abort();
+    };
+    request.onsuccess = () => {
+      const version = request.result.version;
+      request.result.close();
+      resolve(version);
+    };
+    request.onerror = (event) => {
+      if (created) {
+        event.preventDefault();
+        resolve(null);
+      } else reject(request.error ?? new Error('IndexedDB refused to open the database.'));
+    };
+  });
+}
+
+/** Dexie stores version × 10 natively (and may add a little when it patches a schema). */
+function appVersion(nativeVersion: number): number {
+  return Math.floor(nativeVersion / 10);
 }
 
 /**
- * Open the database. A database from a newer app is refused before Dexie
- * touches it (Dexie stores version × 10 natively, hence the division).
+ * Open the database (the shared one, a named one, or a given instance) and make
+ * it the one repositories and hooks use. A database from a newer Casefile is
+ * refused before Dexie touches it, with {@link DatabaseTooNewError}; any
+ * other failure becomes a {@link DatabaseUnavailableError} with a message a
+ * person can act on. `onBlocked` is told when an upgrade waits for another
+ * Casefile window to close, so the UI can say so instead of hanging silently.
  */
-export async function openDatabase(db: CasefileDB = getDb()): Promise<CasefileDB> {
-  const native = await existingVersion(db.name, db.factory);
-  if (native !== null && native / 10 > DB_VERSION) throw new DatabaseTooNewError(native / 10);
+export async function openDatabase(
+  target: string | CasefileDB = DB_NAME,
+  opts: { onBlocked?: (message: string) => void } = {},
+): Promise<CasefileDB> {
+  const db = typeof target !== 'string' ? target : current?.name === target ? current : new CasefileDB(target);
+  // Shared before the first await, so concurrent callers (React StrictMode runs
+  // effects twice) get one connection. Until open succeeds, every query on it
+  // is refused (autoOpen is off), so nothing can reach a refused database.
+  setDb(db);
+  const native = await storedVersion(db.name, db.factory).catch((error: unknown) => {
+    throw new DatabaseUnavailableError(storageErrorMessage(error), { cause: error });
+  });
+  if (native !== null && appVersion(native) > DB_VERSION) throw new DatabaseTooNewError(appVersion(native));
+  const onBlocked = () =>
+    opts.onBlocked?.('Casefile is waiting for another Casefile window to close before it can update your data. Close the other window to continue.');
+  db.on('blocked', onBlocked);
   try {
     await db.open();
   } catch (error) {
-    const err = error as { name?: string; message?: string };
-    if (err.name === 'VersionError') {
-      const match = /\((\d+)\)[^()]*$/.exec(err.message ?? '');
-      throw new DatabaseTooNewError(match ? Number(match[1]) / 10 : DB_VERSION + 1);
-    }
-    if (err.name === 'InvalidStateError' || err.name === 'MissingAPIError') {
-      throw new Error('Casefile cannot use this browser’s storage (IndexedDB is unavailable, for example in a private window). Nothing has been changed.', { cause: error });
-    }
-    throw new Error(`Casefile could not open its database: ${err.message ?? String(error)}`, { cause: error });
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'VersionError') throw new DatabaseTooNewError(native === null ? DB_VERSION + 1 : appVersion(native));
+    throw new DatabaseUnavailableError(storageErrorMessage(error, db), { cause: error });
+  } finally {
+    db.on('blocked').unsubscribe(onBlocked);
   }
+  db.closedReason = null;
   return db;
+}
+
+/**
+ * A human message for a storage failure, for notices and the boot screen.
+ * Dexie's own messages name internals ("DatabaseClosedError"); these say what
+ * happened to the person's data and what to do.
+ */
+export function storageErrorMessage(error: unknown, db: CasefileDB | undefined = current): string {
+  const name = (error as { name?: unknown } | null)?.name;
+  const inner = (error as { inner?: { name?: unknown } } | null)?.inner?.name;
+  switch (name) {
+    case 'DatabaseClosedError':
+      return db?.closedReason ?? 'Casefile’s database is closed, so nothing was saved. Reload the window to reopen it.';
+    case 'MissingAPIError':
+    case 'InvalidStateError':
+      return 'Casefile cannot use this browser’s storage (IndexedDB is unavailable, for example in a private window). Nothing has been changed.';
+    case 'QuotaExceededError':
+      return 'The disk is full or storage is restricted, so the change was not saved. Free some space and try again.';
+    case 'AbortError':
+      if (inner === 'QuotaExceededError') return storageErrorMessage({ name: inner }, db);
+      return 'The change could not be saved and nothing was written. Try again.';
+    default: {
+      const message = (error as { message?: unknown } | null)?.message;
+      return `Casefile could not use its database: ${typeof message === 'string' && message ? message : String(error)}`;
+    }
+  }
 }

@@ -2,11 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
 import { getDb } from './db';
 
-/**
+/*
  * The read side: live queries that re-render when the data changes.
  * `undefined` means loading; `null` means the record does not exist.
+ * Queries only read through Dexie (nothing else is awaited inside them), so
+ * Dexie can track exactly which ranges each one depends on.
  */
 
+/** All cases, most recently used first, then by name. */
 export function useCases(): CaseRecord[] | undefined {
   return useLiveQuery(async () => {
     const all = await getDb().cases.toArray();
@@ -14,10 +17,16 @@ export function useCases(): CaseRecord[] | undefined {
   });
 }
 
+/** One case, or null when it does not exist (or no id was given). */
 export function useCase(id: string | undefined): CaseRecord | null | undefined {
   return useLiveQuery(async () => (id ? ((await getDb().cases.get(id)) ?? null) : null), [id]);
 }
 
+/**
+ * A case's sources in list order. The original bytes live in `sourceBlobs`
+ * and are not loaded. The snapshot text comes with each record, since
+ * IndexedDB has no projection and the reader and citations need it.
+ */
 export function useSources(caseId: string | undefined): SourceRecord[] | undefined {
   return useLiveQuery(
     () => (caseId ? getDb().sources.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).toArray() : []),
@@ -25,10 +34,12 @@ export function useSources(caseId: string | undefined): SourceRecord[] | undefin
   );
 }
 
+/** One source (with its snapshot text), or null when it does not exist. */
 export function useSource(id: string | undefined): SourceRecord | null | undefined {
   return useLiveQuery(async () => (id ? ((await getDb().sources.get(id)) ?? null) : null), [id]);
 }
 
+/** A case's notes in list order. */
 export function useNotes(caseId: string | undefined): NoteRecord[] | undefined {
   return useLiveQuery(
     () => (caseId ? getDb().notes.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).toArray() : []),
@@ -36,18 +47,25 @@ export function useNotes(caseId: string | undefined): NoteRecord[] | undefined {
   );
 }
 
+/** One note, or null when it does not exist. */
 export function useNote(id: string | undefined): NoteRecord | null | undefined {
   return useLiveQuery(async () => (id ? ((await getDb().notes.get(id)) ?? null) : null), [id]);
 }
 
-export function useMeta<T>(key: string): T | undefined {
-  return useLiveQuery(async () => (await getDb().meta.get(key))?.value as T | undefined, [key]);
+/** An app-wide setting written with `setMeta`; null when it was never set (undefined still means loading). */
+export function useMeta<T>(key: string): T | null | undefined {
+  return useLiveQuery(async () => {
+    const record = await getDb().meta.get(key);
+    return record ? (record.value as T) : null;
+  }, [key]);
 }
 
+/** Every passage of a case, in no particular order (callers sort for their view). */
 export function usePassages(caseId: string | undefined): PassageRecord[] | undefined {
   return useLiveQuery(() => (caseId ? getDb().passages.where('caseId').equals(caseId).toArray() : []), [caseId]);
 }
 
+/** A case's codebook tags, by name. */
 export function useTags(caseId: string | undefined): TagRecord[] | undefined {
   return useLiveQuery(async () => {
     if (!caseId) return [];
@@ -56,6 +74,7 @@ export function useTags(caseId: string | undefined): TagRecord[] | undefined {
   }, [caseId]);
 }
 
+/** A case's claims, oldest first. */
 export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined {
   return useLiveQuery(async () => {
     if (!caseId) return [];

@@ -23,6 +23,9 @@ export interface CaseSnapshot {
   notes: NoteRecord[];
 }
 
+/** What {@link deleteCase} removed; hand it to {@link restoreCase} to undo. */
+export type DeletedCaseSnapshot = CaseSnapshot;
+
 function cleanName(name: string): string {
   const trimmed = name.replace(/\s+/g, ' ').trim();
   if (!trimmed) throw new RepoError('A case needs a name.');
@@ -30,7 +33,10 @@ function cleanName(name: string): string {
   return trimmed;
 }
 
-/** A new case with its brief note, written together. */
+/**
+ * A new case with its brief note ("Brief"), written in one transaction so a
+ * case never exists without the note its `briefNoteId` points to.
+ */
 export async function createCase(name: string, now = Date.now()): Promise<CaseRecord> {
   const db = getDb();
   const id = newId();
@@ -43,6 +49,7 @@ export async function createCase(name: string, now = Date.now()): Promise<CaseRe
   return record;
 }
 
+/** Rename a case; whitespace is collapsed, and an empty name is refused with a message. */
 export async function renameCase(id: string, name: string): Promise<void> {
   const db = getDb();
   const clean = cleanName(name);
@@ -50,10 +57,12 @@ export async function renameCase(id: string, name: string): Promise<void> {
   if (!changed) throw new RepoError('That case no longer exists.');
 }
 
+/** Mark a case as just used, so it sorts first in the case list. */
 export async function touchCase(id: string, now = Date.now()): Promise<void> {
   await getDb().cases.update(id, { updatedAt: now });
 }
 
+/** Remember the source shown in the reader, so reopening the case resumes there. */
 export async function setActiveSource(caseId: string, sourceId: string | undefined): Promise<void> {
   await getDb().cases.update(caseId, { activeSourceId: sourceId });
 }
@@ -79,7 +88,7 @@ export async function readCaseSnapshot(id: string): Promise<CaseSnapshot | null>
 }
 
 /** Delete a case and everything in it, in one transaction. Returns what was removed, for Undo. */
-export async function deleteCase(id: string): Promise<CaseSnapshot> {
+export async function deleteCase(id: string): Promise<DeletedCaseSnapshot> {
   const db = getDb();
   return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
     const snapshot = await readCaseSnapshot(id);
@@ -96,9 +105,10 @@ export async function deleteCase(id: string): Promise<CaseSnapshot> {
 }
 
 /** Put a whole case back (Undo of delete, or a bundle import), in one transaction. */
-export async function restoreCase(snapshot: CaseSnapshot): Promise<void> {
+export async function restoreCase(snapshot: DeletedCaseSnapshot): Promise<void> {
   const db = getDb();
   await db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+    if (await db.cases.get(snapshot.case.id)) throw new RepoError(`The case “${snapshot.case.name}” is already there, so nothing was restored.`);
     await db.cases.add(snapshot.case);
     await db.sources.bulkAdd(snapshot.sources);
     await db.sourceBlobs.bulkAdd(snapshot.blobs);

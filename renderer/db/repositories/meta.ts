@@ -5,6 +5,7 @@ export async function setMeta(key: string, value: unknown): Promise<void> {
   await getDb().meta.put({ key, value });
 }
 
+/** Read a setting written by {@link setMeta}; undefined when it was never set. */
 export async function getMeta<T>(key: string): Promise<T | undefined> {
   return (await getDb().meta.get(key))?.value as T | undefined;
 }

@@ -3,30 +3,37 @@ import { NOTE_SCHEMA_VERSION, type NoteRecord } from '../../../shared/domain/typ
 import { getDb } from '../db';
 import { RepoError } from './errors';
 
-/** Node types that carry meaning even without text (a citation alone is not "empty"). */
-const CONTENTFUL_LEAVES = new Set(['citation', 'image', 'horizontalrule']);
+/** Leaves that are only text layout; every other leaf (a citation, an image, a rule) is content. */
+const TEXT_LEAVES = new Set(['text', 'linebreak', 'tab']);
 
-function hasContentfulLeaf(node: unknown): boolean {
+/** Whether a serialised Lexical node (or a whole editor state) holds anything a person would miss. */
+function hasContent(node: unknown): boolean {
   if (!node || typeof node !== 'object') return false;
-  const n = node as { type?: unknown; children?: unknown; root?: unknown };
-  if (typeof n.type === 'string' && CONTENTFUL_LEAVES.has(n.type)) return true;
-  if (n.root) return hasContentfulLeaf(n.root);
-  return Array.isArray(n.children) && n.children.some(hasContentfulLeaf);
+  const n = node as { type?: unknown; text?: unknown; children?: unknown; root?: unknown };
+  if (n.root !== undefined) return hasContent(n.root);
+  if (Array.isArray(n.children)) return n.children.some(hasContent);
+  if (n.type === 'text') return typeof n.text === 'string' && n.text.trim() !== '';
+  return typeof n.type === 'string' && !TEXT_LEAVES.has(n.type);
 }
 
-/** Empty means no visible text and no contentful node: what a cleared or failed-to-load editor produces. */
+/**
+ * Empty means no visible text and no non-text node: what a cleared, still
+ * loading or failed-to-load editor produces. A lone citation is not empty.
+ */
 export function isEmptyNote(content: unknown, plainText: string): boolean {
-  return plainText.trim() === '' && !hasContentfulLeaf(content);
+  return plainText.trim() === '' && !hasContent(content);
 }
 
+/** A new note at the end of the case's list; a blank title becomes "Untitled note". */
 export async function createNote(caseId: string, title: string, now = Date.now()): Promise<NoteRecord> {
   const db = getDb();
-  return db.transaction('rw', db.notes, async () => {
+  return db.transaction('rw', db.notes, db.cases, async () => {
+    if (!(await db.cases.get(caseId))) throw new RepoError('That case no longer exists, so the note was not created.');
     const last = await db.notes.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).last();
     const note: NoteRecord = {
       id: newId(),
       caseId,
-      title: title.trim() || 'Untitled note',
+      title: title.replace(/\s+/g, ' ').trim() || 'Untitled note',
       content: null,
       schemaVersion: NOTE_SCHEMA_VERSION,
       plainText: '',
@@ -35,36 +42,64 @@ export async function createNote(caseId: string, title: string, now = Date.now()
       order: (last?.order ?? -1) + 1,
     };
     await db.notes.add(note);
+    await db.cases.update(caseId, { updatedAt: now });
     return note;
   });
 }
 
-export async function renameNote(id: string, title: string): Promise<void> {
+/**
+ * Rename a note; the title is trimmed and may not be empty. The note's
+ * `updatedAt` tracks its content, so a rename leaves it alone (an open
+ * editor's next save must not look stale); the case is touched instead.
+ */
+export async function renameNote(id: string, title: string, now = Date.now()): Promise<void> {
   const clean = title.replace(/\s+/g, ' ').trim();
   if (!clean) throw new RepoError('A note needs a title.');
-  const changed = await getDb().notes.update(id, { title: clean, updatedAt: Date.now() });
-  if (!changed) throw new RepoError('That note no longer exists.');
+  const db = getDb();
+  await db.transaction('rw', db.notes, db.cases, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw new RepoError('That note no longer exists.');
+    await db.notes.update(id, { title: clean });
+    await db.cases.update(note.caseId, { updatedAt: now });
+  });
 }
 
-export type SaveNoteResult = { saved: true; note: NoteRecord } | { saved: false; reason: 'empty-over-nonempty' | 'missing' };
+export type SaveNoteResult =
+  | { saved: true; note: NoteRecord }
+  | { saved: false; reason: 'empty-over-nonempty' | 'stale'; note: NoteRecord }
+  | { saved: false; reason: 'missing' };
+
+/** What an editor hands to {@link saveNoteContent}. */
+export interface NoteContentChange {
+  /** The editor state (`editorState.toJSON()`). */
+  content: unknown;
+  /** Its visible text, for search and the empty check. */
+  plainText: string;
+  /**
+   * The `updatedAt` of the stored note this change was edited from. When the
+   * stored note is newer (another window saved it), the save is refused as
+   * 'stale' instead of silently discarding the other window's work.
+   */
+  baseUpdatedAt?: number;
+}
 
 /**
- * Store a note's editor state. An empty document never replaces a non-empty
- * stored one unless the caller says the user cleared it on purpose.
+ * Store a note's editor state. Refused, with the stored note returned so the
+ * caller can show it: an empty document over a non-empty stored one (unless
+ * the caller says the person cleared it on purpose, `allowEmpty`), and a
+ * change based on an older version than the one stored (`baseUpdatedAt`).
  */
-export async function saveNoteContent(
-  id: string,
-  change: { content: unknown; plainText: string },
-  opts: { allowEmpty?: boolean; now?: number } = {},
-): Promise<SaveNoteResult> {
+export async function saveNoteContent(id: string, change: NoteContentChange, opts: { allowEmpty?: boolean; now?: number } = {}): Promise<SaveNoteResult> {
   const db = getDb();
-  const now = opts.now ?? Date.now();
   return db.transaction('rw', db.notes, db.cases, async (): Promise<SaveNoteResult> => {
     const stored = await db.notes.get(id);
     if (!stored) return { saved: false, reason: 'missing' };
+    if (change.baseUpdatedAt !== undefined && stored.updatedAt > change.baseUpdatedAt) return { saved: false, reason: 'stale', note: stored };
     if (!opts.allowEmpty && isEmptyNote(change.content, change.plainText) && !isEmptyNote(stored.content, stored.plainText)) {
-      return { saved: false, reason: 'empty-over-nonempty' };
+      return { saved: false, reason: 'empty-over-nonempty', note: stored };
     }
+    // Never earlier than the stored time, so baseUpdatedAt comparisons stay monotonic.
+    const now = Math.max(opts.now ?? Date.now(), stored.updatedAt);
     const note: NoteRecord = { ...stored, content: change.content, plainText: change.plainText, schemaVersion: NOTE_SCHEMA_VERSION, updatedAt: now };
     await db.notes.put(note);
     await db.cases.update(stored.caseId, { updatedAt: now });

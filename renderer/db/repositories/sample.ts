@@ -1,26 +1,37 @@
-import type { CaseSnapshot } from './cases';
-import { restoreCase } from './cases';
+import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
+import { restoreCase } from './cases';
 
-export type SampleCaseData = CaseSnapshot;
+/** Every record of the bundled sample case, ready to store. */
+export interface SampleCaseData {
+  case: CaseRecord;
+  sources: SourceRecord[];
+  blobs: SourceBlobRecord[];
+  passages: PassageRecord[];
+  claims: ClaimRecord[];
+  tags: TagRecord[];
+  notes: NoteRecord[];
+}
 
 const SEEDED = 'sampleSeeded';
 
 /**
- * First run only: write the sample case in one transaction and remember that
- * it was offered, so a user who deletes it does not get it back.
- * Returns the new case id, or null when nothing was seeded.
+ * First run only (no `sampleSeeded` flag and no cases): write the sample case
+ * and the flag in ONE transaction, so a crash leaves either the whole sample
+ * or nothing, and a person who deletes the sample never gets it back.
+ * `build` runs outside the transaction (it may load and hash files), and only
+ * when seeding is due. Returns the new case id, or null when nothing was seeded.
  */
-export async function ensureSampleCase(build: () => Promise<SampleCaseData>): Promise<string | null> {
+export async function ensureSampleCase(build: () => Promise<SampleCaseData>, now = Date.now()): Promise<string | null> {
   const db = getDb();
-  const alreadySeeded = await db.meta.get(SEEDED);
-  if (alreadySeeded || (await db.cases.count()) > 0) return null;
+  const due = async () => !(await db.meta.get(SEEDED)) && (await db.cases.count()) === 0;
+  if (!(await due())) return null;
   const data = await build();
   return db.transaction('rw', [db.meta, db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
-    // Another tab may have seeded it meanwhile.
-    if (await db.meta.get(SEEDED)) return null;
+    // Another window may have seeded it, or the person created a case, while `build` ran.
+    if (!(await due())) return null;
     await restoreCase(data);
-    await db.meta.put({ key: SEEDED, value: Date.now() });
+    await db.meta.put({ key: SEEDED, value: now });
     return data.case.id;
   });
 }

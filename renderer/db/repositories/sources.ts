@@ -4,6 +4,7 @@ import type { ImportedSourceDraft } from '../../../shared/import/draft';
 import { getDb } from '../db';
 import { RepoError } from './errors';
 
+/** What {@link deleteSource} removed; hand it to {@link restoreSource} to undo. */
 export interface SourceSnapshot {
   source: SourceRecord;
   blob: SourceBlobRecord | undefined;
@@ -49,6 +50,7 @@ export async function addSource(caseId: string, draft: ImportedSourceDraft, now 
   });
 }
 
+/** A source in this case with the same bytes, so an import can warn about a duplicate. */
 export async function findSourceBySha(caseId: string, sha256: string): Promise<SourceRecord | undefined> {
   return getDb().sources.where('[caseId+sha256]').equals([caseId, sha256]).first();
 }
@@ -87,9 +89,12 @@ export async function deleteSource(id: string): Promise<SourceSnapshot> {
   });
 }
 
+/** Undo of {@link deleteSource}: the source, its bytes and passages back in one transaction. */
 export async function restoreSource(snapshot: SourceSnapshot): Promise<void> {
   const db = getDb();
   await db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages], async () => {
+    if (!(await db.cases.get(snapshot.source.caseId))) throw new RepoError('The case this source belonged to no longer exists, so it was not restored.');
+    if (await db.sources.get(snapshot.source.id)) throw new RepoError('That source is already there, so nothing was restored.');
     await db.sources.add(snapshot.source);
     if (snapshot.blob) await db.sourceBlobs.add(snapshot.blob);
     await db.passages.bulkAdd(snapshot.passages);

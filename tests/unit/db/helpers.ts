@@ -1,10 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { CasefileDB, openDatabase, setDb } from '../../../renderer/db/db';
+import { CasefileDB, openDatabase } from '../../../renderer/db/db';
 
-/** A fresh, isolated database per test (its own fake IndexedDB). */
+/** A fresh, isolated database per test (its own fake IndexedDB), made the shared one. */
 export async function freshDb(name = 'casefile-test'): Promise<CasefileDB> {
-  const db = new CasefileDB(name, { indexedDB: new IDBFactory(), IDBKeyRange });
-  setDb(db);
-  await openDatabase(db);
-  return db;
+  return openDatabase(new CasefileDB(name, { indexedDB: new IDBFactory(), IDBKeyRange }));
 }
