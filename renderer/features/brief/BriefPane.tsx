@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
 import { useNote } from '../../db/hooks';
-import { saveNoteContent } from '../../db/repositories';
+import { isEmptyNote, saveNoteContent } from '../../db/repositories';
 import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
 import { createAutosave } from '../../lib/autosave';
 import { registerFlusher } from '../../lib/flush';
@@ -27,6 +27,8 @@ function NoteEditor({ note }: { note: NoteRecord }) {
       createAutosave<BriefChange>({
         debounceMs: 1000,
         maxWaitMs: 5000,
+        // An empty editor (still loading, or cleared) is not saved until something is typed.
+        isEmpty: (change) => isEmptyNote(change.content, change.plainText),
         save: async (change) => {
           const result = await saveNoteContent(note.id, { content: change.content, plainText: change.plainText });
           if (!result.saved && result.reason === 'empty-over-nonempty') setStatus('refused');
