@@ -76,7 +76,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError }: Brief
       <ListPlugin />
       <LinkPlugin validateUrl={validateUrl} />
       <MarkdownShortcutPlugin transformers={BRIEF_TRANSFORMERS} />
-      <OnChangePlugin onChange={handleChange} ignoreSelectionChange ignoreHistoryMergeTagChange={false} />
+      <OnChangePlugin onChange={handleChange} ignoreSelectionChange />
     </LexicalComposer>
   );
 }
