@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { openDatabase } from '../db/db';
 import { useCase, useCases, useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
-import { createCase, ensureSampleCase, getMeta, setMeta } from '../db/repositories';
+import { createCase, ensureSampleCase, getMeta, readCaseSnapshot, setMeta } from '../db/repositories';
 import { AnnotatedReader } from '../features/annotate/AnnotatedReader';
 import { PassageList } from '../features/annotate/PassageList';
 import { updateSourceFromFile } from '../features/annotate/updateSource';
@@ -89,6 +89,27 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
 
   // A tag filter belongs to one case.
   useEffect(() => setFilterTagId(null), [activeCase?.id]);
+
+  const exportCaseJson = async () => {
+    if (!activeCase) return;
+    try {
+      const snapshot = await readCaseSnapshot(activeCase.id);
+      if (!snapshot) return;
+      const { toCaseJson } = await import('../../shared/export/caseJson');
+      const { case: record, sources: all, passages: ps, claims: cs, tags: ts, notes } = snapshot;
+      const text = toCaseJson({ case: record, sources: all, passages: ps, claims: cs, tags: ts, notes }, new Date());
+      const safe = activeCase.name.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-') || 'case';
+      const saved = await platform().saveFile({
+        suggestedName: `${safe}.case.json`,
+        bytes: new TextEncoder().encode(text),
+        mediaType: 'application/json',
+        filters: [{ name: 'Casefile case (JSON)', extensions: ['json'] }],
+      });
+      if (saved) notices.toast(`Exported “${activeCase.name}” as JSON.`);
+    } catch (error) {
+      notices.error(`Could not export the case: ${(error as Error).message}`);
+    }
+  };
 
   const updateSource = async () => {
     if (!activeSource) return;
@@ -202,6 +223,11 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
           Casefile
         </span>
         <span className="topbar-case">{activeCase?.name}</span>
+        {activeCase && (
+          <button type="button" className="small topbar-action" onClick={() => void exportCaseJson()}>
+            Export case as JSON
+          </button>
+        )}
       </header>
       <aside className="sidebar" aria-label="Case navigation">
         <CaseList activeCaseId={activeCase?.id ?? null} onSelect={setCaseId} beforeLeave={flushAll} />
