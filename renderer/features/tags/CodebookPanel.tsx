@@ -39,6 +39,7 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
   }, [passages, claims]);
 
   const editingTag = tags?.find((t) => t.id === editing);
+  const names = useMemo(() => new Set((tags ?? []).map((t) => t.name.toLowerCase())), [tags]);
 
   return (
     <div className="codebook">
@@ -66,8 +67,12 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
       {tags && tags.length === 0 && !creating && <p className="muted">No tags yet. Add one here or from a passage.</p>}
       <ul aria-labelledby="codebook-heading">
         {(tags ?? []).map((tag) => {
-          const depth = tag.name.split('/').length - 1;
-          const leaf = tag.name.split('/').at(-1);
+          // Indent under ancestors that exist as tags; otherwise show the full path.
+          const parts = tag.name.split('/');
+          const ancestors = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/')).filter((a) => names.has(a.toLowerCase()));
+          const depth = ancestors.length;
+          const nearest = ancestors.at(-1);
+          const leaf = nearest ? tag.name.slice(nearest.length + 1) : tag.name;
           return (
             <li key={tag.id} className={tag.id === filterTagId ? 'item active' : 'item'} style={{ paddingLeft: `${depth * 0.9}rem` }}>
               <button
