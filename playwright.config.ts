@@ -1,10 +1,18 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, findChromium } from './electron/host/chromium';
+import { CHROMIUM_ARGS, findChromium } from './electron/host/chromium';
 
+/**
+ * End-to-end tests drive the browser build in Chromium, served by the same
+ * server as `npm run web`. Run them with `npm run test:e2e`: the runner finds
+ * Chromium, builds the renderer once and picks a free port. Started directly
+ * (`npx playwright test`), this config builds the renderer itself on port 4317.
+ * With CASEFILE_BASE_URL set, tests target that already running server instead.
+ */
 const PORT = Number(process.env.CASEFILE_E2E_PORT ?? 4317);
-const baseURL = `http://127.0.0.1:${PORT}/`;
+const externalBaseURL = process.env.CASEFILE_BASE_URL;
+const baseURL = externalBaseURL ?? `http://127.0.0.1:${PORT}/`;
+const executablePath = findChromium();
 
-/** End-to-end tests drive the browser build, served by the same server as `npm run web`. */
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.spec.ts',
@@ -26,17 +34,22 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
-        launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs() },
+        launchOptions: { ...(executablePath ? { executablePath } : {}), args: [...CHROMIUM_ARGS] },
       },
     },
   ],
-  webServer: {
-    command: 'node electron/scripts/web.mjs',
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { PORT: String(PORT), CASEFILE_SKIP_BUILD: process.env.CASEFILE_SKIP_BUILD ?? '0' },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  ...(externalBaseURL
+    ? {}
+    : {
+        webServer: {
+          command: 'node electron/scripts/web.mjs',
+          url: baseURL,
+          reuseExistingServer: false,
+          // The runner has already built the renderer (CASEFILE_SKIP_BUILD=1); a direct run builds it here.
+          timeout: process.env.CASEFILE_SKIP_BUILD === '1' ? 60_000 : 300_000,
+          env: { PORT: String(PORT), CASEFILE_SKIP_BUILD: process.env.CASEFILE_SKIP_BUILD ?? '0' },
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+      }),
 });

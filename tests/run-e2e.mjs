@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
+// The same order as electron/host/chromium.ts (TypeScript, which plain Node cannot import here).
 const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
+/** CASEFILE_CHROMIUM, then the system browser, then Playwright's own download. */
 function findChromium() {
   if (process.env.CASEFILE_CHROMIUM && existsSync(process.env.CASEFILE_CHROMIUM)) return process.env.CASEFILE_CHROMIUM;
   const system = SYSTEM.find((p) => existsSync(p));
@@ -28,8 +30,9 @@ let chromium = findChromium();
 if (!chromium && process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
   console.log('No Chromium found: installing Debian’s chromium package (running as root)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }) : update;
+  if (install.status !== 0) console.error(`apt-get failed (exit ${install.status ?? install.signal}); see its output above.`);
   chromium = findChromium();
 }
 if (!chromium) {
@@ -38,8 +41,12 @@ if (!chromium) {
 }
 console.log(`e2e: using Chromium at ${chromium}`);
 
+console.log('e2e: building the renderer once for every spec…');
 const vite = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-if (vite.status !== 0) process.exit(vite.status ?? 1);
+if (vite.status !== 0) {
+  console.error('e2e: the renderer build failed (see above); no tests were run.');
+  process.exit(vite.status ?? 1);
+}
 
 // A free loopback port, so a developer's running `npm run web` (or another test run) never collides.
 const port =

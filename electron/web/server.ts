@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { version as nodeVersion } from 'node:process';
-import { contract, isChannel, parseRequest, type Channel, type ParsedRequest, type Response as ContractResponse, type Result } from '../../shared/ipc/contract';
+import { contract, isChannel, parseRequest, type Channel, type IpcError, type ParsedRequest, type Response as ContractResponse, type Result } from '../../shared/ipc/contract';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import { fetchUrl } from '../host/fetchUrl';
 import { mimeTypeFor } from '../host/mime';
@@ -12,30 +12,50 @@ import { renderPdf } from '../host/renderPdf';
 /**
  * The browser build's host: serves the renderer and answers the contract's
  * Node-side verbs over loopback HTTP. Bound to 127.0.0.1; every API call needs
- * the per-launch token, and foreign Host/Origin headers are refused (DNS
- * rebinding, cross-site requests).
+ * the per-launch token, and foreign Host/Origin headers are refused, which
+ * stops DNS rebinding and cross-site requests from other pages in the browser.
  */
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:";
 
+/** Requests carry whole files (imports, exports) as base64: 60 MB of JSON is ~45 MB of bytes. */
+export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
 
-const MAX_BODY = 60 * 1024 * 1024;
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
 
-export type WebHandlers = { [C in Channel]: ((request: ParsedRequest<C>) => Promise<ContractResponse<C>>) | { unsupported: string } };
+type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<ContractResponse<C>>;
 
+/**
+ * One decision per contract channel: a handler, or the reason the browser does
+ * it itself. A mapped type, so a channel added to the contract without a
+ * decision here is a type error.
+ */
+export type WebHandlers = { [C in Channel]: Handler<C> | { unsupported: string } };
+
+/** The web shell's answers: Node does PDF and fetching; files and links stay with the browser. */
 export function defaultHandlers(appVersion: string): WebHandlers {
   return {
     'cf:app:info': async () => ({ name: 'Casefile', version: appVersion, platform: process.platform, shell: 'web', runtime: `node ${nodeVersion}` }),
     'cf:file:open': { unsupported: 'Opening files is handled by the browser in the web build.' },
     'cf:file:save': { unsupported: 'Saving files is handled by the browser in the web build.' },
-    'cf:shell:openExternal': { unsupported: 'Links open in the browser itself in the web build.' },
-    'cf:pdf:render': (request) => renderPdf(request.html, { pageSize: request.pageSize }),
+    'cf:shell:openExternal': { unsupported: 'Opening links is handled by the browser in the web build.' },
+    'cf:pdf:render': (request) => renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}) }),
     'cf:url:fetch': (request) => fetchUrl(request.url),
   };
 }
 
-/** Map a URL path to a file inside rootDir, or null when it would escape it. */
+/**
+ * Map a URL path to a file inside rootDir, or null when it would escape it:
+ * `..` segments (plain or percent-encoded), backslashes, NUL bytes, and
+ * anything that resolves outside the root all count as escapes.
+ */
 export function resolveStatic(rootDir: string, urlPath: string): string | null {
   let decoded: string;
   try {
@@ -49,33 +69,48 @@ export function resolveStatic(rootDir: string, urlPath: string): string | null {
   return full === root || full.startsWith(root + sep) ? full : null;
 }
 
+/** Put the token into index.html's <head> as a meta tag: no inline script, so the CSP stays strict. */
+export function injectToken(indexHtml: string, token: string): string {
+  const head = /<head(\s[^>]*)?>/i.exec(indexHtml);
+  if (!head) throw new Error('The renderer build’s index.html has no <head>, so the API token cannot be added.');
+  const at = head.index + head[0].length;
+  return `${indexHtml.slice(0, at)}\n    <meta name="casefile-token" content="${token}" />${indexHtml.slice(at)}`;
+}
+
 function send(res: ServerResponse, status: number, body: string | Uint8Array, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    ...extra,
-  });
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...extra });
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** API failures answer in the contract's Result shape, so the renderer can show the reason. */
+function sendError(res: ServerResponse, status: number, error: IpcError, extra: Record<string, string> = {}): void {
+  send(res, status, encodeWire({ ok: false, error } satisfies Result<never>), mimeTypeFor('.json'), { 'Cache-Control': 'no-store', ...extra });
+}
+
+/** The request body as text, or null once it passes `limit` (the rest is not buffered). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too-large'));
-        req.destroy();
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolveBody(null);
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (!over) resolveBody(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -87,6 +122,20 @@ function tokensMatch(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+export interface WebServerOptions {
+  /** The Vite build of the renderer (`dist/renderer`). */
+  rootDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Loopback only; the option exists to make that explicit at call sites. */
+  host?: '127.0.0.1';
+  /** Defaults to 32 random bytes in hex, new for every launch. */
+  token?: string;
+  appVersion?: string;
+  /** Replaced in tests; defaults to `defaultHandlers(appVersion)`. */
+  handlers?: WebHandlers;
+}
+
 export interface WebServer {
   url: string;
   port: number;
@@ -94,18 +143,32 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(opts: { rootDir: string; port: number; token?: string; appVersion?: string; handlers?: WebHandlers }): Promise<WebServer> {
+/**
+ * Serve the renderer build and the contract API on 127.0.0.1 until `close()`.
+ * Resolves once listening; rejects with a clear message when the port is taken.
+ */
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(32).toString('hex');
+  if (!/^[\w-]{16,256}$/.test(token)) throw new Error('The API token must be 16 to 256 letters, digits, “-” or “_”.');
   const handlers = opts.handlers ?? defaultHandlers(opts.appVersion ?? '0.0.0');
+  const rootDir = resolve(opts.rootDir);
   let port = opts.port;
-  let indexHtml: string | null = null;
+  let indexWithToken: string | null = null;
 
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const isOwnHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  const isOwnOrigin = (origin: string) => origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 
   async function serveIndex(res: ServerResponse): Promise<void> {
-    indexHtml ??= await readFile(join(opts.rootDir, 'index.html'), 'utf8');
-    const withToken = indexHtml.replace('<head>', `<head>\n    <meta name="casefile-token" content="${token}" />`);
-    send(res, 200, withToken, mimeTypeFor('.html'), { 'Cache-Control': 'no-store' });
+    if (indexWithToken === null) {
+      let html: string;
+      try {
+        html = await readFile(join(rootDir, 'index.html'), 'utf8');
+      } catch {
+        return send(res, 500, `The renderer build is missing (no index.html in ${rootDir}). Run \`npm run build:renderer\` first.`);
+      }
+      indexWithToken = injectToken(html, token);
+    }
+    send(res, 200, indexWithToken, mimeTypeFor('.html'), { 'Cache-Control': 'no-store' });
   }
 
   async function invoke(channel: Channel, body: string): Promise<Result<unknown>> {
@@ -115,12 +178,12 @@ export async function startWebServer(opts: { rootDir: string; port: number; toke
     try {
       payload = decodeWire(body || '{}');
     } catch {
-      return { ok: false, error: { code: 'invalid-request', message: 'The request body is not valid JSON.' } };
+      return { ok: false, error: { code: 'invalid-request', message: `The request for ${channel} is not valid JSON.` } };
     }
     const parsed = parseRequest(channel, payload);
     if (!parsed.ok) return parsed;
     try {
-      const value = await (handler as (r: unknown) => Promise<unknown>)(parsed.value);
+      const value = await (handler as (request: unknown) => Promise<unknown>)(parsed.value);
       const checked = contract[channel].response.safeParse(value);
       if (!checked.success) return { ok: false, error: { code: 'internal', message: `The ${channel} handler returned an invalid response.` } };
       return { ok: true, value: checked.data };
@@ -129,45 +192,61 @@ export async function startWebServer(opts: { rootDir: string; port: number; toke
     }
   }
 
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const match = /^\/api\/invoke\/([^/]+)$/.exec(pathname);
+    if (!match) return sendError(res, 404, { code: 'not-found', message: `There is no API at ${pathname}.` });
+    if (req.method !== 'POST') return sendError(res, 405, { code: 'method', message: 'The API only answers POST.' }, { Allow: 'POST' });
+    const given = req.headers['x-casefile-token'];
+    if (!tokensMatch(Array.isArray(given) ? given[0] : given, token)) {
+      return sendError(res, 401, { code: 'unauthorized', message: 'The request is missing this launch’s token. Reload the page.' });
+    }
+    let channel: string;
+    try {
+      channel = decodeURIComponent(match[1]!);
+    } catch {
+      channel = match[1]!;
+    }
+    if (!isChannel(channel)) return sendError(res, 404, { code: 'unknown-channel', message: `Unknown channel “${channel}”.` });
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return sendError(res, 415, { code: 'invalid-request', message: 'API requests must be sent as application/json.' });
+    const tooLarge: IpcError = { code: 'too-large', message: `The request is larger than ${MAX_REQUEST_BYTES / (1024 * 1024)} MB.` };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return sendError(res, 413, tooLarge, { Connection: 'close' });
+    const body = await readBody(req, MAX_REQUEST_BYTES);
+    if (body === null) return sendError(res, 413, tooLarge, { Connection: 'close' });
+    send(res, 200, encodeWire(await invoke(channel, body)), mimeTypeFor('.json'), { 'Cache-Control': 'no-store' });
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
+    if (pathname === '/' || pathname === '/index.html') return serveIndex(res);
+    const file = resolveStatic(rootDir, pathname);
+    if (!file) return send(res, 404, 'Not found');
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      // Client-side routes fall back to the app; a missing asset is a plain 404.
+      return extname(pathname) ? send(res, 404, 'Not found') : serveIndex(res);
+    }
+    send(res, 200, await readFile(file), mimeTypeFor(extname(file)), { 'Cache-Control': 'no-cache' });
+  }
+
   const server = createServer((req, res) => {
-    void (async () => {
-      const host = req.headers.host ?? '';
-      if (!allowedHosts().has(host)) return send(res, 403, 'Forbidden host');
-      const origin = req.headers.origin;
-      if (origin !== undefined && !(origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`)) return send(res, 403, 'Forbidden origin');
-      const url = new URL(req.url ?? '/', `http://${host}`);
-
-      if (url.pathname.startsWith('/api/')) {
-        const match = /^\/api\/invoke\/([^/]+)$/.exec(url.pathname);
-        if (req.method !== 'POST' || !match) return send(res, 404, 'Not found');
-        const given = req.headers['x-casefile-token'];
-        if (!tokensMatch(Array.isArray(given) ? given[0] : given, token)) return send(res, 401, 'Missing or wrong token');
-        const channel = decodeURIComponent(match[1]!);
-        if (!isChannel(channel)) return send(res, 404, encodeWire({ ok: false, error: { code: 'unknown-channel', message: `Unknown channel ${channel}` } }), mimeTypeFor('.json'));
-        let body: string;
-        try {
-          body = await readBody(req);
-        } catch {
-          return send(res, 413, encodeWire({ ok: false, error: { code: 'too-large', message: 'The request is larger than 60 MB.' } }), mimeTypeFor('.json'));
-        }
-        return send(res, 200, encodeWire(await invoke(channel, body)), mimeTypeFor('.json'), { 'Cache-Control': 'no-store' });
-      }
-
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res);
-      const file = resolveStatic(opts.rootDir, url.pathname);
-      if (!file) return send(res, 404, 'Not found');
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) {
-        // Client-side routes fall back to the app; missing assets are 404s.
-        return extname(url.pathname) ? send(res, 404, 'Not found') : serveIndex(res);
-      }
-      return send(res, 200, await readFile(file), mimeTypeFor(extname(file)), { 'Cache-Control': 'no-cache' });
-    })().catch((error: unknown) => send(res, 500, `Internal error: ${(error as Error).message}`));
+    const pathname = (req.url ?? '/').split(/[?#]/, 1)[0] || '/';
+    const isApi = pathname.startsWith('/api/');
+    const refuse = (message: string) => (isApi ? sendError(res, 403, { code: 'forbidden', message }) : send(res, 403, message));
+    if (!isOwnHost(req.headers.host)) return refuse('Forbidden: this server only answers to 127.0.0.1 and localhost.');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isOwnOrigin(origin)) return refuse('Forbidden: requests from other sites are refused.');
+    (isApi ? handleApi(req, res, pathname) : handleStatic(req, res, pathname)).catch((error: unknown) => {
+      const message = `Internal error: ${error instanceof Error ? error.message : String(error)}`;
+      if (isApi) sendError(res, 500, { code: 'internal', message });
+      else send(res, 500, message);
+    });
   });
 
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${opts.port} is already in use. Stop the other server or choose another port with PORT=…`, { cause: error }) : error);
+    });
     server.listen(opts.port, '127.0.0.1', () => resolveListen());
   });
   const address = server.address();
@@ -177,6 +256,10 @@ export async function startWebServer(opts: { rootDir: string; port: number; toke
     url: `http://127.0.0.1:${port}/`,
     port,
     token,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        server.closeIdleConnections();
+      }),
   };
 }

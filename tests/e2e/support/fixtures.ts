@@ -1,6 +1,66 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { chromiumArgs, findChromium } from '../../../electron/host/chromium';
+import { CHROMIUM_ARGS, findChromium } from '../../../electron/host/chromium';
+
+function requireChromium(): string {
+  const executable = findChromium();
+  if (!executable) throw new Error('No Chromium found for the e2e tests: install one (Debian: apt-get install chromium) or set CASEFILE_CHROMIUM.');
+  return executable;
+}
+
+/** Console errors and uncaught exceptions seen on the test's page. */
+export interface ConsoleErrors {
+  readonly messages: readonly string[];
+  /** Expect messages matching `pattern` (a test that provokes an error on purpose). */
+  allow(pattern: RegExp): void;
+}
+
+/**
+ * Playwright's `test` with an automatic check: a journey fails if the app
+ * logged a console error or threw an uncaught exception, even when every
+ * visible assertion passed. Tests that provoke an error declare it with
+ * `consoleErrors.allow(/…/)`.
+ */
+export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const messages: string[] = [];
+      const allowed: RegExp[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') messages.push(`console.error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => messages.push(`uncaught: ${error.message}`));
+      await use({ messages, allow: (pattern) => void allowed.push(pattern) });
+      const unexpected = messages.filter((text) => !allowed.some((pattern) => pattern.test(text)));
+      expect(unexpected, 'the page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export interface PersistentApp {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium on a real profile directory, for journeys that close the browser
+ * and reopen it on the same IndexedDB (Playwright's default contexts are
+ * incognito and lose everything on close).
+ */
+export async function persistentApp(userDataDir: string, opts: { baseURL?: string } = {}): Promise<PersistentApp> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: requireChromium(),
+    args: [...CHROMIUM_ARGS],
+    viewport: { width: 1280, height: 800 },
+    ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, close: () => context.close() };
+}
 
 export interface SpawnedChromium {
   browser: Browser;
@@ -10,35 +70,48 @@ export interface SpawnedChromium {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
+/** Read Chromium's stderr until it prints its DevTools endpoint. */
+function devToolsUrl(stderr: NodeJS.ReadableStream, exited: Promise<number | null>, timeoutMs: number): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      action();
+    };
+    const timer = setTimeout(() => settle(() => reject(new Error(`Chromium did not start within ${timeoutMs / 1000} s: ${buffer.slice(-500)}`))), timeoutMs);
+    // Keep draining stderr after the match, or a full pipe would stall the browser.
+    stderr.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      buffer += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(buffer);
+      if (match) settle(() => resolve(match[1]!));
+    });
+    void exited.then((code) => settle(() => reject(new Error(`Chromium exited early (code ${code}): ${buffer.slice(-500)}`))));
+  });
+}
+
 /**
  * Launch Chromium ourselves on a real profile directory and connect over CDP,
  * so a test can SIGKILL the browser process (a crash, not a clean close) and
- * relaunch it on the same profile.
+ * relaunch it on the same profile. `launchPersistentContext` hides the pid.
  */
 export async function spawnChromium(userDataDir: string, url: string): Promise<SpawnedChromium> {
-  const executable = findChromium();
-  if (!executable) throw new Error('No Chromium found (set CASEFILE_CHROMIUM).');
-  const child = spawn(executable, [...chromiumArgs(), '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, '--window-size=1280,800', 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const wsUrl = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${buffer.slice(-500)}`)), 20_000);
-    child.stderr.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(buffer);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Chromium exited early (${code}): ${buffer.slice(-500)}`));
-    });
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const browser = await chromium.connectOverCDP(wsUrl);
+  const child = spawn(
+    requireChromium(),
+    [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, '--window-size=1280,800', 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let browser: Browser;
+  try {
+    browser = await chromium.connectOverCDP(await devToolsUrl(child.stderr, exited, 20_000));
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   const context = browser.contexts()[0] ?? (await browser.newContext());
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
@@ -47,7 +120,7 @@ export async function spawnChromium(userDataDir: string, url: string): Promise<S
     page,
     pid: child.pid!,
     async kill(signal) {
-      child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
   };
