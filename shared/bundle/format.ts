@@ -20,14 +20,9 @@
  */
 import { z } from 'zod';
 import type {
-  CaseRecord,
-  ClaimRecord,
-  NoteRecord,
-  PassageRecord,
-  SourceBlobRecord,
+  CaseData,
   SourceMetadata,
   SourceRecord,
-  TagRecord,
 } from '../domain/types';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
@@ -35,17 +30,8 @@ export const BUNDLE_FORMAT_VERSION = 1;
 /** The extension the desktop shell registers and save dialogs suggest. */
 export const BUNDLE_EXTENSION = '.casefile';
 
-/** Everything a case is made of: what `writeBundle` takes and `readBundle` gives back. */
-export interface BundleData {
-  case: CaseRecord;
-  sources: SourceRecord[];
-  /** Original files; written only with `includeOriginals`. */
-  blobs: SourceBlobRecord[];
-  passages: PassageRecord[];
-  claims: ClaimRecord[];
-  tags: TagRecord[];
-  notes: NoteRecord[];
-}
+/** Everything a case is made of: what `writeBundle` takes and `readBundle` gives back (originals only with `includeOriginals`). */
+export type BundleData = CaseData;
 
 export const ENTRY = {
   manifest: 'manifest.json',

@@ -180,3 +180,18 @@ export interface NoteRecord {
   updatedAt: number;
   order: number;
 }
+
+/**
+ * Everything one case is made of. The same shape is a delete-with-undo
+ * snapshot, the bundled sample case, and the contents of a `.casefile` bundle.
+ */
+export interface CaseData {
+  case: CaseRecord;
+  sources: SourceRecord[];
+  /** Original files of the sources (a bundle may leave them out). */
+  blobs: SourceBlobRecord[];
+  passages: PassageRecord[];
+  claims: ClaimRecord[];
+  tags: TagRecord[];
+  notes: NoteRecord[];
+}

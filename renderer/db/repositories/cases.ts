@@ -1,27 +1,16 @@
 import { newId } from '../../../shared/domain/ids';
 import {
   NOTE_SCHEMA_VERSION,
+  type CaseData,
   type CaseRecord,
-  type ClaimRecord,
   type NoteRecord,
-  type PassageRecord,
   type SourceBlobRecord,
-  type SourceRecord,
-  type TagRecord,
 } from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { RepoError } from './errors';
 
 /** Everything a case owns, as removed by deleteCase and put back by restoreCase. */
-export interface CaseSnapshot {
-  case: CaseRecord;
-  sources: SourceRecord[];
-  blobs: SourceBlobRecord[];
-  passages: PassageRecord[];
-  claims: ClaimRecord[];
-  tags: TagRecord[];
-  notes: NoteRecord[];
-}
+export type CaseSnapshot = CaseData;
 
 /** What {@link deleteCase} removed; hand it to {@link restoreCase} to undo. */
 export type DeletedCaseSnapshot = CaseSnapshot;

@@ -1,17 +1,9 @@
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
+import type { CaseData } from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { restoreCase } from './cases';
 
 /** Every record of the bundled sample case, ready to store. */
-export interface SampleCaseData {
-  case: CaseRecord;
-  sources: SourceRecord[];
-  blobs: SourceBlobRecord[];
-  passages: PassageRecord[];
-  claims: ClaimRecord[];
-  tags: TagRecord[];
-  notes: NoteRecord[];
-}
+export type SampleCaseData = CaseData;
 
 const SEEDED = 'sampleSeeded';
 

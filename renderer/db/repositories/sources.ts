@@ -17,6 +17,20 @@ function today(now: number): SourceMetadata['accessed'] {
   return { 'date-parts': [[d.getFullYear(), d.getMonth() + 1, d.getDate()]] };
 }
 
+/** The immutable-snapshot fields of a source, taken from a parsed import. */
+function snapshotOf(draft: ImportedSourceDraft, now: number) {
+  return {
+    format: draft.format,
+    text: draft.text,
+    blocks: draft.blocks,
+    ...(draft.html !== undefined ? { html: draft.html } : {}),
+    sha256: draft.sha256,
+    fileName: draft.fileName,
+    byteLength: draft.byteLength,
+    importedAt: now,
+  };
+}
+
 /**
  * Store an imported source: the snapshot and its original bytes in one
  * transaction, appended to the case's list and made the active source.
@@ -31,14 +45,7 @@ export async function addSource(caseId: string, draft: ImportedSourceDraft, now 
     const record: SourceRecord = {
       id: newId(),
       caseId,
-      format: draft.format,
-      text: draft.text,
-      blocks: draft.blocks,
-      ...(draft.html !== undefined ? { html: draft.html } : {}),
-      sha256: draft.sha256,
-      fileName: draft.fileName,
-      byteLength: draft.byteLength,
-      importedAt: now,
+      ...snapshotOf(draft, now),
       metadata: { ...draft.metadata, accessed: draft.metadata.accessed ?? today(now) },
       revision: 1,
       order: (last?.order ?? -1) + 1,
@@ -129,19 +136,8 @@ export async function replaceSourceText(
   const passages = await db.passages.where('sourceId').equals(sourceId).toArray();
   const live = passages.filter((p) => p.anchor !== 'orphaned');
   const results = reanchor(source.text, draft.text, live);
-  const updated: SourceRecord = {
-    ...source,
-    format: draft.format,
-    text: draft.text,
-    blocks: draft.blocks,
-    ...(draft.html !== undefined ? { html: draft.html } : {}),
-    sha256: draft.sha256,
-    fileName: draft.fileName,
-    byteLength: draft.byteLength,
-    revision: source.revision + 1,
-    importedAt: now,
-  };
-  if (draft.html === undefined) delete updated.html;
+  const { html: _oldHtml, ...rest } = source;
+  const updated: SourceRecord = { ...rest, ...snapshotOf(draft, now), revision: source.revision + 1 };
   const counts = { placed: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const nextPassages = live.map((p): PassageRecord => {
     const r = results.get(p.id);

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CslDate, SourceMetadata, SourceRecord } from '../../../shared/domain/types';
 import { metadataFromHints } from '../../../shared/import/metadata';
 import { updateSourceMetadata } from '../../db/repositories';
 import { formatName } from '../../source/format';
+import { useModalDialog } from '../../lib/useModalDialog';
 
 const TYPES: { value: SourceMetadata['type']; label: string }[] = [
   { value: 'article-newspaper', label: 'News article' },
@@ -23,7 +24,7 @@ function dateToField(date: CslDate | undefined): string {
 
 /** Edit a source's CSL metadata. The snapshot text itself never changes here. */
 export function MetadataDialog({ source, onClose }: { source: SourceRecord; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const meta = source.metadata;
   const [title, setTitle] = useState(meta.title);
   const [type, setType] = useState(meta.type);
@@ -33,10 +34,6 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
   const [url, setUrl] = useState(meta.URL ?? '');
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

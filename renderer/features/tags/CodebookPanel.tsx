@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { TAG_PALETTE } from '../../../shared/claims/tags';
 import type { TagRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
@@ -6,6 +6,7 @@ import { createTag, deleteTag, mergeTags, renameTag, restoreTag, updateTag } fro
 import { Icon } from '../../lib/icons';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../cases/CaseList';
+import { useModalDialog } from '../../lib/useModalDialog';
 
 export interface CodebookPanelProps {
   caseId: string;
@@ -127,7 +128,7 @@ function TagDialog({
   onClose(): void;
   onDeleted(undo: () => Promise<void>): void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [name, setName] = useState(tag.name);
   const [color, setColor] = useState(tag.color);
   const [description, setDescription] = useState(tag.description);
@@ -135,10 +136,6 @@ function TagDialog({
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
 
   const close = () => dialog.current?.close();
   const attempt = async (fn: () => Promise<void>) => {
