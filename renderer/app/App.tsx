@@ -84,8 +84,15 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
   const notices = useNotices();
   const { chooseAndImport, importPicked, importText } = useImport(activeCase?.id ?? null);
 
-  // Opening a claim from anywhere shows the Claims tab.
-  useEffect(() => onNavigate((request) => request.kind === 'open-claim' && setRightTab('claims')), []);
+  // Opening a claim from anywhere shows the Claims tab; writing into the brief shows the brief.
+  useEffect(
+    () =>
+      onNavigate((request) => {
+        if (request.kind === 'open-claim') setRightTab('claims');
+        if (request.kind === 'show-brief') setRightTab('brief');
+      }),
+    [],
+  );
 
   // A tag filter belongs to one case.
   useEffect(() => setFilterTagId(null), [activeCase?.id]);
@@ -252,6 +259,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                 claims={claims ?? []}
                 filterTagId={filterTagId}
                 onShowClaims={() => setRightTab('claims')}
+                onShowBrief={() => setRightTab('brief')}
                 empty={
                   <>
                     <h2>No source yet</h2>
@@ -301,7 +309,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                   ))}
                 </div>
                 <div role="tabpanel" id="panel-brief" aria-labelledby="tab-brief" hidden={rightTab !== 'brief'} className="tab-panel">
-                  <BriefPane noteId={activeCase.briefNoteId} />
+                  <BriefPane caseId={activeCase.id} briefNoteId={activeCase.briefNoteId} />
                 </div>
                 <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims" hidden={rightTab !== 'claims'} className="tab-panel">
                   <ClaimsPanel caseId={activeCase.id} activeSource={activeSource} />

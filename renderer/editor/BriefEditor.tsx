@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
@@ -13,6 +12,12 @@ import { BRIEF_NODES } from './nodes';
 import { BRIEF_TRANSFORMERS } from './markdown';
 import { briefTheme } from './theme';
 import { normaliseLinkUrl, ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
+import { BriefToolsPlugin } from './plugins/BriefToolsPlugin';
+import { CitationsPlugin } from './plugins/CitationsPlugin';
+import { CitationTypeaheadPlugin } from './plugins/CitationTypeaheadPlugin';
+import { ClaimMarksPlugin } from './plugins/ClaimMarksPlugin';
+import { InsertPassagePlugin } from './plugins/InsertPassagePlugin';
 
 export interface BriefChange {
   content: SerializedEditorState;
@@ -57,6 +62,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError }: Brief
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ToolbarPlugin />
+      <BriefToolsPlugin />
       <div className="brief-scroll">
         <RichTextPlugin
           contentEditable={
@@ -66,13 +72,17 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError }: Brief
               aria-multiline
               onBlur={onBlur}
               aria-placeholder="Write your brief…"
-              placeholder={<div className="brief-placeholder" aria-hidden="true">Write your brief… Type # for a heading, &gt; for a quote, - for a list.</div>}
+              placeholder={<div className="brief-placeholder" aria-hidden="true">Write your brief… Type # for a heading, &gt; for a quote, [[ to cite a passage.</div>}
             />
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
-      <HistoryPlugin />
+      <BoundedHistoryPlugin />
+      <CitationsPlugin />
+      <ClaimMarksPlugin />
+      <CitationTypeaheadPlugin />
+      <InsertPassagePlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={validateUrl} />
       <MarkdownShortcutPlugin transformers={BRIEF_TRANSFORMERS} />

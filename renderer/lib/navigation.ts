@@ -6,7 +6,8 @@
 export type NavigationRequest =
   | { kind: 'reveal-passage'; passageId: string }
   | { kind: 'open-claim'; claimId: string }
-  | { kind: 'open-passage-card'; passageId: string };
+  | { kind: 'open-passage-card'; passageId: string }
+  | { kind: 'show-brief' };
 
 type Listener = (request: NavigationRequest) => void;
 const listeners = new Set<Listener>();

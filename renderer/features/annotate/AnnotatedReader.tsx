@@ -4,6 +4,7 @@ import type { ClaimRecord, PassageRecord, SourceRecord, TagRecord } from '../../
 import { TAG_PALETTE, isDescendant } from '../../../shared/claims/tags';
 import { createPassage, setActiveSource } from '../../db/repositories';
 import { createClaimForPassage } from '../../db/repositories/claims';
+import { briefWriter } from '../../editor/briefCommands';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { clearHighlights, flashRange, paintHighlights, setActiveHighlight } from '../../source/highlights';
@@ -35,6 +36,8 @@ export interface AnnotatedReaderProps {
   actions?: ReactNode;
   /** Ask the app to show the Claims panel (after "New claim"). */
   onShowClaims(): void;
+  /** Ask the app to show the brief (after "Cite in brief"). */
+  onShowBrief(): void;
 }
 
 /** Colour slot of a passage: its first tag's palette index, or null when untagged. */
@@ -50,7 +53,7 @@ function slotOf(passage: PassageRecord, tagsById: Map<string, TagRecord>): numbe
  * Highlight API, the selection toolbar, hit-testing clicks on highlights, the
  * passage card, and "reveal passage" requests from other panes.
  */
-export function AnnotatedReader({ caseId, source, passages, tags, claims, filterTagId, empty, actions, onShowClaims }: AnnotatedReaderProps) {
+export function AnnotatedReader({ caseId, source, passages, tags, claims, filterTagId, empty, actions, onShowClaims, onShowBrief }: AnnotatedReaderProps) {
   const notices = useNotices();
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
@@ -143,14 +146,23 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   }, [selected]);
 
   const act = useCallback(
-    async (kind: 'highlight' | 'claim' | 'comment') => {
+    async (kind: 'highlight' | 'claim' | 'comment' | 'cite') => {
       if (!source || !selected) return;
+      const writer = kind === 'cite' ? briefWriter() : null;
+      if (kind === 'cite' && !writer) {
+        notices.error('Open a note in the brief pane first: there is nowhere to put the citation.');
+        return;
+      }
       setBusy(true);
       try {
         const passage = await createPassage(source, selected.start, selected.end);
         document.getSelection()?.removeAllRanges();
         setSelected(null);
-        if (kind === 'claim') {
+        if (writer) {
+          onShowBrief();
+          writer.insertCitation(passage.id);
+          notices.toast('Cited in the brief.');
+        } else if (kind === 'claim') {
           const claim = await createClaimForPassage(caseId, passage.id, { statement: passage.selectors[0].exact });
           onShowClaims();
           navigate({ kind: 'open-claim', claimId: claim.id });
@@ -163,7 +175,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
         setBusy(false);
       }
     },
-    [caseId, notices, onShowClaims, selected, source],
+    [caseId, notices, onShowBrief, onShowClaims, selected, source],
   );
 
   // Reveal requests: switch source if needed, then scroll and flash.
@@ -239,6 +251,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
               onHighlight={() => void act('highlight')}
               onNewClaim={() => void act('claim')}
               onComment={() => void act('comment')}
+              onCite={() => void act('cite')}
               onDismiss={() => {
                 document.getSelection()?.removeAllRanges();
                 setSelected(null);
