@@ -19,9 +19,28 @@ import { CitationTypeaheadPlugin } from './plugins/CitationTypeaheadPlugin';
 import { ClaimMarksPlugin } from './plugins/ClaimMarksPlugin';
 import { InsertPassagePlugin } from './plugins/InsertPassagePlugin';
 
+/**
+ * One change of the brief. Serialising a long brief costs milliseconds, so the
+ * JSON and plain text are computed only when read (by the autosave, after its
+ * debounce), never on the keystroke itself. Editor states are immutable, so
+ * reading later gives the state as it was at this change.
+ */
 export interface BriefChange {
-  content: SerializedEditorState;
-  plainText: string;
+  readonly content: SerializedEditorState;
+  readonly plainText: string;
+}
+
+function lazyChange(editorState: EditorState): BriefChange {
+  let content: SerializedEditorState | undefined;
+  let plainText: string | undefined;
+  return {
+    get content() {
+      return (content ??= editorState.toJSON());
+    },
+    get plainText() {
+      return (plainText ??= editorState.read(() => $getRoot().getTextContent()));
+    },
+  };
 }
 
 export interface BriefEditorProps {
@@ -52,12 +71,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError }: Brief
     [],
   );
 
-  const handleChange = (editorState: EditorState) => {
-    onChange({
-      content: editorState.toJSON(),
-      plainText: editorState.read(() => $getRoot().getTextContent()),
-    });
-  };
+  const handleChange = (editorState: EditorState) => onChange(lazyChange(editorState));
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
