@@ -6,6 +6,7 @@ import { createPassage, setActiveSource } from '../../db/repositories';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { useFindInSource } from '../find/useFindInSource';
 import { clearHighlights, flashRange, paintHighlights, setActiveHighlight } from '../../source/highlights';
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../source/offsets';
 import { Reader } from '../../source/Reader';
@@ -58,6 +59,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   const [busy, setBusy] = useState(false);
   const [pendingReveal, setPendingReveal] = useState<{ passageId: string; openCard: boolean } | null>(null);
   const toolbar = useRef<HTMLDivElement>(null);
+  const find = useFindInSource({ caseId, source, body });
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const sourcePassages = useMemo(
@@ -225,12 +227,18 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     <Reader
       source={source}
       empty={empty}
-      actions={actions}
+      actions={
+        <>
+          {find.button}
+          {actions}
+        </>
+      }
       bodyRef={setBody}
       onTextClick={onTextClick}
       onTextKeyDown={onTextKeyDown}
       overlay={
         <>
+          {find.bar}
           {selected && (
             <SelectionToolbar
               ref={toolbar}
