@@ -246,7 +246,7 @@ function Palette({
   return (
     <dialog
       ref={dialog}
-      className="palette"
+      className="command-palette"
       aria-label="Command palette"
       onCancel={(e) => {
         e.preventDefault();

@@ -210,7 +210,8 @@ export class SearchIndex {
       extractField: (doc, field) => (doc as unknown as Record<string, string | undefined>)[field] ?? '',
       searchOptions: {
         boost: { title: 3, text: 1, comment: 1.5, claimant: 1.5, note: 1 },
-        prefix: true,
+        // Only the word being typed (the last one) is completed; earlier words are whole words.
+        prefix: (_term, i, terms) => i === terms.length - 1,
         fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
         combineWith: 'AND',
       },
@@ -260,9 +261,11 @@ export class SearchIndex {
   /** The best hits for `query`, each with its snippet. */
   search(query: string, { limit = 30 }: SearchOptions = {}): { hits: SearchHit[]; total: number } {
     if (!query.trim()) return { hits: [], total: 0 };
-    const results = this.mini.search(query, {
-      boostDocument: (id: string) => KIND_BOOST[id.slice(0, id.indexOf(':')) as DocKind] ?? 1,
-    });
+    const boostDocument = (id: string) => KIND_BOOST[id.slice(0, id.indexOf(':')) as DocKind] ?? 1;
+    // Exact and prefix matches first; typo-tolerant matching only when they find too little
+    // (a misspelt word), since fuzzy expansion over a large vocabulary is the costly part.
+    let results = this.mini.search(query, { boostDocument, fuzzy: false });
+    if (results.length < limit) results = this.mini.search(query, { boostDocument });
     return { hits: results.slice(0, limit).flatMap((r) => this.hit(r)), total: results.length };
   }
 
