@@ -169,7 +169,8 @@ export function snippet(text: string, terms: readonly string[], width = 160): { 
   }
   const first = matches[0] ?? null;
   const anchor = first ? first.start : 0;
-  let from = Math.max(0, anchor - Math.floor(width / 3));
+  // A short text is shown whole; a long one from a little before the first match.
+  let from = text.length <= width ? 0 : Math.max(0, anchor - Math.floor(width / 3));
   if (from > 0) {
     const space = text.indexOf(' ', from);
     if (space >= 0 && space < anchor) from = space + 1;

@@ -199,6 +199,12 @@ describe('snippets', () => {
     expect(parts.map((p) => p.text).join('').length).toBeLessThanOrEqual(84);
   });
 
+  it('shows a short text whole, without ellipses', () => {
+    const { parts } = snippet('In the United Kingdom the agency reported 746 arrests', ['arrests']);
+    expect(parts.map((p) => p.text).join('')).toBe('In the United Kingdom the agency reported 746 arrests');
+    expect(parts.at(-1)).toEqual({ text: 'arrests', match: true });
+  });
+
   it('matches whole folded terms only at word starts and maps them back to the original text', () => {
     const { parts } = snippet('Rebar and BAR and Bär', ['bar']);
     expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['BAR', 'Bär']);
