@@ -142,6 +142,9 @@ test('find in source highlights every match of a repeated word and steps through
   await input.press('Shift+Enter');
   await expect(page.getByRole('search', { name: 'Find in source' }).getByRole('status')).toHaveText(`${expected} of ${expected}`);
 
+  const axe = await new AxeBuilder({ page }).include('[aria-label="Source"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
   // Diacritics as a person expects: "cafe" finds "café".
   await input.fill('cafe');
   await expect.poll(() => findRanges(page, 'cf-find')).toEqual(['café']);
@@ -151,6 +154,28 @@ test('find in source highlights every match of a repeated word and steps through
   await expect(input).toBeHidden();
   await expect(sourceRegion(page).getByRole('article')).toBeFocused();
   await expect.poll(async () => (await findRanges(page, 'cf-find')).length).toBe(0);
+});
+
+test('the palette runs the app\'s commands from the keyboard', async ({ page }) => {
+  await openApp(page);
+  await openPalette(page);
+  const box = page.getByRole('combobox', { name: 'Search or run a command' });
+  const options = palette(page).getByRole('option');
+  await expect(options.first()).toHaveText(/Import a file/);
+  // Arrow keys move the active option (and wrap), announced through aria-activedescendant.
+  await page.keyboard.press('ArrowDown');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(options.last()).toHaveAttribute('aria-selected', 'true');
+
+  await box.fill('new case');
+  await expect(palette(page).getByRole('group', { name: 'Commands' }).getByRole('option')).toHaveText(['New case']);
+  await page.keyboard.press('Enter');
+  await expect(palette(page)).toBeHidden();
+  await expect(page.getByText('No source yet')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Cases' }).getByText('Untitled case')).toBeVisible();
 });
 
 test('the palette with results has no serious or critical axe violations', async ({ page }) => {

@@ -163,7 +163,7 @@ export async function run(): Promise<Figure[]> {
     },
     {
       id: 'S1-query-p95',
-      label: `Query p95, ${QUERIES} queries of 1–2 words, prefix + fuzzy, top 30 with snippets`,
+      label: `Query p95, ${QUERIES} queries of 1–2 words, last word as a prefix, typo-tolerant fallback, top 30 with snippets`,
       value: round(oursP95, 2),
       unit: 'ms',
       peer: 'lunr 2 (+term, trailing wildcard)',
