@@ -233,12 +233,12 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
           {actions}
         </>
       }
+      bar={find.bar}
       bodyRef={setBody}
       onTextClick={onTextClick}
       onTextKeyDown={onTextKeyDown}
       overlay={
         <>
-          {find.bar}
           {selected && (
             <SelectionToolbar
               ref={toolbar}
