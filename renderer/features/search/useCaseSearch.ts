@@ -12,8 +12,15 @@ export interface SearchResults {
 }
 
 let shared: Worker | null = null;
-function worker(): Worker {
-  shared ??= new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'Casefile search' });
+let startFailure: string | null = null;
+/** The one search worker, or null when it cannot start (the palette then says search is unavailable). */
+function worker(): Worker | null {
+  if (shared || startFailure) return shared;
+  try {
+    shared = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'Casefile search' });
+  } catch (error) {
+    startFailure = error instanceof Error ? error.message : String(error);
+  }
   return shared;
 }
 
@@ -37,6 +44,10 @@ export function useCaseSearch(caseId: string | null) {
 
   useEffect(() => {
     const w = worker();
+    if (!w) {
+      setFailure(startFailure);
+      return;
+    }
     const onMessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === 'indexed') setGeneration((g) => g + 1);
@@ -60,6 +71,7 @@ export function useCaseSearch(caseId: string | null) {
 
   useEffect(() => {
     const w = worker();
+    if (!w) return;
     const post = (message: ToWorker) => w.postMessage(message);
     post({ type: 'clear' });
     if (!caseId) return;
@@ -95,10 +107,12 @@ export function useCaseSearch(caseId: string | null) {
 
   const search = useCallback((query: string, limit = 30): Promise<SearchResults> => {
     const requestId = nextId.current++;
+    const w = worker();
+    if (!w) return Promise.resolve({ query, hits: [], total: 0 });
     return new Promise((resolve) => {
       pending.current.set(requestId, resolve);
       queries.current.set(requestId, query);
-      worker().postMessage({ type: 'search', requestId, query, limit } satisfies ToWorker);
+      w.postMessage({ type: 'search', requestId, query, limit } satisfies ToWorker);
     });
   }, []);
 
