@@ -10,6 +10,7 @@ import { BriefPane } from '../features/brief/BriefPane';
 import { ClaimsPanel } from '../features/claims/ClaimsPanel';
 import { CodebookPanel } from '../features/tags/CodebookPanel';
 import { CaseList } from '../features/cases/CaseList';
+import { CommandPalette } from '../features/search/CommandPalette';
 import { MetadataDialog } from '../features/sources/MetadataDialog';
 import { SourceList } from '../features/sources/SourceList';
 import { useImport } from '../features/sources/useImport';
@@ -89,7 +90,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     () =>
       onNavigate((request) => {
         if (request.kind === 'open-claim') setRightTab('claims');
-        if (request.kind === 'show-brief') setRightTab('brief');
+        if (request.kind === 'show-brief' || request.kind === 'open-note') setRightTab('brief');
       }),
     [],
   );
@@ -324,6 +325,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
           </div>
         )}
       </main>
+      <CommandPalette caseId={activeCase?.id ?? null} onSelectCase={setCaseId} onImport={() => void chooseAndImport()} onExportJson={() => void exportCaseJson()} />
       {editingSource && <MetadataDialog source={editingSource} onClose={() => setEditingSourceId(null)} />}
       {dragging && (
         <div className="drop-hint" aria-hidden="true">

@@ -18,6 +18,7 @@ import { CitationsPlugin } from './plugins/CitationsPlugin';
 import { CitationTypeaheadPlugin } from './plugins/CitationTypeaheadPlugin';
 import { ClaimMarksPlugin } from './plugins/ClaimMarksPlugin';
 import { InsertPassagePlugin } from './plugins/InsertPassagePlugin';
+import { RevealTextPlugin, type RevealRequest } from './plugins/RevealTextPlugin';
 
 /**
  * One change of the brief. Serialising a long brief costs milliseconds, so the
@@ -49,6 +50,8 @@ export interface BriefEditorProps {
   onChange(change: BriefChange): void;
   onBlur(): void;
   onError(error: Error): void;
+  /** Words to find and select in the note (a search result pointing into it). */
+  reveal?: RevealRequest | null;
 }
 
 const validateUrl = (url: string) => normaliseLinkUrl(url) !== null;
@@ -57,7 +60,7 @@ const validateUrl = (url: string) => normaliseLinkUrl(url) !== null;
  * The Lexical brief. Mount it with a `key` of the note's id: the stored state is
  * read once at mount, and the parent owns saving (autosave) from `onChange`.
  */
-export function BriefEditor({ initialContent, onChange, onBlur, onError }: BriefEditorProps) {
+export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal = null }: BriefEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'casefile-brief',
@@ -97,6 +100,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError }: Brief
       <ClaimMarksPlugin />
       <CitationTypeaheadPlugin />
       <InsertPassagePlugin />
+      <RevealTextPlugin request={reveal} />
       <ListPlugin />
       <LinkPlugin validateUrl={validateUrl} />
       <MarkdownShortcutPlugin transformers={BRIEF_TRANSFORMERS} />

@@ -7,6 +7,7 @@ import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { useFindInSource } from '../find/useFindInSource';
 import { clearHighlights, flashRange, paintHighlights, setActiveHighlight } from '../../source/highlights';
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../source/offsets';
 import { Reader } from '../../source/Reader';
@@ -61,6 +62,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   const [busy, setBusy] = useState(false);
   const [pendingReveal, setPendingReveal] = useState<{ passageId: string; openCard: boolean } | null>(null);
   const toolbar = useRef<HTMLDivElement>(null);
+  const find = useFindInSource({ caseId, source, body });
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const sourcePassages = useMemo(
@@ -237,7 +239,13 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     <Reader
       source={source}
       empty={empty}
-      actions={actions}
+      actions={
+        <>
+          {find.button}
+          {actions}
+        </>
+      }
+      bar={find.bar}
       bodyRef={setBody}
       onTextClick={onTextClick}
       onTextKeyDown={onTextKeyDown}

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
 import { useClaims, useNote, useNotes, usePassages, useSources, useTags } from '../../db/hooks';
 import { createNote, getMeta, isEmptyNote, renameNote, saveNoteContent, setCaseBrief, setMeta } from '../../db/repositories';
 import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
 import { BriefDataContext, buildBriefData } from '../../editor/briefData';
+import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
+import { onNavigate } from '../../lib/navigation';
 import { createAutosave } from '../../lib/autosave';
 import { flushAll, registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
@@ -20,7 +22,7 @@ const STATUS_TEXT: Record<SaveState, string> = {
 };
 
 /** Binds one note to the editor and autosaves it (debounced, flushed on leave). */
-function NoteEditor({ note }: { note: NoteRecord }) {
+function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
   const notices = useNotices();
   const [status, setStatus] = useState<SaveState>('saved');
 
@@ -61,6 +63,7 @@ function NoteEditor({ note }: { note: NoteRecord }) {
         }}
         onBlur={() => void autosave.flush()}
         onError={(error) => notices.error(`The editor hit a problem: ${error.message}`)}
+        reveal={reveal}
       />
     </>
   );
@@ -81,6 +84,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
   const tags = useTags(caseId);
   const [chosen, setChosen] = useState<string | null | undefined>(undefined);
   const [renaming, setRenaming] = useState(false);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
 
   // The note last open in this case, remembered across sessions.
   useEffect(() => {
@@ -99,9 +103,22 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
   const open = async (id: string) => {
     await flushAll();
     setRenaming(false);
+    setReveal(null);
     setChosen(id);
     void setMeta(activeNoteKey(caseId), id);
   };
+
+  // Search results that point into a note open it here and show the words.
+  const openRef = useRef(open);
+  openRef.current = open;
+  useEffect(
+    () =>
+      onNavigate((request) => {
+        if (request.kind !== 'open-note' || !notes?.some((n) => n.id === request.noteId)) return;
+        void openRef.current(request.noteId).then(() => request.query && setReveal({ query: request.query, id: Date.now() }));
+      }),
+    [notes],
+  );
 
   const newNote = async () => {
     try {
@@ -169,7 +186,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
       </div>
       {note ? (
         <BriefDataContext.Provider value={data}>
-          <NoteEditor key={note.id} note={note} />
+          <NoteEditor key={note.id} note={note} reveal={reveal} />
         </BriefDataContext.Provider>
       ) : (
         <p className="muted pad">{noteId || chosen === undefined ? 'Loading…' : 'This case has no notes yet.'}</p>
