@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
-import * as legacyPdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { ImportError, type ImportErrorCode } from '../../../shared/import/errors';
 import { importFile } from '../../../renderer/source/import/importFile';
-import type { PdfjsModule } from '../../../renderer/source/import/pdf';
 import { locatorAt } from '../../../renderer/db/repositories/passages';
+import { pdfjs } from './pdfjsNode';
 import { flowPage, writePdf } from './pdfWriter';
-
-// Node has no module workers for pdf.js; its Node build parses on this thread instead.
-const pdfjs = legacyPdfjs as unknown as PdfjsModule;
 const NOW = new Date(2026, 10, 28, 15, 47).getTime();
 
 const PAGE_ONE = [
