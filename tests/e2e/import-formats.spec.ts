@@ -167,7 +167,7 @@ test('a Word document imports as sanitised text', async ({ page }) => {
   const body = reader.locator('.source-body');
   await expect(body.locator('script, img, a, [onerror], [onclick]')).toHaveCount(0);
   expect(await page.title()).toBe('Casefile');
-  const html = (await storedSources(page)).sources.map((source) => [source.format, source.html ?? '']);
+  const html = (await storedSources(page)).sources.map((source): [string, string] => [source.format, source.html ?? '']);
   expect(html).toHaveLength(1);
   expect(html[0]![0]).toBe('docx');
   // The stored HTML rendition: parsed, it has no scripts, images, handlers or script links (the typed markup is escaped text).
