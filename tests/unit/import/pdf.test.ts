@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ImportError, type ImportErrorCode } from '../../../shared/import/errors';
 import { importFile } from '../../../renderer/source/import/importFile';
@@ -95,6 +96,14 @@ describe('PDF import', () => {
     const message = await failure(importFile('scan.pdf', bytes, { pdfjs }), 'scanned-pdf');
     expect(message).toBe(
       '“scan.pdf” has no text layer (it looks scanned); Casefile cannot read scanned PDFs yet — no OCR. Run it through text recognition (OCR) in another program and import the result.',
+    );
+  });
+
+  it('refuses a password-protected PDF with a specific message', async () => {
+    const md5 = (bytes: number[]) => Array.from(createHash('md5').update(Uint8Array.from(bytes)).digest());
+    const bytes = writePdf([flowPage(PAGE_ONE)], { encrypt: { userPassword: 'tide table', ownerPassword: 'harbour office', md5 } });
+    expect(await failure(importFile('locked.pdf', bytes, { pdfjs }), 'encrypted')).toBe(
+      '“locked.pdf” is protected with a password. Open it in a PDF reader, save a copy without the password, and import that copy.',
     );
   });
 
