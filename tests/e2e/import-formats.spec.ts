@@ -104,6 +104,8 @@ test('a PDF imports with its text, and a passage on page 2 is located on page 2'
   await expect(sourceItems(page)).toHaveCount(1);
   await expect(sourceItems(page).first()).toContainText('harbour-review.pdf');
   await page.screenshot({ path: test.info().outputPath('pdf-source.png') });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 
   await selectWithMouse(page, PAGE_TWO_SENTENCE);
   await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Highlight' }).click();
@@ -197,6 +199,14 @@ test.describe('Import from URL', () => {
 <script>document.title = 'pwned'</script></article></body></html>`);
         return;
       }
+      if (req.url === '/slow') {
+        const timer = setTimeout(() => {
+          res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+          res.end('<!doctype html><title>Late page</title><p>This page answered only after the person had given up waiting for it.</p>');
+        }, 2_500);
+        res.on('close', () => clearTimeout(timer));
+        return;
+      }
       if (req.url === '/short') {
         res.writeHead(302, { Location: '/stories/library-hours' });
         res.end();
@@ -262,5 +272,22 @@ test.describe('Import from URL', () => {
     expect(stored[0]!.fetched).toEqual({ url: `${origin}/short`, finalUrl: `${origin}/stories/library-hours`, fetchedAt: expect.any(Number) });
     expect(Math.abs(Date.now() - stored[0]!.fetched!.fetchedAt)).toBeLessThan(60_000);
     expect(stored[0]!.html).not.toMatch(/onclick|<script/i);
+  });
+
+  test('cancelling while a page is being fetched stores nothing', async ({ page }) => {
+    await openApp(page);
+    await newCase(page);
+    await page.getByRole('button', { name: 'Import from URL…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from URL' });
+    await dialog.getByRole('textbox', { name: 'Address' }).fill(`${origin}/slow`);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Fetching the page…');
+    await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    // Long enough for the late page to arrive and be dropped.
+    await page.waitForTimeout(3_500);
+    await expect(page.getByText('No source yet')).toBeVisible();
+    expect((await storedSources(page)).sources).toEqual([]);
   });
 });
