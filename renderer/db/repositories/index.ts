@@ -5,3 +5,4 @@ export { createNote, isEmptyNote, renameNote, saveNoteContent, type NoteContentC
 export { ensureSampleCase, type SampleCaseData } from './sample';
 export { getMeta, setMeta } from './meta';
 export { buildPassage, createPassage, deletePassage, locatorAt, reattachPassage, restorePassage, updatePassage, type PassageSnapshot } from './passages';
+export { asCopy, bundleConflict, bundleFileName, exportCaseBundle, isBundleFile, readAllCases, readCaseBundle, writeImportedCases } from './bundle';
