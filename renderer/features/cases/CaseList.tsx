@@ -1,9 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useCases } from '../../db/hooks';
-import { createCase, deleteCase, renameCase, restoreCase } from '../../db/repositories';
+import { BundleFailure } from '../../../shared/bundle/errors';
+import { createCase, deleteCase, exportCaseBundle, RepoError, renameCase, restoreCase } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
+import { platform } from '../../platform';
+import { appVersion } from './appVersion';
+import { onBundleImportRequest } from './bundleImport';
+import { useCaseImport } from './useCaseImport';
+import './cases.css';
+
+export const BUNDLE_FILTER = { name: 'Casefile case bundle', extensions: ['casefile'] };
 
 export interface CaseListProps {
   activeCaseId: string | null;
@@ -12,11 +20,66 @@ export interface CaseListProps {
   beforeLeave(): Promise<void>;
 }
 
-/** The "Cases" navigation: select, create, rename (F2 or the button) and delete with undo. */
+/**
+ * The "Cases" navigation: select, create, rename (F2 or the button), delete
+ * with undo, and move cases in and out as `.casefile` bundles (Export case,
+ * Import case, and bundles dropped on the window or opened from the OS).
+ */
 export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps) {
   const cases = useCases();
   const notices = useNotices();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+
+  const openImported = async (id: string) => {
+    await beforeLeave();
+    onSelect(id);
+  };
+  const { importFiles, dialog: importDialog } = useCaseImport((id) => void openImported(id));
+
+  // Bundles dropped on the window or opened from the operating system.
+  useEffect(() => {
+    const run = (file: { name: string; bytes: Uint8Array }) => void importFiles([file]);
+    const offDrop = onBundleImportRequest(run);
+    const offOs = platform().onOpenFile(run);
+    return () => {
+      offDrop();
+      offOs();
+    };
+  }, [importFiles]);
+
+  const exportActive = async (includeOriginals = true) => {
+    const record = cases?.find((c) => c.id === activeCaseId);
+    if (!record) return;
+    setBusy('export');
+    try {
+      await beforeLeave();
+      const { fileName, bytes } = await exportCaseBundle(record.id, { includeOriginals, appVersion: await appVersion() });
+      const saved = await platform().saveFile({ suggestedName: fileName, bytes, mediaType: 'application/x-casefile+zip', filters: [BUNDLE_FILTER] });
+      if (saved) notices.toast(`Exported “${record.name}” as ${saved.name}${includeOriginals ? '' : ' (without the original files)'}.`);
+    } catch (error) {
+      if (error instanceof BundleFailure && error.code === 'too-large' && includeOriginals) {
+        notices.error(`“${record.name}” could not be exported: ${error.message}`);
+        notices.toast('The original files make this case too large for one bundle.', { label: 'Export without original files', run: () => exportActive(false) });
+      } else {
+        notices.error(`“${record.name}” could not be exported: ${error instanceof BundleFailure || error instanceof RepoError || error instanceof Error ? error.message : String(error)}`);
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const chooseAndImport = async () => {
+    setBusy('import');
+    try {
+      const files = await platform().openFiles({ title: 'Import case', filters: [BUNDLE_FILTER] });
+      await importFiles(files);
+    } catch (error) {
+      notices.error(`The case could not be imported: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const select = async (id: string) => {
     if (id === activeCaseId) return;
@@ -55,6 +118,15 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
           New case
         </button>
       </div>
+      <div className="case-bundle-actions" role="group" aria-label="Case files">
+        <button type="button" className="small" disabled={!activeCaseId || busy !== null} aria-busy={busy === 'export' || undefined} onClick={() => void exportActive()} title="Save the open case, with its original files, as a .casefile bundle">
+          Export case
+        </button>
+        <button type="button" className="small" disabled={busy !== null} aria-busy={busy === 'import' || undefined} onClick={() => void chooseAndImport()} title="Add a case from a .casefile bundle">
+          Import case
+        </button>
+      </div>
+      {importDialog}
       {cases === undefined ? (
         <p className="muted">Loading…</p>
       ) : cases.length === 0 ? (
