@@ -9,6 +9,7 @@ import type { ParsedRequest, Response } from '../../shared/ipc/contract';
 import { toSafeFileName } from './fileAccess';
 import { HandlerError, type Handlers } from './ipc';
 import { toSafeExternalUrl } from './externalUrl';
+import { listBackupFiles, readBackupFile, writeBackupFile, type BackupDeps } from './backups';
 
 /** The signature of `electron/host/fetchUrl.ts`, injected so main never fetches by itself. */
 export type FetchUrl = (
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   openExternal(url: string): Promise<void>;
   renderPdf(request: ParsedRequest<'cf:pdf:render'>): Promise<Uint8Array>;
   fetchUrl: FetchUrl;
+  /** The backups folder and the file operations on it (see backups.ts). */
+  backups: BackupDeps;
 }
 
 /** `cf:app:info`: lets the renderer say which shell and runtime it runs in (About, bug reports). */
@@ -125,5 +128,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cf:pdf:render': (request) => deps.renderPdf(request),
     'cf:url:fetch': (request) => fetchPage(deps, request),
     'cf:shell:openExternal': (request) => openExternalLink(deps, request),
+    'cf:backup:write': (request) => writeBackupFile(deps.backups, request),
+    'cf:backup:list': () => listBackupFiles(deps.backups),
+    'cf:backup:read': (request) => readBackupFile(deps.backups, request),
   };
 }

@@ -6,6 +6,7 @@
  * Bundled by electron/scripts/build-electron.mjs to dist/electron/main.cjs, next to
  * preload.cjs and one level below dist/renderer, which is how paths are resolved here.
  */
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
@@ -81,6 +82,16 @@ function onReady(): void {
       openExternal: (url) => shell.openExternal(url),
       renderPdf: (request) => renderPdf({ createWindow: createPdfWindow, tempRoot: os.tmpdir() }, request),
       fetchUrl,
+      backups: {
+        dir: path.join(app.getPath('userData'), 'backups'),
+        now: () => Date.now(),
+        mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
+        readdir: (dir) => readdir(dir),
+        size: async (filePath) => (await stat(filePath)).size,
+        readFile: (filePath, maxBytes) => readFileCapped(filePath, maxBytes),
+        writeFile: writeFileAtomically,
+        remove: (filePath) => rm(filePath, { force: true }),
+      },
     }),
   );
 

@@ -31,6 +31,16 @@ function fakeDeps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     openExternal: vi.fn(async () => undefined),
     renderPdf: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
     fetchUrl: vi.fn(async (url: string) => ({ bytes: new Uint8Array([60]), finalUrl: url, contentType: 'text/html', fetchedAt: 5 })),
+    backups: {
+      dir: path.join(path.sep, 'home', 'ada', '.config', 'Casefile', 'backups'),
+      now: () => Date.UTC(2026, 10, 29, 2, 15),
+      mkdir: vi.fn(async () => undefined),
+      readdir: vi.fn(async () => []),
+      size: vi.fn(async () => 0),
+      readFile: vi.fn(async () => new Uint8Array()),
+      writeFile: vi.fn(async () => undefined),
+      remove: vi.fn(async () => undefined),
+    },
     ...overrides,
   };
 }
