@@ -1,4 +1,4 @@
-import type { Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
+import type { BackupInfo, Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
 
 export interface FileFilter {
   name: string;
@@ -8,6 +8,14 @@ export interface FileFilter {
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
+}
+
+/** The backups folder of the desktop app (see electron/main/backups.ts). */
+export interface BackupHost {
+  write(bytes: Uint8Array, reason: 'daily' | 'upgrade' | 'manual'): Promise<BackupInfo>;
+  /** Newest first. */
+  list(): Promise<BackupInfo[]>;
+  read(name: string): Promise<Uint8Array>;
 }
 
 /**
@@ -25,4 +33,6 @@ export interface Platform {
   openExternal(url: string): void;
   onMenu(listener: (command: MenuCommand) => void): () => void;
   onOpenFile(listener: (file: PickedFile) => void): () => void;
+  /** Backups of every case: the desktop app keeps them; `null` where the host cannot (the browser). */
+  readonly backups: BackupHost | null;
 }

@@ -106,7 +106,7 @@ test('a rich case survives export, delete and import record for record, with the
   expect((await dumpDb(page)).tables.cases?.some((c) => c.id === caseId)).toBe(false);
 
   await importBundle(page, bundle);
-  await expect(page.locator('.toasts')).toContainText(`Imported case “${String(sampleCase.name)}”.`);
+  await expect(page.locator('.toasts')).toContainText(`Imported case “${String(sampleCase.name)}” from “${bundle.name}”.`);
   await expect(page.getByRole('button', { name: SAMPLE })).toHaveAttribute('aria-current', 'page');
 
   const after = await dumpDb(page);
@@ -252,6 +252,8 @@ test('the case list with the bundle controls has no serious axe violations and i
     reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
   }
   expect(reached).toEqual(expect.arrayContaining(['Export case', 'Import case']));
+  // The browser build keeps no backups folder, so it offers no restore.
+  await expect(page.getByRole('button', { name: 'Restore from backup…' })).toHaveCount(0);
   const axe = await new AxeBuilder({ page }).include('.case-list').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.locator('.sidebar').screenshot({ path: testInfo.outputPath('case-list-bundle-actions.png') });

@@ -9,7 +9,12 @@ import { platform } from '../../platform';
 import { appVersion } from './appVersion';
 import { onBundleImportRequest } from './bundleImport';
 import { useCaseImport } from './useCaseImport';
+import { DAY_MS, ensureDailyBackup, installUpgradeBackup } from './backups';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 import './cases.css';
+
+// Registered when the app's modules load, before App opens the database, so an upgrade is always preceded by a backup.
+installUpgradeBackup();
 
 export const BUNDLE_FILTER = { name: 'Casefile case bundle', extensions: ['casefile'] };
 
@@ -35,7 +40,21 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
     await beforeLeave();
     onSelect(id);
   };
-  const { importFiles, dialog: importDialog } = useCaseImport((id) => void openImported(id));
+  const { importFiles, importCases, dialog: importDialog } = useCaseImport((id) => void openImported(id));
+  const backups = platform().backups;
+  const [restoring, setRestoring] = useState(false);
+
+  // The daily backup (desktop): now if the newest is a day old, then checked every hour while Casefile runs.
+  useEffect(() => {
+    if (!backups) return;
+    const check = () =>
+      ensureDailyBackup(backups).catch((error: unknown) => {
+        notices.error(`Casefile could not back up your cases: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    void check();
+    const timer = setInterval(() => void check(), DAY_MS / 24);
+    return () => clearInterval(timer);
+  }, [backups, notices]);
 
   // Bundles dropped on the window or opened from the operating system.
   useEffect(() => {
@@ -125,8 +144,14 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
         <button type="button" className="small" disabled={busy !== null} aria-busy={busy === 'import' || undefined} onClick={() => void chooseAndImport()} title="Add a case from a .casefile bundle">
           Import case
         </button>
+        {backups && (
+          <button type="button" className="small" onClick={() => setRestoring(true)}>
+            Restore from backup…
+          </button>
+        )}
       </div>
       {importDialog}
+      {restoring && backups && <RestoreBackupDialog host={backups} onClose={() => setRestoring(false)} onRestore={(from, restored) => void importCases(from, restored)} />}
       {cases === undefined ? (
         <p className="muted">Loading…</p>
       ) : cases.length === 0 ? (

@@ -34,7 +34,7 @@ export function useCaseImport(onImported: (caseId: string) => void): {
       try {
         const stored = await writeImportedCases(cases);
         notices.clearError();
-        notices.toast(stored.length === 1 ? `Imported case “${stored[0]?.name ?? ''}”.` : `Restored ${stored.length} cases from ${from}.`);
+        notices.toast(stored.length === 1 ? `Imported case “${stored[0]?.name ?? ''}” from ${from}.` : `Imported ${stored.length} cases from ${from}.`);
         const first = stored[0];
         if (first) onImported(first.id);
       } catch (error) {
