@@ -258,3 +258,90 @@ test('the case list with the bundle controls has no serious axe violations and i
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.locator('.sidebar').screenshot({ path: testInfo.outputPath('case-list-bundle-actions.png') });
 });
+
+/**
+ * The desktop bridge, faked in the page before the app loads: the renderer
+ * then runs its Electron adapter, and the backups folder lives in memory
+ * (the real folder handlers are unit-tested in tests/unit/electron/backups.test.ts).
+ */
+function installFakeDesktopBridge() {
+  const store = new Map<string, Uint8Array>();
+  const writes: string[] = [];
+  const countCases = (bytes: Uint8Array) => {
+    // Each case's name appears twice in a zip: its local header and the central directory.
+    const text = new TextDecoder('latin1').decode(bytes);
+    return (text.match(/cases\/[0-9a-f-]+\.casefile/g) ?? []).length / 2;
+  };
+  const info = (name: string) => {
+    const bytes = store.get(name) as Uint8Array;
+    const m = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(name) as RegExpExecArray;
+    return { name, createdAt: Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!), size: bytes.length, cases: countCases(bytes) };
+  };
+  let clock = Date.UTC(2026, 10, 27, 9, 0, 0);
+  (window as unknown as { __backupWrites: string[] }).__backupWrites = writes;
+  (window as unknown as { casefile: unknown }).casefile = {
+    async invoke(channel: string, request: { bytes?: Uint8Array; name?: string; reason?: string }) {
+      switch (channel) {
+        case 'cf:app:info':
+          return { ok: true, value: { name: 'Casefile', version: '0.0.0-test', platform: 'linux', shell: 'electron', runtime: 'test' } };
+        case 'cf:backup:write': {
+          const name = `casefile-backup-${new Date(clock).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z.cfbackup`;
+          clock += 60 * 60 * 1000;
+          store.set(name, request.bytes as Uint8Array);
+          writes.push(`${request.reason}:${name}`);
+          return { ok: true, value: info(name) };
+        }
+        case 'cf:backup:list':
+          return { ok: true, value: [...store.keys()].sort().reverse().map(info) };
+        case 'cf:backup:read':
+          return store.has(request.name as string) ? { ok: true, value: store.get(request.name as string) } : { ok: false, error: { code: 'not-found', message: 'gone' } };
+        default:
+          return { ok: false, error: { code: 'unsupported', message: `${channel} is not part of this test` } };
+      }
+    },
+    onMenu: () => () => undefined,
+    onOpenFile: () => () => undefined,
+  };
+}
+
+test('desktop: a daily backup is taken, and Restore from backup… brings a deleted case back without replacing anything', async ({ page }, testInfo) => {
+  await page.addInitScript(installFakeDesktopBridge);
+  await openApp(page);
+  await expect(page.getByRole('button', { name: SAMPLE })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites.length)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites[0])).toMatch(/^daily:casefile-backup-20261127T090000Z\.cfbackup$/);
+  const before = await dumpDb(page);
+  const sampleName = String((before.tables.cases ?? [])[0]?.name);
+
+  await page.getByRole('button', { name: `Delete case “${sampleName}”` }).click();
+  await expect(page.getByRole('button', { name: SAMPLE })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+  const choice = dialog.getByRole('radio', { name: /— 1 case, [\d.]+ KB$/ });
+  await expect(choice).toBeChecked();
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('restore-dialog.png') });
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('button', { name: SAMPLE })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.toasts')).toContainText(`Imported case “${sampleName}” from the backup of`);
+  const after = await dumpDb(page);
+  for (const table of ['cases', 'sources', 'sourceBlobs', 'passages', 'claims', 'tags', 'notes']) expect(after.tables[table], table).toEqual(before.tables[table]);
+
+  // Restoring again while the case is here asks first; Cancel leaves everything as it is.
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  const existing = page.getByRole('dialog', { name: 'This case is already in Casefile' });
+  await expect(existing).toBeVisible();
+  await existing.getByRole('button', { name: 'Cancel' }).click();
+  expect((await dumpDb(page)).hash).toBe(after.hash);
+
+  // "Back up now" adds a second backup, listed first.
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect(dialog.getByRole('radio')).toHaveCount(2);
+  expect(await page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites[1])).toMatch(/^manual:/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+});
