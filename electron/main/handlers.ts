@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { BaseWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { ParsedRequest, Response } from '../../shared/ipc/contract';
-import { toSafeFileName } from './fileAccess';
+import { openCapFor, toSafeFileName } from './fileAccess';
 import { HandlerError, type Handlers } from './ipc';
 import { toSafeExternalUrl } from './externalUrl';
 import { listBackupFiles, readBackupFile, writeBackupFile, type BackupDeps } from './backups';
@@ -30,8 +30,8 @@ export interface HandlerDeps {
   getParentWindow(): BaseWindow | null;
   /** Folder the save dialog starts in, e.g. the user's Documents. */
   defaultSaveDirectory(): string;
-  /** Size-capped read (see `readFileCapped`). */
-  readFile(filePath: string): Promise<Uint8Array>;
+  /** Size-capped read (see `readFileCapped`); `maxBytes` defaults to `MAX_OPEN_BYTES`. */
+  readFile(filePath: string, maxBytes?: number): Promise<Uint8Array>;
   /** All-or-nothing write (see `writeFileAtomically`). */
   writeFile(filePath: string, bytes: Uint8Array): Promise<void>;
   openExternal(url: string): Promise<void>;
@@ -67,7 +67,7 @@ export async function openFile(
   });
   const chosen = result.filePaths[0];
   if (result.canceled || !chosen) return null;
-  const bytes = await deps.readFile(chosen);
+  const bytes = await deps.readFile(chosen, openCapFor(chosen));
   return { name: path.basename(chosen), bytes };
 }
 

@@ -13,7 +13,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { MENU_EVENT_CHANNEL, OPEN_FILE_EVENT_CHANNEL, type MenuCommand } from '../../shared/ipc/contract';
 import { fetchUrl } from '../host/fetchUrl';
 import { APP_SCHEME } from './appUrl';
-import { readFileCapped, writeFileAtomically } from './fileAccess';
+import { openCapFor, readFileCapped, writeFileAtomically } from './fileAccess';
 import { createHandlers } from './handlers';
 import { HandlerError, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -77,7 +77,7 @@ function onReady(): void {
       dialog,
       getParentWindow: () => mainWindow,
       defaultSaveDirectory: () => app.getPath('documents'),
-      readFile: (filePath) => readFileCapped(filePath),
+      readFile: (filePath, maxBytes) => readFileCapped(filePath, maxBytes),
       writeFile: writeFileAtomically,
       openExternal: (url) => shell.openExternal(url),
       renderPdf: (request) => renderPdf({ createWindow: createPdfWindow, tempRoot: os.tmpdir() }, request),
@@ -145,7 +145,7 @@ async function deliverOpenFile(filePath: string): Promise<void> {
   const window = mainWindow;
   if (!window) return;
   try {
-    const bytes = await readFileCapped(filePath);
+    const bytes = await readFileCapped(filePath, openCapFor(filePath));
     window.webContents.send(OPEN_FILE_EVENT_CHANNEL, { name: path.basename(filePath), bytes });
   } catch (error) {
     const detail = error instanceof HandlerError ? error.message : `Casefile could not read "${path.basename(filePath)}".`;

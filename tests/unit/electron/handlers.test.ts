@@ -12,7 +12,7 @@ import {
   saveFile,
   type HandlerDeps,
 } from '../../../electron/main/handlers';
-import { readFileCapped, toSafeFileName, writeFileAtomically } from '../../../electron/main/fileAccess';
+import { MAX_BUNDLE_OPEN_BYTES, MAX_OPEN_BYTES, readFileCapped, toSafeFileName, writeFileAtomically } from '../../../electron/main/fileAccess';
 import { HandlerError } from '../../../electron/main/ipc';
 
 const parentWindow = { id: 1 } as never;
@@ -57,6 +57,20 @@ describe('cf:app:info', () => {
 });
 
 describe('cf:file:open', () => {
+  it('reads a .casefile bundle with the larger bundle cap and any other file with the ordinary one', async () => {
+    for (const [file, cap] of [
+      ['Harbour case.CASEFILE', MAX_BUNDLE_OPEN_BYTES],
+      ['report.pdf', MAX_OPEN_BYTES],
+    ] as const) {
+      const deps = fakeDeps({
+        dialog: { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: [path.join(path.sep, 'cases', file)] })), showSaveDialog: vi.fn() },
+      });
+      await openFile(deps, openRequest({}));
+      expect(deps.readFile).toHaveBeenCalledWith(path.join(path.sep, 'cases', file), cap);
+    }
+    expect(MAX_BUNDLE_OPEN_BYTES).toBeGreaterThan(MAX_OPEN_BYTES);
+  });
+
   it('returns null when the dialog is cancelled and reads nothing', async () => {
     const deps = fakeDeps();
     await expect(openFile(deps, openRequest({}))).resolves.toBeNull();
