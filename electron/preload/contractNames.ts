@@ -30,6 +30,9 @@ const MENU_COMMAND_TABLE: { readonly [M in MenuCommand]: true } = {
   'export-brief': true,
   find: true,
   'command-palette': true,
+  'import-case': true,
+  'export-case': true,
+  'restore-backup': true,
 };
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNEL_TABLE) as Channel[];

@@ -141,7 +141,7 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): R
 }
 
 /** Menu and shell events sent from the host to the renderer. */
-export const MENU_COMMANDS = ['new-case', 'import-source', 'export-brief', 'find', 'command-palette'] as const;
+export const MENU_COMMANDS = ['new-case', 'import-source', 'export-brief', 'find', 'command-palette', 'import-case', 'export-case', 'restore-backup'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT_CHANNEL = 'cf:event:menu';
 export const OPEN_FILE_EVENT_CHANNEL = 'cf:event:open-file';

@@ -3,6 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BundleData } from '../../shared/bundle/format';
 import { readBundle } from '../../shared/bundle/read';
+import { writeBundle } from '../../shared/bundle/write';
+import { generateCase } from '../fixtures/bundle/generateCase';
 import { briefInputFromCase, CASE_JSON_FORMAT, CASE_JSON_VERSION } from '../../shared/export/caseJson';
 import { renderMarkdown } from '../../shared/export/markdown';
 import { buildExportModel } from '../../shared/export/model';
@@ -264,8 +266,11 @@ test('the case list with the bundle controls has no serious axe violations and i
  * then runs its Electron adapter, and the backups folder lives in memory
  * (the real folder handlers are unit-tested in tests/unit/electron/backups.test.ts).
  */
-function installFakeDesktopBridge() {
+function installFakeDesktopBridge(opened?: { name: string; base64: string }) {
   const store = new Map<string, Uint8Array>();
+  const menuListeners: ((command: string) => void)[] = [];
+  const openListeners: ((file: { name: string; bytes: Uint8Array }) => void)[] = [];
+  (window as unknown as { __menu: (command: string) => void }).__menu = (command) => menuListeners.forEach((l) => l(command));
   const writes: string[] = [];
   const countCases = (bytes: Uint8Array) => {
     // Each case's name appears twice in a zip: its local header and the central directory.
@@ -299,13 +304,24 @@ function installFakeDesktopBridge() {
           return { ok: false, error: { code: 'unsupported', message: `${channel} is not part of this test` } };
       }
     },
-    onMenu: () => () => undefined,
-    onOpenFile: () => () => undefined,
+    onMenu: (listener: (command: string) => void) => {
+      menuListeners.push(listener);
+      return () => undefined;
+    },
+    onOpenFile: (listener: (file: { name: string; bytes: Uint8Array }) => void) => {
+      openListeners.push(listener);
+      return () => undefined;
+    },
   };
+  // Like main (did-finish-load), deliver an OS-opened bundle once the page has loaded, to whoever listens by then;
+  // the app is still opening its database at that point, and a listener that subscribes later never hears of it.
+  window.addEventListener('load', () => {
+    if (opened) for (const l of openListeners) l({ name: opened.name, bytes: Uint8Array.from(atob(opened.base64), (c) => c.charCodeAt(0)) });
+  });
 }
 
 test('desktop: a daily backup is taken, and Restore from backup… brings a deleted case back without replacing anything', async ({ page }, testInfo) => {
-  await page.addInitScript(installFakeDesktopBridge);
+  await page.addInitScript(installFakeDesktopBridge, undefined);
   await openApp(page);
   await expect(page.getByRole('button', { name: SAMPLE })).toBeVisible();
   await expect.poll(() => page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites.length)).toBe(1);
@@ -344,4 +360,20 @@ test('desktop: a daily backup is taken, and Restore from backup… brings a dele
   expect(await page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites[1])).toMatch(/^manual:/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
+});
+
+test('desktop: a bundle opened from the OS while Casefile is starting is imported once the case list is there', async ({ page }) => {
+  const data = generateCase({ sources: 2, sourceChars: 1_500, passages: 6, claims: 2, tags: 2, originals: true, seed: 42 });
+  const bytes = await writeBundle(data, { appVersion: 'test', includeOriginals: true, now: Date.UTC(2026, 0, 1) });
+  await page.addInitScript(installFakeDesktopBridge, { name: 'Opened from Finder.casefile', base64: Buffer.from(bytes).toString('base64') });
+  await openApp(page);
+  await expect(page.getByRole('button', { name: data.case.name, exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.toasts')).toContainText(`Imported case “${data.case.name}” from “Opened from Finder.casefile”.`);
+  const after = await dumpDb(page);
+  expect(after.tables.passages?.filter((p) => p.caseId === data.case.id)).toHaveLength(6);
+  expect(after.tables.sourceBlobs?.filter((b) => data.sources.some((s) => s.id === b.sourceId))).toHaveLength(2);
+
+  // The File menu's Restore from backup… opens the same dialog as the button.
+  await page.evaluate(() => (window as unknown as { __menu: (command: string) => void }).__menu('restore-backup'));
+  await expect(page.getByRole('dialog', { name: 'Restore from backup' })).toBeVisible();
 });

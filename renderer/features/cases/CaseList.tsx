@@ -7,14 +7,16 @@ import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
 import { platform } from '../../platform';
 import { appVersion } from './appVersion';
-import { onBundleImportRequest } from './bundleImport';
+import { onBundleImportRequest, requestBundleImport } from './bundleImport';
 import { useCaseImport } from './useCaseImport';
 import { DAY_MS, ensureDailyBackup, installUpgradeBackup } from './backups';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import './cases.css';
 
-// Registered when the app's modules load, before App opens the database, so an upgrade is always preceded by a backup.
+// Registered when the app's modules load, before App opens the database, so an upgrade is always preceded by a
+// backup, and so a bundle the OS opens while the app is still starting waits for the case list instead of being lost.
 installUpgradeBackup();
+platform().onOpenFile(requestBundleImport);
 
 export const BUNDLE_FILTER = { name: 'Casefile case bundle', extensions: ['casefile'] };
 
@@ -57,15 +59,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
   }, [backups, notices]);
 
   // Bundles dropped on the window or opened from the operating system.
-  useEffect(() => {
-    const run = (file: { name: string; bytes: Uint8Array }) => void importFiles([file]);
-    const offDrop = onBundleImportRequest(run);
-    const offOs = platform().onOpenFile(run);
-    return () => {
-      offDrop();
-      offOs();
-    };
-  }, [importFiles]);
+  useEffect(() => onBundleImportRequest((file) => void importFiles([file])), [importFiles]);
 
   const exportActive = async (includeOriginals = true) => {
     const record = cases?.find((c) => c.id === activeCaseId);
@@ -99,6 +93,19 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
       setBusy(null);
     }
   };
+
+  // The desktop File menu's Import case…, Export case… and Restore from backup….
+  const menuActions = useRef({ exportActive, chooseAndImport });
+  menuActions.current = { exportActive, chooseAndImport };
+  useEffect(
+    () =>
+      platform().onMenu((command) => {
+        if (command === 'import-case') void menuActions.current.chooseAndImport();
+        if (command === 'export-case') void menuActions.current.exportActive();
+        if (command === 'restore-backup' && backups) setRestoring(true);
+      }),
+    [backups],
+  );
 
   const select = async (id: string) => {
     if (id === activeCaseId) return;
