@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useCases } from '../../db/hooks';
 import { BundleFailure } from '../../../shared/bundle/errors';
-import { createCase, deleteCase, exportCaseBundle, RepoError, renameCase, restoreCase } from '../../db/repositories';
+import { createCase, deleteCase, exportCaseBundle, renameCase, restoreCase } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
 import { platform } from '../../platform';
@@ -63,7 +63,10 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
 
   const exportActive = async (includeOriginals = true) => {
     const record = cases?.find((c) => c.id === activeCaseId);
-    if (!record) return;
+    if (!record) {
+      notices.error('Open the case you want to export first.');
+      return;
+    }
     setBusy('export');
     try {
       await beforeLeave();
@@ -75,7 +78,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
         notices.error(`“${record.name}” could not be exported: ${error.message}`);
         notices.toast('The original files make this case too large for one bundle.', { label: 'Export without original files', run: () => exportActive(false) });
       } else {
-        notices.error(`“${record.name}” could not be exported: ${error instanceof BundleFailure || error instanceof RepoError || error instanceof Error ? error.message : String(error)}`);
+        notices.error(`“${record.name}” could not be exported: ${error instanceof Error ? error.message : String(error)}`);
       }
     } finally {
       setBusy(null);

@@ -27,6 +27,9 @@ export function useCaseImport(onImported: (caseId: string) => void): {
 } {
   const notices = useNotices();
   const [pending, setPending] = useState<Pending | null>(null);
+  // The latest callback, so the functions returned here stay the same from render to render.
+  const imported = useRef(onImported);
+  imported.current = onImported;
 
   const write = useCallback(
     async (from: string, cases: BundleData[]) => {
@@ -36,12 +39,12 @@ export function useCaseImport(onImported: (caseId: string) => void): {
         notices.clearError();
         notices.toast(stored.length === 1 ? `Imported case “${stored[0]?.name ?? ''}” from ${from}.` : `Imported ${stored.length} cases from ${from}.`);
         const first = stored[0];
-        if (first) onImported(first.id);
+        if (first) imported.current(first.id);
       } catch (error) {
         notices.error(error instanceof RepoError ? error.message : `${from} could not be imported: ${storageErrorMessage(error)}`);
       }
     },
-    [notices, onImported],
+    [notices],
   );
 
   const importCases = useCallback(
