@@ -1,7 +1,7 @@
 /**
  * The `casefile` command line: export a case's cited brief without the app.
  *
- *   casefile export <case.json> --format md|html|docx|pdf [--style apa|vancouver|harvard1|file.csl]
+ *   casefile export <bundle.casefile|case.json> --format md|html|docx|pdf [--style apa|vancouver|harvard1|file.csl]
  *                   [--notes footnotes|endnotes] [--page-size A4|Letter] [--author NAME] [--date YYYY-MM-DD]
  *                   [--claims] [--evidence] [--no-references] [-o out|-]
  *
@@ -13,7 +13,9 @@
  * bad input (with a message on stderr saying which).
  */
 import { basename, dirname, extname, join } from 'node:path';
-import { briefInputFromCase, parseCaseJson } from '../../shared/export/caseJson';
+import { BUNDLE_EXTENSION } from '../../shared/bundle/format';
+import { readBundle } from '../../shared/bundle/read';
+import { briefInputFromCase, CASE_JSON_FORMAT, CASE_JSON_VERSION, parseCaseJson, type CaseJson } from '../../shared/export/caseJson';
 import { CslStyleError } from '../../shared/export/csl';
 import { renderDocx } from '../../shared/export/docx';
 import { pdfHeaderFooter, renderHtml } from '../../shared/export/html';
@@ -32,9 +34,10 @@ export interface CliIo {
 export type CliFormat = 'md' | 'html' | 'docx' | 'pdf';
 const FORMATS: readonly CliFormat[] = ['md', 'html', 'docx', 'pdf'];
 
-export const USAGE = `Usage: casefile export <case.json> --format md|html|docx|pdf [options]
+export const USAGE = `Usage: casefile export <bundle.casefile|case.json> --format md|html|docx|pdf [options]
 
-Export the brief of a case saved with “Export case as JSON”.
+Export the brief of a case saved with “Export case” (a .casefile bundle)
+or “Export case as JSON”.
 
 Options:
   --format, -f     md, html, docx or pdf (required)
@@ -120,7 +123,7 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
       positional.push(raw);
     }
   }
-  if (positional.length === 0) throw new UsageError('which case? Give the path of a case JSON file.');
+  if (positional.length === 0) throw new UsageError('which case? Give the path of a .casefile bundle or a case JSON file.');
   if (positional.length > 1) throw new UsageError(`export takes one case file, not ${positional.length} (${positional.join(', ')}).`);
   const format = values.get('--format');
   if (format === undefined) throw new UsageError('choose an output format with --format md|html|docx|pdf.');
@@ -149,15 +152,7 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 async function exportCase(args: ParsedArgs, io: CliIo): Promise<number> {
-  const ext = extname(args.input).toLowerCase();
-  if (ext === '.casefile') {
-    throw new UsageError(
-      `${basename(args.input)} is a .casefile bundle; this command reads case JSON files. Open the bundle in Casefile and use “Export case as JSON”, then export that file.`,
-    );
-  }
-  const text = await readText(io, args.input, 'case file');
-  const parsed = parseCaseJson(text);
-  if (!parsed.ok) throw new UsageError(`${basename(args.input)}: ${parsed.error}`);
+  const data = extname(args.input).toLowerCase() === BUNDLE_EXTENSION ? await readBundleCase(io, args.input) : await readJsonCase(io, args.input);
 
   const options: Partial<ExportOptions> = {
     notes: args.notes,
@@ -170,7 +165,7 @@ async function exportCase(args: ParsedArgs, io: CliIo): Promise<number> {
 
   let input: ExportInput;
   try {
-    input = briefInputFromCase(parsed.data, options);
+    input = briefInputFromCase(data, options);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -210,6 +205,27 @@ async function exportCase(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   io.stderr(`Wrote ${output} (${args.format}, ${model.notes.length} ${model.notes.length === 1 ? 'note' : 'notes'}, ${model.citationCount} ${model.citationCount === 1 ? 'citation' : 'citations'}).\n`);
   return 0;
+}
+
+/** A case JSON file, checked by the same schemas as bundles. */
+async function readJsonCase(io: CliIo, path: string): Promise<CaseJson> {
+  const parsed = parseCaseJson(await readText(io, path, 'case file'));
+  if (!parsed.ok) throw new UsageError(`${basename(path)}: ${parsed.error}`);
+  return parsed.data;
+}
+
+/** A `.casefile` bundle, validated completely (hashes, schemas, references, size limits) before anything is exported. */
+async function readBundleCase(io: CliIo, path: string): Promise<CaseJson> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot read the case bundle ${path}: ${fsReason(error)}.`);
+  }
+  const result = await readBundle(bytes);
+  if (!result.ok) throw new UsageError(`${basename(path)} cannot be exported: ${result.error.message}`);
+  const { case: record, sources, passages, claims, tags, notes } = result.data;
+  return { format: CASE_JSON_FORMAT, version: CASE_JSON_VERSION, exportedAt: result.manifest.createdAt, case: record, sources, passages, claims, tags, notes };
 }
 
 async function readText(io: CliIo, path: string, what: string): Promise<string> {

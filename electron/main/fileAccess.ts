@@ -10,6 +10,18 @@ import { HandlerError } from './ipc';
 /** Largest file Casefile opens: far above any document a person reads, far below memory trouble. */
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Largest `.casefile` bundle Casefile opens: a case with its original files
+ * (PDFs, scans) is far bigger than any single document. The bundle reader
+ * then applies its own limits to what the zip would unpack to.
+ */
+export const MAX_BUNDLE_OPEN_BYTES = 512 * 1024 * 1024;
+
+/** The read cap for a file: bundles get theirs, everything else `MAX_OPEN_BYTES`. */
+export function openCapFor(filePath: string): number {
+  return filePath.toLowerCase().endsWith('.casefile') ? MAX_BUNDLE_OPEN_BYTES : MAX_OPEN_BYTES;
+}
+
 /** Present a byte count the way a person reads file sizes. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;

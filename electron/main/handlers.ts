@@ -6,9 +6,10 @@
 import path from 'node:path';
 import type { BaseWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { ParsedRequest, Response } from '../../shared/ipc/contract';
-import { toSafeFileName } from './fileAccess';
+import { openCapFor, toSafeFileName } from './fileAccess';
 import { HandlerError, type Handlers } from './ipc';
 import { toSafeExternalUrl } from './externalUrl';
+import { listBackupFiles, readBackupFile, writeBackupFile, type BackupDeps } from './backups';
 
 /** The signature of `electron/host/fetchUrl.ts`, injected so main never fetches by itself. */
 export type FetchUrl = (
@@ -29,13 +30,15 @@ export interface HandlerDeps {
   getParentWindow(): BaseWindow | null;
   /** Folder the save dialog starts in, e.g. the user's Documents. */
   defaultSaveDirectory(): string;
-  /** Size-capped read (see `readFileCapped`). */
-  readFile(filePath: string): Promise<Uint8Array>;
+  /** Size-capped read (see `readFileCapped`); `maxBytes` defaults to `MAX_OPEN_BYTES`. */
+  readFile(filePath: string, maxBytes?: number): Promise<Uint8Array>;
   /** All-or-nothing write (see `writeFileAtomically`). */
   writeFile(filePath: string, bytes: Uint8Array): Promise<void>;
   openExternal(url: string): Promise<void>;
   renderPdf(request: ParsedRequest<'cf:pdf:render'>): Promise<Uint8Array>;
   fetchUrl: FetchUrl;
+  /** The backups folder and the file operations on it (see backups.ts). */
+  backups: BackupDeps;
 }
 
 /** `cf:app:info`: lets the renderer say which shell and runtime it runs in (About, bug reports). */
@@ -64,7 +67,7 @@ export async function openFile(
   });
   const chosen = result.filePaths[0];
   if (result.canceled || !chosen) return null;
-  const bytes = await deps.readFile(chosen);
+  const bytes = await deps.readFile(chosen, openCapFor(chosen));
   return { name: path.basename(chosen), bytes };
 }
 
@@ -125,5 +128,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cf:pdf:render': (request) => deps.renderPdf(request),
     'cf:url:fetch': (request) => fetchPage(deps, request),
     'cf:shell:openExternal': (request) => openExternalLink(deps, request),
+    'cf:backup:write': (request) => writeBackupFile(deps.backups, request),
+    'cf:backup:list': () => listBackupFiles(deps.backups),
+    'cf:backup:read': (request) => readBackupFile(deps.backups, request),
   };
 }

@@ -6,13 +6,14 @@
  * Bundled by electron/scripts/build-electron.mjs to dist/electron/main.cjs, next to
  * preload.cjs and one level below dist/renderer, which is how paths are resolved here.
  */
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { MENU_EVENT_CHANNEL, OPEN_FILE_EVENT_CHANNEL, type MenuCommand } from '../../shared/ipc/contract';
 import { fetchUrl } from '../host/fetchUrl';
 import { APP_SCHEME } from './appUrl';
-import { readFileCapped, writeFileAtomically } from './fileAccess';
+import { openCapFor, readFileCapped, writeFileAtomically } from './fileAccess';
 import { createHandlers } from './handlers';
 import { HandlerError, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -76,11 +77,21 @@ function onReady(): void {
       dialog,
       getParentWindow: () => mainWindow,
       defaultSaveDirectory: () => app.getPath('documents'),
-      readFile: (filePath) => readFileCapped(filePath),
+      readFile: (filePath, maxBytes) => readFileCapped(filePath, maxBytes),
       writeFile: writeFileAtomically,
       openExternal: (url) => shell.openExternal(url),
       renderPdf: (request) => renderPdf({ createWindow: createPdfWindow, tempRoot: os.tmpdir() }, request),
       fetchUrl,
+      backups: {
+        dir: path.join(app.getPath('userData'), 'backups'),
+        now: () => Date.now(),
+        mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
+        readdir: (dir) => readdir(dir),
+        size: async (filePath) => (await stat(filePath)).size,
+        readFile: (filePath, maxBytes) => readFileCapped(filePath, maxBytes),
+        writeFile: writeFileAtomically,
+        remove: (filePath) => rm(filePath, { force: true }),
+      },
     }),
   );
 
@@ -134,7 +145,7 @@ async function deliverOpenFile(filePath: string): Promise<void> {
   const window = mainWindow;
   if (!window) return;
   try {
-    const bytes = await readFileCapped(filePath);
+    const bytes = await readFileCapped(filePath, openCapFor(filePath));
     window.webContents.send(OPEN_FILE_EVENT_CHANNEL, { name: path.basename(filePath), bytes });
   } catch (error) {
     const detail = error instanceof HandlerError ? error.message : `Casefile could not read "${path.basename(filePath)}".`;

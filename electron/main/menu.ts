@@ -51,6 +51,10 @@ export function buildMenuTemplate(
       command('Import source…', 'CmdOrCtrl+O', 'import-source'),
       command('Export brief…', 'CmdOrCtrl+E', 'export-brief'),
       { type: 'separator' },
+      command('Import case…', undefined, 'import-case'),
+      command('Export case…', undefined, 'export-case'),
+      command('Restore from backup…', undefined, 'restore-backup'),
+      { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
     ],
   };

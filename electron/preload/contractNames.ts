@@ -19,6 +19,9 @@ const CHANNEL_TABLE: { readonly [C in Channel]: true } = {
   'cf:pdf:render': true,
   'cf:url:fetch': true,
   'cf:shell:openExternal': true,
+  'cf:backup:write': true,
+  'cf:backup:list': true,
+  'cf:backup:read': true,
 };
 
 const MENU_COMMAND_TABLE: { readonly [M in MenuCommand]: true } = {
@@ -27,6 +30,9 @@ const MENU_COMMAND_TABLE: { readonly [M in MenuCommand]: true } = {
   'export-brief': true,
   find: true,
   'command-palette': true,
+  'import-case': true,
+  'export-case': true,
+  'restore-backup': true,
 };
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNEL_TABLE) as Channel[];

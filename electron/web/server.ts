@@ -46,6 +46,9 @@ export function defaultHandlers(appVersion: string): WebHandlers {
     'cf:file:open': { unsupported: 'Opening files is handled by the browser in the web build.' },
     'cf:file:save': { unsupported: 'Saving files is handled by the browser in the web build.' },
     'cf:shell:openExternal': { unsupported: 'Opening links is handled by the browser in the web build.' },
+    'cf:backup:write': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
+    'cf:backup:list': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
+    'cf:backup:read': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:pdf:render': (request) => renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}) }),
     'cf:url:fetch': (request) => fetchUrl(request.url),
   };

@@ -10,6 +10,7 @@ import { BriefPane } from '../features/brief/BriefPane';
 import { ClaimsPanel } from '../features/claims/ClaimsPanel';
 import { CodebookPanel } from '../features/tags/CodebookPanel';
 import { CaseList } from '../features/cases/CaseList';
+import { isBundleFile, requestBundleImport } from '../features/cases/bundleImport';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { MetadataDialog } from '../features/sources/MetadataDialog';
 import { SourceList } from '../features/sources/SourceList';
@@ -202,7 +203,11 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     e.preventDefault();
     const files = Array.from(e.dataTransfer.files);
     if (files.length) {
-      await importPicked(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+      const picked = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      // Case bundles open as cases; every other file is a source for the open case.
+      picked.filter((f) => isBundleFile(f.name)).forEach(requestBundleImport);
+      const sources = picked.filter((f) => !isBundleFile(f.name));
+      if (sources.length) await importPicked(sources);
       return;
     }
     const dropped = e.dataTransfer.getData('text/plain');
@@ -264,7 +269,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                 empty={
                   <>
                     <h2>No source yet</h2>
-                    <p>Import an article, report or transcript (.txt, .md, .html), drop a file here, or paste text.</p>
+                    <p>Import an article, report or transcript (.txt, .md, .html, PDF or Word), drop a file here, paste text, or import a web page from its address.</p>
                     <button type="button" className="primary" onClick={() => void chooseAndImport()}>
                       Import a file
                     </button>

@@ -79,6 +79,50 @@ export class DatabaseUnavailableError extends Error {
 
 let current: CasefileDB | undefined;
 
+/** The stored tables before an upgrade, as raw records (table name → every record). */
+export type StoredTables = Record<string, unknown[]>;
+
+/**
+ * Runs before a stored database is upgraded to this version's schema, with a
+ * way to read the old data as it is. The desktop app backs every case up
+ * here (features/cases/backups.ts). If it throws, the upgrade does not run.
+ */
+export type BeforeUpgrade = (upgrade: { from: number; to: number; read(): Promise<StoredTables> }) => Promise<void>;
+
+let beforeUpgrade: BeforeUpgrade | null = null;
+
+/** Register (or with `null`, remove) the hook that runs before every database upgrade. */
+export function setBeforeUpgrade(hook: BeforeUpgrade | null): void {
+  beforeUpgrade = hook;
+}
+
+/** Every record of every store, read with plain IndexedDB at the stored version (no schema of ours applied). */
+export async function readStoredTables(name: string, factory: IDBFactory): Promise<StoredTables> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = factory.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB refused to open the database.'));
+  });
+  try {
+    const names = Array.from(idb.objectStoreNames);
+    if (names.length === 0) return {};
+    const tx = idb.transaction(names, 'readonly');
+    const entries = await Promise.all(
+      names.map(
+        (store) =>
+          new Promise<[string, unknown[]]>((resolve, reject) => {
+            const request = tx.objectStore(store).getAll();
+            request.onsuccess = () => resolve([store, request.result as unknown[]]);
+            request.onerror = () => reject(request.error ?? new Error(`Could not read ${store}.`));
+          }),
+      ),
+    );
+    return Object.fromEntries(entries);
+  } finally {
+    idb.close();
+  }
+}
+
 /**
  * The database every repository and hook uses. One instance per window, so
  * live queries and writes share a connection (and its change notifications).
@@ -151,6 +195,17 @@ export async function openDatabase(
     throw new DatabaseUnavailableError(storageErrorMessage(error), { cause: error });
   });
   if (native !== null && appVersion(native) > DB_VERSION) throw new DatabaseTooNewError(appVersion(native));
+  if (native !== null && appVersion(native) < DB_VERSION && beforeUpgrade) {
+    try {
+      await beforeUpgrade({ from: appVersion(native), to: DB_VERSION, read: () => readStoredTables(db.name, db.factory) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DatabaseUnavailableError(
+        `This version of Casefile stores your data in a new way and backs everything up before converting it, but the backup failed: ${reason} Nothing has been changed. Free some disk space, or run the previous version of Casefile and use Export case.`,
+        { cause: error },
+      );
+    }
+  }
   const onBlocked = () =>
     opts.onBlocked?.('Casefile is waiting for another Casefile window to close before it can update your data. Close the other window to continue.');
   db.on('blocked', onBlocked);

@@ -1,5 +1,5 @@
-import type { CasefileBridge } from '../../shared/ipc/contract';
-import type { Platform } from './types';
+import type { CasefileBridge, Result } from '../../shared/ipc/contract';
+import type { BackupHost, Platform } from './types';
 
 /** The desktop adapter: a thin layer over the preload's `window.casefile` bridge. */
 export function createElectronPlatform(bridge: CasefileBridge): Platform {
@@ -26,5 +26,19 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
       return result.value;
     },
     onOpenFile: (listener) => bridge.onOpenFile(listener),
+    backups: electronBackups(bridge),
+  };
+}
+
+/** Backups through the cf:backup:* channels; a refused call becomes an Error with the host's sentence. */
+function electronBackups(bridge: CasefileBridge): BackupHost {
+  const unwrap = <T>(result: Result<T>): T => {
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+  return {
+    write: async (bytes, reason) => unwrap(await bridge.invoke('cf:backup:write', { bytes, reason })),
+    list: async () => unwrap(await bridge.invoke('cf:backup:list', {})),
+    read: async (name) => unwrap(await bridge.invoke('cf:backup:read', { name })),
   };
 }

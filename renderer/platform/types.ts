@@ -1,4 +1,4 @@
-import type { Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
+import type { BackupInfo, Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
 
 export interface FileFilter {
   name: string;
@@ -8,6 +8,14 @@ export interface FileFilter {
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
+}
+
+/** The backups folder of the desktop app (see electron/main/backups.ts). */
+export interface BackupHost {
+  write(bytes: Uint8Array, reason: 'daily' | 'upgrade' | 'manual'): Promise<BackupInfo>;
+  /** Newest first. */
+  list(): Promise<BackupInfo[]>;
+  read(name: string): Promise<Uint8Array>;
 }
 
 /**
@@ -27,6 +35,8 @@ export interface Platform {
   onOpenFile(listener: (file: PickedFile) => void): () => void;
   /** Fetch a web page for import in the host (main process or local server). Rejects with the host's message. */
   fetchUrl(url: string): Promise<FetchedUrl>;
+  /** Backups of every case: the desktop app keeps them; `null` where the host cannot (the browser). */
+  readonly backups: BackupHost | null;
 }
 
 /** A page the host fetched: http(s) only, with its timeout and size cap already applied. */

@@ -72,6 +72,8 @@ export function createWebPlatform(doc: Document = document): Platform {
       // Browsers cannot hand a double-clicked file to a page; bundles come in through Import.
       return () => undefined;
     },
+    // The browser keeps no backups folder; Export case is the way to keep a copy.
+    backups: null,
   };
 }
 

@@ -16,6 +16,24 @@ export const fileFilter = z.object({
   extensions: z.array(z.string().regex(/^[a-z0-9]+$/i).max(10)).min(1).max(20),
 });
 
+/** A backup file name as the host writes them (`casefile-backup-20261129T021500Z.cfbackup`): never a path. */
+const backupName = z
+  .string()
+  .max(80)
+  .regex(/^casefile-backup-\d{8}T\d{6}Z(?:-\d{1,3})?\.cfbackup$/, { message: 'Not the name of a Casefile backup' });
+
+/** What the backups list shows for each backup. */
+const backupInfo = z.object({
+  name: backupName,
+  /** When it was taken (ms since 1970), from its file name. */
+  createdAt: z.number(),
+  /** File size in bytes. */
+  size: z.number().int().nonnegative(),
+  /** Number of cases in it, read from the zip's table of contents. */
+  cases: z.number().int().nonnegative(),
+});
+export type BackupInfo = z.output<typeof backupInfo>;
+
 export const contract = {
   'cf:app:info': {
     request: z.object({}).strict(),
@@ -74,6 +92,21 @@ export const contract = {
     request: z.object({ url: z.string().min(1).max(8192) }).strict(),
     response: z.null(),
   },
+  /** Store a backup (every case, see shared/bundle/backup.ts) in the backups folder and keep only the newest 7. Desktop only. */
+  'cf:backup:write': {
+    request: z.object({ bytes, reason: z.enum(['daily', 'upgrade', 'manual']) }).strict(),
+    response: backupInfo,
+  },
+  /** The backups in the backups folder, newest first. Desktop only. */
+  'cf:backup:list': {
+    request: z.object({}).strict(),
+    response: z.array(backupInfo).max(100),
+  },
+  /** One backup's bytes, by the file name `cf:backup:list` gave; nothing outside the backups folder can be named. Desktop only. */
+  'cf:backup:read': {
+    request: z.object({ name: backupName }).strict(),
+    response: bytes,
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -108,7 +141,7 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): R
 }
 
 /** Menu and shell events sent from the host to the renderer. */
-export const MENU_COMMANDS = ['new-case', 'import-source', 'export-brief', 'find', 'command-palette'] as const;
+export const MENU_COMMANDS = ['new-case', 'import-source', 'export-brief', 'find', 'command-palette', 'import-case', 'export-case', 'restore-backup'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_EVENT_CHANNEL = 'cf:event:menu';
 export const OPEN_FILE_EVENT_CHANNEL = 'cf:event:open-file';

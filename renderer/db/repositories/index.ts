@@ -5,3 +5,4 @@ export { createNote, findPassageCitations, isEmptyNote, renameNote, saveNoteCont
 export { ensureSampleCase, type SampleCaseData } from './sample';
 export { getMeta, setMeta } from './meta';
 export { buildPassage, createPassage, deletePassage, locatorAt, reattachPassage, restorePassage, updatePassage, type PassageSnapshot } from './passages';
+export { asCopy, bundleConflict, bundleFileName, exportCaseBundle, isBundleFile, readAllCases, readCaseBundle, writeImportedCases } from './bundle';

@@ -1,9 +1,24 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useCases } from '../../db/hooks';
-import { createCase, deleteCase, renameCase, restoreCase } from '../../db/repositories';
+import { BundleFailure } from '../../../shared/bundle/errors';
+import { createCase, deleteCase, exportCaseBundle, renameCase, restoreCase } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
+import { platform } from '../../platform';
+import { appVersion } from './appVersion';
+import { onBundleImportRequest, requestBundleImport } from './bundleImport';
+import { useCaseImport } from './useCaseImport';
+import { DAY_MS, ensureDailyBackup, installUpgradeBackup } from './backups';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
+import './cases.css';
+
+// Registered when the app's modules load, before App opens the database, so an upgrade is always preceded by a
+// backup, and so a bundle the OS opens while the app is still starting waits for the case list instead of being lost.
+installUpgradeBackup();
+platform().onOpenFile(requestBundleImport);
+
+export const BUNDLE_FILTER = { name: 'Casefile case bundle', extensions: ['casefile'] };
 
 export interface CaseListProps {
   activeCaseId: string | null;
@@ -12,11 +27,88 @@ export interface CaseListProps {
   beforeLeave(): Promise<void>;
 }
 
-/** The "Cases" navigation: select, create, rename (F2 or the button) and delete with undo. */
+/**
+ * The "Cases" navigation: select, create, rename (F2 or the button), delete
+ * with undo, and move cases in and out as `.casefile` bundles (Export case,
+ * Import case, and bundles dropped on the window or opened from the OS).
+ */
 export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps) {
   const cases = useCases();
   const notices = useNotices();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+
+  const openImported = async (id: string) => {
+    await beforeLeave();
+    onSelect(id);
+  };
+  const { importFiles, importCases, dialog: importDialog } = useCaseImport((id) => void openImported(id));
+  const backups = platform().backups;
+  const [restoring, setRestoring] = useState(false);
+
+  // The daily backup (desktop): now if the newest is a day old, then checked every hour while Casefile runs.
+  useEffect(() => {
+    if (!backups) return;
+    const check = () =>
+      ensureDailyBackup(backups).catch((error: unknown) => {
+        notices.error(`Casefile could not back up your cases: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    void check();
+    const timer = setInterval(() => void check(), DAY_MS / 24);
+    return () => clearInterval(timer);
+  }, [backups, notices]);
+
+  // Bundles dropped on the window or opened from the operating system.
+  useEffect(() => onBundleImportRequest((file) => void importFiles([file])), [importFiles]);
+
+  const exportActive = async (includeOriginals = true) => {
+    const record = cases?.find((c) => c.id === activeCaseId);
+    if (!record) {
+      notices.error('Open the case you want to export first.');
+      return;
+    }
+    setBusy('export');
+    try {
+      await beforeLeave();
+      const { fileName, bytes } = await exportCaseBundle(record.id, { includeOriginals, appVersion: await appVersion() });
+      const saved = await platform().saveFile({ suggestedName: fileName, bytes, mediaType: 'application/x-casefile+zip', filters: [BUNDLE_FILTER] });
+      if (saved) notices.toast(`Exported “${record.name}” as ${saved.name}${includeOriginals ? '' : ' (without the original files)'}.`);
+    } catch (error) {
+      if (error instanceof BundleFailure && error.code === 'too-large' && includeOriginals) {
+        notices.error(`“${record.name}” could not be exported: ${error.message}`);
+        notices.toast('The original files make this case too large for one bundle.', { label: 'Export without original files', run: () => exportActive(false) });
+      } else {
+        notices.error(`“${record.name}” could not be exported: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const chooseAndImport = async () => {
+    setBusy('import');
+    try {
+      const files = await platform().openFiles({ title: 'Import case', filters: [BUNDLE_FILTER] });
+      await importFiles(files);
+    } catch (error) {
+      notices.error(`The case could not be imported: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // The desktop File menu's Import case…, Export case… and Restore from backup….
+  const menuActions = useRef({ exportActive, chooseAndImport });
+  menuActions.current = { exportActive, chooseAndImport };
+  useEffect(
+    () =>
+      platform().onMenu((command) => {
+        if (command === 'import-case') void menuActions.current.chooseAndImport();
+        if (command === 'export-case') void menuActions.current.exportActive();
+        if (command === 'restore-backup' && backups) setRestoring(true);
+      }),
+    [backups],
+  );
 
   const select = async (id: string) => {
     if (id === activeCaseId) return;
@@ -55,6 +147,21 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
           New case
         </button>
       </div>
+      <div className="case-bundle-actions" role="group" aria-label="Case files">
+        <button type="button" className="small" disabled={!activeCaseId || busy !== null} aria-busy={busy === 'export' || undefined} onClick={() => void exportActive()} title="Save the open case, with its original files, as a .casefile bundle">
+          Export case
+        </button>
+        <button type="button" className="small" disabled={busy !== null} aria-busy={busy === 'import' || undefined} onClick={() => void chooseAndImport()} title="Add a case from a .casefile bundle">
+          Import case
+        </button>
+        {backups && (
+          <button type="button" className="small" onClick={() => setRestoring(true)}>
+            Restore from backup…
+          </button>
+        )}
+      </div>
+      {importDialog}
+      {restoring && backups && <RestoreBackupDialog host={backups} onClose={() => setRestoring(false)} onRestore={(from, restored) => void importCases(from, restored)} />}
       {cases === undefined ? (
         <p className="muted">Loading…</p>
       ) : cases.length === 0 ? (

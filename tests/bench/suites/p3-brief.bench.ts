@@ -8,7 +8,7 @@
  *   - the JS heap after 2,000 typed characters.
  */
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { brief, citation, heading, paragraph, text, TEXT_FORMAT, type SerializedElementJSON, type SerializedNodeJSON } from '../../../shared/brief/build';
 import { median, round, RUNS, type Figure } from '../stats';
 import { syntheticArticle } from '../synthetic';
@@ -257,7 +257,7 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
   }
   const heapBefore = await heapMB(page);
   // CASEFILE_BENCH_PROFILE=1 writes a CPU profile of the end-of-brief keystrokes to .cache/bench/p3-keys.cpuprofile.
-  const profiling = process.env.CASEFILE_BENCH_PROFILE ? (ctx as unknown as { browser: import('playwright-core').Browser }).browser : null;
+  const profiling = process.env.CASEFILE_BENCH_PROFILE ? (ctx as unknown as { browser: Browser }).browser : null;
   if (profiling && process.env.CASEFILE_BENCH_PROFILE === 'trace') await profiling.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
   const bigEnd = await recordKeystrokes(page, 'end');
   if (profiling && process.env.CASEFILE_BENCH_PROFILE === 'trace') {

@@ -12,7 +12,7 @@ import {
   saveFile,
   type HandlerDeps,
 } from '../../../electron/main/handlers';
-import { readFileCapped, toSafeFileName, writeFileAtomically } from '../../../electron/main/fileAccess';
+import { MAX_BUNDLE_OPEN_BYTES, MAX_OPEN_BYTES, readFileCapped, toSafeFileName, writeFileAtomically } from '../../../electron/main/fileAccess';
 import { HandlerError } from '../../../electron/main/ipc';
 
 const parentWindow = { id: 1 } as never;
@@ -31,6 +31,16 @@ function fakeDeps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     openExternal: vi.fn(async () => undefined),
     renderPdf: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
     fetchUrl: vi.fn(async (url: string) => ({ bytes: new Uint8Array([60]), finalUrl: url, contentType: 'text/html', fetchedAt: 5 })),
+    backups: {
+      dir: path.join(path.sep, 'home', 'ada', '.config', 'Casefile', 'backups'),
+      now: () => Date.UTC(2026, 10, 29, 2, 15),
+      mkdir: vi.fn(async () => undefined),
+      readdir: vi.fn(async () => []),
+      size: vi.fn(async () => 0),
+      readFile: vi.fn(async () => new Uint8Array()),
+      writeFile: vi.fn(async () => undefined),
+      remove: vi.fn(async () => undefined),
+    },
     ...overrides,
   };
 }
@@ -47,6 +57,20 @@ describe('cf:app:info', () => {
 });
 
 describe('cf:file:open', () => {
+  it('reads a .casefile bundle with the larger bundle cap and any other file with the ordinary one', async () => {
+    for (const [file, cap] of [
+      ['Harbour case.CASEFILE', MAX_BUNDLE_OPEN_BYTES],
+      ['report.pdf', MAX_OPEN_BYTES],
+    ] as const) {
+      const deps = fakeDeps({
+        dialog: { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: [path.join(path.sep, 'cases', file)] })), showSaveDialog: vi.fn() },
+      });
+      await openFile(deps, openRequest({}));
+      expect(deps.readFile).toHaveBeenCalledWith(path.join(path.sep, 'cases', file), cap);
+    }
+    expect(MAX_BUNDLE_OPEN_BYTES).toBeGreaterThan(MAX_OPEN_BYTES);
+  });
+
   it('returns null when the dialog is cancelled and reads nothing', async () => {
     const deps = fakeDeps();
     await expect(openFile(deps, openRequest({}))).resolves.toBeNull();

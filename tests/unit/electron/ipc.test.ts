@@ -26,6 +26,9 @@ function workingHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'cf:pdf:render': async () => new Uint8Array([37, 80, 68, 70]),
     'cf:url:fetch': async (request) => ({ bytes: new Uint8Array(), finalUrl: request.url, contentType: 'text/html', fetchedAt: 1 }),
     'cf:shell:openExternal': async () => null,
+    'cf:backup:write': async () => ({ name: 'casefile-backup-20261129T021500Z.cfbackup', createdAt: 1, size: 1, cases: 0 }),
+    'cf:backup:list': async () => [],
+    'cf:backup:read': async () => new Uint8Array(),
     ...overrides,
   };
 }

@@ -21,6 +21,9 @@ describe('buildMenuTemplate', () => {
     ['Export brief…', 'CmdOrCtrl+E', 'export-brief'],
     ['Find…', 'CmdOrCtrl+F', 'find'],
     ['Command palette…', 'CmdOrCtrl+Shift+P', 'command-palette'],
+    ['Import case…', undefined, 'import-case'],
+    ['Export case…', undefined, 'export-case'],
+    ['Restore from backup…', undefined, 'restore-backup'],
   ] as const)('%s has %s and sends %s to the renderer', (label, accelerator, command) => {
     const send = vi.fn<(command: MenuCommand) => void>();
     const item = byLabel(buildMenuTemplate(send, 'linux', { isPackaged: true }), label);

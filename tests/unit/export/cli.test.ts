@@ -85,7 +85,7 @@ describe('casefile export', () => {
     [['export', 'case.json', '-f', 'md', '-o', 'case.json'], /would overwrite the case file/],
     [['export', 'bad.json', '-f', 'md'], /bad\.json: This file is not JSON/],
     [['export', 'other.json', '-f', 'md'], /other\.json: This JSON file is not a Casefile case export/],
-    [['export', 'case.casefile', '-f', 'md'], /case\.casefile is a \.casefile bundle; this command reads case JSON files/],
+    [['export', 'case.casefile', '-f', 'md'], /cannot read the case bundle case\.casefile: no such file/],
     [['publish', 'case.json'], /unknown command “publish”/],
     [[], /Usage: casefile export/],
   ])('exits 2 with a message for %j', async (argv, message) => {

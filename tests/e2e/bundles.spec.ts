@@ -1,0 +1,379 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { BundleData } from '../../shared/bundle/format';
+import { readBundle } from '../../shared/bundle/read';
+import { writeBundle } from '../../shared/bundle/write';
+import { generateCase } from '../fixtures/bundle/generateCase';
+import { briefInputFromCase, CASE_JSON_FORMAT, CASE_JSON_VERSION } from '../../shared/export/caseJson';
+import { renderMarkdown } from '../../shared/export/markdown';
+import { buildExportModel } from '../../shared/export/model';
+import { entryData, flip, readJson, repack, unpack, writeJson, type Entries } from '../fixtures/bundle/tamper';
+import { importThroughChooser, openApp } from './helpers/app';
+
+const MIB = 1024 * 1024;
+const SAMPLE = /^Sample case/;
+
+type Tables = Record<string, Record<string, unknown>[]>;
+
+/** Every object store of the app's IndexedDB, read raw (no app code), as JSON plus its SHA-256. */
+async function dumpDb(page: Page): Promise<{ tables: Tables; hash: string }> {
+  const { json, hash } = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('casefile');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const names = Array.from(db.objectStoreNames).sort();
+    const tx = db.transaction(names, 'readonly');
+    const out: Record<string, unknown[]> = {};
+    await Promise.all(
+      names.map(
+        (name) =>
+          new Promise<void>((resolve, reject) => {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => {
+              out[name] = request.result;
+              resolve();
+            };
+            request.onerror = () => reject(request.error);
+          }),
+      ),
+    );
+    db.close();
+    const text = JSON.stringify(out, (_key, value: unknown) =>
+      value instanceof Uint8Array ? { $bytes: Array.from(value).join(',') } : value instanceof ArrayBuffer ? { $buffer: Array.from(new Uint8Array(value)).join(',') } : value,
+    );
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    return { json: text, hash: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') };
+  });
+  return { tables: JSON.parse(json) as Tables, hash };
+}
+
+/** One case's records out of a raw dump (JSON-shaped, as the markdown export takes them). */
+function caseFrom(tables: Tables, caseId: string) {
+  const of = (table: string) => (tables[table] ?? []).filter((r) => r.caseId === caseId);
+  const record = (tables.cases ?? []).find((c) => c.id === caseId);
+  if (!record) throw new Error(`case ${caseId} is not in the database`);
+  return { case: record, sources: of('sources'), passages: of('passages'), claims: of('claims'), tags: of('tags'), notes: of('notes') };
+}
+
+function markdownOf(data: ReturnType<typeof caseFrom> | BundleData): string {
+  const json = { format: CASE_JSON_FORMAT, version: CASE_JSON_VERSION, exportedAt: '2026-01-01T00:00:00.000Z', ...data } as unknown as Parameters<typeof briefInputFromCase>[0];
+  // With the claims appendix and evidence table, the Markdown draws on sources, passages, claims and tags, not only the brief.
+  return renderMarkdown(buildExportModel(briefInputFromCase(json, { include: { bibliography: true, claimsAppendix: true, evidenceTable: true } })));
+}
+
+async function exportActiveCase(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export case', exact: true }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(await file.path())) };
+}
+
+async function importBundle(page: Page, file: string | { name: string; bytes: Uint8Array }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import case', exact: true }).click();
+  await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/zip', buffer: Buffer.from(file.bytes) });
+}
+
+/** The sample case plus one imported text source, so the bundle carries an original file too. */
+async function richCase(page: Page): Promise<void> {
+  await openApp(page);
+  await expect(page.getByRole('button', { name: SAMPLE })).toBeVisible();
+  const text = 'Harbour notes\n\nThe customs office logged forty containers on the night of the raid.\n\nA second shift checked the manifests by hand.';
+  await importThroughChooser(page, { name: 'harbour-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await expect(page.getByRole('list', { name: 'Sources in this case' }).getByText('Harbour notes')).toBeVisible();
+}
+
+test('a rich case survives export, delete and import record for record, with the same Markdown', async ({ page }) => {
+  await richCase(page);
+  const before = await dumpDb(page);
+  const sampleCase = (before.tables.cases ?? []).find((c) => SAMPLE.test(String(c.name)));
+  if (!sampleCase) throw new Error('no sample case');
+  const caseId = String(sampleCase.id);
+  expect(before.tables.sourceBlobs?.length).toBeGreaterThan(0);
+  expect(before.tables.passages?.length).toBeGreaterThan(0);
+  expect(before.tables.claims?.length).toBeGreaterThan(0);
+  expect(before.tables.tags?.length).toBeGreaterThan(0);
+
+  const bundle = await exportActiveCase(page);
+  expect(bundle.name).toBe(`${String(sampleCase.name).replace(/:/g, '_')}.casefile`);
+  const read = await readBundle(bundle.bytes);
+  if (!read.ok) throw new Error(read.error.message);
+  expect(read.data.blobs.length).toBe(before.tables.sourceBlobs?.length);
+
+  await page.getByRole('button', { name: `Delete case “${String(sampleCase.name)}”` }).click();
+  await expect(page.getByRole('button', { name: SAMPLE })).toHaveCount(0);
+  expect((await dumpDb(page)).tables.cases?.some((c) => c.id === caseId)).toBe(false);
+
+  await importBundle(page, bundle);
+  await expect(page.locator('.toasts')).toContainText(`Imported case “${String(sampleCase.name)}” from “${bundle.name}”.`);
+  await expect(page.getByRole('button', { name: SAMPLE })).toHaveAttribute('aria-current', 'page');
+
+  const after = await dumpDb(page);
+  for (const table of ['cases', 'sources', 'sourceBlobs', 'passages', 'claims', 'tags', 'notes']) {
+    expect(after.tables[table], `table ${table}`).toEqual(before.tables[table]);
+  }
+  const markdownBefore = markdownOf(caseFrom(before.tables, caseId));
+  expect(markdownBefore).toContain('## What the EncroChat operation achieved');
+  for (const claim of caseFrom(before.tables, caseId).claims) expect(markdownBefore).toContain(String(claim.statement).slice(0, 30));
+  expect(markdownOf(caseFrom(after.tables, caseId))).toBe(markdownBefore);
+  expect(markdownOf(read.data)).toBe(markdownBefore);
+});
+
+test('importing a case that is already here offers a copy with new IDs; Cancel changes nothing', async ({ page }, testInfo) => {
+  await openApp(page);
+  await expect(page.getByRole('button', { name: SAMPLE })).toBeVisible();
+  const bundle = await exportActiveCase(page);
+  const before = await dumpDb(page);
+
+  await importBundle(page, bundle);
+  const dialog = page.getByRole('dialog', { name: 'This case is already in Casefile' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Import a copy' })).toBeFocused();
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('existing-case-dialog.png') });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.toasts')).toContainText('Import cancelled. Nothing was changed.');
+  expect((await dumpDb(page)).hash).toBe(before.hash);
+
+  // Escape is a cancel too.
+  await importBundle(page, bundle);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect((await dumpDb(page)).hash).toBe(before.hash);
+
+  await importBundle(page, bundle);
+  await expect(dialog.getByRole('button', { name: 'Import a copy' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: / \(copy\)$/ })).toHaveAttribute('aria-current', 'page');
+  const after = await dumpDb(page);
+  const original = (before.tables.cases ?? [])[0] as { id: string; name: string };
+  const copy = (after.tables.cases ?? []).find((c) => c.id !== original.id) as { id: string; name: string };
+  expect(copy.name).toBe(`${original.name} (copy)`);
+  const oldIds = new Set(Object.values(before.tables).flat().map((r) => r.id).filter(Boolean));
+  const copied = caseFrom(after.tables, copy.id);
+  for (const list of [copied.sources, copied.passages, copied.claims, copied.tags, copied.notes]) {
+    expect(list.length).toBeGreaterThan(0);
+    for (const record of list) expect(oldIds.has(record.id)).toBe(false);
+  }
+  const brief = JSON.stringify(copied.notes);
+  for (const id of oldIds) expect(brief).not.toContain(String(id));
+  // The copy's records still refer to each other: under the original's name it exports the same Markdown lines
+  // (rows that tie in the export's order are ordered by ID, and the copy's IDs are new random ones).
+  const lines = (md: string) => md.split('\n').sort();
+  expect(lines(markdownOf({ ...copied, case: { ...copied.case, name: original.name } }))).toEqual(lines(markdownOf(caseFrom(before.tables, original.id))));
+  // The original is untouched.
+  for (const table of ['sources', 'passages', 'claims', 'tags', 'notes']) {
+    expect((after.tables[table] ?? []).filter((r) => r.caseId === original.id)).toEqual((before.tables[table] ?? []).filter((r) => r.caseId === original.id));
+  }
+});
+
+/** sources.json with the first source's text made `chars` letters long, spliced so no huge string is built here. */
+function hugeSourceText(entries: Entries, chars: number): Uint8Array {
+  const sources = readJson<{ text: string }[]>(entries, 'sources.json');
+  (sources[0] as { text: string }).text = 'PLACEHOLDER-FOR-A-HUGE-TEXT';
+  const json = JSON.stringify(sources);
+  const cut = json.indexOf('PLACEHOLDER-FOR-A-HUGE-TEXT');
+  const head = new TextEncoder().encode(json.slice(0, cut));
+  const tail = new TextEncoder().encode(json.slice(cut + 'PLACEHOLDER-FOR-A-HUGE-TEXT'.length));
+  const bytes = new Uint8Array(head.length + chars + tail.length);
+  bytes.set(head);
+  bytes.fill(0x61, head.length, head.length + chars);
+  bytes.set(tail, head.length + chars);
+  return bytes;
+}
+
+test('every kind of malformed bundle is refused with its own message and the database is left exactly as it was', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await expect(page.getByRole('button', { name: SAMPLE })).toBeVisible();
+  const good = (await exportActiveCase(page)).bytes;
+  const edited = (change: (entries: Entries) => void, level: 0 | 6 = 6) => {
+    const entries = unpack(good);
+    change(entries);
+    return repack(entries, { level });
+  };
+  const passages = readJson<{ id: string; sourceId: string }[]>(unpack(good), 'passages.json');
+  const notesData = entryData(good, 'notes.json');
+
+  const hugePath = testInfo.outputPath('huge-string.casefile');
+  writeFileSync(hugePath, edited((e) => void (e['sources.json'] = hugeSourceText(e, 100 * MIB)), 0));
+  const bombPath = testInfo.outputPath('zip-bomb.casefile');
+  const bombEntries = unpack(good);
+  bombEntries['sources.json'] = hugeSourceText(bombEntries, 150 * MIB);
+  writeFileSync(bombPath, repack(bombEntries, { level: 6 }));
+
+  const cases: { name: string; file: string | Uint8Array; message: RegExp }[] = [
+    { name: 'truncated', file: good.slice(0, Math.floor(good.length * 0.6)), message: /This bundle is incomplete \(the file was cut short\)/ },
+    { name: 'flipped byte', file: flip(good, notesData.start + Math.floor(notesData.length / 2)), message: /This bundle (is damaged|has been altered or damaged).*notes\.json/ },
+    {
+      name: 'future version',
+      file: edited((e) => writeJson(e, 'manifest.json', { ...readJson<Record<string, unknown>>(e, 'manifest.json'), formatVersion: 2 })),
+      message: /made by a newer Casefile \(format 2\)\. Update Casefile to open it\./,
+    },
+    {
+      name: 'dangling reference',
+      file: edited((e) => writeJson(e, 'passages.json', passages.map((p, i) => (i === 0 ? { ...p, sourceId: '9ab0c4d2-7e51-4c1e-9f00-5d2b1e7a3c11' } : p)))),
+      message: /passages\.json: passage 1 \(id [0-9a-f]{8}…\) points to source 9ab0c4d2…, which is not in the bundle\./,
+    },
+    {
+      name: 'duplicate ids',
+      file: edited((e) => writeJson(e, 'passages.json', [...passages, { ...passages[0] }])),
+      message: new RegExp(`passages\\.json: passage ${passages.length + 1} \\(id [0-9a-f]{8}…\\) has the same id as passage 1 in passages\\.json\\.`),
+    },
+    { name: '100 MB string', file: hugePath, message: /sources\.json: source 1, field “text” holds 104,857,600 characters \(100\.0 MB\); a bundle may hold no single text over 50\.0 MB\./ },
+    { name: 'zip bomb', file: bombPath, message: /“sources\.json” would unpack to 150\.0 MB, [\d,]+ times its packed size\..*zip bombs/ },
+  ];
+
+  const baseline = (await dumpDb(page)).hash;
+  for (const bad of cases) {
+    const fileName = `${bad.name}.casefile`;
+    await importBundle(page, typeof bad.file === 'string' ? bad.file : { name: fileName, bytes: bad.file });
+    const alert = page.getByRole('alert');
+    await expect(alert, bad.name).toContainText(bad.message, { timeout: 60_000 });
+    await expect(alert).toContainText('Nothing was changed.');
+    expect((await dumpDb(page)).hash, `${bad.name}: the database changed`).toBe(baseline);
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
+  }
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('the case list with the bundle controls has no serious axe violations and is keyboard reachable', async ({ page }, testInfo) => {
+  await openApp(page);
+  const exportButton = page.getByRole('button', { name: 'Export case', exact: true });
+  await expect(exportButton).toBeEnabled();
+  await page.getByRole('button', { name: SAMPLE }).focus();
+  const reached: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Shift+Tab');
+    reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+  }
+  expect(reached).toEqual(expect.arrayContaining(['Export case', 'Import case']));
+  // The browser build keeps no backups folder, so it offers no restore.
+  await expect(page.getByRole('button', { name: 'Restore from backup…' })).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).include('.case-list').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.locator('.sidebar').screenshot({ path: testInfo.outputPath('case-list-bundle-actions.png') });
+});
+
+/**
+ * The desktop bridge, faked in the page before the app loads: the renderer
+ * then runs its Electron adapter, and the backups folder lives in memory
+ * (the real folder handlers are unit-tested in tests/unit/electron/backups.test.ts).
+ */
+function installFakeDesktopBridge(opened?: { name: string; base64: string }) {
+  const store = new Map<string, Uint8Array>();
+  const menuListeners: ((command: string) => void)[] = [];
+  const openListeners: ((file: { name: string; bytes: Uint8Array }) => void)[] = [];
+  (window as unknown as { __menu: (command: string) => void }).__menu = (command) => menuListeners.forEach((l) => l(command));
+  const writes: string[] = [];
+  const countCases = (bytes: Uint8Array) => {
+    // Each case's name appears twice in a zip: its local header and the central directory.
+    const text = new TextDecoder('latin1').decode(bytes);
+    return (text.match(/cases\/[0-9a-f-]+\.casefile/g) ?? []).length / 2;
+  };
+  const info = (name: string) => {
+    const bytes = store.get(name) as Uint8Array;
+    const m = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(name) as RegExpExecArray;
+    return { name, createdAt: Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!), size: bytes.length, cases: countCases(bytes) };
+  };
+  let clock = Date.UTC(2026, 10, 27, 9, 0, 0);
+  (window as unknown as { __backupWrites: string[] }).__backupWrites = writes;
+  (window as unknown as { casefile: unknown }).casefile = {
+    async invoke(channel: string, request: { bytes?: Uint8Array; name?: string; reason?: string }) {
+      switch (channel) {
+        case 'cf:app:info':
+          return { ok: true, value: { name: 'Casefile', version: '0.0.0-test', platform: 'linux', shell: 'electron', runtime: 'test' } };
+        case 'cf:backup:write': {
+          const name = `casefile-backup-${new Date(clock).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z.cfbackup`;
+          clock += 60 * 60 * 1000;
+          store.set(name, request.bytes as Uint8Array);
+          writes.push(`${request.reason}:${name}`);
+          return { ok: true, value: info(name) };
+        }
+        case 'cf:backup:list':
+          return { ok: true, value: [...store.keys()].sort().reverse().map(info) };
+        case 'cf:backup:read':
+          return store.has(request.name as string) ? { ok: true, value: store.get(request.name as string) } : { ok: false, error: { code: 'not-found', message: 'gone' } };
+        default:
+          return { ok: false, error: { code: 'unsupported', message: `${channel} is not part of this test` } };
+      }
+    },
+    onMenu: (listener: (command: string) => void) => {
+      menuListeners.push(listener);
+      return () => undefined;
+    },
+    onOpenFile: (listener: (file: { name: string; bytes: Uint8Array }) => void) => {
+      openListeners.push(listener);
+      return () => undefined;
+    },
+  };
+  // Like main (did-finish-load), deliver an OS-opened bundle once the page has loaded, to whoever listens by then;
+  // the app is still opening its database at that point, and a listener that subscribes later never hears of it.
+  window.addEventListener('load', () => {
+    if (opened) for (const l of openListeners) l({ name: opened.name, bytes: Uint8Array.from(atob(opened.base64), (c) => c.charCodeAt(0)) });
+  });
+}
+
+test('desktop: a daily backup is taken, and Restore from backup… brings a deleted case back without replacing anything', async ({ page }, testInfo) => {
+  await page.addInitScript(installFakeDesktopBridge, undefined);
+  await openApp(page);
+  await expect(page.getByRole('button', { name: SAMPLE })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites.length)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites[0])).toMatch(/^daily:casefile-backup-20261127T090000Z\.cfbackup$/);
+  const before = await dumpDb(page);
+  const sampleName = String((before.tables.cases ?? [])[0]?.name);
+
+  await page.getByRole('button', { name: `Delete case “${sampleName}”` }).click();
+  await expect(page.getByRole('button', { name: SAMPLE })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+  const choice = dialog.getByRole('radio', { name: /— 1 case, [\d.]+ KB$/ });
+  await expect(choice).toBeChecked();
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('restore-dialog.png') });
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('button', { name: SAMPLE })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.toasts')).toContainText(`Imported case “${sampleName}” from the backup of`);
+  const after = await dumpDb(page);
+  for (const table of ['cases', 'sources', 'sourceBlobs', 'passages', 'claims', 'tags', 'notes']) expect(after.tables[table], table).toEqual(before.tables[table]);
+
+  // Restoring again while the case is here asks first; Cancel leaves everything as it is.
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  const existing = page.getByRole('dialog', { name: 'This case is already in Casefile' });
+  await expect(existing).toBeVisible();
+  await existing.getByRole('button', { name: 'Cancel' }).click();
+  expect((await dumpDb(page)).hash).toBe(after.hash);
+
+  // "Back up now" adds a second backup, listed first.
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect(dialog.getByRole('radio')).toHaveCount(2);
+  expect(await page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites[1])).toMatch(/^manual:/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('desktop: a bundle opened from the OS while Casefile is starting is imported once the case list is there', async ({ page }) => {
+  const data = generateCase({ sources: 2, sourceChars: 1_500, passages: 6, claims: 2, tags: 2, originals: true, seed: 42 });
+  const bytes = await writeBundle(data, { appVersion: 'test', includeOriginals: true, now: Date.UTC(2026, 0, 1) });
+  await page.addInitScript(installFakeDesktopBridge, { name: 'Opened from Finder.casefile', base64: Buffer.from(bytes).toString('base64') });
+  await openApp(page);
+  await expect(page.getByRole('button', { name: data.case.name, exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.toasts')).toContainText(`Imported case “${data.case.name}” from “Opened from Finder.casefile”.`);
+  const after = await dumpDb(page);
+  expect(after.tables.passages?.filter((p) => p.caseId === data.case.id)).toHaveLength(6);
+  expect(after.tables.sourceBlobs?.filter((b) => data.sources.some((s) => s.id === b.sourceId))).toHaveLength(2);
+
+  // The File menu's Restore from backup… opens the same dialog as the button.
+  await page.evaluate(() => (window as unknown as { __menu: (command: string) => void }).__menu('restore-backup'));
+  await expect(page.getByRole('dialog', { name: 'Restore from backup' })).toBeVisible();
+});
