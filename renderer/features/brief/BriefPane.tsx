@@ -6,6 +6,7 @@ import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
 import { createAutosave } from '../../lib/autosave';
 import { registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
+import { ExportBriefButton } from '../export/ExportBriefButton';
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused';
 
@@ -70,6 +71,7 @@ export function BriefPane({ noteId }: { noteId: string | undefined }) {
     <section className="brief" aria-labelledby="brief-heading">
       <div className="pane-heading">
         <h2 id="brief-heading">{note?.title ?? 'Brief'}</h2>
+        <ExportBriefButton caseId={note?.caseId ?? ''} noteId={noteId} />
       </div>
       {note ? <NoteEditor key={note.id} note={note} /> : <p className="muted pad">{noteId ? 'Loading…' : 'This case has no brief.'}</p>}
     </section>
