@@ -10,6 +10,7 @@ import { BriefPane } from '../features/brief/BriefPane';
 import { ClaimsPanel } from '../features/claims/ClaimsPanel';
 import { CodebookPanel } from '../features/tags/CodebookPanel';
 import { CaseList } from '../features/cases/CaseList';
+import { CommandPalette } from '../features/search/CommandPalette';
 import { MetadataDialog } from '../features/sources/MetadataDialog';
 import { SourceList } from '../features/sources/SourceList';
 import { useImport } from '../features/sources/useImport';
@@ -84,8 +85,15 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
   const notices = useNotices();
   const { chooseAndImport, importPicked, importText } = useImport(activeCase?.id ?? null);
 
-  // Opening a claim from anywhere shows the Claims tab.
-  useEffect(() => onNavigate((request) => request.kind === 'open-claim' && setRightTab('claims')), []);
+  // Opening a claim from anywhere shows the Claims tab; writing into the brief shows the brief.
+  useEffect(
+    () =>
+      onNavigate((request) => {
+        if (request.kind === 'open-claim') setRightTab('claims');
+        if (request.kind === 'show-brief' || request.kind === 'open-note') setRightTab('brief');
+      }),
+    [],
+  );
 
   // A tag filter belongs to one case.
   useEffect(() => setFilterTagId(null), [activeCase?.id]);
@@ -252,6 +260,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                 claims={claims ?? []}
                 filterTagId={filterTagId}
                 onShowClaims={() => setRightTab('claims')}
+                onShowBrief={() => setRightTab('brief')}
                 empty={
                   <>
                     <h2>No source yet</h2>
@@ -301,7 +310,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                   ))}
                 </div>
                 <div role="tabpanel" id="panel-brief" aria-labelledby="tab-brief" hidden={rightTab !== 'brief'} className="tab-panel">
-                  <BriefPane noteId={activeCase.briefNoteId} />
+                  <BriefPane caseId={activeCase.id} briefNoteId={activeCase.briefNoteId} />
                 </div>
                 <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims" hidden={rightTab !== 'claims'} className="tab-panel">
                   <ClaimsPanel caseId={activeCase.id} activeSource={activeSource} />
@@ -316,6 +325,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
           </div>
         )}
       </main>
+      <CommandPalette caseId={activeCase?.id ?? null} onSelectCase={setCaseId} onImport={() => void chooseAndImport()} onExportJson={() => void exportCaseJson()} />
       {editingSource && <MetadataDialog source={editingSource} onClose={() => setEditingSourceId(null)} />}
       {dragging && (
         <div className="drop-hint" aria-hidden="true">

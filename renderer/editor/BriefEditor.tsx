@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
@@ -13,10 +12,36 @@ import { BRIEF_NODES } from './nodes';
 import { BRIEF_TRANSFORMERS } from './markdown';
 import { briefTheme } from './theme';
 import { normaliseLinkUrl, ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
+import { BriefToolsPlugin } from './plugins/BriefToolsPlugin';
+import { CitationsPlugin } from './plugins/CitationsPlugin';
+import { CitationTypeaheadPlugin } from './plugins/CitationTypeaheadPlugin';
+import { ClaimMarksPlugin } from './plugins/ClaimMarksPlugin';
+import { InsertPassagePlugin } from './plugins/InsertPassagePlugin';
+import { RevealTextPlugin, type RevealRequest } from './plugins/RevealTextPlugin';
 
+/**
+ * One change of the brief. Serialising a long brief costs milliseconds, so the
+ * JSON and plain text are computed only when read (by the autosave, after its
+ * debounce), never on the keystroke itself. Editor states are immutable, so
+ * reading later gives the state as it was at this change.
+ */
 export interface BriefChange {
-  content: SerializedEditorState;
-  plainText: string;
+  readonly content: SerializedEditorState;
+  readonly plainText: string;
+}
+
+function lazyChange(editorState: EditorState): BriefChange {
+  let content: SerializedEditorState | undefined;
+  let plainText: string | undefined;
+  return {
+    get content() {
+      return (content ??= editorState.toJSON());
+    },
+    get plainText() {
+      return (plainText ??= editorState.read(() => $getRoot().getTextContent()));
+    },
+  };
 }
 
 export interface BriefEditorProps {
@@ -25,6 +50,8 @@ export interface BriefEditorProps {
   onChange(change: BriefChange): void;
   onBlur(): void;
   onError(error: Error): void;
+  /** Words to find and select in the note (a search result pointing into it). */
+  reveal?: RevealRequest | null;
 }
 
 const validateUrl = (url: string) => normaliseLinkUrl(url) !== null;
@@ -33,7 +60,7 @@ const validateUrl = (url: string) => normaliseLinkUrl(url) !== null;
  * The Lexical brief. Mount it with a `key` of the note's id: the stored state is
  * read once at mount, and the parent owns saving (autosave) from `onChange`.
  */
-export function BriefEditor({ initialContent, onChange, onBlur, onError }: BriefEditorProps) {
+export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal = null }: BriefEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'casefile-brief',
@@ -47,16 +74,12 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError }: Brief
     [],
   );
 
-  const handleChange = (editorState: EditorState) => {
-    onChange({
-      content: editorState.toJSON(),
-      plainText: editorState.read(() => $getRoot().getTextContent()),
-    });
-  };
+  const handleChange = (editorState: EditorState) => onChange(lazyChange(editorState));
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ToolbarPlugin />
+      <BriefToolsPlugin />
       <div className="brief-scroll">
         <RichTextPlugin
           contentEditable={
@@ -66,13 +89,18 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError }: Brief
               aria-multiline
               onBlur={onBlur}
               aria-placeholder="Write your brief…"
-              placeholder={<div className="brief-placeholder" aria-hidden="true">Write your brief… Type # for a heading, &gt; for a quote, - for a list.</div>}
+              placeholder={<div className="brief-placeholder" aria-hidden="true">Write your brief… Type # for a heading, &gt; for a quote, [[ to cite a passage.</div>}
             />
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
-      <HistoryPlugin />
+      <BoundedHistoryPlugin />
+      <CitationsPlugin />
+      <ClaimMarksPlugin />
+      <CitationTypeaheadPlugin />
+      <InsertPassagePlugin />
+      <RevealTextPlugin request={reveal} />
       <ListPlugin />
       <LinkPlugin validateUrl={validateUrl} />
       <MarkdownShortcutPlugin transformers={BRIEF_TRANSFORMERS} />

@@ -12,6 +12,8 @@ export const briefTheme: EditorThemeClasses = {
     nested: { listitem: 'brief-li-nested' },
   },
   link: 'brief-link',
+  mark: 'brief-claim',
+  markOverlap: 'brief-claim-overlap',
   text: {
     bold: 'brief-bold',
     italic: 'brief-italic',

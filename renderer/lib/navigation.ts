@@ -6,7 +6,13 @@
 export type NavigationRequest =
   | { kind: 'reveal-passage'; passageId: string }
   | { kind: 'open-claim'; claimId: string }
-  | { kind: 'open-passage-card'; passageId: string };
+  | { kind: 'open-passage-card'; passageId: string }
+  /** Show the brief pane (after something was written into it from elsewhere). */
+  | { kind: 'show-brief' }
+  /** Show a range of a source's text (a search hit): switch to the source, scroll to the range and flash it. */
+  | { kind: 'reveal-text'; sourceId: string; start: number; end: number }
+  /** Open a note (the brief) and, with `query`, show where the words occur. */
+  | { kind: 'open-note'; noteId: string; query?: string };
 
 type Listener = (request: NavigationRequest) => void;
 const listeners = new Set<Listener>();

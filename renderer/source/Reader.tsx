@@ -52,6 +52,8 @@ export interface ReaderProps {
   actions?: ReactNode;
   /** Receives the text body element, for selection, highlights and hit-testing. */
   bodyRef?: (el: HTMLDivElement | null) => void;
+  /** A bar between the header and the text (find in source). */
+  bar?: ReactNode;
   /** Floating UI over the text (selection toolbar, passage card). */
   overlay?: ReactNode;
   onTextClick?: (event: MouseEvent<HTMLElement>) => void;
@@ -59,7 +61,7 @@ export interface ReaderProps {
 }
 
 /** The reader pane: the active source with its bibliographic header. */
-export function Reader({ source, empty, actions, bodyRef, overlay, onTextClick, onTextKeyDown }: ReaderProps) {
+export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextClick, onTextKeyDown }: ReaderProps) {
   if (!source) {
     return (
       <section className="reader" aria-label="Source">
@@ -95,6 +97,7 @@ export function Reader({ source, empty, actions, bodyRef, overlay, onTextClick, 
         </div>
         {actions && <div className="reader-actions">{actions}</div>}
       </header>
+      {bar}
       <article className="reader-scroll" tabIndex={0} aria-label={`Text of ${meta.title}`} onClick={onTextClick} onKeyDown={onTextKeyDown}>
         <SourceBody source={source} titleInBody={titleInBody} bodyRef={bodyRef} />
       </article>

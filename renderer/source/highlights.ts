@@ -69,3 +69,26 @@ export function flashRange(range: Range, ms = 1600): void {
     if (current?.has(range)) CSS.highlights.delete(FLASH_HIGHLIGHT);
   }, ms);
 }
+
+/** Find-in-source: every match, and the current one (styled apart from passages in annotate.css). */
+export const FIND_HIGHLIGHT = 'cf-find';
+export const FIND_CURRENT_HIGHLIGHT = 'cf-find-current';
+
+/** Paint find matches over the passage highlights; `current` is the match the find bar is on. */
+export function paintFindMatches(ranges: readonly Range[], current: Range | null): void {
+  if (!highlightsSupported()) return;
+  const all = new Highlight(...ranges);
+  all.priority = 1;
+  CSS.highlights.set(FIND_HIGHLIGHT, all);
+  if (current) {
+    const now = new Highlight(current);
+    now.priority = 2;
+    CSS.highlights.set(FIND_CURRENT_HIGHLIGHT, now);
+  } else CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT);
+}
+
+export function clearFindMatches(): void {
+  if (!highlightsSupported()) return;
+  CSS.highlights.delete(FIND_HIGHLIGHT);
+  CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT);
+}

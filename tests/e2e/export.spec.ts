@@ -36,21 +36,6 @@ function cleanCase(): FixtureCase {
   return { ...data, claims: data.claims.map((c) => (c.id === 'claim-inspected' ? { ...c, status: 'unverified' as const, statusLog: [] } : c)) };
 }
 
-type Json = Record<string, unknown>;
-
-/** The brief without citation chips and claim marks (their text kept), as an editor without those nodes can load it. */
-function plainBrief(node: unknown): unknown {
-  if (!node || typeof node !== 'object') return node;
-  const el = node as Json;
-  if (!Array.isArray(el.children)) return el;
-  const children = (el.children as Json[]).flatMap((child): unknown[] => {
-    if (child.type === 'citation') return [];
-    if (child.type === 'mark') return (child.children as unknown[]).map(plainBrief);
-    return [plainBrief(child)];
-  });
-  return { ...el, children };
-}
-
 /** Write records into the app's IndexedDB through the page (the app's own database, same schema version). */
 async function putRecords(page: Page, records: Record<string, unknown[]>): Promise<void> {
   await page.evaluate(async (stores) => {
@@ -69,28 +54,20 @@ async function putRecords(page: Page, records: Record<string, unknown[]>): Promi
   }, records);
 }
 
-/**
- * Seed the case and make it the active one. The brief editor opens a copy
- * without citation chips and claim marks (the editor need not render them
- * for an export); then the full brief is stored, which is what the export
- * reads from the database.
- */
+/** Seed the case, make it the active one, and wait until its brief is open with its citations. */
 async function seedCase(page: Page, data: FixtureCase): Promise<void> {
   await openApp(page);
-  const plainNotes = data.notes.map((n) => ({ ...n, content: { root: plainBrief((n.content as { root: unknown }).root) } }));
   await putRecords(page, {
     cases: [data.case],
     sources: data.sources,
     passages: data.passages,
     claims: data.claims,
     tags: data.tags,
-    notes: plainNotes,
+    notes: data.notes,
     meta: [{ key: 'activeCaseId', value: data.case.id }],
   });
   await page.reload();
   await expect(briefBox(page)).toContainText('Who ordered the inspection, and when?');
-  await expect(page.getByRole('alert')).toHaveCount(0);
-  await putRecords(page, { notes: data.notes });
 }
 
 async function openExportDialog(page: Page): Promise<Locator> {
@@ -275,6 +252,7 @@ test('a brief with integrity problems lists them and exports only after “Expor
 test('sidecars: the bibliography as CSL-JSON and BibTeX, the claims table as CSV', async ({ page }, testInfo) => {
   const data = cleanCase();
   await seedCase(page, data);
+  await page.screenshot({ path: testInfo.outputPath('brief-pane.png') });
   const dialog = await openExportDialog(page);
   await dialog.getByText('More exports').click();
   await page.screenshot({ path: testInfo.outputPath('export-dialog.png') });

@@ -1,3 +1,4 @@
+import { numberCitations } from '../../../shared/brief/citations';
 import { newId } from '../../../shared/domain/ids';
 import { NOTE_SCHEMA_VERSION, type NoteRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
@@ -105,4 +106,34 @@ export async function saveNoteContent(id: string, change: NoteContentChange, opt
     await db.cases.update(stored.caseId, { updatedAt: now });
     return { saved: true, note };
   });
+}
+
+/** Make one of a case's notes its brief: the note the brief pane opens first and the export dialog exports. */
+export async function setCaseBrief(caseId: string, noteId: string, now = Date.now()): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.notes, db.cases, async () => {
+    const note = await db.notes.get(noteId);
+    if (!note || note.caseId !== caseId) throw new RepoError('That note no longer exists.');
+    const changed = await db.cases.update(caseId, { briefNoteId: noteId, updatedAt: now });
+    if (!changed) throw new RepoError('That case no longer exists.');
+  });
+}
+
+/** Where a passage is cited: each note that cites it, with the passage's citation number there and how often it appears. */
+export interface PassageCitationPlace {
+  noteId: string;
+  title: string;
+  n: number;
+  count: number;
+}
+
+export async function findPassageCitations(caseId: string, passageId: string): Promise<PassageCitationPlace[]> {
+  const notes = await getDb().notes.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).toArray();
+  const places: PassageCitationPlace[] = [];
+  for (const note of notes) {
+    const { numberOf, occurrences } = numberCitations(note.content);
+    const n = numberOf.get(passageId);
+    if (n !== undefined) places.push({ noteId: note.id, title: note.title, n, count: occurrences.filter((o) => o.passageId === passageId).length });
+  }
+  return places;
 }

@@ -121,7 +121,8 @@ export function ToolbarPlugin() {
 
   const refresh = useCallback(() => {
     const next = readSelectionState();
-    if (next) setState((s) => ({ ...s, ...next }));
+    // Same state, same object: typing inside one paragraph re-renders nothing.
+    if (next) setState((s) => ((Object.keys(next) as (keyof typeof next)[]).every((k) => s[k] === next[k]) ? s : { ...s, ...next }));
   }, []);
 
   useEffect(

@@ -4,8 +4,10 @@ import type { ClaimRecord, PassageRecord, SourceRecord, TagRecord } from '../../
 import { TAG_PALETTE, isDescendant } from '../../../shared/claims/tags';
 import { createPassage, setActiveSource } from '../../db/repositories';
 import { createClaimForPassage } from '../../db/repositories/claims';
+import { briefWriter } from '../../editor/briefCommands';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { useFindInSource } from '../find/useFindInSource';
 import { clearHighlights, flashRange, paintHighlights, setActiveHighlight } from '../../source/highlights';
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../source/offsets';
 import { Reader } from '../../source/Reader';
@@ -35,6 +37,8 @@ export interface AnnotatedReaderProps {
   actions?: ReactNode;
   /** Ask the app to show the Claims panel (after "New claim"). */
   onShowClaims(): void;
+  /** Ask the app to show the brief (after "Cite in brief"). */
+  onShowBrief(): void;
 }
 
 /** Colour slot of a passage: its first tag's palette index, or null when untagged. */
@@ -50,7 +54,7 @@ function slotOf(passage: PassageRecord, tagsById: Map<string, TagRecord>): numbe
  * Highlight API, the selection toolbar, hit-testing clicks on highlights, the
  * passage card, and "reveal passage" requests from other panes.
  */
-export function AnnotatedReader({ caseId, source, passages, tags, claims, filterTagId, empty, actions, onShowClaims }: AnnotatedReaderProps) {
+export function AnnotatedReader({ caseId, source, passages, tags, claims, filterTagId, empty, actions, onShowClaims, onShowBrief }: AnnotatedReaderProps) {
   const notices = useNotices();
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
@@ -58,6 +62,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   const [busy, setBusy] = useState(false);
   const [pendingReveal, setPendingReveal] = useState<{ passageId: string; openCard: boolean } | null>(null);
   const toolbar = useRef<HTMLDivElement>(null);
+  const find = useFindInSource({ caseId, source, body });
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const sourcePassages = useMemo(
@@ -143,14 +148,23 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   }, [selected]);
 
   const act = useCallback(
-    async (kind: 'highlight' | 'claim' | 'comment') => {
+    async (kind: 'highlight' | 'claim' | 'comment' | 'cite') => {
       if (!source || !selected) return;
+      const writer = kind === 'cite' ? briefWriter() : null;
+      if (kind === 'cite' && !writer) {
+        notices.error('Open a note in the brief pane first: there is nowhere to put the citation.');
+        return;
+      }
       setBusy(true);
       try {
         const passage = await createPassage(source, selected.start, selected.end);
         document.getSelection()?.removeAllRanges();
         setSelected(null);
-        if (kind === 'claim') {
+        if (writer) {
+          onShowBrief();
+          writer.insertCitation(passage.id);
+          notices.toast('Cited in the brief.');
+        } else if (kind === 'claim') {
           const claim = await createClaimForPassage(caseId, passage.id, { statement: passage.selectors[0].exact });
           onShowClaims();
           navigate({ kind: 'open-claim', claimId: claim.id });
@@ -163,7 +177,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
         setBusy(false);
       }
     },
-    [caseId, notices, onShowClaims, selected, source],
+    [caseId, notices, onShowBrief, onShowClaims, selected, source],
   );
 
   // Reveal requests: switch source if needed, then scroll and flash.
@@ -225,7 +239,13 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     <Reader
       source={source}
       empty={empty}
-      actions={actions}
+      actions={
+        <>
+          {find.button}
+          {actions}
+        </>
+      }
+      bar={find.bar}
       bodyRef={setBody}
       onTextClick={onTextClick}
       onTextKeyDown={onTextKeyDown}
@@ -239,6 +259,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
               onHighlight={() => void act('highlight')}
               onNewClaim={() => void act('claim')}
               onComment={() => void act('comment')}
+              onCite={() => void act('cite')}
               onDismiss={() => {
                 document.getSelection()?.removeAllRanges();
                 setSelected(null);

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
-import { deletePassage, restorePassage, updatePassage } from '../../db/repositories';
+import { updatePassage } from '../../db/repositories';
 import { Icon } from '../../lib/icons';
+import { briefWriter } from '../../editor/briefCommands';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { TagInput } from '../tags/TagInput';
 import { locatorLabel } from './labels';
+import { useDeletePassage } from './useDeletePassage';
 
 export interface PassageCardProps {
   passage: PassageRecord;
@@ -19,7 +21,6 @@ export interface PassageCardProps {
 
 /** The card for one passage: its quote, tags, comment, linked claims, and delete with Undo. */
 export function PassageCard({ passage, source, claims, anchor, focusComment, onClose }: PassageCardProps) {
-  const notices = useNotices();
   const card = useRef<HTMLDivElement>(null);
   const commentField = useRef<HTMLTextAreaElement>(null);
   const [comment, setComment] = useState(passage.comment);
@@ -37,10 +38,19 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
     if (comment !== passage.comment) await updatePassage(passage.id, { comment: comment.trim() });
   };
 
-  const remove = async () => {
-    const snapshot = await deletePassage(passage.id);
-    onClose();
-    notices.toast('Passage deleted.', { label: 'Undo', run: () => restorePassage(snapshot) });
+  const deletion = useDeletePassage(onClose);
+  const notices = useNotices();
+
+  const writeIntoBrief = (how: 'cite' | 'quote') => {
+    const writer = briefWriter();
+    if (!writer) {
+      notices.error('Open a note in the brief pane first: there is nowhere to put the citation.');
+      return;
+    }
+    navigate({ kind: 'show-brief' });
+    if (how === 'cite') writer.insertCitation(passage.id);
+    else writer.insertQuote(passage.id);
+    notices.toast(how === 'cite' ? 'Cited in the brief.' : 'Quoted in the brief.');
   };
 
   const style = anchor
@@ -90,11 +100,23 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
           </ul>
         </div>
       )}
-      <div className="passage-card-actions">
-        <button type="button" className="danger" onClick={() => void remove()}>
-          Delete passage
-        </button>
-      </div>
+      {deletion.confirmation ?? (
+        <div className="passage-card-actions">
+          {passage.anchor !== 'orphaned' && (
+            <>
+              <button type="button" onClick={() => writeIntoBrief('cite')} title="Insert a citation where the brief's caret was">
+                Cite in brief
+              </button>
+              <button type="button" onClick={() => writeIntoBrief('quote')} title="Insert a block quote of this passage with its citation">
+                Quote in brief
+              </button>
+            </>
+          )}
+          <button type="button" className="danger" onClick={() => void deletion.request(passage)}>
+            Delete passage
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import { isDescendant } from '../../../shared/claims/tags';
-import { deletePassage, reattachPassage, restorePassage } from '../../db/repositories';
+import { reattachPassage } from '../../db/repositories';
+import { useDeletePassage } from './useDeletePassage';
+import { PASSAGE_DRAG_TYPE } from '../../editor/briefCommands';
 import { Icon } from '../../lib/icons';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
@@ -68,10 +70,7 @@ export function PassageList({ caseId, caseName, passages, sources, tags, filterT
     notices.toast('Passage re-attached.');
   };
 
-  const remove = async (passage: PassageRecord) => {
-    const snapshot = await deletePassage(passage.id);
-    notices.toast('Passage deleted.', { label: 'Undo', run: () => restorePassage(snapshot) });
-  };
+  const deletion = useDeletePassage();
 
   return (
     <div className="passage-list">
@@ -94,7 +93,10 @@ export function PassageList({ caseId, caseName, passages, sources, tags, filterT
                   className="item-main"
                   draggable
                   data-passage-id={p.id}
-                  onDragStart={(e) => e.dataTransfer.setData('application/x-casefile-passage', p.id)}
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(PASSAGE_DRAG_TYPE, p.id);
+                    e.dataTransfer.effectAllowed = 'copy';
+                  }}
                   onClick={() => navigate({ kind: 'open-passage-card', passageId: p.id })}
                 >
                   <span className="passage-snippet" style={first ? { borderColor: first.color } : undefined}>
@@ -123,10 +125,11 @@ export function PassageList({ caseId, caseName, passages, sources, tags, filterT
                   <button type="button" className="small" onMouseDown={(e) => e.preventDefault()} onClick={() => void reattach(p)} aria-label={`Attach to selection: ${shortQuote(p.selectors[0].exact, 40)}`}>
                     Attach to selection
                   </button>
-                  <button type="button" className="icon" onClick={() => void remove(p)} aria-label={`Delete orphaned passage: ${shortQuote(p.selectors[0].exact, 40)}`}>
+                  <button type="button" className="icon" onClick={() => void deletion.request(p)} aria-label={`Delete orphaned passage: ${shortQuote(p.selectors[0].exact, 40)}`}>
                     <Icon name="trash" />
                   </button>
                 </div>
+                {deletion.pendingId === p.id && deletion.confirmation}
               </li>
             ))}
           </ul>

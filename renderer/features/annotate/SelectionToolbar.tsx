@@ -7,17 +7,18 @@ export interface SelectionToolbarProps {
   onHighlight(): void;
   onNewClaim(): void;
   onComment(): void;
+  onCite(): void;
   onDismiss(): void;
 }
 
 /** The floating "Selection actions" toolbar shown over a selection in the source. */
 export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
-  { rect, busy, onHighlight, onNewClaim, onComment, onDismiss },
+  { rect, busy, onHighlight, onNewClaim, onComment, onCite, onDismiss },
   ref,
 ) {
   const above = rect.top > 64;
   const style = {
-    left: Math.max(8, Math.min(window.innerWidth - 300, rect.left + rect.width / 2 - 140)),
+    left: Math.max(8, Math.min(window.innerWidth - 400, rect.left + rect.width / 2 - 190)),
     top: above ? rect.top - 46 : rect.bottom + 8,
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
@@ -43,6 +44,9 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
       </button>
       <button type="button" disabled={busy} onClick={onComment} title="Comment (M)">
         Comment
+      </button>
+      <button type="button" disabled={busy} onClick={onCite} title="Cite in brief: insert a citation where the brief's caret was">
+        Cite in brief
       </button>
     </div>
   );

@@ -1,11 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
-import { useNote } from '../../db/hooks';
-import { isEmptyNote, saveNoteContent } from '../../db/repositories';
+import { useClaims, useNote, useNotes, usePassages, useSources, useTags } from '../../db/hooks';
+import { createNote, getMeta, isEmptyNote, renameNote, saveNoteContent, setCaseBrief, setMeta } from '../../db/repositories';
 import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
+import { BriefDataContext, buildBriefData } from '../../editor/briefData';
+import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
+import { onNavigate } from '../../lib/navigation';
 import { createAutosave } from '../../lib/autosave';
-import { registerFlusher } from '../../lib/flush';
+import { flushAll, registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
+import { RenameField } from '../cases/CaseList';
 import { ExportBriefButton } from '../export/ExportBriefButton';
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused';
@@ -19,7 +23,7 @@ const STATUS_TEXT: Record<SaveState, string> = {
 };
 
 /** Binds one note to the editor and autosaves it (debounced, flushed on leave). */
-function NoteEditor({ note }: { note: NoteRecord }) {
+function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
   const notices = useNotices();
   const [status, setStatus] = useState<SaveState>('saved');
 
@@ -60,20 +64,135 @@ function NoteEditor({ note }: { note: NoteRecord }) {
         }}
         onBlur={() => void autosave.flush()}
         onError={(error) => notices.error(`The editor hit a problem: ${error.message}`)}
+        reveal={reveal}
       />
     </>
   );
 }
 
-export function BriefPane({ noteId }: { noteId: string | undefined }) {
-  const note = useNote(noteId);
+const activeNoteKey = (caseId: string) => `activeNote:${caseId}`;
+
+/**
+ * The writing pane: the case's notes (one of them the brief), each opened in
+ * the Lexical editor with the case's records available to its plugins.
+ */
+export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId: string | undefined }) {
+  const notices = useNotices();
+  const notes = useNotes(caseId);
+  const passages = usePassages(caseId);
+  const sources = useSources(caseId);
+  const claims = useClaims(caseId);
+  const tags = useTags(caseId);
+  const [chosen, setChosen] = useState<string | null | undefined>(undefined);
+  const [renaming, setRenaming] = useState(false);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+
+  // The note last open in this case, remembered across sessions.
+  useEffect(() => {
+    let cancelled = false;
+    setChosen(undefined);
+    void getMeta<string>(activeNoteKey(caseId)).then((id) => !cancelled && setChosen(id ?? null));
+    return () => {
+      cancelled = true;
+    };
+  }, [caseId]);
+
+  const noteId = chosen && notes?.some((n) => n.id === chosen) ? chosen : (briefNoteId ?? notes?.[0]?.id);
+  const note = useNote(chosen === undefined ? undefined : noteId);
+  const data = useMemo(() => buildBriefData(caseId, { passages, sources, claims, tags }), [caseId, passages, sources, claims, tags]);
+
+  const open = async (id: string) => {
+    await flushAll();
+    setRenaming(false);
+    setReveal(null);
+    setChosen(id);
+    void setMeta(activeNoteKey(caseId), id);
+  };
+
+  // Search results that point into a note open it here and show the words.
+  const openRef = useRef(open);
+  openRef.current = open;
+  useEffect(
+    () =>
+      onNavigate((request) => {
+        if (request.kind !== 'open-note' || !notes?.some((n) => n.id === request.noteId)) return;
+        void openRef.current(request.noteId).then(() => request.query && setReveal({ query: request.query, id: Date.now() }));
+      }),
+    [notes],
+  );
+
+  const newNote = async () => {
+    try {
+      const created = await createNote(caseId, `Note ${(notes?.length ?? 0) + 1}`);
+      await open(created.id);
+      setRenaming(true);
+    } catch (error) {
+      notices.error((error as Error).message);
+    }
+  };
+
+  const isBrief = note?.id === briefNoteId;
   return (
     <section className="brief" aria-labelledby="brief-heading">
-      <div className="pane-heading">
-        <h2 id="brief-heading">{note?.title ?? 'Brief'}</h2>
-        <ExportBriefButton caseId={note?.caseId ?? ''} noteId={noteId} />
+      <div className="pane-heading brief-heading">
+        {renaming && note ? (
+          <RenameField
+            initial={note.title}
+            label="Note title"
+            onDone={(title) => {
+              setRenaming(false);
+              if (title && title !== note.title) renameNote(note.id, title).catch((error: Error) => notices.error(error.message));
+            }}
+          />
+        ) : (
+          <h2 id="brief-heading">
+            {note?.title ?? 'Brief'}
+            {note && isBrief && (notes?.length ?? 0) > 1 && <span className="brief-badge">Brief</span>}
+          </h2>
+        )}
+        <div className="brief-notes">
+          {notes && notes.length > 1 && (
+            <select aria-label="Open note" value={note?.id ?? ''} onChange={(e) => void open(e.target.value)}>
+              {notes.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.title}
+                  {n.id === briefNoteId ? ' (brief)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+          <button type="button" className="small" onClick={() => void newNote()}>
+            New note
+          </button>
+          {note && (
+            <button type="button" className="small" onClick={() => setRenaming(true)} aria-label={`Rename note “${note.title}”`}>
+              Rename
+            </button>
+          )}
+          {note && !isBrief && (
+            <button
+              type="button"
+              className="small"
+              onClick={() =>
+                setCaseBrief(caseId, note.id).then(
+                  () => notices.toast(`“${note.title}” is now the case’s brief.`),
+                  (error: Error) => notices.error(error.message),
+                )
+              }
+            >
+              Make this the brief
+            </button>
+          )}
+          <ExportBriefButton caseId={caseId} noteId={note?.id} />
+        </div>
       </div>
-      {note ? <NoteEditor key={note.id} note={note} /> : <p className="muted pad">{noteId ? 'Loading…' : 'This case has no brief.'}</p>}
+      {note ? (
+        <BriefDataContext.Provider value={data}>
+          <NoteEditor key={note.id} note={note} reveal={reveal} />
+        </BriefDataContext.Provider>
+      ) : (
+        <p className="muted pad">{noteId || chosen === undefined ? 'Loading…' : 'This case has no notes yet.'}</p>
+      )}
     </section>
   );
 }

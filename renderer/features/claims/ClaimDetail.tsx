@@ -1,3 +1,4 @@
+import { briefWriter, PASSAGE_DRAG_TYPE } from '../../editor/briefCommands';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { evidenceSummary, MAX_STATEMENT_LENGTH, normaliseStatement, summaryLabel } from '../../../shared/claims/claims';
 import { CLAIM_STATUSES, STANCES, type ClaimRecord, type ClaimStatus, type PassageRecord, type SourceRecord } from '../../../shared/domain/types';
@@ -66,6 +67,15 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
   const passagesById = useMemo(() => new Map(passages.map((p) => [p.id, p])), [passages]);
   const sourcesById = useMemo(() => new Map((sources ?? []).map((s): [string, SourceRecord] => [s.id, s])), [sources]);
   const summary = evidenceSummary(claim, passagesById);
+  const citeInBrief = (passageId: string) => {
+    const writer = briefWriter();
+    if (!writer) {
+      setMessage({ text: 'Open a note in the brief pane first: there is nowhere to put the citation.', ok: false, at: 'evidence' });
+      return;
+    }
+    writer.insertCitation(passageId, claim.id);
+    setMessage({ text: 'Cited in the brief, where its caret was.', ok: true, at: 'evidence' });
+  };
 
   const attempt = async (at: Message['at'], run: () => Promise<unknown>, done?: string) => {
     try {
@@ -209,7 +219,17 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
             return (
               <li key={item.passageId} className={`evidence stance-${item.stance}`}>
                 {passage ? (
-                  <button type="button" className="evidence-quote" title="Show in the source" onClick={() => navigate({ kind: 'reveal-passage', passageId: passage.id })}>
+                  <button
+                    type="button"
+                    className="evidence-quote"
+                    title="Show in the source (or drag it into the brief to quote it)"
+                    draggable
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData(PASSAGE_DRAG_TYPE, passage.id);
+                      e.dataTransfer.effectAllowed = 'copy';
+                    }}
+                    onClick={() => navigate({ kind: 'reveal-passage', passageId: passage.id })}
+                  >
                     “{shortQuote(passage.selectors[0].exact, 240)}”
                   </button>
                 ) : (
@@ -223,6 +243,11 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
                 )}
                 <div className="evidence-actions">
                   <OptionSelect aria-label="Stance" value={item.stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && void attempt('evidence', () => setClaimStance(claim.id, item.passageId, v))} />
+                  {passage && (
+                    <button type="button" className="small" aria-label={`Cite in brief: ${quote}`} title="Insert a citation where the brief's caret was" onClick={() => citeInBrief(passage.id)}>
+                      Cite
+                    </button>
+                  )}
                   <button type="button" className="icon" aria-label={`Remove evidence: ${quote}`} title="Remove from this claim" onClick={() => void removeEvidence(item.passageId)}>
                     <Icon name="close" />
                   </button>

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { platform } from '../../platform';
-import './export.css';
 
 // The dialog (and, through it, the export worker) loads on first use.
 const ExportBriefDialog = lazy(() => import('./ExportBriefDialog').then((m) => ({ default: m.ExportBriefDialog })));
@@ -23,7 +22,7 @@ export function ExportBriefButton({ caseId, noteId }: { caseId: string; noteId: 
 
   return (
     <>
-      <button type="button" className="small export-brief-button" aria-haspopup="dialog" disabled={!available} onClick={() => setOpen(true)}>
+      <button type="button" className="small" aria-haspopup="dialog" disabled={!available} onClick={() => setOpen(true)}>
         Export brief
       </button>
       {open && noteId && (

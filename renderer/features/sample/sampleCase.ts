@@ -1,7 +1,7 @@
 import articleText from '../../../resources/sample-case/article.txt?raw';
 import { newId } from '../../../shared/domain/ids';
 import { NOTE_SCHEMA_VERSION, type CaseRecord, type NoteRecord, type SourceRecord } from '../../../shared/domain/types';
-import { brief, briefPlainText, heading, paragraph, text, TEXT_FORMAT } from '../../../shared/brief/build';
+import { brief, briefPlainText, citation, claimMark, heading, paragraph, quote, text, TEXT_FORMAT } from '../../../shared/brief/build';
 import type { SampleCaseData } from '../../db/repositories/sample';
 import { buildPassage } from '../../db/repositories/passages';
 import { addEvidence, createClaim, setStatus } from '../../../shared/claims/claims';
@@ -44,20 +44,6 @@ export async function buildSampleCase(now = Date.now()): Promise<SampleCaseData>
     },
   };
 
-  const content = brief(
-    heading('h2', text('What the EncroChat operation achieved')),
-    paragraph(
-      text('Police forces reported the cracking of EncroChat as a turning point against organised crime. In the UK alone, the National Crime Agency counted '),
-      text('746 arrests', TEXT_FORMAT.bold),
-      text(' and seizures of £54 million in cash, 77 firearms and more than two tonnes of drugs.'),
-    ),
-    paragraph(
-      text('Still to verify: whether the arrest figure covers charges as well as detentions, and where Europol’s estimate of '),
-      text('60,000 users', TEXT_FORMAT.italic),
-      text(' comes from.'),
-    ),
-  );
-
   // A small codebook, a few passages and two claims, so the sample shows the whole idea.
   const tagNames = ['arrests', 'seizures', 'attribution/NCA', 'attribution/Europol'];
   const tags: TagRecord[] = tagNames.map((name, i) => ({ id: newId(), caseId, name, color: tagColor(i), description: '', createdAt: now }));
@@ -80,6 +66,26 @@ export async function buildSampleCase(now = Date.now()): Promise<SampleCaseData>
   let userClaim: ClaimRecord = createClaim({ caseId, statement: 'EncroChat had about 60,000 users worldwide', claimant: 'Europol', passageId: users.id, now });
   userClaim = addEvidence(userClaim, prices.id, 'context', now).claim;
   const claims = [arrestClaim, userClaim];
+
+  // A short brief that cites the passages above: a repeated citation, a block quote and a claim reference.
+  const content = brief(
+    heading('h2', text('What the EncroChat operation achieved')),
+    paragraph(
+      text('Police forces reported the cracking of EncroChat as a turning point against organised crime. In the UK alone, '),
+      claimMark([arrestClaim.id], text('the National Crime Agency counted '), text('746 arrests', TEXT_FORMAT.bold)),
+      citation(arrests.id, arrestClaim.id),
+      text(' and seizures of £54 million in cash, 77 firearms and more than two tonnes of drugs.'),
+      citation(seized.id),
+    ),
+    quote(text(users.selectors[0].exact), citation(users.id)),
+    paragraph(
+      text('Still to verify: whether the arrest figure covers charges as well as detentions, and where Europol’s estimate of '),
+      text('60,000 users', TEXT_FORMAT.italic),
+      text(' comes from'),
+      citation(users.id),
+      text('. Hover over a number to see its quote; click it to open the passage.'),
+    ),
+  );
 
   const note: NoteRecord = {
     id: noteId,

@@ -215,12 +215,11 @@ async function pdfClickToFile(input: ExportInput): Promise<{ runs: number[]; fir
         });
         db.close();
       }, stores);
-    // The editor opens an empty note; the full brief is stored under it, which is what the export reads.
+    // The brief is open in the editor while it is exported, as it would be for a user.
     const record = { ...input.case, briefNoteId: input.note.id };
-    await put({ cases: [record], sources: input.sources, passages: input.passages, notes: [{ ...input.note, content: null }], meta: [{ key: 'activeCaseId', value: record.id }] });
+    await put({ cases: [record], sources: input.sources, passages: input.passages, notes: [input.note], meta: [{ key: 'activeCaseId', value: record.id }] });
     await page.reload();
     await page.getByRole('button', { name: 'Export brief' }).and(page.locator(':enabled')).waitFor();
-    await put({ notes: [input.note] });
 
     const exportOnce = async (): Promise<{ ms: number; longestTask: number; bytes: number; pages: number }> => {
       await page.getByRole('button', { name: 'Export brief' }).click();

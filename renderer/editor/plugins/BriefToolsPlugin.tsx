@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $isHeadingNode } from '@lexical/rich-text';
+import { $isQuoteNode } from '@lexical/rich-text';
+import { $isMarkNode } from '@lexical/mark';
+import { $dfs } from '@lexical/utils';
+import { $getRoot, type LexicalNode, type NodeKey } from 'lexical';
+import { checkBriefIntegrity, type BriefTarget, type IntegrityProblem } from '../../../shared/brief/integrity';
+import { useBriefData } from '../briefData';
+import { $isCitationNode } from '../nodes/CitationNode';
+
+/** Words in a text, as a writer counts them: runs of letters or digits (with inner apostrophes, hyphens, points). */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** The live node a problem points at: the index-th node of its kind, in the order the integrity check walks. */
+function $findTarget(target: BriefTarget): LexicalNode | null {
+  const is = target.kind === 'citation' ? $isCitationNode : target.kind === 'quote' ? $isQuoteNode : $isMarkNode;
+  let seen = 0;
+  for (const { node } of $dfs()) {
+    if (is(node)) {
+      if (seen === target.index) return node;
+      seen++;
+    }
+  }
+  return null;
+}
+
+interface Heading {
+  key: NodeKey;
+  level: number;
+  text: string;
+}
+
+const PROBLEM_KIND: Record<IntegrityProblem['kind'], string> = {
+  'broken-citation': 'Broken citation',
+  'quote-drift': 'Quote changed',
+  'flagged-claim': 'Doubtful claim',
+};
+
+/**
+ * The row under the toolbar: "Check citations" (the integrity check, each
+ * problem a button that goes to its place), the outline of headings, and the
+ * word count. The check reads the brief as stored JSON, the same input the
+ * export dialog checks.
+ */
+export function BriefToolsPlugin() {
+  const [editor] = useLexicalComposerContext();
+  const data = useBriefData();
+  const [problems, setProblems] = useState<IntegrityProblem[] | null>(null);
+  const [outlineOpen, setOutlineOpen] = useState(false);
+  const [headings, setHeadings] = useState<Heading[]>([]);
+  const [words, setWords] = useState(0);
+  const panelId = useId();
+  const outlineId = useId();
+  const checkButton = useRef<HTMLButtonElement>(null);
+
+  // Word count and outline follow the text, computed when the editor is idle rather than on every keystroke.
+  useEffect(() => {
+    let handle = 0;
+    const measure = () => {
+      handle = 0;
+      editor.getEditorState().read(() => {
+        setWords(countWords($getRoot().getTextContent()));
+        const found: Heading[] = [];
+        for (const child of $getRoot().getChildren()) {
+          if ($isHeadingNode(child)) found.push({ key: child.getKey(), level: Number(child.getTag().slice(1)), text: child.getTextContent() || 'Untitled heading' });
+        }
+        setHeadings((prev) => (JSON.stringify(prev) === JSON.stringify(found) ? prev : found));
+      });
+    };
+    const schedule = () => {
+      if (handle) return;
+      handle = window.setTimeout(measure, 250);
+    };
+    measure();
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule();
+    });
+    return () => {
+      unregister();
+      if (handle) window.clearTimeout(handle);
+    };
+  }, [editor]);
+
+  const runCheck = useCallback(() => {
+    setProblems(checkBriefIntegrity(editor.getEditorState().toJSON(), data));
+  }, [data, editor]);
+
+  // While the panel is open it stays current with the records (a passage deleted, a claim re-rated).
+  useEffect(() => {
+    if (problems !== null) runCheck();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+
+  const goTo = (target: BriefTarget) => {
+    let key: NodeKey | null = null;
+    editor.update(() => {
+      const node = $findTarget(target);
+      if (!node) return;
+      key = node.getKey();
+      if (!$isCitationNode(node)) node.selectStart();
+    });
+    // The update has been applied by now (discrete updates reconcile synchronously after the callback).
+    setTimeout(() => {
+      const el = key ? editor.getElementByKey(key) : null;
+      if (!el) return;
+      el.scrollIntoView({ block: 'center' });
+      if (target.kind === 'citation') el.focus();
+      else editor.focus();
+    });
+  };
+
+  const goToHeading = (key: NodeKey) => {
+    editor.update(() => {
+      const node = $getRoot()
+        .getChildren()
+        .find((c) => c.getKey() === key);
+      if ($isHeadingNode(node)) node.selectEnd();
+    });
+    setTimeout(() => {
+      editor.getElementByKey(key)?.scrollIntoView({ block: 'start' });
+      editor.focus();
+    });
+  };
+
+  return (
+    <div className="brief-tools">
+      <button type="button" ref={checkButton} className="small" aria-expanded={problems !== null} aria-controls={panelId} onClick={() => (problems === null ? runCheck() : setProblems(null))}>
+        Check citations
+      </button>
+      <button type="button" className="small" aria-expanded={outlineOpen} aria-controls={outlineId} onClick={() => setOutlineOpen((o) => !o)}>
+        Outline{headings.length ? ` (${headings.length})` : ''}
+      </button>
+      <span className="brief-words" aria-live="off">
+        {words.toLocaleString('en-US')} {words === 1 ? 'word' : 'words'}
+      </span>
+      {outlineOpen && (
+        <nav id={outlineId} className="brief-outline" aria-label="Outline">
+          {headings.length === 0 ? (
+            <p className="muted">No headings yet. Start a line with # to make one.</p>
+          ) : (
+            <ol>
+              {headings.map((h) => (
+                <li key={h.key} style={{ paddingLeft: `${(h.level - 1) * 0.9}rem` }}>
+                  <button type="button" className="link-button" onClick={() => goToHeading(h.key)}>
+                    {h.text}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </nav>
+      )}
+      {problems !== null && (
+        <section id={panelId} className="integrity-panel" aria-label="Citation check">
+          <div className="integrity-head">
+            <h3 role="status">{problems.length === 0 ? 'All citations check out.' : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} found`}</h3>
+            <button type="button" className="small" onClick={runCheck}>
+              Check again
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setProblems(null);
+                checkButton.current?.focus();
+              }}
+            >
+              Close
+            </button>
+          </div>
+          {problems.length > 0 && (
+            <ul className="integrity-list">
+              {problems.map((p, i) => (
+                <li key={i} data-kind={p.kind}>
+                  <button type="button" className="integrity-item" onClick={() => goTo(p.target)}>
+                    <span className="integrity-kind">{PROBLEM_KIND[p.kind]}</span> {p.message}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

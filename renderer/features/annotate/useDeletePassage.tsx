@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { PassageRecord } from '../../../shared/domain/types';
+import { deletePassage, findPassageCitations, restorePassage, type PassageCitationPlace } from '../../db/repositories';
+import { useNotices } from '../../lib/notices';
+
+/** "the Brief (citation 2, twice) and “Notes” (citation 1)" */
+export function citationPlacesText(places: readonly PassageCitationPlace[]): string {
+  const parts = places.map((p) => `“${p.title}” (citation ${p.n}${p.count === 2 ? ', twice' : p.count > 2 ? `, ${p.count} times` : ''})`);
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/**
+ * Deleting a passage, with Undo. A passage the brief cites is only deleted
+ * after the user confirms, having been told where it is cited: its citations
+ * stay in place as "missing passage" markers.
+ */
+export function useDeletePassage(onDeleted?: () => void) {
+  const notices = useNotices();
+  const [pending, setPending] = useState<{ passage: PassageRecord; places: PassageCitationPlace[] } | null>(null);
+
+  const reallyDelete = async (passage: PassageRecord) => {
+    setPending(null);
+    try {
+      const snapshot = await deletePassage(passage.id);
+      onDeleted?.();
+      notices.toast('Passage deleted.', { label: 'Undo', run: () => restorePassage(snapshot) });
+    } catch (error) {
+      notices.error((error as Error).message);
+    }
+  };
+
+  const request = async (passage: PassageRecord) => {
+    const places = await findPassageCitations(passage.caseId, passage.id);
+    if (places.length === 0) await reallyDelete(passage);
+    else setPending({ passage, places });
+  };
+
+  const confirmation = pending ? (
+    <div className="confirm-delete" role="alertdialog" aria-labelledby="confirm-delete-text" aria-modal="false">
+      <p id="confirm-delete-text">
+        This passage is cited in {citationPlacesText(pending.places)}. If you delete it, those citations stay where they are, marked as a missing passage.
+      </p>
+      <div className="confirm-delete-actions">
+        <button type="button" className="danger" onClick={() => void reallyDelete(pending.passage)}>
+          Delete cited passage
+        </button>
+        <button type="button" autoFocus onClick={() => setPending(null)}>
+          Keep it
+        </button>
+      </div>
+    </div>
+  ) : null;
+
+  return { request, confirmation, pendingId: pending?.passage.id ?? null };
+}

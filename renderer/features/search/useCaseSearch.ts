@@ -1,0 +1,120 @@
+import { liveQuery } from 'dexie';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ClaimRecord, NoteRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
+import { getDb } from '../../db/db';
+import type { SearchHit } from './searchIndex';
+import { RecordTracker, type Change, type FromWorker, type ToWorker } from './sync';
+
+export interface SearchResults {
+  query: string;
+  hits: SearchHit[];
+  total: number;
+}
+
+let shared: Worker | null = null;
+let startFailure: string | null = null;
+/** The one search worker, or null when it cannot start (the palette then says search is unavailable). */
+function worker(): Worker | null {
+  if (shared || startFailure) return shared;
+  try {
+    shared = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'Casefile search' });
+  } catch (error) {
+    startFailure = error instanceof Error ? error.message : String(error);
+  }
+  return shared;
+}
+
+/**
+ * Keeps the worker's index in step with the active case and answers queries.
+ *
+ * Four live queries (sources, passages, claims, notes of the case) deliver a
+ * new snapshot whenever Dexie commits a change to that table; the tracker
+ * turns each snapshot into the records that actually changed, and only those
+ * are sent to the worker. Switching case clears the index and starts over.
+ *
+ * `generation` increases every time the index changes, so an open palette can
+ * repeat its query and show what was just written.
+ */
+export function useCaseSearch(caseId: string | null) {
+  const [generation, setGeneration] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  const pending = useRef(new Map<number, (results: SearchResults) => void>());
+  const queries = useRef(new Map<number, string>());
+  const nextId = useRef(1);
+
+  useEffect(() => {
+    const w = worker();
+    if (!w) {
+      setFailure(startFailure);
+      return;
+    }
+    const onMessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type === 'indexed') setGeneration((g) => g + 1);
+      else if (message.type === 'error') setFailure(message.message);
+      else {
+        const resolve = pending.current.get(message.requestId);
+        pending.current.delete(message.requestId);
+        const query = queries.current.get(message.requestId) ?? '';
+        queries.current.delete(message.requestId);
+        resolve?.({ query, hits: message.hits, total: message.total });
+      }
+    };
+    const onError = (event: ErrorEvent) => setFailure(event.message || 'The search index stopped working.');
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    return () => {
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+    };
+  }, []);
+
+  useEffect(() => {
+    const w = worker();
+    if (!w) return;
+    const post = (message: ToWorker) => w.postMessage(message);
+    post({ type: 'clear' });
+    if (!caseId) return;
+    const tracker = new RecordTracker();
+    const send = (change: Change) => {
+      if (change.removed.length) post({ type: 'remove', recordIds: change.removed });
+      if (change.set.length) post({ type: 'set', records: change.set });
+    };
+    const db = getDb();
+    const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
+    const subscriptions = [
+      liveQuery(() => db.sources.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).toArray()).subscribe({
+        next: (rows: SourceRecord[]) => send(tracker.update('sources', rows)),
+        error: fail,
+      }),
+      liveQuery(() => db.passages.where('caseId').equals(caseId).toArray()).subscribe({
+        next: (rows: PassageRecord[]) => send(tracker.update('passages', rows)),
+        error: fail,
+      }),
+      liveQuery(() => db.claims.where('caseId').equals(caseId).toArray()).subscribe({
+        next: (rows: ClaimRecord[]) => send(tracker.update('claims', rows)),
+        error: fail,
+      }),
+      liveQuery(() => db.notes.where('caseId').equals(caseId).toArray()).subscribe({
+        next: (rows: NoteRecord[]) => send(tracker.update('notes', rows)),
+        error: fail,
+      }),
+    ];
+    return () => {
+      for (const s of subscriptions) s.unsubscribe();
+    };
+  }, [caseId]);
+
+  const search = useCallback((query: string, limit = 30): Promise<SearchResults> => {
+    const requestId = nextId.current++;
+    const w = worker();
+    if (!w) return Promise.resolve({ query, hits: [], total: 0 });
+    return new Promise((resolve) => {
+      pending.current.set(requestId, resolve);
+      queries.current.set(requestId, query);
+      w.postMessage({ type: 'search', requestId, query, limit } satisfies ToWorker);
+    });
+  }, []);
+
+  return { search, generation, failure };
+}
