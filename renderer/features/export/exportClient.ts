@@ -55,8 +55,14 @@ function getWorker(): Worker {
 
 function call<T>(request: DistributiveOmit<WorkerRequest, 'id'>, onProgress?: (progress: ExportProgress) => void): Promise<T> {
   const id = nextId++;
-  const target = getWorker();
   return new Promise<T>((resolve, reject) => {
+    let target: Worker;
+    try {
+      target = getWorker();
+    } catch (error) {
+      reject(new Error(`The export worker could not start: ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
     pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
     target.postMessage({ ...request, id } as WorkerRequest);
   });
