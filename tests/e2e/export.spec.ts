@@ -282,3 +282,46 @@ test('sidecars: the bibliography as CSL-JSON and BibTeX, the claims table as CSV
   // The dialog stays open for the next sidecar.
   await expect(dialog).toBeVisible();
 });
+
+test('a failed PDF print shows why and saves nothing; a cancelled export saves nothing either', async ({ page }) => {
+  await seedCase(page, cleanCase());
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+
+  // The host answers the print request with an error, as it does when Chromium fails.
+  await page.route('**/api/invoke/cf%3Apdf%3Arender', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'pdf-failed', message: 'Casefile could not print the brief to PDF: the renderer crashed.' } }) }),
+  );
+  const dialog = await openExportDialog(page);
+  await dialog.getByRole('radio', { name: 'PDF' }).check();
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Nothing was saved. Casefile could not print the brief to PDF: the renderer crashed.');
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+
+  // Now the print hangs until released; the user cancels meanwhile.
+  await page.unroute('**/api/invoke/cf%3Apdf%3Arender');
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let printing = () => undefined as void;
+  const printRequested = new Promise<void>((resolve) => (printing = resolve));
+  await page.route('**/api/invoke/cf%3Apdf%3Arender', async (route) => {
+    printing();
+    await released;
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: { $bytes: 'JVBERi0xLjQK' } }) });
+  });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await printRequested;
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await expect(dialog.getByRole('status')).toContainText('Printing the PDF…');
+  await dialog.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Export cancelled; nothing was saved.');
+  release();
+  await page.waitForTimeout(500);
+  await expect(dialog).toBeVisible();
+  expect(downloads).toEqual([]);
+
+  // The next export works as usual.
+  await page.unroute('**/api/invoke/cf%3Apdf%3Arender');
+  const download = await exportAs(page, dialog, 'Markdown');
+  expect(download.suggestedFilename()).toBe('Pier-9-tobacco-seizure-brief.md');
+});
