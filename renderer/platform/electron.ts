@@ -20,6 +20,11 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
       void bridge.invoke('cf:shell:openExternal', { url });
     },
     onMenu: (listener) => bridge.onMenu(listener),
+    async fetchUrl(url) {
+      const result = await bridge.invoke('cf:url:fetch', { url });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
     onOpenFile: (listener) => bridge.onOpenFile(listener),
   };
 }

@@ -3,7 +3,7 @@ import { createElectronPlatform } from './electron';
 import type { Platform } from './types';
 import { createWebPlatform } from './web';
 
-export type { FileFilter, PickedFile, Platform } from './types';
+export type { FetchedUrl, FileFilter, PickedFile, Platform } from './types';
 
 declare global {
   interface Window {

@@ -25,4 +25,9 @@ export interface Platform {
   openExternal(url: string): void;
   onMenu(listener: (command: MenuCommand) => void): () => void;
   onOpenFile(listener: (file: PickedFile) => void): () => void;
+  /** Fetch a web page for import in the host (main process or local server). Rejects with the host's message. */
+  fetchUrl(url: string): Promise<FetchedUrl>;
 }
+
+/** A page the host fetched: http(s) only, with its timeout and size cap already applied. */
+export type FetchedUrl = Response<'cf:url:fetch'>;

@@ -63,6 +63,11 @@ export function createWebPlatform(doc: Document = document): Platform {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
     },
+    async fetchUrl(url) {
+      const result = await this.invoke('cf:url:fetch', { url });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
     onOpenFile() {
       // Browsers cannot hand a double-clicked file to a page; bundles come in through Import.
       return () => undefined;

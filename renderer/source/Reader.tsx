@@ -2,6 +2,7 @@ import { memo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react
 import type { SourceBlock, SourceRecord } from '../../shared/domain/types';
 import { platform } from '../platform';
 import { byline } from './format';
+import './reader-pages.css';
 
 const BLOCK_TAG: Record<SourceBlock['kind'], 'p' | 'h2' | 'blockquote'> = {
   paragraph: 'p',
@@ -30,12 +31,16 @@ const SourceBody = memo(function SourceBody({
     <div className="source-body" ref={bodyRef} data-source-id={source.id} data-revision={source.revision}>
       {source.blocks.map((block, index) => {
         const Tag = titleInBody && index === 0 ? 'h1' : BLOCK_TAG[block.kind];
+        // The first block of each PDF page carries a "Page N" label (CSS generated content, outside the text).
+        const pageStart = block.kind === 'page' && source.blocks[index - 1]?.n !== block.n;
+        const className = block.kind === 'list-item' ? 'source-block source-li' : pageStart ? 'source-block source-page-start' : 'source-block';
         return (
           <Tag
             key={block.start}
-            className={block.kind === 'list-item' ? 'source-block source-li' : 'source-block'}
+            className={className}
             data-start={block.start}
             data-block={block.n}
+            data-page={pageStart ? block.n : undefined}
           >
             {source.text.slice(block.start, block.end)}
           </Tag>

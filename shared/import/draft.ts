@@ -17,6 +17,8 @@ export interface ImportedSourceDraft {
   mediaType: string;
   metadata: SourceMetadata;
   bytes: Uint8Array;
+  /** Set when the bytes were fetched from a web address (stored as `SourceRecord.fetched`). */
+  fetched?: { url: string; finalUrl: string; fetchedAt: number };
   /** True when the title was taken from the body text rather than metadata or the file name. */
   titleFromFirstLine: boolean;
 }

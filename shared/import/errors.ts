@@ -5,7 +5,7 @@
  */
 import { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS } from './formats';
 
-export type ImportErrorCode = 'empty' | 'binary' | 'encoding' | 'too-large' | 'unsupported' | 'no-text' | 'scanned-pdf' | 'corrupt';
+export type ImportErrorCode = 'empty' | 'binary' | 'encoding' | 'too-large' | 'unsupported' | 'no-text' | 'scanned-pdf' | 'encrypted' | 'corrupt';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -84,7 +84,13 @@ export const importErrors = {
   scannedPdf: (name: string) =>
     new ImportError(
       'scanned-pdf',
-      `${fileSubject(name)} has no text layer: it looks like a scanned document. Run it through text recognition (OCR) and import the result.`,
+      `${fileSubject(name)} has no text layer (it looks scanned); Casefile cannot read scanned PDFs yet — no OCR. Run it through text recognition (OCR) in another program and import the result.`,
+    ),
+
+  encryptedPdf: (name: string) =>
+    new ImportError(
+      'encrypted',
+      `${fileSubject(name)} is protected with a password. Open it in a PDF reader, save a copy without the password, and import that copy.`,
     ),
 
   corrupt: (name: string, format: string) =>

@@ -5,7 +5,7 @@
  */
 
 /** How the bytes of a source are interpreted. */
-export type SourceKind = 'text' | 'markdown' | 'html';
+export type SourceKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
 interface FormatRow {
   readonly kind: SourceKind;
@@ -18,6 +18,8 @@ export const FORMATS = {
   '.md': { kind: 'markdown', mediaType: 'text/markdown' },
   '.html': { kind: 'html', mediaType: 'text/html' },
   '.htm': { kind: 'html', mediaType: 'text/html' },
+  '.pdf': { kind: 'pdf', mediaType: 'application/pdf' },
+  '.docx': { kind: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 } as const satisfies Record<string, FormatRow>;
 
 /** Lower-case extensions with their dot, in the order users see them listed. */

@@ -64,15 +64,18 @@ export function paragraphsOf(raw: string): string[] {
   return paragraphs;
 }
 
-/** Lay out finished paragraphs as one text with numbered block ranges. */
-function assemble(items: readonly { text: string; kind: BlockKind }[]): TextSnapshot {
+/**
+ * Lay out finished paragraphs as one text with block ranges, numbered in order
+ * unless an item brings its own number (a PDF page number).
+ */
+function assemble(items: readonly { text: string; kind: BlockKind; n?: number }[]): TextSnapshot {
   const blocks: SourceBlock[] = [];
   let text = '';
   for (const item of items) {
     if (blocks.length) text += PARAGRAPH_SEPARATOR;
     const start = text.length;
     text += item.text;
-    blocks.push({ start, end: text.length, n: blocks.length + 1, kind: item.kind });
+    blocks.push({ start, end: text.length, n: item.n ?? blocks.length + 1, kind: item.kind });
   }
   return { text, blocks };
 }
@@ -103,6 +106,15 @@ export function normaliseText(raw: string, options: NormaliseOptions = {}): Text
  */
 export function blocksFromParts(parts: readonly TextPart[]): TextSnapshot {
   return assemble(parts.flatMap((part) => paragraphsOf(part.text).map((text) => ({ text, kind: part.kind }))));
+}
+
+/**
+ * Build the snapshot of a paged document: every paragraph of page `i` (0-based)
+ * becomes a block of kind 'page' numbered `i + 1`, so a passage's locator is
+ * its page. Pages without text leave no block but keep their number.
+ */
+export function blocksFromPages(pages: readonly (readonly string[])[]): TextSnapshot {
+  return assemble(pages.flatMap((paragraphs, index) => paragraphs.flatMap((p) => paragraphsOf(p)).map((text) => ({ text, kind: 'page' as const, n: index + 1 }))));
 }
 
 /** Longest first line still taken for a title. */

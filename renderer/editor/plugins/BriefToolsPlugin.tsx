@@ -74,7 +74,8 @@ export function BriefToolsPlugin() {
       if (handle) return;
       handle = window.setTimeout(measure, 250);
     };
-    measure();
+    // The first count waits too: opening a long brief should not pay for it before the text is usable.
+    schedule();
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule();
     });

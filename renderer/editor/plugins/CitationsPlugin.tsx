@@ -74,7 +74,13 @@ export function CitationsPlugin() {
 
   // Renumber when citations are added, removed or moved, and when records change.
   useEffect(() => editor.registerMutationListener(CitationNode, () => renumber(), { skipInitialization: false }), [editor, renumber]);
-  useEffect(() => renumber(), [data, renumber]);
+  const firstData = useRef(data);
+  useEffect(() => {
+    // At mount the mutation listener has just numbered everything; repaint only when records change later.
+    if (firstData.current === data) return;
+    firstData.current = data;
+    renumber();
+  }, [data, renumber]);
 
   // Hover and focus show the card; click, Enter and Space follow the citation.
   useEffect(() => {

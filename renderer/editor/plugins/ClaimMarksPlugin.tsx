@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { MarkNode } from '@lexical/mark';
+import { $getNodeByKey } from 'lexical';
 import { STATUS_LABEL } from '../../features/claims/status';
 import { navigate } from '../../lib/navigation';
 import { useBriefData } from '../briefData';
@@ -18,12 +19,16 @@ export function ClaimMarksPlugin() {
   const dataRef = useRef(data);
   dataRef.current = data;
 
+  // Keys of the live marks, kept from mutations so painting never walks the whole brief.
+  const markKeys = useRef(new Set<string>());
+
   const paint = useCallback(() => {
     const { claimsById } = dataRef.current;
     const marks: [string, readonly string[]][] = [];
     editor.getEditorState().read(() => {
-      for (const node of editor.getEditorState()._nodeMap.values()) {
-        if (node instanceof MarkNode) marks.push([node.getKey(), node.getIDs()]);
+      for (const key of markKeys.current) {
+        const node = $getNodeByKey(key);
+        if (node instanceof MarkNode) marks.push([key, node.getIDs()]);
       }
     });
     for (const [key, ids] of marks) {
@@ -41,7 +46,21 @@ export function ClaimMarksPlugin() {
     }
   }, [editor]);
 
-  useEffect(() => editor.registerMutationListener(MarkNode, () => paint(), { skipInitialization: false }), [editor, paint]);
+  useEffect(
+    () =>
+      editor.registerMutationListener(
+        MarkNode,
+        (mutations) => {
+          for (const [key, mutation] of mutations) {
+            if (mutation === 'destroyed') markKeys.current.delete(key);
+            else markKeys.current.add(key);
+          }
+          paint();
+        },
+        { skipInitialization: false },
+      ),
+    [editor, paint],
+  );
   useEffect(() => paint(), [data, paint]);
 
   useEffect(() => {

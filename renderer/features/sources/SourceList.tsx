@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { deleteSource, restoreSource, setActiveSource } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
+import { UrlImportDialog } from './UrlImportDialog';
+import { useImport } from './useImport';
+import './sources.css';
 
 export interface SourceListProps {
   caseId: string;
@@ -10,9 +14,11 @@ export interface SourceListProps {
   onImport(): void;
 }
 
-/** The case's sources: switch between them, import more, delete with undo. */
+/** The case's sources: switch between them, import more (files or a web address), delete with undo. */
 export function SourceList({ caseId, sources, activeSourceId, onImport }: SourceListProps) {
   const notices = useNotices();
+  const { importUrl } = useImport(caseId);
+  const [urlDialogOpen, setUrlDialogOpen] = useState(false);
 
   const remove = async (source: SourceRecord) => {
     const snapshot = await deleteSource(source.id);
@@ -29,14 +35,20 @@ export function SourceList({ caseId, sources, activeSourceId, onImport }: Source
     <div className="source-list">
       <div className="sidebar-heading">
         <h2 id="sources-heading">Sources</h2>
-        <button type="button" className="small primary" onClick={onImport}>
-          Import source
-        </button>
+        <span className="sidebar-heading-actions">
+          <button type="button" className="small" onClick={() => setUrlDialogOpen(true)}>
+            Import from URL…
+          </button>
+          <button type="button" className="small primary" onClick={onImport}>
+            Import source
+          </button>
+        </span>
       </div>
+      {urlDialogOpen && <UrlImportDialog importUrl={importUrl} onClose={() => setUrlDialogOpen(false)} />}
       {sources === undefined ? (
         <p className="muted">Loading…</p>
       ) : sources.length === 0 ? (
-        <p className="muted">No sources yet. Import an article, drop a file here or paste text.</p>
+        <p className="muted">No sources yet. Import an article, a PDF or Word file, or a web page by its address; or drop a file here or paste text.</p>
       ) : (
         <ul aria-label="Sources in this case">
           {sources.map((source) => (

@@ -9,7 +9,13 @@ import { platform, type PickedFile } from '../../platform';
 /** The import pipeline (Readability, DOMPurify, marked) loads on first use, not at start-up. */
 export const loadImporter = () => import('../../source/import/importFile');
 
-export const SOURCE_FILE_FILTERS = [{ name: 'Articles and documents', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }];
+export const SOURCE_FILE_FILTERS = [{ name: 'Articles, PDFs and Word documents', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }];
+
+/** Where an import failure goes: the app's error notice by default, or a dialog's own message line. */
+type ReportError = (message: string) => void;
+
+/** Thrown when the user cancelled while the page was still being fetched: nothing is stored or reported. */
+class ImportCancelled extends Error {}
 
 /**
  * Import sources into a case: from the file chooser, a drop or a paste.
@@ -20,27 +26,29 @@ export function useImport(caseId: string | null) {
   const notices = useNotices();
 
   const store = useCallback(
-    async (label: string, makeDraft: () => Promise<ImportedSourceDraft>) => {
+    async (label: string, makeDraft: () => Promise<ImportedSourceDraft>, report: ReportError = notices.error): Promise<boolean> => {
       if (!caseId) {
-        notices.error('Create or open a case before importing a source.');
-        return;
+        report('Create or open a case before importing a source.');
+        return false;
       }
       let draft: ImportedSourceDraft;
       try {
         draft = await makeDraft();
       } catch (error) {
-        notices.error(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
-        return;
+        if (error instanceof ImportCancelled) return false;
+        report(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
+        return false;
       }
       const existing = await findSourceBySha(caseId, draft.sha256);
       if (existing) {
         await setActiveSource(caseId, existing.id);
         notices.toast(`“${label}” is already in this case as “${existing.metadata.title}”.`);
-        return;
+        return true;
       }
       const record = await addSource(caseId, draft);
       notices.clearError();
       notices.toast(`Imported “${record.metadata.title}”.`);
+      return true;
     },
     [caseId, notices],
   );
@@ -63,5 +71,28 @@ export function useImport(caseId: string | null) {
 
   const importText = useCallback((text: string) => store('pasted text', async () => (await loadImporter()).importPastedText(text)), [store]);
 
-  return { chooseAndImport, importPicked, importText };
+  /**
+   * Import the page at `address`: fetched by the host, then read like a file.
+   * Failures go to `report` (the URL dialog shows them in place); an aborted
+   * `signal` (the dialog was cancelled) drops the result unstored.
+   */
+  const importUrl = useCallback(
+    (address: string, report: ReportError, signal?: AbortSignal) =>
+      store(
+        address.trim(),
+        async () => {
+          const importer = await import('../../source/import/importUrl');
+          const url = importer.checkWebAddress(address);
+          const page = await platform().fetchUrl(url);
+          if (signal?.aborted) throw new ImportCancelled();
+          const draft = await importer.importFetchedPage(url, page);
+          if (signal?.aborted) throw new ImportCancelled();
+          return draft;
+        },
+        report,
+      ),
+    [store],
+  );
+
+  return { chooseAndImport, importPicked, importText, importUrl };
 }

@@ -12,7 +12,9 @@ import { PASTED_SUBJECT, fileSubject, importErrors } from '../../../shared/impor
 import { splitFrontMatter } from '../../../shared/import/frontMatter';
 import { sha256Hex } from '../../../shared/import/hash';
 import { metadataFromHints, type MetadataHints } from '../../../shared/import/metadata';
-import { blocksFromParts, normaliseText, titleFromText, type TextPart, type TextSnapshot } from '../../../shared/import/text';
+import { blocksFromPages, blocksFromParts, normaliseText, titleFromText, type TextPart, type TextSnapshot } from '../../../shared/import/text';
+import { docxToHtml } from './docx';
+import { readPdfText, type PdfjsModule } from './pdf';
 import { sanitizeArticle } from './sanitizeHtml';
 
 export interface ImportOptions {
@@ -20,6 +22,8 @@ export interface ImportOptions {
   now?: number;
   /** Address the HTML was fetched from: resolves relative links and is the fallback URL. */
   baseUrl?: string;
+  /** pdf.js to use instead of the app's worker-backed one (unit tests pass the Node build). */
+  pdfjs?: PdfjsModule;
 }
 
 /** What each format pipeline contributes to the draft. */
@@ -72,6 +76,24 @@ function parseHtml(raw: string, baseUrl: string | undefined): Parsed {
   return { ...snapshot, format: 'html', html, hints: { ...hints, title: heading }, titleFromFirstLine: heading !== undefined };
 }
 
+async function parsePdf(bytes: Uint8Array, fileName: string, pdfjs: PdfjsModule | undefined): Promise<Parsed> {
+  const pdf = await readPdfText(fileName, bytes, pdfjs);
+  const snapshot = blocksFromPages(pdf.pages);
+  if (snapshot.blocks.length === 0) throw importErrors.scannedPdf(fileName);
+  const hints: MetadataHints = pdf.authors ? { authors: pdf.authors } : {};
+  if (pdf.title) return { ...snapshot, format: 'pdf', hints: { ...hints, title: pdf.title }, titleFromFirstLine: false };
+  const { title, fromFirstLine } = titleFromText(snapshot.text, fileName);
+  return { ...snapshot, format: 'pdf', hints: { ...hints, title }, titleFromFirstLine: fromFirstLine };
+}
+
+async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Parsed> {
+  const { html, parts } = sanitizeArticle(await docxToHtml(fileName, bytes), undefined, { readability: false });
+  const snapshot = blocksFromParts(parts);
+  const heading = headingTitle(parts);
+  const { title, fromFirstLine } = heading ? { title: heading, fromFirstLine: true } : titleFromText(snapshot.text, fileName);
+  return { ...snapshot, format: 'docx', html, hints: { title }, titleFromFirstLine: fromFirstLine };
+}
+
 /** Today's calendar date in the user's time zone, as CSL wants for `accessed`. */
 function accessedOn(now: number): CslDate {
   const date = new Date(now);
@@ -99,15 +121,20 @@ async function toDraft(parsed: Parsed, fileName: string, bytes: Uint8Array, medi
 /**
  * Import a file the user chose, dropped or the app fetched. `name` may carry a
  * folder; only its last segment is kept. Throws `ImportError` for unsupported
- * extensions, oversized, empty, binary or non-UTF-8 files, and for Markdown or
- * HTML with no readable text.
+ * extensions, oversized, empty, binary or non-UTF-8 files, for Markdown, HTML
+ * or Word files with no readable text, and for scanned, password-protected or
+ * damaged PDFs.
  */
 export async function importFile(name: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportedSourceDraft> {
   const fileName = lastSegment(name);
   const kind = sourceKindFromName(fileName);
-  const raw = decodeText(fileName, bytes);
-  const parsed =
-    kind === 'text' ? parsePlainText(raw, fileName) : kind === 'markdown' ? parseMarkdown(raw, fileName) : parseHtml(raw, opts.baseUrl);
+  let parsed: Parsed;
+  if (kind === 'pdf') parsed = await parsePdf(bytes, fileName, opts.pdfjs);
+  else if (kind === 'docx') parsed = await parseDocx(bytes, fileName);
+  else {
+    const raw = decodeText(fileName, bytes);
+    parsed = kind === 'text' ? parsePlainText(raw, fileName) : kind === 'markdown' ? parseMarkdown(raw, fileName) : parseHtml(raw, opts.baseUrl);
+  }
   if (parsed.blocks.length === 0) throw kind === 'text' ? importErrors.empty(fileSubject(fileName)) : importErrors.noText(fileName);
   return toDraft(parsed, fileName, bytes, mediaTypeFromName(fileName), opts.now ?? Date.now());
 }

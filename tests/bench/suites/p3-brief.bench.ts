@@ -7,6 +7,7 @@
  *     citation is numbered);
  *   - the JS heap after 2,000 typed characters.
  */
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { brief, citation, heading, paragraph, text, TEXT_FORMAT, type SerializedElementJSON, type SerializedNodeJSON } from '../../../shared/brief/build';
 import { median, round, RUNS, type Figure } from '../stats';
@@ -14,7 +15,7 @@ import { syntheticArticle } from '../synthetic';
 import { newCase } from './f1-foundation.bench';
 
 export const kind = 'browser';
-export const ids = ['P3-key-end', 'P3-key-mid', 'P3-ratio', 'P3-load', 'P3-heap'];
+export const ids = ['P3-key-end', 'P3-key-mid', 'P3-key-floor', 'P3-ratio', 'P3-load', 'P3-heap'];
 
 const BIG = { paragraphs: 2500, citations: 500 };
 const SMALL = { paragraphs: 50, citations: 10 };
@@ -86,9 +87,10 @@ async function recordKeystrokes(page: Page, where: 'end' | 'middle'): Promise<nu
     };
     const root = document.querySelector('.brief-editable') as HTMLElement & { __lexicalEditor: Ed };
     const editor = root.__lexicalEditor;
-    const w = window as unknown as { __p3: { samples: number[]; stop(): void } };
+    const w = window as unknown as { __p3: { samples: number[]; layoutSamples: number[]; stop(): void } };
     w.__p3?.stop();
     const samples: number[] = [];
+    const layoutSamples: number[] = [];
     let t0 = -1;
     const onKey = () => {
       t0 = performance.now();
@@ -96,13 +98,16 @@ async function recordKeystrokes(page: Page, where: 'end' | 'middle'): Promise<nu
     document.addEventListener('keydown', onKey, true);
     const off = editor.registerUpdateListener(({ dirtyLeaves }) => {
       if (t0 < 0 || dirtyLeaves.size === 0) return;
+      const beforeLayout = performance.now();
       root.getBoundingClientRect(); // include style and layout of the change
       void root.offsetHeight;
       samples.push(performance.now() - t0);
+      layoutSamples.push(performance.now() - beforeLayout);
       t0 = -1;
     });
     w.__p3 = {
       samples,
+      layoutSamples,
       stop() {
         off();
         document.removeEventListener('keydown', onKey, true);
@@ -124,10 +129,57 @@ async function recordKeystrokes(page: Page, where: 'end' | 'middle'): Promise<nu
   await page.waitForTimeout(200);
   await page.keyboard.type(' the port authority disputed the figure '.repeat(Math.ceil(KEYS / 40)).slice(0, KEYS), { delay: 25 });
   await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const w = window as unknown as { __p3: { samples: number[]; stop(): void } };
+  const { samples, layoutSamples } = await page.evaluate(() => {
+    const w = window as unknown as { __p3: { samples: number[]; layoutSamples: number[]; stop(): void } };
     w.__p3.stop();
-    return [...w.__p3.samples];
+    return { samples: [...w.__p3.samples], layoutSamples: [...w.__p3.layoutSamples] };
+  });
+  if (process.env.CASEFILE_BENCH_PROFILE) console.log(`  ${where}: total p50 ${median(samples).toFixed(1)} ms, style+layout p50 ${median(layoutSamples).toFixed(1)} ms`);
+  return samples;
+}
+
+/**
+ * The browser's floor: the same 2,500-paragraph DOM as a plain contenteditable
+ * (no Lexical), typed into the same way; keydown → input → layout.
+ */
+async function recordPlainKeystrokes(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const source = document.querySelector('.brief-editable')!;
+    const host = document.createElement('div');
+    host.id = 'p3-plain';
+    host.contentEditable = 'true';
+    host.className = 'brief-editable';
+    host.setAttribute('aria-label', 'Plain peer');
+    host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:#fff;z-index:100';
+    host.innerHTML = source.innerHTML;
+    document.body.append(host);
+    const samples: number[] = [];
+    let t0 = -1;
+    host.addEventListener('keydown', () => (t0 = performance.now()), true);
+    host.addEventListener('input', () => {
+      if (t0 < 0) return;
+      host.getBoundingClientRect();
+      samples.push(performance.now() - t0);
+      t0 = -1;
+    });
+    (window as unknown as { __p3plain: number[] }).__p3plain = samples;
+    const paragraphs = host.querySelectorAll(':scope > p');
+    const target = paragraphs[paragraphs.length - 1]!;
+    target.scrollIntoView({ block: 'center' });
+    const lastText = [...target.querySelectorAll('span')].pop()!;
+    host.focus();
+    const range = document.createRange();
+    range.setStart(lastText.firstChild!, lastText.textContent!.length);
+    range.collapse(true);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  });
+  await page.waitForTimeout(200);
+  await page.keyboard.type(' the port authority disputed the figure '.repeat(Math.ceil(KEYS / 40)).slice(0, KEYS), { delay: 25 });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    document.getElementById('p3-plain')!.remove();
+    return [...(window as unknown as { __p3plain: number[] }).__p3plain];
   });
 }
 
@@ -204,8 +256,19 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
     loads.push(await openNote(page, 'Fifty pages', BIG.citations));
   }
   const heapBefore = await heapMB(page);
+  // CASEFILE_BENCH_PROFILE=1 writes a CPU profile of the end-of-brief keystrokes to .cache/bench/p3-keys.cpuprofile.
+  const profiling = process.env.CASEFILE_BENCH_PROFILE ? (ctx as unknown as { browser: import('playwright-core').Browser }).browser : null;
+  if (profiling && process.env.CASEFILE_BENCH_PROFILE === 'trace') await profiling.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
   const bigEnd = await recordKeystrokes(page, 'end');
+  if (profiling && process.env.CASEFILE_BENCH_PROFILE === 'trace') {
+    const trace = JSON.parse((await profiling.stopTracing()).toString()) as { traceEvents: { name: string; dur?: number; ph: string }[] };
+    const sums = new Map<string, number>();
+    for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+    console.log([...sums].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `  ${v.toFixed(0)} ms ${k}`).join('\n'));
+    writeFileSync(`${process.cwd()}/.cache/bench/p3-keys.trace.json`, JSON.stringify(trace));
+  }
   const bigMid = await recordKeystrokes(page, 'middle');
+  const plainEnd = await recordPlainKeystrokes(page);
   // 2,000 characters in all, then the heap.
   await page.keyboard.type('x'.repeat(2000 - 2 * KEYS), { delay: 0 });
   await page.waitForTimeout(1500);
@@ -214,6 +277,7 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
   await openNote(page, 'One page', SMALL.citations);
   const smallEnd = await recordKeystrokes(page, 'end');
 
+  const plain95 = p95(plainEnd);
   const end95 = p95(bigEnd);
   const mid95 = p95(bigMid);
   const small95 = p95(smallEnd);
@@ -242,6 +306,13 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
       target: '≤ 16 ms',
       pass: mid95 <= 16,
       notes: `${bigMid.length} keystrokes; median ${round(median(bigMid), 1)} ms`,
+    },
+    {
+      id: 'P3-key-floor',
+      label: 'Keystroke at the end of the same 2,500 paragraphs as a plain contenteditable (no Lexical), p95',
+      value: round(plain95, 1),
+      unit: 'ms',
+      notes: `the browser's own cost of typing into an editing host this size; Lexical adds ${round(end95 - plain95, 1)} ms at p95`,
     },
     {
       id: 'P3-ratio',

@@ -38,7 +38,7 @@ describe('sourceKindFromName', () => {
 
   it('refuses other extensions, listing the supported ones', () => {
     expect(importFailure(() => sourceKindFromName('budget.xlsx'), 'unsupported')).toBe(
-      'Casefile cannot import “.xlsx” files. Supported: .txt, .md, .html, .htm.',
+      'Casefile cannot import “.xlsx” files. Supported: .txt, .md, .html, .htm, .pdf, .docx.',
     );
   });
 
@@ -48,7 +48,7 @@ describe('sourceKindFromName', () => {
   });
 
   it('gives a media type for every supported extension', () => {
-    for (const ext of SUPPORTED_EXTENSIONS) expect(mediaTypeFromName(`a${ext}`)).toMatch(/^text\//);
+    for (const ext of SUPPORTED_EXTENSIONS) expect(mediaTypeFromName(`a${ext}`)).toMatch(/^(text\/|application\/(pdf|vnd\.openxmlformats-officedocument\.wordprocessingml\.document)$)/);
   });
 });
 

@@ -1,0 +1,141 @@
+/**
+ * A tiny PDF writer for tests and the I1 benchmark: pages of Helvetica text
+ * lines placed where the test says, or pages with only a painted image (a
+ * "scan"). It writes real cross-reference tables, so pdf.js reads the result
+ * without falling back to repair mode.
+ */
+
+export interface PdfLine {
+  text: string;
+  /** Baseline position in points from the bottom-left corner. */
+  x: number;
+  y: number;
+  size?: number;
+}
+
+export type PdfPage = { lines: PdfLine[] } | { image: true };
+
+function escapePdfString(text: string): string {
+  return text.replace(/[\\()]/g, (c) => `\\${c}`);
+}
+
+function contentOf(page: PdfPage): string {
+  if ('image' in page) return 'q 400 0 0 500 100 150 cm /Im1 Do Q';
+  return page.lines.map((l) => `BT /F1 ${l.size ?? 12} Tf ${l.x} ${l.y} Td (${escapePdfString(l.text)}) Tj ET`).join('\n');
+}
+
+/** An 8×8 grey image, enough for pdf.js to see a painted page with no text. */
+function imageObject(): string {
+  const pixels = Array.from({ length: 64 }, (_, i) => ((i * 37) % 256).toString(16).padStart(2, '0')).join('');
+  return `<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${pixels.length + 1} >>\nstream\n${pixels}>\nendstream`;
+}
+
+/** The 32-byte padding string of the PDF standard security handler (ISO 32000-1, 7.6.3.3). */
+const PASSWORD_PAD = [
+  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c,
+  0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
+];
+
+function padded(password: string): number[] {
+  return [...Array.from(password, (c) => c.charCodeAt(0)), ...PASSWORD_PAD].slice(0, 32);
+}
+
+function rc4(key: readonly number[], data: readonly number[]): number[] {
+  const s = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i]! + key[i % key.length]!) & 255;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+  }
+  const out: number[] = [];
+  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+    i = (i + 1) & 255;
+    j = (j + s[i]!) & 255;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+    out.push(data[n]! ^ s[(s[i]! + s[j]!) & 255]!);
+  }
+  return out;
+}
+
+const hex = (bytes: readonly number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * An /Encrypt dictionary (standard handler, revision 2, 40-bit RC4) whose
+ * O and U entries are computed for the given passwords, so a reader without
+ * the user password must refuse the file. The page content itself is left
+ * unencrypted: these files exist to test that refusal, nothing past it.
+ */
+function encryptDictionary(userPassword: string, ownerPassword: string, id: number[], md5: (bytes: number[]) => number[]): string {
+  const owner = rc4(md5(padded(ownerPassword)).slice(0, 5), padded(userPassword));
+  const permissions = -44;
+  const p = [permissions & 255, (permissions >> 8) & 255, (permissions >> 16) & 255, (permissions >>> 24) & 255];
+  const key = md5([...padded(userPassword), ...owner, ...p, ...id]).slice(0, 5);
+  const user = rc4(key, PASSWORD_PAD);
+  return `<< /Filter /Standard /V 1 /R 2 /O <${hex(owner)}> /U <${hex(user)}> /P ${permissions} >>`;
+}
+
+export interface WriteOptions {
+  title?: string;
+  author?: string;
+  /** Protect the file with a user password; `md5` is the hash to use (tests pass Node's). */
+  encrypt?: { userPassword: string; ownerPassword: string; md5: (bytes: number[]) => number[] };
+}
+
+export function writePdf(pages: readonly PdfPage[], info: WriteOptions = {}): Uint8Array {
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body) ;
+  // 1 catalog, 2 pages, 3 font, 4 image, 5 info, then per page: page object + content stream.
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  const kids = pages.map((_, i) => `${6 + i * 2} 0 R`).join(' ');
+  add(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
+  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  add(imageObject());
+  const infoEntries = [info.title ? `/Title (${escapePdfString(info.title)})` : '', info.author ? `/Author (${escapePdfString(info.author)})` : ''].join(' ');
+  add(`<< ${infoEntries} /Producer (Casefile tests) >>`);
+  const id = Array.from({ length: 16 }, (_, i) => (i * 29 + 7) & 255);
+  const encryptRef = info.encrypt ? objects.length + 1 + pages.length * 2 : 0;
+  pages.forEach((page, i) => {
+    const content = contentOf(page);
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents ${7 + i * 2} 0 R >>`);
+    add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  });
+
+  if (info.encrypt) add(encryptDictionary(info.encrypt.userPassword, info.encrypt.ownerPassword, id, info.encrypt.md5));
+
+  let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  const encryption = info.encrypt ? ` /Encrypt ${encryptRef} 0 R /ID [<${hex(id)}> <${hex(id)}>]` : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R${encryption} >>\nstartxref\n${xref}\n%%EOF\n`;
+  // Latin-1: every character is one byte, so the offsets above are byte offsets.
+  return Uint8Array.from(out, (c) => c.charCodeAt(0));
+}
+
+/**
+ * Lay paragraphs out as a page would: `width` characters per line (approximate
+ * Helvetica metrics), 14.4 pt line spacing and an extra 10 pt between paragraphs.
+ */
+export function flowPage(paragraphs: readonly string[], opts: { top?: number; size?: number; width?: number } = {}): PdfPage {
+  const size = opts.size ?? 12;
+  const width = opts.width ?? 80;
+  const lines: PdfLine[] = [];
+  let y = opts.top ?? 740;
+  for (const paragraph of paragraphs) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && (line + ' ' + word).length > width) {
+        lines.push({ text: line, x: 72, y, size });
+        y -= size * 1.2;
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push({ text: line, x: 72, y, size });
+    y -= size * 1.2 + 10;
+  }
+  return { lines };
+}
