@@ -277,6 +277,7 @@ export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string;
                   <input type="radio" name="export-notes" checked={choices.notes === 'endnotes'} onChange={() => choose({ notes: 'endnotes' })} />
                   Endnotes
                 </label>
+                {(choices.format === 'pdf' || choices.format === 'html') && <p className="export-hint muted">PDF and HTML list the notes after the text, numbered, with links back.</p>}
               </fieldset>
 
               <fieldset className="export-choices" disabled={Boolean(busy)}>
