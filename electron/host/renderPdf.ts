@@ -67,7 +67,7 @@ export async function renderPdf(html: string, opts: PdfOptions): Promise<Uint8Ar
     await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
     const page = await context.newPage();
     await page.setContent(withTitle(html, opts.title), { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
+    // page.pdf() lays the page out for print media itself; emulating print first only added a layout pass.
     const withHeader = Boolean(opts.headerTemplate || opts.footerTemplate);
     const pdf = await page.pdf({
       format: opts.pageSize,

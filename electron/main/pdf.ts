@@ -8,6 +8,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pdfHeaderFooter } from '../../shared/export/html';
 import type { ParsedRequest } from '../../shared/ipc/contract';
 import { HandlerError } from './ipc';
 
@@ -25,6 +26,8 @@ export interface PdfWindow {
       printBackground: boolean;
       preferCSSPageSize: boolean;
       displayHeaderFooter: boolean;
+      headerTemplate: string;
+      footerTemplate: string;
     }): Promise<Uint8Array>;
   };
   isDestroyed(): boolean;
@@ -58,6 +61,22 @@ export const PDF_WINDOW_OPTIONS = {
 } as const;
 
 /**
+ * The print options, the same as the web host's and the CLI's: the page size
+ * (the HTML's own `@page` rule wins, with its margins), backgrounds, and the
+ * running title and page numbers of `pdfHeaderFooter`, built here from the
+ * request's title so no template HTML crosses the bridge.
+ */
+export function printOptions(request: ParsedRequest<'cf:pdf:render'>) {
+  return {
+    pageSize: request.pageSize,
+    printBackground: true,
+    preferCSSPageSize: true,
+    displayHeaderFooter: true,
+    ...pdfHeaderFooter({ title: request.title }),
+  };
+}
+
+/**
  * Render `request.html` to PDF bytes and always destroy the window and delete any
  * temporary file, whether printing succeeds, fails or times out.
  */
@@ -79,12 +98,7 @@ export async function renderPdf(deps: PdfDeps, request: ParsedRequest<'cf:pdf:re
       (async () => {
         // Resolves on `did-finish-load`, after images and web fonts in the page have loaded.
         await printingWindow.loadURL(url);
-        return printingWindow.webContents.printToPDF({
-          pageSize: request.pageSize,
-          printBackground: true,
-          preferCSSPageSize: true,
-          displayHeaderFooter: false,
-        });
+        return printingWindow.webContents.printToPDF(printOptions(request));
       })(),
       deps.timeoutMs ?? PDF_TIMEOUT_MS,
     );

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, resolve, sep } from 'node:path';
 import { version as nodeVersion } from 'node:process';
 import { contract, isChannel, parseRequest, type Channel, type IpcError, type ParsedRequest, type Response as ContractResponse, type Result } from '../../shared/ipc/contract';
+import { pdfHeaderFooter } from '../../shared/export/html';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import { fetchUrl } from '../host/fetchUrl';
 import { mimeTypeFor } from '../host/mime';
@@ -49,7 +50,9 @@ export function defaultHandlers(appVersion: string): WebHandlers {
     'cf:backup:write': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:backup:list': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:backup:read': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
-    'cf:pdf:render': (request) => renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}) }),
+    // The same print options as the CLI: running title and page numbers from the title.
+    'cf:pdf:render': (request) =>
+      renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}), ...pdfHeaderFooter({ title: request.title }) }),
     'cf:url:fetch': (request) => fetchUrl(request.url),
   };
 }

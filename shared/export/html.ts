@@ -75,9 +75,11 @@ ${sections.join('\n')}
  * (`displayHeaderFooter: true`): the running title at the top, "page / total"
  * at the bottom. Chromium fills `<span class="pageNumber">` and
  * `<span class="totalPages">`; templates need their own inline styles and
- * font size, because they are rendered apart from the page.
+ * font size, because they are rendered apart from the page. Only the title
+ * is needed, so a PDF host can build them from `cf:pdf:render`'s `title`
+ * and never has to accept template HTML from the renderer.
  */
-export function pdfHeaderFooter(model: ExportModel): { headerTemplate: string; footerTemplate: string } {
+export function pdfHeaderFooter(model: Pick<ExportModel, 'title'>): { headerTemplate: string; footerTemplate: string } {
   const style = `font-family: ${SERIF}; font-size: 8.5pt; color: #555; width: 100%; margin: 0 20mm;`;
   return {
     headerTemplate: `<div style="${style} text-align: right; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;">${escapeHtml(model.title)}</div>`,

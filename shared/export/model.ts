@@ -10,12 +10,12 @@
  */
 import { evidenceSummary } from '../claims/claims';
 import { numberCitations } from '../brief/citations';
+import { locatorText } from '../domain/locator';
 import {
   NOTE_SCHEMA_VERSION,
   type CaseRecord,
   type ClaimRecord,
   type ClaimStatus,
-  type Locator,
   type NoteRecord,
   type PassageRecord,
   type SourceRecord,
@@ -220,10 +220,7 @@ export function buildExportModel(input: ExportInput): ExportModel {
   return model;
 }
 
-/** "para. 7" / "p. 2": the locator as it appears in notes and tables. */
-export function locatorText(locator: Locator): string {
-  return locator.kind === 'page' ? `p. ${locator.value}` : `para. ${locator.value}`;
-}
+export { locatorText };
 
 // ------------------------------------------------------------ brief JSON → blocks
 

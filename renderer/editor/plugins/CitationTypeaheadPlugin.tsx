@@ -4,7 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $createMarkNode } from '@lexical/mark';
 import { $createTextNode, $getSelection, $isRangeSelection, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalNode, type TextNode } from 'lexical';
-import { locatorText } from '../../../shared/export/model';
+import { locatorText } from '../../../shared/domain/locator';
 import { STATUS_LABEL } from '../../features/claims/status';
 import { sourceTitle, useBriefData } from '../briefData';
 import { $createCitationNode } from '../nodes/CitationNode';

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $dfs } from '@lexical/utils';
 import type { NodeKey } from 'lexical';
-import { locatorText } from '../../../shared/export/model';
+import { locatorText } from '../../../shared/domain/locator';
 import { STATUS_LABEL } from '../../features/claims/status';
 import { navigate } from '../../lib/navigation';
 import { citationTrouble, sourceTitle, useBriefData, type BriefData } from '../briefData';

@@ -1,9 +1,6 @@
-import type { Locator } from '../../../shared/domain/types';
 
 /** "para. 7" or "p. 2": how a locator reads in lists, cards and exports. */
-export function locatorLabel(locator: Locator): string {
-  return locator.kind === 'page' ? `p. ${locator.value}` : `para. ${locator.value}`;
-}
+export { locatorText as locatorLabel } from '../../../shared/domain/locator';
 
 /** A quote shortened for a list, on a word boundary. */
 export function shortQuote(text: string, max = 140): string {

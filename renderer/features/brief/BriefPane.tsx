@@ -10,6 +10,7 @@ import { createAutosave } from '../../lib/autosave';
 import { flushAll, registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../cases/CaseList';
+import { ExportBriefButton } from '../export/ExportBriefButton';
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused';
 
@@ -182,6 +183,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
               Make this the brief
             </button>
           )}
+          <ExportBriefButton caseId={caseId} noteId={note?.id} />
         </div>
       </div>
       {note ? (

@@ -4,10 +4,13 @@
  * passages from 100 sources) is exported to Markdown and to Word. The peer is
  * Lexical's own `$convertToMarkdownString` on the same editor state loaded
  * headlessly. Citation formatting (citation-js / citeproc-js) is timed on its
- * own, warm and cold (first call in a fresh Node process).
+ * own, warm and cold (first call in a fresh Node process). The PDF is timed
+ * the way a user meets it: in the browser build in Chromium, from the click on
+ * the dialog's Export button to the downloaded file, with the longest task
+ * the page's main thread ran meanwhile (the export runs in a Web Worker).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHeadlessEditor } from '@lexical/headless';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
@@ -16,6 +19,9 @@ import { MarkNode } from '@lexical/mark';
 import { $convertToMarkdownString, TRANSFORMERS } from '@lexical/markdown';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { build } from 'esbuild';
+import { chromiumArgs, findChromium } from '../../../electron/host/chromium';
+import { closePdfRenderer } from '../../../electron/host/renderPdf';
+import { startWebServer } from '../../../electron/web/server';
 import { brief, citation, claimMark, heading, list, paragraph, quote, text, TEXT_FORMAT, type SerializedElementJSON, type SerializedNodeJSON } from '../../../shared/brief/build';
 import { formatEntries, toCslItems } from '../../../shared/export/csl';
 import { renderDocx } from '../../../shared/export/docx';
@@ -25,7 +31,7 @@ import type { PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { median, round, RUNS, timeRuns, type Figure } from '../stats';
 
 export const kind = 'node';
-export const ids = ['P5-md', 'P5-md-first', 'P5-md-peer', 'P5-md-ratio', 'P5-render-md', 'P5-docx', 'P5-csl-warm', 'P5-csl-cold'];
+export const ids = ['P5-md', 'P5-md-first', 'P5-md-peer', 'P5-md-ratio', 'P5-render-md', 'P5-docx', 'P5-csl-warm', 'P5-csl-cold', 'P5-pdf-click', 'P5-pdf-click-first', 'P5-pdf-longtask'];
 
 const PARAGRAPHS = 2500;
 const CITATIONS = 500;
@@ -176,6 +182,97 @@ console.log(JSON.stringify({ ms: performance.now() - t0 }));`,
   return runs;
 }
 
+/**
+ * Build the renderer, serve it with the app's web server (which prints PDFs
+ * with the local Chromium), open it in Chromium, put the 50-page case into
+ * IndexedDB, and export it as PDF through the dialog again and again.
+ */
+async function pdfClickToFile(input: ExportInput): Promise<{ runs: number[]; first: number; longestTask: number; bytes: number; pages: number }> {
+  const root = process.cwd();
+  const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  if (vite.status !== 0) throw new Error('The renderer build failed; the PDF click-to-file benchmark cannot run.');
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found for the PDF benchmark; set CASEFILE_CHROMIUM.');
+  const server = await startWebServer({ rootDir: join(root, 'dist/renderer'), port: 0 });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+  try {
+    const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(server.url);
+    await page.getByRole('navigation', { name: 'Cases' }).waitFor();
+    const put = (stores: Record<string, unknown[]>) =>
+      page.evaluate(async (records) => {
+        const open = indexedDB.open('casefile');
+        const db: IDBDatabase = await new Promise((resolve, reject) => {
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const tx = db.transaction(Object.keys(records), 'readwrite');
+        for (const [store, rows] of Object.entries(records)) for (const row of rows) tx.objectStore(store).put(row);
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      }, stores);
+    // The brief is open in the editor while it is exported, as it would be for a user.
+    const record = { ...input.case, briefNoteId: input.note.id };
+    await put({ cases: [record], sources: input.sources, passages: input.passages, notes: [input.note], meta: [{ key: 'activeCaseId', value: record.id }] });
+    await page.reload();
+    await page.getByRole('button', { name: 'Export brief' }).and(page.locator(':enabled')).waitFor();
+
+    const exportOnce = async (): Promise<{ ms: number; longestTask: number; bytes: number; pages: number }> => {
+      await page.getByRole('button', { name: 'Export brief' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export brief' });
+      await dialog.getByRole('radio', { name: 'PDF' }).check();
+      const exportButton = dialog.getByRole('button', { name: /^Export( anyway)?$/ });
+      await exportButton.and(page.locator(':enabled')).waitFor();
+      await page.evaluate(() => {
+        const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+        w.__longest = 0;
+        w.__observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+        });
+        w.__observer.observe({ type: 'longtask' });
+      });
+      const downloading = page.waitForEvent('download', { timeout: 120_000 });
+      const t0 = performance.now();
+      // The click is dispatched in the page: Playwright's own click first hit-tests the target with
+      // elementsFromPoint, which forces a style and layout pass over the whole 50-page editor behind
+      // the modal (up to a second here) that is the test driver's cost, not the export's.
+      await exportButton.dispatchEvent('click');
+      const download = await downloading;
+      const file = await download.path();
+      const ms = performance.now() - t0;
+      const longestTask = await page.evaluate(() => {
+        const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+        w.__observer?.disconnect();
+        return w.__longest;
+      });
+      await dialog.waitFor({ state: 'hidden' });
+      const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout ?? '')?.[1] ?? 0);
+      return { ms, longestTask, bytes: statSync(file).size, pages };
+    };
+
+    // The first export also starts the server's PDF Chromium and the export worker.
+    const first = await exportOnce();
+    const runs: number[] = [];
+    let longestTask = 0;
+    let last = first;
+    for (let i = 0; i < RUNS; i++) {
+      last = await exportOnce();
+      runs.push(last.ms);
+      longestTask = Math.max(longestTask, last.longestTask);
+    }
+    return { runs, first: first.ms, longestTask, bytes: last.bytes, pages: last.pages };
+  } finally {
+    await browser.close();
+    await server.close();
+    await closePdfRenderer();
+  }
+}
+
 export async function run(): Promise<Figure[]> {
   const input = exportInput();
   const peerJson = JSON.stringify(generateBrief(false));
@@ -223,6 +320,8 @@ export async function run(): Promise<Figure[]> {
   const coldMs = median(coldRuns);
   const fmt = (runs: number[]) => runs.map((t) => t.toFixed(1)).join(', ');
   const runs = `median of ${RUNS} runs`;
+  const pdf = await pdfClickToFile(input);
+  const pdfMs = median(pdf.runs);
 
   return [
     {
@@ -274,6 +373,28 @@ export async function run(): Promise<Figure[]> {
       value: round(coldMs, 1),
       unit: 'ms',
       notes: `${runs} in separate processes; runs: ${fmt(coldRuns)} ms`,
+    },
+    {
+      id: 'P5-pdf-click',
+      label: 'PDF of the 50-page brief in the browser build, from the click on Export to the downloaded file (Chromium)',
+      value: round(pdfMs, 0),
+      unit: 'ms',
+      target: '≤ 3000 ms',
+      pass: pdfMs <= 3000,
+      notes: `${runs}; runs: ${pdf.runs.map((t) => t.toFixed(0)).join(', ')} ms; ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KB. Model and print HTML in the export worker, then the web server prints with the local Chromium (the same HTML and print options as the CLI).`,
+    },
+    {
+      id: 'P5-pdf-click-first',
+      label: 'PDF click to file, first export of the session (starts the export worker and the PDF Chromium)',
+      value: round(pdf.first, 0),
+      unit: 'ms',
+    },
+    {
+      id: 'P5-pdf-longtask',
+      label: 'longest main-thread task in the page during those PDF exports',
+      value: round(pdf.longestTask, 0),
+      unit: 'ms',
+      notes: 'Long Tasks API (tasks of 50 ms or more; 0 means none). Citation formatting and page layout run in the export worker, so typing is not held up.',
     },
   ];
 }

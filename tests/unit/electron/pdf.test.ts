@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/ipc/contract';
 import { MAX_DATA_URL_CHARS, PDF_WINDOW_OPTIONS, renderPdf, type PdfWindow } from '../../../electron/main/pdf';
+import { pdfHeaderFooter } from '../../../shared/export/html';
 
 const PDF_BYTES = new Uint8Array([37, 80, 68, 70, 45]);
 
@@ -52,9 +53,18 @@ describe('renderPdf', () => {
     expect(url?.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
     expect(Buffer.from(url?.split(',')[1] ?? '', 'base64').toString('utf8')).toBe(html);
     expect(record.printOptions).toEqual([
-      { pageSize: 'Letter', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false },
+      { pageSize: 'Letter', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, ...pdfHeaderFooter({ title: '' }) },
     ]);
     expect(record.destroyed).toBe(true);
+  });
+
+  it('prints the running title from the request title, escaped, and page numbers, as the CLI does', async () => {
+    const { window, record } = fakeWindow();
+    await renderPdf({ createWindow: () => window, tempRoot }, contract['cf:pdf:render'].request.parse({ html: '<p>x</p>', title: 'Harbour <b>case</b>' }));
+    const [options] = record.printOptions as { headerTemplate: string; footerTemplate: string; displayHeaderFooter: boolean }[];
+    expect(options?.displayHeaderFooter).toBe(true);
+    expect(options?.headerTemplate).toContain('Harbour &lt;b&gt;case&lt;/b&gt;');
+    expect(options?.footerTemplate).toContain('<span class="pageNumber"></span>');
   });
 
   it('prints a large brief from a temporary file and deletes it afterwards', async () => {

@@ -1,0 +1,143 @@
+/**
+ * What the "Export brief" dialog asks for: the choices (validated when read
+ * back from storage), file names and media types, and the shapes the export
+ * worker exchanges with the page. Pure and light: no citation-js here, so the
+ * dialog can use it without pulling the formatters into the main bundle.
+ */
+import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
+
+export type BriefFormat = 'md' | 'pdf' | 'html' | 'docx';
+export type SidecarKind = 'csl-json' | 'bibtex' | 'claims-csv';
+export type ExportKind = BriefFormat | SidecarKind;
+
+export const BRIEF_FORMATS: readonly { value: BriefFormat; label: string }[] = [
+  { value: 'md', label: 'Markdown' },
+  { value: 'pdf', label: 'PDF' },
+  { value: 'html', label: 'HTML' },
+  { value: 'docx', label: 'Word (DOCX)' },
+];
+
+export const SIDECARS: readonly { value: SidecarKind; label: string }[] = [
+  { value: 'csl-json', label: 'Bibliography as CSL-JSON' },
+  { value: 'bibtex', label: 'Bibliography as BibTeX' },
+  { value: 'claims-csv', label: 'Claims table as CSV' },
+];
+
+/** The style value that means "the .csl file the user loaded" (kept in `customStyle`). */
+export const CUSTOM_STYLE = 'custom';
+
+/** Everything the dialog lets the user choose; remembered per case. */
+export interface ExportChoices {
+  format: BriefFormat;
+  /** A built-in CSL style ID, or {@link CUSTOM_STYLE}. */
+  style: string;
+  /** The loaded .csl file: its title (for the menu) and its XML. */
+  customStyle?: { title: string; xml: string };
+  notes: 'footnotes' | 'endnotes';
+  include: { bibliography: boolean; claimsAppendix: boolean; evidenceTable: boolean };
+  pageSize: 'A4' | 'Letter';
+  author: string;
+}
+
+export const DEFAULT_CHOICES: ExportChoices = {
+  format: 'md',
+  style: 'apa',
+  notes: 'footnotes',
+  include: { bibliography: true, claimsAppendix: false, evidenceTable: false },
+  pageSize: 'A4',
+  author: '',
+};
+
+/** The meta key under which a case's last export choices are kept. */
+export function choicesKey(caseId: string): string {
+  return `exportChoices:${caseId}`;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Read stored choices back field by field: anything missing or malformed (an
+ * older app, a hand-edited database) falls back to the default for that field
+ * only, and a custom style without its XML falls back to APA.
+ */
+export function parseChoices(value: unknown): ExportChoices {
+  const out: ExportChoices = { ...DEFAULT_CHOICES, include: { ...DEFAULT_CHOICES.include } };
+  if (!isObject(value)) return out;
+  if (BRIEF_FORMATS.some((f) => f.value === value.format)) out.format = value.format as BriefFormat;
+  if (value.notes === 'footnotes' || value.notes === 'endnotes') out.notes = value.notes;
+  if (value.pageSize === 'A4' || value.pageSize === 'Letter') out.pageSize = value.pageSize;
+  if (typeof value.author === 'string') out.author = value.author.slice(0, 300);
+  if (isObject(value.include)) {
+    for (const key of ['bibliography', 'claimsAppendix', 'evidenceTable'] as const) {
+      if (typeof value.include[key] === 'boolean') out.include[key] = value.include[key];
+    }
+  }
+  const custom = value.customStyle;
+  if (isObject(custom) && typeof custom.title === 'string' && typeof custom.xml === 'string' && custom.xml.trim() !== '') {
+    out.customStyle = { title: custom.title, xml: custom.xml };
+  }
+  if (typeof value.style === 'string' && value.style !== '' && (value.style !== CUSTOM_STYLE || out.customStyle)) out.style = value.style;
+  return out;
+}
+
+export interface FileType {
+  extension: string;
+  mediaType: string;
+  /** The save dialog's filter name. */
+  filterName: string;
+}
+
+export const FILE_TYPES: Record<ExportKind, FileType> = {
+  md: { extension: 'md', mediaType: 'text/markdown; charset=utf-8', filterName: 'Markdown' },
+  pdf: { extension: 'pdf', mediaType: 'application/pdf', filterName: 'PDF document' },
+  html: { extension: 'html', mediaType: 'text/html; charset=utf-8', filterName: 'Web page' },
+  docx: { extension: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filterName: 'Word document' },
+  'csl-json': { extension: 'json', mediaType: 'application/vnd.citationstyles.csl+json', filterName: 'CSL-JSON' },
+  bibtex: { extension: 'bib', mediaType: 'application/x-bibtex; charset=utf-8', filterName: 'BibTeX' },
+  'claims-csv': { extension: 'csv', mediaType: 'text/csv; charset=utf-8', filterName: 'CSV spreadsheet' },
+};
+
+/** A piece of a file name: letters, digits, spaces → hyphens, `_ . -`; nothing a file system objects to. */
+function namePart(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N} _.-]+/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 80);
+}
+
+/**
+ * "Harbour-case-brief.pdf", "Harbour-case-Draft-two.docx" (a note with its
+ * own title), "Harbour-case-references.bib", "Harbour-case-claims.csv".
+ */
+export function exportFileName(caseName: string, noteTitle: string, kind: ExportKind): string {
+  const base = namePart(caseName) || 'case';
+  const note = namePart(noteTitle);
+  const stem =
+    kind === 'csl-json' || kind === 'bibtex' ? `${base}-references` : kind === 'claims-csv' ? `${base}-claims` : note && note.toLowerCase() !== 'brief' ? `${base}-${note}` : `${base}-brief`;
+  return `${stem}.${FILE_TYPES[kind].extension}`;
+}
+
+/** The records an export reads, all from one case. */
+export interface ExportRecords {
+  case: CaseRecord;
+  note: NoteRecord;
+  sources: SourceRecord[];
+  passages: PassageRecord[];
+  claims: ClaimRecord[];
+  tags: TagRecord[];
+}
+
+export interface ExportProgress {
+  label: string;
+  /** 0…1 */
+  value: number;
+}
+
+export type JobResult =
+  /** Finished file bytes. */
+  | { kind: 'file'; bytes: Uint8Array }
+  /** Print HTML for the host's PDF renderer, with the title its running head shows. */
+  | { kind: 'print'; html: string; title: string; pageSize: 'A4' | 'Letter' };

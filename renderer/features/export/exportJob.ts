@@ -1,0 +1,107 @@
+/**
+ * The work behind the "Export brief" dialog: `runExportJob` turns the case's
+ * records into file bytes with the same `shared/export` code the CLI runs.
+ * No DOM and no database here: the job runs inside a Web Worker
+ * (export.worker.ts) and in unit tests as it is.
+ */
+import { numberCitations } from '../../../shared/brief/citations';
+import { CslStyleError, listStyles, registerCustomStyle, toBibtex, toCslJson } from '../../../shared/export/csl';
+import { renderClaimsCsv } from '../../../shared/export/csv';
+import { renderDocx } from '../../../shared/export/docx';
+import { renderHtml } from '../../../shared/export/html';
+import { renderMarkdown } from '../../../shared/export/markdown';
+import { buildExportModel, ExportError, type ExportOptions } from '../../../shared/export/model';
+import type { SourceRecord } from '../../../shared/domain/types';
+import { CUSTOM_STYLE, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords, type JobResult } from './choices';
+
+/** The export options the shared model takes, from the dialog's choices. */
+export function exportOptions(choices: ExportChoices, date: string): ExportOptions {
+  const options: ExportOptions = { style: choices.style, notes: choices.notes, include: { ...choices.include }, date };
+  if (choices.style === CUSTOM_STYLE) {
+    if (!choices.customStyle) throw new ExportError('The loaded citation style is no longer available; load the .csl file again or pick another style.');
+    options.customStyleXml = choices.customStyle.xml;
+  }
+  const author = choices.author.trim();
+  if (author) options.author = author;
+  return options;
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * Build one export. `date` is today's date ("YYYY-MM-DD", local time), which
+ * goes into the front matter. PDF stops at the print HTML: printing needs the
+ * host (Electron's printToPDF or the web server's Chromium).
+ */
+export async function runExportJob(
+  records: ExportRecords,
+  choices: ExportChoices,
+  kind: ExportKind,
+  date: string,
+  progress: (p: ExportProgress) => void = () => undefined,
+): Promise<JobResult> {
+  if (kind === 'csl-json' || kind === 'bibtex') {
+    const sources = citedSources(records);
+    if (sources.length === 0) throw new ExportError('The brief cites no sources yet, so there is no bibliography to export. Cite a passage in the brief first.');
+    progress({ label: 'Writing the bibliography…', value: 0.5 });
+    return { kind: 'file', bytes: encode(kind === 'csl-json' ? toCslJson(sources) : toBibtex(sources)) };
+  }
+
+  const options = exportOptions(choices, date);
+  if (kind === 'claims-csv') {
+    if (records.claims.length === 0) throw new ExportError('This case has no claims yet, so there is no claims table to export.');
+    options.include = { bibliography: false, claimsAppendix: true, evidenceTable: false };
+  }
+  progress({ label: 'Formatting citations and references…', value: 0.15 });
+  const model = buildExportModel({ ...records, options });
+  switch (kind) {
+    case 'claims-csv':
+      return { kind: 'file', bytes: encode(renderClaimsCsv(model.claims ?? [])) };
+    case 'md':
+      progress({ label: 'Writing Markdown…', value: 0.7 });
+      return { kind: 'file', bytes: encode(renderMarkdown(model)) };
+    case 'html':
+      progress({ label: 'Writing HTML…', value: 0.7 });
+      return { kind: 'file', bytes: encode(renderHtml(model, { print: false, pageSize: choices.pageSize })) };
+    case 'docx':
+      progress({ label: 'Writing the Word document…', value: 0.6 });
+      return { kind: 'file', bytes: await renderDocx(model) };
+    case 'pdf':
+      progress({ label: 'Laying out the pages…', value: 0.5 });
+      return { kind: 'print', html: renderHtml(model, { print: true, pageSize: choices.pageSize }), title: model.title, pageSize: choices.pageSize };
+  }
+}
+
+/** The sources the brief cites, in order of first citation. */
+export function citedSources(records: Pick<ExportRecords, 'note' | 'sources' | 'passages'>): SourceRecord[] {
+  const passages = new Map(records.passages.map((p) => [p.id, p]));
+  const sources = new Map(records.sources.map((s) => [s.id, s]));
+  const out = new Map<string, SourceRecord>();
+  for (const passageId of numberCitations(records.note.content).order) {
+    const source = sources.get(passages.get(passageId)?.sourceId ?? '');
+    if (source) out.set(source.id, source);
+  }
+  return [...out.values()];
+}
+
+/** The CSL styles citation-js has (APA, Vancouver, Harvard), for the style menu. */
+export function builtInStyles(): { id: string; title: string }[] {
+  return listStyles().filter((style) => !style.id.startsWith('custom-'));
+}
+
+/**
+ * Check a user's .csl file and return the title to show for it. Throws
+ * `CslStyleError` with a sentence about what is wrong.
+ */
+export function checkCustomStyle(xml: string): { title: string } {
+  if (xml.trim() === '') throw new CslStyleError('The file is empty; a CSL style is an XML file that starts with <style>.');
+  const id = registerCustomStyle(xml);
+  return { title: listStyles().find((style) => style.id === id)?.title ?? 'Custom style' };
+}
+
+/** A message a person can act on, for any error a job throws. */
+export function jobErrorMessage(error: unknown): string {
+  if (error instanceof ExportError || error instanceof CslStyleError) return error.message;
+  const reason = error instanceof Error ? error.message : String(error);
+  return `Casefile could not build the export: ${reason}`;
+}
