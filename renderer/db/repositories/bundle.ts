@@ -15,7 +15,7 @@ import { remapIds } from '../../../shared/bundle/remap';
 import { writeBundle } from '../../../shared/bundle/write';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
-import { readCaseSnapshot } from './cases';
+import { addCaseData, readCaseSnapshot } from './cases';
 import { RepoError } from './errors';
 
 /** Whether a file name is a case bundle (by extension, as the OS file association does). */
@@ -121,15 +121,7 @@ export async function writeImportedCases(cases: readonly BundleData[]): Promise<
         throw new RepoError(`The original files of “${data.case.name}” are already in Casefile. Nothing was imported.`);
       }
     }
-    for (const data of cases) {
-      await db.cases.add(data.case);
-      await db.sources.bulkAdd(data.sources);
-      await db.sourceBlobs.bulkAdd(data.blobs);
-      await db.passages.bulkAdd(data.passages);
-      await db.claims.bulkAdd(data.claims);
-      await db.tags.bulkAdd(data.tags);
-      await db.notes.bulkAdd(data.notes);
-    }
+    for (const data of cases) await addCaseData(data);
     return cases.map((data) => data.case);
   });
 }

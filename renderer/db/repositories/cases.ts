@@ -94,16 +94,26 @@ export async function deleteCase(id: string): Promise<DeletedCaseSnapshot> {
 }
 
 /** Put a whole case back (Undo of delete, or a bundle import), in one transaction. */
+/**
+ * Add every record of one case. Call it inside a read-write transaction over
+ * all case tables; `add` (not `put`) makes an existing ID fail the whole
+ * transaction instead of overwriting anything.
+ */
+export async function addCaseData(data: CaseData): Promise<void> {
+  const db = getDb();
+  await db.cases.add(data.case);
+  await db.sources.bulkAdd(data.sources);
+  await db.sourceBlobs.bulkAdd(data.blobs);
+  await db.passages.bulkAdd(data.passages);
+  await db.claims.bulkAdd(data.claims);
+  await db.tags.bulkAdd(data.tags);
+  await db.notes.bulkAdd(data.notes);
+}
+
 export async function restoreCase(snapshot: DeletedCaseSnapshot): Promise<void> {
   const db = getDb();
   await db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
     if (await db.cases.get(snapshot.case.id)) throw new RepoError(`The case “${snapshot.case.name}” is already there, so nothing was restored.`);
-    await db.cases.add(snapshot.case);
-    await db.sources.bulkAdd(snapshot.sources);
-    await db.sourceBlobs.bulkAdd(snapshot.blobs);
-    await db.passages.bulkAdd(snapshot.passages);
-    await db.claims.bulkAdd(snapshot.claims);
-    await db.tags.bulkAdd(snapshot.tags);
-    await db.notes.bulkAdd(snapshot.notes);
+    await addCaseData(snapshot);
   });
 }

@@ -6,8 +6,8 @@
  * IndexedDB + write the bundle. Each import stores a copy with new IDs, so
  * every run writes 10,000 new passages into a growing database.
  */
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+import { injectBenchEntry } from '../inject';
 import { writeBundle } from '../../../shared/bundle/write';
 import { generateCase } from '../../fixtures/bundle/generateCase';
 import { median, round, RUNS, type Figure } from '../stats';
@@ -15,27 +15,13 @@ import { median, round, RUNS, type Figure } from '../stats';
 export const kind = 'browser';
 export const ids = ['B1-app-import', 'B1-app-export'];
 
-async function inject(page: Page): Promise<void> {
-  const out = await build({
-    entryPoints: [`${process.cwd()}/tests/bench/browser/bundleEntry.ts`],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'warning',
-  });
-  // Evaluated over the DevTools protocol, which the page's strict CSP does not govern.
-  await page.evaluate(out.outputFiles[0]!.text);
-}
-
 export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[]> {
   const { page, baseURL } = ctx;
   const data = generateCase({ sources: 5, sourceChars: 400_000, passages: 10_000, claims: 200, tags: 30, originals: true, seed: 2025 });
   const bundle = await writeBundle(data, { appVersion: 'bench', includeOriginals: true, now: Date.UTC(2025, 0, 1) });
   await page.goto(baseURL);
   await page.getByRole('navigation', { name: 'Cases' }).waitFor();
-  await inject(page);
+  await injectBenchEntry(page, 'tests/bench/browser/bundleEntry.ts');
 
   const result = await page.evaluate(
     async ({ base64, runs }) => {

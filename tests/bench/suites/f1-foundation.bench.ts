@@ -21,7 +21,7 @@ export async function newCase(page: Page): Promise<void> {
   await page.getByText('No source yet').waitFor();
 }
 
-async function heapMB(page: Page): Promise<number> {
+export async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };

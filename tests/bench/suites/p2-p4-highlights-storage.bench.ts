@@ -4,8 +4,8 @@
  * P4: persist 10,000 passages in bulk (chunked, one transaction) and cold-load
  *     them, against one put per transaction.
  */
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+import { injectBenchEntry } from '../inject';
 import { median, round, RUNS, type Figure } from '../stats';
 import { syntheticArticle } from '../synthetic';
 import { newCase } from './f1-foundation.bench';
@@ -14,20 +14,6 @@ export const kind = 'browser';
 export const ids = ['P2', 'P2-dom', 'P4-write', 'P4-load'];
 
 const COUNT = 10_000;
-
-async function injectBenchModule(page: Page): Promise<void> {
-  const out = await build({
-    entryPoints: [`${process.cwd()}/tests/bench/browser/entry.ts`],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'warning',
-  });
-  // Evaluated over the DevTools protocol, which the page's strict CSP does not govern.
-  await page.evaluate(out.outputFiles[0]!.text);
-}
 
 export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[]> {
   const { page, baseURL } = ctx;
@@ -40,7 +26,7 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
   await page.getByRole('button', { name: 'Import source' }).click();
   await (await chooser).setFiles({ name: 'synthetic.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.waitForFunction(() => (document.querySelector('.source-body')?.children.length ?? 0) > 1000, undefined, { timeout: 60_000 });
-  await injectBenchModule(page);
+  await injectBenchEntry(page, 'tests/bench/browser/entry.ts');
 
   const paint = await page.evaluate(
     async ({ count, runs }) => {

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { brief, citation, heading, paragraph, text, TEXT_FORMAT, type SerializedElementJSON, type SerializedNodeJSON } from '../../../shared/brief/build';
 import { median, round, RUNS, type Figure } from '../stats';
 import { syntheticArticle } from '../synthetic';
-import { newCase } from './f1-foundation.bench';
+import { heapMB, newCase } from './f1-foundation.bench';
 
 export const kind = 'browser';
 export const ids = ['P3-key-end', 'P3-key-mid', 'P3-key-floor', 'P3-ratio', 'P3-load', 'P3-heap'];
@@ -39,14 +39,6 @@ function generatedBrief(size: { paragraphs: number; citations: number }, passage
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
-}
-
-async function heapMB(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return usedSize / (1024 * 1024);
 }
 
 /** Open a note through the notes menu and time it until its citations are all numbered and painted. */
