@@ -9,6 +9,10 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  resolve: {
+    // The browser's own fetch for citation-js, instead of node-fetch and its Node built-ins.
+    alias: { 'node-fetch': fileURLToPath(new URL('./shims/node-fetch.ts', import.meta.url)) },
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -207,3 +207,29 @@ test('a claim reference shows the claim’s status and follows it live', async (
   await expect(mark).toHaveAttribute('data-status-label', 'Disputed');
   await expect(mark).toHaveAccessibleDescription(/UK police arrested 746 people.*Disputed/);
 });
+
+test('Refer to claim… marks selected brief words as a claim reference, and removes it again', async ({ page }) => {
+  await openApp(page);
+  const brief = briefBox(page);
+  await expect(brief.locator('mark')).toHaveCount(1);
+  // Select "Europol’s estimate" in the last paragraph with the keyboard.
+  const words = brief.getByText(/Still to verify/);
+  await words.click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.getByRole('button', { name: 'Refer to claim…' }).click();
+  const claim = page.getByRole('combobox', { name: 'Claim' });
+  await expect(claim).toBeFocused();
+  await claim.selectOption({ label: 'EncroChat had about 60,000 users worldwide (Unverified)' });
+  await page.getByRole('button', { name: 'Mark', exact: true }).click();
+  const mark = brief.locator('mark').nth(1);
+  await expect(mark).toHaveAttribute('data-status-label', 'Unverified');
+  await expect(mark).toContainText('Still to verify');
+  await expect(mark).toHaveAccessibleDescription(/EncroChat had about 60,000 users worldwide/);
+
+  // With the caret inside it, the same button removes the reference.
+  await mark.click();
+  await page.getByRole('button', { name: 'Refer to claim…' }).click();
+  await expect(brief.locator('mark')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Claim reference removed.' })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BundleData } from '../../shared/bundle/format';
 import { readBundle } from '../../shared/bundle/read';
@@ -9,7 +9,9 @@ import { briefInputFromCase, CASE_JSON_FORMAT, CASE_JSON_VERSION } from '../../s
 import { renderMarkdown } from '../../shared/export/markdown';
 import { buildExportModel } from '../../shared/export/model';
 import { entryData, flip, readJson, repack, unpack, writeJson, type Entries } from '../fixtures/bundle/tamper';
-import { importThroughChooser, openApp } from './helpers/app';
+import { briefBox, importThroughChooser, openApp } from './helpers/app';
+import { PAGE_TWO_SENTENCE, printPdf, REPORT_HTML } from './helpers/pdf';
+import { selectWithMouse } from './helpers/select';
 
 const MIB = 1024 * 1024;
 const SAMPLE = /^Sample case/;
@@ -77,17 +79,30 @@ async function importBundle(page: Page, file: string | { name: string; bytes: Ui
   await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/zip', buffer: Buffer.from(file.bytes) });
 }
 
-/** The sample case plus one imported text source, so the bundle carries an original file too. */
-async function richCase(page: Page): Promise<void> {
+/**
+ * The sample case (passages, claims, tags, a brief with citations and a claim
+ * mark) plus an imported text source and a PDF, with a page-2 passage of the
+ * PDF cited in the brief: three sources, originals included.
+ */
+async function richCase(page: Page, browser: Browser): Promise<void> {
   await openApp(page);
   await expect(page.getByRole('button', { name: SAMPLE })).toBeVisible();
   const text = 'Harbour notes\n\nThe customs office logged forty containers on the night of the raid.\n\nA second shift checked the manifests by hand.';
   await importThroughChooser(page, { name: 'harbour-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await expect(page.getByRole('list', { name: 'Sources in this case' }).getByText('Harbour notes')).toBeVisible();
+  await importThroughChooser(page, { name: 'harbour-review.pdf', mimeType: 'application/pdf', buffer: await printPdf(browser, REPORT_HTML) });
+  await expect(page.locator('.source-body')).toContainText(PAGE_TWO_SENTENCE);
+  await briefBox(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Fog delayed the ferries too.');
+  await selectWithMouse(page, PAGE_TWO_SENTENCE);
+  await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Cite in brief' }).click();
+  await expect(briefBox(page).getByRole('link', { name: 'Citation 4' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 15_000 });
 }
 
-test('a rich case survives export, delete and import record for record, with the same Markdown', async ({ page }) => {
-  await richCase(page);
+test('a rich case survives export, delete and import record for record, with the same Markdown', async ({ page, browser }) => {
+  await richCase(page, browser);
   const before = await dumpDb(page);
   const sampleCase = (before.tables.cases ?? []).find((c) => SAMPLE.test(String(c.name)));
   if (!sampleCase) throw new Error('no sample case');
@@ -118,6 +133,8 @@ test('a rich case survives export, delete and import record for record, with the
   const markdownBefore = markdownOf(caseFrom(before.tables, caseId));
   expect(markdownBefore).toContain('## What the EncroChat operation achieved');
   for (const claim of caseFrom(before.tables, caseId).claims) expect(markdownBefore).toContain(String(claim.statement).slice(0, 30));
+  expect(markdownBefore).toContain(`${PAGE_TWO_SENTENCE}`);
+  expect(markdownBefore).toMatch(/p\. 2/);
   expect(markdownOf(caseFrom(after.tables, caseId))).toBe(markdownBefore);
   expect(markdownOf(read.data)).toBe(markdownBefore);
 });

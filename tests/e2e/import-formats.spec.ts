@@ -4,36 +4,13 @@ import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun }
 import { createServer, type Server } from 'node:http';
 import { newCase, openApp, sourceItems, sourceRegion } from './helpers/app';
 import { selectWithMouse } from './helpers/select';
+import { PAGE_TWO_SENTENCE, printPdf, REPORT_HTML } from './helpers/pdf';
 
 /**
  * PDF, Word and web-page sources. Every fixture is made by the test itself:
  * PDFs are printed by Chromium from HTML written here, the Word file is built
  * with the `docx` package, and web pages come from a loopback server.
  */
-
-const PAGE_TWO_SENTENCE = 'The harbour master recorded nineteen late departures during the fog week.';
-
-const REPORT_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour operations review</title>
-<style>body { font: 12pt/1.5 serif; margin: 2cm; } .next { break-before: page; }</style></head><body>
-<h1>Harbour operations review</h1>
-<p>This review covers the winter quarter at the northern harbour, from the first week of December to the end of February.</p>
-<p>Pilots reported that the new buoys on the approach channel were easier to see at night than the old ones.</p>
-<div class="next">
-<h2>Delays</h2>
-<p>${PAGE_TWO_SENTENCE} Most of the ships affected were small ferries on the island route.</p>
-<p>The operator has asked for a second radar mast on the breakwater.</p>
-</div></body></html>`;
-
-/** Print HTML to PDF with Chromium, in a page of its own. */
-async function printPdf(browser: Browser, html: string): Promise<Buffer> {
-  const page = await browser.newPage();
-  try {
-    await page.setContent(html);
-    return await page.pdf({ format: 'A4' });
-  } finally {
-    await page.close();
-  }
-}
 
 /** A "scan": a screenshot of typed text, placed as the only thing on two printed pages. */
 async function printScannedPdf(browser: Browser): Promise<Buffer> {

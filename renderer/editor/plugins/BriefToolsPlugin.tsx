@@ -8,6 +8,7 @@ import { $getRoot, type LexicalNode, type NodeKey } from 'lexical';
 import { checkBriefIntegrity, type BriefTarget, type IntegrityProblem } from '../../../shared/brief/integrity';
 import { useBriefData } from '../briefData';
 import { $isCitationNode } from '../nodes/CitationNode';
+import { ClaimReferenceControl } from './ClaimReferenceControl';
 
 /** Words in a text, as a writer counts them: runs of letters or digits (with inner apostrophes, hyphens, points). */
 export function countWords(text: string): number {
@@ -134,6 +135,7 @@ export function BriefToolsPlugin() {
       <button type="button" className="small" aria-expanded={outlineOpen} aria-controls={outlineId} onClick={() => setOutlineOpen((o) => !o)}>
         Outline{headings.length ? ` (${headings.length})` : ''}
       </button>
+      <ClaimReferenceControl />
       <span className="brief-words" aria-live="off">
         {words.toLocaleString('en-US')} {words === 1 ? 'word' : 'words'}
       </span>
