@@ -13,6 +13,9 @@ test('the README screenshot comes from the real main screen', async ({ page }) =
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
   await expect(page.getByRole('region', { name: 'Source' })).toContainText('746 arrests');
+  // The brief settled: citations numbered, word count in.
+  await expect(page.getByRole('link', { name: 'Citation 3' }).first()).toBeVisible();
+  await expect(page.getByText(/^\d+ words$/)).toBeVisible();
   const shot = await page.screenshot({ type: 'png' });
   if (process.env.CASEFILE_UPDATE_SCREENSHOT === '1') {
     mkdirSync(fileURLToPath(new URL('.', `file://${TARGET}`)), { recursive: true });

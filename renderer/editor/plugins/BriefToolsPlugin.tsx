@@ -52,7 +52,7 @@ export function BriefToolsPlugin() {
   const [problems, setProblems] = useState<IntegrityProblem[] | null>(null);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [headings, setHeadings] = useState<Heading[]>([]);
-  const [words, setWords] = useState(0);
+  const [words, setWords] = useState<number | null>(null);
   const panelId = useId();
   const outlineId = useId();
   const checkButton = useRef<HTMLButtonElement>(null);
@@ -137,7 +137,7 @@ export function BriefToolsPlugin() {
       </button>
       <ClaimReferenceControl />
       <span className="brief-words" aria-live="off">
-        {words.toLocaleString('en-US')} {words === 1 ? 'word' : 'words'}
+        {words === null ? '' : `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'}`}
       </span>
       {outlineOpen && (
         <nav id={outlineId} className="brief-outline" aria-label="Outline">
