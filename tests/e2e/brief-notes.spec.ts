@@ -55,4 +55,16 @@ test('a case holds several notes: create, rename, switch, make one the brief, ou
   await expect(page.getByRole('combobox', { name: 'Open note' })).toHaveValue(await notes.locator('option', { hasText: 'Follow-up brief' }).getAttribute('value') ?? '');
   await expect(page.getByRole('combobox', { name: 'Open note' }).locator('option')).toHaveText(['Brief', 'Follow-up brief (brief)']);
   await expect(briefBox(page)).toContainText('Ask the customs directorate about the lighthouse logbooks.');
+
+  // Delete a note, then Undo brings it back with its citations.
+  const openNote = page.getByRole('combobox', { name: 'Open note' });
+  await openNote.selectOption({ label: 'Brief' });
+  await expect(briefBox(page).locator('[data-cf-citation]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Delete note “Brief”' }).click();
+  await expect(page.getByRole('heading', { name: /Follow-up brief/ })).toBeVisible();
+  await expect(openNote).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Delete note/ })).toBeHidden();
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'Brief', exact: true })).toBeVisible();
+  await expect(briefBox(page).locator('[data-cf-citation]')).toHaveCount(4);
 });

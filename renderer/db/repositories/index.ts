@@ -1,7 +1,7 @@
 export { RepoError } from './errors';
 export { createCase, deleteCase, readCaseSnapshot, renameCase, restoreCase, setActiveSource, touchCase, type CaseSnapshot, type DeletedCaseSnapshot } from './cases';
 export { addSource, deleteSource, findSourceBySha, replaceSourceText, restoreSource, updateSourceMetadata, type SourceSnapshot, type SourceUpdateResult } from './sources';
-export { createNote, findPassageCitations, isEmptyNote, renameNote, saveNoteContent, setCaseBrief, type PassageCitationPlace, type NoteContentChange, type SaveNoteResult } from './notes';
+export { createNote, deleteNote, findPassageCitations, isEmptyNote, renameNote, restoreNote, saveNoteContent, setCaseBrief, type DeletedNote, type PassageCitationPlace, type NoteContentChange, type SaveNoteResult } from './notes';
 export { ensureSampleCase, type SampleCaseData } from './sample';
 export { getMeta, setMeta } from './meta';
 export { buildPassage, createPassage, deletePassage, locatorAt, reattachPassage, restorePassage, updatePassage, type PassageSnapshot } from './passages';

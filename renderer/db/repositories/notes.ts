@@ -137,3 +137,40 @@ export async function findPassageCitations(caseId: string, passageId: string): P
   }
   return places;
 }
+
+/** What deleting a note took away, so Undo can put it back exactly. */
+export interface DeletedNote {
+  note: NoteRecord;
+  wasBrief: boolean;
+}
+
+/**
+ * Delete a note. A case keeps at least one note; deleting the brief makes the
+ * first remaining note the brief.
+ */
+export async function deleteNote(id: string, now = Date.now()): Promise<DeletedNote> {
+  const db = getDb();
+  return db.transaction('rw', db.notes, db.cases, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw new RepoError('That note no longer exists.');
+    const siblings = await db.notes.where('[caseId+order]').between([note.caseId, -Infinity], [note.caseId, Infinity]).toArray();
+    const others = siblings.filter((n) => n.id !== id);
+    if (others.length === 0) throw new RepoError('A case keeps at least one note, so its only note cannot be deleted.');
+    const record = await db.cases.get(note.caseId);
+    const wasBrief = record?.briefNoteId === id;
+    await db.notes.delete(id);
+    await db.cases.update(note.caseId, { updatedAt: now, ...(wasBrief ? { briefNoteId: others[0]!.id } : {}) });
+    return { note, wasBrief };
+  });
+}
+
+/** Undo {@link deleteNote}. */
+export async function restoreNote(deleted: DeletedNote, now = Date.now()): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.notes, db.cases, async () => {
+    if (!(await db.cases.get(deleted.note.caseId))) throw new RepoError('The note’s case no longer exists, so the note was not restored.');
+    if (await db.notes.get(deleted.note.id)) throw new RepoError('That note is already there.');
+    await db.notes.add(deleted.note);
+    await db.cases.update(deleted.note.caseId, { updatedAt: now, ...(deleted.wasBrief ? { briefNoteId: deleted.note.id } : {}) });
+  });
+}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
 import { useClaims, useNote, useNotes, usePassages, useSources, useTags } from '../../db/hooks';
-import { createNote, getMeta, isEmptyNote, renameNote, saveNoteContent, setCaseBrief, setMeta } from '../../db/repositories';
+import { createNote, deleteNote, getMeta, isEmptyNote, renameNote, restoreNote, saveNoteContent, setCaseBrief, setMeta } from '../../db/repositories';
 import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
 import { BriefDataContext, buildBriefData } from '../../editor/briefData';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
@@ -131,6 +131,24 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
     }
   };
 
+  const removeNote = async (target: NoteRecord) => {
+    try {
+      await flushAll();
+      const deleted = await deleteNote(target.id);
+      setChosen(null);
+      void setMeta(activeNoteKey(caseId), null);
+      notices.toast(`Deleted the note “${target.title}”.`, {
+        label: 'Undo',
+        run: async () => {
+          await restoreNote(deleted);
+          await open(deleted.note.id);
+        },
+      });
+    } catch (error) {
+      notices.error((error as Error).message);
+    }
+  };
+
   const isBrief = note?.id === briefNoteId;
   return (
     <section className="brief" aria-labelledby="brief-heading">
@@ -167,6 +185,11 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
           {note && (
             <button type="button" className="small" onClick={() => setRenaming(true)} aria-label={`Rename note “${note.title}”`}>
               Rename
+            </button>
+          )}
+          {note && (notes?.length ?? 0) > 1 && (
+            <button type="button" className="small" onClick={() => void removeNote(note)} aria-label={`Delete note “${note.title}”`}>
+              Delete
             </button>
           )}
           {note && !isBrief && (
