@@ -125,22 +125,18 @@ export function CitationsPlugin() {
         openCitation(dataRef.current, el.dataset.passageId);
       }
     };
+    const listeners: [string, (e: never) => void, boolean][] = [
+      ['mouseover', onOver, false],
+      ['mouseout', onOut, false],
+      ['focusin', onOver, false],
+      ['focusout', onOut, false],
+      ['click', onClick, false],
+      ['keydown', onKey, true],
+    ];
     return editor.registerRootListener((root, prev) => {
-      if (prev) {
-        prev.removeEventListener('mouseover', onOver);
-        prev.removeEventListener('mouseout', onOut);
-        prev.removeEventListener('focusin', onOver);
-        prev.removeEventListener('focusout', onOut);
-        prev.removeEventListener('click', onClick);
-        prev.removeEventListener('keydown', onKey, true);
-      }
-      if (root) {
-        root.addEventListener('mouseover', onOver);
-        root.addEventListener('mouseout', onOut);
-        root.addEventListener('focusin', onOver);
-        root.addEventListener('focusout', onOut);
-        root.addEventListener('click', onClick);
-        root.addEventListener('keydown', onKey, true);
+      for (const [type, listener, capture] of listeners) {
+        prev?.removeEventListener(type, listener as EventListener, capture);
+        root?.addEventListener(type, listener as EventListener, capture);
       }
     });
   }, [editor]);

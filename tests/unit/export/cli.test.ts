@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../electron/host/cli';
+import { runCli } from '../../../electron/host/cli';
 import { renderMarkdown } from '../../../shared/export/markdown';
-import { CASE_PATH, FIXTURE_DIR, fixtureModel } from './helpers';
+import { CASE_PATH, FIXTURE_DIR, fixtureModel, memoryCliIo } from './helpers';
 
 /** An in-memory file system holding the fixture case and the test style. */
 function memoryIo(extra: Record<string, string> = {}) {
@@ -13,21 +13,7 @@ function memoryIo(extra: Record<string, string> = {}) {
     ['style.csl', readFileSync(join(FIXTURE_DIR, 'casefile-test.csl'))],
     ...Object.entries(extra).map(([k, v]) => [k, new TextEncoder().encode(v)] as [string, Uint8Array]),
   ]);
-  const out = { stdout: '', stderr: '', pdfCalls: [] as { html: string; options: unknown }[] };
-  const io: CliIo = {
-    readFile: async (path) => {
-      const bytes = files.get(path);
-      if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return bytes;
-    },
-    writeFile: async (path, data) => void files.set(path, data),
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-    renderPdf: async (html, options) => {
-      out.pdfCalls.push({ html, options });
-      return new TextEncoder().encode('%PDF-1.7 fake');
-    },
-  };
+  const { io, out } = memoryCliIo(files);
   const text = (path: string) => new TextDecoder().decode(files.get(path));
   return { io, files, out, text };
 }

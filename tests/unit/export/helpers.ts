@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { briefInputFromCase, parseCaseJson, type CaseJson } from '../../../shared/export/caseJson';
+import type { CliIo } from '../../../electron/host/cli';
 import { buildExportModel, type ExportInput, type ExportModel, type ExportOptions } from '../../../shared/export/model';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/export/', import.meta.url));
@@ -96,4 +97,24 @@ export function pandocText(ast: unknown): string {
  */
 export function normaliseText(text: string): string {
   return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+}
+
+/** The CLI's file system and output in memory: files by path, captured stdout/stderr, and PDF requests answered with a stub. */
+export function memoryCliIo(files: Map<string, Uint8Array>) {
+  const out = { stdout: '', stderr: '', pdfCalls: [] as { html: string; options: unknown }[] };
+  const io: CliIo = {
+    readFile: async (path) => {
+      const bytes = files.get(path);
+      if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return bytes;
+    },
+    writeFile: async (path, data) => void files.set(path, data),
+    stdout: (text) => void (out.stdout += text),
+    stderr: (text) => void (out.stderr += text),
+    renderPdf: async (html, options) => {
+      out.pdfCalls.push({ html, options });
+      return new TextEncoder().encode('%PDF-1.7 fake');
+    },
+  };
+  return { io, out };
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../electron/host/cli';
+import { runCli } from '../../../electron/host/cli';
 import { writeBundle } from '../../../shared/bundle/write';
 import type { BundleData } from '../../../shared/bundle/format';
 import { renderMarkdown } from '../../../shared/export/markdown';
-import { CASE_PATH, fixtureModel, loadCase } from '../export/helpers';
+import { CASE_PATH, fixtureModel, loadCase, memoryCliIo } from '../export/helpers';
 import { entryData, flip, readJson, repack, unpack, writeJson } from '../../fixtures/bundle/tamper';
 
 /** The export fixture case as a bundle, so bundle and JSON exports can be compared. */
@@ -14,20 +14,7 @@ async function fixtureBundle(): Promise<Uint8Array> {
   return writeBundle(data, { appVersion: 'test', includeOriginals: false, now: Date.UTC(2026, 0, 5) });
 }
 
-function memoryIo(files: Map<string, Uint8Array>) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    readFile: async (path) => {
-      const bytes = files.get(path);
-      if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return bytes;
-    },
-    writeFile: async (path, data) => void files.set(path, data),
-    stdout: (text) => void (out.stdout += text),
-    stderr: (text) => void (out.stderr += text),
-  };
-  return { io, out };
-}
+const memoryIo = memoryCliIo;
 
 describe('casefile export with a .casefile bundle', () => {
   it('exports the same Markdown from a bundle as from the case JSON', async () => {
