@@ -13,6 +13,7 @@ import {
   $getSelection,
   $insertNodes,
   $isElementNode,
+  $isParagraphNode,
   $isRangeSelection,
   $isTextNode,
   $setSelection,
@@ -89,9 +90,11 @@ export function InsertPassagePlugin() {
           return;
         }
       }
+      // Never placed: the end of the last paragraph, or a new one after a closing quote, heading or list
+      // (a citation slipped into someone else's quote would change what the quote cites).
       const root = $getRoot();
       const last = root.getLastChild();
-      if ($isElementNode(last) && !last.isInline()) last.selectEnd();
+      if ($isParagraphNode(last)) last.selectEnd();
       else root.append($createParagraphNode()).selectEnd();
     };
 
