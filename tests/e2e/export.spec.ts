@@ -123,7 +123,8 @@ test('Markdown: pandoc finds one note per citation with its exact quote, APA ref
   expect(cli.status, cli.stderr).toBe(0);
   expect(markdown).toBe(readFileSync(cliOut, 'utf8'));
 
-  test.skip(!PANDOC, 'pandoc is not installed here');
+  // On a developer machine without pandoc this is skipped; in CI (which installs it) a missing pandoc fails.
+  test.skip(!PANDOC && !process.env.CI, 'pandoc is not installed here');
   const ast = JSON.parse(pandoc(markdown, 'json')) as { blocks: unknown[] };
   const notes = pandocNodes(ast.blocks, 'Note');
   expect(notes).toHaveLength(CITED.length);
@@ -141,7 +142,7 @@ test('PDF: a real file from the local Chromium that qpdf accepts, holding every 
   const qpdf = onPath('qpdf');
   const pdftotext = onPath('pdftotext');
   const pdftoppm = onPath('pdftoppm');
-  test.skip(!qpdf || !pdftotext || !pdftoppm, 'needs qpdf and poppler-utils');
+  test.skip((!qpdf || !pdftotext || !pdftoppm) && !process.env.CI, 'needs qpdf and poppler-utils');
   const data = cleanCase();
   await seedCase(page, data);
   const dialog = await openExportDialog(page);

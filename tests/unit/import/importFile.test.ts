@@ -3,23 +3,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ImportError, type ImportErrorCode } from '../../../shared/import/errors';
+import { importFailure } from './importFailure';
 import { importFile, importPastedText, pastedFileName } from '../../../renderer/source/import/importFile';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 const fixtureBytes = (relative: string) => new Uint8Array(readFileSync(join(FIXTURES, relative)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const NOW = new Date(2026, 10, 28, 15, 47).getTime();
-
-async function importFailure(promise: Promise<unknown>, code: ImportErrorCode): Promise<string> {
-  const error: unknown = await promise.then(
-    () => new Error(`expected an ImportError with code "${code}"`),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  expect((error as ImportError).code).toBe(code);
-  return (error as ImportError).message;
-}
 
 describe('importFile: bad input', () => {
   const latin1 = new Uint8Array([...utf8('Caf'), 0xe9, ...utf8(' au lait')]);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ImportError, type ImportErrorCode } from '../../../shared/import/errors';
+import { importFailure } from './importFailure';
 import { importFile } from '../../../renderer/source/import/importFile';
 import { locatorAt } from '../../../renderer/db/repositories/passages';
 import { pdfjs } from './pdfjsNode';
@@ -16,16 +16,6 @@ const PAGE_TWO = [
   'The silt removed from berth nine weighed nearly six thousand tonnes, according to the appendix.',
   'Nobody on the committee could explain why the dredger had stopped working on a Thursday.',
 ];
-
-async function failure(promise: Promise<unknown>, code: ImportErrorCode): Promise<string> {
-  const error: unknown = await promise.then(
-    () => new Error(`expected an ImportError with code "${code}"`),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  expect((error as ImportError).code).toBe(code);
-  return (error as ImportError).message;
-}
 
 describe('PDF import', () => {
   it('keeps the text layer as paragraphs with one page block per paragraph, numbered by page', async () => {
@@ -93,7 +83,7 @@ describe('PDF import', () => {
 
   it('refuses a PDF whose pages carry no text (a scan) with a specific message', async () => {
     const bytes = writePdf([{ image: true }, { image: true }]);
-    const message = await failure(importFile('scan.pdf', bytes, { pdfjs }), 'scanned-pdf');
+    const message = await importFailure(importFile('scan.pdf', bytes, { pdfjs }), 'scanned-pdf');
     expect(message).toBe(
       '“scan.pdf” has no text layer (it looks scanned); Casefile cannot read scanned PDFs yet — no OCR. Run it through text recognition (OCR) in another program and import the result.',
     );
@@ -102,16 +92,16 @@ describe('PDF import', () => {
   it('refuses a password-protected PDF with a specific message', async () => {
     const md5 = (bytes: number[]) => Array.from(createHash('md5').update(Uint8Array.from(bytes)).digest());
     const bytes = writePdf([flowPage(PAGE_ONE)], { encrypt: { userPassword: 'tide table', ownerPassword: 'harbour office', md5 } });
-    expect(await failure(importFile('locked.pdf', bytes, { pdfjs }), 'encrypted')).toBe(
+    expect(await importFailure(importFile('locked.pdf', bytes, { pdfjs }), 'encrypted')).toBe(
       '“locked.pdf” is protected with a password. Open it in a PDF reader, save a copy without the password, and import that copy.',
     );
   });
 
   it('refuses damaged and empty PDFs', async () => {
     const truncated = writePdf([flowPage(PAGE_ONE)]).slice(0, 60);
-    expect(await failure(importFile('cut.pdf', truncated, { pdfjs }), 'corrupt')).toBe('“cut.pdf” is damaged or is not really a PDF file, so Casefile cannot read it.');
+    expect(await importFailure(importFile('cut.pdf', truncated, { pdfjs }), 'corrupt')).toBe('“cut.pdf” is damaged or is not really a PDF file, so Casefile cannot read it.');
     const text = new TextEncoder().encode('This is a note saved with the wrong extension.');
-    expect(await failure(importFile('note.pdf', text, { pdfjs }), 'corrupt')).toMatch(/^“note\.pdf” is damaged or is not really a PDF file/);
-    expect(await failure(importFile('none.pdf', new Uint8Array(), { pdfjs }), 'empty')).toBe('“none.pdf” is empty: there is no text to import.');
+    expect(await importFailure(importFile('note.pdf', text, { pdfjs }), 'corrupt')).toMatch(/^“note\.pdf” is damaged or is not really a PDF file/);
+    expect(await importFailure(importFile('none.pdf', new Uint8Array(), { pdfjs }), 'empty')).toBe('“none.pdf” is empty: there is no text to import.');
   });
 });
