@@ -1,5 +1,5 @@
 import { chromium, expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { CHROMIUM_ARGS, findChromium } from '../../../electron/host/chromium';
 
 function requireChromium(): string {
@@ -93,6 +93,15 @@ function devToolsUrl(stderr: NodeJS.ReadableStream, exited: Promise<number | nul
   });
 }
 
+/** Signal a spawned browser's whole process group (it was started detached), or the process alone where groups are not available. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 /**
  * Launch Chromium ourselves on a real profile directory and connect over CDP,
  * so a test can SIGKILL the browser process (a crash, not a clean close) and
@@ -102,14 +111,15 @@ export async function spawnChromium(userDataDir: string, url: string): Promise<S
   const child = spawn(
     requireChromium(),
     [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, '--window-size=1280,800', 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so a kill takes the renderer and helper processes too, as a crash would.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let browser: Browser;
   try {
     browser = await chromium.connectOverCDP(await devToolsUrl(child.stderr, exited, 20_000));
   } catch (error) {
-    child.kill('SIGKILL');
+    killGroup(child, 'SIGKILL');
     throw error;
   }
   const context = browser.contexts()[0] ?? (await browser.newContext());
@@ -120,7 +130,7 @@ export async function spawnChromium(userDataDir: string, url: string): Promise<S
     page,
     pid: child.pid!,
     async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) killGroup(child, signal);
       await exited;
     },
   };
