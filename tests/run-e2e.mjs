@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { aptInstall } from './tools.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -27,14 +28,7 @@ function findChromium() {
 }
 
 let chromium = findChromium();
-if (!chromium && process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
-  console.log('No Chromium found: installing Debian’s chromium package (running as root)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }) : update;
-  if (install.status !== 0) console.error(`apt-get failed (exit ${install.status ?? install.signal}); see its output above.`);
-  chromium = findChromium();
-}
+if (!chromium && aptInstall(['chromium'])) chromium = findChromium();
 if (!chromium) {
   console.error('No Chromium found for the end-to-end tests. Install one (Debian: apt-get install chromium) or set CASEFILE_CHROMIUM to its path.');
   process.exit(1);

@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { unzipSync } from 'fflate';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { harbourCase, type FixtureCase } from '../fixtures/export/harbourCase';
-import { normaliseText, PANDOC, pandoc, pandocNodes, pandocText } from '../unit/export/helpers';
+import { normaliseText, pandoc, pandocNodes, pandocText, requireTool } from '../unit/export/helpers';
 import { briefBox, openApp } from './helpers/app';
 import { expect, test } from './support/fixtures';
 
@@ -24,11 +24,6 @@ const TEST_CSL = fileURLToPath(new URL('../fixtures/export/casefile-test.csl', i
 
 /** Cited passages in document order, repeats included (p-gazette-1 is cited first and last). */
 const CITED = ['p-gazette-1', 'p-gazette-2', 'p-gazette-3', 'p-report-1', 'p-interview-1', 'p-gazette-1'];
-
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  return null;
-}
 
 /** The fixture with a clean brief: the disputed claim it marks is made unverified. */
 function cleanCase(): FixtureCase {
@@ -123,8 +118,6 @@ test('Markdown: pandoc finds one note per citation with its exact quote, APA ref
   expect(cli.status, cli.stderr).toBe(0);
   expect(markdown).toBe(readFileSync(cliOut, 'utf8'));
 
-  // On a developer machine without pandoc this is skipped; in CI (which installs it) a missing pandoc fails.
-  test.skip(!PANDOC && !process.env.CI, 'pandoc is not installed here');
   const ast = JSON.parse(pandoc(markdown, 'json')) as { blocks: unknown[] };
   const notes = pandocNodes(ast.blocks, 'Note');
   expect(notes).toHaveLength(CITED.length);
@@ -139,10 +132,10 @@ test('Markdown: pandoc finds one note per citation with its exact quote, APA ref
 });
 
 test('PDF: a real file from the local Chromium that qpdf accepts, holding every quote and reference', async ({ page }, testInfo) => {
-  const qpdf = onPath('qpdf');
-  const pdftotext = onPath('pdftotext');
-  const pdftoppm = onPath('pdftoppm');
-  test.skip((!qpdf || !pdftotext || !pdftoppm) && !process.env.CI, 'needs qpdf and poppler-utils');
+  // `npm test` makes sure these are installed (tests/tools.mjs); a missing one fails here with its name.
+  const qpdf = requireTool('qpdf');
+  const pdftotext = requireTool('pdftotext');
+  const pdftoppm = requireTool('pdftoppm');
   const data = cleanCase();
   await seedCase(page, data);
   const dialog = await openExportDialog(page);
@@ -154,9 +147,9 @@ test('PDF: a real file from the local Chromium that qpdf accepts, holding every 
   const file = await (await download).path();
   expect((await download).suggestedFilename()).toBe('Pier-9-tobacco-seizure-brief.pdf');
 
-  const check = spawnSync(qpdf!, ['--check', file], { encoding: 'utf8' });
+  const check = spawnSync(qpdf, ['--check', file], { encoding: 'utf8' });
   expect(check.status, check.stdout + check.stderr).toBe(0);
-  const text = normaliseText(spawnSync(pdftotext!, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout);
+  const text = normaliseText(spawnSync(pdftotext, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout);
   for (const id of new Set(CITED)) {
     const exact = data.passages.find((p) => p.id === id)?.selectors[0].exact ?? '<missing>';
     expect(text).toContain(normaliseText(exact));
@@ -164,16 +157,16 @@ test('PDF: a real file from the local Chromium that qpdf accepts, holding every 
   for (const source of data.sources) expect(text).toContain(source.metadata.title);
   expect(text).toContain('What happened at Pier 9');
   // Running title and page numbers come from the same header and footer as the CLI's.
-  const pageCount = Number(/Pages:\s+(\d+)/.exec(spawnSync(onPath('pdfinfo') ?? 'pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
+  const pageCount = Number(/Pages:\s+(\d+)/.exec(spawnSync(requireTool('pdfinfo'), [file], { encoding: 'utf8' }).stdout)?.[1]);
   expect(pageCount).toBeGreaterThan(0);
   for (let n = 1; n <= pageCount; n++) expect(text).toMatch(new RegExp(`(^| )${n} ?/ ?${pageCount}( |$)`));
   // The title block once, plus the running title on every page.
   expect(text.split('Pier 9 tobacco seizure').length - 1).toBe(1 + pageCount);
-  const info = spawnSync(onPath('pdfinfo') ?? 'pdfinfo', [file], { encoding: 'utf8' }).stdout;
+  const info = spawnSync(requireTool('pdfinfo'), [file], { encoding: 'utf8' }).stdout;
   expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
 
   const prefix = testInfo.outputPath('page');
-  expect(spawnSync(pdftoppm!, ['-png', '-r', '60', file, prefix]).status).toBe(0);
+  expect(spawnSync(pdftoppm, ['-png', '-r', '60', file, prefix]).status).toBe(0);
   const pages = readdirSync(testInfo.outputDir).filter((name) => name.startsWith('page') && name.endsWith('.png'));
   expect(pages.length).toBeGreaterThan(0);
   for (const name of pages) await testInfo.attach(name, { path: join(testInfo.outputDir, name), contentType: 'image/png' });

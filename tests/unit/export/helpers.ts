@@ -28,23 +28,27 @@ export function fixtureModel(options: Partial<ExportOptions> = {}): ExportModel 
   return buildExportModel(fixtureInput(options));
 }
 
-/** Pandoc's path from PATH, or null. */
-export function findPandoc(): string | null {
+/** A program's path from PATH, or null. */
+export function findTool(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, 'pandoc'))) return join(dir, 'pandoc');
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
   }
   return null;
 }
 
-export const PANDOC = findPandoc();
-/** Pandoc tests run wherever Pandoc is installed, and always on CI, where a missing Pandoc must fail them. */
-export const RUN_PANDOC_TESTS = PANDOC !== null || Boolean(process.env.CI);
-export const PANDOC_REASON = PANDOC ? '' : ' (skipped here: pandoc is not on PATH)';
+/**
+ * A program the export tests check files with, from PATH. `npm test` installs
+ * them first (tests/tools.mjs), so a missing one is a failure, never a skip.
+ */
+export function requireTool(name: string): string {
+  const path = findTool(name);
+  if (!path) throw new Error(`${name} is required by this test but was not found on PATH; run node tests/tools.mjs (it installs pandoc, poppler-utils and qpdf from Debian as root).`);
+  return path;
+}
 
 /** Run pandoc on Markdown and return its stdout; throws with pandoc's stderr on failure. */
 export function pandoc(markdown: string, to: string, extra: string[] = []): string {
-  if (!PANDOC) throw new Error('pandoc is required for this test but was not found on PATH; install pandoc (apt-get install pandoc).');
-  const result = spawnSync(PANDOC, ['-f', 'markdown', '-t', to, ...extra], { input: markdown, encoding: 'utf8' });
+  const result = spawnSync(requireTool('pandoc'), ['-f', 'markdown', '-t', to, ...extra], { input: markdown, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`pandoc failed (${result.status}): ${result.stderr}`);
   return result.stdout;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { brief, heading, link, linebreak, list, paragraph, quote, text, TEXT_FORMAT } from '../../../shared/brief/build';
 import { escapeMarkdownText, renderMarkdown } from '../../../shared/export/markdown';
 import { buildExportModel } from '../../../shared/export/model';
-import { fixtureInput, fixtureModel, loadCase, normaliseText, pandoc, PANDOC_REASON, pandocNodes, pandocText, RUN_PANDOC_TESTS } from './helpers';
+import { fixtureInput, fixtureModel, loadCase, normaliseText, pandoc, pandocNodes, pandocText } from './helpers';
 
 /** Text that must never turn into Markdown or HTML structure. */
 const HOSTILE = [
@@ -92,7 +92,7 @@ describe('renderMarkdown', () => {
     expect(md).toContain('[see *this*](<https://example.org/a_(b)>)');
   });
 
-  describe.runIf(RUN_PANDOC_TESTS)(`through pandoc${PANDOC_REASON}`, () => {
+  describe('through pandoc', () => {
     it('parses to 6 notes, each holding its exact quote, and 3 APA references', () => {
       const model = fixtureModel();
       const ast = JSON.parse(pandoc(renderMarkdown(model), 'json')) as { blocks: unknown[]; meta: unknown };
