@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**/*.ts'],
-    rules: layer('electron/main may import shared/, electron/host, Node and electron; never renderer/ or preload/.', {
+    rules: layer('electron/main may import shared/, node/host, Node and electron; never renderer/ or preload/.', {
       patterns: ['**/renderer/**', '**/preload/**', '**/web/**'],
     }),
   },
@@ -58,15 +58,15 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['electron/web/**/*.ts', 'electron/host/**/*.ts'],
-    rules: layer('electron/web and electron/host are plain Node: no electron, no renderer/.', {
+    files: ['node/web/**/*.ts', 'node/host/**/*.ts'],
+    rules: layer('node/web and node/host are plain Node: no electron, no renderer/.', {
       patterns: ['**/renderer/**', '**/main/**', '**/preload/**'],
       names: ['electron'],
     }),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/editor/**', 'renderer/source/**', 'renderer/vite.config.ts'],
+    ignores: ['renderer/editor/**', 'renderer/reader/**', 'renderer/vite.config.ts'],
     rules: layer('renderer/ never imports electron or Node; it reaches the host only through renderer/platform/.', {
       patterns: ['**/electron/**', 'node:*'],
       names: ['electron', ...NODE_BUILTINS],
@@ -80,7 +80,7 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['renderer/source/**/*.{ts,tsx}'],
+    files: ['renderer/reader/**/*.{ts,tsx}'],
     rules: layer('editor/ and source/ never import each other: coordinate through IDs and commands.', {
       patterns: ['**/electron/**', 'node:*', '**/editor/**'],
       names: ['electron', ...NODE_BUILTINS],

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './electron/host/chromium';
+import { CHROMIUM_ARGS, findChromium } from './node/host/chromium';
 
 /**
  * End-to-end tests drive the browser build in Chromium, served by the same
@@ -42,7 +42,7 @@ export default defineConfig({
     ? {}
     : {
         webServer: {
-          command: 'node electron/scripts/web.mjs',
+          command: 'node scripts/web.mjs',
           url: baseURL,
           reuseExistingServer: false,
           // The runner has already built the renderer (CASEFILE_SKIP_BUILD=1); a direct run builds it here.

@@ -2,31 +2,11 @@
 // `npm run test:e2e`: find a Chromium (system, else Playwright's, else install
 // Debian's when running as root), build the renderer once, run Playwright.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { aptInstall } from './tools.mjs';
+import { aptInstall, findChromium } from './tools.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
-// The same order as electron/host/chromium.ts (TypeScript, which plain Node cannot import here).
-const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
-/** CASEFILE_CHROMIUM, then the system browser, then Playwright's own download. */
-function findChromium() {
-  if (process.env.CASEFILE_CHROMIUM && existsSync(process.env.CASEFILE_CHROMIUM)) return process.env.CASEFILE_CHROMIUM;
-  const system = SYSTEM.find((p) => existsSync(p));
-  if (system) return system;
-  try {
-    const bundled = require('playwright-core').chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // no bundled browser
-  }
-  return null;
-}
-
 let chromium = findChromium();
 if (!chromium && aptInstall(['chromium'])) chromium = findChromium();
 if (!chromium) {

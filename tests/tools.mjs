@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The command-line tools the test suite checks exports with: pandoc (Markdown
-// parses with every footnote), poppler-utils (pdftotext, pdftoppm, pdfinfo) and
-// qpdf. `npm test` runs this first. A missing tool is installed from Debian
+// The command-line tools the test suite needs: Chromium (PDF rendering and the
+// e2e tests), pandoc (Markdown parses with every footnote), poppler-utils
+// (pdftotext, pdftoppm, pdfinfo) and qpdf. `npm test` runs this first. A missing tool is installed from Debian
 // when running as root (as CI and these machines do); otherwise it stops with
 // the exact command to run, rather than letting tests skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,23 @@ export function aptInstall(packages) {
   return install.status === 0;
 }
 
+// The same order as node/host/chromium.ts (TypeScript, which plain Node cannot import here).
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** CASEFILE_CHROMIUM, then the system browser, then Playwright's own download; null when there is none. */
+export function findChromium() {
+  if (process.env.CASEFILE_CHROMIUM && existsSync(process.env.CASEFILE_CHROMIUM)) return process.env.CASEFILE_CHROMIUM;
+  const system = SYSTEM_CHROMIUM.find((p) => existsSync(p));
+  if (system) return system;
+  try {
+    const bundled = createRequire(import.meta.url)('playwright-core').chromium.executablePath();
+    if (bundled && existsSync(bundled)) return bundled;
+  } catch {
+    // no bundled browser
+  }
+  return null;
+}
+
 const TOOLS = [
   { program: 'pandoc', pkg: 'pandoc' },
   { program: 'pdftotext', pkg: 'poppler-utils' },
@@ -38,7 +56,8 @@ const TOOLS = [
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const missing = () => TOOLS.filter((t) => !onPath(t.program));
+  // Chromium too: the unit tests of the PDF renderer print with it, before the e2e runner would install it.
+  const missing = () => [...TOOLS.filter((t) => !onPath(t.program)), ...(findChromium() ? [] : [{ program: 'chromium', pkg: 'chromium' }])];
   const packages = [...new Set(missing().map((t) => t.pkg))];
   if (packages.length > 0) aptInstall(packages);
   const still = missing();

@@ -11,7 +11,7 @@ import { HandlerError, type Handlers } from './ipc';
 import { toSafeExternalUrl } from './externalUrl';
 import { listBackupFiles, readBackupFile, writeBackupFile, type BackupDeps } from './backups';
 
-/** The signature of `electron/host/fetchUrl.ts`, injected so main never fetches by itself. */
+/** The signature of `node/host/fetchUrl.ts`, injected so main never fetches by itself. */
 export type FetchUrl = (
   url: string,
   opts?: { timeoutMs?: number; maxBytes?: number; fetchImpl?: typeof fetch },

@@ -3,7 +3,7 @@
  * lives in a sibling module (protocol, security, window, ipc, handlers, pdf, menu,
  * openFiles); this file connects them to the real Electron objects.
  *
- * Bundled by electron/scripts/build-electron.mjs to dist/electron/main.cjs, next to
+ * Bundled by scripts/build-electron.mjs to dist/electron/main.cjs, next to
  * preload.cjs and one level below dist/renderer, which is how paths are resolved here.
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { MENU_EVENT_CHANNEL, OPEN_FILE_EVENT_CHANNEL, type MenuCommand } from '../../shared/ipc/contract';
-import { fetchUrl } from '../host/fetchUrl';
+import { fetchUrl } from '../../node/host/fetchUrl';
 import { APP_SCHEME } from './appUrl';
 import { openCapFor, readFileCapped, writeFileAtomically } from './fileAccess';
 import { createHandlers } from './handlers';

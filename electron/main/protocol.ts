@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './appUrl';
 import { CONTENT_SECURITY_POLICY } from './security';
-import { mimeTypeFor } from '../host/mime';
+import { mimeTypeFor } from '../../node/host/mime';
 
 
 

@@ -2,7 +2,7 @@
  * The database's version history, append-only. Each entry is the complete
  * store list of that version plus an optional upgrade from the one before.
  * Adding a version means adding an entry here AND a seed for the previous
- * version in tests/unit/db/migrations.test.ts.
+ * version in tests/unit/renderer/db/migrations.test.ts.
  */
 import type { Transaction } from 'dexie';
 

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import os from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { nodeBundle } from '../../scripts/esbuild.config.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const suitesDir = join(root, 'tests/bench/suites');
@@ -38,16 +38,7 @@ function selected(name) {
 async function bundle(file) {
   mkdirSync(cacheDir, { recursive: true });
   const outfile = join(cacheDir, basename(file).replace(/\.ts$/, '.mjs'));
-  await build({
-    entryPoints: [file],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await nodeBundle({ entry: file, outfile });
   // A query string defeats the module cache when one process imports a rebuilt bundle.
   return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
 }
@@ -59,7 +50,7 @@ async function startBrowser() {
     stdio: 'inherit',
   });
   if (vite.status !== 0) throw new Error('The renderer build failed; browser benchmarks cannot run.');
-  const { startWebServer } = await bundle(join(root, 'electron/web/server.ts'));
+  const { startWebServer } = await bundle(join(root, 'node/web/server.ts'));
   const server = await startWebServer({ rootDir: join(root, 'dist/renderer'), port: 0 });
   const { chromium } = await import('playwright-core');
   const executablePath = process.env.CASEFILE_CHROMIUM || '/usr/bin/chromium';

@@ -281,7 +281,7 @@ test('the case list with the bundle controls has no serious axe violations and i
 /**
  * The desktop bridge, faked in the page before the app loads: the renderer
  * then runs its Electron adapter, and the backups folder lives in memory
- * (the real folder handlers are unit-tested in tests/unit/electron/backups.test.ts).
+ * (the real folder handlers are unit-tested in tests/unit/electron/main/backups.test.ts).
  */
 function installFakeDesktopBridge(opened?: { name: string; base64: string }) {
   const store = new Map<string, Uint8Array>();

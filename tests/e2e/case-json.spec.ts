@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './helpers/app';
 
-const CLI = fileURLToPath(new URL('../../electron/scripts/casefile-cli.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../../scripts/casefile-cli.mjs', import.meta.url));
 
 test('a case exported as JSON is read by the casefile CLI', async ({ page }, testInfo) => {
   await openApp(page);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { harbourCase, type FixtureCase } from '../fixtures/export/harbourCase';
-import { normaliseText, pandoc, pandocNodes, pandocText, requireTool } from '../unit/export/helpers';
+import { normaliseText, pandoc, pandocNodes, pandocText, requireTool } from '../unit/shared/export/helpers';
 import { briefBox, openApp } from './helpers/app';
 import { expect, test } from './support/fixtures';
 
@@ -18,7 +18,7 @@ import { expect, test } from './support/fixtures';
  * pandoc, qpdf, pdftotext and by unzipping the Word file.
  */
 
-const CLI = fileURLToPath(new URL('../../electron/scripts/casefile-cli.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../../scripts/casefile-cli.mjs', import.meta.url));
 const CASE_JSON = fileURLToPath(new URL('../fixtures/export/case.json', import.meta.url));
 const TEST_CSL = fileURLToPath(new URL('../fixtures/export/casefile-test.csl', import.meta.url));
 

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, findElectronBinary } from '../../electron/scripts/start.mjs';
+import { buildApp, findElectronBinary } from '../../scripts/start.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

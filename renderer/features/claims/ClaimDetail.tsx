@@ -17,7 +17,7 @@ import { Icon } from '../../lib/icons';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { OptionSelect } from '../../lib/OptionSelect';
-import { locatorLabel, shortQuote } from '../annotate/labels';
+import { locatorLabel, shortQuote } from '../passages/labels';
 import { TagInput } from '../tags/TagInput';
 import { EditableField } from './EditableField';
 import { EvidencePicker } from './EvidencePicker';

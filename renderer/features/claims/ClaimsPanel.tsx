@@ -4,7 +4,7 @@ import { CLAIM_STATUSES, type ClaimStatus, type SourceRecord } from '../../../sh
 import { useClaims, usePassages, useTags } from '../../db/hooks';
 import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
-import { shortQuote } from '../annotate/labels';
+import { shortQuote } from '../passages/labels';
 import { ClaimDetail } from './ClaimDetail';
 import { independentLabel, STATUS_LABEL } from './status';
 import { SuggestClaims } from './SuggestClaims';

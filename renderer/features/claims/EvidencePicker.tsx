@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { STANCES, type ClaimRecord, type PassageRecord, type SourceRecord, type Stance } from '../../../shared/domain/types';
 import { addClaimEvidence } from '../../db/repositories/claims';
 import { OptionSelect } from '../../lib/OptionSelect';
-import { locatorLabel, shortQuote } from '../annotate/labels';
+import { locatorLabel, shortQuote } from '../passages/labels';
 import { STANCE_LABEL, STANCE_PHRASE } from './status';
 
 /** How many matches the picker lists at once; the rest are reached by refining the search. */

@@ -4,7 +4,7 @@ import type { Suggestion } from '../../../shared/suggest/suggest';
 import { acceptSuggestion } from '../../db/repositories/claims';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
-import { shortQuote } from '../annotate/labels';
+import { shortQuote } from '../passages/labels';
 import { KIND_LABEL } from './status';
 
 export interface SuggestClaimsProps {

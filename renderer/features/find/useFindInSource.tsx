@@ -2,8 +2,8 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import type { SourceRecord } from '../../../shared/domain/types';
 import { setActiveSource } from '../../db/repositories';
 import { onNavigate } from '../../lib/navigation';
-import { clearFindMatches, flashRange, paintFindMatches } from '../../source/highlights';
-import { offsetsToRange } from '../../source/offsets';
+import { clearFindMatches, flashRange, paintFindMatches } from '../../reader/highlights';
+import { offsetsToRange } from '../../reader/offsets';
 import '../../styles/search.css';
 import { findMatches } from './findMatches';
 

@@ -7,7 +7,7 @@ import { buildPassage } from '../../db/repositories/passages';
 import { addEvidence, createClaim, setStatus } from '../../../shared/claims/claims';
 import { tagColor } from '../../../shared/claims/tags';
 import type { ClaimRecord, PassageRecord, TagRecord } from '../../../shared/domain/types';
-import { importFile } from '../../source/import/importFile';
+import { importFile } from '../../import/importFile';
 
 export const SAMPLE_CASE_NAME = 'Sample case: the EncroChat takedown';
 

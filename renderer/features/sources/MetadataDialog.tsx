@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CslDate, SourceMetadata, SourceRecord } from '../../../shared/domain/types';
 import { metadataFromHints } from '../../../shared/import/metadata';
 import { updateSourceMetadata } from '../../db/repositories';
-import { formatName } from '../../source/format';
+import { formatName } from '../../reader/format';
 import { useModalDialog } from '../../lib/useModalDialog';
 
 const TYPES: { value: SourceMetadata['type']; label: string }[] = [

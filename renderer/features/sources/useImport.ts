@@ -7,7 +7,7 @@ import { useNotices } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
 
 /** The import pipeline (Readability, DOMPurify, marked) loads on first use, not at start-up. */
-export const loadImporter = () => import('../../source/import/importFile');
+export const loadImporter = () => import('../../import/importFile');
 
 export const SOURCE_FILE_FILTERS = [{ name: 'Articles, PDFs and Word documents', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }];
 
@@ -81,7 +81,7 @@ export function useImport(caseId: string | null) {
       store(
         address.trim(),
         async () => {
-          const importer = await import('../../source/import/importUrl');
+          const importer = await import('../../import/importUrl');
           const url = importer.checkWebAddress(address);
           const page = await platform().fetchUrl(url);
           if (signal?.aborted) throw new ImportCancelled();

@@ -1,6 +1,6 @@
 import { chromium, expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { CHROMIUM_ARGS, findChromium } from '../../../electron/host/chromium';
+import { CHROMIUM_ARGS, findChromium } from '../../../node/host/chromium';
 
 function requireChromium(): string {
   const executable = findChromium();

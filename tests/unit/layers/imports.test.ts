@@ -20,11 +20,11 @@ describe('layer rules', () => {
     ['electron/main/x.ts', "import { App } from '../../renderer/app/App';"],
     ['electron/preload/x.ts', "import { createHandlers } from '../main/handlers';"],
     ['electron/preload/x.ts', "import { readFile } from 'node:fs/promises';"],
-    ['electron/web/x.ts', "import { app } from 'electron';"],
+    ['node/web/x.ts', "import { app } from 'electron';"],
     ['renderer/features/x.ts', "import { ipcRenderer } from 'electron';"],
     ['renderer/features/x.ts', "import { readFileSync } from 'node:fs';"],
     ['renderer/editor/x.ts', "import { Reader } from '../source/Reader';"],
-    ['renderer/source/x.ts', "import { BriefEditor } from '../editor/BriefEditor';"],
+    ['renderer/reader/x.ts', "import { BriefEditor } from '../editor/BriefEditor';"],
   ])('%s may not: %s', async (path, code) => {
     expect(await layerErrors(path, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -34,7 +34,7 @@ describe('layer rules', () => {
     ['electron/main/x.ts', "import { contract } from '../../shared/ipc/contract';"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],
     ['renderer/features/x.ts', "import { platform } from '../platform';"],
-    ['renderer/source/x.ts', "import { newId } from '../../shared/domain/ids';"],
+    ['renderer/reader/x.ts', "import { newId } from '../../shared/domain/ids';"],
   ])('%s may: %s', async (path, code) => {
     expect(await layerErrors(path, `${code}\nexport {};\n`)).toEqual([]);
   });

@@ -1,0 +1,148 @@
+import { useMemo, useState } from 'react';
+import type { PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
+import { isDescendant } from '../../../shared/claims/tags';
+import { reattachPassage } from '../../db/repositories';
+import { useDeletePassage } from './useDeletePassage';
+import { PASSAGE_DRAG_TYPE } from '../../editor/briefCommands';
+import { Icon } from '../../lib/icons';
+import { navigate } from '../../lib/navigation';
+import { useNotices } from '../../lib/notices';
+import { locatorLabel, shortQuote } from './labels';
+import { rangeToOffsets } from '../../reader/offsets';
+import { exportAnnotations, importAnnotations } from './annotationsIO';
+
+export interface PassageListProps {
+  caseId: string;
+  caseName: string;
+  passages: PassageRecord[] | undefined;
+  sources: SourceRecord[] | undefined;
+  tags: TagRecord[] | undefined;
+  filterTagId: string | null;
+}
+
+/** The current selection in the reader's text, for re-attaching an orphan by hand. */
+function readerSelection(sourcesById: Map<string, SourceRecord>): { source: SourceRecord; start: number; end: number } | null {
+  const body = document.querySelector<HTMLElement>('.source-body[data-source-id]');
+  const source = body?.dataset.sourceId ? sourcesById.get(body.dataset.sourceId) : undefined;
+  const sel = document.getSelection();
+  if (!body || !source || !sel?.rangeCount) return null;
+  const offsets = rangeToOffsets(body, sel.getRangeAt(0), source.text);
+  return offsets ? { source, ...offsets } : null;
+}
+
+/** The case's passages (filterable by tag), the orphans of source updates, and W3C export/import. */
+export function PassageList({ caseId, caseName, passages, sources, tags, filterTagId }: PassageListProps) {
+  const notices = useNotices();
+  const [busy, setBusy] = useState(false);
+  const sourcesById = useMemo(() => new Map((sources ?? []).map((s) => [s.id, s])), [sources]);
+  const tagsById = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
+  const filterTag = filterTagId ? tagsById.get(filterTagId) : undefined;
+
+  const sorted = useMemo(() => {
+    const order = new Map((sources ?? []).map((s) => [s.id, s.order]));
+    return [...(passages ?? [])].sort(
+      (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.selectors[1].start - b.selectors[1].start,
+    );
+  }, [passages, sources]);
+  const matches = (p: PassageRecord) =>
+    !filterTag || p.tags.some((id) => id === filterTag.id || (tagsById.get(id) && isDescendant(tagsById.get(id)!.name, filterTag.name)));
+  const placed = sorted.filter((p) => p.anchor !== 'orphaned' && matches(p));
+  const orphans = sorted.filter((p) => p.anchor === 'orphaned');
+
+  const run = async (what: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      notices.toast(await what());
+    } catch (error) {
+      notices.error((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reattach = async (passage: PassageRecord) => {
+    const sel = readerSelection(sourcesById);
+    if (!sel) {
+      notices.error('Select the text to attach this passage to in the source first, then choose “Attach to selection”.');
+      return;
+    }
+    await reattachPassage(passage.id, sel.source, sel.start, sel.end);
+    notices.toast('Passage re-attached.');
+  };
+
+  const deletion = useDeletePassage();
+
+  return (
+    <div className="passage-list">
+      <div className="sidebar-heading">
+        <h2 id="passages-heading">Passages</h2>
+        <span className="muted small">{filterTag ? `tag: ${filterTag.name}` : `${placed.length}`}</span>
+      </div>
+      {passages === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : placed.length === 0 ? (
+        <p className="muted">{filterTag ? 'No passage has this tag.' : 'Select text in the source to highlight a passage.'}</p>
+      ) : (
+        <ul aria-labelledby="passages-heading">
+          {placed.map((p) => {
+            const first = p.tags.map((id) => tagsById.get(id)).find(Boolean);
+            return (
+              <li key={p.id} className="item passage-item">
+                <button
+                  type="button"
+                  className="item-main"
+                  draggable
+                  data-passage-id={p.id}
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(PASSAGE_DRAG_TYPE, p.id);
+                    e.dataTransfer.effectAllowed = 'copy';
+                  }}
+                  onClick={() => navigate({ kind: 'open-passage-card', passageId: p.id })}
+                >
+                  <span className="passage-snippet" style={first ? { borderColor: first.color } : undefined}>
+                    {shortQuote(p.selectors[0].exact)}
+                  </span>
+                  <span className="item-sub">
+                    {sourcesById.get(p.sourceId)?.metadata.title ?? 'Unknown source'} · {locatorLabel(p.locator)}
+                    {p.anchor === 'fuzzy' ? ' · approximate' : ''}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {orphans.length > 0 && (
+        <section className="orphans" aria-labelledby="orphans-heading">
+          <h3 id="orphans-heading">Orphaned passages ({orphans.length})</h3>
+          <p className="muted small">Their text changed or disappeared when a source was updated. Select the new text in the source and attach, or delete them.</p>
+          <ul>
+            {orphans.map((p) => (
+              <li key={p.id} className="orphan">
+                <blockquote>{shortQuote(p.selectors[0].exact, 200)}</blockquote>
+                <span className="item-sub">{sourcesById.get(p.sourceId)?.metadata.title ?? 'Unknown source'}</span>
+                <div className="orphan-actions">
+                  <button type="button" className="small" onMouseDown={(e) => e.preventDefault()} onClick={() => void reattach(p)} aria-label={`Attach to selection: ${shortQuote(p.selectors[0].exact, 40)}`}>
+                    Attach to selection
+                  </button>
+                  <button type="button" className="icon" onClick={() => void deletion.request(p)} aria-label={`Delete orphaned passage: ${shortQuote(p.selectors[0].exact, 40)}`}>
+                    <Icon name="trash" />
+                  </button>
+                </div>
+                {deletion.pendingId === p.id && deletion.confirmation}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="passage-io">
+        <button type="button" className="small" disabled={busy || !passages?.length} onClick={() => void run(() => exportAnnotations(caseId, caseName))}>
+          Export annotations
+        </button>
+        <button type="button" className="small" disabled={busy} onClick={() => void run(() => importAnnotations(caseId))}>
+          Import annotations
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,5 +1,0 @@
-import * as legacyPdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PdfjsModule } from '../../../renderer/source/import/pdf';
-
-/** pdf.js for Node: its build for older runtimes, parsing on this thread (Node has no module workers for it). */
-export const pdfjs = legacyPdfjs as unknown as PdfjsModule;

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCase, createNote, deleteNote, findPassageCitations, restoreNote, saveNoteContent, setCaseBrief } from '../../../../renderer/db/repositories';
+import { brief, citation, paragraph, text } from '../../../../shared/brief/build';
+import type { CasefileDB } from '../../../../renderer/db/db';
+import { freshDb } from './helpers';
+
+let db: CasefileDB;
+afterEach(() => db?.close());
+
+describe('several notes per case', () => {
+  it('makes another note the brief, deletes the brief (the first other note takes over) and undoes it', async () => {
+    db = await freshDb();
+    const record = await createCase('Port Velden');
+    const first = record.briefNoteId!;
+    const second = await createNote(record.id, 'Timeline');
+    await setCaseBrief(record.id, second.id);
+    expect((await db.cases.get(record.id))!.briefNoteId).toBe(second.id);
+
+    const deleted = await deleteNote(second.id);
+    expect(deleted.wasBrief).toBe(true);
+    expect(await db.notes.get(second.id)).toBeUndefined();
+    expect((await db.cases.get(record.id))!.briefNoteId).toBe(first);
+
+    await restoreNote(deleted);
+    expect(await db.notes.get(second.id)).toEqual(second);
+    expect((await db.cases.get(record.id))!.briefNoteId).toBe(second.id);
+  });
+
+  it('keeps at least one note, and refuses notes of other cases as the brief', async () => {
+    db = await freshDb();
+    const a = await createCase('A');
+    const b = await createCase('B');
+    await expect(deleteNote(a.briefNoteId!)).rejects.toThrow('A case keeps at least one note');
+    await expect(setCaseBrief(a.id, b.briefNoteId!)).rejects.toThrow('That note no longer exists.');
+    expect((await db.cases.get(a.id))!.briefNoteId).toBe(a.briefNoteId);
+  });
+
+  it('finds where a passage is cited: each note, its number there and how often', async () => {
+    db = await freshDb();
+    const record = await createCase('Port Velden');
+    const other = await createNote(record.id, 'Notes');
+    await saveNoteContent(record.briefNoteId!, { content: brief(paragraph(text('A'), citation('p0'), text('B'), citation('p1'), citation('p1'))), plainText: 'A B' });
+    await saveNoteContent(other.id, { content: brief(paragraph(text('C'), citation('p1'))), plainText: 'C' });
+    expect(await findPassageCitations(record.id, 'p1')).toEqual([
+      { noteId: record.briefNoteId, title: 'Brief', n: 2, count: 2 },
+      { noteId: other.id, title: 'Notes', n: 1, count: 1 },
+    ]);
+    expect(await findPassageCitations(record.id, 'nowhere')).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createElectronPlatform } from '../../../../renderer/platform/electron';
+import { createWebPlatform } from '../../../../renderer/platform/web';
+import type { CasefileBridge } from '../../../../shared/ipc/contract';
+
+const info = { name: 'casefile-backup-20261129T021500Z.cfbackup', createdAt: Date.UTC(2026, 10, 29, 2, 15), size: 1234, cases: 2 };
+
+function bridge(answers: Record<string, unknown>): CasefileBridge & { invoke: ReturnType<typeof vi.fn> } {
+  return {
+    invoke: vi.fn(async (channel: string) => answers[channel] ?? { ok: false, error: { code: 'unsupported', message: `no ${channel}` } }),
+    onMenu: () => () => undefined,
+    onOpenFile: () => () => undefined,
+  } as never;
+}
+
+describe('platform backups', () => {
+  it('go through the cf:backup channels in the desktop app', async () => {
+    const bytes = new Uint8Array([80, 75]);
+    const host = bridge({
+      'cf:backup:write': { ok: true, value: info },
+      'cf:backup:list': { ok: true, value: [info] },
+      'cf:backup:read': { ok: true, value: bytes },
+    });
+    const backups = createElectronPlatform(host).backups;
+    expect(backups).not.toBeNull();
+    expect(await backups?.write(bytes, 'daily')).toEqual(info);
+    expect(host.invoke).toHaveBeenCalledWith('cf:backup:write', { bytes, reason: 'daily' });
+    expect(await backups?.list()).toEqual([info]);
+    expect(await backups?.read(info.name)).toBe(bytes);
+    expect(host.invoke).toHaveBeenCalledWith('cf:backup:read', { name: info.name });
+  });
+
+  it('turn a refusal into an Error carrying the host’s sentence', async () => {
+    const host = bridge({ 'cf:backup:read': { ok: false, error: { code: 'not-found', message: 'The backup “x” is no longer there.' } } });
+    await expect(createElectronPlatform(host).backups?.read('x')).rejects.toThrow('The backup “x” is no longer there.');
+  });
+
+  it('do not exist in the browser build', () => {
+    const doc = { querySelector: () => null } as unknown as Document;
+    expect(createWebPlatform(doc).backups).toBeNull();
+  });
+});
