@@ -18,7 +18,7 @@ import { renderPdf } from '../host/renderPdf';
  */
 
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:";
 
 /** Requests carry whole files (imports, exports) as base64: 60 MB of JSON is ~45 MB of bytes. */
 export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;

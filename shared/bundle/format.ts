@@ -1,5 +1,5 @@
 /**
- * The `.casefile` bundle layout, format version 1.
+ * The `.casefile` bundle layout, format version 2 (version 1 had no `ocr` on sources).
  *
  * A zip holding:
  *   manifest.json       what the bundle is, and the path, SHA-256 and size of every other entry
@@ -26,7 +26,12 @@ import type {
 } from '../domain/types';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * Version 2 added `SourceRecord.ocr` (the provenance of recognised text). A
+ * reader accepts every version from 1 up to its own; an older Casefile meets
+ * a newer bundle with "made by a newer Casefile", not a field it cannot place.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
 /** The extension the desktop shell registers and save dialogs suggest. */
 export const BUNDLE_EXTENSION = '.casefile';
 
@@ -79,7 +84,7 @@ export const manifestEntrySchema = z.strictObject({
 
 export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  formatVersion: z.number().int().min(1).max(BUNDLE_FORMAT_VERSION),
   appVersion: z.string().min(1).max(100),
   createdAt: z.iso.datetime({ error: 'must be an ISO 8601 date-time' }),
   caseId: z.string().min(1).max(200),

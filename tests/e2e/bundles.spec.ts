@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { BundleData } from '../../shared/bundle/format';
+import { BUNDLE_FORMAT_VERSION, type BundleData } from '../../shared/bundle/format';
 import { readBundle } from '../../shared/bundle/read';
 import { writeBundle } from '../../shared/bundle/write';
 import { generateCase } from '../fixtures/bundle/generateCase';
@@ -230,8 +230,8 @@ test('every kind of malformed bundle is refused with its own message and the dat
     { name: 'flipped byte', file: flip(good, notesData.start + Math.floor(notesData.length / 2)), message: /This bundle (is damaged|has been altered or damaged).*notes\.json/ },
     {
       name: 'future version',
-      file: edited((e) => writeJson(e, 'manifest.json', { ...readJson<Record<string, unknown>>(e, 'manifest.json'), formatVersion: 2 })),
-      message: /made by a newer Casefile \(format 2\)\. Update Casefile to open it\./,
+      file: edited((e) => writeJson(e, 'manifest.json', { ...readJson<Record<string, unknown>>(e, 'manifest.json'), formatVersion: BUNDLE_FORMAT_VERSION + 1 })),
+      message: new RegExp(`made by a newer Casefile \\(format ${BUNDLE_FORMAT_VERSION + 1}\\)\\. Update Casefile to open it\\.`),
     },
     {
       name: 'dangling reference',

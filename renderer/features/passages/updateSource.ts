@@ -2,7 +2,7 @@ import { reanchorAll } from '../../../shared/anchoring';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { locatorAt, replaceSourceText } from '../../db/repositories';
 import { platform } from '../../platform';
-import { loadImporter, SOURCE_FILE_FILTERS } from '../sources/useImport';
+import { draftWithProgress, loadImporter, SOURCE_FILE_FILTERS } from '../sources/useImport';
 
 /**
  * "Update source…": pick the revised file, parse it like any import, re-anchor
@@ -12,7 +12,9 @@ import { loadImporter, SOURCE_FILE_FILTERS } from '../sources/useImport';
 export async function updateSourceFromFile(source: SourceRecord): Promise<string | null> {
   const [file] = await platform().openFiles({ title: `Update “${source.metadata.title}”`, filters: SOURCE_FILE_FILTERS });
   if (!file) return null;
-  const draft = await (await loadImporter()).importFile(file.name, file.bytes);
+  const importer = await loadImporter();
+  const draft = await draftWithProgress(file.name, (control) => importer.importFile(file.name, file.bytes, control));
+  if (!draft) return `Update of “${source.metadata.title}” cancelled; nothing changed.`;
   if (draft.sha256 === source.sha256) return `“${file.name}” is the same file as the current version; nothing changed.`;
   const result = await replaceSourceText(source.id, draft, reanchorAll, locatorAt);
   const parts = [`Updated “${source.metadata.title}” to revision ${result.source.revision}`, `${result.placed + result.moved + result.fuzzy} passages placed`];

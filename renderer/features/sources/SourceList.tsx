@@ -3,6 +3,7 @@ import type { SourceRecord } from '../../../shared/domain/types';
 import { deleteSource, restoreSource, setActiveSource } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
+import { ImportStatus } from './ImportStatus';
 import { UrlImportDialog } from './UrlImportDialog';
 import { useImport } from './useImport';
 import './sources.css';
@@ -44,11 +45,12 @@ export function SourceList({ caseId, sources, activeSourceId, onImport }: Source
           </button>
         </span>
       </div>
+      <ImportStatus />
       {urlDialogOpen && <UrlImportDialog importUrl={importUrl} onClose={() => setUrlDialogOpen(false)} />}
       {sources === undefined ? (
         <p className="muted">Loading…</p>
       ) : sources.length === 0 ? (
-        <p className="muted">No sources yet. Import an article, a PDF or Word file, or a web page by its address; or drop a file here or paste text.</p>
+        <p className="muted">No sources yet. Import an article, a PDF or Word file, a scan or photo of a page, or a web page by its address; or drop a file here or paste text.</p>
       ) : (
         <ul aria-label="Sources in this case">
           {sources.map((source) => (

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BundleErrorCode } from '../../../../shared/bundle/errors';
+import { BUNDLE_FORMAT_VERSION } from '../../../../shared/bundle/format';
 import { readBundle } from '../../../../shared/bundle/read';
 import { writeBundle } from '../../../../shared/bundle/write';
 import type { ClaimRecord, PassageRecord } from '../../../../shared/domain/types';
@@ -120,10 +121,10 @@ describe('readBundle: the manifest', () => {
   it('asks for an update when the bundle comes from a newer format', async () => {
     const entries = unpack(good);
     const manifest = readJson<Record<string, unknown>>(entries, 'manifest.json');
-    writeJson(entries, 'manifest.json', { ...manifest, formatVersion: 2, somethingNew: true });
+    writeJson(entries, 'manifest.json', { ...manifest, formatVersion: BUNDLE_FORMAT_VERSION + 1, somethingNew: true });
     expect(await refusal(repack(entries, { manifest: false }))).toEqual({
       code: 'future-version',
-      message: 'This bundle was made by a newer Casefile (format 2). Update Casefile to open it.',
+      message: `This bundle was made by a newer Casefile (format ${BUNDLE_FORMAT_VERSION + 1}). Update Casefile to open it.`,
     });
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BundleFailure } from '../../../../shared/bundle/errors';
+import { BUNDLE_FORMAT_VERSION } from '../../../../shared/bundle/format';
 import { readBundle } from '../../../../shared/bundle/read';
 import { writeBundle } from '../../../../shared/bundle/write';
 import { generateCase } from '../../../fixtures/bundle/generateCase';
@@ -18,7 +19,7 @@ describe('writeBundle → readBundle', () => {
     if (!result.ok) return;
     expect(result.data).toEqual(data);
     expect(result.data.blobs).toHaveLength(2);
-    expect(result.manifest).toMatchObject({ format: 'casefile-bundle', formatVersion: 1, appVersion: '0.1.0', caseId: data.case.id, createdAt: '2025-06-30T09:15:00.000Z' });
+    expect(result.manifest).toMatchObject({ format: 'casefile-bundle', formatVersion: BUNDLE_FORMAT_VERSION, appVersion: '0.1.0', caseId: data.case.id, createdAt: '2025-06-30T09:15:00.000Z' });
   });
 
   it('leaves the original files out unless the user includes them', async () => {
