@@ -31,6 +31,7 @@ import {
 } from 'docx';
 import type { RichRun } from './csl';
 import type { Block, ExportModel, ExportNote, Inline, ListBlock } from './model';
+import { citationTail } from './model';
 
 const FONT = 'Georgia';
 const MONO = 'Consolas';
@@ -164,7 +165,7 @@ function notePara(note: ExportNote): Paragraph {
   const children: ParagraphChild[] = richRuns(note.reference);
   if (note.quote) {
     const lead = /[.!?]$/.test(note.referenceText.trim()) ? ' ' : '. ';
-    children.push(new TextRun(`${lead}“${clean(note.quote.replace(/\s+/g, ' ').trim())}”${note.locator ? ` (${note.locator})` : ''}.`));
+    children.push(new TextRun(`${lead}“${clean(note.quote.replace(/\s+/g, ' ').trim())}”${citationTail(note)}.`));
   }
   return new Paragraph({ style: 'NoteText', children });
 }

@@ -20,6 +20,7 @@
  */
 import type { RichRun } from './csl';
 import type { Block, ExportModel, ExportNote, Inline, InlineMark, ListBlock } from './model';
+import { citationTail } from './model';
 
 /** Render the whole document, front matter to appendices, ending with one newline. */
 export function renderMarkdown(model: ExportModel): string {
@@ -279,7 +280,7 @@ function noteDefinition(note: ExportNote): string {
     .split(/\r?\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '');
-  const locator = note.locator ? ` (${note.locator})` : '';
+  const locator = citationTail(note);
   const body = paragraphs.map((p, i) => {
     const text = escapeMarkdownText(p);
     const opening = i === 0 ? '“' : '';

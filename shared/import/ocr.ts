@@ -212,3 +212,28 @@ export function isRecognisedRange(source: { blocks: readonly { start: number; en
     return block !== undefined && block.start < Math.max(end, start + 1) && block.end > start;
   });
 }
+
+/** The uncertain words inside [start, end) of a source, as they read there. */
+export function uncertainWordsIn(source: { text: string; ocr?: SourceOcr }, start: number, end: number): string[] {
+  return (source.ocr?.uncertain ?? []).filter((w) => w.start < end && w.end > start).map((w) => source.text.slice(w.start, w.end));
+}
+
+/** "Text recognised by OCR on pages 1–3 (English, French)": how the reader introduces a recognised source. */
+export function ocrSummary(source: { blocks: readonly { kind: string }[]; ocr?: SourceOcr }): string | null {
+  const ocr = source.ocr;
+  if (!ocr) return null;
+  const paged = source.blocks.some((b) => b.kind === 'page');
+  const where = paged ? ` on ${ocr.pages.length === 1 ? 'page' : 'pages'} ${compactPages(ocr.pages)}` : '';
+  return `Text recognised by OCR${where} (${languageNames(ocr.languages)}; ${ocr.engine} ${ocr.version}).`;
+}
+
+function compactPages(pages: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    parts.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
