@@ -269,7 +269,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                 empty={
                   <>
                     <h2>No source yet</h2>
-                    <p>Import an article, report or transcript (.txt, .md, .html, PDF or Word), drop a file here, paste text, or import a web page from its address.</p>
+                    <p>Import an article, report or transcript (.txt, .md, .html, PDF or Word), a scan or photo of a page (PNG, JPEG, TIFF), drop a file here, paste text, or import a web page from its address.</p>
                     <button type="button" className="primary" onClick={() => void chooseAndImport()}>
                       Import a file
                     </button>

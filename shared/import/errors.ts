@@ -194,7 +194,7 @@ export const importErrors = {
   nothingRecognised: (name: string, languages: string) =>
     new ImportError(
       'no-text',
-      `No text was recognised in ${fileSubject(name)} (languages: ${languages}). If it does hold text, try again with the document's languages, or with a sharper scan.`,
+      `No text was recognised in ${fileSubject(name)} (languages: ${languages}). If it does hold text, try again with the document’s languages, or with a sharper scan.`,
     ),
 
   ocrFailed: (name: string, reason: string) => new ImportError('ocr-failed', `Text recognition (OCR) of ${fileSubject(name)} failed: ${reason}`),

@@ -122,9 +122,12 @@ export function recognisedParagraphs(page: OcrPageResult, vocabulary: ReadonlySe
         if (lineStart && last) {
           const head = BROKEN_WORD_END.exec(text);
           const tail = CONTINUATION.exec(w);
-          if (head && tail && vocabulary.has((head[1]! + tail[1]!).toLowerCase())) {
-            text = text.slice(0, -1);
-            last.end -= 1;
+          if (head && tail) {
+            // "docu-" + "ment" is one word when the document uses it; "well-" + "known" keeps its hyphen.
+            if (vocabulary.has((head[1]! + tail[1]!).toLowerCase())) {
+              text = text.slice(0, -1);
+              last.end -= 1;
+            }
             separator = '';
           }
         }

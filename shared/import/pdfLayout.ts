@@ -94,7 +94,8 @@ export function isVerticalPage(runs: readonly PdfTextRun[]): boolean {
       const dx = Math.abs((run.transform[4] ?? 0) - (prev.transform[4] ?? 0));
       const dy = (prev.transform[5] ?? 0) - (run.transform[5] ?? 0);
       steps++;
-      if (dx < 0.2 * size && dy > 0.5 * size && dy < 2.5 * size * Math.max(1, [...prev.str].length)) vertical++;
+      // One glyph under the last, about an em further down: lines of horizontal text step by more and hold many glyphs.
+      if (dx < 0.2 * size && dy > 0.5 * size && dy < 1.6 * size && [...prev.str.trim()].length <= 2) vertical++;
     }
     prev = run;
   }

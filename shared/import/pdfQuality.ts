@@ -46,6 +46,8 @@ export const QUALITY_BAR = {
   longRun: 24,
   /** Latin letters a page needs before run-together text is judged. */
   minLatinLetters: 60,
+  /** Long runs needed: one long compound word is German, not a broken page. */
+  minLongRuns: 3,
 } as const;
 
 // eslint-disable-next-line no-control-regex -- counting control characters is the point
@@ -77,11 +79,15 @@ export function textLayerQuality(raw: string): PageQuality {
   const mojibake = count(raw, MOJIBAKE);
   let latinLetters = 0;
   let runTogether = 0;
+  let longRuns = 0;
   for (const token of raw.split(/[\s\p{P}\p{S}\d]+/u)) {
     if (!token) continue;
     const letters = token.match(LATIN_LETTER)?.length ?? 0;
     latinLetters += letters;
-    if (letters > QUALITY_BAR.longRun && LATIN_WORD.test(token)) runTogether += letters;
+    if (letters > QUALITY_BAR.longRun && LATIN_WORD.test(token)) {
+      runTogether += letters;
+      longRuns++;
+    }
   }
   const problems: QualityProblem[] = [];
   const bad = control + privateUse + replacement;
@@ -94,7 +100,7 @@ export function textLayerQuality(raw: string): PageQuality {
     for (const [problem, n] of ranked.sort((a, b) => b[1] - a[1])) if (n > 0) problems.push(problem);
   }
   if (chars > 0 && mojibake >= QUALITY_BAR.minMojibake && mojibake / chars > QUALITY_BAR.mojibake) problems.push('mojibake');
-  if (latinLetters >= QUALITY_BAR.minLatinLetters && runTogether / latinLetters > QUALITY_BAR.runTogether) problems.push('run-together');
+  if (latinLetters >= QUALITY_BAR.minLatinLetters && longRuns >= QUALITY_BAR.minLongRuns && runTogether / latinLetters > QUALITY_BAR.runTogether) problems.push('run-together');
   return { chars, control, privateUse, replacement, mojibake, runTogether, latinLetters, problems };
 }
 

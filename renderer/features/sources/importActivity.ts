@@ -53,6 +53,11 @@ function updateJob(id: number, patch: Partial<ImportJobView>): void {
   publish({ ...state, jobs: state.jobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) });
 }
 
+/** The current state, outside React (tests, and code that must not subscribe). */
+export function importActivity(): ImportActivity {
+  return state;
+}
+
 export function useImportActivity(): ImportActivity {
   return useSyncExternalStore(
     (listener) => {
