@@ -33,7 +33,6 @@ async function chooseFile(page: Page, file: { name: string; mimeType: string; bu
   await (await chooser).setFiles(file);
 }
 
-const alertText = (page: Page) => page.getByRole('alert').first();
 
 interface StoredSource {
   id: string;
@@ -99,14 +98,15 @@ test('a PDF imports with its text, and a passage on page 2 is located on page 2'
   expect(stored).toEqual([{ length: pdf.byteLength, head: Array.from(pdf.subarray(0, 5)), mediaType: 'application/pdf' }]);
 });
 
-test('a scanned PDF with no text layer is refused with a specific message and nothing is stored', async ({ page, browser }) => {
+test('a scanned PDF with no text layer is offered OCR, and declining it stores nothing', async ({ page, browser }) => {
   const scan = await printScannedPdf(browser);
   await openApp(page);
   await newCase(page);
   await chooseFile(page, { name: 'posted-letter.pdf', mimeType: 'application/pdf', buffer: scan });
-  await expect(alertText(page)).toContainText(
-    '“posted-letter.pdf” has no text layer (it looks scanned); Casefile cannot read scanned PDFs yet — no OCR.',
-  );
+  const dialog = page.getByRole('dialog', { name: 'Recognise text (OCR)' });
+  await expect(dialog).toContainText('“posted-letter.pdf” has no text layer: it looks scanned. Casefile can recognise the text of every page from the page image (OCR), on this computer.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByText('No source yet')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Sources in this case' })).toHaveCount(0);
   expect(await storedSources(page)).toEqual({ sources: [], blobs: [] });

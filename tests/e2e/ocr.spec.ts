@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { scannedPdf } from '../fixtures/pdf/makers';
 import { GARBLED_HTML, GARBLED_PAGE_TWO, NOTICE_LINES, SCAN_STRUCK, SCAN_HTML, SCAN_PAGE_ONE, SCAN_PAGE_TWO, visibleText } from '../fixtures/pdf/sources';
@@ -70,7 +70,10 @@ test('a scanned PDF is recognised: ≥ 95% of words right, cited by page, unsure
   await openApp(page);
   await newCase(page);
   const longTasks = await watchLongTasks(page);
-  await importThroughChooser(page, { name: 'ferry-letter.pdf', mimeType: 'application/pdf', buffer: scan });
+  // From disk, as a user picks it (a buffer would be injected into the page by the harness, in a task of its own).
+  const path = test.info().outputPath('ferry-letter.pdf');
+  writeFileSync(path, scan);
+  await importThroughChooser(page, path);
 
   const dialog = ocrDialog(page);
   await expect(dialog).toBeVisible();
