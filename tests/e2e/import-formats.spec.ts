@@ -33,7 +33,6 @@ async function chooseFile(page: Page, file: { name: string; mimeType: string; bu
   await (await chooser).setFiles(file);
 }
 
-
 interface StoredSource {
   id: string;
   format: string;
