@@ -161,6 +161,8 @@ test('Cancel stops recognition at once, stores nothing, and the app stays usable
   await ocrDialog(page).getByRole('button', { name: 'Recognise text' }).click();
   const status = page.getByRole('group', { name: 'Import of “to-cancel.pdf”' });
   await expect(status.getByRole('status')).toHaveText(/Recognising text: page 1 \(1 of 2\)…/, { timeout: 60_000 });
+  const axe = await new AxeBuilder({ page }).include('.import-status-list').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Reached and pressed with the keyboard.
   await status.getByRole('button', { name: 'Cancel importing “to-cancel.pdf”' }).focus();
   await page.keyboard.press('Enter');

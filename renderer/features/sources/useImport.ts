@@ -33,15 +33,18 @@ export async function draftWithProgress(label: string, make: (control: DraftCont
   const job = startJob(label, parent);
   const control: DraftControl = { signal: job.signal, onProgress: job.report };
   try {
+    let draft: ImportedSourceDraft;
     try {
-      return await make(control);
+      draft = await make(control);
     } catch (error) {
       if (!(error instanceof OcrNeeded)) throw error;
       job.report({ message: 'Waiting for your choice…' });
       const choice = await askOcr(label, error.message, error.offer, job.signal);
       if (!choice || job.signal.aborted) return null;
-      return await make({ ...control, ocr: choice });
+      draft = await make({ ...control, ocr: choice });
     }
+    // A pipeline that finished its last step after Cancel was pressed still stores nothing.
+    return job.signal.aborted ? null : draft;
   } catch (error) {
     if (isCancellation(error) || error instanceof ImportCancelled || job.signal.aborted) return null;
     throw error;

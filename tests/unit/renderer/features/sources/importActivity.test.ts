@@ -82,6 +82,13 @@ describe('draftWithProgress', () => {
     importActivity().jobs.find((j) => j.label === 'big.pdf')!.cancel();
     expect(await slow).toBeNull();
 
+    // A pipeline that ignores the signal and finishes anyway: its draft is dropped.
+    let finish: (draft: ImportedSourceDraft) => void = () => undefined;
+    const stubborn = draftWithProgress('slow.html', () => new Promise<ImportedSourceDraft>((resolve) => (finish = resolve)));
+    importActivity().jobs.find((j) => j.label === 'slow.html')!.cancel();
+    finish(DRAFT);
+    expect(await stubborn).toBeNull();
+
     await expect(draftWithProgress('bad.pdf', async () => Promise.reject(importErrors.blankPdf('bad.pdf', 1)))).rejects.toBeInstanceOf(ImportError);
     expect(importActivity().jobs).toEqual([]);
   });
