@@ -13,8 +13,8 @@ import { assemblePages, languageNames } from '../../shared/import/ocr';
 import type { TextSnapshot } from '../../shared/import/text';
 import type { OcrChoice } from './importPdf';
 import type { OcrEngine } from './ocrEngine';
-import { recognisePages } from './recognise';
 import type { ImportControl } from '../../shared/import/progress';
+import { recognisePages } from './recognise';
 
 export interface ImageImportOptions extends ImportControl {
   ocr?: OcrChoice;

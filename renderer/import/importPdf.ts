@@ -55,7 +55,11 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
     throwIfCancelled(signal);
 
     const garbled = summaries.filter((s) => s.hasText && s.problems.length > 0).map((s) => s.page);
-    const scanned = summaries.filter((s) => !s.hasText && s.painted).map((s) => s.page);
+    const bare = summaries.filter((s) => !s.hasText && s.painted).map((s) => s.page);
+    // Pages whose only text is a stamp over a page image count as scanned when most of the file is like that
+    // (a court filing's header on every scanned page), not for one logo-and-title page in a report.
+    const stamped = summaries.filter((s) => s.stamped && s.problems.length === 0).map((s) => s.page);
+    const scanned = (bare.length + stamped.length) * 2 >= pageCount ? [...bare, ...stamped].sort((a, b) => a - b) : bare;
     const anyText = summaries.some((s) => s.hasText);
     const anyFields = summaries.some((s) => s.fields > 0);
     if (!anyText && scanned.length === 0 && !anyFields) throw importErrors.blankPdf(name, pageCount);
@@ -65,7 +69,7 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
     let note: string | undefined;
     if (needOcr.length) {
       const choice = options.ocr;
-      if (!choice) throw importErrors.needsOcr(name, scanned, garbled, pageCount);
+      if (!choice) throw importErrors.needsOcr(name, scanned, garbled, pageCount, scanned.length > bare.length);
       if (choice === 'leave-out') {
         note = `Left out ${pageList(needOcr)} of “${name}”, which had no readable text.`;
       } else {
@@ -83,7 +87,8 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
     }
     throwIfCancelled(signal);
     onProgress?.({ message: `Putting the text of “${name}” together…` });
-    const assembled = await session.assemble(recognised, choice(options.ocr) === 'leave-out' ? garbled : []);
+    // Left out: garbage only. A stamped page keeps its stamp; a bare scan has nothing to keep.
+    const assembled = await session.assemble(recognised, options.ocr === 'leave-out' ? garbled : []);
     if (assembled.blocks.length === 0) {
       if (recognised) throw importErrors.nothingRecognised(name, languageNames(recognised.engine.languages));
       throw importErrors.noText(name);
@@ -98,8 +103,4 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
   } finally {
     session.close();
   }
-}
-
-function choice(ocr: OcrChoice | undefined): 'leave-out' | 'ocr' | undefined {
-  return ocr === undefined ? undefined : ocr === 'leave-out' ? 'leave-out' : 'ocr';
 }

@@ -55,6 +55,12 @@ export interface PdfPageSummary {
   problems: QualityProblem[];
   /** Something is painted (images, drawings); only checked for pages without text. */
   painted: boolean;
+  /**
+   * A line or two of text over a page image: a scan whose only text layer is
+   * a stamp, a Bates number or a court's filing header. Checked for pages
+   * with little text.
+   */
+  stamped: boolean;
   /** Form fields on the page. */
   fields: number;
 }
@@ -105,6 +111,11 @@ const PAINT_OPS = [
 
 /** No-text pages whose operator lists are checked before the rest are taken to be like them (each check decodes the page's images). */
 const PAINT_CHECKS = 5;
+
+/** Fewer visible characters than this on a page that shows an image: its text layer is a stamp on a scan. */
+const SPARSE_TEXT = 120;
+
+const IMAGE_OPS = PAINT_OPS.filter((name) => name.startsWith('paint'));
 
 function isTextItem(item: unknown): item is TextItem {
   return typeof (item as TextItem).str === 'string' && Array.isArray((item as TextItem).transform);
@@ -241,6 +252,8 @@ export class PdfCore {
     const hasForms = (await this.doc.getFieldObjects().catch(() => null)) !== null;
     let paintChecks = 0;
     let blankSeen = false;
+    let stampChecks = 0;
+    let plainSparseSeen = false;
     for (let n = 1; n <= total; n++) {
       if (cancelled()) break;
       let page: PDFPageProxy;
@@ -256,12 +269,22 @@ export class PdfCore {
           .map(({ str, transform, width, height, hasEOL }) => ({ str, transform, width, height, hasEOL }));
         const raw = runs.map((r) => r.str).join(' ');
         const hasText = /\S/u.test(raw);
-        const summary: PdfPageSummary = { page: n, hasText, problems: hasText ? textLayerQuality(raw).problems : [], painted: hasText, fields: 0 };
-        if (hasText) this.lines.set(n, pageLines(runs));
-        else if (paintChecks < PAINT_CHECKS || blankSeen) {
+        const quality = hasText ? textLayerQuality(raw) : undefined;
+        const summary: PdfPageSummary = { page: n, hasText, problems: quality?.problems ?? [], painted: hasText, stamped: false, fields: 0 };
+        if (quality) {
+          this.lines.set(n, pageLines(runs));
+          // A short text layer: is it a stamp on a scan? The same budget as below, with its own count.
+          if (quality.chars < SPARSE_TEXT) {
+            if (stampChecks < PAINT_CHECKS || plainSparseSeen) {
+              summary.stamped = await this.paints(page, IMAGE_OPS);
+              if (summary.stamped) stampChecks++;
+              else plainSparseSeen = true;
+            } else summary.stamped = true;
+          }
+        } else if (paintChecks < PAINT_CHECKS || blankSeen) {
           // Checked until a few painted pages are seen (all of them once a blank one turns up);
           // after that the rest are taken to be scans too, and OCR finds out.
-          summary.painted = await this.paints(page);
+          summary.painted = await this.paints(page, PAINT_OPS);
           if (summary.painted) paintChecks++;
           else blankSeen = true;
         } else summary.painted = true;
@@ -282,8 +305,8 @@ export class PdfCore {
     return this.summaries;
   }
 
-  private async paints(page: PDFPageProxy): Promise<boolean> {
-    const ops = new Set(PAINT_OPS.map((name) => this.lib.OPS[name]).filter((op): op is number => op !== undefined));
+  private async paints(page: PDFPageProxy, names: readonly string[]): Promise<boolean> {
+    const ops = new Set(names.map((name) => this.lib.OPS[name]).filter((op): op is number => op !== undefined));
     // The page's own content only: form widgets are drawn by annotations and say nothing about a scan.
     const list = await page.getOperatorList({ annotationMode: this.lib.AnnotationMode.DISABLE });
     return list.fnArray.some((fn) => ops.has(fn));

@@ -5,11 +5,9 @@
  * image is prepared while the current one is recognised, so painting a PDF
  * page and recognising the previous one use both cores.
  */
-import { importErrors } from '../../shared/import/errors';
+import { ImportError, importErrors } from '../../shared/import/errors';
 import { languageNames, ocrVocabulary, recognisedParagraphs, type OcrEngineInfo, type OcrPageResult, type RecognisedParagraph } from '../../shared/import/ocr';
-import { throwIfCancelled, type ImportControl } from '../../shared/import/progress';
-import { isCancellation } from '../../shared/import/progress';
-import { ImportError } from '../../shared/import/errors';
+import { isCancellation, throwIfCancelled, type ImportControl } from '../../shared/import/progress';
 import { browserOcrEngine, type OcrEngine } from './ocrEngine';
 
 export interface PageImageSource {

@@ -148,10 +148,12 @@ export const importErrors = {
    * layer, something painted) and pages whose text layer is garbage. Each
    * kind is named with its pages.
    */
-  needsOcr: (name: string, scanned: number[], garbled: number[], pageCount: number) => {
+  needsOcr: (name: string, scanned: number[], garbled: number[], pageCount: number, stamped = false) => {
     const parts: string[] = [];
-    if (scanned.length === pageCount) parts.push(`${fileSubject(name)} has no text layer: it looks scanned.`);
-    else if (scanned.length) parts.push(`${fileSubject(name)} has no text layer on ${pageList(scanned)} (${scanned.length === 1 ? 'it looks' : 'they look'} scanned).`);
+    // `stamped`: some scanned pages carry a line of text (a stamp, a filing header) and nothing else.
+    const layer = stamped ? 'little or no text layer' : 'no text layer';
+    if (scanned.length === pageCount) parts.push(`${fileSubject(name)} has ${layer}: it looks scanned.`);
+    else if (scanned.length) parts.push(`${fileSubject(name)} has ${layer} on ${pageList(scanned)} (${scanned.length === 1 ? 'it looks' : 'they look'} scanned).`);
     if (garbled.length) {
       const subject = scanned.length ? 'Its text layer' : `The text layer of ${fileSubject(name)}`;
       parts.push(`${subject} does not read as text on ${pageList(garbled)} (control or unmapped characters, mojibake, or words run together).`);

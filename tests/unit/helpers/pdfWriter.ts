@@ -41,7 +41,8 @@ export interface PdfField {
  */
 export type PdfPage =
   | { lines: PdfLine[] }
-  | { image: true }
+  /** A painted image, with an optional line of text over it (a stamp, a filing header). */
+  | { image: true; stamp?: string }
   | { cjk: PdfCjkLine[]; encoding: 'UniGB-UCS2-H' | 'UniJIS-UCS2-H' | 'UniJIS-UCS2-V' }
   | { fields: PdfField[] };
 
@@ -55,7 +56,7 @@ function ucs2Hex(text: string): string {
 }
 
 function contentOf(page: PdfPage): string {
-  if ('image' in page) return 'q 400 0 0 500 100 150 cm /Im1 Do Q';
+  if ('image' in page) return `q 400 0 0 500 100 150 cm /Im1 Do Q${page.stamp ? `\nBT /F1 9 Tf 72 760 Td (${escapePdfString(page.stamp)}) Tj ET` : ''}`;
   if ('cjk' in page) return page.cjk.map((l) => `BT /F2 ${l.size ?? 14} Tf ${l.x} ${l.y} Td <${ucs2Hex(l.text)}> Tj ET`).join('\n');
   if ('fields' in page) return '';
   return page.lines.map((l) => `BT /F1 ${l.size ?? 12} Tf ${l.x} ${l.y} Td (${escapePdfString(l.text)}) Tj ET`).join('\n');

@@ -108,6 +108,20 @@ describe('PDF import', () => {
     expect(draft.ocr).toBeUndefined();
   });
 
+  it('treats scans whose only text is a stamp on every page as scanned, but not a report with a logo on its title page', async () => {
+    const stamp = (n: number) => ({ image: true as const, stamp: `Case 4:25-cv-00871 Document 12 Filed 03/02/25 Page ${n} of 3` });
+    const filing = writePdf([stamp(1), stamp(2), stamp(3)]);
+    const error = (await importFile('filing.pdf', filing, { pdfjs }).catch((e: unknown) => e)) as OcrNeeded;
+    expect(error.offer.scanned).toEqual([1, 2, 3]);
+    expect(error.message).toMatch(/^“filing\.pdf” has little or no text layer: it looks scanned\./);
+    // Leaving the pages out keeps what little text they had.
+    expect((await importFile('filing.pdf', filing, { pdfjs, ocr: 'leave-out' })).text).toContain('Document 12 Filed 03/02/25 Page 2 of 3');
+
+    const report = writePdf([{ image: true, stamp: 'Annual report of the harbour board' }, flowPage(PAGE_ONE), flowPage(PAGE_TWO)]);
+    const draft = await importFile('annual.pdf', report, { pdfjs });
+    expect(draft.text.split('\n\n')[0]).toBe('Annual report of the harbour board');
+  });
+
   it('refuses a blank PDF as blank, not as a scan', async () => {
     const bytes = writePdf([{ lines: [] }, { lines: [] }, { lines: [] }]);
     expect(await importFailure(importFile('blank.pdf', bytes, { pdfjs }), 'blank')).toBe(
