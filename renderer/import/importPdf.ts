@@ -75,7 +75,7 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
       } else {
         recognised = await recognisePages(name, needOcr, async (page) => {
           const image = await session.render(page, OCR_DPI, signal);
-          return { bytes: image.pgm, dpi: image.dpi };
+          return { bytes: image.png, dpi: image.dpi };
         }, {
           languages: choice.languages,
           ...(options.ocrEngine ? { engine: options.ocrEngine } : {}),

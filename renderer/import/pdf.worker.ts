@@ -29,7 +29,7 @@ async function handle(request: PdfRequest): Promise<void> {
       }
       case 'render': {
         const image = await opened().renderPage(request.page, request.dpi);
-        post({ casefile: 'pdf', id, ok: true, value: image }, [image.pgm.buffer]);
+        post({ casefile: 'pdf', id, ok: true, value: image }, [image.png.buffer]);
         return;
       }
       case 'assemble':

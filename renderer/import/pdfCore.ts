@@ -11,7 +11,7 @@
  *   whether a page without text has anything painted on it, and reads form
  *   fields.
  * - `renderPage` paints a page for OCR into an OffscreenCanvas and returns it
- *   as an 8-bit grey PGM image, which Tesseract reads without a decoder.
+ *   as PNG.
  * - `assemble` joins text pages and recognised pages into the snapshot.
  */
 import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
@@ -65,12 +65,16 @@ export interface PdfPageSummary {
   fields: number;
 }
 
-/** A page painted for OCR: a binary PGM ("P5") image, 8-bit grey. */
+/**
+ * A page painted for OCR, as PNG: a few hundred kilobytes where the raw
+ * pixels of a 300-dpi page are 35 MB, so handing it from this worker through
+ * the main thread to Tesseract's worker costs the main thread next to nothing.
+ */
 export interface PageImage {
   width: number;
   height: number;
   dpi: number;
-  pgm: Uint8Array;
+  png: Uint8Array;
 }
 
 /** OCR'd pages to put in place of their text layer. */
@@ -327,7 +331,7 @@ export class PdfCore {
     return [...byName.values()];
   }
 
-  /** Paint page `n` for OCR at `dpi` (less for very large pages) and return it as a grey PGM. */
+  /** Paint page `n` for OCR at `dpi` (less for very large pages) and return it as PNG. */
   async renderPage(n: number, dpi: number): Promise<PageImage> {
     const page = await this.doc.getPage(n);
     try {
@@ -338,14 +342,14 @@ export class PdfCore {
       const width = Math.max(1, Math.floor(viewport.width));
       const height = Math.max(1, Math.floor(viewport.height));
       const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
+      const context = canvas.getContext('2d', { alpha: false });
       if (!context) throw new Error('No 2D canvas in this worker.');
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, width, height);
       await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport, background: '#ffffff' }).promise;
-      const rgba = context.getImageData(0, 0, width, height).data;
+      const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
       canvas.width = canvas.height = 0;
-      return { width, height, dpi: Math.round(usedDpi), pgm: toPgm(rgba, width, height) };
+      return { width, height, dpi: Math.round(usedDpi), png };
     } finally {
       page.cleanup();
     }
@@ -378,17 +382,4 @@ export class PdfCore {
   async close(): Promise<void> {
     await this.task.destroy().catch(() => undefined);
   }
-}
-
-/** RGBA pixels → a binary PGM: "P5", width, height, 255, then one luminance byte per pixel. */
-export function toPgm(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const out = new Uint8Array(header.length + width * height);
-  out.set(header);
-  for (let i = 0, o = header.length; i < width * height; i++, o++) {
-    const p = i * 4;
-    // ITU-R BT.601 luma in integers.
-    out[o] = (rgba[p]! * 299 + rgba[p + 1]! * 587 + rgba[p + 2]! * 114 + 500) / 1000;
-  }
-  return out;
 }

@@ -102,7 +102,8 @@ async function importOnce(page: Page, path: string): Promise<AppRun> {
   if (starts.some((t) => t === undefined)) throw new Error(`I2: the status line never showed every page: ${events.map(([, t]) => t).join(' | ')}`);
   const bounds = [...(starts as number[]), done];
   const texts = await Promise.all(
-    Array.from({ length: PAGES }, (_, i) => page.locator(`.source-body [data-block="${i + 1}"]`).allInnerTexts().then((t) => t.join(' '))),
+    // textContent: blocks off screen are skipped by `content-visibility: auto`, and their innerText is empty.
+    Array.from({ length: PAGES }, (_, i) => page.locator(`.source-body [data-block="${i + 1}"]`).allTextContents().then((t) => t.join(' '))),
   );
   const accuracy = wordAccuracy(texts.join(' '), Array.from({ length: PAGES }, (_, i) => pageParagraphs(i + 1).join(' ')).join(' '));
   return {
