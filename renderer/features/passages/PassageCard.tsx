@@ -38,7 +38,8 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
     if (comment !== passage.comment) await updatePassage(passage.id, { comment: comment.trim() });
   };
 
-  const deletion = useDeletePassage(onClose);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const deletion = useDeletePassage(onClose, deleteButton);
   const notices = useNotices();
 
   const writeIntoBrief = (how: 'cite' | 'quote') => {
@@ -112,7 +113,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
               </button>
             </>
           )}
-          <button type="button" className="danger" onClick={() => void deletion.request(passage)}>
+          <button type="button" ref={deleteButton} className="danger" onClick={() => void deletion.request(passage)}>
             Delete passage
           </button>
         </div>
