@@ -1,25 +1,11 @@
 import type { Page } from '@playwright/test';
 import { briefBox, openApp } from './helpers/app';
+import { readStores } from './helpers/db';
 import { expect, test } from './support/fixtures';
 
-/** Every passage and note in the profile, as stored (IndexedDB, read through the page). */
-async function storedPassagesAndNotes(page: Page): Promise<{ passages: unknown[]; notes: unknown[] }> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('casefile');
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const read = (store: string): Promise<unknown[]> =>
-      new Promise((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error);
-      });
-    const [passages, notes] = await Promise.all([read('passages'), read('notes')]);
-    db.close();
-    return { passages, notes };
-  });
+/** Every passage and note in the profile, as stored. */
+function storedPassagesAndNotes(page: Page) {
+  return readStores(page, ['passages', 'notes']);
 }
 
 test('deleting a cited passage: Cancel and Escape each leave the passage and its citations as they were', async ({ page }) => {
@@ -27,7 +13,7 @@ test('deleting a cited passage: Cancel and Escape each leave the passage and its
   const brief = briefBox(page);
   await expect(brief.getByRole('link', { name: 'Citation 2' })).toBeVisible();
   const before = await storedPassagesAndNotes(page);
-  expect(before.passages.length).toBeGreaterThan(0);
+  expect(before.passages!.length).toBeGreaterThan(0);
 
   await page.getByRole('list', { name: 'Passages' }).getByRole('button', { name: /£54 million in cash/ }).click();
   const card = page.getByRole('dialog', { name: 'Passage' });
