@@ -74,9 +74,9 @@ test('Update source… previews what will happen, applies exactly that, and Undo
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(dialog).toBeHidden();
   await expect(sourceRegion(page)).toContainText(ADDED_LINE);
-  const after = (await stored(page)) as { passages: { anchor: string; caseId: string }[] };
-  const caseId = (before.passages as { caseId: string }[])[0]!.caseId;
-  const mine = after.passages.filter((p) => p.caseId === caseId);
+  const after = (await stored(page)) as { sources: { id: string; fileName: string }[]; passages: { anchor: string; sourceId: string }[] };
+  const updated = after.sources.find((src) => src.fileName === 'harbour-seizure-revised.txt')!;
+  const mine = after.passages.filter((p) => p.sourceId === updated.id);
   const status = (s: string) => mine.filter((p) => p.anchor === s).length;
   expect({ placed: status('exact'), moved: status('moved'), fuzzy: status('fuzzy'), orphaned: status('orphaned') }).toEqual(counts);
   await expect(page.getByRole('region', { name: /Orphaned passages/ })).toContainText(REMOVED);
