@@ -24,12 +24,12 @@ export type OcrEngine = (languages: readonly string[], control: ImportControl) =
 
 /** The part of tesseract.js used here (its types, reduced). */
 interface TesseractWorker {
-  recognize(image: Uint8Array, options: object, output: { blocks: boolean; text: boolean }): Promise<{ data: TesseractPage }>;
+  recognize(image: Uint8Array, options: object, output: { blocks: boolean; text: boolean; tsv: boolean }): Promise<{ data: TesseractPage }>;
   setParameters(params: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
 }
 interface TesseractPage {
-  blocks: { paragraphs: { lines: { words: { text: string; confidence: number }[] }[] }[] }[] | null;
+  tsv: string | null;
 }
 export type CreateTesseractWorker = (langs: string[], oem: number, options: Record<string, unknown>) => Promise<TesseractWorker>;
 
@@ -104,12 +104,9 @@ export function tesseractEngine(deps: TesseractDeps): OcrEngine {
         onJobProgress = job.onProgress;
         try {
           if (job.dpi) await ready.setParameters({ user_defined_dpi: String(job.dpi) });
-          const { data } = await abortable(ready.recognize(image, {}, { blocks: true, text: false }), job.signal, terminate);
-          return {
-            paragraphs: (data.blocks ?? []).flatMap((block) =>
-              block.paragraphs.map((p) => ({ lines: p.lines.map((l) => ({ words: l.words.map((w) => ({ text: w.text, confidence: w.confidence })) })) })),
-            ),
-          };
+          // TSV, not the block tree: one string crosses to this thread instead of an object per letter.
+          const { data } = await abortable(ready.recognize(image, {}, { tsv: true, blocks: false, text: false }), job.signal, terminate);
+          return pageFromTsv(data.tsv ?? '');
         } finally {
           onJobProgress = undefined;
         }
@@ -122,6 +119,39 @@ export function tesseractEngine(deps: TesseractDeps): OcrEngine {
       },
     };
   };
+}
+
+/**
+ * Tesseract's TSV output → paragraphs of lines of words. Each row is
+ * `level page block paragraph line word left top width height confidence
+ * text`; level 5 rows are words, and (block, paragraph) and line numbers
+ * group them in reading order.
+ */
+export function pageFromTsv(tsv: string): OcrPageResult {
+  const paragraphs: OcrPageResult['paragraphs'] = [];
+  let paragraphKey = '';
+  let lineKey = '';
+  for (const row of tsv.split('\n')) {
+    const cells = row.split('\t');
+    if (cells[0] !== '5' || cells.length < 12) continue;
+    const [, , block, paragraph, line] = cells;
+    const text = cells.slice(11).join('\t');
+    const confidence = Number(cells[10]);
+    if (!text.trim() || !Number.isFinite(confidence) || confidence < 0) continue;
+    const pKey = `${block}:${paragraph}`;
+    if (pKey !== paragraphKey) {
+      paragraphs.push({ lines: [] });
+      paragraphKey = pKey;
+      lineKey = '';
+    }
+    const current = paragraphs[paragraphs.length - 1]!;
+    if (line !== lineKey) {
+      current.lines.push({ words: [] });
+      lineKey = line!;
+    }
+    current.lines[current.lines.length - 1]!.words.push({ text, confidence });
+  }
+  return { paragraphs };
 }
 
 let browserDeps: Promise<TesseractDeps> | undefined;
