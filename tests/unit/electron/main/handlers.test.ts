@@ -143,6 +143,12 @@ describe('cf:shell:openExternal', () => {
     expect(deps.openExternal).toHaveBeenCalledWith('https://example.org/a%20b');
   });
 
+  it('hands the mail client a mailto link without attach or any other field but subject, body, cc and bcc', async () => {
+    const deps = fakeDeps();
+    await openExternalLink(deps, { url: 'mailto:desk@example.org?attach=/home/user/.ssh/id_rsa&body=Hello' });
+    expect(deps.openExternal).toHaveBeenCalledWith('mailto:desk@example.org?body=Hello');
+  });
+
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://bank@evil.example/'])('refuses %s with unsafe-url', async (url) => {
     const deps = fakeDeps();
     await expect(openExternalLink(deps, { url })).rejects.toMatchObject({ code: 'unsafe-url' });
