@@ -24,7 +24,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "form-action 'none'",
   "worker-src 'self' blob:",
+  // Only as a header: a <meta> policy cannot say who may frame the page.
+  "frame-ancestors 'none'",
 ].join('; ');
+
+/** Sent with every app response, next to the CSP: no page may show the app in a frame. */
+export const FRAME_HEADERS = { 'X-Frame-Options': 'DENY' } as const;
 
 /**
  * The only permission granted, and only to the app's own origin: writing plain text to the
@@ -57,9 +62,10 @@ export function hardenSession(session: HardenableSession): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
-      if (name.toLowerCase() !== 'content-security-policy') responseHeaders[name] = value;
+      if (!['content-security-policy', 'x-frame-options'].includes(name.toLowerCase())) responseHeaders[name] = value;
     }
     responseHeaders['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    responseHeaders['X-Frame-Options'] = [FRAME_HEADERS['X-Frame-Options']];
     callback({ responseHeaders });
   });
 }

@@ -18,13 +18,21 @@ import { renderPdf } from '../host/renderPdf';
  */
 
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:; frame-ancestors 'none'";
 
 /** Requests carry whole files (imports, exports) as base64: 60 MB of JSON is ~45 MB of bytes. */
 export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
 
+/**
+ * On every response, the app page, assets, API answers and errors alike. No page
+ * may frame any of it (`frame-ancestors`, and `X-Frame-Options` for older
+ * engines): another local page could otherwise show the user's cases inside its
+ * own and overlay or read them. COOP and CORP keep other origins from holding a
+ * window handle to the app or embedding its responses.
+ */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -72,12 +72,31 @@ describe('web server', () => {
     expect(res.body).not.toMatch(/<script>/);
     expect(server.token).toMatch(/^[0-9a-f]{64}$/);
     expect(res.headers['content-security-policy']).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:; frame-ancestors 'none'",
     );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('forbids framing and cross-origin use on every response: page, asset, API answer, refusal and error', async () => {
+    const responses = {
+      index: await call('/'),
+      asset: await call('/assets/app.js'),
+      missing: await call('/assets/missing.js'),
+      foreignHost: await call('/', { headers: { Host: 'evil.example' } }),
+      apiAnswer: await invoke('cf:app:info', {}),
+      apiUnauthorized: await invoke('cf:app:info', {}, 'wrong-token-0000000000'),
+      apiMethod: await call('/api/invoke/cf:app:info'),
+      staticMethod: await call('/', { method: 'DELETE' }),
+    };
+    for (const [what, res] of Object.entries(responses)) {
+      expect(res.headers['content-security-policy'], what).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+      expect(res.headers['x-frame-options'], what).toBe('DENY');
+      expect(res.headers['cross-origin-opener-policy'], what).toBe('same-origin');
+      expect(res.headers['cross-origin-resource-policy'], what).toBe('same-origin');
+    }
   });
 
   it('makes a new token for every launch', async () => {
