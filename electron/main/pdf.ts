@@ -11,11 +11,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { pdfHeaderFooter } from '../../shared/export/html';
+import { cappedPageRanges, countPdfPages, MAX_PDF_PAGES, PDF_TIMEOUT_MS, tooManyPagesMessage } from '../../shared/export/printLimits';
 import type { ParsedRequest } from '../../shared/ipc/contract';
 import { HandlerError } from './ipc';
 
-/** A brief that has not been laid out within this time is stuck, not slow. */
-export const PDF_TIMEOUT_MS = 60_000;
+export { PDF_TIMEOUT_MS };
 
 /** The scheme the printing window loads its one document from; registered privileged (standard, secure) before ready. */
 export const PRINT_SCHEME = 'casefile-print';
@@ -89,6 +89,7 @@ export interface PdfWindow {
       displayHeaderFooter: boolean;
       headerTemplate: string;
       footerTemplate: string;
+      pageRanges: string;
     }): Promise<Uint8Array>;
   };
   isDestroyed(): boolean;
@@ -134,6 +135,8 @@ export function printOptions(request: ParsedRequest<'cf:pdf:render'>) {
     preferCSSPageSize: true,
     displayHeaderFooter: true,
     ...pdfHeaderFooter({ title: request.title }),
+    // One page past the cap: if it is printed, the brief is too long (see renderPdf).
+    pageRanges: cappedPageRanges(),
   };
 }
 
@@ -155,7 +158,9 @@ export async function renderPdf(deps: PdfDeps, request: ParsedRequest<'cf:pdf:re
       })(),
       deps.timeoutMs ?? PDF_TIMEOUT_MS,
     );
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    if (countPdfPages(bytes) > MAX_PDF_PAGES) throw new HandlerError('pdf-too-long', tooManyPagesMessage());
+    return bytes;
   } catch (error) {
     if (error instanceof HandlerError) throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@
  * on the host side; results travel as `{ ok: true, value } | { ok: false, error }`.
  */
 import { z } from 'zod';
+import { MAX_PRINT_HTML_CHARS } from '../export/printLimits';
 
 export const CHANNEL_PREFIX = 'cf:';
 
@@ -70,7 +71,7 @@ export const contract = {
   'cf:pdf:render': {
     request: z
       .object({
-        html: z.string().min(1).max(50_000_000),
+        html: z.string().min(1).max(MAX_PRINT_HTML_CHARS),
         pageSize: z.enum(['A4', 'Letter']).default('A4'),
         title: z.string().max(500).default(''),
       })

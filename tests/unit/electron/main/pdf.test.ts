@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../shared/ipc/contract';
 import { createPrintDocuments, PDF_WINDOW_OPTIONS, PRINT_DOCUMENT_CSP, renderPdf, type PdfWindow, type PrintDocuments } from '../../../../electron/main/pdf';
 import { pdfHeaderFooter } from '../../../../shared/export/html';
+import { MAX_PDF_PAGES } from '../../../../shared/export/printLimits';
 
 const PDF_BYTES = new Uint8Array([37, 80, 68, 70, 45]);
 
@@ -47,7 +48,7 @@ describe('renderPdf', () => {
     expect(url).toMatch(/^casefile-print:\/\/document\/[0-9a-f-]{36}$/);
     expect(record.served).toEqual([{ status: 200, csp: PRINT_DOCUMENT_CSP, body: html }]);
     expect(record.printOptions).toEqual([
-      { pageSize: 'Letter', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, ...pdfHeaderFooter({ title: '' }) },
+      { pageSize: 'Letter', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, ...pdfHeaderFooter({ title: '' }), pageRanges: '1-1001' },
     ]);
     expect(record.destroyed).toBe(true);
     // Once printed, the document is gone: the URL answers 404 and the session filter no longer lets it through.
@@ -85,6 +86,19 @@ describe('renderPdf', () => {
     });
     expect(record.destroyed).toBe(true);
     expect(documents.isLive(record.loaded[0]!)).toBe(false);
+  });
+
+  it('refuses a brief that printed past the page cap (Chromium printed the extra page asked for)', async () => {
+    const documents = createPrintDocuments();
+    const pages = (n: number) => new TextEncoder().encode(`%PDF-1.4\n${'<< /Type /Page /Parent 2 0 R >>\n'.repeat(n)}<< /Type /Pages /Count ${n} >>\n%%EOF`);
+    const long = fakeWindow(documents, { print: async () => pages(MAX_PDF_PAGES + 1) });
+    await expect(renderPdf({ createWindow: () => long.window, documents }, request('<p>x</p>'))).rejects.toMatchObject({
+      code: 'pdf-too-long',
+      message: expect.stringContaining('more than 1,000 pages'),
+    });
+    expect(long.record.destroyed).toBe(true);
+    const atCap = fakeWindow(documents, { print: async () => pages(MAX_PDF_PAGES) });
+    expect((await renderPdf({ createWindow: () => atCap.window, documents }, request('<p>x</p>'))).byteLength).toBeGreaterThan(0);
   });
 
   it('gives up after the timeout with a clear message', async () => {

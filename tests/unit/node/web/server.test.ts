@@ -2,10 +2,11 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../../shared/ipc/contract';
 import { decodeWire, encodeWire } from '../../../../shared/ipc/wire';
-import { defaultHandlers, injectToken, MAX_REQUEST_BYTES, resolveStatic, startWebServer, type WebServer } from '../../../../node/web/server';
+import { defaultHandlers, injectToken, MAX_PRINT_REQUEST_BYTES, MAX_PRINT_REQUESTS, MAX_REQUEST_BYTES, resolveStatic, startWebServer, type WebHandlers, type WebServer } from '../../../../node/web/server';
+import { MAX_PRINT_HTML_CHARS } from '../../../../shared/export/printLimits';
 
 let base: string;
 let dir: string;
@@ -229,6 +230,17 @@ describe('web server', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: 'The address must start with http:// or https://.' } });
   });
 
+  it('caps a print request at a size scaled to the print HTML, not at the file-upload cap', async () => {
+    expect(MAX_PRINT_REQUEST_BYTES).toBeLessThan(MAX_REQUEST_BYTES);
+    expect(MAX_PRINT_REQUEST_BYTES).toBeGreaterThanOrEqual(MAX_PRINT_HTML_CHARS * 3);
+    const headers = { 'X-Casefile-Token': server.token, 'Content-Type': 'application/json', 'Content-Length': String(MAX_PRINT_REQUEST_BYTES + 1) };
+    const print = await call('/api/invoke/cf:pdf:render', { method: 'POST', headers });
+    expect(print.status).toBe(413);
+    expect(decodeWire(print.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: `The request is larger than ${Math.round(MAX_PRINT_REQUEST_BYTES / 1048576)} MB.` } });
+    const tooLongHtml = decodeWire((await invoke('cf:pdf:render', { html: 'x'.repeat(MAX_PRINT_HTML_CHARS + 1) })).body);
+    expect(tooLongHtml).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
   it('has a decision for every channel in the contract', () => {
     expect(Object.keys(defaultHandlers('1')).sort()).toEqual([...CHANNELS].sort());
   });
@@ -252,5 +264,62 @@ describe('startWebServer options', () => {
 
   it('says so when the port is taken', async () => {
     await expect(startWebServer({ rootDir: dir, port: server.port })).rejects.toThrow(`Port ${server.port} is already in use.`);
+  });
+});
+
+describe('print admission', () => {
+  it(`admits ${MAX_PRINT_REQUESTS} print requests at once and turns away the next before reading it; a client that hangs up frees its place`, async () => {
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started = 0;
+    const handlers: WebHandlers = {
+      ...defaultHandlers('1'),
+      'cf:pdf:render': async () => {
+        started++;
+        await gate;
+        return new Uint8Array([37, 80, 68, 70]);
+      },
+    };
+    const busy = await startWebServer({ rootDir: dir, port: 0, handlers });
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: busy.port, path: '/api/invoke/cf:pdf:render', method: 'POST', headers: { Host: `127.0.0.1:${busy.port}`, 'X-Casefile-Token': busy.token, 'Content-Type': 'application/json', ...headers } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      // One client starts an upload and hangs up halfway: its place must come back.
+      await new Promise<void>((resolve) => {
+        const req = request({ host: '127.0.0.1', port: busy.port, path: '/api/invoke/cf:pdf:render', method: 'POST', headers: { Host: `127.0.0.1:${busy.port}`, 'X-Casefile-Token': busy.token, 'Content-Type': 'application/json', 'Content-Length': '1000' } });
+        req.on('error', () => undefined);
+        req.write('{"html":"');
+        setTimeout(() => {
+          req.destroy();
+          // Let the server see the hang-up before the next requests arrive.
+          setTimeout(resolve, 200);
+        }, 100);
+      });
+      const body = encodeWire({ html: '<p>Brief</p>' });
+      const admitted = Array.from({ length: MAX_PRINT_REQUESTS }, () => post(body));
+      await vi.waitFor(() => expect(started).toBe(MAX_PRINT_REQUESTS));
+      const refused = await post(body);
+      expect(refused.status).toBe(503);
+      expect(decodeWire(refused.body)).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('already printing') } });
+      open();
+      const answers = await Promise.all(admitted);
+      expect(answers.map((a) => a.status)).toEqual(Array(MAX_PRINT_REQUESTS).fill(200));
+      expect((await post(body)).status).toBe(200);
+    } finally {
+      open();
+      await busy.close();
+    }
   });
 });
