@@ -65,8 +65,14 @@ type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<Contrac
  */
 export type WebHandlers = { [C in Channel]: Handler<C> | { unsupported: string } };
 
+/** What the URL fetcher must never reach: this server itself (its port on this computer) and its token. */
+export interface ServerSelf {
+  port(): number;
+  token: string;
+}
+
 /** The web shell's answers: Node does PDF and fetching; files and links stay with the browser. */
-export function defaultHandlers(appVersion: string): WebHandlers {
+export function defaultHandlers(appVersion: string, self?: ServerSelf): WebHandlers {
   return {
     'cf:app:info': async () => ({ name: 'Casefile', version: appVersion, platform: process.platform, shell: 'web', runtime: `node ${nodeVersion}` }),
     'cf:file:open': { unsupported: 'Opening files is handled by the browser in the web build.' },
@@ -78,7 +84,11 @@ export function defaultHandlers(appVersion: string): WebHandlers {
     // The same print options as the CLI: running title and page numbers from the title.
     'cf:pdf:render': (request) =>
       renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}), ...pdfHeaderFooter({ title: request.title }) }),
-    'cf:url:fetch': (request) => fetchUrl(request.url),
+    'cf:url:fetch': (request) =>
+      fetchUrl(request.url, {
+        allowLocalNetwork: request.allowLocalNetwork,
+        ...(self ? { ownPorts: [self.port()], secrets: [self.token] } : {}),
+      }),
   };
 }
 
@@ -187,9 +197,9 @@ export interface WebServer {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(32).toString('hex');
   if (!/^[\w-]{16,256}$/.test(token)) throw new Error('The API token must be 16 to 256 letters, digits, “-” or “_”.');
-  const handlers = opts.handlers ?? defaultHandlers(opts.appVersion ?? '0.0.0');
   const rootDir = resolve(opts.rootDir);
   let port = opts.port;
+  const handlers = opts.handlers ?? defaultHandlers(opts.appVersion ?? '0.0.0', { port: () => port, token });
   let indexWithToken: string | null = null;
   /** Print requests being uploaded, waiting or printing (see MAX_PRINT_REQUESTS). */
   let printRequests = 0;

@@ -64,8 +64,8 @@ export function createWebPlatform(doc: Document = document): Platform {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
     },
-    async fetchUrl(url) {
-      const result = await this.invoke('cf:url:fetch', { url });
+    async fetchUrl(url, opts) {
+      const result = await this.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     },

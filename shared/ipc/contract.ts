@@ -78,9 +78,13 @@ export const contract = {
       .strict(),
     response: bytes,
   },
-  /** Fetch a web page for import: http(s) only, with a timeout and a size cap. */
+  /**
+   * Fetch a web page for import: http(s) only, with a timeout and a size cap, and only
+   * from public addresses unless `allowLocalNetwork` (the "Allow local network
+   * addresses" setting) says loopback and private addresses may be fetched too.
+   */
   'cf:url:fetch': {
-    request: z.object({ url: z.string().min(1).max(8192) }).strict(),
+    request: z.object({ url: z.string().min(1).max(8192), allowLocalNetwork: z.boolean().default(false) }).strict(),
     response: z.object({
       bytes,
       finalUrl: z.string(),

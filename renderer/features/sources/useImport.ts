@@ -74,16 +74,17 @@ export function useImport(caseId: string | null) {
   /**
    * Import the page at `address`: fetched by the host, then read like a file.
    * Failures go to `report` (the URL dialog shows them in place); an aborted
-   * `signal` (the dialog was cancelled) drops the result unstored.
+   * `signal` (the dialog was cancelled) drops the result unstored. The host
+   * refuses loopback and private addresses unless `allowLocalNetwork`.
    */
   const importUrl = useCallback(
-    (address: string, report: ReportError, signal?: AbortSignal) =>
+    (address: string, report: ReportError, signal?: AbortSignal, opts: { allowLocalNetwork?: boolean } = {}) =>
       store(
         address.trim(),
         async () => {
           const importer = await import('../../import/importUrl');
           const url = importer.checkWebAddress(address);
-          const page = await platform().fetchUrl(url);
+          const page = await platform().fetchUrl(url, { allowLocalNetwork: opts.allowLocalNetwork ?? false });
           if (signal?.aborted) throw new ImportCancelled();
           const draft = await importer.importFetchedPage(url, page);
           if (signal?.aborted) throw new ImportCancelled();

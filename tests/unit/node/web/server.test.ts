@@ -50,6 +50,15 @@ beforeAll(async () => {
       res.writeHead(302, { Location: '/article' });
       return res.end();
     }
+    if (req.url === '/to-server') {
+      res.writeHead(302, { Location: `http://localhost:${server.port}/` });
+      return res.end();
+    }
+    if (req.url === '/echo-token') {
+      // A misconfigured intranet proxy that hands the server's page back under another address.
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return res.end(`<html><head><meta name="casefile-token" content="${server.token}"></head></html>`);
+    }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end('<html><body><p>A page served from loopback.</p></body></html>');
   });
@@ -220,8 +229,19 @@ describe('web server', () => {
     expect(status).toBe(413);
   });
 
-  it('fetches a URL for import, following redirects, from loopback', async () => {
-    const result = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/moved` })).body) as { ok: boolean; value: { bytes: Uint8Array; finalUrl: string; contentType: string } };
+  it('refuses loopback pages by default; with the setting on it fetches them, but never the server itself or its token', async () => {
+    const refused = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/moved` })).body);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('turn on “Allow local network addresses”') } });
+    for (const url of [`http://127.0.0.1:${server.port}/`, `http://localhost:${server.port}/index.html`, `http://127.0.0.1:${pagesPort}/to-server`]) {
+      const own = decodeWire((await invoke('cf:url:fetch', { url, allowLocalNetwork: true })).body);
+      expect(own, url).toMatchObject({ ok: false, error: { message: expect.stringContaining('Casefile does not fetch its own local server') } });
+    }
+    const leak = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/echo-token`, allowLocalNetwork: true })).body);
+    expect(leak).toMatchObject({ ok: false, error: { message: expect.stringContaining('secret launch token') } });
+  });
+
+  it('fetches a URL for import, following redirects, from loopback with the setting on', async () => {
+    const result = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/moved`, allowLocalNetwork: true })).body) as { ok: boolean; value: { bytes: Uint8Array; finalUrl: string; contentType: string } };
     expect(result.ok).toBe(true);
     expect(result.value.finalUrl).toBe(`http://127.0.0.1:${pagesPort}/article`);
     expect(result.value.contentType).toBe('text/html');
