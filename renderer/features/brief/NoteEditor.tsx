@@ -7,11 +7,14 @@ import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { createAutosave } from '../../lib/autosave';
 import { registerFlusher } from '../../lib/flush';
+import { registerUnsaved } from '../../lib/unsaved';
+import { isClosedError } from '../../db/db';
+import { clearStorageTrouble, reportSaveFailure } from '../storage/trouble';
 import { useNotices } from '../../lib/notices';
 import { NoteConflictDialog, type ConflictChoice } from './NoteConflictDialog';
 import { announceNoteSaved, isPageOpen, onNoteSavedElsewhere, PAGE_ID } from './noteChannel';
 
-type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused' | 'conflict' | 'reloaded';
+type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused' | 'conflict' | 'reloaded' | 'full' | 'closed';
 
 const STATUS_TEXT: Record<SaveState, string> = {
   saved: 'Saved',
@@ -21,6 +24,8 @@ const STATUS_TEXT: Record<SaveState, string> = {
   refused: 'Empty brief not saved',
   conflict: 'Not saved — conflict',
   reloaded: 'Updated from other tab',
+  full: 'Not saved — storage full',
+  closed: 'Not saved — reload needed',
 };
 
 /** This tab's text, as plain data. */
@@ -122,19 +127,30 @@ export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealR
           await saveNoteContent(kept.id, version);
           notices.toast(`“${noteRef.current.title}” was deleted in another tab or window. What you typed here is kept in the note “${kept.title}”.`);
         },
-        onStatus: (s) =>
+        onStatus: (s, error) => {
+          // Storage full, or the database taken by another window: the app-wide dialog offers the text.
+          const storage = s === 'error' && !(error instanceof NoteConflictError) && reportSaveFailure(error);
+          if (s === 'saved') clearStorageTrouble();
           setStatus((prev) => {
             if (conflictRef.current) return 'conflict';
+            if (storage) return isClosedError(error) ? 'closed' : 'full';
             return s === 'saved' && (prev === 'refused' || prev === 'reloaded') ? prev : s;
-          }),
+          });
+        },
       }),
     [note.id, notices, openConflict],
   );
 
   useEffect(() => {
     const unregister = registerFlusher(() => autosave.flush());
+    // What is typed but not stored, for the storage-trouble dialog to offer.
+    const unregisterUnsaved = registerUnsaved(() => {
+      const mine = conflictRef.current?.mine ?? (autosave.status === 'saved' ? null : latest.current);
+      return mine ? { title: noteRef.current.title, text: mine.plainText } : null;
+    });
     return () => {
       unregister();
+      unregisterUnsaved();
       void autosave.dispose();
     };
   }, [autosave]);
