@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { flushAll } from '../../lib/flush';
 import { collectUnsaved, type UnsavedText } from '../../lib/unsaved';
+import { useModalDialog } from '../../lib/useModalDialog';
 import { platform } from '../../platform';
 import { clearStorageTrouble, currentStorageTrouble, onStorageTrouble, type StorageTrouble } from './trouble';
 import './storage.css';
@@ -56,10 +57,7 @@ function TroubleDialog({
   setDone(message: string): void;
   onDismiss(): void;
 }) {
-  const [dialog, setDialog] = useState<HTMLDialogElement | null>(null);
-  useEffect(() => {
-    if (dialog && !dialog.open) dialog.showModal();
-  }, [dialog]);
+  const dialog = useModalDialog();
 
   const copy = async () => {
     try {
@@ -90,7 +88,7 @@ function TroubleDialog({
 
   const full = trouble.kind === 'full';
   return (
-    <dialog ref={setDialog} className="dialog storage-trouble" aria-labelledby="storage-trouble-title" aria-describedby="storage-trouble-text" onClose={onDismiss}>
+    <dialog ref={dialog} className="dialog storage-trouble" aria-labelledby="storage-trouble-title" aria-describedby="storage-trouble-text" onClose={onDismiss}>
       <h2 id="storage-trouble-title">{full ? 'Casefile’s storage is full' : 'Casefile’s data was changed in another window'}</h2>
       <div id="storage-trouble-text">
         {full ? (
@@ -123,7 +121,7 @@ function TroubleDialog({
         </p>
       )}
       <div className="dialog-buttons">
-        <button type="button" onClick={() => dialog?.close()}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           Not now
         </button>
         {texts.length > 0 && (
