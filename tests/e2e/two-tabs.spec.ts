@@ -115,3 +115,25 @@ test('a tab closed with an unresolved conflict offers its text again when the no
   await expect(briefBox(c)).toContainText(/Echo from tab A\. Golf from tab A\. Foxtrot typed in tab B\./);
   await expect.poll(() => storedBrief(c)).toContain('Foxtrot typed in tab B.');
 });
+
+test('a note deleted in another tab while this one was typing keeps the typed text as a new note', async ({ page: a, context }) => {
+  await openApp(a);
+  await newCase(a);
+  await a.getByRole('button', { name: 'New note' }).click();
+  await a.getByRole('textbox', { name: 'Note title' }).fill('Leads');
+  await a.getByRole('textbox', { name: 'Note title' }).press('Enter');
+  await expect(a.getByRole('heading', { name: 'Leads' })).toBeVisible();
+  const b = await context.newPage();
+  await openApp(b);
+  await expect(b.getByRole('heading', { name: 'Leads' })).toBeVisible();
+
+  // B is still typing into "Leads" (so its autosave keeps waiting) when A deletes the note.
+  await typeAtEnd(b, 'Call the harbour master on Monday.');
+  const typing = b.keyboard.type(' Then ask the ferry company for the manifest of the night crossing.', { delay: 40 });
+  await a.getByRole('button', { name: 'Delete note “Leads”' }).click();
+  await typing;
+  await expect(b.getByRole('status').filter({ hasText: '“Leads” was deleted in another tab or window. What you typed here is kept in the note “Leads (kept from this tab)”.' })).toBeVisible({ timeout: 15_000 });
+  const notes = b.getByRole('combobox', { name: 'Open note' });
+  await notes.selectOption({ label: 'Leads (kept from this tab)' });
+  await expect(briefBox(b)).toContainText('Call the harbour master on Monday.');
+});

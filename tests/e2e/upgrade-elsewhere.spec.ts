@@ -16,11 +16,13 @@ test('another window upgrades the database: the window explains it and keeps wha
   await briefBox(page).click();
   await page.keyboard.type('Saved before the upgrade.');
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
-  await page.keyboard.type(' Typed just before it.');
 
-  // A page of the same origin that is not Casefile opens the database at a higher version.
+  // A page of the same origin that is not Casefile opens the database at a higher
+  // version, right after more typing: well inside the autosave's one-second wait.
   const other = await context.newPage();
   await other.goto('/assets/not-casefile.txt');
+  await page.bringToFront();
+  await page.keyboard.type(' Typed just before it.');
   const upgradedTo = await other.evaluate(async () => {
     const current = (await indexedDB.databases()).find((d) => d.name === 'casefile')!.version!;
     return new Promise<number>((resolve, reject) => {
