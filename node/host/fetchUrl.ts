@@ -108,7 +108,7 @@ function describeDuration(ms: number): string {
 function describeNetworkError(url: URL, error: unknown): string {
   const own = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = own.code ?? own.cause?.code ?? '';
-  const reason = NETWORK_ERRORS[code] ?? (/CERT|SSL|TLS/i.test(code) ? 'its security certificate is not valid' : (own.cause?.message ?? own.message ?? String(error)));
+  const reason = NETWORK_ERRORS[code] ?? (/CERT|SSL|TLS|SIGNATURE|VERIFY/i.test(code) ? 'its security certificate is not valid' : (own.cause?.message ?? own.message ?? String(error)));
   return `Could not reach ${url.host}: ${reason}.`;
 }
 
