@@ -33,6 +33,12 @@ async function typeAtEnd(page: Page, words: string): Promise<void> {
   await page.keyboard.type(words);
 }
 
+/** Put the caret at the end of the brief, ready for `insertText`. */
+async function caretAtEnd(page: Page): Promise<void> {
+  await briefBox(page).click();
+  await page.keyboard.press('Control+End');
+}
+
 test('two tabs on one brief: both texts survive, and the conflict is shown and resolved', async ({ page: a, context }) => {
   await openApp(a);
   await newCase(a);
@@ -54,8 +60,13 @@ test('two tabs on one brief: both texts survive, and the conflict is shown and r
   await expect(briefBox(a)).toContainText('Alpha from tab A. Bravo from tab B.');
 
   // Both type before either saves. Whichever saves second is told, with both versions.
-  await typeAtEnd(a, ' Charlie from tab A.');
-  await typeAtEnd(b, ' Delta from tab B.');
+  // Each tab's words arrive in one input event, as a paste or an input method sends
+  // them, so the other tab's save cannot land in the middle of them; the caret is
+  // placed first so the two insertions and the saves follow each other closely.
+  await caretAtEnd(a);
+  await caretAtEnd(b);
+  await a.keyboard.insertText(' Charlie from tab A.');
+  await b.keyboard.insertText(' Delta from tab B.');
   await briefBox(a).blur();
   await briefBox(b).blur();
   const conflictIn = async (page: Page) => (await page.getByRole('dialog', { name: 'This note changed in another tab or window' }).count()) > 0;
@@ -98,8 +109,10 @@ test('a tab closed with an unresolved conflict offers its text again when the no
 
   // Both type; A saves first (B's autosave waits a second after its last key): B is
   // shown the conflict, and B is closed without choosing.
-  await typeAtEnd(a, ' Golf from tab A.');
-  await typeAtEnd(b, ' Foxtrot typed in tab B.');
+  await caretAtEnd(a);
+  await caretAtEnd(b);
+  await a.keyboard.insertText(' Golf from tab A.');
+  await b.keyboard.insertText(' Foxtrot typed in tab B.');
   await briefBox(a).blur();
   await expect(saved(a)).toBeVisible();
   const dialogB = b.getByRole('dialog', { name: 'This note changed in another tab or window' });
