@@ -47,10 +47,13 @@ test('a 5,000-page PDF shows its progress, can be cancelled, and imports without
   await expect(page.getByText('No source yet')).toBeVisible();
 
   await importThroughChooser(page, file);
-  await expect(sourceItems(page)).toHaveCount(1, { timeout: 240_000 });
+  // Waited for with one cheap selector: role-based locators polled against 5,000 paragraphs run
+  // Playwright's own accessibility walk on the page's main thread, and would be counted as the app's tasks.
+  await page.waitForFunction((n) => document.querySelector(`.source-body [data-page="${n}"]`) !== null, PAGES, { timeout: 240_000, polling: 500 });
+  const tasks = await longTasks();
+  await expect(sourceItems(page)).toHaveCount(1);
   await expect(sourceRegion(page).getByRole('heading', { level: 1 })).toHaveText('Night watch log');
   await expect(sourceRegion(page).locator(`.source-body [data-page="${PAGES}"]`)).toContainText(`Log entry ${PAGES}:`);
-  const tasks = await longTasks();
   test.info().annotations.push({ type: 'longest main-thread task', description: `${Math.round(Math.max(0, ...tasks))} ms (${tasks.length} tasks over 50 ms)` });
   expect(Math.max(0, ...tasks)).toBeLessThan(200);
 });

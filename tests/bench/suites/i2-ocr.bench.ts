@@ -95,7 +95,8 @@ async function importOnce(page: Page, path: string): Promise<AppRun> {
   if (languages.join() !== 'English') throw new Error(`I2: the OCR dialog offered ${languages.join(', ')}, expected English only.`);
   const clicked = await page.evaluate(() => performance.now());
   await dialog.getByRole('button', { name: 'Recognise text' }).click();
-  await page.getByRole('list', { name: 'Sources in this case' }).getByRole('listitem').first().waitFor({ timeout: 600_000 });
+  // A cheap selector, polled slowly: role-based locators run Playwright's accessibility walk on the page's main thread.
+  await page.waitForFunction((n) => document.querySelector(`.source-body [data-page="${n}"]`) !== null, PAGES, { timeout: 600_000, polling: 250 });
   const done = await page.evaluate(() => performance.now());
   const memory = rss.stop();
   const { events, longTasks } = await page.evaluate(() => (window as unknown as { __i2: { events: [number, string][]; longTasks: number[] } }).__i2);
