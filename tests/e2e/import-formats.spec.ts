@@ -4,6 +4,7 @@ import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun }
 import { createServer, type Server } from 'node:http';
 import { newCase, openApp, openUrlDialog, sourceItems, sourceRegion } from './helpers/app';
 import { selectWithMouse } from './helpers/select';
+import { writePdf } from '../unit/helpers/pdfWriter';
 import { PAGE_TWO_SENTENCE, printPdf, REPORT_HTML } from './helpers/pdf';
 
 /**
@@ -109,6 +110,36 @@ test('a scanned PDF with no text layer is offered OCR, and declining it stores n
   await expect(page.getByText('No source yet')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Sources in this case' })).toHaveCount(0);
   expect(await storedSources(page)).toEqual({ sources: [], blobs: [] });
+});
+
+test('a PDF holding only form fields imports their names and values as text, and says so', async ({ page }) => {
+  const form = writePdf([
+    {
+      fields: [
+        { name: 'applicant', label: 'Name of applicant', kind: 'text', value: 'Eastern Slipway Cooperative' },
+        { name: 'berth', kind: 'text', value: 'Berth 14' },
+        { name: 'hazardous', label: 'Hazardous cargo', kind: 'checkbox', value: 'Yes' },
+        { name: 'remarks', kind: 'text', value: '' },
+      ],
+    },
+  ]);
+  await openApp(page);
+  await newCase(page);
+  await chooseFile(page, { name: 'berth-application.pdf', mimeType: 'application/pdf', buffer: Buffer.from(form) });
+
+  await expect(page.locator('.toasts')).toContainText(
+    '“berth-application.pdf” has no text of its own, only form fields: their names and values were imported as text.',
+  );
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(sourceItems(page)).toHaveCount(1);
+  const body = sourceRegion(page).locator('.source-body');
+  await expect(body.locator('.source-block')).toHaveText([
+    'Name of applicant: Eastern Slipway Cooperative',
+    'berth: Berth 14',
+    'Hazardous cargo: Yes',
+    'remarks: (empty)',
+  ]);
+  await expect(body.locator('.source-page-start')).toHaveAttribute('data-page', '1');
 });
 
 test('a Word document imports as sanitised text', async ({ page }) => {

@@ -232,3 +232,47 @@ test('a PNG and a JPEG of a notice import through OCR', async ({ page }) => {
   // A single image is cited by paragraph.
   expect(stored[0]!.blocks.map((b) => b.kind)).toEqual(stored[0]!.blocks.map(() => 'paragraph'));
 });
+
+test('the languages chosen are the ones recognised, only their data is loaded, and the choice is offered again', async ({ page }) => {
+  test.setTimeout(180_000);
+  const langFiles: string[] = [];
+  // Tesseract's worker fetches the data itself; the context sees workers' requests too.
+  page.context().on('request', (request) => {
+    const match = /\/ocr\/lang\/([a-z_]+)\.traineddata\.gz$/.exec(new URL(request.url()).pathname);
+    if (match) langFiles.push(match[1]!);
+  });
+  await openApp(page);
+  await newCase(page);
+  const notice = { name: 'notice.png', mimeType: 'image/png', buffer: readFileSync(fixture('pdf/notice.png')) };
+  await importThroughChooser(page, notice);
+  const dialog = ocrDialog(page);
+  const english = dialog.getByRole('checkbox', { name: /^English/ });
+  const german = dialog.getByRole('checkbox', { name: /^German/ });
+  await expect(english).toBeChecked();
+  await expect(german).not.toBeChecked();
+  // No language at all is refused in words, and nothing starts.
+  await english.uncheck();
+  await dialog.getByRole('button', { name: 'Recognise text' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose at least one language.');
+  await expect(dialog).toBeVisible();
+  await german.check();
+  await english.check();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Recognise text' }).click();
+  await expect(sourceItems(page)).toHaveCount(1, { timeout: 150_000 });
+
+  const [stored] = await storedSources(page);
+  expect(stored?.ocr).toMatchObject({ engine: 'tesseract.js', languages: ['eng', 'deu'] });
+  expect(stored?.ocr?.version).toMatch(/^\d+\.\d+\.\d+/);
+  await expect(sourceRegion(page).locator('.reader-ocr-note')).toContainText('Text recognised by OCR (English and German; tesseract.js');
+  // Each language is loaded only when chosen: no other language's data was requested.
+  expect([...new Set(langFiles)].sort()).toEqual(['deu', 'eng']);
+
+  // The next file offers the same languages.
+  await importThroughChooser(page, { ...notice, name: 'notice-again.png' });
+  await expect(dialog.getByRole('checkbox', { name: /^English/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /^German/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /^Japanese/ })).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sourceItems(page)).toHaveCount(1);
+});
