@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
-import { openDatabase } from '../db/db';
+import { openDatabase } from '../db';
 import { useCase, useCases, useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
 import { createCase, ensureSampleCase, getMeta, readCaseSnapshot, setMeta } from '../db/repositories';
 import { AnnotatedReader } from '../features/passages/AnnotatedReader';

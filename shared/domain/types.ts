@@ -195,3 +195,49 @@ export interface CaseData {
   tags: TagRecord[];
   notes: NoteRecord[];
 }
+
+/**
+ * What the database keeps on every record of a case besides the record's own
+ * fields (renderer/db writes these; bundles and case JSON do not carry them):
+ * who created the record, who changed it last and when, and, while it is in
+ * the Trash, when, by whom and together with what it was deleted.
+ *
+ * Actors are IDs (`ActorRecord.id`); names are looked up, so renaming oneself
+ * renames every stamp.
+ */
+export interface Tracked {
+  createdBy?: string;
+  updatedBy?: string;
+  /** When any field last changed (ms). Unlike a record's own `updatedAt`, every write moves it. */
+  changedAt?: number;
+  /** 0 while the record is live; the time it was moved to the Trash while it is there. */
+  deletedAt?: number;
+  deletedBy?: string;
+  /** Records deleted in one action share this ID (a source and its passages), and are restored together. */
+  deletion?: string;
+  /** The links deleting the record took away, so restoring it puts them back. */
+  unlinked?: Unlinked;
+}
+
+/** The links a deletion took away from other records, kept on the tombstone. */
+export interface Unlinked {
+  /** A passage: the claims it was evidence for, with its stance and when it was added. */
+  evidence?: { claimId: string; stance: Stance; addedAt: number }[];
+  /** A tag: the passages and claims that carried it. */
+  taggedPassages?: string[];
+  taggedClaims?: string[];
+  /** A note that was the case's brief, and the note that became the brief in its place. */
+  brief?: { successor: string };
+  /** A source that was the one open in the reader. */
+  wasActive?: boolean;
+}
+
+/** A record as the database holds it. */
+export type Stored<T> = T & Tracked;
+
+/** The person (or device) writing: created on first run, named by the user. */
+export interface ActorRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+}

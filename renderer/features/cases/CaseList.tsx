@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useCases } from '../../db/hooks';
 import { BundleFailure } from '../../../shared/bundle/errors';
-import { createCase, deleteCase, exportCaseBundle, renameCase, restoreCase } from '../../db/repositories';
+import { createCase, deleteCase, exportCaseBundle, renameCase, restoreFromTrash } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
 import { platform } from '../../platform';
@@ -133,7 +133,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
     notices.toast(`Deleted case “${record.name}”.`, {
       label: 'Undo',
       run: async () => {
-        await restoreCase(snapshot);
+        await restoreFromTrash(snapshot);
         onSelect(record.id);
       },
     });

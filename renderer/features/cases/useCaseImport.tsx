@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BundleData } from '../../../shared/bundle/format';
 import { RepoError, asCopy, bundleConflict, readCaseBundle, writeImportedCases } from '../../db/repositories';
-import { storageErrorMessage } from '../../db/db';
+import { storageErrorMessage } from '../../db';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { PickedFile } from '../../platform';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PassageRecord } from '../../../shared/domain/types';
-import { deletePassage, findPassageCitations, restorePassage, type PassageCitationPlace } from '../../db/repositories';
+import { deletePassage, findPassageCitations, restoreFromTrash, type PassageCitationPlace } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 
 /** "the Brief (citation 2, twice) and “Notes” (citation 1)" */
@@ -23,7 +23,7 @@ export function useDeletePassage(onDeleted?: () => void) {
     try {
       const snapshot = await deletePassage(passage.id);
       onDeleted?.();
-      notices.toast('Passage deleted.', { label: 'Undo', run: () => restorePassage(snapshot) });
+      notices.toast('Passage deleted.', { label: 'Undo', run: () => restoreFromTrash(snapshot) });
     } catch (error) {
       notices.error((error as Error).message);
     }

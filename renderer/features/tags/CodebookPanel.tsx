@@ -2,7 +2,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { TAG_PALETTE } from '../../../shared/claims/tags';
 import type { TagRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
-import { createTag, deleteTag, mergeTags, renameTag, restoreTag, updateTag } from '../../db/repositories/tags';
+import { restoreFromTrash } from '../../db/repositories';
+import { createTag, deleteTag, mergeTags, renameTag, updateTag } from '../../db/repositories/tags';
 import { Icon } from '../../lib/icons';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../cases/CaseList';
@@ -222,7 +223,7 @@ function TagDialog({
                 onClick={() =>
                   void attempt(async () => {
                     const snapshot = await deleteTag(tag.id);
-                    onDeleted(() => restoreTag(snapshot));
+                    onDeleted(() => restoreFromTrash(snapshot));
                   })
                 }
               >

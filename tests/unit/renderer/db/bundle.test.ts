@@ -11,7 +11,7 @@ import {
   readAllCases,
   readCaseBundle,
   readCaseSnapshot,
-  restoreCase,
+  addCase,
   writeImportedCases,
 } from '../../../../renderer/db/repositories';
 import { generateCase } from '../../../fixtures/bundle/generateCase';
@@ -55,7 +55,7 @@ describe('bundle repository', () => {
   it('exports a stored case and imports it back record for record, in one write', async () => {
     db = await freshDb();
     const data = rich();
-    await restoreCase(data);
+    await addCase(data);
     const exported = await exportCaseBundle(data.case.id, { includeOriginals: true, appVersion: '1.0.0', now: Date.UTC(2026, 0, 2) });
     expect(exported.fileName).toBe(`${data.case.name}.casefile`);
 
@@ -71,7 +71,7 @@ describe('bundle repository', () => {
   it('reports a conflict for a case that is already here and never overwrites it', async () => {
     db = await freshDb();
     const data = rich();
-    await restoreCase(data);
+    await addCase(data);
     const before = await dumpAll(db);
     expect(await bundleConflict(data)).toBe('case');
     await expect(writeImportedCases([data])).rejects.toThrow(/already in Casefile.*Nothing was imported/);
@@ -81,7 +81,7 @@ describe('bundle repository', () => {
   it('reports records whose IDs are taken by another case, and refuses them', async () => {
     db = await freshDb();
     const data = rich();
-    await restoreCase(data);
+    await addCase(data);
     const before = await dumpAll(db);
     const other = rich(9);
     const mixed: BundleData = { ...other, passages: [...other.passages, { ...data.passages[0]!, caseId: other.case.id, sourceId: other.sources[0]!.id, tags: [] }] };
@@ -93,7 +93,7 @@ describe('bundle repository', () => {
   it('imports a copy with new IDs next to the original, brief references included', async () => {
     db = await freshDb();
     const data = rich();
-    await restoreCase(data);
+    await addCase(data);
     const copy = asCopy(data);
     expect(await bundleConflict(copy)).toBeNull();
     const [stored] = await writeImportedCases([copy]);
@@ -114,7 +114,7 @@ describe('bundle repository', () => {
     db = await freshDb();
     const a = rich(1);
     const b = rich(2);
-    await restoreCase(b);
+    await addCase(b);
     const before = await dumpAll(db);
     await expect(writeImportedCases([a, b])).rejects.toThrow(/Nothing was imported/);
     expect(await dumpAll(db)).toBe(before);

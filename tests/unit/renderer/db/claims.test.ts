@@ -4,14 +4,14 @@ import type { SourceRecord } from '../../../../shared/domain/types';
 import type { ImportedSourceDraft } from '../../../../shared/import/draft';
 import { normaliseText } from '../../../../shared/import/text';
 import type { CasefileDB } from '../../../../renderer/db/db';
-import { addSource, createCase, createPassage, deletePassage } from '../../../../renderer/db/repositories';
+import { addSource, createCase, createPassage, deletePassage, readCaseSnapshot, restoreFromTrash } from '../../../../renderer/db/repositories';
+import { plain } from '../../../../renderer/db/live';
 import {
   acceptSuggestion,
   addClaimEvidence,
   createClaimForPassage,
   deleteClaim,
   removeClaimEvidence,
-  restoreClaim,
   setClaimStance,
   setClaimStatus,
   updateClaim,
@@ -152,13 +152,14 @@ describe('claims repository', () => {
     const before = (await db.claims.get(claim.id))!;
 
     const snapshot = await deleteClaim(claim.id);
-    expect(await db.claims.get(claim.id)).toBeUndefined();
+    expect((await readCaseSnapshot(caseId))?.claims).toEqual([]);
     expect(await db.passages.get(seized.id)).toBeDefined();
     await expect(deleteClaim(claim.id)).rejects.toThrow('That claim no longer exists');
+    await expect(setClaimStatus(claim.id, 'supported')).rejects.toThrow('That claim no longer exists');
 
-    await restoreClaim(snapshot);
-    await restoreClaim(snapshot);
-    expect(await db.claims.get(claim.id)).toEqual(before);
+    await restoreFromTrash(snapshot);
+    await restoreFromTrash(snapshot);
+    expect(plain((await db.claims.get(claim.id))!)).toEqual(plain(before));
     expect(await db.claims.count()).toBe(1);
   });
 });

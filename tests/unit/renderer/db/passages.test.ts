@@ -10,9 +10,10 @@ import {
   deletePassage,
   locatorAt,
   replaceSourceText,
-  restorePassage,
+  restoreFromTrash,
 } from '../../../../renderer/db/repositories';
 import { createClaimForPassage } from '../../../../renderer/db/repositories/claims';
+import { plain } from '../../../../renderer/db/live';
 import { freshDb } from './helpers';
 
 let db: CasefileDB;
@@ -59,9 +60,9 @@ describe('passages', () => {
     const claim = await createClaimForPassage(c.id, p.id, { statement: 'Officers seized 3.2 tonnes' });
     const snapshot = await deletePassage(p.id);
     expect((await db.claims.get(claim.id))?.evidence).toEqual([]);
-    await restorePassage(snapshot);
+    await restoreFromTrash(snapshot);
     expect((await db.claims.get(claim.id))?.evidence.map((e) => e.passageId)).toEqual([p.id]);
-    expect(await db.passages.get(p.id)).toEqual(p);
+    expect(plain((await db.passages.get(p.id))!)).toEqual(p);
   });
 
   it('a source update re-anchors in one go: moved passages land exactly, removed ones become orphans', async () => {
