@@ -69,8 +69,8 @@ export async function liveCase(id: string) {
   return isLive(record) ? record : undefined;
 }
 
-/** A record without what the database adds (stamps, tombstone fields): the shape bundles and exports carry. */
+/** A record without its Trash fields: the shape bundles and exports carry (stamps included). */
 export function plain<T extends object>(record: Stored<T>): T {
-  const { createdBy: _cb, updatedBy: _ub, changedAt: _ca, deletedAt: _da, deletedBy: _db, deletion: _dl, unlinked: _ul, ...rest } = record;
+  const { deletedAt: _da, deletedBy: _db, deletion: _dl, unlinked: _ul, ...rest } = record;
   return rest as T;
 }

@@ -30,7 +30,21 @@ export interface SourceMetadata {
   language?: string;
 }
 
-export interface CaseRecord {
+/**
+ * Who created a record, who changed it last and when: kept by the database
+ * on every write (renderer/db/changeLog.ts) and carried by bundles, so a
+ * case keeps its authorship wherever it goes. Actors are IDs
+ * (`ActorRecord.id`); names are looked up, so renaming oneself renames every
+ * stamp. Optional: records written before stamps existed have none.
+ */
+export interface Stamps {
+  createdBy?: string;
+  updatedBy?: string;
+  /** When any field last changed (ms). Unlike a record's own `updatedAt`, every write moves it. */
+  changedAt?: number;
+}
+
+export interface CaseRecord extends Stamps {
   id: string;
   name: string;
   createdAt: number;
@@ -57,7 +71,7 @@ export interface SourceBlock {
  * every passage offset refers to. Only `metadata` may be edited afterwards.
  * Replacing the text ("Update source…") writes a new revision and re-anchors.
  */
-export interface SourceRecord {
+export interface SourceRecord extends Stamps {
   id: string;
   caseId: string;
   format: SourceFormat;
@@ -107,7 +121,7 @@ export interface Locator {
   value: number;
 }
 
-export interface PassageRecord {
+export interface PassageRecord extends Stamps {
   id: string;
   caseId: string;
   sourceId: string;
@@ -140,7 +154,7 @@ export interface StatusChange {
   reason?: string;
 }
 
-export interface ClaimRecord {
+export interface ClaimRecord extends Stamps {
   id: string;
   caseId: string;
   statement: string;
@@ -154,7 +168,7 @@ export interface ClaimRecord {
   updatedAt: number;
 }
 
-export interface TagRecord {
+export interface TagRecord extends Stamps {
   id: string;
   caseId: string;
   /** Hierarchy through "parent/child" names. */
@@ -167,7 +181,7 @@ export interface TagRecord {
 /** The app-level version of the serialised brief JSON. See docs in ARCHITECTURE.md (brief change log). */
 export const NOTE_SCHEMA_VERSION = 1;
 
-export interface NoteRecord {
+export interface NoteRecord extends Stamps {
   id: string;
   caseId: string;
   title: string;
@@ -197,19 +211,11 @@ export interface CaseData {
 }
 
 /**
- * What the database keeps on every record of a case besides the record's own
- * fields (renderer/db writes these; bundles and case JSON do not carry them):
- * who created the record, who changed it last and when, and, while it is in
- * the Trash, when, by whom and together with what it was deleted.
- *
- * Actors are IDs (`ActorRecord.id`); names are looked up, so renaming oneself
- * renames every stamp.
+ * What the database keeps on every record of a case for the Trash (bundles
+ * and case JSON do not carry it): whether the record is live, and while it
+ * is in the Trash, when, by whom and together with what it was deleted.
  */
 export interface Tracked {
-  createdBy?: string;
-  updatedBy?: string;
-  /** When any field last changed (ms). Unlike a record's own `updatedAt`, every write moves it. */
-  changedAt?: number;
   /** 0 while the record is live; the time it was moved to the Trash while it is there. */
   deletedAt?: number;
   deletedBy?: string;

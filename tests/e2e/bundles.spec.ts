@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { BundleData } from '../../shared/bundle/format';
+import { BUNDLE_FORMAT_VERSION, type BundleData } from '../../shared/bundle/format';
 import { readBundle } from '../../shared/bundle/read';
 import { writeBundle } from '../../shared/bundle/write';
 import { generateCase } from '../fixtures/bundle/generateCase';
@@ -120,7 +120,8 @@ test('a rich case survives export, delete and import record for record, with the
 
   await page.getByRole('button', { name: `Delete case “${String(sampleCase.name)}”` }).click();
   await expect(page.getByRole('button', { name: SAMPLE })).toHaveCount(0);
-  expect((await dumpDb(page)).tables.cases?.some((c) => c.id === caseId)).toBe(false);
+  // Deleted means in the Trash: the record stays, marked, until the Trash lets go of it (or an import replaces it).
+  expect((await dumpDb(page)).tables.cases?.some((c) => c.id === caseId && !c.deletedAt)).toBe(false);
 
   await importBundle(page, bundle);
   await expect(page.locator('.toasts')).toContainText(`Imported case “${String(sampleCase.name)}” from “${bundle.name}”.`);
@@ -230,8 +231,8 @@ test('every kind of malformed bundle is refused with its own message and the dat
     { name: 'flipped byte', file: flip(good, notesData.start + Math.floor(notesData.length / 2)), message: /This bundle (is damaged|has been altered or damaged).*notes\.json/ },
     {
       name: 'future version',
-      file: edited((e) => writeJson(e, 'manifest.json', { ...readJson<Record<string, unknown>>(e, 'manifest.json'), formatVersion: 2 })),
-      message: /made by a newer Casefile \(format 2\)\. Update Casefile to open it\./,
+      file: edited((e) => writeJson(e, 'manifest.json', { ...readJson<Record<string, unknown>>(e, 'manifest.json'), formatVersion: BUNDLE_FORMAT_VERSION + 1 })),
+      message: new RegExp(`made by a newer Casefile \\(format ${BUNDLE_FORMAT_VERSION + 1}\\)\\. Update Casefile to open it\\.`),
     },
     {
       name: 'dangling reference',

@@ -19,6 +19,7 @@ import { isLive } from '../live';
 import { runWithOrigin } from '../origin';
 import { readCaseSnapshot } from './cases';
 import { RepoError } from './errors';
+import { purgeCase } from './trash';
 
 /** Whether a file name is a case bundle (by extension, as the OS file association does). */
 export function isBundleFile(name: string): boolean {
@@ -66,20 +67,34 @@ function recordIds(data: BundleData): { table: 'cases' | 'sources' | 'passages' 
 /**
  * Whether importing `data` as it is would collide with the profile: the case
  * itself is here (`'case'`, the usual reason: it was imported or exported
- * from this profile before), or some of its records' IDs are taken (`'records'`).
- * `null` when it can be imported as it is.
+ * from this profile before), or some of its records' IDs are taken by other
+ * cases (`'records'`). `'trash'`: the case is in the Trash, and importing it
+ * replaces that copy (the person deleted it, and now brings back the file's
+ * version). `null` when it can be imported as it is.
  */
-export async function bundleConflict(data: BundleData): Promise<'case' | 'records' | null> {
+export async function bundleConflict(data: BundleData): Promise<'case' | 'records' | 'trash' | null> {
   const db = getDb();
-  return db.transaction('r', [db.cases, db.sources, db.passages, db.claims, db.tags, db.notes], async () => {
-    if (await db.cases.get(data.case.id)) return 'case';
-    for (const { table, ids } of recordIds(data)) {
-      if (ids.length === 0) continue;
-      const found = await db.table(table).bulkGet(ids);
-      if (found.some((record) => record !== undefined)) return 'records';
-    }
-    return null;
-  });
+  return db.transaction('r', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], () => conflictOf(data));
+}
+
+/** The check behind {@link bundleConflict}, inside a transaction over every case table. */
+async function conflictOf(data: BundleData): Promise<'case' | 'records' | 'trash' | null> {
+  const db = getDb();
+  const existing = await db.cases.get(data.case.id);
+  if (existing && isLive(existing)) return 'case';
+  // Records of the same case in the Trash go with it; any other holder of an ID is a real collision.
+  const trashed = existing?.id;
+  for (const { table, ids } of recordIds(data)) {
+    if (table === 'cases' || ids.length === 0) continue;
+    const found = (await db.table(table).bulkGet(ids)) as ({ caseId: string } | undefined)[];
+    if (found.some((record) => record !== undefined && record.caseId !== trashed)) return 'records';
+  }
+  const blobIds = data.blobs.map((b) => b.sourceId);
+  if (blobIds.length > 0) {
+    const [blobs, owners] = await Promise.all([db.sourceBlobs.bulkGet(blobIds), db.sources.bulkGet(blobIds)]);
+    if (blobs.some((blob, i) => blob !== undefined && owners[i]?.caseId !== trashed)) return 'records';
+  }
+  return existing ? 'trash' : null;
 }
 
 /** A case name with the copy suffix, kept within the 200 characters a name may have. */
@@ -145,7 +160,8 @@ export function importSize(cases: readonly BundleData[]): number {
 
 /**
  * Store checked cases (from `readCaseBundle`, possibly through `asCopy`):
- * all of them or none. Everything is written in ONE transaction, fed in
+ * all of them or none. A case that is in the Trash is replaced by the
+ * imported one (see {@link bundleConflict}). Everything is written in ONE transaction, fed in
  * chunks (each chunk's promise starts the next, so the transaction stays
  * open, and progress is reported between them). Any record ID that is
  * already taken aborts the whole write with a `RepoError` before anything is
@@ -174,16 +190,12 @@ export async function writeImportedCases(cases: readonly BundleData[], opts: Wri
   };
   return runWithOrigin('import', async () => {
     for (const data of cases) {
-      for (const { table, ids } of recordIds(data)) {
-        if (ids.length === 0) continue;
-        const found = await db.table(table).bulkGet(ids);
-        if (found.some((record) => record !== undefined)) {
-          throw new RepoError(`“${data.case.name}” (or some of its records) is already in Casefile, and an import never replaces what is there. Nothing was imported.`);
-        }
+      const conflict = await conflictOf(data);
+      if (conflict === 'case' || conflict === 'records') {
+        throw new RepoError(`“${data.case.name}” (or some of its records) is already in Casefile, and an import never replaces what is there. Nothing was imported.`);
       }
-      if (data.blobs.length > 0 && (await db.sourceBlobs.bulkGet(data.blobs.map((b) => b.sourceId))).some((b) => b !== undefined)) {
-        throw new RepoError(`The original files of “${data.case.name}” are already in Casefile. Nothing was imported.`);
-      }
+      // The copy in the Trash makes way (in this transaction: if the import fails, it is still there).
+      if (conflict === 'trash') await purgeCase(data.case.id);
     }
     for (const data of cases) {
       await step(1, () => db.cases.add(data.case));

@@ -22,4 +22,4 @@ export {
   type ImportProgress,
 } from './bundle';
 export { readExportRecords } from './exportRecords';
-export { addAnnotatedPassages, readAnnotationTargets } from './annotations';
+export { addAnnotatedPassages, passageIdsTaken, readAnnotationTargets } from './annotations';

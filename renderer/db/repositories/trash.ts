@@ -189,6 +189,18 @@ async function purge(table: CaseTable, ids: string[]): Promise<void> {
   await db.table(table).bulkDelete(ids);
 }
 
+/** Delete a case and every record it holds for good (inside a read-write transaction over the case tables). Returns how many records went. */
+export async function purgeCase(caseId: string): Promise<number> {
+  let n = 0;
+  for (const table of CASE_TABLES) {
+    const ids = (await allOf(table, caseId).primaryKeys()) as string[];
+    await purge(table, ids);
+    n += ids.length;
+  }
+  await getDb().cases.delete(caseId);
+  return n + 1;
+}
+
 /** How many records "Empty trash" would delete for good (what the list shows, plus passages deleted with their sources). */
 export async function countTrash(caseId: string): Promise<number> {
   let n = 0;
@@ -223,13 +235,7 @@ export async function purgeExpiredTrash(now = Date.now(), retention = TRASH_RETE
     let n = 0;
     for (const record of await db.cases.toArray()) {
       if (!isLive(record) && (record.deletedAt ?? 0) < cutoff) {
-        for (const table of CASE_TABLES) {
-          const ids = (await allOf(table, record.id).primaryKeys()) as string[];
-          await purge(table, ids);
-          n += ids.length;
-        }
-        await db.cases.delete(record.id);
-        n++;
+        n += await purgeCase(record.id);
         continue;
       }
       for (const table of CASE_TABLES) {

@@ -42,7 +42,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
     await beforeLeave();
     onSelect(id);
   };
-  const { importFiles, importCases, dialog: importDialog } = useCaseImport((id) => void openImported(id));
+  const { importFiles, importBackup, dialog: importDialog } = useCaseImport((id) => void openImported(id));
   const backups = platform().backups;
   const [restoring, setRestoring] = useState(false);
 
@@ -161,7 +161,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
         )}
       </div>
       {importDialog}
-      {restoring && backups && <RestoreBackupDialog host={backups} onClose={() => setRestoring(false)} onRestore={(from, restored) => void importCases(from, restored)} />}
+      {restoring && backups && <RestoreBackupDialog host={backups} onClose={() => setRestoring(false)} onRestore={(from, bytes) => void importBackup(from, bytes)} />}
       {cases === undefined ? (
         <p className="muted">Loading…</p>
       ) : cases.length === 0 ? (

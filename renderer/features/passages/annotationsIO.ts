@@ -1,7 +1,7 @@
 import { resolve } from '../../../shared/anchoring';
 import { fromAnnotationCollection, toAnnotationCollection } from '../../../shared/annotations/w3c';
 import type { PassageRecord, SourceRecord } from '../../../shared/domain/types';
-import { addAnnotatedPassages, buildPassage, locatorAt, readAnnotationTargets } from '../../db/repositories';
+import { addAnnotatedPassages, buildPassage, locatorAt, passageIdsTaken, readAnnotationTargets } from '../../db/repositories';
 import { platform } from '../../platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +50,9 @@ export async function importAnnotations(caseId: string): Promise<string> {
   const parsed = fromAnnotationCollection(text, { now: Date.now() });
   if (!parsed.ok) throw new Error(`“${file.name}”: ${parsed.error}`);
 
-  const { sources, passageIds: existingIds } = await readAnnotationTargets(caseId);
+  const { sources } = await readAnnotationTargets(caseId);
+  // An ID that is taken stays a duplicate, unless it is a passage of this case in the Trash: the file brings it back.
+  const { live: existingIds } = await passageIdsTaken(caseId, parsed.annotations.map((a) => a.id));
   const planned: { passage: PassageRecord; tagNames: string[] }[] = [];
   let duplicates = 0;
   let unmatched = 0;

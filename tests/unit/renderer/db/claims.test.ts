@@ -5,7 +5,6 @@ import type { ImportedSourceDraft } from '../../../../shared/import/draft';
 import { normaliseText } from '../../../../shared/import/text';
 import type { CasefileDB } from '../../../../renderer/db/db';
 import { addSource, createCase, createPassage, deletePassage, readCaseSnapshot, restoreFromTrash } from '../../../../renderer/db/repositories';
-import { plain } from '../../../../renderer/db/live';
 import {
   acceptSuggestion,
   addClaimEvidence,
@@ -16,7 +15,7 @@ import {
   setClaimStatus,
   updateClaim,
 } from '../../../../renderer/db/repositories/claims';
-import { freshDb } from './helpers';
+import { content, freshDb } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -159,7 +158,7 @@ describe('claims repository', () => {
 
     await restoreFromTrash(snapshot);
     await restoreFromTrash(snapshot);
-    expect(plain((await db.claims.get(claim.id))!)).toEqual(plain(before));
+    expect(content(await db.claims.get(claim.id))).toEqual(content(before));
     expect(await db.claims.count()).toBe(1);
   });
 });

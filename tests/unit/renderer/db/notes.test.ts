@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase, createNote, deleteNote, findPassageCitations, restoreFromTrash, saveNoteContent, setCaseBrief } from '../../../../renderer/db/repositories';
-import { plain } from '../../../../renderer/db/live';
 import { brief, citation, paragraph, text } from '../../../../shared/brief/build';
 import type { CasefileDB } from '../../../../renderer/db/db';
-import { freshDb } from './helpers';
+import { content, freshDb } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -23,7 +22,7 @@ describe('several notes per case', () => {
     await expect(deleteNote(first)).rejects.toThrow('A case keeps at least one note');
 
     await restoreFromTrash(deleted);
-    expect(plain((await db.notes.get(second.id))!)).toEqual(second);
+    expect(content(await db.notes.get(second.id))).toEqual(content(second));
     expect((await db.cases.get(record.id))!.briefNoteId).toBe(second.id);
   });
 

@@ -5,7 +5,7 @@ import { createClaimForPassage, updateClaim } from '../../../../renderer/db/repo
 import { createTag, deleteTag, ensureTags, mergeTags, renameTag, tagUsage, updateTag } from '../../../../renderer/db/repositories/tags';
 import { restoreFromTrash } from '../../../../renderer/db/repositories';
 import { normaliseText } from '../../../../shared/import/text';
-import { freshDb } from './helpers';
+import { caseContent, freshDb } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -66,7 +66,7 @@ describe('codebook', () => {
     const snapshot = await deleteTag(tag!.id);
     expect((await db.passages.get(passage.id))?.tags).toEqual([]);
     await restoreFromTrash(snapshot);
-    expect(await readCaseSnapshot(c.id)).toEqual(before);
+    expect(caseContent(await readCaseSnapshot(c.id))).toEqual(caseContent(before));
   });
 
   it('only accepts palette colours', async () => {
