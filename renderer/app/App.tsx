@@ -15,6 +15,9 @@ import { CommandPalette } from '../features/search/CommandPalette';
 import { MetadataDialog } from '../features/sources/MetadataDialog';
 import { SourceList } from '../features/sources/SourceList';
 import { useImport } from '../features/sources/useImport';
+import { YourName } from '../features/identity/YourName';
+import { Trash } from '../features/trash/Trash';
+import { keepTrashWithinRetention } from '../features/trash/retention';
 import { flushAll } from '../lib/flush';
 import { onNavigate } from '../lib/navigation';
 import { NoticesProvider, useNotices } from '../lib/notices';
@@ -147,6 +150,9 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     }
   }, [activeCase, caseId, cases, setCaseId]);
 
+  // The Trash lets go of what has been in it longer than its retention period.
+  useEffect(() => keepTrashWithinRetention(), []);
+
   // Save pending edits whenever the page may go away.
   useEffect(() => {
     const onHide = () => void flushAll();
@@ -241,6 +247,8 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
             Export case as JSON
           </button>
         )}
+        {activeCase && <Trash caseId={activeCase.id} caseName={activeCase.name} onOpenCase={setCaseId} />}
+        <YourName />
       </header>
       <aside className="sidebar" aria-label="Case navigation">
         <CaseList activeCaseId={activeCase?.id ?? null} onSelect={setCaseId} beforeLeave={flushAll} />

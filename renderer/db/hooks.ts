@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ActorRecord, CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
+import type { ActorRecord, CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, Stored, TagRecord } from '../../shared/domain/types';
 import { getDb } from './db';
 import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSources, liveTags } from './live';
 import { listDeletedCases, listTrash, type TrashItem } from './repositories/trash';
@@ -94,7 +94,7 @@ export function useTrash(caseId: string | undefined): TrashItem[] | undefined {
 }
 
 /** Cases in the Trash, newest first. */
-export function useDeletedCases(): CaseRecord[] | undefined {
+export function useDeletedCases(): Stored<CaseRecord>[] | undefined {
   return useLiveQuery(() => listDeletedCases());
 }
 

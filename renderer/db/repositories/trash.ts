@@ -24,7 +24,7 @@ export interface TrashItem extends TrashRef {
   table: CaseTable;
   /** What the record is, in words: the source's title, the passage's quote, the claim's statement, the note's title, the tag's name. */
   label: string;
-  /** Where it was or what came with it: "in “Source title”", "with 3 passages". */
+  /** Where it was or what came with it, to follow the kind of record: "in “Source title”", "with 3 passages", "by Europol"; may be empty. */
   detail: string;
   deletedAt: number;
   /** Who deleted it, when known. */
@@ -81,12 +81,12 @@ export async function listTrash(caseId: string): Promise<TrashItem[]> {
   return [
     ...sources.map((s) => {
       const n = (s.deletion && withSource.get(s.deletion)) || 0;
-      return item('sources', s, s.metadata.title, n ? `with ${plural(n, 'passage')}` : 'source');
+      return item('sources', s, s.metadata.title, n ? `with ${plural(n, 'passage')}` : '');
     }),
-    ...alone.map((p) => item('passages', p, `“${clip(p.selectors[0].exact)}”`, titles.has(p.sourceId) ? `in “${clip(titles.get(p.sourceId)!, 80)}”` : 'passage')),
-    ...claims.map((c) => item('claims', c, clip(c.statement), c.claimant ? `claim by ${clip(c.claimant, 80)}` : 'claim')),
-    ...notes.map((n) => item('notes', n, n.title, 'note')),
-    ...tags.map((t) => item('tags', t, t.name, 'tag')),
+    ...alone.map((p) => item('passages', p, `“${clip(p.selectors[0].exact)}”`, titles.has(p.sourceId) ? `in “${clip(titles.get(p.sourceId)!, 80)}”` : '')),
+    ...claims.map((c) => item('claims', c, clip(c.statement), c.claimant ? `by ${clip(c.claimant, 80)}` : '')),
+    ...notes.map((n) => item('notes', n, n.title, '')),
+    ...tags.map((t) => item('tags', t, t.name, '')),
   ].sort((a, b) => b.deletedAt - a.deletedAt || a.label.localeCompare(b.label));
 }
 
@@ -201,14 +201,17 @@ export async function purgeCase(caseId: string): Promise<number> {
   return n + 1;
 }
 
-/** How many records "Empty trash" would delete for good (what the list shows, plus passages deleted with their sources). */
+/** How many of a case's records are in the Trash (what the list shows, plus passages deleted with their sources). */
 export async function countTrash(caseId: string): Promise<number> {
   let n = 0;
   for (const table of CASE_TABLES) n += await trashedOf(table, caseId).count();
   return n;
 }
 
-/** Empty a case's Trash: everything in it is deleted for good. Returns how many records went. */
+/**
+ * Empty the Trash: everything of this case in it, and every case in it, is
+ * deleted for good. Returns how many records went.
+ */
 export async function emptyTrash(caseId: string): Promise<number> {
   const db = getDb();
   return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
@@ -219,6 +222,7 @@ export async function emptyTrash(caseId: string): Promise<number> {
       await purge(table, ids);
       n += ids.length;
     }
+    for (const record of await db.cases.toArray()) if (!isLive(record)) n += await purgeCase(record.id);
     return n;
   });
 }

@@ -141,12 +141,17 @@ describe('the Trash', () => {
     expect((await readCaseSnapshot(s.caseId))?.claims.map((c) => c.id).sort()).toEqual([s.claim.id, s.other.id].sort());
   });
 
-  it('Empty trash deletes for good, original files included; what is gone cannot be restored', async () => {
+  it('Empty trash deletes for good, original files and deleted cases included; what is gone cannot be restored', async () => {
     const s = await setup();
     const sourceRef = await deleteSource(s.harbour.id);
     await deleteNote((await db.notes.get(s.record.briefNoteId!))!.id).catch(() => undefined);
+    const gone = await createCase('Deleted case');
+    await deleteCase(gone.id);
     expect(await countTrash(s.caseId)).toBe(3);
-    expect(await emptyTrash(s.caseId)).toBe(3);
+    // The source, its two passages, and the deleted case with its brief.
+    expect(await emptyTrash(s.caseId)).toBe(5);
+    expect(await listDeletedCases()).toEqual([]);
+    expect(await db.notes.get(gone.briefNoteId!)).toBeUndefined();
     expect(await db.sources.get(s.harbour.id)).toBeUndefined();
     expect(await db.sourceBlobs.get(s.harbour.id)).toBeUndefined();
     expect(await db.passages.get(s.seized.id)).toBeUndefined();
