@@ -3,10 +3,10 @@
  * table passes, whoever calls it (a repository, an upgrade-free import worker,
  * a future sync layer). For each write it
  *
- *   - stamps the records of a case (`Tracked` in shared/domain/types.ts):
+ *   - stamps the records of a case (`Stamps` in shared/domain/types.ts):
  *     `createdBy` on a new record, `updatedBy` and `changedAt` whenever a
- *     field really changes, and `deletedAt: 0` on a live record, so the
- *     compound indexes that leave tombstones out always see it;
+ *     field really changes afterwards, and `deletedAt: 0` on a live record,
+ *     so the compound indexes that leave tombstones out always see it;
  *   - appends to the `changes` table, in the SAME IndexedDB transaction, one
  *     entry per request and case: an auto-increment `seq` (IndexedDB's key
  *     generator never goes back, so "everything after seq N" is exact), the
@@ -85,31 +85,48 @@ interface Stamper {
   tracked: boolean;
 }
 
-/** A new record: created and changed now, by us (or as it arrived), live. */
+/**
+ * A new record, live. Its creator is who wrote it (or who it arrived with);
+ * `updatedBy`/`changedAt` stay absent while the creation is its last change
+ * (`lastChange` in shared/domain/stamps.ts reads them that way): a bulk write
+ * of 10,000 passages then stores one stamp per record, not three.
+ */
 function stampNew(value: Row, s: Stamper): Row {
   if (!s.tracked) return value;
-  const keep = s.keepIncoming && typeof value.updatedBy === 'string';
-  return {
-    ...value,
-    createdBy: typeof value.createdBy === 'string' ? value.createdBy : s.actor,
-    updatedBy: keep ? value.updatedBy : s.actor,
-    changedAt: keep && typeof value.changedAt === 'number' ? value.changedAt : s.now,
-    deletedAt: typeof value.deletedAt === 'number' ? value.deletedAt : 0,
-  };
+  const next: Row = { ...value, deletedAt: typeof value.deletedAt === 'number' ? value.deletedAt : 0 };
+  if (s.keepIncoming) {
+    if (typeof next.createdBy !== 'string') next.createdBy = s.actor;
+    return next;
+  }
+  if (typeof next.createdBy !== 'string') next.createdBy = s.actor;
+  if (next.createdBy === s.actor) {
+    delete next.updatedBy;
+    delete next.changedAt;
+  } else {
+    // Someone else's record, added here (a restored copy, say): we are its last writer.
+    next.updatedBy = s.actor;
+    next.changedAt = s.now;
+  }
+  return next;
 }
 
 /** A put over an existing record: stamps move only when a field really changed. */
 function stampChange(value: Row, old: Row, fields: string[], s: Stamper): Row {
   if (!s.tracked) return value;
-  const keep = s.keepIncoming && typeof value.updatedBy === 'string';
   const next: Row = {
     ...value,
-    createdBy: typeof value.createdBy === 'string' ? value.createdBy : (old.createdBy ?? s.actor),
     deletedAt: typeof value.deletedAt === 'number' ? value.deletedAt : typeof old.deletedAt === 'number' ? old.deletedAt : 0,
   };
+  const creator = typeof value.createdBy === 'string' ? value.createdBy : old.createdBy;
+  if (typeof creator === 'string') next.createdBy = creator;
+  else next.createdBy = s.actor;
+  const keep = s.keepIncoming && typeof value.updatedBy === 'string';
   if (fields.length === 0) {
-    next.updatedBy = old.updatedBy ?? s.actor;
-    next.changedAt = old.changedAt ?? s.now;
+    // Nothing changed: the stored stamps stand (or their absence, for a record not changed since it was created).
+    if (old.updatedBy === undefined) delete next.updatedBy;
+    else next.updatedBy = old.updatedBy;
+    if (old.changedAt === undefined) delete next.changedAt;
+    else next.changedAt = old.changedAt;
   } else {
     next.updatedBy = keep ? value.updatedBy : s.actor;
     next.changedAt = keep && typeof value.changedAt === 'number' ? value.changedAt : s.now;

@@ -40,8 +40,8 @@ export const DB_VERSIONS: readonly DbVersion[] = [
   },
   {
     /*
-     * Version 2: one door. Every record of a case gets stamps (createdBy,
-     * updatedBy, changedAt) and `deletedAt` (0 = live; a time = in the Trash).
+     * Version 2: one door. Every record of a case gets its creator
+     * (`createdBy`) and `deletedAt` (0 = live; a time = in the Trash).
      * Live records are read through compound indexes that start with
      * [caseId+deletedAt] (or [sourceId+deletedAt]), so leaving tombstones out
      * costs nothing: the range [caseId, 0] simply does not contain them.
@@ -62,7 +62,7 @@ export const DB_VERSIONS: readonly DbVersion[] = [
       changes: '++seq, [caseId+seq]',
     },
     async upgrade(tx) {
-      // Everything a version-1 profile holds was written on this device, so it is stamped with the actor created now.
+      // Everything a version-1 profile holds was written on this device, so its creator is the actor created now.
       const existing = (await tx.table('meta').get(ACTOR_KEY)) as { value?: ActorRecord } | undefined;
       const actor = existing?.value ?? newActor();
       if (!existing) await tx.table('meta').put({ key: ACTOR_KEY, value: actor });
@@ -71,10 +71,8 @@ export const DB_VERSIONS: readonly DbVersion[] = [
           .table(table)
           .toCollection()
           .modify((record: Record<string, unknown>) => {
-            const time = [record.updatedAt, record.importedAt, record.createdAt].find((t): t is number => typeof t === 'number') ?? actor.createdAt;
+            // As for a new record: its creator alone stands for its last change (lastChange in shared/domain/stamps.ts).
             record.createdBy ??= actor.id;
-            record.updatedBy ??= actor.id;
-            record.changedAt ??= time;
             record.deletedAt ??= 0;
           });
       }

@@ -39,8 +39,9 @@ export interface SourceMetadata {
  */
 export interface Stamps {
   createdBy?: string;
+  /** Who changed it last; absent while its creation is its last change (see `lastChange`). */
   updatedBy?: string;
-  /** When any field last changed (ms). Unlike a record's own `updatedAt`, every write moves it. */
+  /** When a field last changed (ms); absent like `updatedBy`. Unlike a record's own `updatedAt`, every change moves it. */
   changedAt?: number;
 }
 
@@ -227,8 +228,8 @@ export interface Tracked {
 
 /** The links a deletion took away from other records, kept on the tombstone. */
 export interface Unlinked {
-  /** A passage: the claims it was evidence for, with its stance and when it was added. */
-  evidence?: { claimId: string; stance: Stance; addedAt: number }[];
+  /** A passage: the claims it was evidence for, with its stance, when it was added and its place in the claim's list. */
+  evidence?: { claimId: string; stance: Stance; addedAt: number; index: number }[];
   /** A tag: the passages and claims that carried it. */
   taggedPassages?: string[];
   taggedClaims?: string[];

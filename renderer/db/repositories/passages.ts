@@ -86,10 +86,10 @@ export async function unlinkAndTombstonePassages(caseId: string, passages: reado
   for (const claim of (await allOf('claims', caseId).toArray()) as Stored<ClaimRecord>[]) {
     const kept = claim.evidence.filter((e) => !ids.has(e.passageId));
     if (kept.length === claim.evidence.length) continue;
-    for (const e of claim.evidence) {
+    for (const [index, e] of claim.evidence.entries()) {
       if (!ids.has(e.passageId)) continue;
       const list = links.get(e.passageId) ?? [];
-      list.push({ claimId: claim.id, stance: e.stance, addedAt: e.addedAt });
+      list.push({ claimId: claim.id, stance: e.stance, addedAt: e.addedAt, index });
       links.set(e.passageId, list);
     }
     changed.push({ ...claim, evidence: kept, updatedAt: opts.now });

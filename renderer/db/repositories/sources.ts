@@ -128,11 +128,13 @@ export async function replaceSourceText(
   const counts = { placed: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const nextPassages = live.map((p): PassageRecord => {
     const r = results.get(p.id);
+    // The counts tell the person about the passages they see; those in the Trash move along silently.
+    const count = isLive(p) ? 1 : 0;
     if (!r || r.status === 'orphaned' || !r.selectors) {
-      counts.orphaned++;
+      counts.orphaned += count;
       return { ...p, anchor: 'orphaned', updatedAt: now };
     }
-    counts[r.status === 'exact' ? 'placed' : r.status]++;
+    counts[r.status === 'exact' ? 'placed' : r.status] += count;
     return { ...p, selectors: r.selectors, anchor: r.status, locator: locate(updated, r.start), updatedAt: now };
   });
   await db.transaction('rw', [db.sources, db.sourceBlobs, db.passages], async () => {

@@ -96,22 +96,35 @@ export async function listDeletedCases(): Promise<(Stored<CaseRecord> & { delete
   return all.filter((c): c is Stored<CaseRecord> & { deletedAt: number } => !isLive(c)).sort((a, b) => b.deletedAt - a.deletedAt);
 }
 
-/** Insert an evidence item back where its time puts it, so the list reads as it did. */
-function withEvidence(evidence: readonly EvidenceItem[], item: EvidenceItem): EvidenceItem[] {
-  const at = evidence.findIndex((e) => e.addedAt > item.addedAt);
-  return at < 0 ? [...evidence, item] : [...evidence.slice(0, at), item, ...evidence.slice(at)];
-}
 
 /** Put back the links a deletion took away from these records (they are live again by now). */
 async function relink(table: CaseTable, records: Stored<{ id: string }>[], now: number): Promise<void> {
   const db = getDb();
   if (table === 'passages') {
+    // Per claim, every passage that comes back goes back to its old place: after what was added before it
+    // (evidence is listed in the order it was added), and among items added at the same moment, at its old
+    // index (lowest first, so the places add up as they were taken away).
+    const byClaim = new Map<string, { item: EvidenceItem; index: number }[]>();
     for (const passage of records as Stored<PassageRecord>[]) {
       for (const link of passage.unlinked?.evidence ?? []) {
-        const claim = await db.claims.get(link.claimId);
-        if (!claim || claim.evidence.some((e) => e.passageId === passage.id)) continue;
-        await db.claims.put({ ...claim, evidence: withEvidence(claim.evidence, { passageId: passage.id, stance: link.stance, addedAt: link.addedAt }), updatedAt: now });
+        const list = byClaim.get(link.claimId) ?? [];
+        list.push({ item: { passageId: passage.id, stance: link.stance, addedAt: link.addedAt }, index: link.index });
+        byClaim.set(link.claimId, list);
       }
+    }
+    for (const [claimId, links] of byClaim) {
+      const claim = await db.claims.get(claimId);
+      if (!claim) continue;
+      const evidence = [...claim.evidence];
+      for (const { item, index } of links.sort((a, b) => a.index - b.index)) {
+        if (evidence.some((e) => e.passageId === item.passageId)) continue;
+        const earliest = evidence.findIndex((e) => e.addedAt >= item.addedAt);
+        const lo = earliest < 0 ? evidence.length : earliest;
+        const later = evidence.findIndex((e) => e.addedAt > item.addedAt);
+        const hi = later < 0 ? evidence.length : later;
+        evidence.splice(Math.min(Math.max(index, lo), hi), 0, item);
+      }
+      if (evidence.length !== claim.evidence.length) await db.claims.put({ ...claim, evidence, updatedAt: now });
     }
   } else if (table === 'tags') {
     for (const tag of records as Stored<TagRecord>[]) {

@@ -64,7 +64,7 @@ describe('bundle repository', () => {
     const data = rich();
     await addCase(data);
     const stored = await readCaseSnapshot(data.case.id);
-    expect(stored?.passages[0]).toMatchObject({ createdBy: db.actor!.id, updatedBy: db.actor!.id });
+    expect(stored?.passages[0]).toMatchObject({ createdBy: db.actor!.id });
     const exported = await exportCaseBundle(data.case.id, { includeOriginals: true, appVersion: '1.0.0', now: Date.UTC(2026, 0, 2) });
     expect(exported.fileName).toBe(`${data.case.name}.casefile`);
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CasefileDB, openDatabase, setDb } from '../../../../renderer/db/db';
 import { latestSeq, readChangesSince, runWithOrigin, subscribeChanges, type RecordChange } from '../../../../renderer/db';
 import { addSource, createCase, createNote, getActor, purgeExpiredTrash, renameCase, deleteCase, setActorName, setMeta } from '../../../../renderer/db/repositories';
+import { lastChange } from '../../../../shared/domain/stamps';
 import type { PassageRecord } from '../../../../shared/domain/types';
 import { freshDb } from './helpers';
 
@@ -72,13 +73,18 @@ describe('the change log', () => {
     db = await freshDb();
     const me = db.actor!;
     const record = await createCase('Port Velden', 1_000);
-    expect(await db.cases.get(record.id)).toMatchObject({ createdBy: me.id, updatedBy: me.id, deletedAt: 0 });
+    const created = (await db.cases.get(record.id))!;
+    // A new record carries only its creator: its creation is its last change until it changes.
+    expect(created).toMatchObject({ createdBy: me.id, deletedAt: 0 });
+    expect(created.updatedBy).toBeUndefined();
+    expect(lastChange(created)).toEqual({ by: me.id, at: 1_000 });
     // Another author on this profile (as after a sync) edits it: the creator stays.
     db.actor = { id: 'other-author', name: 'Ada', createdAt: 1 };
     await renameCase(record.id, 'Renamed by Ada');
     const after = (await db.cases.get(record.id))!;
     expect(after).toMatchObject({ createdBy: me.id, updatedBy: 'other-author' });
-    expect(after.changedAt).toBeGreaterThan(0);
+    expect(after.changedAt).toBeGreaterThan(1_000);
+    expect(lastChange(after)).toEqual({ by: 'other-author', at: after.changedAt });
     expect((await db.changes.orderBy('seq').last())?.actor).toBe('other-author');
   });
 
@@ -214,6 +220,6 @@ describe('the local actor', () => {
       bytes: new TextEncoder().encode('A line.'),
       titleFromFirstLine: false,
     });
-    expect(await db.sources.get(source.id)).toMatchObject({ createdBy: first.id, updatedBy: first.id });
+    expect(await db.sources.get(source.id)).toMatchObject({ createdBy: first.id, deletedAt: 0 });
   });
 });

@@ -62,19 +62,16 @@ const UPGRADE_SEEDS: Record<number, UpgradeSeed> = {
       const actor = actorRecord?.value;
       expect(actor?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(actor?.name).toBe(`Author ${actor!.id.slice(0, 4).toUpperCase()}`);
-      const stamp = (time: (r: Record<string, unknown>) => unknown) => (r: unknown) => {
-        const record = r as Record<string, unknown>;
-        return { ...record, createdBy: actor!.id, updatedBy: actor!.id, changedAt: time(record), deletedAt: 0 };
-      };
-      const updated = stamp((r) => r.updatedAt);
+      // Every record of a case: created by this profile's new actor, live. Nothing else changes.
+      const stamp = (r: unknown) => ({ ...(r as Record<string, unknown>), createdBy: actor!.id, deletedAt: 0 });
       return {
-        cases: seed.cases!.map(updated),
-        sources: seed.sources!.map(stamp((r) => r.importedAt)),
+        cases: seed.cases!.map(stamp),
+        sources: seed.sources!.map(stamp),
         sourceBlobs: seed.sourceBlobs!,
-        passages: seed.passages!.map(updated),
-        claims: seed.claims!.map(updated),
-        tags: seed.tags!.map(stamp((r) => r.createdAt)),
-        notes: seed.notes!.map(updated),
+        passages: seed.passages!.map(stamp),
+        claims: seed.claims!.map(stamp),
+        tags: seed.tags!.map(stamp),
+        notes: seed.notes!.map(stamp),
         meta: [...seed.meta!, { key: 'actor', value: actor }],
         // The upgrade itself is not a change anyone made: the log starts empty.
         changes: [],

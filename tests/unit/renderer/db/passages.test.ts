@@ -86,4 +86,20 @@ describe('passages', () => {
     expect(g.selectors[0].exact).toBe('Fourteen people were detained.');
     expect((await db.sourceBlobs.get(source.id))?.bytes).toEqual(new TextEncoder().encode(REVISED));
   });
+
+  it('a passage in the Trash moves with a source update, so restoring it lands on the new text; the counts leave it out', async () => {
+    db = await freshDb();
+    const c = await createCase('Port');
+    const source = await addSource(c.id, draft(ORIGINAL));
+    const at = source.text.indexOf('double its scanners');
+    const trashed = await createPassage(source, at, at + 'double its scanners'.length);
+    const ref = await deletePassage(trashed.id);
+    const result = await replaceSourceText(source.id, draft(REVISED, 'bb'.repeat(32)), reanchorAll, locatorAt);
+    expect(result).toMatchObject({ placed: 0, moved: 0, fuzzy: 0, orphaned: 0 });
+    await restoreFromTrash(ref);
+    const back = (await db.passages.get(trashed.id))!;
+    const updated = (await db.sources.get(source.id))!;
+    expect(updated.text.slice(back.selectors[1].start, back.selectors[1].end)).toBe('double its scanners');
+    expect(back.deletedAt).toBe(0);
+  });
 });

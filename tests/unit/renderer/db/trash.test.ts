@@ -86,6 +86,28 @@ describe('the Trash', () => {
     expect(await listTrash(s.caseId)).toEqual([]);
   });
 
+  it('puts restored evidence back at its place in the list, in any order, and when items share a time', async () => {
+    const s = await setup();
+    const claim = (await db.claims.get(s.claim.id))!;
+    const order = claim.evidence.map((e) => e.passageId);
+    expect(order).toEqual([s.worth.id, s.seized.id, s.port.id]);
+    const evidence = () => db.claims.get(s.claim.id).then((c) => c!.evidence.map((e) => e.passageId));
+    // Added at different times: restored in any order, each goes back where its time puts it.
+    await db.claims.put({ ...claim, evidence: claim.evidence.map((e, i) => ({ ...e, addedAt: 10 + i })) });
+    let first = await deletePassage(s.seized.id);
+    let second = await deletePassage(s.worth.id);
+    await restoreFromTrash(first);
+    await restoreFromTrash(second);
+    expect(await evidence()).toEqual(order);
+    // Added in the same millisecond (as a claim and its first evidence can be): their old places decide (Undo order).
+    await db.claims.put({ ...(await db.claims.get(s.claim.id))!, evidence: claim.evidence.map((e) => ({ ...e, addedAt: 1 })) });
+    first = await deletePassage(s.seized.id);
+    second = await deletePassage(s.worth.id);
+    await restoreFromTrash(second);
+    await restoreFromTrash(first);
+    expect(await evidence()).toEqual(order);
+  });
+
   it('lists a source once, with the passages deleted with it, and restores them together', async () => {
     const s = await setup();
     await setActorName('Ada Okafor');
