@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_LIMITS } from '../../shared/sync/api';
+import type { Durability } from './store';
 
 /**
  * The sync server's settings: flags first, then the environment, then the
@@ -18,6 +19,8 @@ export interface SyncServerSettings {
   shareKey?: string;
   maxMessageBytes: number;
   maxBlobBytes: number;
+  /** When an acknowledged update reaches the disk (see node/sync/store.ts). */
+  durability: Durability;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -45,6 +48,9 @@ Options (each also read from the environment):
   --share-key KEY     needed to share a new case       CASEFILE_SYNC_SHARE_KEY
   --max-message-mb N  largest WebSocket message        CASEFILE_SYNC_MAX_MESSAGE_MB (default ${DEFAULT_LIMITS.maxMessageBytes / 2 ** 20})
   --max-blob-mb N     largest blob                     CASEFILE_SYNC_MAX_BLOB_MB    (default ${DEFAULT_LIMITS.maxBlobBytes / 2 ** 20})
+  --durability D      periodic: acknowledged edits survive a crash of the server,
+                      and reach the disk within a second; always: fsync each edit
+                      before acknowledging it       CASEFILE_SYNC_DURABILITY (default periodic)
 The signing secret comes from CASEFILE_SYNC_SECRET, or is generated into DIR/${SECRET_FILE} (mode 0600) on first start.`;
 
 const FLAGS: Record<string, { env: string; key: keyof Flags }> = {
@@ -55,6 +61,7 @@ const FLAGS: Record<string, { env: string; key: keyof Flags }> = {
   '--share-key': { env: 'CASEFILE_SYNC_SHARE_KEY', key: 'shareKey' },
   '--max-message-mb': { env: 'CASEFILE_SYNC_MAX_MESSAGE_MB', key: 'maxMessageMb' },
   '--max-blob-mb': { env: 'CASEFILE_SYNC_MAX_BLOB_MB', key: 'maxBlobMb' },
+  '--durability': { env: 'CASEFILE_SYNC_DURABILITY', key: 'durability' },
 };
 
 interface Flags {
@@ -65,6 +72,7 @@ interface Flags {
   shareKey?: string;
   maxMessageMb?: string;
   maxBlobMb?: string;
+  durability?: string;
 }
 
 /** Split argv into known `--flag value` pairs (also `--flag=value`) and the rest. */
@@ -114,6 +122,8 @@ export function resolveSettings(flags: ReadonlyMap<string, string>, env: NodeJS.
     if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new SettingsError(`The Redis address must start with redis:// (or rediss:// for TLS), not ${url.protocol}//.`);
   }
   if (value.shareKey !== undefined && value.shareKey.length < 16) throw new SettingsError('The share key must be at least 16 characters long; a short key can be guessed.');
+  const durability = value.durability ?? 'periodic';
+  if (durability !== 'periodic' && durability !== 'always') throw new SettingsError(`--durability is periodic or always, not “${durability}”.`);
   const dataDir = value.data ?? DEFAULT_DATA_DIR;
   return {
     host: value.host ?? DEFAULT_HOST,
@@ -123,6 +133,7 @@ export function resolveSettings(flags: ReadonlyMap<string, string>, env: NodeJS.
     ...(value.shareKey === undefined ? {} : { shareKey: value.shareKey }),
     maxMessageBytes: megabytes('--max-message-mb', value.maxMessageMb, DEFAULT_LIMITS.maxMessageBytes),
     maxBlobBytes: megabytes('--max-blob-mb', value.maxBlobMb, DEFAULT_LIMITS.maxBlobBytes),
+    durability,
   };
 }
 

@@ -30,6 +30,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, info
     console.log(`  data folder: ${settings.dataDir}`);
     console.log(`  signing secret: ${source === 'environment' ? 'from CASEFILE_SYNC_SECRET' : source === 'generated' ? `generated into ${join(settings.dataDir, 'secret')}` : `from ${join(settings.dataDir, 'secret')}`}`);
     if (settings.redisUrl) console.log(`  Redis: ${new URL(settings.redisUrl).host} (several instances)`);
+    console.log(`  durability: ${settings.durability === 'always' ? 'every acknowledged edit is flushed to the disk first' : 'acknowledged edits survive a crash of the server and reach the disk within a second'}`);
     console.log(`  limits: messages up to ${settings.maxMessageBytes / 2 ** 20} MB, blobs up to ${settings.maxBlobBytes / 2 ** 20} MB`);
     console.log(`  sharing a new case: ${settings.shareKey ? 'needs the share key' : 'open to anyone who can reach this server (set --share-key to restrict it)'}`);
 

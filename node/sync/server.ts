@@ -75,7 +75,16 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const log = options.log ?? ((line: string) => console.log(`${new Date().toISOString()} ${line}`));
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const dbPath = join(options.dataDir, DATABASE_FILE);
-  const db = new SyncDatabase(dbPath);
+  const db = new SyncDatabase(dbPath, options.durability);
+  // With periodic durability, the journal reaches the disk within a second (see store.ts).
+  const checkpoints = setInterval(() => {
+    try {
+      db.checkpoint();
+    } catch (error) {
+      log(`error: checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, 1_000);
+  checkpoints.unref();
   const access = new Access(options.secret, db);
   const blobs = new BlobStore(join(options.dataDir, 'blobs'));
   const trackers = new WeakMap<Y.Doc, DocumentTracker>();
@@ -210,6 +219,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       resolve();
     }, reject);
   }).catch(async (error: unknown) => {
+    clearInterval(checkpoints);
     await redis?.onDestroy();
     db.close();
     throw error;
@@ -230,6 +240,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       closing ??= (async () => {
         await server.destroy();
         server.httpServer.closeAllConnections();
+        clearInterval(checkpoints);
+        db.checkpoint();
         db.close();
       })();
       return closing;

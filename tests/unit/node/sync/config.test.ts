@@ -13,7 +13,8 @@ function settings(argv: string[], env: NodeJS.ProcessEnv = {}) {
 
 describe('settings', () => {
   it('defaults to loopback, port 1234 and ./sync-data', () => {
-    expect(settings([])).toEqual({ host: '127.0.0.1', port: 1234, dataDir: '/srv/casefile/sync-data', maxMessageBytes: 32 * 2 ** 20, maxBlobBytes: 64 * 2 ** 20 });
+    expect(settings([])).toEqual({ host: '127.0.0.1', port: 1234, dataDir: '/srv/casefile/sync-data', maxMessageBytes: 32 * 2 ** 20, maxBlobBytes: 64 * 2 ** 20, durability: 'periodic' });
+    expect(settings(['--durability', 'always'])).toMatchObject({ durability: 'always' });
   });
 
   it('takes flags before the environment', () => {
@@ -30,6 +31,7 @@ describe('settings', () => {
     [['--max-blob-mb', '-1'], 'megabytes'],
     [['--verbose'], 'Unknown option --verbose'],
     [['--port'], '--port needs a value'],
+    [['--durability', 'sometimes'], 'periodic or always'],
   ])('refuses %j', (argv, message) => {
     expect(() => settings(argv)).toThrow(SettingsError);
     expect(() => settings(argv)).toThrow(message);

@@ -54,6 +54,7 @@ export async function startTestServer(overrides: Partial<SyncServerOptions> = {}
     dataDir: dataDir ?? dir!.path,
     maxMessageBytes: DEFAULT_LIMITS.maxMessageBytes,
     maxBlobBytes: DEFAULT_LIMITS.maxBlobBytes,
+    durability: 'periodic',
     secret,
     log: (line) => logs.push(line),
     ...overrides,

@@ -66,6 +66,21 @@ describe('the document store', () => {
     for (const part of ['from instance one. ', 'from instance two. ', 'more from one. ']) expect(fresh).toContain(part);
   });
 
+  it('flushes every update to the disk with durability "always", else at checkpoints', () => {
+    const dir = tempDir('casefile-store-');
+    const always = new SyncDatabase(join(dir.path, 'a.sqlite'), 'always');
+    const periodic = new SyncDatabase(join(dir.path, 'p.sqlite'));
+    cleanup.push(() => (always.close(), periodic.close(), dir.remove()));
+    expect(always.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(periodic.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    periodic.appendUpdate('case/x', Y.encodeStateAsUpdate(new Y.Doc()));
+    periodic.checkpoint();
+    // Every frame of the write-ahead log has been copied into the database (and both were fsynced).
+    const [state] = periodic.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(state!.log).toBeGreaterThan(0);
+    expect(state!.checkpointed).toBe(state!.log);
+  });
+
   it('remembers invitations and their revocation', () => {
     const { a } = open();
     expect(a.registerCase('case-1', 1)).toBe(true);
