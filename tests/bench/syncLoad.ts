@@ -92,9 +92,17 @@ async function spawnUntil(cmd: string, args: string[], ready: string, cwd: strin
 }
 
 /** Our server, as users start it. */
-export async function startOurServer(root: string, dataDir: string, redisUrl?: string): Promise<Proc> {
+export async function startOurServer(root: string, dataDir: string, options: { redisUrl?: string; durability?: 'periodic' | 'always' } = {}): Promise<Proc> {
   const port = await freePort();
-  const args = ['scripts/sync-server.mjs', '--port', String(port), '--data', dataDir, ...(redisUrl ? ['--redis', redisUrl] : [])];
+  const args = [
+    'scripts/sync-server.mjs',
+    '--port',
+    String(port),
+    '--data',
+    dataDir,
+    ...(options.redisUrl ? ['--redis', options.redisUrl] : []),
+    ...(options.durability ? ['--durability', options.durability] : []),
+  ];
   return spawnUntil(process.execPath, args, 'is listening on', root, port, { ...process.env, CASEFILE_SYNC_SECRET: '' });
 }
 

@@ -373,8 +373,8 @@ export async function run(): Promise<Figure[]> {
   {
     const redis = await startRedis(d3.path);
     const url = `redis://127.0.0.1:${redis.port}`;
-    const one = await startOurServer(root, `${d3.path}/data`, url);
-    const two = await startOurServer(root, `${d3.path}/data`, url);
+    const one = await startOurServer(root, `${d3.path}/data`, { redisUrl: url });
+    const two = await startOurServer(root, `${d3.path}/data`, { redisUrl: url });
     try {
       const token = await shareCase(`http://127.0.0.1:${one.port}`, 'bench-c3');
       c3 = await runLoad([one, two], token, 'bench-c3', seconds);
@@ -387,5 +387,36 @@ export async function run(): Promise<Figure[]> {
   }
   console.log(`  C3: ${describeLoad(c3)}`);
 
-  return [...loadFigures('C1', c1, peer, 'stock Hocuspocus + SQLite extension, same load'), ...loadFigures('C3', c3, c1, 'C1: one instance of ours, same load'), ...(await c2Server())];
+  // The price of --durability always (an fsync before each acknowledgement), on a shorter run.
+  const alwaysSeconds = Math.min(seconds, 120);
+  const d4 = tempDir('casefile-bench-c1always-');
+  let always: LoadResult;
+  {
+    const server = await startOurServer(root, d4.path, { durability: 'always' });
+    try {
+      const token = await shareCase(`http://127.0.0.1:${server.port}`, 'bench-c1-always');
+      always = await runLoad([server], token, 'bench-c1-always', alwaysSeconds);
+    } finally {
+      await server.stop();
+      d4.remove();
+    }
+  }
+  console.log(`  C1 --durability always: ${describeLoad(always)}`);
+  const alwaysFigure: Figure = {
+    id: 'C1-always-p95',
+    label: `Keystroke propagation p95 with --durability always (fsync before each acknowledgement), C1's load for ${alwaysSeconds} s`,
+    value: round(percentile(always.keystrokes, 95), 1),
+    unit: 'ms',
+    peer: 'C1 (durability periodic, the default)',
+    peerValue: round(percentile(c1.keystrokes, 95), 1),
+    ratio: round(percentile(always.keystrokes, 95) / percentile(c1.keystrokes, 95), 2),
+    notes: describeLoad(always),
+  };
+
+  return [
+    ...loadFigures('C1', c1, peer, 'stock Hocuspocus + SQLite extension, same load'),
+    alwaysFigure,
+    ...loadFigures('C3', c3, c1, 'C1: one instance of ours, same load'),
+    ...(await c2Server()),
+  ];
 }
