@@ -73,6 +73,9 @@ function expel(connection: Connection, reason: string): void {
 
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const log = options.log ?? ((line: string) => console.log(`${new Date().toISOString()} ${line}`));
+  // Redis first: a server that cannot relay between instances should not start at all.
+  const redis = options.redisUrl ? redisExtension(options.redisUrl, log) : undefined;
+  if (redis) await checkRedis(redis, options.redisUrl!);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const dbPath = join(options.dataDir, DATABASE_FILE);
   const db = new SyncDatabase(dbPath, options.durability);
@@ -113,8 +116,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     },
   });
 
-  const redis = options.redisUrl ? redisExtension(options.redisUrl) : undefined;
-  if (redis) await checkRedis(redis, options.redisUrl!);
 
   // The HTTP handler needs the server to close revoked connections, and the server needs the handler.
   const ref: { server?: Server } = {};
@@ -249,9 +250,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   };
 }
 
-function redisExtension(url: string): Redis {
+function redisExtension(url: string, log: (line: string) => void): Redis {
   const u = new URL(url);
-  return new Redis({
+  const redis = new Redis({
     host: u.hostname,
     port: u.port ? Number(u.port) : 6379,
     prefix: 'casefile-sync',
@@ -264,6 +265,20 @@ function redisExtension(url: string): Redis {
       maxRetriesPerRequest: 5,
     },
   });
+  // One line per outage instead of ioredis' stack trace per retry; it keeps reconnecting by itself.
+  let down = false;
+  for (const client of [redis.pub, redis.sub]) {
+    client.on('error', (error: Error) => {
+      if (down) return;
+      down = true;
+      log(`Redis at ${u.host} is unreachable (${error.message}); retrying. Changes reach members on other instances again once it is back.`);
+    });
+    client.on('ready', () => {
+      if (down) log(`Redis at ${u.host} is reachable again.`);
+      down = false;
+    });
+  }
+  return redis;
 }
 
 /** Refuse to start with a Redis that cannot be reached, rather than start and not relay anything. */
@@ -274,6 +289,6 @@ async function checkRedis(redis: Redis, url: string): Promise<void> {
     await Promise.race([redis.pub.ping(), timeout]);
   } catch (error) {
     await redis.onDestroy().catch(() => undefined);
-    throw error instanceof Error && error.message.startsWith('Cannot reach Redis') ? error : new Error(`Cannot reach Redis at ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw error instanceof Error && error.message.startsWith('Cannot reach Redis') ? error : new Error(`Cannot reach Redis at ${where}. Start redis-server, or fix --redis.`);
   }
 }

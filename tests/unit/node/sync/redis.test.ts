@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { caseDocName, noteDocName } from '../../../../shared/sync/names';
-import { connect, invite, shareCase, sleep, startRedis, startTestServer, tempDir, waitFor, type RedisProcess, type TestServer } from './helpers';
+import { connect, freePort, invite, shareCase, sleep, startRedis, startTestServer, tempDir, waitFor, type RedisProcess, type TestServer } from './helpers';
 
 /** Two instances sharing one data folder and one Redis, as README "Working as a team" sets them up. */
 
@@ -84,5 +84,15 @@ describe('two instances with Redis', () => {
     expect(one.hocuspocus.documents.get(name)?.getMap('passages').has('p2')).toBe(false);
     w.destroy();
     r.destroy();
+  });
+
+  it('refuses to start when Redis cannot be reached, and says so', async () => {
+    const nobody = await freePort();
+    const dir = tempDir('casefile-sync-noredis-');
+    try {
+      await expect(startTestServer({ redisUrl: `redis://127.0.0.1:${nobody}` }, dir.path)).rejects.toThrow(`Cannot reach Redis at 127.0.0.1:${nobody}. Start redis-server, or fix --redis.`);
+    } finally {
+      dir.remove();
+    }
   });
 });
