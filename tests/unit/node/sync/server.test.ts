@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -292,6 +294,7 @@ describe('caps', () => {
       await c.synced();
       c.doc.getText('body').insert(0, 'x'.repeat(100 * 1024));
       await waitFor(() => c.closes.includes(1009), 'the oversized message to close the connection');
+      c.destroy(); // or it reconnects and sends it again
       await sleep(200);
       expect(small.hocuspocus.documents.get(caseDocName(CASE))?.getText('body').length ?? 0).toBe(0);
     } finally {
@@ -324,10 +327,18 @@ describe('caps', () => {
   });
 });
 
-describe('logs', () => {
+describe('logs and the data folder', () => {
   it('never contain a token', () => {
     expect(server.logs.length).toBeGreaterThan(5);
     expect(server.logs.filter((l) => TOKEN_PATTERN.test(l))).toEqual([]);
     expect(server.logs.join('\n')).not.toContain(owner.token.split('.')[2]!);
+    // Everything the server keeps: database, its write-ahead log, blobs, the secret.
+    const files = readdirSync(server.dataDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.map((f) => f.name)).toContain('casefile-sync.sqlite');
+    for (const file of files) {
+      const text = readFileSync(join(file.parentPath, file.name)).toString('latin1');
+      expect(TOKEN_PATTERN.test(text), file.name).toBe(false);
+      for (const t of [owner.token, otherOwner.token]) expect(text.includes(t.split('.')[2]!), file.name).toBe(false);
+    }
   });
 });
