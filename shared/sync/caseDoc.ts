@@ -17,7 +17,12 @@
  *
  * Inside a record map, plain fields are JSON values, so concurrent edits of
  * different fields both survive and concurrent edits of one field converge on
- * one value. Collections that people grow at the same time are nested types,
+ * one value. Fields that only ever change together are one value, so they
+ * cannot end up half from one edit and half from another: a passage's
+ * `place` (selectors, locator, anchor status: re-anchoring writes them as
+ * one) and a source's `content` (the snapshot and the original file it came
+ * from: "Update source…" replaces them as one). Collections that people grow
+ * at the same time are nested types,
  * created with the record (never lazily, or two devices would each create one
  * and one would be dropped):
  *
@@ -26,7 +31,7 @@
  *   statusLog   Y.Array StatusEntry, append-only (see statusLog.ts)
  *   metadata    Y.Map   CSL field → value (a source's bibliographic details)
  *
- * Stamps on every record: createdAt, createdBy, updatedAt, updatedBy (actor
+ * Stamps on every record: `created: { at, by }`, `updated: { at, by }` (actor
  * IDs), and `deleted: { at, by }` while the record is in the Trash. Records are
  * never removed from the document: a delete is a tombstone that `restoreRecord`
  * lifts, so a citation of a deleted passage can always be restored.
@@ -116,13 +121,32 @@ export class CaseDocVersionError extends Error {
   override name = 'CaseDocVersionError';
 }
 
-const VALUE_FIELDS: { [T in TableName]: readonly string[] } = {
-  sources: ['format', 'sha256', 'snapshot', 'mediaType', 'fileName', 'byteLength', 'importedAt', 'revision', 'fetched', 'order'],
-  passages: ['sourceId', 'selectors', 'comment', 'locator', 'anchor'],
+/** A record field stored as its own value, or fields that change together stored as one object under `key`. */
+type FieldSpec = string | { key: string; fields: readonly string[] };
+
+const VALUE_FIELDS: { [T in TableName]: readonly FieldSpec[] } = {
+  sources: [{ key: 'content', fields: ['format', 'sha256', 'snapshot', 'mediaType', 'fileName', 'byteLength', 'importedAt', 'revision', 'fetched'] }, 'order'],
+  passages: ['sourceId', { key: 'place', fields: ['selectors', 'locator', 'anchor'] }, 'comment'],
   claims: ['statement', 'claimant', 'note'],
   tags: ['name', 'color', 'description'],
   notes: ['title', 'order', 'schemaVersion'],
 };
+
+const specKey = (spec: FieldSpec) => (typeof spec === 'string' ? spec : spec.key);
+const specFields = (spec: FieldSpec) => (typeof spec === 'string' ? [spec] : spec.fields);
+
+/** The value a record gives a field spec: the field itself, or the group's object (undefined members left out). */
+function specValue(spec: FieldSpec, fields: Record<string, unknown>): unknown {
+  if (typeof spec === 'string') return fields[spec];
+  const out: Record<string, unknown> = {};
+  for (const f of spec.fields) if (fields[f] !== undefined) out[f] = fields[f];
+  return out;
+}
+
+interface Stamp {
+  at: number;
+  by: string;
+}
 
 const METADATA_FIELDS: readonly (keyof SourceMetadata)[] = ['type', 'title', 'author', 'container-title', 'publisher', 'issued', 'accessed', 'URL', 'language'];
 
@@ -180,15 +204,15 @@ function nested<T extends Y.AbstractType<any>>(record: RecordMap, key: string, m
   return created;
 }
 
-function stampsOf(record: RecordMap): Stamps {
-  const deleted = record.get('deleted') as { at: number; by: string } | undefined;
-  const createdBy = record.get('createdBy') as string | undefined;
-  const updatedBy = record.get('updatedBy') as string | undefined;
+function stampsOf(record: Y.Map<unknown>): Stamps {
+  const created = record.get('created') as Stamp | undefined;
+  const updated = (record.get('updated') as Stamp | undefined) ?? created;
+  const deleted = record.get('deleted') as Stamp | undefined;
   return {
-    createdAt: (record.get('createdAt') as number | undefined) ?? 0,
-    ...(createdBy === undefined ? {} : { createdBy }),
-    updatedAt: (record.get('updatedAt') as number | undefined) ?? (record.get('createdAt') as number | undefined) ?? 0,
-    ...(updatedBy === undefined ? {} : { updatedBy }),
+    createdAt: created?.at ?? 0,
+    ...(created ? { createdBy: created.by } : {}),
+    updatedAt: updated?.at ?? 0,
+    ...(updated ? { updatedBy: updated.by } : {}),
     ...(deleted ? { deletedAt: deleted.at, deletedBy: deleted.by } : {}),
   };
 }
@@ -199,7 +223,7 @@ function stampsOf(record: RecordMap): Stamps {
 export function tagResolution(doc: Y.Doc): TagResolution {
   const nodes = [];
   for (const [id, tag] of tableMap(doc, 'tags')) {
-    nodes.push({ id, name: String(tag.get('name') ?? ''), createdAt: Number(tag.get('createdAt') ?? 0), deleted: tag.has('deleted') });
+    nodes.push({ id, name: String(tag.get('name') ?? ''), createdAt: (tag.get('created') as Stamp | undefined)?.at ?? 0, deleted: tag.has('deleted') });
   }
   return resolveTags(nodes, tagMergesMap(doc).values());
 }
@@ -443,10 +467,7 @@ function withRecord(doc: Y.Doc, table: TableName, id: string, ctx: WriteContext,
     const record = tableMap(doc, table).get(id);
     if (!record) return;
     changed = fn(record);
-    if (changed) {
-      record.set('updatedAt', ctx.now);
-      record.set('updatedBy', ctx.actor);
-    }
+    if (changed) record.set('updated', { at: ctx.now, by: ctx.actor });
   }, ctx.origin);
   return changed;
 }
@@ -489,8 +510,7 @@ export function writeRecord<T extends TableName>(doc: Y.Doc, table: T, input: Re
     if (!record) {
       record = createRecordMap(table);
       root.set(fields.id, record);
-      record.set('createdAt', createdAtOf(table, fields, ctx.now));
-      record.set('createdBy', ctx.actor);
+      record.set('created', { at: createdAtOf(table, fields, ctx.now), by: ctx.actor });
       if (table === 'claims') {
         const claim = input as RecordInputs['claims'];
         const first = [...claim.statusLog].sort((a, b) => a.at - b.at)[0];
@@ -499,7 +519,7 @@ export function writeRecord<T extends TableName>(doc: Y.Doc, table: T, input: Re
     }
     const wanted = creating || only === undefined ? () => true : (key: string) => only.includes(key);
     let edited = false;
-    for (const key of VALUE_FIELDS[table]) if (wanted(key)) edited = put(record, key, fields[key]) || edited;
+    for (const spec of VALUE_FIELDS[table]) if (specFields(spec).some(wanted)) edited = put(record, specKey(spec), specValue(spec, fields)) || edited;
     if (table === 'sources' && wanted('metadata')) edited = writeMetadata(record, (input as RecordInputs['sources']).metadata) || edited;
     if ((table === 'passages' || table === 'claims') && wanted('tags')) {
       const tags = (input as RecordInputs['passages']).tags;
@@ -511,9 +531,8 @@ export function writeRecord<T extends TableName>(doc: Y.Doc, table: T, input: Re
       if (wanted('statusLog') || wanted('status')) edited = writeStatusLog(record, claim.statusLog, ctx) || edited;
     }
     if (edited || creating) {
-      const updatedAt = typeof fields.updatedAt === 'number' ? fields.updatedAt : creating ? (record.get('createdAt') as number) : ctx.now;
-      put(record, 'updatedAt', updatedAt);
-      put(record, 'updatedBy', ctx.actor);
+      const at = typeof fields.updatedAt === 'number' ? fields.updatedAt : creating ? (record.get('created') as Stamp).at : ctx.now;
+      put(record, 'updated', { at, by: ctx.actor });
     }
     if (typeof fields.deletedAt === 'number' && !record.has('deleted')) {
       record.set('deleted', { at: fields.deletedAt, by: typeof fields.deletedBy === 'string' ? fields.deletedBy : ctx.actor });
@@ -547,9 +566,11 @@ export function restoreRecord(doc: Y.Doc, table: TableName, id: string, ctx: Wri
 
 function readOne<T extends TableName>(table: T, id: string, record: RecordMap, resolution: () => TagResolution): SharedRecords[T] {
   const out: Record<string, unknown> = { id };
-  for (const key of VALUE_FIELDS[table]) {
-    const value = record.get(key);
-    if (value !== undefined) out[key] = value;
+  for (const spec of VALUE_FIELDS[table]) {
+    const value = record.get(specKey(spec));
+    if (value === undefined) continue;
+    if (typeof spec === 'string') out[spec] = value;
+    else Object.assign(out, value);
   }
   Object.assign(out, stampsOf(record));
   if (table === 'sources') out.metadata = readMetadata(record);
@@ -616,15 +637,14 @@ export function readCaseInfo(doc: Y.Doc): SharedCaseInfo | undefined {
   const map = caseMap(doc);
   if (!map.has('id')) return undefined;
   const briefNoteId = map.get('briefNoteId') as string | undefined;
-  const createdBy = map.get('createdBy') as string | undefined;
-  const updatedBy = map.get('updatedBy') as string | undefined;
+  const { createdAt, createdBy, updatedAt, updatedBy } = stampsOf(map);
   return {
     id: map.get('id') as string,
     name: (map.get('name') as string | undefined) ?? '',
     ...(briefNoteId === undefined ? {} : { briefNoteId }),
-    createdAt: (map.get('createdAt') as number | undefined) ?? 0,
+    createdAt,
     ...(createdBy === undefined ? {} : { createdBy }),
-    updatedAt: (map.get('updatedAt') as number | undefined) ?? 0,
+    updatedAt,
     ...(updatedBy === undefined ? {} : { updatedBy }),
   };
 }
@@ -642,14 +662,12 @@ export function writeCaseInfo(
     if (creating) {
       map.set('v', CASE_DOC_VERSION);
       map.set('id', info.id);
-      map.set('createdAt', info.createdAt);
-      map.set('createdBy', ctx.actor);
+      map.set('created', { at: info.createdAt, by: ctx.actor });
     }
     let edited = put(map, 'name', info.name);
     edited = put(map, 'briefNoteId', info.briefNoteId) || edited;
     if (edited || creating) {
-      put(map, 'updatedAt', info.updatedAt ?? ctx.now);
-      put(map, 'updatedBy', ctx.actor);
+      put(map, 'updated', { at: info.updatedAt ?? ctx.now, by: ctx.actor });
     }
     changed = edited || creating;
   }, ctx.origin);

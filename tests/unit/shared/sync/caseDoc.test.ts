@@ -235,6 +235,28 @@ describe('records round-trip', () => {
     expect(readRecord(b, 'passages', 'p1')?.anchor).toBe('exact');
   });
 
+  it('keeps a passage’s place whole when two devices re-anchor it at once', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    writeRecord(a, 'passages', passage('p1'), ctx('ana'));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const moved = passage('p1', {
+      selectors: [{ type: 'TextQuoteSelector', exact: 'handled 3.2 tonnes', prefix: 'In 2024 the port ', suffix: ' of cargo' }, { type: 'TextPositionSelector', start: 120, end: 138 }],
+      locator: { kind: 'paragraph', value: 7 },
+      anchor: 'moved',
+    });
+    writeRecord(a, 'passages', moved, ctx('ana', T0 + 1));
+    writeRecord(b, 'passages', passage('p1', { anchor: 'orphaned' }), ctx('ben', T0 + 1));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const place = (d: Y.Doc) => {
+      const { selectors, locator, anchor } = readRecord(d, 'passages', 'p1')!;
+      return { selectors, locator, anchor };
+    };
+    expect(place(a)).toEqual(place(b));
+    expect([JSON.stringify({ selectors: moved.selectors, locator: moved.locator, anchor: 'moved' }), JSON.stringify({ selectors: passage('p1').selectors, locator: passage('p1').locator, anchor: 'orphaned' })]).toContain(JSON.stringify(place(a)));
+  });
+
   it('refuses a document from a newer format instead of misreading it', () => {
     const doc = new Y.Doc();
     doc.getMap('case').set('v', 99);
