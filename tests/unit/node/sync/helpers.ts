@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type IssuedToken } from '../../../../shared/sync/api';
 import { startSyncServer, type SyncServer, type SyncServerOptions } from '../../../../node/sync/server';
 
 /** Poll until `check` holds; fail with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);

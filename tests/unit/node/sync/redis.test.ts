@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { caseDocName, noteDocName } from '../../../../shared/sync/names';
 import { connect, freePort, invite, shareCase, sleep, startRedis, startTestServer, tempDir, waitFor, type RedisProcess, type TestServer } from './helpers';
+
+// Real servers and sockets: give each test room on a machine shared with other work.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** Two instances sharing one data folder and one Redis, as README "Working as a team" sets them up. */
 

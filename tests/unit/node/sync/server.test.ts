@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { caseDocName, noteDocName } from '../../../../shared/sync/names';
@@ -12,6 +12,9 @@ import { serverInfoSchema, type IssuedToken } from '../../../../shared/sync/api'
 import { TOKEN_PATTERN } from '../../../../shared/sync/token';
 import { signToken } from '../../../../node/sync/tokens';
 import { connect, invite, shareCase, sleep, startTestServer, waitFor, type Client, type TestServer } from './helpers';
+
+// Real servers and sockets: give each test room on a machine shared with other work.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const CASE = 'c0ffee00-0000-4000-8000-000000000001';
 const OTHER = 'c0ffee00-0000-4000-8000-000000000002';
