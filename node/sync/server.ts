@@ -36,8 +36,6 @@ export interface SyncServerOptions extends SyncServerSettings {
   version?: string;
   /** Where log lines go (default: stdout with a timestamp). Tokens are never logged. */
   log?: (line: string) => void;
-  /** Hocuspocus' store debounce (ms); the default is Hocuspocus' 2 s, at most 10 s. */
-  storeDebounce?: { debounce: number; maxDebounce: number };
 }
 
 export interface SyncServer {
@@ -116,7 +114,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     },
   });
 
-
   // The HTTP handler needs the server to close revoked connections, and the server needs the handler.
   const ref: { server?: Server } = {};
   const closeConnectionsOf = (tokenId: string) => {
@@ -173,7 +170,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       }
     },
 
-    /** The journal: every update from a client is on disk before Hocuspocus acknowledges it. */
+    /** The journal: every update from a client is written to it before Hocuspocus acknowledges it (store.ts says how durably). */
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload<Context>) {
       const tracker = trackers.get(document);
       document.on('update', (update: Uint8Array, origin: unknown) => {
@@ -197,7 +194,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     quiet: true,
     stopOnSignals: false,
     websocketOptions: { maxPayload: options.maxMessageBytes },
-    ...(options.storeDebounce ?? {}),
     extensions: [...(redis ? [redis] : []), casefile, sqlite],
   });
   ref.server = server;
