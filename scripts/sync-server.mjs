@@ -4,6 +4,7 @@
 // options; see README.md, "Working as a team".
 import { readFileSync, renameSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stop } from 'esbuild';
 import { nodeBundle } from './esbuild.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,6 +14,8 @@ const outfile = `${root}dist/sync/server.mjs`;
 const aside = `${root}dist/sync/server.${process.pid}.mjs`;
 await nodeBundle({ entry: `${root}node/sync/main.ts`, outfile: aside });
 renameSync(aside, outfile);
+// esbuild keeps a helper process for further builds; a long-running server needs none.
+await stop();
 
 const { main } = await import(pathToFileURL(outfile).href);
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from '@hocuspocus/extension-redis';
+import type { Redis } from '@hocuspocus/extension-redis';
 import { SQLite } from '@hocuspocus/extension-sqlite';
 import {
   Server,
@@ -72,7 +72,7 @@ function expel(connection: Connection, reason: string): void {
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const log = options.log ?? ((line: string) => console.log(`${new Date().toISOString()} ${line}`));
   // Redis first: a server that cannot relay between instances should not start at all.
-  const redis = options.redisUrl ? redisExtension(options.redisUrl, log) : undefined;
+  const redis = options.redisUrl ? await redisExtension(options.redisUrl, log) : undefined;
   if (redis) await checkRedis(redis, options.redisUrl!);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const dbPath = join(options.dataDir, DATABASE_FILE);
@@ -246,7 +246,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   };
 }
 
-function redisExtension(url: string, log: (line: string) => void): Redis {
+async function redisExtension(url: string, log: (line: string) => void): Promise<Redis> {
+  // Loaded only when asked for: the Redis client costs a single instance about 20 MB of memory.
+  const { Redis } = await import('@hocuspocus/extension-redis');
   const u = new URL(url);
   const redis = new Redis({
     host: u.hostname,
