@@ -501,6 +501,25 @@ function createdAtOf(table: TableName, input: Record<string, unknown>, now: numb
  * A new record is always written whole.
  */
 export function writeRecord<T extends TableName>(doc: Y.Doc, table: T, input: RecordInputs[T], ctx: WriteContext, only?: readonly string[]): boolean {
+  return writeOne(doc, table, input, ctx, only, lazy(() => tagResolution(doc)));
+}
+
+/**
+ * Write many records of one table in one transaction: what sharing a case
+ * for the first time does. Tag resolution is worked out once for the batch
+ * (write the tags before the passages and claims that use them). Returns how
+ * many records changed.
+ */
+export function writeRecords<T extends TableName>(doc: Y.Doc, table: T, inputs: Iterable<RecordInputs[T]>, ctx: WriteContext): number {
+  let count = 0;
+  doc.transact(() => {
+    const resolution = lazy(() => tagResolution(doc));
+    for (const input of inputs) if (writeOne(doc, table, input, ctx, undefined, resolution)) count++;
+  }, ctx.origin);
+  return count;
+}
+
+function writeOne<T extends TableName>(doc: Y.Doc, table: T, input: RecordInputs[T], ctx: WriteContext, only: readonly string[] | undefined, resolution: () => TagResolution): boolean {
   const fields = input as unknown as Record<string, unknown> & { id: string };
   let changed = false;
   doc.transact(() => {
@@ -523,7 +542,7 @@ export function writeRecord<T extends TableName>(doc: Y.Doc, table: T, input: Re
     if (table === 'sources' && wanted('metadata')) edited = writeMetadata(record, (input as RecordInputs['sources']).metadata) || edited;
     if ((table === 'passages' || table === 'claims') && wanted('tags')) {
       const tags = (input as RecordInputs['passages']).tags;
-      edited = writeTagSet(nested(record, 'tags', () => new Y.Map<number>()), tags, tagResolution(doc)) || edited;
+      edited = writeTagSet(nested(record, 'tags', () => new Y.Map<number>()), tags, resolution()) || edited;
     }
     if (table === 'claims') {
       const claim = input as RecordInputs['claims'];

@@ -20,6 +20,7 @@ import {
   writeCaseInfo,
   writeMember,
   writeRecord,
+  writeRecords,
   type CaseDocChanges,
   type WriteContext,
 } from '../../../../shared/sync/caseDoc';
@@ -185,6 +186,19 @@ describe('records round-trip', () => {
       }
     }
     expect(updates).toEqual([]);
+  });
+
+  it('writes many records at once, the same as one by one', () => {
+    const one = new Y.Doc();
+    const many = new Y.Doc();
+    const tags = [tagRecord('t1', 'money'), tagRecord('t2', 'ports')];
+    const passages = Array.from({ length: 50 }, (_, i) => passage(`p${i}`, { tags: i % 2 ? ['t1'] : ['t2', 't1'], comment: `note ${i}` }));
+    for (const t of tags) writeRecord(one, 'tags', t, ctx('ana'));
+    for (const p of passages) writeRecord(one, 'passages', p, ctx('ana'));
+    expect(writeRecords(many, 'tags', tags, ctx('ana'))).toBe(2);
+    expect(writeRecords(many, 'passages', passages, ctx('ana'))).toBe(50);
+    expect(readTable(many, 'passages')).toEqual(readTable(one, 'passages'));
+    expect(writeRecords(many, 'passages', passages, ctx('ana'))).toBe(0);
   });
 
   it('keeps the order of a passage’s tags (the first one colours the highlight)', () => {
