@@ -5,7 +5,7 @@ import { useCase, useCases, useClaims, usePassages, useSource, useSources, useTa
 import { createCase, ensureSampleCase, getMeta, readCaseSnapshot, setMeta } from '../db/repositories';
 import { AnnotatedReader } from '../features/passages/AnnotatedReader';
 import { PassageList } from '../features/passages/PassageList';
-import { updateSourceFromFile } from '../features/passages/updateSource';
+import { useUpdateSource } from '../features/passages/UpdateSource';
 import { BriefPane } from '../features/brief/BriefPane';
 import { ClaimsPanel } from '../features/claims/ClaimsPanel';
 import { CodebookPanel } from '../features/tags/CodebookPanel';
@@ -15,6 +15,7 @@ import { CommandPalette } from '../features/search/CommandPalette';
 import { MetadataDialog } from '../features/sources/MetadataDialog';
 import { SourceList } from '../features/sources/SourceList';
 import { useImport } from '../features/sources/useImport';
+import { StorageTroubleDialog } from '../features/storage/StorageTroubleDialog';
 import { YourName } from '../features/identity/YourName';
 import { Trash } from '../features/trash/Trash';
 import { keepTrashWithinRetention } from '../features/trash/retention';
@@ -65,6 +66,7 @@ export function App() {
   return (
     <NoticesProvider>
       <Workspace initialCaseId={boot.initialCaseId} />
+      <StorageTroubleDialog />
     </NoticesProvider>
   );
 }
@@ -123,15 +125,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     }
   };
 
-  const updateSource = async () => {
-    if (!activeSource) return;
-    try {
-      const message = await updateSourceFromFile(activeSource);
-      if (message) notices.toast(message);
-    } catch (error) {
-      notices.error((error as Error).message);
-    }
-  };
+  const sourceUpdate = useUpdateSource();
 
   const cases = useCases();
 
@@ -289,7 +283,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                       <button type="button" className="small" onClick={() => setEditingSourceId(activeSource.id)}>
                         Edit details
                       </button>
-                      <button type="button" className="small" onClick={() => void updateSource()}>
+                      <button type="button" className="small" aria-haspopup="dialog" onClick={() => void sourceUpdate.start(activeSource)}>
                         Update source…
                       </button>
                     </>
@@ -340,6 +334,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
       </main>
       <CommandPalette caseId={activeCase?.id ?? null} onSelectCase={setCaseId} onImport={() => void chooseAndImport()} onExportJson={() => void exportCaseJson()} />
       {editingSource && <MetadataDialog source={editingSource} onClose={() => setEditingSourceId(null)} />}
+      {sourceUpdate.dialog}
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
           Drop to import as a source

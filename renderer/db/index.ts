@@ -6,10 +6,15 @@
  * says so), so no feature can reach a table around the change log.
  */
 export {
+  CLOSED_BY_OTHER_WINDOW,
   DB_NAME,
   DB_VERSION,
   DatabaseTooNewError,
   DatabaseUnavailableError,
+  STORAGE_FULL_MESSAGE,
+  isClosedError,
+  isQuotaError,
+  onDatabaseClosed,
   openDatabase,
   setBeforeUpgrade,
   storageErrorMessage,

@@ -1,10 +1,23 @@
 export { RepoError } from './errors';
 export { getActor, setActorName } from './actor';
 export { addCase, createCase, deleteCase, readCaseSnapshot, renameCase, setActiveSource, touchCase, type CaseSnapshot } from './cases';
-export { addSource, deleteSource, findSourceBySha, replaceSourceText, updateSourceMetadata, type SourceUpdateResult } from './sources';
+export {
+  addSource,
+  applySourceUpdate,
+  deleteSource,
+  findSourceBySha,
+  planSourceUpdate,
+  replaceSourceText,
+  undoSourceUpdate,
+  updateSourceMetadata,
+  type SourceUpdateCounts,
+  type SourceUpdatePlan,
+  type SourceUpdateResult,
+  type SourceUpdateUndo,
+} from './sources';
 export { createNote, deleteNote, findPassageCitations, isEmptyNote, renameNote, saveNoteContent, setCaseBrief, type PassageCitationPlace, type NoteContentChange, type SaveNoteResult } from './notes';
 export { ensureSampleCase, type SampleCaseData } from './sample';
-export { getMeta, setMeta } from './meta';
+export { deleteMeta, getMeta, getMetaEntries, setMeta } from './meta';
 export { buildPassage, createPassage, deletePassage, locatorAt, reattachPassage, updatePassage } from './passages';
 export { type TrashRef, type TrashTable } from './tombstones';
 export { countTrash, emptyTrash, listDeletedCases, listTrash, purgeExpiredTrash, restoreFromTrash, TRASH_RETENTION_DAYS, type TrashItem } from './trash';

@@ -14,8 +14,8 @@ export function content<T>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([key]) => !DATABASE_FIELDS.includes(key))) as T;
 }
 
-/** Every record of a case snapshot through {@link content}. */
-export function caseContent<T extends { case: unknown } | null | undefined>(data: T): T {
+/** Every record of a case snapshot (or any object of records and record lists) through {@link content}. */
+export function caseContent<T extends object | null | undefined>(data: T): T {
   if (!data) return data;
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Array.isArray(value) ? value.map(content) : content(value)])) as T;
 }
