@@ -58,8 +58,8 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['node/web/**/*.ts', 'node/host/**/*.ts'],
-    rules: layer('node/web and node/host are plain Node: no electron, no renderer/.', {
+    files: ['node/web/**/*.ts', 'node/host/**/*.ts', 'node/sync/**/*.ts'],
+    rules: layer('node/web, node/host and node/sync are plain Node: no electron, no renderer/.', {
       patterns: ['**/renderer/**', '**/main/**', '**/preload/**'],
       names: ['electron'],
     }),
@@ -71,6 +71,21 @@ export default tseslint.config(
       patterns: ['**/electron/**', 'node:*'],
       names: ['electron', ...NODE_BUILTINS],
     }),
+  },
+  // One door into the database: only renderer/db itself opens db.ts. Everyone else reads through its hooks and
+  // read functions and writes through its repositories, so every write passes the change log.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)db\\/db(\\.ts)?$/], ExportNamedDeclaration[source.value=/(^|\\/)db\\/db(\\.ts)?$/], ExportAllDeclaration[source.value=/(^|\\/)db\\/db(\\.ts)?$/], ImportExpression[source.value=/(^|\\/)db\\/db(\\.ts)?$/]',
+          message: 'Only renderer/db may import db.ts: read through renderer/db hooks or read functions, write through its repositories, open it with renderer/db (index.ts).',
+        },
+      ],
+    },
   },
   {
     files: ['renderer/editor/**/*.{ts,tsx}'],

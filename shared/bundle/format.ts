@@ -1,5 +1,5 @@
 /**
- * The `.casefile` bundle layout, format version 2 (version 1 had no `ocr` on sources).
+ * The `.casefile` bundle layout, format version 2 (version 1 is read too).
  *
  * A zip holding:
  *   manifest.json       what the bundle is, and the path, SHA-256 and size of every other entry
@@ -17,6 +17,13 @@
  * The last two are derived views written for other software; Casefile reads
  * its own records back from the JSON files above them and only checks that
  * the derived files are intact.
+ *
+ * Format history: 1, the first; 2, records may carry their stamps
+ * (`createdBy`, `updatedBy`, `changedAt`), so a case keeps who wrote what,
+ * and sources may carry `ocr`, the provenance of text recognised by OCR.
+ * The layout is the same, so a version-1 bundle reads as a version-2 one
+ * without stamps or OCR records. A newer version is refused with "made by a
+ * newer Casefile", never read with fields this one cannot place.
  */
 import { z } from 'zod';
 import type {
@@ -26,12 +33,9 @@ import type {
 } from '../domain/types';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
-/**
- * Version 2 added `SourceRecord.ocr` (the provenance of recognised text). A
- * reader accepts every version from 1 up to its own; an older Casefile meets
- * a newer bundle with "made by a newer Casefile", not a field it cannot place.
- */
 export const BUNDLE_FORMAT_VERSION = 2;
+/** Every format version this Casefile reads. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 /** The extension the desktop shell registers and save dialogs suggest. */
 export const BUNDLE_EXTENSION = '.casefile';
 
@@ -84,7 +88,7 @@ export const manifestEntrySchema = z.strictObject({
 
 export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.number().int().min(1).max(BUNDLE_FORMAT_VERSION),
+  formatVersion: z.union(READABLE_FORMAT_VERSIONS.map((v) => z.literal(v))),
   appVersion: z.string().min(1).max(100),
   createdAt: z.iso.datetime({ error: 'must be an ISO 8601 date-time' }),
   caseId: z.string().min(1).max(200),

@@ -4,7 +4,7 @@ import { SUPPORTED_EXTENSIONS } from '../../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
 import { isCancellation, type ImportControl } from '../../../shared/import/progress';
 import type { OcrChoice } from '../../import/importPdf';
-import { storageErrorMessage } from '../../db/db';
+import { storageErrorMessage } from '../../db';
 import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
