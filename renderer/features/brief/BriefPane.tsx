@@ -9,7 +9,7 @@ import { onNavigate } from '../../lib/navigation';
 import { createAutosave } from '../../lib/autosave';
 import { flushAll, registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
-import { RenameField } from '../cases/CaseList';
+import { RenameField } from '../../lib/RenameField';
 import { ExportBriefButton } from '../export/ExportBriefButton';
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused';

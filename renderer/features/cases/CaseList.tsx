@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useCases } from '../../db/hooks';
 import { BundleFailure } from '../../../shared/bundle/errors';
@@ -11,6 +11,7 @@ import { onBundleImportRequest, requestBundleImport } from './bundleImport';
 import { useCaseImport } from './useCaseImport';
 import { DAY_MS, ensureDailyBackup, installUpgradeBackup } from './backups';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
+import { RenameField } from '../../lib/RenameField';
 import './cases.css';
 
 // Registered when the app's modules load, before App opens the database, so an upgrade is always preceded by a
@@ -221,53 +222,4 @@ function nextCaseName(cases: CaseRecord[]): string {
   let n = 2;
   while (names.has(`Untitled case ${n}`)) n++;
   return `Untitled case ${n}`;
-}
-
-/** An inline text field: Enter saves, Escape cancels, blur saves. `null` means cancelled. */
-export function RenameField({ initial, label, onDone }: { initial: string; label: string; onDone(name: string | null): void }) {
-  const [value, setValue] = useState(initial);
-  const [error, setError] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  const finished = useRef(false);
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-  const finish = (name: string | null) => {
-    if (finished.current) return;
-    if (name !== null && !name.trim()) {
-      setError('A name cannot be empty.');
-      return;
-    }
-    finished.current = true;
-    onDone(name === null ? null : name.trim());
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    finish(value);
-  };
-  return (
-    <form className="rename-form" onSubmit={submit}>
-      <input
-        ref={input}
-        aria-label={label}
-        value={value}
-        maxLength={200}
-        onChange={(e) => (setValue(e.target.value), setError(''))}
-        onBlur={() => finish(value.trim() ? value : null)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            finish(null);
-          }
-        }}
-        aria-invalid={error ? true : undefined}
-      />
-      {error && (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      )}
-    </form>
-  );
 }

@@ -5,7 +5,7 @@ import { flushAll } from '../../lib/flush';
 import { navigate } from '../../lib/navigation';
 import { useModalDialog } from '../../lib/useModalDialog';
 import '../../styles/search.css';
-import { foldString } from './fold';
+import { foldString } from '../../../shared/text/fold';
 import type { DocKind, SearchHit } from './searchIndex';
 import { useCaseSearch, type SearchResults } from './useCaseSearch';
 

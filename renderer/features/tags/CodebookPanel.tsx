@@ -5,7 +5,7 @@ import { useClaims, usePassages, useTags } from '../../db/hooks';
 import { createTag, deleteTag, mergeTags, renameTag, restoreTag, updateTag } from '../../db/repositories/tags';
 import { Icon } from '../../lib/icons';
 import { useNotices } from '../../lib/notices';
-import { RenameField } from '../cases/CaseList';
+import { RenameField } from '../../lib/RenameField';
 import { useModalDialog } from '../../lib/useModalDialog';
 
 export interface CodebookPanelProps {
