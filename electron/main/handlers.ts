@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { BaseWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { ParsedRequest, Response } from '../../shared/ipc/contract';
 import { openCapFor, toSafeFileName } from './fileAccess';
+import { FETCH_FAILED, rethrowAs } from '../../shared/ipc/dispatch';
 import { HandlerError, type Handlers } from './ipc';
 import { toSafeExternalUrl } from './externalUrl';
 import { listBackupFiles, readBackupFile, writeBackupFile, type BackupDeps } from './backups';
@@ -107,16 +108,8 @@ export async function openExternalLink(
 }
 
 /** `cf:url:fetch`: delegate to the shared host fetcher; its errors are already human sentences. */
-export async function fetchPage(
-  deps: Pick<HandlerDeps, 'fetchUrl'>,
-  request: ParsedRequest<'cf:url:fetch'>,
-): Promise<Response<'cf:url:fetch'>> {
-  try {
-    return await deps.fetchUrl(request.url);
-  } catch (error) {
-    const message = error instanceof Error && error.message ? error.message : `Casefile could not fetch ${request.url}.`;
-    throw new HandlerError('fetch-failed', message);
-  }
+export function fetchPage(deps: Pick<HandlerDeps, 'fetchUrl'>, request: ParsedRequest<'cf:url:fetch'>): Promise<Response<'cf:url:fetch'>> {
+  return rethrowAs(FETCH_FAILED, () => deps.fetchUrl(request.url));
 }
 
 /** Bind every handler to its dependencies. */

@@ -207,7 +207,7 @@ describe('web server', () => {
     expect(result.value.contentType).toBe('text/html');
     expect(new TextDecoder().decode(result.value.bytes)).toContain('A page served from loopback.');
     const refused = decodeWire((await invoke('cf:url:fetch', { url: 'javascript:alert(1)' })).body);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: 'The address must start with http:// or https://.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'fetch-failed', message: 'The address must start with http:// or https://.' } });
   });
 
   it('has a decision for every channel in the contract', () => {
