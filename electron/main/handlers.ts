@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { BaseWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { Locale } from '../../shared/i18n/locales';
 import type { ParsedRequest, Response } from '../../shared/ipc/contract';
 import { openCapFor, toSafeFileName } from './fileAccess';
 import { FETCH_FAILED, rethrowAs } from '../../shared/ipc/dispatch';
@@ -40,6 +41,8 @@ export interface HandlerDeps {
   fetchUrl: FetchUrl;
   /** The backups folder and the file operations on it (see backups.ts). */
   backups: BackupDeps;
+  /** Rebuild the application menu in the UI's language. */
+  setMenuLocale(locale: Locale): void;
 }
 
 /** `cf:app:info`: lets the renderer say which shell and runtime it runs in (About, bug reports). */
@@ -124,5 +127,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cf:backup:write': (request) => writeBackupFile(deps.backups, request),
     'cf:backup:list': () => listBackupFiles(deps.backups),
     'cf:backup:read': (request) => readBackupFile(deps.backups, request),
+    'cf:menu:locale': async (request) => {
+      deps.setMenuLocale(request.locale);
+      return null;
+    },
   };
 }

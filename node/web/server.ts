@@ -49,6 +49,7 @@ export function defaultHandlers(appVersion: string): WebHandlers {
     'cf:backup:write': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:backup:list': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:backup:read': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
+    'cf:menu:locale': { unsupported: 'The browser build has no application menu.' },
     // The same print options as the CLI: running title and page numbers from the title.
     'cf:pdf:render': (request) =>
       renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}), ...pdfHeaderFooter({ title: request.title }) }),
