@@ -5,6 +5,10 @@
  * marks and ellipses are typographic (“ ” …), as in the rest of the UI.
  */
 export const en = {
+  dialog: {
+    cancel: 'Cancel',
+    close: 'Close',
+  },
   menu: {
     file: 'File',
     edit: 'Edit',

@@ -2,6 +2,10 @@
 import type { Catalogue, Messages } from './index';
 
 export const es: Messages<Catalogue> = {
+  dialog: {
+    cancel: 'Cancelar',
+    close: 'Cerrar',
+  },
   menu: {
     file: 'Archivo',
     edit: 'Edición',

@@ -5,6 +5,7 @@ import type { BackupInfo } from '../../../shared/ipc/contract';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { BackupHost } from '../../platform';
 import { backUpNow } from './backups';
+import { DialogFooter } from '../../lib/DialogFooter';
 
 export function formatBackupDate(time: number): string {
   return new Date(time).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
@@ -108,17 +109,11 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
+        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Restore', disabled: !chosen || busy !== null, busy: busy === 'restore' }}>
           <button type="button" onClick={() => void backUp()} disabled={busy !== null} aria-busy={busy === 'backup' || undefined}>
             Back up now
           </button>
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!chosen || busy !== null} aria-busy={busy === 'restore' || undefined}>
-            Restore
-          </button>
-        </div>
+        </DialogFooter>
       </form>
     </dialog>
   );

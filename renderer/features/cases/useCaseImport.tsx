@@ -5,6 +5,7 @@ import { storageErrorMessage } from '../../db/db';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { PickedFile } from '../../platform';
+import { DialogFooter } from '../../lib/DialogFooter';
 
 interface Pending {
   /** What is being imported, for the dialog: a file name or a backup's date. */
@@ -131,19 +132,13 @@ function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(
           </>
         )}
       </div>
-      <div className="dialog-buttons">
-        <button type="button" onClick={() => close('cancel')}>
-          Cancel
-        </button>
+      <DialogFooter cancel={{ onClick: () => close('cancel') }} confirm={{ label: single ? 'Import a copy' : 'Import copies', onClick: () => close('copies'), ref: primary }}>
         {!single && pending.fresh.length > 0 && (
           <button type="button" onClick={() => close('skip')}>
             Skip those
           </button>
         )}
-        <button type="button" className="primary" ref={primary} onClick={() => close('copies')}>
-          {single ? 'Import a copy' : 'Import copies'}
-        </button>
-      </div>
+      </DialogFooter>
     </dialog>
   );
 }

@@ -7,6 +7,7 @@ import { Icon } from '../../lib/icons';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../../lib/RenameField';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { DialogFooter } from '../../lib/DialogFooter';
 
 export interface CodebookPanelProps {
   caseId: string;
@@ -182,14 +183,7 @@ function TagDialog({
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save tag
-          </button>
-        </div>
+        <DialogFooter cancel={{ onClick: close }} confirm={{ label: 'Save tag' }} />
         <hr />
         <div className="dialog-row">
           <label>
@@ -212,23 +206,18 @@ function TagDialog({
             <p>
               Delete tag “{tag.name}”? It is used by {usageLabel(usage)}. They keep their other tags.
             </p>
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => setConfirmDelete(false)}>
-                Keep tag
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() =>
+            <DialogFooter
+              cancel={{ label: 'Keep tag', onClick: () => setConfirmDelete(false) }}
+              confirm={{
+                label: 'Delete tag',
+                tone: 'danger',
+                onClick: () =>
                   void attempt(async () => {
                     const snapshot = await deleteTag(tag.id);
                     onDeleted(() => restoreTag(snapshot));
-                  })
-                }
-              >
-                Delete tag
-              </button>
-            </div>
+                  }),
+              }}
+            />
           </div>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
