@@ -25,7 +25,7 @@ export const GOVERNED_ROOTS = ['shared', 'electron', 'node', 'renderer', 'script
  */
 export const LAYERS = [
   // The renderer: app → features → {editor, reader, import} → {db, lib} → {platform, i18n} → shared.
-  { folder: 'renderer/main.tsx', may: ['renderer/app', 'renderer/styles'], deny: ['electron', ...NODE] },
+  { folder: 'renderer/main.tsx', may: ['renderer/app', 'renderer/lib', 'renderer/styles'], deny: ['electron', ...NODE] },
   {
     folder: 'renderer/app',
     may: ['renderer/features', 'renderer/editor', 'renderer/reader', 'renderer/import', 'renderer/db', 'renderer/lib', 'renderer/platform', 'renderer/i18n', 'renderer/styles', 'shared'],

@@ -4,15 +4,20 @@
  * the system's (navigator.languages). Components call `useTranslation()` (re-rendered on a language
  * change); code outside React calls `t()`. Keys are typed (./i18next.d.ts).
  */
-import i18next, { type ParseKeys } from 'i18next';
+import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { I18N_OPTIONS, isLocale, matchLocale, RESOURCES, type Locale } from '../../shared/i18n';
+import { I18N_OPTIONS, isLocale, matchLocale, RESOURCES, type Catalogue, type Locale } from '../../shared/i18n';
 
 export { LOCALE_NAMES, LOCALES, type Locale } from '../../shared/i18n';
 export { Trans, useTranslation } from 'react-i18next';
 
-/** A key of the catalogue, for data that names a message (command titles, pane titles). */
-export type MessageKey = ParseKeys;
+/** The keys of the messages in `T` that take no variables, as dotted paths. */
+type PlainKeys<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? (T[K] extends `${string}{{${string}` ? never : `${Prefix}${K}`) : PlainKeys<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A key of a message without variables, for data that names one (command titles, pane titles): `t(key)` needs nothing else. */
+export type MessageKey = PlainKeys<Catalogue>;
 
 /** What the user chose in Settings: a locale, or whatever the system prefers. */
 export type LocalePreference = Locale | 'system';

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../i18n';
 
 /** An inline text field: Enter saves, Escape cancels, blur saves. `null` means cancelled. */
 export function RenameField({ initial, label, onDone }: { initial: string; label: string; onDone(name: string | null): void }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -13,7 +15,7 @@ export function RenameField({ initial, label, onDone }: { initial: string; label
   const finish = (name: string | null) => {
     if (finished.current) return;
     if (name !== null && !name.trim()) {
-      setError('A name cannot be empty.');
+      setError(t('rename.empty'));
       return;
     }
     finished.current = true;

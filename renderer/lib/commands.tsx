@@ -4,7 +4,7 @@
  * from the contributions (renderer/app/commandService.ts) and provides it here, below the features.
  */
 import { createContext, useContext } from 'react';
-import type { CommandContribution, ContextKeys } from './contributions';
+import type { CommandArgs, CommandContribution, ContextKeys, WorkspaceApi } from './contributions';
 
 export interface CommandView {
   command: CommandContribution;
@@ -21,7 +21,7 @@ export interface CommandService {
    * Run a command by id. A command that is not enabled says why instead (an error notice); a command
    * that throws reports its message. Never rejects.
    */
-  run(id: string): Promise<void>;
+  run(id: string, args?: CommandArgs): Promise<void>;
 }
 
 export const CommandServiceContext = createContext<CommandService | null>(null);
@@ -30,4 +30,13 @@ export function useCommandService(): CommandService {
   const service = useContext(CommandServiceContext);
   if (!service) throw new Error('useCommandService must be used inside the workspace’s CommandServiceContext');
   return service;
+}
+
+export const WorkspaceContext = createContext<WorkspaceApi | null>(null);
+
+/** The shell's actions (open a case, show a pane), for features' components. */
+export function useWorkspace(): WorkspaceApi {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace must be used inside the workspace’s WorkspaceContext');
+  return workspace;
 }

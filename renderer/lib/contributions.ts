@@ -10,6 +10,7 @@
 import type { ComponentType } from 'react';
 import type { CaseRecord, ClaimRecord, PassageRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
 import type { MessageKey } from '../i18n';
+import type { NavigationRequest } from './navigation';
 import type { NoticesApi } from './notices';
 
 /**
@@ -58,8 +59,12 @@ export interface CommandContribution<Id extends string = string> {
   menu?: MenuPlacement;
   /** Listed in the command palette (default true). */
   palette?: boolean;
-  run(context: CommandContext): void | Promise<void>;
+  /** `args` come from a caller that has more to say than a menu can (the case list's New case asks for the rename field). */
+  run(context: CommandContext, args?: CommandArgs): void | Promise<void>;
 }
+
+/** Optional arguments of a command run, as VS Code's commands take them; a menu or a shortcut passes none. */
+export type CommandArgs = Readonly<Record<string, unknown>>;
 
 /** The records the workspace has loaded for the open case, shared by the panes that show them. */
 export interface WorkspaceData {
@@ -79,22 +84,34 @@ export type PaneProps = WorkspaceData;
  */
 export type PaneSlot = 'sidebar' | 'main' | 'right';
 
-export interface PaneContribution {
+interface PaneBase {
   id: string;
   /** The tab label (right), or the region's name. */
   title: MessageKey;
   slot: PaneSlot;
   /** Position within the slot, ascending. */
   order: number;
-  /** The view. For a heavy pane, a `React.lazy` component: it loads the first time it is shown. */
-  component: ComponentType<PaneProps>;
-  /** A count or state next to the title of a tab ("Claims (3)"); a hook-using component. */
-  badge?: ComponentType<PaneProps>;
   /** Navigation requests (lib/navigation.ts) that bring this pane to the front, e.g. 'open-claim'. */
-  revealOn?: readonly string[];
+  revealOn?: readonly NavigationRequest['kind'][];
   /** Mount only once first shown (then kept), for panes that are heavy or slow to start. Default: mounted with the case. */
   mountWhenShown?: boolean;
 }
+
+/**
+ * A pane. `scope: 'case'` panes show while a case is open and get its records; `scope: 'app'` panes
+ * (the case list) always show and take no props. For a heavy pane, make `component` a `React.lazy`
+ * component: it loads the first time it is shown.
+ */
+export type PaneContribution = PaneBase &
+  (
+    | {
+        scope: 'case';
+        component: ComponentType<PaneProps>;
+        /** A count or state next to the title of a tab ("Claims (3)"); may use hooks. */
+        badge?: ComponentType<PaneProps>;
+      }
+    | { scope: 'app'; component: ComponentType; badge?: undefined }
+  );
 
 export interface Contribution<Ids extends string = string> {
   /** The feature's name, for messages and tests. */
@@ -109,7 +126,7 @@ export interface Contribution<Ids extends string = string> {
  * Declare a feature's contribution. The `const` type parameter keeps each command id as a literal type,
  * so the app can check at compile time that every desktop menu command is registered.
  */
-export function defineContribution<const Ids extends string>(contribution: Contribution<Ids>): Contribution<Ids> {
+export function defineContribution<const Ids extends string = never>(contribution: Contribution<Ids>): Contribution<Ids> {
   return contribution;
 }
 

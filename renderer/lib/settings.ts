@@ -41,12 +41,18 @@ export function effectiveTheme(preference: ThemePreference = current.theme): The
   return darkQuery?.matches ? 'dark' : 'light';
 }
 
-/** Put the theme and zoom on <html>: `data-theme` drives the colour variables, CSS `zoom` scales the whole UI. */
+/**
+ * Put the theme and zoom on <html>: `data-theme` drives the colour variables; `--ui-zoom` scales the root
+ * font size, and with it every size in rem (text, spacing, the sidebar, the panes). Not CSS `zoom`: that
+ * would make element coordinates (selection rectangles, pointer positions) disagree with the lengths
+ * the reader and the editor position their toolbars and cards with.
+ */
 export function applyAppearance(doc: Document = document): void {
   const root = doc.documentElement;
   root.dataset.theme = effectiveTheme();
   root.style.colorScheme = effectiveTheme();
-  root.style.zoom = current.zoom === 1 ? '' : String(current.zoom);
+  if (current.zoom === 1) root.style.removeProperty('--ui-zoom');
+  else root.style.setProperty('--ui-zoom', String(current.zoom));
 }
 
 export function appearance(): Appearance {

@@ -59,6 +59,9 @@ export function createWebPlatform(doc: Document = document): Platform {
       const parsed = safeExternalUrl(url);
       if (parsed) window.open(parsed, '_blank', 'noopener,noreferrer');
     },
+    setMenuLocale() {
+      // The browser shows no application menu of ours.
+    },
     onMenu(listener) {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);

@@ -8,6 +8,7 @@ import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { onNavigate } from '../../lib/navigation';
 import { createAutosave } from '../../lib/autosave';
 import { flushAll, registerFlusher } from '../../lib/flush';
+import { usePublishContextKey } from '../../lib/contextKeys';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../../lib/RenameField';
 import { ExportBriefButton } from '../export/ExportBriefButton';
@@ -149,6 +150,9 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
     }
   };
 
+  // Export brief (from a menu or Ctrl/Cmd+E) exports the note open here.
+  usePublishContextKey('noteId', note?.id ?? null, null);
+
   const isBrief = note?.id === briefNoteId;
   return (
     <section className="brief" aria-labelledby="brief-heading">
@@ -206,7 +210,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
               Make this the brief
             </button>
           )}
-          <ExportBriefButton caseId={caseId} noteId={note?.id} />
+          <ExportBriefButton noteId={note?.id} />
         </div>
       </div>
       {note ? (

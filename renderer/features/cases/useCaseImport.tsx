@@ -4,6 +4,7 @@ import { RepoError, asCopy, bundleConflict, readCaseBundle, writeImportedCases }
 import { storageErrorMessage } from '../../db/db';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { t, useTranslation } from '../../i18n';
 import type { PickedFile } from '../../platform';
 import { DialogFooter } from '../../lib/DialogFooter';
 
@@ -38,11 +39,11 @@ export function useCaseImport(onImported: (caseId: string) => void): {
       try {
         const stored = await writeImportedCases(cases);
         notices.clearError();
-        notices.toast(stored.length === 1 ? `Imported case “${stored[0]?.name ?? ''}” from ${from}.` : `Imported ${stored.length} cases from ${from}.`);
+        notices.toast(stored.length === 1 ? t('cases.import.doneOne', { name: stored[0]?.name ?? '', from }) : t('cases.import.doneMany', { count: stored.length, from }));
         const first = stored[0];
         if (first) imported.current(first.id);
       } catch (error) {
-        notices.error(error instanceof RepoError ? error.message : `${from} could not be imported: ${storageErrorMessage(error)}`);
+        notices.error(error instanceof RepoError ? error.message : t('cases.import.storeFailed', { from, reason: storageErrorMessage(error) }));
       }
     },
     [notices],
@@ -68,10 +69,10 @@ export function useCaseImport(onImported: (caseId: string) => void): {
       for (const file of files) {
         const result = await readCaseBundle(file.bytes);
         if (!result.ok) {
-          notices.error(`“${file.name}” could not be imported. ${result.error.message} Nothing was changed.`);
+          notices.error(t('cases.import.refused', { name: file.name, reason: result.error.message }));
           continue;
         }
-        await importCases(`“${file.name}”`, [result.data]);
+        await importCases(t('cases.import.fromFile', { name: file.name }), [result.data]);
       }
     },
     [importCases, notices],
@@ -84,7 +85,7 @@ export function useCaseImport(onImported: (caseId: string) => void): {
         setPending(null);
         if (choice === 'copies') void write(pending.from, [...pending.fresh, ...pending.existing.map((e) => asCopy(e.data))]);
         else if (choice === 'skip') void write(pending.from, pending.fresh);
-        else notices.toast('Import cancelled. Nothing was changed.');
+        else notices.toast(t('cases.import.cancelled'));
       }}
     />
   ) : null;
@@ -96,6 +97,7 @@ type Choice = 'copies' | 'skip' | 'cancel';
 
 /** Asks what to do with cases that are already in the profile. Closing it (Escape) cancels. */
 function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(choice: Choice): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const [choice, setChoice] = useState<Choice>('cancel');
   const primary = useRef<HTMLButtonElement>(null);
@@ -109,21 +111,16 @@ function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(
   };
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="existing-case-title" aria-describedby="existing-case-text" onClose={() => onChoose(choice)}>
-      <h2 id="existing-case-title">{single ? 'This case is already in Casefile' : 'Some of these cases are already in Casefile'}</h2>
+      <h2 id="existing-case-title">{single ? t('cases.existing.titleOne') : t('cases.existing.titleMany')}</h2>
       <div id="existing-case-text">
         {single && first ? (
           <p>
-            {first.kind === 'case'
-              ? `“${first.data.case.name}” from ${pending.from} is already in Casefile. `
-              : `Some records of “${first.data.case.name}” from ${pending.from} are already in Casefile. `}
-            You can import a copy with new IDs next to it, or cancel. Nothing already here is replaced.
+            {first.kind === 'case' ? t('cases.existing.caseHere', { name: first.data.case.name, from: pending.from }) : t('cases.existing.recordsHere', { name: first.data.case.name, from: pending.from })}{' '}
+            {t('cases.existing.offerCopy')}
           </p>
         ) : (
           <>
-            <p>
-              {pending.existing.length} of the {pending.existing.length + pending.fresh.length} cases in {pending.from} are already in Casefile. Nothing already here is replaced: import
-              copies of them with new IDs, skip them, or cancel.
-            </p>
+            <p>{t('cases.existing.someHere', { count: pending.existing.length + pending.fresh.length, existing: pending.existing.length, from: pending.from })}</p>
             <ul className="existing-cases">
               {pending.existing.map((e) => (
                 <li key={e.data.case.id}>{e.data.case.name}</li>
@@ -132,10 +129,10 @@ function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(
           </>
         )}
       </div>
-      <DialogFooter cancel={{ onClick: () => close('cancel') }} confirm={{ label: single ? 'Import a copy' : 'Import copies', onClick: () => close('copies'), ref: primary }}>
+      <DialogFooter cancel={{ onClick: () => close('cancel') }} confirm={{ label: single ? t('cases.existing.importCopy') : t('cases.existing.importCopies'), onClick: () => close('copies'), ref: primary }}>
         {!single && pending.fresh.length > 0 && (
           <button type="button" onClick={() => close('skip')}>
-            Skip those
+            {t('cases.existing.skip')}
           </button>
         )}
       </DialogFooter>

@@ -101,15 +101,15 @@ export const FILE_TYPES: Record<ExportKind, FileType> = {
 
 
 /**
- * "Harbour case - brief.pdf", "Harbour case - Draft two.docx" (a note with
- * its own title), "Harbour case - references.bib", "Harbour case - claims.csv", with
+ * "Harbour-case-brief.pdf", "Harbour-case-Draft-two.docx" (a note with its
+ * own title), "Harbour-case-references.bib", "Harbour-case-claims.csv", with
  * the one file-name rule of shared/domain/fileName.ts.
  */
 export function exportFileName(caseName: string, noteTitle: string, kind: ExportKind): string {
-  const base = safeFileStem(caseName, 'case');
-  const note = safeFileStem(noteTitle, '');
+  const base = safeFileStem(caseName, 'case', 'hyphenated');
+  const note = safeFileStem(noteTitle, '', 'hyphenated');
   const stem =
-    kind === 'csl-json' || kind === 'bibtex' ? `${base} - references` : kind === 'claims-csv' ? `${base} - claims` : note && note.toLowerCase() !== 'brief' ? `${base} - ${note}` : `${base} - brief`;
+    kind === 'csl-json' || kind === 'bibtex' ? `${base}-references` : kind === 'claims-csv' ? `${base}-claims` : note && note.toLowerCase() !== 'brief' ? `${base}-${note}` : `${base}-brief`;
   return `${stem}.${FILE_TYPES[kind].extension}`;
 }
 

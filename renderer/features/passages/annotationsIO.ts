@@ -18,10 +18,11 @@ export async function exportAnnotations(caseId: string, caseName: string): Promi
     db.passages.where('caseId').equals(caseId).toArray(),
     db.tags.where('caseId').equals(caseId).toArray(),
   ]);
+  if (passages.length === 0) throw new Error('This case has no passages yet, so there are no annotations to export. Highlight a passage in a source first.');
   const collection = toAnnotationCollection(caseName, sources, passages, tags, Date.now());
   const bytes = new TextEncoder().encode(`${JSON.stringify(collection, null, 2)}\n`);
   const saved = await platform().saveFile({
-    suggestedName: `${safeFileStem(caseName, 'case')}.annotations.jsonld`,
+    suggestedName: `${safeFileStem(caseName, 'case', 'hyphenated')}.annotations.jsonld`,
     bytes,
     mediaType: 'application/ld+json',
     filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],

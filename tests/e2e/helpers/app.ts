@@ -37,6 +37,12 @@ export async function importThroughChooser(page: Page, file: string | { name: st
   await (await chooser).setFiles(file);
 }
 
+/** Choose an item of the title bar's Case menu (Export case, Import case, the W3C annotations…), as a person would. */
+export async function caseMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Case', exact: true }).click();
+  await page.getByRole('menu', { name: 'Case' }).getByRole('menuitem', { name: item, exact: true }).click();
+}
+
 /** Whitespace-insensitive form of a text, for comparing what a reader shows with what a file holds. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

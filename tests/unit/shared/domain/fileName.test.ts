@@ -30,3 +30,19 @@ describe('safeFileStem', () => {
     expect(safeFileStem('Cafe\u0301', 'Case')).toBe('Café');
   });
 });
+
+describe('safeFileStem, hyphenated (exported documents)', () => {
+  it.each([
+    ['Pier 9 tobacco seizure', 'Pier-9-tobacco-seizure'],
+    ['Sample case: the EncroChat takedown', 'Sample-case-the-EncroChat-takedown'],
+    ['../etc/passwd: "x" <y>*?', 'etcpasswd-x-y'],
+    ['Écluse – Saint-Malo', 'Écluse-Saint-Malo'],
+    ['محضر الاجتماع', 'محضر-الاجتماع'],
+  ])('%j → %j', (name, stem) => {
+    expect(safeFileStem(name, 'case', 'hyphenated')).toBe(stem);
+  });
+
+  it('falls back when nothing is left', () => {
+    expect(safeFileStem('///', 'case', 'hyphenated')).toBe('case');
+  });
+});

@@ -70,17 +70,17 @@ describe('parseChoices', () => {
 
 describe('exportFileName', () => {
   it('names the brief after the case, and after the note when it has its own title', () => {
-    expect(exportFileName('Pier 9 tobacco seizure', 'Brief', 'pdf')).toBe('Pier 9 tobacco seizure - brief.pdf');
-    expect(exportFileName('Pier 9 tobacco seizure', 'Draft for the editor', 'docx')).toBe('Pier 9 tobacco seizure - Draft for the editor.docx');
-    expect(exportFileName('Pier 9', 'Brief', 'csl-json')).toBe('Pier 9 - references.json');
-    expect(exportFileName('Pier 9', 'Brief', 'bibtex')).toBe('Pier 9 - references.bib');
-    expect(exportFileName('Pier 9', 'Brief', 'claims-csv')).toBe('Pier 9 - claims.csv');
+    expect(exportFileName('Pier 9 tobacco seizure', 'Brief', 'pdf')).toBe('Pier-9-tobacco-seizure-brief.pdf');
+    expect(exportFileName('Pier 9 tobacco seizure', 'Draft for the editor', 'docx')).toBe('Pier-9-tobacco-seizure-Draft-for-the-editor.docx');
+    expect(exportFileName('Pier 9', 'Brief', 'csl-json')).toBe('Pier-9-references.json');
+    expect(exportFileName('Pier 9', 'Brief', 'bibtex')).toBe('Pier-9-references.bib');
+    expect(exportFileName('Pier 9', 'Brief', 'claims-csv')).toBe('Pier-9-claims.csv');
   });
 
-  it('replaces characters file systems refuse, and never starts with a dot', () => {
-    expect(exportFileName('../etc/passwd: "x" <y>*?', 'Brief', 'md')).toBe('_etc_passwd_ _x_ _y___ - brief.md');
-    expect(exportFileName('...', '', 'html')).toBe('case - brief.html');
-    expect(exportFileName('Écluse – Saint-Malo', 'Brief', 'md')).toBe('Écluse – Saint-Malo - brief.md');
+  it('drops characters file systems object to, and never starts with a dot', () => {
+    expect(exportFileName('../etc/passwd: "x" <y>*?', 'Brief', 'md')).toBe('etcpasswd-x-y-brief.md');
+    expect(exportFileName('///', '', 'html')).toBe('case-brief.html');
+    expect(exportFileName('Écluse – Saint-Malo', 'Brief', 'md')).toBe('Écluse-Saint-Malo-brief.md');
   });
 
   it('gives every kind its extension and media type', () => {
