@@ -61,7 +61,7 @@ export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string;
         )}
 
         <DialogFooter
-          cancel={{ label: busy ? 'Cancel export' : 'Close', onClick: cancel }}
+          cancel={{ label: busy ? 'Cancel export' : problems.length > 0 ? 'Cancel' : 'Close', onClick: cancel }}
           confirm={problems.length > 0 ? { label: 'Export anyway', tone: 'danger', disabled: !ready } : { label: 'Export', disabled: !ready }}
         />
       </form>

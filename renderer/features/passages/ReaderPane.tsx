@@ -36,7 +36,7 @@ export function ReaderPane({ caseRecord, activeSource, passages, tags, claims }:
             <button type="button" className="small" onClick={() => void commands.run('edit-source')}>
               {t('commands.edit-source')}
             </button>
-            <button type="button" className="small" onClick={() => void commands.run('update-source')}>
+            <button type="button" className="small" aria-haspopup="dialog" onClick={() => void commands.run('update-source')}>
               {t('commands.update-source')}
             </button>
           </>

@@ -1,13 +1,11 @@
 /**
  * The passages feature: the annotated reader (the workspace's main pane), the passage list (sidebar),
- * Update source… (re-anchors every passage), and W3C annotations in and out (Case menu, File menu).
+ * Update source… (previews how every passage re-anchors, then applies), and W3C annotations in and out (Case menu, File menu).
  */
-import { getSource } from '../../db/repositories';
-import { t } from '../../i18n';
 import { defineContribution } from '../../lib/contributions';
 import { exportAnnotations, importAnnotations } from './annotationsIO';
 import { PassagesPane, ReaderPane } from './ReaderPane';
-import { updateSourceFromFile } from './updateSource';
+import { requestSourceUpdate, SourceUpdates } from './SourceUpdates';
 
 export const passagesContribution = defineContribution({
   id: 'passages',
@@ -16,12 +14,7 @@ export const passagesContribution = defineContribution({
       id: 'update-source',
       title: 'commands.update-source',
       when: ['sourceOpen'],
-      run: async ({ keys, notices }) => {
-        const source = await getSource(keys.sourceId!);
-        if (!source) return notices.error(t('commands.condition.sourceOpen'));
-        const message = await updateSourceFromFile(source);
-        if (message) notices.toast(message);
-      },
+      run: ({ keys }) => requestSourceUpdate(keys.sourceId!),
     },
     {
       id: 'export-annotations',
@@ -42,4 +35,5 @@ export const passagesContribution = defineContribution({
     { id: 'reader', title: 'panes.reader', slot: 'main', order: 10, scope: 'case', component: ReaderPane },
     { id: 'passages', title: 'panes.passages', slot: 'sidebar', order: 30, scope: 'case', component: PassagesPane },
   ],
+  overlays: [SourceUpdates],
 });
