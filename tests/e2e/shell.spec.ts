@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/ipc/menu';
 import { caseMenu, fixture, importThroughChooser, newCase, openApp, sourceItems, sourceRegion } from './helpers/app';
@@ -8,6 +9,21 @@ import { clickText, selectWithMouse } from './helpers/select';
 
 const SAMPLE = 'Sample case: the EncroChat takedown';
 const SCREENSHOTS = fileURLToPath(new URL('../../resources/screenshots/', import.meta.url));
+
+/**
+ * The main screen as it is, for resources/screenshots/ (the README and the issue's acceptance): written there
+ * with `CASEFILE_UPDATE_SCREENSHOT=1 npm run test:e2e -- shell.spec`, otherwise next to the test's results,
+ * and the committed file is checked to be a PNG of the size taken.
+ */
+async function mainScreenshot(page: Page, name: string): Promise<void> {
+  const shot = await page.screenshot({ type: 'png' });
+  const committed = `${SCREENSHOTS}${name}`;
+  writeFileSync(process.env.CASEFILE_UPDATE_SCREENSHOT === '1' ? committed : test.info().outputPath(name), shot);
+  expect(existsSync(committed), `resources/screenshots/${name} is committed`).toBe(true);
+  const png = readFileSync(committed);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 900]);
+}
 
 async function seriousAxe(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -172,7 +188,7 @@ test('dark mode follows the system and has its toggle; the main screen stays axe
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   const background = await page.evaluate(() => getComputedStyle(document.querySelector('.reader')!).backgroundColor);
   expect(background).toBe('rgb(30, 33, 37)');
-  await page.screenshot({ path: `${SCREENSHOTS}main-dark.png` });
+  await mainScreenshot(page, 'main-dark.png');
   expect(await seriousAxe(page)).toEqual([]);
 
   // The Case menu, a dialog and the palette in dark mode.
@@ -213,7 +229,7 @@ test.describe('in Spanish', () => {
     await settled(page);
     await expect(page.getByRole('button', { name: 'Nuevo caso' })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'Informe' })).toHaveAttribute('aria-selected', 'true');
-    await page.screenshot({ path: `${SCREENSHOTS}main-es.png` });
+    await mainScreenshot(page, 'main-es.png');
     expect(await seriousAxe(page)).toEqual([]);
     await expect.poll(async () => (await bridgeLog(page)).invokes.filter((i) => i.channel === 'cf:menu:locale').map((i) => i.locale)).toEqual(['es']);
 
