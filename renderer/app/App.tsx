@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { openDatabase } from '../db/db';
 import { ensureSampleCase, getMeta } from '../db/repositories';
 import { useTranslation } from '../i18n';
+import { StorageTroubleDialog } from '../features/storage/StorageTroubleDialog';
 import { NoticesProvider } from '../lib/notices';
 import { ACTIVE_CASE_KEY } from './useActiveCase';
 import { Workspace } from './Workspace';
@@ -46,6 +47,7 @@ export function App() {
   return (
     <NoticesProvider>
       <Workspace initialCaseId={boot.initialCaseId} />
+      <StorageTroubleDialog />
     </NoticesProvider>
   );
 }

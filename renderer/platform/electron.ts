@@ -23,8 +23,8 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
     setMenuLocale(locale) {
       void bridge.invoke('cf:menu:locale', { locale });
     },
-    async fetchUrl(url) {
-      const result = await bridge.invoke('cf:url:fetch', { url });
+    async fetchUrl(url, opts) {
+      const result = await bridge.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     },

@@ -9,6 +9,7 @@ import { Icon } from '../../lib/icons';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../../lib/RenameField';
 import { onRenameRequest } from './caseEvents';
+import { StorageUsage } from '../storage/StorageUsage';
 import './cases.css';
 
 /**
@@ -104,6 +105,7 @@ export function CaseList() {
           ))}
         </ul>
       )}
+      <StorageUsage />
     </nav>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { numberCitations } from '../../../shared/brief/citations';
 import { checkBriefIntegrity, type IntegrityProblem } from '../../../shared/brief/integrity';
+import { printSizeProblem } from '../../../shared/export/printLimits';
 import { getMeta, setMeta } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
@@ -135,6 +136,8 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
       const result = await runExport(loaded.records, choices, kind, localIsoDate(), setBusy);
       let bytes: Uint8Array;
       if (result.kind === 'print') {
+        const tooLong = printSizeProblem(result.html);
+        if (tooLong) throw new Error(tooLong);
         setBusy({ label: 'Printing the PDF…', value: 0.75 });
         const printed = await platform().invoke('cf:pdf:render', { html: result.html, pageSize: result.pageSize, title: result.title });
         if (!printed.ok) throw new Error(printed.error.message);
