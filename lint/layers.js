@@ -56,6 +56,8 @@ export const LAYERS = [
   { folder: 'node/host', may: ['shared'], deny: ['electron', ...UI_PACKAGES] },
   { folder: 'node/web', may: ['node/host', 'shared'], deny: ['electron', ...UI_PACKAGES] },
   { folder: 'node/cli', may: ['node/host', 'shared'], deny: ['electron', ...UI_PACKAGES] },
+  // The sync server (Hocuspocus): plain Node, beside the web server, never the renderer's database.
+  { folder: 'node/sync', may: ['node/host', 'shared'], deny: ['electron', ...UI_PACKAGES] },
   { folder: 'scripts', may: [], deny: ['electron'] },
   // Pure TypeScript that runs everywhere: no DOM, Node, Electron, React or Dexie.
   { folder: 'shared', may: [], deny: ['electron', ...NODE, ...UI_PACKAGES] },

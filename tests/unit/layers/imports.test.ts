@@ -29,6 +29,8 @@ describe('layer rules', () => {
     ['electron/preload/x.ts', "import { readFile } from 'node:fs/promises';"],
     ['electron/preload/x.ts', "import { describe } from '../../shared/anchoring';"],
     ['node/web/x.ts', "import { app } from 'electron';"],
+    ['node/sync/x.ts', "import { app } from 'electron';"],
+    ['node/sync/x.ts', "import { db } from '../../renderer/db/db';"],
     ['node/host/x.ts', "import { createHandlers } from '../../electron/main/handlers';"],
     ['node/cli/x.ts', "import { registerIpc } from '../../electron/main/ipc';"],
     ['node/host/x.ts', "import { startWebServer } from '../web/server';"],
