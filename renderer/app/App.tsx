@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { openDatabase } from '../db/db';
+import { openDatabase } from '../db';
 import { ensureSampleCase, getMeta } from '../db/repositories';
 import { useTranslation } from '../i18n';
 import { StorageTroubleDialog } from '../features/storage/StorageTroubleDialog';

@@ -5,12 +5,16 @@ import { Icon } from '../lib/icons';
 import { ariaKeyShortcut, formatAccelerator } from '../lib/keybindings';
 import { MenuButton, type MenuEntry } from '../lib/MenuButton';
 import { effectiveTheme, useAppearance } from '../lib/settings';
+import { useWorkspace } from '../lib/commands';
+import { YourName } from '../features/identity/YourName';
+import { Trash } from '../features/trash/Trash';
 
 /**
  * The title bar: the app, the open case and its Case menu (the commands contributed to it: export and
  * import of cases and annotations, restore from backup), the dark-mode toggle and Settings.
  */
-export function TitleBar({ caseName }: { caseName: string | null }) {
+export function TitleBar({ caseId, caseName }: { caseId: string | null; caseName: string | null }) {
+  const workspace = useWorkspace();
   const { t } = useTranslation();
   const commands = useCommandService();
   const keys = useContextKeys();
@@ -42,6 +46,8 @@ export function TitleBar({ caseName }: { caseName: string | null }) {
         <Icon name="chevron" size={14} />
       </MenuButton>
       <span className="topbar-actions">
+        {caseId && caseName !== null && <Trash caseId={caseId} caseName={caseName} onOpenCase={(id) => void workspace.openCase(id)} />}
+        <YourName />
         <button type="button" className="icon" aria-pressed={dark} aria-label={t('app.darkMode')} title={t('app.darkMode')} onClick={() => void commands.run('toggle-theme')}>
           <Icon name={dark ? 'moon' : 'sun'} />
         </button>

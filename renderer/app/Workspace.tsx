@@ -14,6 +14,7 @@ import { loadLayout, saveLayout, type CaseLayout } from './layout';
 import { PaneTabs } from './PaneTabs';
 import { Splitter } from './Splitter';
 import { TitleBar } from './TitleBar';
+import { keepTrashWithinRetention } from '../features/trash/retention';
 import { useActiveCase } from './useActiveCase';
 
 const PANES: readonly PaneContribution[] = CONTRIBUTIONS.flatMap((c) => c.panes ?? []).sort((a, b) => a.order - b.order);
@@ -109,6 +110,8 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
   );
 
   useEffect(() => flushWhenLeaving(), []);
+  // The Trash lets go of what has been in it longer than its retention period.
+  useEffect(() => keepTrashWithinRetention(), []);
 
   const paneProps: PaneProps | null = data;
   const main = inSlot('main')[0];
@@ -116,7 +119,7 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     <CommandServiceContext.Provider value={registry}>
       <WorkspaceContext.Provider value={workspace}>
         <div className="app">
-          <TitleBar caseName={activeCase?.name ?? null} />
+          <TitleBar caseId={activeCase?.id ?? null} caseName={activeCase?.name ?? null} />
           <aside className="sidebar" aria-label={t('app.sidebar')}>
             {inSlot('sidebar').map((pane) => (
               <Pane key={pane.id} pane={pane} data={data} />

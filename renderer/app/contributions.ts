@@ -15,6 +15,7 @@ import { searchContribution } from '../features/search/contribution';
 import { settingsContribution } from '../features/settings/contribution';
 import { sourcesContribution } from '../features/sources/contribution';
 import { tagsContribution } from '../features/tags/contribution';
+import { trashContribution } from '../features/trash/contribution';
 
 export const CONTRIBUTIONS = [
   sourcesContribution,
@@ -27,6 +28,7 @@ export const CONTRIBUTIONS = [
   findContribution,
   searchContribution,
   settingsContribution,
+  trashContribution,
 ] as const;
 
 /** The ids of every registered command, as literal types. */

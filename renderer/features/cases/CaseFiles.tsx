@@ -28,7 +28,7 @@ export function CaseFiles() {
   const notices = useNotices();
   const workspace = useWorkspace();
   const { caseId } = useContextKeys();
-  const { importFiles, importCases, dialog: importDialog } = useCaseImport((id) => void workspace.openCase(id));
+  const { importFiles, importBackup, dialog: importDialog } = useCaseImport((id) => void workspace.openCase(id));
   const backups = platform().backups;
   const exporting = exportCaseDialog.useOpen();
   const restoring = restoreBackupDialog.useOpen();
@@ -56,7 +56,7 @@ export function CaseFiles() {
     <>
       {importDialog}
       {exporting && <ExportCaseDialog caseId={exporting.caseId} onClose={exportCaseDialog.close} />}
-      {restoring && backups && <RestoreBackupDialog host={backups} onClose={restoreBackupDialog.close} onRestore={(from, restored) => void importCases(from, restored)} />}
+      {restoring && backups && <RestoreBackupDialog host={backups} onClose={restoreBackupDialog.close} onRestore={(from, bytes) => void importBackup(from, bytes)} />}
     </>
   );
 }

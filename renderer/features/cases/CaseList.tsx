@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useCases } from '../../db/hooks';
-import { deleteCase, renameCase, restoreCase } from '../../db/repositories';
+import { deleteCase, renameCase, restoreFromTrash } from '../../db/repositories';
 import { useTranslation } from '../../i18n';
 import { useCommandService, useWorkspace } from '../../lib/commands';
 import { useContextKeys } from '../../lib/contextKeys';
@@ -42,7 +42,7 @@ export function CaseList() {
     notices.toast(t('cases.deleted', { name: record.name }), {
       label: t('common.undo'),
       run: async () => {
-        await restoreCase(snapshot);
+        await restoreFromTrash(snapshot);
         await workspace.openCase(record.id);
       },
     });

@@ -1,6 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { readBackup } from '../../../shared/bundle/backup';
-import type { BundleData } from '../../../shared/bundle/format';
 import type { BackupInfo } from '../../../shared/ipc/contract';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { BackupHost } from '../../platform';
@@ -20,11 +18,11 @@ function formatSize(bytes: number): string {
 
 /**
  * "Restore from backup…": the backups the desktop app keeps (newest first,
- * with date, size and number of cases). Restoring checks the whole backup,
- * then hands its cases to the case import, which never replaces a case that
- * is already here.
+ * with date, size and number of cases). Restoring hands the backup's bytes
+ * to the case import, which checks all of it off the main thread and never
+ * replaces a case that is already here.
  */
-export function RestoreBackupDialog({ host, onRestore, onClose }: { host: BackupHost; onRestore(from: string, cases: BundleData[]): void; onClose(): void }) {
+export function RestoreBackupDialog({ host, onRestore, onClose }: { host: BackupHost; onRestore(from: string, bytes: Uint8Array): void; onClose(): void }) {
   const { t } = useTranslation();
   const dialog = useModalDialog();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
@@ -54,10 +52,9 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
     setBusy('restore');
     setError('');
     try {
-      const result = await readBackup(await host.read(info.name));
-      if (!result.ok) return setError(t('restore.refused', { reason: result.error.message }));
+      const bytes = await host.read(info.name);
       dialog.current?.close();
-      onRestore(t('restore.from', { date: formatBackupDate(info.createdAt) }), result.cases);
+      onRestore(t('restore.from', { date: formatBackupDate(info.createdAt) }), bytes);
     } catch (e) {
       setError(t('restore.readFailed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {

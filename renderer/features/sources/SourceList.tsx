@@ -1,5 +1,5 @@
 import type { SourceRecord } from '../../../shared/domain/types';
-import { deleteSource, restoreSource, setActiveSource } from '../../db/repositories';
+import { deleteSource, restoreFromTrash, setActiveSource } from '../../db/repositories';
 import { useTranslation } from '../../i18n';
 import { useCommandService } from '../../lib/commands';
 import type { PaneProps } from '../../lib/contributions';
@@ -20,7 +20,7 @@ export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
     notices.toast(t('sources.removed', { title: source.metadata.title }), {
       label: t('common.undo'),
       run: async () => {
-        await restoreSource(snapshot);
+        await restoreFromTrash(snapshot);
         await setActiveSource(caseId, source.id);
       },
     });

@@ -43,6 +43,13 @@ export async function caseMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('menu', { name: 'Case' }).getByRole('menuitem', { name: item, exact: true }).click();
 }
 
+/** Import a `.casefile` bundle through the Case menu's Import case file chooser. */
+export async function importBundle(page: Page, file: string | { name: string; bytes: Uint8Array }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await caseMenu(page, 'Import case');
+  await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/zip', buffer: Buffer.from(file.bytes) });
+}
+
 /** Whitespace-insensitive form of a text, for comparing what a reader shows with what a file holds. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
