@@ -65,9 +65,15 @@ export const LAYERS = [
 
 /**
  * Web Workers (`*.worker.ts`) run without the DOM or React: a worker entry may import its own folder and
- * shared/ only, whatever the layer of the folder it sits in.
+ * shared/ only, whatever the layer of the folder it sits in. `also` names the few workers that may reach one more
+ * layer: the case import worker writes a whole case through renderer/db (the one door, with its change
+ * log), on its own connection, so the page never holds a gigabyte bundle or a long transaction.
  */
-export const WORKER = { pattern: /\.worker\.ts$/, may: ['shared'], deny: ['react', 'react-dom', 'react-i18next', 'dexie', 'dexie-react-hooks', 'lexical', '@lexical/*', 'electron', ...NODE] };
+export const WORKER = {
+  pattern: /\.worker\.ts$/,
+  also: { 'renderer/features/cases/caseImport.worker.ts': ['renderer/db'] },
+  may: ['shared'],
+  deny: ['react', 'react-dom', 'react-i18next', 'dexie', 'dexie-react-hooks', 'lexical', '@lexical/*', 'electron', ...NODE] };
 
 /**
  * Modules only their own folder may import (a door into something), as `module → folders allowed`.
@@ -119,7 +125,8 @@ export function importProblem(fromRel, specifier, targetRel, { layers = LAYERS, 
   }
   if (isWorker) {
     const ownFolder = path.posix.dirname(fromRel);
-    if (path.posix.dirname(targetRel) === ownFolder || worker.may.some((folder) => within(targetRel, folder))) return null;
+    const may = [...worker.may, ...(worker.also?.[fromRel] ?? [])];
+    if (path.posix.dirname(targetRel) === ownFolder || may.some((folder) => within(targetRel, folder))) return null;
     return `A worker (${fromRel}) may import only its own folder and ${worker.may.join(', ')}, not ${targetRel}.`;
   }
   if (!entry) return null;
