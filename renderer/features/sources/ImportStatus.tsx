@@ -1,10 +1,13 @@
 import { OcrDialog } from './OcrDialog';
 import { useImportActivity } from './importActivity';
+import './sources.css';
 
 /**
  * The imports in flight: what each is doing ("Recognising text: page 3 (3 of
  * 10)…"), a progress bar, and Cancel. Shown once an import takes longer than
- * a moment; also hosts the OCR question when an import asks one.
+ * a moment, floating at the bottom right of the workspace (an overlay of the
+ * sources feature, so it is there whichever panes are open); also hosts the
+ * OCR question when an import asks one.
  */
 export function ImportStatus() {
   const { jobs, question } = useImportActivity();

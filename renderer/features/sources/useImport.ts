@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { ImportError, OcrNeeded } from '../../../shared/import/errors';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
@@ -6,7 +6,7 @@ import { isCancellation, type ImportControl } from '../../../shared/import/progr
 import type { OcrChoice } from '../../import/importPdf';
 import { storageErrorMessage } from '../../db';
 import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
-import { useNotices } from '../../lib/notices';
+import { useNotices, type NoticesApi } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
 import { askOcr, startJob } from './importActivity';
 
@@ -54,71 +54,70 @@ export async function draftWithProgress(label: string, make: (control: DraftCont
   }
 }
 
-/**
- * Import sources into a case: from the file chooser, a drop or a paste.
- * Parsing and validation happen before anything is written; a bad file gets a
- * specific message and leaves the case as it was. Long imports show progress
- * and can be cancelled; nothing is stored after Cancel.
- */
+/** Import sources into a case, in a component (see {@link sourceImporter}). */
 export function useImport(caseId: string | null) {
   const notices = useNotices();
+  return useMemo(() => sourceImporter(caseId, notices), [caseId, notices]);
+}
 
-  const store = useCallback(
-    async (label: string, makeDraft: (control: DraftControl) => Promise<ImportedSourceDraft>, report: ReportError = notices.error, parent?: AbortSignal): Promise<boolean> => {
-      if (!caseId) {
-        report('Create or open a case before importing a source.');
-        return false;
+/**
+ * Import sources into a case: from the file chooser, a drop, a paste or a web
+ * address. Parsing and validation happen before anything is written; a bad
+ * file gets a specific message and leaves the case as it was. Long imports
+ * show progress and can be cancelled; nothing is stored after Cancel. Plain
+ * functions, so commands (Import source, from a menu or a shortcut) use them too.
+ */
+export function sourceImporter(caseId: string | null, notices: NoticesApi) {
+  const store = async (label: string, makeDraft: (control: DraftControl) => Promise<ImportedSourceDraft>, report: ReportError = notices.error, parent?: AbortSignal): Promise<boolean> => {
+    if (!caseId) {
+      report('Create or open a case before importing a source.');
+      return false;
+    }
+    let draft: ImportedSourceDraft | null;
+    try {
+      draft = await draftWithProgress(label, makeDraft, parent);
+    } catch (error) {
+      report(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
+      return false;
+    }
+    if (!draft) {
+      // A dialog that was closed says nothing more; a Cancel in the status line is confirmed.
+      if (!parent?.aborted) notices.toast(`Import of “${label}” cancelled; nothing was added.`);
+      return false;
+    }
+    let record;
+    try {
+      const existing = await findSourceBySha(caseId, draft.sha256);
+      if (existing) {
+        await setActiveSource(caseId, existing.id);
+        notices.toast(`“${label}” is already in this case as “${existing.metadata.title}”.`);
+        return true;
       }
-      let draft: ImportedSourceDraft | null;
-      try {
-        draft = await draftWithProgress(label, makeDraft, parent);
-      } catch (error) {
-        report(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
-        return false;
-      }
-      if (!draft) {
-        // A dialog that was closed says nothing more; a Cancel in the status line is confirmed.
-        if (!parent?.aborted) notices.toast(`Import of “${label}” cancelled; nothing was added.`);
-        return false;
-      }
-      let record;
-      try {
-        const existing = await findSourceBySha(caseId, draft.sha256);
-        if (existing) {
-          await setActiveSource(caseId, existing.id);
-          notices.toast(`“${label}” is already in this case as “${existing.metadata.title}”.`);
-          return true;
-        }
-        // One transaction: the source and its original file are stored together or not at all.
-        record = await addSource(caseId, draft);
-      } catch (error) {
-        report(error instanceof RepoError ? error.message : `“${label}” was not imported. ${storageErrorMessage(error)}`);
-        return false;
-      }
-      notices.clearError();
-      notices.toast(draft.note ? `Imported “${record.metadata.title}”. ${draft.note}` : `Imported “${record.metadata.title}”.`);
-      return true;
-    },
-    [caseId, notices],
-  );
+      // One transaction: the source and its original file are stored together or not at all.
+      record = await addSource(caseId, draft);
+    } catch (error) {
+      report(error instanceof RepoError ? error.message : `“${label}” was not imported. ${storageErrorMessage(error)}`);
+      return false;
+    }
+    notices.clearError();
+    notices.toast(draft.note ? `Imported “${record.metadata.title}”. ${draft.note}` : `Imported “${record.metadata.title}”.`);
+    return true;
+  };
 
-  const importPicked = useCallback(
-    async (files: PickedFile[]) => {
-      for (const file of files) await store(file.name, async (control) => (await loadImporter()).importFile(file.name, file.bytes, control));
-    },
-    [store],
-  );
+  const importPicked = async (files: PickedFile[]) => {
+    for (const file of files) await store(file.name, async (control) => (await loadImporter()).importFile(file.name, file.bytes, control));
+  };
 
-  const chooseAndImport = useCallback(async () => {
+  const chooseAndImport = async () => {
     try {
       const files = await platform().openFiles({ title: 'Import source', filters: SOURCE_FILE_FILTERS, multiple: true });
       await importPicked(files);
     } catch (error) {
       notices.error(`Could not open the file: ${(error as Error).message}`);
     }
-  }, [importPicked, notices]);
+  };
 
-  const importText = useCallback((text: string) => store('pasted text', async (control) => (await loadImporter()).importPastedText(text, control)), [store]);
+  const importText = (text: string) => store('pasted text', async (control) => (await loadImporter()).importPastedText(text, control));
 
   /**
    * Import the page at `address`: fetched by the host, then read like a file.
@@ -126,24 +125,21 @@ export function useImport(caseId: string | null) {
    * `signal` (the dialog was cancelled) drops the result unstored. The host
    * refuses loopback and private addresses unless `allowLocalNetwork`.
    */
-  const importUrl = useCallback(
-    (address: string, report: ReportError, signal?: AbortSignal, opts: { allowLocalNetwork?: boolean } = {}) =>
-      store(
-        address.trim(),
-        async (control) => {
-          const importer = await import('../../import/importUrl');
-          const url = importer.checkWebAddress(address);
-          const page = await platform().fetchUrl(url, { allowLocalNetwork: opts.allowLocalNetwork ?? false });
-          if (control.signal?.aborted) throw new ImportCancelled();
-          const draft = await importer.importFetchedPage(url, page, control);
-          if (control.signal?.aborted) throw new ImportCancelled();
-          return draft;
-        },
-        report,
-        signal,
-      ),
-    [store],
-  );
+  const importUrl = (address: string, report: ReportError, signal?: AbortSignal, opts: { allowLocalNetwork?: boolean } = {}) =>
+    store(
+      address.trim(),
+      async (control) => {
+        const importer = await import('../../import/importUrl');
+        const url = importer.checkWebAddress(address);
+        const page = await platform().fetchUrl(url, { allowLocalNetwork: opts.allowLocalNetwork ?? false });
+        if (control.signal?.aborted) throw new ImportCancelled();
+        const draft = await importer.importFetchedPage(url, page, control);
+        if (control.signal?.aborted) throw new ImportCancelled();
+        return draft;
+      },
+      report,
+      signal,
+    );
 
   return { chooseAndImport, importPicked, importText, importUrl };
 }
