@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { scannedPdf } from '../fixtures/pdf/makers';
 import { GARBLED_HTML, GARBLED_PAGE_TWO, NOTICE_LINES, SCAN_STRUCK, SCAN_HTML, SCAN_PAGE_ONE, SCAN_PAGE_TWO, visibleText } from '../fixtures/pdf/sources';
-import { wordAccuracy } from '../unit/helpers/wordAccuracy';
+import { wordAccuracy } from '../fixtures/pdf/wordAccuracy';
 import { briefBox, fixture, importThroughChooser, newCase, openApp, sourceItems, sourceRegion, squash } from './helpers/app';
 import { selectWithMouse } from './helpers/select';
 

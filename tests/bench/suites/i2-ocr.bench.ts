@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { scannedPdf } from '../../fixtures/pdf/makers';
-import { wordAccuracy } from '../../unit/helpers/wordAccuracy';
+import { wordAccuracy } from '../../fixtures/pdf/wordAccuracy';
 import { injectBenchEntry } from '../inject';
 import { sampleRss } from '../memory';
 import { median, round, type Figure } from '../stats';

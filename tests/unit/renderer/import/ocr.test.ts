@@ -13,7 +13,7 @@ import { fixture } from '../../helpers/fixtures';
 import { importFailure } from '../../helpers/importFailure';
 import { nodeOcrEngine } from '../../helpers/ocrNode';
 import { writeTiff, type GrayPage } from '../../helpers/tiffWriter';
-import { wordAccuracy } from '../../helpers/wordAccuracy';
+import { wordAccuracy } from '../../../fixtures/pdf/wordAccuracy';
 import type { OcrEngine } from '../../../../renderer/import/ocrEngine';
 
 /**
