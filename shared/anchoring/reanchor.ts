@@ -75,40 +75,104 @@ function reanchorOne(diff: TextDiff, passage: PassageAnchor): ReanchorResult {
   const b = toSkeleton(diff.old, end as number);
   if (b <= a) return orphan(); // a quote of whitespace only says nothing
   const mapped = mapSkeletonSpan(diff, a, b);
-  // The diff's placement holds the quote (checked, not assumed).
+  // The diff's placement holds the quote (checked, not assumed) ...
   const holds = mapped !== undefined && sameUnits(diff.old.codes, a, b, diff.new.codes, mapped.start);
-  if (holds && contextAgrees(diff.new.text, mapped, squeeze(prefix), squeeze(suffix))) {
-    const span = quoteSpan(diff.new, mapped.start, mapped.end, exact);
-    return placed(newText, span, verbatimStatus(newText, span, exact, start as number));
+  let rivals: TextRange[] = [];
+  if (holds) {
+    // ... and its surroundings agree, unless a look-alike nearby agrees clearly better.
+    const verdict = judgeMapped(diff.new.text, mapped, squeeze(exact), squeeze(prefix), squeeze(suffix));
+    const better = clearWinner(verdict);
+    if (better || (verdict.confirmed && !contested(verdict))) {
+      const span = quoteSpan(diff.new, (better ?? mapped).start, (better ?? mapped).end, exact);
+      return placed(newText, span, verbatimStatus(newText, span, exact, start as number));
+    }
+    rivals = [mapped, ...verdict.rivals.map((r) => r.span)];
   }
 
-  // The span was edited, or edits on both sides leave the diff's placement
-  // uncorroborated: search near where the diff puts it, among the changed
-  // regions (and that placement) only. When most of the span is still in
-  // place, the passage was edited there, not moved away.
+  // The span was edited, or the diff's placement is in doubt: search near
+  // where the diff puts it, among the changed regions (and the places in
+  // doubt) only. When most of the span is still in place, the passage was
+  // edited there, not moved away.
   const where = locate(diff.new, { exact, prefix, suffix }, {
     expected: mapSkeletonOffset(diff, a),
-    scope: holds ? [...diff.changed, mapped] : diff.changed,
+    scope: rivals.length > 0 ? [...diff.changed, ...rivals] : diff.changed,
     widen: 2 * keptSkeletonLength(diff, a, b) < b - a,
     storedStart: start as number,
   });
   return settle(newText, where);
 }
 
+/** How far either side of a mapped placement to look for a look-alike that agrees better with the stored context. */
+const RIVAL_WINDOW = 2000;
+/** Characters of context by which a look-alike must out-agree the diff's placement (and any other) to replace it. */
+const CLEAR_MARGIN = 8;
+
+interface Rival {
+  span: TextRange;
+  /** Stored context characters agreeing, read outward. */
+  agree: number;
+  /** All of one stored side agrees (an empty side: the text ends there too). */
+  intact: boolean;
+}
+
+interface MappedVerdict {
+  confirmed: boolean;
+  agree: number;
+  rivals: Rival[];
+}
+
 /**
- * Whether the stored context (as skeletons) agrees with the text around a
- * mapped span, read outward character by character: one side intact (an edit
- * may run right up to the other), or half of both together.
+ * Judge the diff's placement of a quote (all as skeletons) by its stored
+ * context, read outward character by character. Confirmed: one side intact
+ * (an edit may run right up to the other; an empty side is intact where the
+ * text ends too), or half of both together. Unless both sides are intact,
+ * verbatim look-alikes near it that agree with more of the context are
+ * returned as rivals: in repeated text the diff may have paired the passage
+ * with a twin.
  */
-function contextAgrees(text: string, span: TextRange, prefix: string, suffix: string): boolean {
-  let n = 0;
-  while (n < prefix.length && span.start - 1 - n >= 0 && text.charCodeAt(span.start - 1 - n) === prefix.charCodeAt(prefix.length - 1 - n)) n++;
-  let m = 0;
-  while (m < suffix.length && span.end + m < text.length && text.charCodeAt(span.end + m) === suffix.charCodeAt(m)) m++;
-  // A side is intact when all of it agrees; an empty side only where the text really ends.
-  const before = prefix.length > 0 ? n === prefix.length : span.start === 0;
-  const after = suffix.length > 0 ? m === suffix.length : span.end === text.length;
-  return before || after || 2 * (n + m) >= prefix.length + suffix.length;
+function judgeMapped(text: string, span: TextRange, quote: string, prefix: string, suffix: string): MappedVerdict {
+  const side = (at: TextRange): { agree: number; intact: boolean; both: boolean } => {
+    let n = 0;
+    while (n < prefix.length && at.start - 1 - n >= 0 && text.charCodeAt(at.start - 1 - n) === prefix.charCodeAt(prefix.length - 1 - n)) n++;
+    let m = 0;
+    while (m < suffix.length && at.end + m < text.length && text.charCodeAt(at.end + m) === suffix.charCodeAt(m)) m++;
+    const before = prefix.length > 0 ? n === prefix.length : at.start === 0;
+    const after = suffix.length > 0 ? m === suffix.length : at.end === text.length;
+    return { agree: n + m, intact: before || after, both: before && after };
+  };
+  const own = side(span);
+  if (own.both) return { confirmed: true, agree: own.agree, rivals: [] };
+  const confirmed = own.intact || 2 * own.agree >= prefix.length + suffix.length;
+  const rivals: Rival[] = [];
+  const from = Math.max(0, span.start - RIVAL_WINDOW);
+  const hay = text.slice(from, Math.min(text.length, span.end + RIVAL_WINDOW));
+  for (let i = hay.indexOf(quote); i >= 0; i = hay.indexOf(quote, i + 1)) {
+    const at = { start: from + i, end: from + i + quote.length };
+    if (at.start === span.start) continue;
+    const r = side(at);
+    if (r.agree > own.agree) rivals.push({ span: at, agree: r.agree, intact: r.intact });
+  }
+  return { confirmed, agree: own.agree, rivals };
+}
+
+/** The rival that out-agrees the diff's placement and every other rival by a clear margin, with one side intact. */
+function clearWinner(v: MappedVerdict): TextRange | undefined {
+  let best: Rival | undefined;
+  let second = v.agree;
+  for (const r of v.rivals) {
+    if (!best || r.agree > best.agree) {
+      if (best) second = Math.max(second, best.agree);
+      best = r;
+    } else {
+      second = Math.max(second, r.agree);
+    }
+  }
+  return best && best.intact && best.agree >= second + CLEAR_MARGIN ? best.span : undefined;
+}
+
+/** Whether some rival agrees clearly better than the diff's placement, though not clearly enough to win: the search decides. */
+function contested(v: MappedVerdict): boolean {
+  return v.rivals.some((r) => r.agree >= v.agree + CLEAR_MARGIN);
 }
 
 /** Whether a[from, to) equals b from `at` on. */

@@ -73,14 +73,19 @@ export function candidateScore(c: CandidateScoreInput): number {
  * outward from the candidate's edges. Stricter than {@link contextSimilarity}:
  * in repetitive text a copy a few characters off still looks similar by edit
  * distance, but its context stops agreeing at once when read outward from the
- * quote. Used to tell verbatim occurrences apart, not to accept them.
+ * quote. Used to tell verbatim occurrences apart; {@link agreeingChars} also
+ * sets the floor below which a verbatim occurrence is not accepted at all.
  */
 export function anchoredAgreement(text: string, start: number, end: number, prefix: string, suffix: string): number {
   const total = prefix.length + suffix.length;
-  if (total === 0) return 1;
+  return total === 0 ? 1 : agreeingChars(text, start, end, prefix, suffix) / total;
+}
+
+/** Characters of `prefix` and `suffix` that agree with the text read outward from [start, end), both sides together. */
+export function agreeingChars(text: string, start: number, end: number, prefix: string, suffix: string): number {
   let n = 0;
   while (n < prefix.length && start - 1 - n >= 0 && text.charCodeAt(start - 1 - n) === prefix.charCodeAt(prefix.length - 1 - n)) n++;
   let m = 0;
   while (m < suffix.length && end + m < text.length && text.charCodeAt(end + m) === suffix.charCodeAt(m)) m++;
-  return (n + m) / total;
+  return n + m;
 }

@@ -25,9 +25,13 @@ export const MIN_WINDOW = 2000;
 export const FUZZY_THRESHOLD = 0.7;
 /** A runner-up this close to the best candidate makes the choice a guess. */
 const AMBIGUITY_MARGIN = 0.005;
-/** Context agreement (mean of prefix and suffix similarity) that corroborates a verbatim occurrence. */
+/**
+ * Support (mean of the context's edit-distance similarity and its exact
+ * agreement read outward, see `bestByContext`) that corroborates a verbatim
+ * occurrence.
+ */
 const CONTEXT_CORROBORATES = 0.5;
-/** Weaker agreement that suffices for the only verbatim occurrence near the expected position. */
+/** Weaker support that suffices for the only verbatim occurrence near the expected position. */
 const CONTEXT_NEAR_UNIQUE = 0.25;
 /**
  * A verbatim quote at least this long that occurs once is evidence on its own,
@@ -154,15 +158,17 @@ export function resolve(text: string, selectors: readonly PassageSelector[], opt
   const len = exact.length;
 
   const pos = positionSelector(selectors);
-  // The stored position still holds the quote, and is not merely a look-alike that slid under it.
+  // The stored position still holds the quote in its whole stored context: nothing changed around
+  // it. Anything less (an edit beside it, or a look-alike that slid under it in repetitive text)
+  // is weighed by the search, which compares it with its neighbours.
   if (
     pos &&
     Number.isInteger(pos.start) &&
     pos.start >= 0 &&
     pos.end === pos.start + len &&
     text.startsWith(exact, pos.start) &&
-    (contextSimilarity(text, pos.start, pos.end, prefix, suffix) + anchoredAgreement(text, pos.start, pos.end, prefix, suffix)) / 2 >=
-      CONTEXT_CORROBORATES
+    (prefix.length > 0 ? pos.start >= prefix.length && text.startsWith(prefix, pos.start - prefix.length) : pos.start === 0) &&
+    (suffix.length > 0 ? text.startsWith(suffix, pos.end) : pos.end === text.length)
   ) {
     return { start: pos.start, end: pos.end, status: 'exact' };
   }
@@ -227,16 +233,24 @@ export function locate(sk: Skeleton, quote: Pick<TextQuoteSelector, 'exact' | 'p
   const ctx: SearchContext = { text, exact, prefix, suffix, expected, halfWindow, scope };
   const found = (start: number, end: number, verbatim: boolean): Placement => placement(sk, start, end, verbatim, quote.exact, opts.storedStart);
 
-  // Verbatim near the expected position: corroborated by context, or alone there with some context.
-  const nearHits = exactOccurrences(ctx, near);
+  // Verbatim near the expected position, within the scope: corroborated by context, or alone
+  // there (in scope or not) with some context.
+  const window = { start: Math.max(0, expected - halfWindow), end: Math.min(n, expected + len + halfWindow) };
+  const inWindow = occurrencesIn(text, exact, window);
+  // The only copy near it, with one side of its context intact, when the passage may have moved
+  // (the diff shows its old text gone from its old place): evidence enough, even in text the diff
+  // matched to some other place of the old text (which then had a twin of it).
+  const only = inWindow.length === 1 ? inWindow[0] : undefined;
+  if (only !== undefined && opts.widen !== false && sideIntact(ctx, only)) return found(only, only + len, true);
+  const nearHits = inWindow.filter((at) => touchesAny(scope, at, at + len));
   const nearBest = bestByContext(ctx, nearHits);
-  const nearThreshold = nearHits.length === 1 ? CONTEXT_NEAR_UNIQUE : CONTEXT_CORROBORATES;
-  if (nearBest && nearBest.context >= nearThreshold) return found(nearBest.start, nearBest.start + len, true);
+  const nearThreshold = inWindow.length === 1 ? CONTEXT_NEAR_UNIQUE : CONTEXT_CORROBORATES;
+  if (nearBest && nearBest.support >= nearThreshold) return found(nearBest.start, nearBest.start + len, true);
 
   // Fuzzy candidates near the expected position.
   if (k > 0) {
     const best = chooseFuzzy(ctx, fuzzyCandidates(ctx, k, near));
-    if (best) return found(best.start, best.end, best.verbatim);
+    if (best) return found(best.start, best.end, false);
   }
 
   if (opts.widen === false) return { ...ORPHANED };
@@ -244,14 +258,14 @@ export function locate(sk: Skeleton, quote: Pick<TextQuoteSelector, 'exact' | 'p
   // Verbatim anywhere in scope: corroborated by context, or long and unique (a moved paragraph).
   const allHits = exactOccurrences(ctx, searchIn);
   const best = bestByContext(ctx, allHits);
-  if (best && (best.context >= CONTEXT_CORROBORATES || (allHits.length === 1 && len >= SELF_EVIDENT_LENGTH))) {
+  if (best && (best.support >= CONTEXT_CORROBORATES || (allHits.length === 1 && len >= SELF_EVIDENT_LENGTH))) {
     return found(best.start, best.start + len, true);
   }
 
   // Fuzzy candidates anywhere in scope (skipped when the near window already covered it).
   if (k > 0 && totalLength(searchIn) > totalLength(near)) {
     const far = chooseFuzzy(ctx, fuzzyCandidates(ctx, k, searchIn));
-    if (far) return found(far.start, far.end, far.verbatim);
+    if (far) return found(far.start, far.end, false);
   }
   return { ...ORPHANED };
 }
@@ -312,20 +326,24 @@ function normaliseScope(ranges: readonly TextRange[] | undefined, n: number, joi
 }
 
 /**
- * Whether [start, end) overlaps or abuts one of the sorted, disjoint
- * `ranges`. Abutting counts: an edit that runs up to a passage's edge (a word
- * added right after it) leaves the best match just outside the changed text.
- * A zero-length range (a point where text was removed) counts the same way.
+ * Whether [start, end) overlaps one of the sorted, disjoint `ranges`. A
+ * zero-length range (a point where text was removed) counts when it lies
+ * within or at the edge of the span, since the removed text was there. With
+ * `abut`, a span that only touches a range counts too: an edit that runs up
+ * to a passage's edge (a word added right after it) leaves the best
+ * approximate match just outside the changed text. A verbatim occurrence that
+ * only touches changed text is unchanged text, so it does not get that slack.
  */
-function touchesAny(ranges: readonly TextRange[], start: number, end: number): boolean {
+function touchesAny(ranges: readonly TextRange[], start: number, end: number, abut = false): boolean {
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const r = ranges[mid];
     if (!r) break;
-    if (r.end < start) lo = mid + 1;
-    else if (r.start > end) hi = mid - 1;
+    const loose = abut || r.start === r.end;
+    if (loose ? r.end < start : r.end <= start) lo = mid + 1;
+    else if (loose ? r.start > end : r.start >= end) hi = mid - 1;
     else return true;
   }
   return false;
@@ -343,6 +361,14 @@ function intersect(ranges: readonly TextRange[], window: TextRange): TextRange[]
 
 function totalLength(ranges: readonly TextRange[]): number {
   return ranges.reduce((sum, r) => sum + (r.end - r.start), 0);
+}
+
+/** Start offsets of every verbatim occurrence of `exact` in `text` within `window`. */
+function occurrencesIn(text: string, exact: string, window: TextRange): number[] {
+  const hay = text.slice(window.start, window.end);
+  const out: number[] = [];
+  for (let i = hay.indexOf(exact); i >= 0; i = hay.indexOf(exact, i + 1)) out.push(window.start + i);
+  return out;
 }
 
 /** Most verbatim occurrences scored; beyond this a quote is hopelessly common, so only the nearest count. */
@@ -366,6 +392,20 @@ function exactOccurrences(ctx: SearchContext, ranges: readonly TextRange[]): num
     .slice(0, MAX_OCCURRENCES);
 }
 
+
+/**
+ * Whether all of the stored prefix or all of the stored suffix agrees around
+ * a verbatim occurrence at `start`. An empty stored side agrees where the text
+ * ends on that side: the passage began (or ended) the text, and still does.
+ */
+function sideIntact(ctx: SearchContext, start: number): boolean {
+  const { text, exact, prefix, suffix } = ctx;
+  const end = start + exact.length;
+  const before = prefix.length === 0 ? start === 0 : start >= prefix.length && text.startsWith(prefix, start - prefix.length);
+  const after = suffix.length === 0 ? end === text.length : text.startsWith(suffix, end);
+  return before || after;
+}
+
 /**
  * How distance trades against context when choosing among verbatim
  * occurrences. An edit of n characters beside a passage shifts it by about n
@@ -377,35 +417,37 @@ const DISTANCE_RATE = 1 / (4 * CONTEXT_LENGTH);
 const DISTANCE_CAP = CONTEXT_LENGTH;
 
 /**
- * Choose among verbatim occurrences by context agreement (the mean of the
- * edit-distance similarity and the stricter anchored agreement) less the
- * distance charge; ties go to the nearest, then the earliest. Reports the
- * winner's edit-distance similarity, which the caller compares against its
- * acceptance thresholds.
+ * Choose among verbatim occurrences by their support (the mean of the
+ * edit-distance similarity of the context and the stricter anchored
+ * agreement) less the distance charge; ties go to the nearest, then the
+ * earliest. Reports the winner's support, which the caller compares against
+ * its acceptance thresholds.
  */
-function bestByContext(ctx: SearchContext, starts: readonly number[]): { start: number; context: number } | undefined {
-  let best: { start: number; context: number; score: number; distance: number } | undefined;
+function bestByContext(ctx: SearchContext, starts: readonly number[]): { start: number; support: number } | undefined {
+  let best: { start: number; support: number; score: number; distance: number } | undefined;
   for (const start of starts) {
     const context = contextSimilarity(ctx.text, start, start + ctx.exact.length, ctx.prefix, ctx.suffix);
     const distance = Math.abs(start - ctx.expected);
     const anchored = anchoredAgreement(ctx.text, start, start + ctx.exact.length, ctx.prefix, ctx.suffix);
-    const score = (context + anchored) / 2 - DISTANCE_RATE * Math.min(distance, DISTANCE_CAP);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start, context, score, distance };
+    const support = (context + anchored) / 2;
+    const score = support - DISTANCE_RATE * Math.min(distance, DISTANCE_CAP);
+    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start, support, score, distance };
   }
-  return best && { start: best.start, context: best.context };
+  return best && { start: best.start, support: best.support };
 }
 
 function fuzzyCandidates(ctx: SearchContext, k: number, ranges: readonly TextRange[]): FuzzyMatch[] {
   return ranges
     .flatMap((r) => search(ctx.text, ctx.exact, k, r.start, r.end))
-    .filter((m) => touchesAny(ctx.scope, m.start, m.end));
+    .filter((m) => touchesAny(ctx.scope, m.start, m.end, m.errors > 0));
 }
 
 /**
- * Pick the best-scoring fuzzy candidate, or none when it misses the threshold
- * or a separate candidate scores within the ambiguity margin of it.
+ * Pick the best-scoring approximate candidate, or none when it misses the
+ * threshold, is verbatim after all (see the comment inside), or a separate
+ * candidate scores within the ambiguity margin of it.
  */
-function chooseFuzzy(ctx: SearchContext, candidates: readonly FuzzyMatch[]): (TextRange & { verbatim: boolean }) | undefined {
+function chooseFuzzy(ctx: SearchContext, candidates: readonly FuzzyMatch[]): TextRange | undefined {
   const scored = candidates.map((m) => ({
     m,
     score: candidateScore({
@@ -422,9 +464,9 @@ function chooseFuzzy(ctx: SearchContext, candidates: readonly FuzzyMatch[]): (Te
   }));
   scored.sort((a, b) => b.score - a.score || a.m.start - b.m.start);
   const top = scored[0];
-  if (!top || top.score < FUZZY_THRESHOLD) return undefined;
+  // A verbatim candidate on top was already judged, and turned down, by the verbatim rules.
+  if (!top || top.score < FUZZY_THRESHOLD || top.m.errors === 0) return undefined;
   const rival = scored.find((s) => s !== top && (s.m.end <= top.m.start || s.m.start >= top.m.end));
   if (rival && rival.score >= top.score - AMBIGUITY_MARGIN) return undefined;
-  const { start, end } = top.m;
-  return { start, end, verbatim: end - start === ctx.exact.length && ctx.text.startsWith(ctx.exact, start) };
+  return { start: top.m.start, end: top.m.end };
 }
