@@ -284,9 +284,8 @@ function placement(sk: Skeleton, start: number, end: number, verbatim: boolean, 
  * themselves ("in to" → "into").
  */
 export function verbatimStatus(text: string, span: TextRange, exact: string, storedStart: number): AnchorStatus {
-  const got = text.slice(span.start, span.end);
-  if (got === exact) return span.start === storedStart ? 'exact' : 'moved';
-  return sameWords(got, exact) ? 'moved' : 'fuzzy';
+  if (span.end - span.start === exact.length && text.startsWith(exact, span.start)) return span.start === storedStart ? 'exact' : 'moved';
+  return sameWords(text.slice(span.start, span.end), exact) ? 'moved' : 'fuzzy';
 }
 
 interface SearchContext {

@@ -108,6 +108,40 @@ test('updating a source re-anchors passages: untouched ones land exactly, remove
   await expect.poll(() => highlightedTexts(page)).toEqual(texts);
 });
 
+test('updating a Chinese source to a re-wrapped, re-paragraphed revision keeps its passages exactly', async ({ page }) => {
+  await openApp(page);
+  await newCase(page);
+  await importThroughChooser(page, fixture('articles/harbour-seizure-zh.txt'));
+  // No spaces between words, sentences ending in "。": the revision re-wraps a paragraph every 16
+  // characters (line breaks inside the first passage), merges two paragraphs, adds one, edits one
+  // figure and drops a sentence.
+  const wrapped = '在一批冷冻水果中截获了三点二吨可卡因';
+  const kept = '检察官预计将于三月三日提出首批指控';
+  const edited = '已在三个省份拘留了十四人';
+  const removed = '集装箱码头的扫描能力将在明年春天前翻一番';
+  for (const text of [wrapped, kept, edited, removed]) {
+    await selectWithMouse(page, text);
+    await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Highlight' }).click();
+    await page.getByRole('button', { name: 'Close passage' }).click();
+  }
+  await expect.poll(() => highlightedTexts(page)).toHaveLength(4);
+
+  const chooser = page.waitForEvent('filechooser');
+  await sourceRegion(page).getByRole('button', { name: 'Update source…' }).click();
+  await (await chooser).setFiles(fixture('articles/harbour-seizure-zh-revised.txt'));
+  await expect(sourceRegion(page)).toContainText('周三更新：加入港务局的回应。');
+
+  const bare = (s: string) => s.replace(/\s+/g, '');
+  await expect.poll(async () => (await highlightedTexts(page)).map(bare).sort()).toEqual([kept, wrapped, '已在三个省份拘留了十五人'].sort());
+  // The re-wrapped passage is highlighted across its line breaks, and not as an approximation:
+  // only the passage whose figure changed is marked approximate.
+  expect(await highlightedTexts(page)).toContain('在\n一批冷冻水果中截获了三点二吨可卡\n因');
+  const passages = page.getByRole('list', { name: 'Passages' });
+  await expect(passages.getByRole('button', { name: /approximate/ })).toHaveCount(1);
+  await expect(passages.getByRole('button', { name: /十五人.*approximate/ })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: /Orphaned passages/ })).toContainText(removed);
+});
+
 test('annotations export as W3C JSON-LD and import back identically', async ({ page }) => {
   await openApp(page);
   await newCase(page);
