@@ -129,21 +129,15 @@ export function diffSkeletons(a: Uint16Array, b: Uint16Array): EqualSegment[] {
   return mergeSegments(out);
 }
 
-let gearTable: Int32Array | undefined;
-
-/** One pseudo-random 32-bit value per UTF-16 code unit (fixed seed, so cuts are the same everywhere). */
-function gear(): Int32Array {
-  if (gearTable) return gearTable;
-  const table = new Int32Array(65536);
-  let s = 0x9e3779b9;
-  for (let i = 0; i < table.length; i++) {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    table[i] = t ^ (t >>> 14);
-  }
-  gearTable = table;
-  return table;
+/**
+ * The gear value of a UTF-16 code unit: a fixed pseudo-random 32-bit number
+ * (so cuts are the same everywhere), computed rather than looked up: a table
+ * for every code unit is 256 KB, and Chinese or Japanese text would read it
+ * at random, a cache miss per character.
+ */
+function gearOf(c: number): number {
+  const g = Math.imul(c + 0x632be5ab, 0x9e3779b1);
+  return g ^ (g >>> 15);
 }
 
 /**
@@ -231,7 +225,6 @@ function sameText(a: Uint16Array, aFrom: number, aTo: number, b: Uint16Array, bF
  * (two polynomial hashes), checked character by character where it matters.
  */
 export function chunk(s: Uint16Array, from: number, to: number, ids: ChunkIds): { cuts: Int32Array; ids: Int32Array } {
-  const table = gear();
   const cuts: number[] = [from];
   const seq: number[] = [];
   const shift = 32 - CUT_BITS;
@@ -241,7 +234,7 @@ export function chunk(s: Uint16Array, from: number, to: number, ids: ChunkIds): 
   let last = from;
   for (let i = from; i < to; i++) {
     const c = s[i] ?? 0;
-    h = ((h << 1) + (table[c] ?? 0)) | 0;
+    h = ((h << 1) + gearOf(c)) | 0;
     p1 = (Math.imul(p1, 31) + c) | 0;
     p2 = (Math.imul(p2, 0x01000193) + c) | 0;
     const len = i + 1 - last;

@@ -14,6 +14,7 @@
  */
 import type { AnchorStatus, TextPositionSelector, TextQuoteSelector } from '../domain/types';
 import { diffTexts, keptSkeletonLength, mapSkeletonOffset, mapSkeletonSpan, type TextDiff } from './diff';
+import { contextFit } from './score';
 import { describe, locate, resolve, verbatimStatus, type TextRange } from './selectors';
 import { quoteSpan, squeeze, toSkeleton } from './skeleton';
 
@@ -131,26 +132,17 @@ interface MappedVerdict {
  * with a twin.
  */
 function judgeMapped(text: string, span: TextRange, quote: string, prefix: string, suffix: string): MappedVerdict {
-  const side = (at: TextRange): { agree: number; intact: boolean; both: boolean } => {
-    let n = 0;
-    while (n < prefix.length && at.start - 1 - n >= 0 && text.charCodeAt(at.start - 1 - n) === prefix.charCodeAt(prefix.length - 1 - n)) n++;
-    let m = 0;
-    while (m < suffix.length && at.end + m < text.length && text.charCodeAt(at.end + m) === suffix.charCodeAt(m)) m++;
-    const before = prefix.length > 0 ? n === prefix.length : at.start === 0;
-    const after = suffix.length > 0 ? m === suffix.length : at.end === text.length;
-    return { agree: n + m, intact: before || after, both: before && after };
-  };
-  const own = side(span);
-  if (own.both) return { confirmed: true, agree: own.agree, rivals: [] };
-  const confirmed = own.intact || 2 * own.agree >= prefix.length + suffix.length;
+  const own = contextFit(text, span.start, span.end, prefix, suffix);
+  if (own.before && own.after) return { confirmed: true, agree: own.agree, rivals: [] };
+  const confirmed = own.before || own.after || 2 * own.agree >= prefix.length + suffix.length;
   const rivals: Rival[] = [];
   const from = Math.max(0, span.start - RIVAL_WINDOW);
   const hay = text.slice(from, Math.min(text.length, span.end + RIVAL_WINDOW));
   for (let i = hay.indexOf(quote); i >= 0; i = hay.indexOf(quote, i + 1)) {
     const at = { start: from + i, end: from + i + quote.length };
     if (at.start === span.start) continue;
-    const r = side(at);
-    if (r.agree > own.agree) rivals.push({ span: at, agree: r.agree, intact: r.intact });
+    const fit = contextFit(text, at.start, at.end, prefix, suffix);
+    if (fit.agree > own.agree) rivals.push({ span: at, agree: fit.agree, intact: fit.before || fit.after });
   }
   return { confirmed, agree: own.agree, rivals };
 }

@@ -14,7 +14,7 @@
  */
 import type { AnchorStatus, PassageSelector, TextPositionSelector, TextQuoteSelector } from '../domain/types';
 import { search, type FuzzyMatch } from './fuzzy';
-import { anchoredAgreement, candidateScore, contextSimilarity } from './score';
+import { anchoredAgreement, candidateScore, contextFit, contextSimilarity } from './score';
 import { quoteSpan, sameWords, skeletonOf, squeeze, toSkeleton, type Skeleton } from './skeleton';
 
 /** Characters of context stored on each side of a quote. */
@@ -392,17 +392,10 @@ function exactOccurrences(ctx: SearchContext, ranges: readonly TextRange[]): num
 }
 
 
-/**
- * Whether all of the stored prefix or all of the stored suffix agrees around
- * a verbatim occurrence at `start`. An empty stored side agrees where the text
- * ends on that side: the passage began (or ended) the text, and still does.
- */
+/** Whether all of the stored prefix or all of the stored suffix agrees around a verbatim occurrence at `start` (see `contextFit`). */
 function sideIntact(ctx: SearchContext, start: number): boolean {
-  const { text, exact, prefix, suffix } = ctx;
-  const end = start + exact.length;
-  const before = prefix.length === 0 ? start === 0 : start >= prefix.length && text.startsWith(prefix, start - prefix.length);
-  const after = suffix.length === 0 ? end === text.length : text.startsWith(suffix, end);
-  return before || after;
+  const fit = contextFit(ctx.text, start, start + ctx.exact.length, ctx.prefix, ctx.suffix);
+  return fit.before || fit.after;
 }
 
 /**
