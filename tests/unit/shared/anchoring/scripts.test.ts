@@ -7,6 +7,7 @@
 import { describe as suite, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { editDistance } from '../../../../shared/anchoring/fuzzy';
+import { diffTexts } from '../../../../shared/anchoring/diff';
 import { reanchorAll, type ReanchorResult } from '../../../../shared/anchoring/reanchor';
 import { errorBudget, resolve } from '../../../../shared/anchoring/selectors';
 import { skeletonOf, squeeze } from '../../../../shared/anchoring/skeleton';
@@ -83,6 +84,25 @@ for (const script of SCRIPTS) {
           }
         }),
         { numRuns: 120 },
+      );
+    });
+
+    it('a long document, re-flowed with a few words edited: the diff stays local, so the rest maps without a search', () => {
+      // 80 paragraphs of 4 lines of 10 words: 3,200 words, far more than the chunks one edit can disturb.
+      const longShape = fc.array(fc.array(fc.array(fc.nat(10_000), { minLength: 10, maxLength: 10 }), { minLength: 4, maxLength: 4 }), { minLength: 80, maxLength: 80 });
+      fc.assert(
+        fc.property(longShape, passagePicks, fc.array(wordEdit, { minLength: 1, maxLength: 4 }), fc.nat(1_000_000), (shape, picks, words, reflow) => {
+          const c = buildCase(script, shape, picks, { words, paragraphs: [], reflow });
+          const diff = diffTexts(c.oldText, c.newText);
+          const changed = diff.changed.reduce((sum, r) => sum + r.end - r.start, 0);
+          // A diff that fell back to paragraphs or sentences, or gave up, would mark hundreds or thousands of characters.
+          expect(changed).toBeLessThanOrEqual(40 * words.length);
+          expect(diff.changed.length).toBeLessThanOrEqual(words.length);
+          const results = reanchorAll(c.oldText, c.newText, c.passages);
+          expectNeverWrong(c, results);
+          expectIntactExact(c, results);
+        }),
+        { numRuns: 25 },
       );
     });
 
