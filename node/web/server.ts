@@ -3,12 +3,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { version as nodeVersion } from 'node:process';
-import { contract, isChannel, parseRequest, type Channel, type IpcError, type ParsedRequest, type Response as ContractResponse, type Result } from '../../shared/ipc/contract';
+import { isChannel, type Channel, type IpcError, type Result } from '../../shared/ipc/contract';
+import { dispatch, FETCH_FAILED, rethrowAs, type HostHandlers } from '../../shared/ipc/dispatch';
 import { pdfHeaderFooter } from '../../shared/export/html';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import { fetchUrl } from '../host/fetchUrl';
 import { mimeTypeFor } from '../host/mime';
-import { renderPdf } from '../host/renderPdf';
+import { MAX_CONCURRENT_RENDERS, renderPdf } from '../host/renderPdf';
+import { MAX_PRINT_HTML_CHARS } from '../../shared/export/printLimits';
 
 /**
  * The browser build's host: serves the renderer and answers the contract's
@@ -18,30 +20,58 @@ import { renderPdf } from '../host/renderPdf';
  */
 
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:; frame-ancestors 'none'";
 
 /** Requests carry whole files (imports, exports) as base64: 60 MB of JSON is ~45 MB of bytes. */
 export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
 
+/**
+ * A print request carries only HTML, so its cap follows the print HTML cap: every
+ * character as at most three bytes of UTF-8 (JSON escapes of quotes and line ends
+ * take two), plus room for the title and the envelope.
+ */
+export const MAX_PRINT_REQUEST_BYTES = MAX_PRINT_HTML_CHARS * 3 + 64 * 1024;
+
+/**
+ * Print requests admitted at once (printing, waiting in the print queue, or still
+ * uploading). One more is refused before its body is read, so a burst of large
+ * requests cannot fill the server's memory.
+ */
+export const MAX_PRINT_REQUESTS = MAX_CONCURRENT_RENDERS + 2;
+
+const bodyCap = (channel: Channel): number => (channel === 'cf:pdf:render' ? MAX_PRINT_REQUEST_BYTES : MAX_REQUEST_BYTES);
+
+/**
+ * On every response, the app page, assets, API answers and errors alike. No page
+ * may frame any of it (`frame-ancestors`, and `X-Frame-Options` for older
+ * engines): another local page could otherwise show the user's cases inside its
+ * own and overlay or read them. COOP and CORP keep other origins from holding a
+ * window handle to the app or embedding its responses.
+ */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<ContractResponse<C>>;
-
 /**
  * One decision per contract channel: a handler, or the reason the browser does
  * it itself. A mapped type, so a channel added to the contract without a
  * decision here is a type error.
  */
-export type WebHandlers = { [C in Channel]: Handler<C> | { unsupported: string } };
+export type WebHandlers = HostHandlers;
+
+/** What the URL fetcher must never reach: this server itself (its port on this computer) and its token. */
+export interface ServerSelf {
+  port(): number;
+  token: string;
+}
 
 /** The web shell's answers: Node does PDF and fetching; files and links stay with the browser. */
-export function defaultHandlers(appVersion: string): WebHandlers {
+export function defaultHandlers(appVersion: string, self?: ServerSelf): WebHandlers {
   return {
     'cf:app:info': async () => ({ name: 'Casefile', version: appVersion, platform: process.platform, shell: 'web', runtime: `node ${nodeVersion}` }),
     'cf:file:open': { unsupported: 'Opening files is handled by the browser in the web build.' },
@@ -50,10 +80,17 @@ export function defaultHandlers(appVersion: string): WebHandlers {
     'cf:backup:write': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:backup:list': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:backup:read': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
+    'cf:menu:locale': { unsupported: 'The browser build has no application menu.' },
     // The same print options as the CLI: running title and page numbers from the title.
     'cf:pdf:render': (request) =>
       renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}), ...pdfHeaderFooter({ title: request.title }) }),
-    'cf:url:fetch': (request) => fetchUrl(request.url),
+    'cf:url:fetch': (request) =>
+      rethrowAs(FETCH_FAILED, () =>
+        fetchUrl(request.url, {
+          allowLocalNetwork: request.allowLocalNetwork,
+          ...(self ? { ownPorts: [self.port()], secrets: [self.token] } : {}),
+        }),
+      ),
   };
 }
 
@@ -114,10 +151,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       }
       chunks.push(chunk);
     });
+    let ended = false;
     req.on('end', () => {
+      ended = true;
       if (!over) resolveBody(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);
+    // A client that hangs up mid-upload must not hold its place (or its chunks) forever.
+    req.on('close', () => {
+      if (!ended && !over) reject(new Error('The request was cut off before its body arrived.'));
+    });
   });
 }
 
@@ -156,10 +199,12 @@ export interface WebServer {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(32).toString('hex');
   if (!/^[\w-]{16,256}$/.test(token)) throw new Error('The API token must be 16 to 256 letters, digits, “-” or “_”.');
-  const handlers = opts.handlers ?? defaultHandlers(opts.appVersion ?? '0.0.0');
   const rootDir = resolve(opts.rootDir);
   let port = opts.port;
+  const handlers = opts.handlers ?? defaultHandlers(opts.appVersion ?? '0.0.0', { port: () => port, token });
   let indexWithToken: string | null = null;
+  /** Print requests being uploaded, waiting or printing (see MAX_PRINT_REQUESTS). */
+  let printRequests = 0;
 
   const isOwnHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   const isOwnOrigin = (origin: string) => origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
@@ -178,24 +223,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   }
 
   async function invoke(channel: Channel, body: string): Promise<Result<unknown>> {
-    const handler = handlers[channel];
-    if ('unsupported' in handler) return { ok: false, error: { code: 'unsupported', message: handler.unsupported } };
     let payload: unknown;
     try {
       payload = decodeWire(body || '{}');
     } catch {
       return { ok: false, error: { code: 'invalid-request', message: `The request for ${channel} is not valid JSON.` } };
     }
-    const parsed = parseRequest(channel, payload);
-    if (!parsed.ok) return parsed;
-    try {
-      const value = await (handler as (request: unknown) => Promise<unknown>)(parsed.value);
-      const checked = contract[channel].response.safeParse(value);
-      if (!checked.success) return { ok: false, error: { code: 'internal', message: `The ${channel} handler returned an invalid response.` } };
-      return { ok: true, value: checked.data };
-    } catch (error) {
-      return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
-    }
+    return dispatch(channel, handlers[channel] as HostHandlers[Channel], payload, (message, detail) => console.error(message, detail));
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -215,11 +249,26 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (!isChannel(channel)) return sendError(res, 404, { code: 'unknown-channel', message: `Unknown channel “${channel}”.` });
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return sendError(res, 415, { code: 'invalid-request', message: 'API requests must be sent as application/json.' });
-    const tooLarge: IpcError = { code: 'too-large', message: `The request is larger than ${MAX_REQUEST_BYTES / (1024 * 1024)} MB.` };
-    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return sendError(res, 413, tooLarge, { Connection: 'close' });
-    const body = await readBody(req, MAX_REQUEST_BYTES);
-    if (body === null) return sendError(res, 413, tooLarge, { Connection: 'close' });
-    send(res, 200, encodeWire(await invoke(channel, body)), mimeTypeFor('.json'), { 'Cache-Control': 'no-store' });
+    const cap = bodyCap(channel);
+    const tooLarge: IpcError = { code: 'too-large', message: `The request is larger than ${Math.round(cap / (1024 * 1024))} MB.` };
+    if (Number(req.headers['content-length'] ?? 0) > cap) return sendError(res, 413, tooLarge, { Connection: 'close' });
+    const isPrint = channel === 'cf:pdf:render';
+    if (isPrint && printRequests >= MAX_PRINT_REQUESTS) {
+      return sendError(
+        res,
+        503,
+        { code: 'busy', message: `Casefile is already printing ${MAX_PRINT_REQUESTS} PDFs. Try again when one of them has finished.` },
+        { Connection: 'close', 'Retry-After': '10' },
+      );
+    }
+    if (isPrint) printRequests++;
+    try {
+      const body = await readBody(req, cap);
+      if (body === null) return sendError(res, 413, tooLarge, { Connection: 'close' });
+      send(res, 200, encodeWire(await invoke(channel, body)), mimeTypeFor('.json'), { 'Cache-Control': 'no-store' });
+    } finally {
+      if (isPrint) printRequests--;
+    }
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

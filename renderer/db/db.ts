@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
-import { DB_VERSION, DB_VERSIONS } from './versions';
+import type { ActorRecord, CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, Stored, TagRecord } from '../../shared/domain/types';
+import { changeLogMiddleware } from './changeLog';
+import type { ChangeRecord } from './changeTypes';
+import { ACTOR_KEY, DB_VERSION, DB_VERSIONS, newActor } from './versions';
 
 export { DB_VERSION } from './versions';
 
@@ -28,14 +30,18 @@ export interface CasefileDBOptions {
  * understand.
  */
 export class CasefileDB extends Dexie {
-  cases!: EntityTable<CaseRecord, 'id'>;
-  sources!: EntityTable<SourceRecord, 'id'>;
+  cases!: EntityTable<Stored<CaseRecord>, 'id'>;
+  sources!: EntityTable<Stored<SourceRecord>, 'id'>;
   sourceBlobs!: EntityTable<SourceBlobRecord, 'sourceId'>;
-  passages!: EntityTable<PassageRecord, 'id'>;
-  claims!: EntityTable<ClaimRecord, 'id'>;
-  tags!: EntityTable<TagRecord, 'id'>;
-  notes!: EntityTable<NoteRecord, 'id'>;
+  passages!: EntityTable<Stored<PassageRecord>, 'id'>;
+  claims!: EntityTable<Stored<ClaimRecord>, 'id'>;
+  tags!: EntityTable<Stored<TagRecord>, 'id'>;
+  notes!: EntityTable<Stored<NoteRecord>, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  /** The change log (changeLog.ts); written only by its middleware. */
+  changes!: EntityTable<ChangeRecord, 'seq'>;
+  /** Whose writes these are: loaded (or created, on first run) each time the database opens. */
+  actor: ActorRecord | null = null;
   /** The IndexedDB factory in use (the browser's, or fake-indexeddb in tests). */
   readonly factory: IDBFactory;
   /** Why the connection was closed under us, when it was; shown instead of a bare Dexie error. */
@@ -49,14 +55,41 @@ export class CasefileDB extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // One door: every mutation of every table is stamped and logged here.
+    this.use(changeLogMiddleware(() => this.actor?.id ?? null));
+    this.on(
+      'ready',
+      async (vip: Dexie) => {
+        const stored = (await vip.table('meta').get(ACTOR_KEY)) as MetaRecord | undefined;
+        if (stored) this.actor = stored.value as ActorRecord;
+        else {
+          this.actor = newActor();
+          await vip.table('meta').put({ key: ACTOR_KEY, value: this.actor });
+        }
+      },
+      true,
+    );
     // Another window (a newer Casefile) wants to upgrade or delete the database.
     // Dexie closes the connection; with autoOpen off it stays closed (reopening
     // would reach the newer schema), and we record why for the message.
     this.on('versionchange', () => {
-      this.closedReason = 'Casefile was opened in another window that changed its database. Reload this window to keep working; everything saved so far is safe.';
+      this.closedReason = CLOSED_BY_OTHER_WINDOW;
       this.close();
+      for (const listener of closedListeners) listener(CLOSED_BY_OTHER_WINDOW);
     });
   }
+}
+
+/** Why the connection closed when another window upgraded (or deleted) the database. */
+export const CLOSED_BY_OTHER_WINDOW =
+  'Casefile was opened in another window that changed its database (a newer version of Casefile, most likely), so this window can no longer save. Everything saved until now is safe. Reload this window to keep working.';
+
+const closedListeners = new Set<(reason: string) => void>();
+
+/** Be told when another window takes the database away (see the `versionchange` handler); returns the unsubscribe. */
+export function onDatabaseClosed(listener: (reason: string) => void): () => void {
+  closedListeners.add(listener);
+  return () => closedListeners.delete(listener);
 }
 
 /** A database written by a newer Casefile. We refuse it rather than risk writing to it. */
@@ -222,6 +255,21 @@ export async function openDatabase(
   return db;
 }
 
+/** What to say, and what to free, when the browser's storage for Casefile is full. */
+export const STORAGE_FULL_MESSAGE =
+  'Casefile’s storage is full, so the change was not saved and nothing was written. Free space by deleting cases or sources you no longer need (Export case keeps a copy first), or by freeing disk space on this computer, then try again.';
+
+/** Whether a failed write failed because storage is full (directly, or as the cause of an aborted transaction). */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: unknown; inner?: { name?: unknown } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+/** Whether a failed write failed because the database was closed under us (another window upgraded it). */
+export function isClosedError(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'DatabaseClosedError';
+}
+
 /**
  * A human message for a storage failure, for notices and the boot screen.
  * Dexie's own messages name internals ("DatabaseClosedError"); these say what
@@ -237,7 +285,7 @@ export function storageErrorMessage(error: unknown, db: CasefileDB | undefined =
     case 'InvalidStateError':
       return 'Casefile cannot use this browser’s storage (IndexedDB is unavailable, for example in a private window). Nothing has been changed.';
     case 'QuotaExceededError':
-      return 'The disk is full or storage is restricted, so the change was not saved. Free some space and try again.';
+      return STORAGE_FULL_MESSAGE;
     case 'AbortError':
       if (inner === 'QuotaExceededError') return storageErrorMessage({ name: inner }, db);
       return 'The change could not be saved and nothing was written. Try again.';

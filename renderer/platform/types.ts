@@ -1,3 +1,4 @@
+import type { Locale } from '../../shared/i18n/locales';
 import type { BackupInfo, Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
 
 export interface FileFilter {
@@ -32,9 +33,14 @@ export interface Platform {
   invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Result<Response<C>>>;
   openExternal(url: string): void;
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** Tell the host which language the UI shows, so the desktop menu follows it (nothing to do in the browser). */
+  setMenuLocale(locale: Locale): void;
   onOpenFile(listener: (file: PickedFile) => void): () => void;
-  /** Fetch a web page for import in the host (main process or local server). Rejects with the host's message. */
-  fetchUrl(url: string): Promise<FetchedUrl>;
+  /**
+   * Fetch a web page for import in the host (main process or local server). Rejects with the host's message.
+   * Loopback and private addresses are refused unless `allowLocalNetwork` (the "Allow local network addresses" setting).
+   */
+  fetchUrl(url: string, opts?: { allowLocalNetwork?: boolean }): Promise<FetchedUrl>;
   /** Backups of every case: the desktop app keeps them; `null` where the host cannot (the browser). */
   readonly backups: BackupHost | null;
 }

@@ -6,6 +6,9 @@
  * note: a passage cited twice produces two notes with the same reference,
  * quote and locator (Word cannot point two marks at one note). Every note
  * therefore stands on its own, which is what an editor checking a quote needs.
+ * With a note style each note is the style's citation for its position
+ * ("Ibid." after the same source); author-date styles print their in-text
+ * citation, "(Okafor, 2024, para. 7)", before the note mark.
  *
  * `Packer.toArrayBuffer` works in Node and in the browser alike, so this
  * module needs neither Buffer nor Blob.
@@ -30,7 +33,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { RichRun } from './csl';
-import type { Block, ExportModel, ExportNote, Inline, ListBlock } from './model';
+import { endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 const FONT = 'Georgia';
 const MONO = 'Consolas';
@@ -152,7 +155,9 @@ class DocxWriter {
           if (!note) return [];
           this.notes.push(note);
           const id = this.notes.length;
-          return [this.model.notesMode === 'endnotes' ? new EndnoteReferenceRun(id) : new FootnoteReferenceRun(id)];
+          // Author-date styles: "(Okafor, 2024, para. 2)" in the text, then the note mark.
+          const inText = inline.inText ? [...(inline.spaceBefore ? [new TextRun(' ')] : []), ...richRuns(inline.inText)] : [];
+          return [...inText, this.model.notesMode === 'endnotes' ? new EndnoteReferenceRun(id) : new FootnoteReferenceRun(id)];
         }
       }
     });
@@ -163,7 +168,7 @@ class DocxWriter {
 function notePara(note: ExportNote): Paragraph {
   const children: ParagraphChild[] = richRuns(note.reference);
   if (note.quote) {
-    const lead = /[.!?]$/.test(note.referenceText.trim()) ? ' ' : '. ';
+    const lead = endsSentence(note.referenceText) ? ' ' : '. ';
     children.push(new TextRun(`${lead}“${clean(note.quote.replace(/\s+/g, ' ').trim())}”${note.locator ? ` (${note.locator})` : ''}.`));
   }
   return new Paragraph({ style: 'NoteText', children });

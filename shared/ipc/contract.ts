@@ -5,6 +5,11 @@
  * on the host side; results travel as `{ ok: true, value } | { ok: false, error }`.
  */
 import { z } from 'zod';
+import { MAX_PRINT_HTML_CHARS } from '../export/printLimits';
+import { LOCALES } from '../i18n/locales';
+import type { MenuCommand } from './menu';
+
+export { isMenuCommand, MENU_COMMANDS, type MenuCommand } from './menu';
 
 export const CHANNEL_PREFIX = 'cf:';
 
@@ -70,16 +75,20 @@ export const contract = {
   'cf:pdf:render': {
     request: z
       .object({
-        html: z.string().min(1).max(50_000_000),
+        html: z.string().min(1).max(MAX_PRINT_HTML_CHARS),
         pageSize: z.enum(['A4', 'Letter']).default('A4'),
         title: z.string().max(500).default(''),
       })
       .strict(),
     response: bytes,
   },
-  /** Fetch a web page for import: http(s) only, with a timeout and a size cap. */
+  /**
+   * Fetch a web page for import: http(s) only, with a timeout and a size cap, and only
+   * from public addresses unless `allowLocalNetwork` (the "Allow local network
+   * addresses" setting) says loopback and private addresses may be fetched too.
+   */
   'cf:url:fetch': {
-    request: z.object({ url: z.string().min(1).max(8192) }).strict(),
+    request: z.object({ url: z.string().min(1).max(8192), allowLocalNetwork: z.boolean().default(false) }).strict(),
     response: z.object({
       bytes,
       finalUrl: z.string(),
@@ -101,6 +110,11 @@ export const contract = {
   'cf:backup:list': {
     request: z.object({}).strict(),
     response: z.array(backupInfo).max(100),
+  },
+  /** The language the UI shows, so the desktop menu speaks it too (Electron rebuilds its menu). */
+  'cf:menu:locale': {
+    request: z.object({ locale: z.enum(LOCALES) }).strict(),
+    response: z.null(),
   },
   /** One backup's bytes, by the file name `cf:backup:list` gave; nothing outside the backups folder can be named. Desktop only. */
   'cf:backup:read': {
@@ -140,9 +154,7 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): R
   return { ok: true, value: parsed.data as ParsedRequest<C> };
 }
 
-/** Menu and shell events sent from the host to the renderer. */
-export const MENU_COMMANDS = ['new-case', 'import-source', 'export-brief', 'find', 'command-palette', 'import-case', 'export-case', 'restore-backup'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Menu commands (shared/ipc/menu.ts) travel from the host to the renderer on this channel. */
 export const MENU_EVENT_CHANNEL = 'cf:event:menu';
 export const OPEN_FILE_EVENT_CHANNEL = 'cf:event:open-file';
 

@@ -1,74 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
 import { useClaims, useNote, useNotes, usePassages, useSources, useTags } from '../../db/hooks';
-import { createNote, deleteNote, getMeta, isEmptyNote, renameNote, restoreNote, saveNoteContent, setCaseBrief, setMeta } from '../../db/repositories';
-import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
+import { createNote, deleteNote, getMeta, renameNote, restoreFromTrash, setCaseBrief, setMeta } from '../../db/repositories';
 import { BriefDataContext, buildBriefData } from '../../editor/briefData';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { onNavigate } from '../../lib/navigation';
-import { createAutosave } from '../../lib/autosave';
-import { flushAll, registerFlusher } from '../../lib/flush';
+import { flushAll } from '../../lib/flush';
+import { usePublishContextKey } from '../../lib/contextKeys';
 import { useNotices } from '../../lib/notices';
-import { RenameField } from '../cases/CaseList';
+import { RenameField } from '../../lib/RenameField';
 import { ExportBriefButton } from '../export/ExportBriefButton';
-
-type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused';
-
-const STATUS_TEXT: Record<SaveState, string> = {
-  saved: 'Saved',
-  pending: 'Saving…',
-  saving: 'Saving…',
-  error: 'Not saved — retrying',
-  refused: 'Empty brief not saved',
-};
-
-/** Binds one note to the editor and autosaves it (debounced, flushed on leave). */
-function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
-  const notices = useNotices();
-  const [status, setStatus] = useState<SaveState>('saved');
-
-  const autosave = useMemo(
-    () =>
-      createAutosave<BriefChange>({
-        debounceMs: 1000,
-        maxWaitMs: 5000,
-        // An empty editor (still loading, or cleared) is not saved until something is typed.
-        isEmpty: (change) => isEmptyNote(change.content, change.plainText),
-        save: async (change) => {
-          const result = await saveNoteContent(note.id, { content: change.content, plainText: change.plainText });
-          if (!result.saved && result.reason === 'empty-over-nonempty') setStatus('refused');
-        },
-        onStatus: (s) => setStatus((prev) => (s === 'saved' && prev === 'refused' ? prev : s)),
-      }),
-    [note.id],
-  );
-
-  useEffect(() => {
-    const unregister = registerFlusher(() => autosave.flush());
-    return () => {
-      unregister();
-      void autosave.dispose();
-    };
-  }, [autosave]);
-
-  return (
-    <>
-      <div className="brief-status" role="status" aria-live="polite" data-state={status}>
-        {STATUS_TEXT[status]}
-      </div>
-      <BriefEditor
-        initialContent={note.content}
-        onChange={(change) => {
-          setStatus('pending');
-          autosave.schedule(change);
-        }}
-        onBlur={() => void autosave.flush()}
-        onError={(error) => notices.error(`The editor hit a problem: ${error.message}`)}
-        reveal={reveal}
-      />
-    </>
-  );
-}
+import { NoteEditor } from './NoteEditor';
 
 const activeNoteKey = (caseId: string) => `activeNote:${caseId}`;
 
@@ -140,14 +82,17 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
       notices.toast(`Deleted the note “${target.title}”.`, {
         label: 'Undo',
         run: async () => {
-          await restoreNote(deleted);
-          await open(deleted.note.id);
+          await restoreFromTrash(deleted);
+          await open(deleted.id);
         },
       });
     } catch (error) {
       notices.error((error as Error).message);
     }
   };
+
+  // Export brief (from a menu or Ctrl/Cmd+E) exports the note open here.
+  usePublishContextKey('noteId', note?.id ?? null, null);
 
   const isBrief = note?.id === briefNoteId;
   return (
@@ -206,7 +151,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
               Make this the brief
             </button>
           )}
-          <ExportBriefButton caseId={caseId} noteId={note?.id} />
+          <ExportBriefButton noteId={note?.id} />
         </div>
       </div>
       {note ? (

@@ -1,100 +1,151 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { BundleData } from '../../../shared/bundle/format';
-import { RepoError, asCopy, bundleConflict, readCaseBundle, writeImportedCases } from '../../db/repositories';
-import { storageErrorMessage } from '../../db/db';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { t, useTranslation } from '../../i18n';
+import { DialogFooter } from '../../lib/DialogFooter';
 import type { PickedFile } from '../../platform';
+import { CaseImportCancelled, CaseImportFailed, startCaseImport, type CaseImportSession } from './caseImportClient';
+import type { CheckedCase, ImportSourceKind } from './caseImportProtocol';
+
+/** Marks on the page's timeline around each import, for benchmarks and the long-task test (User Timing). */
+export const IMPORT_MARKS = { start: 'casefile-case-import-start', written: 'casefile-case-import-written' } as const;
 
 interface Pending {
   /** What is being imported, for the dialog: a file name or a backup's date. */
   from: string;
-  fresh: BundleData[];
-  existing: { data: BundleData; kind: 'case' | 'records' }[];
+  fresh: CheckedCase[];
+  existing: CheckedCase[];
+  choose(choice: Choice): void;
 }
+
+interface Progress {
+  from: string;
+  step: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+type Choice = 'copies' | 'skip' | 'cancel';
+
+const taken = (c: CheckedCase) => c.conflict === 'case' || c.conflict === 'records';
 
 /**
  * The one import path for case bundles (the Import case button, a dropped or
- * OS-opened file, Restore from backup): every bundle is fully checked before
- * anything is written; cases already in the profile are never replaced, the
- * user is asked whether to import copies with new IDs; then everything is
- * written in one transaction. Returns the functions and the dialog to render.
+ * OS-opened file, Restore from backup). A worker checks the whole file before
+ * anything is written; cases already in the profile are never replaced (the
+ * person is asked whether to import copies with new IDs), though a case in
+ * the Trash makes way for the file's version; then everything is written in
+ * one transaction, in chunks, with progress and Cancel. Imports run one at a
+ * time. Returns the functions and what to render (dialog and progress).
  */
 export function useCaseImport(onImported: (caseId: string) => void): {
   importFiles(files: readonly PickedFile[]): Promise<void>;
-  importCases(from: string, cases: readonly BundleData[]): Promise<void>;
+  importBackup(from: string, bytes: Uint8Array): Promise<void>;
   dialog: ReactNode;
 } {
   const notices = useNotices();
   const [pending, setPending] = useState<Pending | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const session = useRef<CaseImportSession | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   // The latest callback, so the functions returned here stay the same from render to render.
   const imported = useRef(onImported);
   imported.current = onImported;
 
-  const write = useCallback(
-    async (from: string, cases: BundleData[]) => {
-      if (cases.length === 0) return;
+  const run = useCallback(
+    async (from: string, kind: ImportSourceKind, bytes: Uint8Array) => {
+      const job = startCaseImport();
+      session.current = job;
+      performance.mark(IMPORT_MARKS.start);
+      setProgress({ from, step: 'checking', done: 0, total: 0 });
       try {
-        const stored = await writeImportedCases(cases);
+        const checked = await job.check(kind, bytes);
+        if (!checked.ok) {
+          notices.error(t('cases.import.refused', { from, reason: checked.message }));
+          return;
+        }
+        const existing = checked.cases.filter(taken);
+        const fresh = checked.cases.filter((c) => !taken(c));
+        let copies = false;
+        if (existing.length > 0) {
+          setProgress(null);
+          const choice = await new Promise<Choice>((choose) => setPending({ from, fresh, existing, choose }));
+          setPending(null);
+          if (choice === 'cancel' || (choice === 'skip' && fresh.length === 0)) {
+            notices.toast(t('cases.import.cancelled'));
+            return;
+          }
+          copies = choice === 'copies';
+        }
+        const total = (copies ? checked.cases : fresh).reduce((n, c) => n + c.records, 0);
+        setProgress({ from, step: 'writing', done: 0, total });
+        const written = await job.write(copies, (done, all) => setProgress({ from, step: 'writing', done, total: all }));
+        performance.mark(IMPORT_MARKS.written);
         notices.clearError();
-        notices.toast(stored.length === 1 ? `Imported case “${stored[0]?.name ?? ''}” from ${from}.` : `Imported ${stored.length} cases from ${from}.`);
-        const first = stored[0];
+        const [first] = written.cases;
+        const replaced = written.replacedTrash.length > 0 ? ` ${t('cases.import.replacesTrash')}` : '';
+        notices.toast((written.cases.length === 1 ? t('cases.import.doneOne', { name: first?.name ?? '', from }) : t('cases.import.doneMany', { count: written.cases.length, from })) + replaced);
         if (first) imported.current(first.id);
       } catch (error) {
-        notices.error(error instanceof RepoError ? error.message : `${from} could not be imported: ${storageErrorMessage(error)}`);
+        if (error instanceof CaseImportCancelled) notices.toast(error.message);
+        else if (error instanceof CaseImportFailed && error.known) notices.error(error.message);
+        else notices.error(t('cases.import.storeFailed', { from, reason: error instanceof Error ? error.message : String(error) }));
+      } finally {
+        job.close();
+        if (session.current === job) session.current = null;
+        setProgress(null);
       }
     },
     [notices],
   );
 
-  const importCases = useCallback(
-    async (from: string, cases: readonly BundleData[]) => {
-      const fresh: BundleData[] = [];
-      const existing: Pending['existing'] = [];
-      for (const data of cases) {
-        const kind = await bundleConflict(data);
-        if (kind === null) fresh.push(data);
-        else existing.push({ data, kind });
-      }
-      if (existing.length === 0) await write(from, fresh);
-      else setPending({ from, fresh, existing });
-    },
-    [write],
-  );
+  /** Imports wait for the one before (and its dialog) to finish. */
+  const enqueue = useCallback((work: () => Promise<void>) => {
+    const next = queue.current.then(work, work);
+    queue.current = next;
+    return next;
+  }, []);
 
   const importFiles = useCallback(
     async (files: readonly PickedFile[]) => {
-      for (const file of files) {
-        const result = await readCaseBundle(file.bytes);
-        if (!result.ok) {
-          notices.error(`“${file.name}” could not be imported. ${result.error.message} Nothing was changed.`);
-          continue;
-        }
-        await importCases(`“${file.name}”`, [result.data]);
-      }
+      for (const file of files) await enqueue(() => run(t('cases.import.fromFile', { name: file.name }), 'bundle', file.bytes));
     },
-    [importCases, notices],
+    [enqueue, run],
   );
 
-  const dialog = pending ? (
-    <ExistingCaseDialog
-      pending={pending}
-      onChoose={(choice) => {
-        setPending(null);
-        if (choice === 'copies') void write(pending.from, [...pending.fresh, ...pending.existing.map((e) => asCopy(e.data))]);
-        else if (choice === 'skip') void write(pending.from, pending.fresh);
-        else notices.toast('Import cancelled. Nothing was changed.');
-      }}
-    />
-  ) : null;
+  const importBackup = useCallback((from: string, bytes: Uint8Array) => enqueue(() => run(from, 'backup', bytes)), [enqueue, run]);
 
-  return { importFiles, importCases, dialog };
+  // Leaving (the case list unmounts) stops an import in progress; its transaction is rolled back.
+  useEffect(() => () => session.current?.cancel(), []);
+
+  const dialog = (
+    <>
+      {pending && <ExistingCaseDialog pending={pending} onChoose={pending.choose} />}
+      {progress && <ImportProgress progress={progress} onCancel={() => session.current?.cancel()} />}
+    </>
+  );
+
+  return { importFiles, importBackup, dialog };
 }
 
-type Choice = 'copies' | 'skip' | 'cancel';
+/** Checking, then writing, with a bar and Cancel; announced politely, so a screen reader hears it without losing its place. */
+function ImportProgress({ progress, onCancel }: { progress: Progress; onCancel(): void }) {
+  const { t } = useTranslation();
+  const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
+  return (
+    <div className="case-import-progress" role="group" aria-label={t('cases.import.groupLabel')}>
+      <p role="status">{progress.step === 'checking' ? t('cases.import.checking', { from: progress.from }) : t('cases.import.writing', { from: progress.from, percent })}</p>
+      <progress aria-label={t('cases.import.progressLabel')} max={progress.total || 1} value={progress.step === 'checking' ? undefined : progress.done} />
+      <button type="button" className="small" onClick={onCancel}>
+        {t('cases.import.cancel')}
+      </button>
+    </div>
+  );
+}
 
 /** Asks what to do with cases that are already in the profile. Closing it (Escape) cancels. */
 function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(choice: Choice): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const [choice, setChoice] = useState<Choice>('cancel');
   const primary = useRef<HTMLButtonElement>(null);
@@ -108,42 +159,31 @@ function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(
   };
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="existing-case-title" aria-describedby="existing-case-text" onClose={() => onChoose(choice)}>
-      <h2 id="existing-case-title">{single ? 'This case is already in Casefile' : 'Some of these cases are already in Casefile'}</h2>
+      <h2 id="existing-case-title">{single ? t('cases.existing.titleOne') : t('cases.existing.titleMany')}</h2>
       <div id="existing-case-text">
         {single && first ? (
           <p>
-            {first.kind === 'case'
-              ? `“${first.data.case.name}” from ${pending.from} is already in Casefile. `
-              : `Some records of “${first.data.case.name}” from ${pending.from} are already in Casefile. `}
-            You can import a copy with new IDs next to it, or cancel. Nothing already here is replaced.
+            {first.conflict === 'case' ? t('cases.existing.caseHere', { name: first.name, from: pending.from }) : t('cases.existing.recordsHere', { name: first.name, from: pending.from })}{' '}
+            {t('cases.existing.offerCopy')}
           </p>
         ) : (
           <>
-            <p>
-              {pending.existing.length} of the {pending.existing.length + pending.fresh.length} cases in {pending.from} are already in Casefile. Nothing already here is replaced: import
-              copies of them with new IDs, skip them, or cancel.
-            </p>
+            <p>{t('cases.existing.someHere', { count: pending.existing.length + pending.fresh.length, existing: pending.existing.length, from: pending.from })}</p>
             <ul className="existing-cases">
               {pending.existing.map((e) => (
-                <li key={e.data.case.id}>{e.data.case.name}</li>
+                <li key={e.id}>{e.name}</li>
               ))}
             </ul>
           </>
         )}
       </div>
-      <div className="dialog-buttons">
-        <button type="button" onClick={() => close('cancel')}>
-          Cancel
-        </button>
+      <DialogFooter cancel={{ onClick: () => close('cancel') }} confirm={{ label: single ? t('cases.existing.importCopy') : t('cases.existing.importCopies'), onClick: () => close('copies'), ref: primary }}>
         {!single && pending.fresh.length > 0 && (
           <button type="button" onClick={() => close('skip')}>
-            Skip those
+            {t('cases.existing.skip')}
           </button>
         )}
-        <button type="button" className="primary" ref={primary} onClick={() => close('copies')}>
-          {single ? 'Import a copy' : 'Import copies'}
-        </button>
-      </div>
+      </DialogFooter>
     </dialog>
   );
 }

@@ -37,9 +37,34 @@ export async function importThroughChooser(page: Page, file: string | { name: st
   await (await chooser).setFiles(file);
 }
 
+/** Choose an item of the title bar's Case menu (Export case, Import case, the W3C annotations…), as a person would. */
+export async function caseMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Case', exact: true }).click();
+  await page.getByRole('menu', { name: 'Case' }).getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Import a `.casefile` bundle through the Case menu's Import case file chooser. */
+export async function importBundle(page: Page, file: string | { name: string; bytes: Uint8Array }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await caseMenu(page, 'Import case');
+  await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/zip', buffer: Buffer.from(file.bytes) });
+}
+
 /** Whitespace-insensitive form of a text, for comparing what a reader shows with what a file holds. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Open "Import from URL…" and set "Allow local network addresses" as asked. Tests
+ * serve their pages from loopback, which Casefile refuses unless the setting is on.
+ */
+export async function openUrlDialog(page: Page, { allowLocal }: { allowLocal: boolean }): Promise<Locator> {
+  await page.getByRole('button', { name: 'Import from URL…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import from URL' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('checkbox', { name: 'Allow local network addresses' }).setChecked(allowLocal);
+  return dialog;
 }
 
 /** Create a new, empty case and wait until it is the active one. */

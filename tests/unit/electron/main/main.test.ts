@@ -54,6 +54,7 @@ const fake = await vi.hoisted(async () => {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() },
+    protocol: { handle: vi.fn() },
   });
 
   const electron = {
@@ -79,6 +80,7 @@ const fake = await vi.hoisted(async () => {
       getVersion: () => '0.1.0',
       getPath: () => '/home/ada/Documents',
       setAboutPanelOptions: vi.fn(),
+      getPreferredSystemLanguages: () => ['es-MX', 'en-US'],
     },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => state.calls.push('registerSchemesAsPrivileged')),
@@ -130,10 +132,12 @@ describe('main process lifecycle', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
   });
 
-  it('registers the privileged app:// scheme at load, before the app is ready', async () => {
+  it('registers the privileged app:// and print schemes at load, in the one call Electron allows, before the app is ready', async () => {
     await startMain();
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'casefile-print', privileges: { standard: true, secure: true } },
     ]);
     expect(fake.state.calls).toEqual(['registerSchemesAsPrivileged']);
     expect(fake.electron.protocol.handle).not.toHaveBeenCalled();
@@ -155,6 +159,11 @@ describe('main process lifecycle', () => {
     expect(session.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(session.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(session.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
+    // The PDF window's session serves its one document and refuses file:.
+    const pdfSession = fake.electron.session.fromPartition.mock.results[0]?.value as ReturnType<typeof fake.fakeSession>;
+    expect(fake.electron.session.fromPartition).toHaveBeenCalledWith('casefile-pdf');
+    expect(pdfSession.protocol.handle.mock.calls.map(([scheme]) => scheme).sort()).toEqual(['casefile-print', 'file']);
+    expect(pdfSession.webRequest.onBeforeRequest).toHaveBeenCalledWith(expect.any(Function));
 
     const channels = fake.electron.ipcMain.handle.mock.calls.map(([channel]) => channel);
     expect([...channels].sort()).toEqual([...CHANNELS].sort());
@@ -164,6 +173,21 @@ describe('main process lifecycle', () => {
     expect(window.loaded).toEqual(['app://casefile/index.html']);
     expect(window.webContents.openHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+  });
+
+  it('builds the menu in the system language, then in the language the UI reports', async () => {
+    await startMain();
+    await becomeReady();
+    const topLabels = () => (fake.electron.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as { label: string }[]).map((m) => m.label);
+    expect(topLabels()).toEqual(['&Archivo', '&Edición', '&Ver', '&Ayuda']);
+    const handler = fake.electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'cf:menu:locale')?.[1] as (event: unknown, payload: unknown) => Promise<unknown>;
+    const trusted = { senderFrame: { url: 'app://casefile/index.html' } };
+    await expect(handler(trusted, { locale: 'en' })).resolves.toEqual({ ok: true, value: null });
+    expect(topLabels()).toEqual(['&File', '&Edit', '&View', '&Help']);
+    await expect(handler(trusted, { locale: 'fr' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    // The same language again does not rebuild the menu.
+    await handler(trusted, { locale: 'en' });
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
   });
 
   it('forwards a .casefile from a second launch once the page has loaded', async () => {
