@@ -1,21 +1,28 @@
 /**
  * Bytes (or pasted text) → an `ImportedSourceDraft`, ready to store. Routing is
  * by extension; every refusal is an `ImportError` thrown before anything is
- * written. Plain text is normalised directly; Markdown and HTML go through the
- * one sanitiser and become blocks from its text parts.
+ * written. Decoding, Markdown and Word conversion and the first half of the
+ * HTML path run in the import worker (prepareSource.ts); the sanitiser
+ * finishes HTML-like sources here in short tasks, and PDFs go to pdf.js.
  */
-import { Marked } from 'marked';
-import type { CslDate, SourceFormat, SourceMetadata } from '../../shared/domain/types';
-import { decodeText, mediaTypeFromName, sourceKindFromName, MAX_SOURCE_BYTES } from '../../shared/import/detect';
+import type { CslDate, SourceFormat, SourceImportReport, SourceMetadata } from '../../shared/domain/types';
+import { mediaTypeFromName, sourceKindFromName, MAX_SOURCE_BYTES } from '../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../shared/import/draft';
 import { PASTED_SUBJECT, fileSubject, importErrors } from '../../shared/import/errors';
-import { splitFrontMatter } from '../../shared/import/frontMatter';
 import { sha256Hex } from '../../shared/import/hash';
 import { metadataFromHints, type MetadataHints } from '../../shared/import/metadata';
-import { blocksFromPages, blocksFromParts, normaliseText, titleFromText, type TextPart, type TextSnapshot } from '../../shared/import/text';
-import { docxToHtml } from './docx';
+import { blocksFromPages, blocksFromParts, titleFromText, type TextPart, type TextSnapshot } from '../../shared/import/text';
+import { prepareOffThread } from './importWorker';
 import { readPdfText, type PdfjsModule } from './pdf';
+import type { PreparedSource } from './prepareSource';
 import { sanitizeArticle } from './sanitizeHtml';
+
+/** Where an import is; shown by the import progress UI. */
+export interface ImportProgress {
+  stage: 'decoding' | 'unpacking' | 'parsing' | 'sanitising';
+  done?: number;
+  total?: number;
+}
 
 export interface ImportOptions {
   /** Clock for `accessed` and the pasted-text file name (tests and the sample case pin it). */
@@ -24,6 +31,11 @@ export interface ImportOptions {
   baseUrl?: string;
   /** pdf.js to use instead of the app's worker-backed one (unit tests pass the Node build). */
   pdfjs?: PdfjsModule;
+  /** Read a text-like file in this encoding instead of detecting one ("Reopen with encoding…"). */
+  encoding?: string;
+  /** Cancels the import; it then fails with an ImportError of code 'cancelled' and nothing is stored. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 /** What each format pipeline contributes to the draft. */
@@ -32,10 +44,8 @@ interface Parsed extends TextSnapshot {
   html?: string;
   hints: MetadataHints;
   titleFromFirstLine: boolean;
+  report?: SourceImportReport;
 }
-
-/** GitHub-flavoured Markdown; raw HTML in it is left for the sanitiser to deal with. */
-const markdown = new Marked({ gfm: true, breaks: false });
 
 /** A dropped or picked file may arrive with its folder; the source keeps only its name. */
 function lastSegment(name: string): string {
@@ -52,28 +62,35 @@ function headingTitle(parts: readonly TextPart[]): string | undefined {
   return heading ? squash(heading.text) || undefined : undefined;
 }
 
-function parsePlainText(raw: string, fileName: string): Parsed {
-  const snapshot = normaliseText(raw);
-  const { title, fromFirstLine } = titleFromText(snapshot.text, fileName);
-  return { ...snapshot, format: 'text', hints: { title }, titleFromFirstLine: fromFirstLine };
+function withoutEmpty(report: SourceImportReport): SourceImportReport | undefined {
+  return Object.values(report).some((value) => value !== undefined) ? report : undefined;
 }
 
-function parseMarkdown(raw: string, fileName: string): Parsed {
-  const { body, hints } = splitFrontMatter(raw);
-  const { html, parts } = sanitizeArticle(markdown.parse(body, { async: false }), undefined, { readability: false });
-  const snapshot = blocksFromParts(parts);
-  if (hints.title) return { ...snapshot, format: 'markdown', html, hints, titleFromFirstLine: false };
-  const heading = headingTitle(parts);
+async function parseMarkup(
+  result: Extract<PreparedSource, { kind: 'markup' }>,
+  format: 'markdown' | 'html' | 'docx',
+  fileName: string,
+  opts: ImportOptions,
+): Promise<Parsed> {
+  const article = await sanitizeArticle(result.prepared, format === 'html' ? opts.baseUrl : undefined, {
+    readability: format === 'html',
+    subject: fileSubject(fileName),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    onProgress: (done, total) => opts.onProgress?.({ stage: 'sanitising', done, total }),
+  });
+  const snapshot = blocksFromParts(article.parts);
+  const report = withoutEmpty({
+    ...(result.encoding ? { encoding: result.encoding } : {}),
+    ...(result.prepared.hidden.count > 0 ? { hidden: result.prepared.hidden } : {}),
+    ...(article.metadataAuthors ? { metadataAuthors: article.metadataAuthors } : {}),
+  });
+  const base = { ...snapshot, format, html: article.html, ...(report ? { report } : {}) };
+  const hints: MetadataHints = format === 'markdown' ? { ...(result.frontMatter ?? {}) } : format === 'html' ? article.hints : {};
+  if (hints.title) return { ...base, hints, titleFromFirstLine: false };
+  const heading = headingTitle(article.parts);
+  if (format === 'html') return { ...base, hints: { ...hints, title: heading }, titleFromFirstLine: heading !== undefined };
   const { title, fromFirstLine } = heading ? { title: heading, fromFirstLine: true } : titleFromText(snapshot.text, fileName);
-  return { ...snapshot, format: 'markdown', html, hints: { ...hints, title }, titleFromFirstLine: fromFirstLine };
-}
-
-function parseHtml(raw: string, baseUrl: string | undefined): Parsed {
-  const { html, parts, hints } = sanitizeArticle(raw, baseUrl);
-  const snapshot = blocksFromParts(parts);
-  if (hints.title) return { ...snapshot, format: 'html', html, hints, titleFromFirstLine: false };
-  const heading = headingTitle(parts);
-  return { ...snapshot, format: 'html', html, hints: { ...hints, title: heading }, titleFromFirstLine: heading !== undefined };
+  return { ...base, hints: { ...hints, title }, titleFromFirstLine: fromFirstLine };
 }
 
 async function parsePdf(bytes: Uint8Array, fileName: string, pdfjs: PdfjsModule | undefined): Promise<Parsed> {
@@ -84,14 +101,6 @@ async function parsePdf(bytes: Uint8Array, fileName: string, pdfjs: PdfjsModule 
   if (pdf.title) return { ...snapshot, format: 'pdf', hints: { ...hints, title: pdf.title }, titleFromFirstLine: false };
   const { title, fromFirstLine } = titleFromText(snapshot.text, fileName);
   return { ...snapshot, format: 'pdf', hints: { ...hints, title }, titleFromFirstLine: fromFirstLine };
-}
-
-async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Parsed> {
-  const { html, parts } = sanitizeArticle(await docxToHtml(fileName, bytes), undefined, { readability: false });
-  const snapshot = blocksFromParts(parts);
-  const heading = headingTitle(parts);
-  const { title, fromFirstLine } = heading ? { title: heading, fromFirstLine: true } : titleFromText(snapshot.text, fileName);
-  return { ...snapshot, format: 'docx', html, hints: { title }, titleFromFirstLine: fromFirstLine };
 }
 
 /** Today's calendar date in the user's time zone, as CSL wants for `accessed`. */
@@ -115,26 +124,38 @@ async function toDraft(parsed: Parsed, fileName: string, bytes: Uint8Array, medi
     titleFromFirstLine: parsed.titleFromFirstLine,
   };
   if (parsed.html !== undefined) draft.html = parsed.html;
+  if (parsed.report) draft.importReport = parsed.report;
   return draft;
 }
 
 /**
  * Import a file the user chose, dropped or the app fetched. `name` may carry a
  * folder; only its last segment is kept. Throws `ImportError` for unsupported
- * extensions, oversized, empty, binary or non-UTF-8 files, for Markdown, HTML
- * or Word files with no readable text, and for scanned, password-protected or
- * damaged PDFs.
+ * extensions, oversized, empty or binary files, pages too deep or too big to
+ * read, Word files that inflate past the limits, Markdown, HTML or Word files
+ * with no readable text, scanned, password-protected or damaged PDFs, and a
+ * cancelled import.
  */
 export async function importFile(name: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportedSourceDraft> {
   const fileName = lastSegment(name);
   const kind = sourceKindFromName(fileName);
   let parsed: Parsed;
-  if (kind === 'pdf') parsed = await parsePdf(bytes, fileName, opts.pdfjs);
-  else if (kind === 'docx') parsed = await parseDocx(bytes, fileName);
-  else {
-    const raw = decodeText(fileName, bytes);
-    parsed = kind === 'text' ? parsePlainText(raw, fileName) : kind === 'markdown' ? parseMarkdown(raw, fileName) : parseHtml(raw, opts.baseUrl);
+  if (kind === 'pdf') {
+    parsed = await parsePdf(bytes, fileName, opts.pdfjs);
+  } else {
+    if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(fileSubject(fileName), bytes.byteLength);
+    const request = kind === 'docx' ? { kind, name: fileName, bytes } : { kind, name: fileName, bytes, ...(opts.encoding ? { encoding: opts.encoding } : {}) };
+    const result = await prepareOffThread(request, {
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onProgress: (progress) => opts.onProgress?.(progress),
+    });
+    if (result.kind === 'text') {
+      parsed = { ...result.snapshot, format: 'text', hints: { title: result.title }, titleFromFirstLine: result.titleFromFirstLine, report: { encoding: result.encoding } };
+    } else {
+      parsed = await parseMarkup(result, kind === 'text' ? 'html' : kind, fileName, opts);
+    }
   }
+  if (opts.signal?.aborted) throw importErrors.cancelled(fileSubject(fileName));
   if (parsed.blocks.length === 0) throw kind === 'text' ? importErrors.empty(fileSubject(fileName)) : importErrors.noText(fileName);
   return toDraft(parsed, fileName, bytes, mediaTypeFromName(fileName), opts.now ?? Date.now());
 }
@@ -158,7 +179,12 @@ export async function importPastedText(text: string, opts: ImportOptions = {}): 
   if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(PASTED_SUBJECT, bytes.byteLength);
   const now = opts.now ?? Date.now();
   const fileName = pastedFileName(now);
-  const parsed = parsePlainText(text, fileName);
-  if (parsed.blocks.length === 0) throw importErrors.empty(PASTED_SUBJECT);
+  const result = await prepareOffThread({ kind: 'text', name: fileName, bytes }, opts.signal ? { signal: opts.signal } : {}).catch((error: unknown) => {
+    // The pasted text has no file name to speak of.
+    if (error instanceof Error && 'code' in error && (error as { code: string }).code === 'empty') throw importErrors.empty(PASTED_SUBJECT);
+    throw error;
+  });
+  if (result.kind !== 'text' || result.snapshot.blocks.length === 0) throw importErrors.empty(PASTED_SUBJECT);
+  const parsed: Parsed = { ...result.snapshot, format: 'text', hints: { title: result.title }, titleFromFirstLine: result.titleFromFirstLine };
   return toDraft(parsed, fileName, bytes, mediaTypeFromName(fileName), now);
 }

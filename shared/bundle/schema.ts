@@ -86,6 +86,19 @@ const sourceBlock = z
   })
   .refine((block) => block.end >= block.start, { error: 'ends before it starts', path: ['end'] });
 
+const encodingReport = z.strictObject({
+  encoding: text(64),
+  how: z.enum(['bom', 'declared', 'utf-8', 'utf-16-pattern', 'detected', 'fallback', 'chosen']),
+  declared: text(64).optional(),
+  confidence: z.number().min(0).max(100).optional(),
+});
+
+const importReport = z.strictObject({
+  encoding: encodingReport.optional(),
+  hidden: z.strictObject({ count, blocks: z.array(text()) }).optional(),
+  metadataAuthors: z.array(text()).optional(),
+});
+
 export const sourceSchema = z
   .strictObject({
     id: idSchema,
@@ -101,6 +114,7 @@ export const sourceSchema = z
     metadata: sourceMetadata,
     revision: count,
     fetched: z.strictObject({ url: text(), finalUrl: text(), fetchedAt: time }).optional(),
+    importReport: importReport.optional(),
     order,
   })
   .superRefine((source, ctx) => {

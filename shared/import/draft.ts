@@ -1,4 +1,4 @@
-import type { SourceBlock, SourceFormat, SourceMetadata } from '../domain/types';
+import type { SourceBlock, SourceFormat, SourceImportReport, SourceMetadata } from '../domain/types';
 
 /**
  * Everything an import produces before it is stored: the immutable snapshot
@@ -21,4 +21,6 @@ export interface ImportedSourceDraft {
   fetched?: { url: string; finalUrl: string; fetchedAt: number };
   /** True when the title was taken from the body text rather than metadata or the file name. */
   titleFromFirstLine: boolean;
+  /** Encoding used, hidden text left out, metadata authors set aside (stored as `SourceRecord.importReport`). */
+  importReport?: SourceImportReport;
 }

@@ -5,7 +5,18 @@
  */
 import { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS } from './formats';
 
-export type ImportErrorCode = 'empty' | 'binary' | 'encoding' | 'too-large' | 'unsupported' | 'no-text' | 'scanned-pdf' | 'encrypted' | 'corrupt';
+export type ImportErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'encoding'
+  | 'too-large'
+  | 'too-complex'
+  | 'unsupported'
+  | 'no-text'
+  | 'scanned-pdf'
+  | 'encrypted'
+  | 'corrupt'
+  | 'cancelled';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -55,17 +66,40 @@ export const importErrors = {
       `${fileSubject(name)} looks like a binary file${what ? ` (${what})` : ''}, not text. Choose the article saved as ${supportedList()}.`,
     ),
 
-  invalidUtf8: (name: string, position: number) =>
-    new ImportError(
-      'encoding',
-      `${fileSubject(name)} is not valid UTF-8 text (first bad byte at position ${groupDigits(position)}). Save it as UTF-8 and import it again.`,
-    ),
+  utf32: (name: string) =>
+    new ImportError('encoding', `${fileSubject(name)} is saved as UTF-32 text, which Casefile cannot read. Save it as UTF-8 and import it again.`),
 
-  utf16: (name: string) =>
-    new ImportError('encoding', `${fileSubject(name)} is saved as UTF-16 text. Save it as UTF-8 and import it again.`),
+  unknownEncoding: (name: string, label: string) =>
+    new ImportError('encoding', `Casefile cannot read ${fileSubject(name)} as “${label}”: this system has no decoder for that encoding. Choose another one.`),
 
   tooLarge: (subject: string, bytes: number) =>
     new ImportError('too-large', `${subject} is ${formatMegabytes(bytes)}; Casefile imports sources up to ${MAX_SOURCE_BYTES / MIB} MB.`),
+
+  tooDeep: (name: string, limit: number) =>
+    new ImportError(
+      'too-complex',
+      `${fileSubject(name)} nests its elements more than ${groupDigits(limit)} levels deep (browsers stop nesting there themselves), so Casefile cannot read it faithfully. Open it in a browser, save it as PDF and import that.`,
+    ),
+
+  tooManyElements: (name: string, limit: number) =>
+    new ImportError(
+      'too-complex',
+      `${fileSubject(name)} has more than ${groupDigits(limit)} HTML elements, more than any article; Casefile reads pages of up to ${groupDigits(limit)}. Save the part you need (for example with the browser’s “Save as PDF”) and import that.`,
+    ),
+
+  zipBomb: (name: string, format: string, entry: string, bytes: number, limit: number, measured = false) =>
+    new ImportError(
+      'too-complex',
+      `${fileSubject(name)} would unpack to more than ${formatMegabytes(limit)} (“${entry}” alone is ${measured ? 'over ' : ''}${formatMegabytes(bytes)}), far more than any real ${format} file holds, so Casefile did not open it. It may be damaged, or built to overload the computer.`,
+    ),
+
+  zipLies: (name: string, format: string, entry: string) =>
+    new ImportError(
+      'too-complex',
+      `${fileSubject(name)} is not a sound ${format} file: “${entry}” unpacks to more than the file’s own table of contents says, a trick of archives built to overload the computer. Casefile did not open it.`,
+    ),
+
+  cancelled: (subject: string) => new ImportError('cancelled', `The import of ${subject} was cancelled; nothing was added.`),
 
   unsupported: (name: string, extension: string) =>
     new ImportError(

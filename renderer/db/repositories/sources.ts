@@ -25,6 +25,7 @@ function snapshotOf(draft: ImportedSourceDraft, now: number) {
     blocks: draft.blocks,
     ...(draft.html !== undefined ? { html: draft.html } : {}),
     ...(draft.fetched ? { fetched: { ...draft.fetched } } : {}),
+    ...(draft.importReport ? { importReport: draft.importReport } : {}),
     sha256: draft.sha256,
     fileName: draft.fileName,
     byteLength: draft.byteLength,
@@ -137,7 +138,7 @@ export async function replaceSourceText(
   const passages = await db.passages.where('sourceId').equals(sourceId).toArray();
   const live = passages.filter((p) => p.anchor !== 'orphaned');
   const results = reanchor(source.text, draft.text, live);
-  const { html: _oldHtml, fetched: _oldFetched, ...rest } = source;
+  const { html: _oldHtml, fetched: _oldFetched, importReport: _oldReport, ...rest } = source;
   const updated: SourceRecord = { ...rest, ...snapshotOf(draft, now), revision: source.revision + 1 };
   const counts = { placed: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const nextPassages = live.map((p): PassageRecord => {
