@@ -41,6 +41,8 @@ export interface ImportOptions {
 /** What each format pipeline contributes to the draft. */
 interface Parsed extends TextSnapshot {
   format: SourceFormat;
+  /** The original bytes' SHA-256, when the import worker computed it already. */
+  sha256?: string;
   html?: string;
   hints: MetadataHints;
   titleFromFirstLine: boolean;
@@ -115,7 +117,7 @@ async function toDraft(parsed: Parsed, fileName: string, bytes: Uint8Array, medi
     format: parsed.format,
     text: parsed.text,
     blocks: parsed.blocks,
-    sha256: await sha256Hex(bytes),
+    sha256: parsed.sha256 ?? (await sha256Hex(bytes)),
     fileName,
     byteLength: bytes.byteLength,
     mediaType,
@@ -154,9 +156,15 @@ export async function importFile(name: string, bytes: Uint8Array, opts: ImportOp
     } else {
       parsed = await parseMarkup(result, kind === 'text' ? 'html' : kind, fileName, opts);
     }
+    parsed.sha256 = result.sha256;
   }
   if (opts.signal?.aborted) throw importErrors.cancelled(fileSubject(fileName));
-  if (parsed.blocks.length === 0) throw kind === 'text' ? importErrors.empty(fileSubject(fileName)) : importErrors.noText(fileName);
+  if (parsed.blocks.length === 0) {
+    if (kind === 'text') throw importErrors.empty(fileSubject(fileName));
+    if (kind === 'docx') throw importErrors.noTextWord(fileName);
+    const hidden = parsed.report?.hidden?.count ?? 0;
+    throw hidden > 0 ? importErrors.onlyHiddenText(fileName, hidden) : importErrors.noText(fileName);
+  }
   return toDraft(parsed, fileName, bytes, mediaTypeFromName(fileName), opts.now ?? Date.now());
 }
 
@@ -185,6 +193,6 @@ export async function importPastedText(text: string, opts: ImportOptions = {}): 
     throw error;
   });
   if (result.kind !== 'text' || result.snapshot.blocks.length === 0) throw importErrors.empty(PASTED_SUBJECT);
-  const parsed: Parsed = { ...result.snapshot, format: 'text', hints: { title: result.title }, titleFromFirstLine: result.titleFromFirstLine };
+  const parsed: Parsed = { ...result.snapshot, format: 'text', hints: { title: result.title }, titleFromFirstLine: result.titleFromFirstLine, sha256: result.sha256 };
   return toDraft(parsed, fileName, bytes, mediaTypeFromName(fileName), now);
 }

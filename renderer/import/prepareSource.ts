@@ -12,6 +12,7 @@ import type { EncodingReport } from '../../shared/domain/types';
 import { decodeSource } from '../../shared/import/encoding';
 import { splitFrontMatter } from '../../shared/import/frontMatter';
 import { prepareHtml, type PreparedHtml } from '../../shared/import/html/prepare';
+import { sha256Hex } from '../../shared/import/hash';
 import type { MetadataHints } from '../../shared/import/metadata';
 import { normaliseText, titleFromText, type TextSnapshot } from '../../shared/import/text';
 import { docxToHtml } from './docx';
@@ -20,9 +21,15 @@ export type PrepareRequest =
   | { kind: 'text' | 'markdown' | 'html'; name: string; bytes: Uint8Array; encoding?: string }
   | { kind: 'docx'; name: string; bytes: Uint8Array };
 
-export type PreparedSource =
+export type PreparedSource = (
   | { kind: 'text'; snapshot: TextSnapshot; title: string; titleFromFirstLine: boolean; encoding: EncodingReport }
-  | { kind: 'markup'; prepared: PreparedHtml; encoding?: EncodingReport; frontMatter?: MetadataHints };
+  | { kind: 'markup'; prepared: PreparedHtml; encoding?: EncodingReport; frontMatter?: MetadataHints }
+) & {
+  /** SHA-256 of the original bytes, computed here because hashing 20 MB takes the page a long task. */
+  sha256: string;
+};
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface PrepareProgress {
   stage: 'decoding' | 'unpacking' | 'parsing';
@@ -32,6 +39,11 @@ export interface PrepareProgress {
 const markdown = new Marked({ gfm: true, breaks: false });
 
 export async function prepareSource(request: PrepareRequest, onProgress: (progress: PrepareProgress) => void = () => {}): Promise<PreparedSource> {
+  const [prepared, sha256] = await Promise.all([prepare(request, onProgress), sha256Hex(request.bytes)]);
+  return { ...prepared, sha256 };
+}
+
+async function prepare(request: PrepareRequest, onProgress: (progress: PrepareProgress) => void): Promise<DistributiveOmit<PreparedSource, 'sha256'>> {
   if (request.kind === 'docx') {
     onProgress({ stage: 'unpacking' });
     const html = await docxToHtml(request.name, request.bytes);

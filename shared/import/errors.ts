@@ -115,6 +115,15 @@ export const importErrors = {
       `${fileSubject(name)} has no readable text. If the article only appears in a browser, copy its text and paste it into Casefile instead.`,
     ),
 
+  noTextWord: (name: string) =>
+    new ImportError('no-text', `${fileSubject(name)} has no text: the document is empty, or holds only pictures or drawings. Casefile imports the text of Word documents.`),
+
+  onlyHiddenText: (name: string, hidden: number) =>
+    new ImportError(
+      'no-text',
+      `${fileSubject(name)} has no text its readers could see: all of it (${hidden === 1 ? 'one block' : `${groupDigits(hidden)} blocks`}) is hidden by the page itself, so there is nothing to import.`,
+    ),
+
   scannedPdf: (name: string) =>
     new ImportError(
       'scanned-pdf',

@@ -14,10 +14,13 @@
  * (`data-cf-boilerplate="share"`); the sanitiser removes them, after it has
  * let Readability look at the whole page.
  *
- * Guards keep the article: nothing that holds the page's `<h1>`, its
- * `main`/`article`, or half of its text is marked, and a kind whose marks
- * would add up to half of the text is dropped altogether (a forum page is
- * all "comments").
+ * Guards keep the article. Nothing that holds the page's `<h1>` is marked.
+ * When the page names its main content (`main`, `role="main"`, or its
+ * largest top-level `article`), nothing that holds it is marked, and inside
+ * it only clear evidence counts. When it does not, nothing that holds half
+ * of the text is marked, and a kind
+ * whose marks would add up to half of the text is dropped altogether (a forum
+ * page is all "comments").
  */
 import { isTag, isText, type Element } from 'domhandler';
 import { elementsOf, isSkippedForText, squash, textOf } from './tree';
@@ -87,8 +90,8 @@ interface Stats {
   linkText: number;
   links: number;
   anchorLinks: number;
-  /** Holds the page's h1, a main or an article: never boilerplate. */
-  holdsArticle: boolean;
+  /** Holds the page's h1. */
+  holdsHeading: boolean;
 }
 
 function words(name: string): string[] {
@@ -128,7 +131,7 @@ function statsOf(body: Element): Map<Element, Stats> {
   const order = elementsOf(body);
   for (let i = order.length - 1; i >= 0; i--) {
     const element = order[i]!;
-    const own: Stats = { text: 0, linkText: 0, links: 0, anchorLinks: 0, holdsArticle: false };
+    const own: Stats = { text: 0, linkText: 0, links: 0, anchorLinks: 0, holdsHeading: false };
     if (!isSkippedForText(element)) {
       for (const child of element.children) {
         if (isText(child)) own.text += squash(child.data).length;
@@ -138,7 +141,7 @@ function statsOf(body: Element): Map<Element, Stats> {
           own.linkText += s.linkText;
           own.links += s.links;
           own.anchorLinks += s.anchorLinks;
-          own.holdsArticle ||= s.holdsArticle;
+          own.holdsHeading ||= s.holdsHeading;
         }
       }
     }
@@ -147,7 +150,7 @@ function statsOf(body: Element): Map<Element, Stats> {
       own.linkText = own.text;
       if (element.attribs.href.trim().startsWith('#')) own.anchorLinks++;
     }
-    if (element.name === 'h1' || element.name === 'main' || element.name === 'article' || element.attribs.role === 'main') own.holdsArticle = true;
+    if (element.name === 'h1') own.holdsHeading = true;
     stats.set(element, own);
   }
   return stats;
@@ -180,18 +183,39 @@ function classify(element: Element, s: Stats, inArticle: boolean): BoilerplateKi
 }
 
 /**
+ * The element the page names as its main content: its `main` (or
+ * `role="main"`), else its top-level `article` with the most text.
+ */
+function mainContent(body: Element, stats: Map<Element, Stats>): Element | undefined {
+  let best: Element | undefined;
+  for (const element of elementsOf(body)) {
+    if (element.name === 'main' || element.attribs.role === 'main') return element;
+    if (element.name === 'article' && !insideArticle(element) && (!best || (stats.get(element)?.text ?? 0) > (stats.get(best)?.text ?? 0))) best = element;
+  }
+  return best && (stats.get(best)?.text ?? 0) > 0 ? best : undefined;
+}
+
+function contains(ancestor: Element, node: Element): boolean {
+  for (let p: Element | null = node; p; p = p.parent && isTag(p.parent) ? p.parent : null) if (p === ancestor) return true;
+  return false;
+}
+
+/**
  * Mark the page furniture under `body` (in place) and return how many
  * elements were marked, by kind.
  */
 export function markBoilerplate(body: Element): Map<BoilerplateKind, number> {
   const stats = statsOf(body);
   const pageText = stats.get(body)?.text ?? 0;
+  const main = mainContent(body, stats);
+  const protectedElement = (element: Element, s: Stats) =>
+    s.holdsHeading || (main ? contains(element, main) : pageText > 0 && s.text >= pageText * 0.5);
   const marked: { element: Element; kind: BoilerplateKind; text: number }[] = [];
   const stack: Element[] = [...body.children.filter(isTag)].reverse();
   while (stack.length > 0) {
     const element = stack.pop()!;
     const s = stats.get(element)!;
-    const kind = s.holdsArticle || (pageText > 0 && s.text >= pageText * 0.5) ? undefined : classify(element, s, insideArticle(element));
+    const kind = protectedElement(element, s) ? undefined : classify(element, s, insideArticle(element));
     if (kind) {
       marked.push({ element, kind, text: s.text });
       continue;
@@ -205,7 +229,7 @@ export function markBoilerplate(body: Element): Map<BoilerplateKind, number> {
   for (const m of marked) perKind.set(m.kind, (perKind.get(m.kind) ?? 0) + m.text);
   const counts = new Map<BoilerplateKind, number>();
   for (const m of marked) {
-    if (pageText > 0 && (perKind.get(m.kind) ?? 0) >= pageText * 0.5) continue;
+    if (!main && pageText > 0 && (perKind.get(m.kind) ?? 0) >= pageText * 0.5) continue;
     m.element.attribs[BOILERPLATE_ATTRIBUTE] = m.kind;
     counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
   }
