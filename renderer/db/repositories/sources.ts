@@ -59,6 +59,11 @@ export async function addSource(caseId: string, draft: ImportedSourceDraft, now 
   });
 }
 
+/** The original bytes of a source, when they were kept (a bundle may leave them out). */
+export async function getSourceBlob(sourceId: string): Promise<SourceBlobRecord | undefined> {
+  return getDb().sourceBlobs.get(sourceId);
+}
+
 /** A source in this case with the same bytes, so an import can warn about a duplicate. */
 export async function findSourceBySha(caseId: string, sha256: string): Promise<SourceRecord | undefined> {
   return getDb().sources.where('[caseId+sha256]').equals([caseId, sha256]).first();

@@ -11,6 +11,7 @@ import { useFindInSource } from '../find/useFindInSource';
 import { clearHighlights, flashRange, paintHighlights, setActiveHighlight } from '../../reader/highlights';
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../reader/offsets';
 import { Reader } from '../../reader/Reader';
+import { HiddenTextNote } from '../sources/ImportReport';
 import { PassageCard } from './PassageCard';
 import { SelectionToolbar } from './SelectionToolbar';
 
@@ -245,7 +246,12 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
           {actions}
         </>
       }
-      bar={find.bar}
+      bar={
+        <>
+          {find.bar}
+          {source && <HiddenTextNote source={source} />}
+        </>
+      }
       bodyRef={setBody}
       onTextClick={onTextClick}
       onTextKeyDown={onTextKeyDown}

@@ -80,7 +80,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
           <Icon name="close" />
         </button>
       </div>
-      <blockquote className="passage-quote">{passage.selectors[0].exact}</blockquote>
+      <blockquote className="passage-quote" dir="auto">{passage.selectors[0].exact}</blockquote>
       <TagInput caseId={passage.caseId} value={passage.tags} onChange={(tags) => void updatePassage(passage.id, { tags })} />
       <label className="field">
         Comment

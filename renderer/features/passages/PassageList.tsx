@@ -99,7 +99,7 @@ export function PassageList({ caseId, caseName, passages, sources, tags, filterT
                   }}
                   onClick={() => navigate({ kind: 'open-passage-card', passageId: p.id })}
                 >
-                  <span className="passage-snippet" style={first ? { borderColor: first.color } : undefined}>
+                  <span className="passage-snippet" dir="auto" style={first ? { borderColor: first.color } : undefined}>
                     {shortQuote(p.selectors[0].exact)}
                   </span>
                   <span className="item-sub">
@@ -119,7 +119,7 @@ export function PassageList({ caseId, caseName, passages, sources, tags, filterT
           <ul>
             {orphans.map((p) => (
               <li key={p.id} className="orphan">
-                <blockquote>{shortQuote(p.selectors[0].exact, 200)}</blockquote>
+                <blockquote dir="auto">{shortQuote(p.selectors[0].exact, 200)}</blockquote>
                 <span className="item-sub">{sourcesById.get(p.sourceId)?.metadata.title ?? 'Unknown source'}</span>
                 <div className="orphan-actions">
                   <button type="button" className="small" onMouseDown={(e) => e.preventDefault()} onClick={() => void reattach(p)} aria-label={`Attach to selection: ${shortQuote(p.selectors[0].exact, 40)}`}>

@@ -47,7 +47,9 @@ export function useImport(caseId: string | null) {
       }
       const record = await addSource(caseId, draft);
       notices.clearError();
-      notices.toast(`Imported “${record.metadata.title}”.`);
+      const hidden = draft.importReport?.hidden?.count ?? 0;
+      const left = hidden === 0 ? '' : ` ${hidden === 1 ? '1 hidden block' : `${hidden} hidden blocks`} left out: see the note above the text.`;
+      notices.toast(`Imported “${record.metadata.title}”.${left}`);
       return true;
     },
     [caseId, notices],
