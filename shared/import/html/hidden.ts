@@ -14,9 +14,10 @@
  * style sheets are not read, so what only they hide stays in the text.
  *
  * One exception keeps whole pages readable: a rule that would hide the page
- * itself (`<html>`, `<body>`, or an element holding most of the page's
- * text) is the "hide until the script has run" pattern of anti-flicker and
- * anti-framing snippets, which readers never saw in effect; it is ignored.
+ * itself (`<html>`, `<body>`, or a wrapper around the page's `main`,
+ * `article` or `<h1>`) is the "hide until the script has run" pattern of
+ * anti-flicker and anti-framing snippets, which readers never saw in
+ * effect; it is ignored.
  */
 import { compile, is } from 'css-select';
 import type { Selector } from 'css-what';
@@ -31,9 +32,6 @@ export interface HiddenText {
   /** Their text, in document order; at most MAX_HIDDEN_BLOCKS_KEPT, each cut at MAX_HIDDEN_BLOCK_CHARS. */
   blocks: string[];
 }
-
-/** Share of the page's text above which a hidden element is taken for the page itself (see the module comment). */
-const PAGE_SHARE = 0.5;
 
 interface CompiledRule extends StyleRule {
   matches?: (element: Element) => boolean;
@@ -162,22 +160,14 @@ function ownVisibility(cascade: Cascade, element: Element): boolean | undefined 
   return undefined;
 }
 
-/** Text length of every element of the body, computed bottom-up once. */
-function textLengths(body: Element): Map<Element, number> {
-  const lengths = new Map<Element, number>();
-  const order = elementsOf(body);
-  for (let i = order.length - 1; i >= 0; i--) {
-    const element = order[i]!;
-    let total = 0;
-    if (!isSkippedForText(element)) {
-      for (const child of element.children) {
-        if (isText(child)) total += child.data.trim().length;
-        else if (isTag(child)) total += lengths.get(child) ?? 0;
-      }
-    }
-    lengths.set(element, total);
+/** The elements that wrap the page's main content: ancestors (and selves) of its main, article, role=main and h1. */
+function pageWrappers(elements: readonly Element[]): Set<Element> {
+  const wrappers = new Set<Element>();
+  for (const element of elements) {
+    if (element.name !== 'main' && element.name !== 'article' && element.name !== 'h1' && element.attribs.role !== 'main') continue;
+    for (let p: Element | null = element; p && !wrappers.has(p); p = p.parent && isTag(p.parent) ? p.parent : null) wrappers.add(p);
   }
-  return lengths;
+  return wrappers;
 }
 
 class Collected {
@@ -220,9 +210,8 @@ function cutInvisibleText(cascade: Cascade, root: Element): string {
 export function removeHiddenText(body: Element, sheets: readonly { css: string; media?: string }[]): HiddenText {
   const cascade = new Cascade(visibilityRules(sheets));
   const elements = elementsOf(body);
-  const lengths = textLengths(body);
-  const pageText = lengths.get(body) ?? 0;
-  const isPage = (element: Element) => element === body || element.name === 'html' || (pageText > 0 && (lengths.get(element) ?? 0) >= pageText * PAGE_SHARE);
+  const wrappers = pageWrappers(elements);
+  const isPage = (element: Element) => element === body || element.name === 'html' || wrappers.has(element);
 
   // Elements some rule, inline style or attribute might hide; the cascade then decides.
   const displayCandidates = new Set<Element>();

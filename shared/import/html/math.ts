@@ -54,8 +54,10 @@ export function linearMath(node: AnyNode): string {
       return `${a ?? ''}_${group(b ?? '')}`;
     case 'msubsup':
       return `${a ?? ''}_${group(b ?? '')}^${group(c ?? '')}`;
-    case 'msqrt':
-      return `√${group(kids.map(linearMath).join(' '))}`;
+    case 'msqrt': {
+      const inner = kids.map(linearMath).join('').trim();
+      return [...inner].length === 1 ? `√${inner}` : `√(${inner})`;
+    }
     case 'mroot':
       return `root(${b ?? ''}, ${a ?? ''})`;
     case 'munder':

@@ -71,9 +71,17 @@ describe('hidden text: the cascade decides', () => {
   });
 
   it('does not hide the page itself (anti-flicker and anti-framing snippets)', () => {
-    const result = visible('<html><head><style>body { display: none !important } .wrap { visibility: hidden }</style></head><body><div class="wrap"><p>The whole story, which scripts reveal once they run.</p></div></body></html>');
-    expect(result.text).toBe('The whole story, which scripts reveal once they run.');
+    const result = visible(
+      '<html><head><style>body { display: none !important } .wrap { visibility: hidden }</style></head><body><div class="wrap"><article><h1>Story</h1><p>The whole story, which scripts reveal once they run.</p></article></div></body></html>',
+    );
+    expect(result.text).toBe('Story The whole story, which scripts reveal once they run.');
     expect(result.count).toBe(0);
+  });
+
+  it('hides a page whose every word is hidden, so the import can say so', () => {
+    const result = visible('<html><head><style>.x { display: none }</style></head><body><p class="x">cheap flights</p><p hidden>best hotels</p></body></html>');
+    expect(result.text).toBe('');
+    expect(result.count).toBe(2);
   });
 
   it('survives CSS it cannot parse', () => {
