@@ -222,12 +222,25 @@ export function removeHiddenText(body: Element, sheets: readonly { css: string; 
     }
     if (cascade.inlineSays(element, 'visibility', (v) => v === 'hidden' || v === 'collapse')) visibilityCandidates.add(element);
   }
+  // Elements by the id, class and tag a rule's rightmost compound needs, so each rule is tried only where it can match.
+  const byKey = new Map<string, Element[]>();
+  const index = (key: string, element: Element) => {
+    const list = byKey.get(key);
+    if (list) list.push(element);
+    else byKey.set(key, [element]);
+  };
+  for (const element of elements) {
+    index(element.name.toLowerCase(), element);
+    if (element.attribs.id) index(`#${element.attribs.id}`, element);
+    for (const cls of new Set((element.attribs.class ?? '').split(/\s+/))) if (cls) index(`.${cls}`, element);
+  }
   for (const rule of cascade.rules()) {
     const hidesDisplay = rule.declarations.some((d) => (d.property === 'display' && d.value === 'none') || (d.property === 'content-visibility' && d.value === 'hidden'));
     const hidesVisibility = rule.declarations.some((d) => d.property === 'visibility' && (d.value === 'hidden' || d.value === 'collapse'));
     if (!hidesDisplay && !hidesVisibility) continue;
     const matches = Cascade.matcher(rule);
-    for (const element of elements) {
+    const key = keyOf(rule.selector);
+    for (const element of key === '*' ? elements : (byKey.get(key) ?? [])) {
       if (!matches(element)) continue;
       if (hidesDisplay) displayCandidates.add(element);
       if (hidesVisibility) visibilityCandidates.add(element);

@@ -155,3 +155,21 @@ describe('checking an address before fetching', () => {
     expect(() => fileNameForUrl('https://agency.example/a', 'image/png')).toThrow(/cannot import/);
   });
 });
+
+describe('importFetchedPage: hostile pages take the same bounded path as files', () => {
+  const fetched = (html: string): FetchedPage => ({ bytes: new TextEncoder().encode(html), finalUrl: 'https://pages.example/deep', contentType: 'text/html', fetchedAt: 0 });
+
+  it('refuses a page nested 100,000 deep with its message, before any tree is built', async () => {
+    const deep = `${'<div>'.repeat(100_000)}bottom${'</div>'.repeat(100_000)}`;
+    const error = await importFetchedPage('https://pages.example/deep', fetched(deep)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toMatch(/^“deep\.html” nests its elements more than 512 levels deep/);
+  });
+
+  it('reads a fetched page in the charset it declares, and leaves its hidden text out', async () => {
+    const latin1 = Uint8Array.from('<meta charset="iso-8859-1"><p>Gr\u00fc\u00dfe aus dem Hafen.</p><p style="display:none">versteckt</p>', (c) => c.charCodeAt(0));
+    const draft = await importFetchedPage('https://pages.example/hafen', { bytes: latin1, finalUrl: 'https://pages.example/hafen', contentType: 'text/html', fetchedAt: 0 });
+    expect(draft.text).toBe('Grüße aus dem Hafen.');
+    expect(draft.importReport).toEqual({ encoding: { encoding: 'windows-1252', how: 'declared', declared: 'iso-8859-1' }, hidden: { count: 1, blocks: ['versteckt'] } });
+  });
+});
