@@ -5,7 +5,7 @@ import { useCase, useCases, useClaims, usePassages, useSource, useSources, useTa
 import { createCase, ensureSampleCase, getMeta, readCaseSnapshot, setMeta } from '../db/repositories';
 import { AnnotatedReader } from '../features/passages/AnnotatedReader';
 import { PassageList } from '../features/passages/PassageList';
-import { updateSourceFromFile } from '../features/passages/updateSource';
+import { useUpdateSource } from '../features/passages/UpdateSource';
 import { BriefPane } from '../features/brief/BriefPane';
 import { ClaimsPanel } from '../features/claims/ClaimsPanel';
 import { CodebookPanel } from '../features/tags/CodebookPanel';
@@ -120,15 +120,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     }
   };
 
-  const updateSource = async () => {
-    if (!activeSource) return;
-    try {
-      const message = await updateSourceFromFile(activeSource);
-      if (message) notices.toast(message);
-    } catch (error) {
-      notices.error((error as Error).message);
-    }
-  };
+  const sourceUpdate = useUpdateSource();
 
   const cases = useCases();
 
@@ -281,7 +273,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                       <button type="button" className="small" onClick={() => setEditingSourceId(activeSource.id)}>
                         Edit details
                       </button>
-                      <button type="button" className="small" onClick={() => void updateSource()}>
+                      <button type="button" className="small" aria-haspopup="dialog" onClick={() => void sourceUpdate.start(activeSource)}>
                         Update source…
                       </button>
                     </>
@@ -332,6 +324,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
       </main>
       <CommandPalette caseId={activeCase?.id ?? null} onSelectCase={setCaseId} onImport={() => void chooseAndImport()} onExportJson={() => void exportCaseJson()} />
       {editingSource && <MetadataDialog source={editingSource} onClose={() => setEditingSourceId(null)} />}
+      {sourceUpdate.dialog}
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
           Drop to import as a source

@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { memo, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import type { SourceBlock, SourceRecord } from '../../shared/domain/types';
 import { platform } from '../platform';
 import { byline } from './format';
@@ -65,10 +65,18 @@ export interface ReaderProps {
   overlay?: ReactNode;
   onTextClick?: (event: MouseEvent<HTMLElement>) => void;
   onTextKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
+  onTextFocus?: (event: FocusEvent<HTMLElement>) => void;
+  onTextBlur?: (event: FocusEvent<HTMLElement>) => void;
+  /** The scrolling text element (the one that takes focus). */
+  textRef?: Ref<HTMLElement>;
+  /** ID of an element describing the text's keyboard use. */
+  textDescribedBy?: string;
+  /** Drawn inside the scrolling text, after the blocks, so it scrolls with them (the caret). */
+  textOverlay?: ReactNode;
 }
 
 /** The reader pane: the active source with its bibliographic header. */
-export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextClick, onTextKeyDown }: ReaderProps) {
+export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextClick, onTextKeyDown, onTextFocus, onTextBlur, textRef, textDescribedBy, textOverlay }: ReaderProps) {
   if (!source) {
     return (
       <section className="reader" aria-label="Source">
@@ -113,8 +121,19 @@ export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextCl
         {actions && <div className="reader-actions">{actions}</div>}
       </header>
       {bar}
-      <article className="reader-scroll" tabIndex={0} aria-label={`Text of ${meta.title}`} onClick={onTextClick} onKeyDown={onTextKeyDown}>
+      <article
+        ref={textRef}
+        className="reader-scroll"
+        tabIndex={0}
+        aria-label={`Text of ${meta.title}`}
+        aria-describedby={textDescribedBy}
+        onClick={onTextClick}
+        onKeyDown={onTextKeyDown}
+        onFocus={onTextFocus}
+        onBlur={onTextBlur}
+      >
         <SourceBody source={source} titleInBody={titleInBody} bodyRef={bodyRef} />
+        {textOverlay}
       </article>
       {overlay}
     </section>

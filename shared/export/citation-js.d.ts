@@ -25,9 +25,18 @@ declare module '@citation-js/core' {
     delete(key: string): void;
     list(): string[];
   }
+  /** The citeproc-js engine, as plugin-csl's `engine()` prepares it. */
+  interface CiteprocEngine {
+    /** Process citation clusters in order; returns `[citationID, noteIndex, output]` for each. */
+    rebuildProcessorState(
+      citations: { citationID: string; citationItems: { id: string; locator?: string; label?: string }[]; properties: { noteIndex: number } }[],
+      format: 'text' | 'html',
+      uncited: string[],
+    ): [string, number, string][];
+  }
   export const plugins: {
     config: {
-      get(name: '@csl'): { styles: Register<string>; locales: Register<string> };
+      get(name: '@csl'): { styles: Register<string>; locales: Register<string>; engine(items: unknown[], style: string, lang: string, format: 'text' | 'html'): CiteprocEngine };
     };
   };
 }

@@ -166,6 +166,84 @@ export function formatOmittedReference(item: CslItem, style: string, customStyle
   return title ? [...cited, { text: `. ${title}.` }] : cited;
 }
 
+/**
+ * How a style cites, which decides the shape of an export:
+ * - `note`: the style's `class="note"` (Chicago notes, OSCOLA…): every
+ *   citation is a footnote in the style's `<citation>` layout, with its
+ *   subsequent forms (ibid, short forms) where the style defines them;
+ * - `author-date`: an in-text style that names its sources, "(Author Year)";
+ * - `numeric`: an in-text style that cites by number or label (Vancouver).
+ */
+export type CitationForm = 'note' | 'author-date' | 'numeric';
+
+/** The citation form of a style (see {@link CitationForm}), read from its XML. */
+export function citationForm(style: string, customStyleXml?: string): CitationForm {
+  const xml = csl.styles.get(resolveStyle(style, customStyleXml));
+  const root = /<style\b[^>]*>/.exec(xml)?.[0] ?? '';
+  if (/\sclass\s*=\s*["']note["']/.test(root)) return 'note';
+  const declared = /<category\b[^>]*\scitation-format\s*=\s*["']([\w-]+)["']/.exec(xml)?.[1];
+  if (declared === 'numeric' || declared === 'label') return 'numeric';
+  if (declared === 'author-date' || declared === 'author') return 'author-date';
+  // No declaration: look at what the citation layout (and the macros it calls) prints.
+  return /variable\s*=\s*["'](?:[\w-]+\s+)*citation-(?:number|label)\b/.test(citationLayoutWithMacros(xml)) ? 'numeric' : 'author-date';
+}
+
+/** The `<citation>` section with the text of every macro it calls, transitively. */
+function citationLayoutWithMacros(xml: string): string {
+  const macros = new Map([...xml.matchAll(/<macro\s[^>]*name\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/macro>/g)].map((m) => [m[1]!, m[2]!]));
+  let text = /<citation\b[\s\S]*?<\/citation>/.exec(xml)?.[0] ?? '';
+  const seen = new Set<string>();
+  for (let pending = [...text.matchAll(/\smacro\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]!); pending.length > 0; ) {
+    const name = pending.pop()!;
+    const body = macros.get(name);
+    if (seen.has(name) || body === undefined) continue;
+    seen.add(name);
+    text += body;
+    pending.push(...[...body.matchAll(/\smacro\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]!));
+  }
+  return text;
+}
+
+/** One cited item of a citation: a source, and where in it (for styles that print a locator). */
+export interface CiteItem {
+  id: string;
+  locator?: { label: 'page' | 'paragraph'; value: string };
+}
+
+/**
+ * One citation as citeproc sees it: the items it cites together, and the
+ * footnote it sits in (`noteIndex`, from 1) for note styles, 0 in the text.
+ */
+export interface CiteCluster {
+  items: CiteItem[];
+  noteIndex: number;
+}
+
+/**
+ * Format citations with the style's `<citation>` layout, in document order,
+ * as styled runs (one list per cluster). citeproc sees every cluster in
+ * order, so it decides positions (first, subsequent, ibid, ibid with
+ * locator) and disambiguation ("2024a") exactly as the style says. Every
+ * item ID must be in `items`.
+ */
+export function formatCitations(items: readonly CslItem[], clusters: readonly CiteCluster[], style: string, customStyleXml?: string): RichRun[][] {
+  if (clusters.length === 0) return [];
+  const template = resolveStyle(style, customStyleXml);
+  const engine = csl.engine(
+    items.map((item) => cloneJson(item)),
+    template,
+    LOCALE,
+    'html',
+  );
+  const citations = clusters.map((cluster, i) => ({
+    citationID: `c${i}`,
+    citationItems: cluster.items.map((item) => (item.locator ? { id: item.id, locator: item.locator.value, label: item.locator.label } : { id: item.id })),
+    properties: { noteIndex: cluster.noteIndex },
+  }));
+  const byId = new Map(engine.rebuildProcessorState(citations, 'html', []).map(([id, , html]) => [id, html]));
+  return citations.map((citation) => parseEntryHtml(byId.get(citation.citationID) ?? '').runs);
+}
+
 /** The style ID to hand citation-js, or a clear error for one it does not know. */
 export function resolveStyle(style: string, customStyleXml?: string): string {
   if (customStyleXml !== undefined) return registerCustomStyle(customStyleXml);

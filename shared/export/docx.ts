@@ -6,6 +6,9 @@
  * note: a passage cited twice produces two notes with the same reference,
  * quote and locator (Word cannot point two marks at one note). Every note
  * therefore stands on its own, which is what an editor checking a quote needs.
+ * With a note style each note is the style's citation for its position
+ * ("Ibid." after the same source); author-date styles print their in-text
+ * citation, "(Okafor, 2024, para. 7)", before the note mark.
  *
  * `Packer.toArrayBuffer` works in Node and in the browser alike, so this
  * module needs neither Buffer nor Blob.
@@ -31,7 +34,7 @@ import {
 } from 'docx';
 import type { RichRun } from './csl';
 import { isRtl } from '../domain/direction';
-import type { Block, ExportModel, ExportNote, Inline, ListBlock } from './model';
+import { endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 const FONT = 'Georgia';
 const MONO = 'Consolas';
@@ -157,7 +160,9 @@ class DocxWriter {
           if (!note) return [];
           this.notes.push(note);
           const id = this.notes.length;
-          return [this.model.notesMode === 'endnotes' ? new EndnoteReferenceRun(id) : new FootnoteReferenceRun(id)];
+          // Author-date styles: "(Okafor, 2024, para. 2)" in the text, then the note mark.
+          const inText = inline.inText ? [...(inline.spaceBefore ? [new TextRun(' ')] : []), ...richRuns(inline.inText)] : [];
+          return [...inText, this.model.notesMode === 'endnotes' ? new EndnoteReferenceRun(id) : new FootnoteReferenceRun(id)];
         }
       }
     });
@@ -168,7 +173,7 @@ class DocxWriter {
 function notePara(note: ExportNote): Paragraph {
   const children: ParagraphChild[] = richRuns(note.reference);
   if (note.quote) {
-    const lead = /[.!?]$/.test(note.referenceText.trim()) ? ' ' : '. ';
+    const lead = endsSentence(note.referenceText) ? ' ' : '. ';
     const quote = clean(note.quote.replace(/\s+/g, ' ').trim());
     if (note.quoteDir === 'rtl') {
       // The quote is its own right-to-left run, so Word orders its words from the right inside the note.

@@ -3,7 +3,9 @@
  * and, with `print: true`, for printing to PDF through Chromium.
  *
  * No scripts, no external resources: the PDF renderer runs with JavaScript
- * off and the network refused. Notes are numbered by the citation rule and
+ * off and the network refused. Author-date styles print their in-text
+ * citation, "(Okafor, 2024, para. 7)", before the note mark. Notes are
+ * numbered by the citation rule (one per citation with a note style) and
  * listed at the end under "Notes" in both notes modes (HTML has no page
  * footnotes), each with links back to every place that cites it.
  *
@@ -13,7 +15,7 @@
  */
 import type { RichRun } from './csl';
 import { isRtl } from '../domain/direction';
-import type { Block, ExportModel, ExportNote, Inline, ListBlock } from './model';
+import { endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 export interface HtmlOptions {
   print: boolean;
@@ -154,7 +156,9 @@ function renderInlines(inlines: readonly Inline[], refs: RefCounter): string {
           return `<a href="${escapeHtml(inline.url)}">${renderInlines(inline.children, refs)}</a>`;
         case 'citation': {
           const id = refs.next(inline.n, inline.occurrence);
-          return `<sup class="cite"><a id="${id}" href="#note-${inline.n}" aria-label="Note ${inline.n}">${inline.n}</a></sup>`;
+          // Author-date styles: "(Okafor, 2024, para. 2)" in the text, then the note mark.
+          const inText = inline.inText ? `${inline.spaceBefore ? ' ' : ''}<span class="in-text-citation">${richHtml(inline.inText)}</span>` : '';
+          return `${inText}<sup class="cite"><a id="${id}" href="#note-${inline.n}" aria-label="Note ${inline.n}">${inline.n}</a></sup>`;
         }
       }
     })
@@ -182,7 +186,7 @@ function notesSection(notes: readonly ExportNote[], refs: RefCounter): string {
       .join(' ');
     const quote = note.quote ? ` <q${note.quoteDir === 'rtl' ? ' dir="rtl"' : ''}>${escapeHtml(note.quote.replace(/\s+/g, ' ').trim())}</q>` : '';
     const locator = note.locator ? ` (${escapeHtml(note.locator)}).` : '';
-    const lead = /[.!?]$/.test(note.referenceText.trim()) || !quote ? '' : '.';
+    const lead = endsSentence(note.referenceText) || !quote ? '' : '.';
     const cls = note.broken ? ' class="broken"' : '';
     return `<li id="note-${note.n}"${cls} value="${note.n}">${richHtml(note.reference)}${lead}${quote}${locator} ${backs}</li>`;
   });

@@ -2,7 +2,10 @@
  * Pandoc-flavoured Markdown from an export model.
  *
  * Notes: every citation is a footnote reference `[^n]`, and each cited passage
- * has exactly one definition `[^n]: Reference. “quote” (para. 7).`; Pandoc
+ * has exactly one definition `[^n]: Reference. “quote” (para. 7).` (with a
+ * note style, each citation has its own, in the style's form for its
+ * position: `[^2]: Ibid. “quote” (para. 8).`; with an author-date style the
+ * in-text citation comes first: `(Okafor, 2024, para. 7)[^1]`); Pandoc
  * turns every reference into a note of the target format. Markdown has no
  * separate endnote syntax, so the two modes differ only in where the
  * definitions sit in the file: `footnotes` puts each definition right after
@@ -20,7 +23,7 @@
  */
 import type { RichRun } from './csl';
 import { isRtl } from '../domain/direction';
-import type { Block, ExportModel, ExportNote, Inline, InlineMark, ListBlock } from './model';
+import { endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type InlineMark, type ListBlock } from './model';
 
 /** Render the whole document, front matter to appendices, ending with one newline. */
 export function renderMarkdown(model: ExportModel): string {
@@ -237,6 +240,8 @@ function renderInlines(inlines: readonly Inline[]): string {
         closeTo(0);
         out += pendingSpace;
         pendingSpace = '';
+        // Author-date styles: "(Okafor, 2024, para. 2)" in the text, then the note with the quote.
+        if (inline.inText) emit(`${inline.spaceBefore && !atLineStart ? ' ' : ''}${renderInlines(richToInlines(inline.inText))}`);
         emit(`[^${inline.n}]`);
         break;
       case 'link': {
@@ -290,7 +295,7 @@ function richToInlines(runs: readonly RichRun[]): Inline[] {
 function noteDefinition(note: ExportNote): string {
   const reference = renderInlines(richToInlines(note.reference));
   if (note.broken && note.quote === '') return `[^${note.n}]: ${reference}`;
-  const lead = /[.!?]$/.test(note.referenceText.trim()) ? reference : `${reference}.`;
+  const lead = endsSentence(note.referenceText) ? reference : `${reference}.`;
   const paragraphs = note.quote
     .split(/\r?\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())

@@ -22,7 +22,7 @@ import {
   type Stance,
   type TagRecord,
 } from '../domain/types';
-import { formatEntries, formatOmittedReference, toCslItems, type FormattedEntry, type RichRun } from './csl';
+import { citationForm, formatCitations, formatEntries, formatOmittedReference, toCslItems, type CitationForm, type CiteCluster, type CslItem, type FormattedEntry, type RichRun } from './csl';
 import { textDirection, isRtl } from '../domain/direction';
 
 export interface ExportOptions {
@@ -64,8 +64,23 @@ export type Inline =
   | { kind: 'text'; text: string; marks: InlineMark[] }
   | { kind: 'link'; url: string; children: Inline[] }
   | { kind: 'break' }
-  /** `occurrence` counts every citation in the document from 1, repeats included. */
-  | { kind: 'citation'; n: number; occurrence: number };
+  | CitationInline;
+
+/**
+ * A citation in the text. `n` is its note's number; `occurrence` counts every
+ * citation in the document from 1, repeats included. `inText` is the
+ * style's in-text citation, "(Author, Year, para. 2)", printed before the
+ * note mark (author-date styles only; on the first citation of a group of
+ * adjacent ones, which share it).
+ */
+export interface CitationInline {
+  kind: 'citation';
+  n: number;
+  occurrence: number;
+  inText?: RichRun[];
+  /** Print a space before `inText`: the text before it does not end in one. */
+  spaceBefore?: boolean;
+}
 
 export interface ListItem {
   inlines: Inline[];
@@ -93,12 +108,19 @@ export type Block =
   | ({ kind: 'quote'; inlines: Inline[] } & Directed)
   | ListBlock;
 
-/** One note per cited passage, numbered by the citation rule. */
+/**
+ * A note: one per cited passage, numbered by the citation rule, or with a
+ * note style one per citation, numbered in document order.
+ */
 export interface ExportNote {
   n: number;
   passageId: string;
   sourceId: string | null;
-  /** The source's reference in the chosen style ("[missing passage]" / "[missing source]" when broken). */
+  /**
+   * The source as the note cites it ("[missing passage]" / "[missing source]"
+   * when broken): the style's citation for this position (first, subsequent,
+   * ibid) with a note style, else its bibliography entry.
+   */
   reference: RichRun[];
   referenceText: string;
   /** The passage's exact text; empty when the passage is missing. */
@@ -109,7 +131,7 @@ export interface ExportNote {
   locator: string;
   sourceTitle: string;
   broken: boolean;
-  /** How many times the passage is cited in the brief. */
+  /** How many citations point to this note: the times the passage is cited, or 1 with a note style. */
   occurrences: number;
 }
 
@@ -141,6 +163,8 @@ export interface ExportModel {
   /** The same date written out for readers: "March 5, 2024". */
   dateText?: string;
   notesMode: 'footnotes' | 'endnotes';
+  /** How the chosen style cites (see `CitationForm`). */
+  citationForm: CitationForm;
   blocks: Block[];
   notes: ExportNote[];
   /** Cited sources in style order; empty when the bibliography is not included. */
@@ -173,48 +197,59 @@ export function buildExportModel(input: ExportInput): ExportModel {
     );
   }
   const date = normaliseDate(options.date);
+  const form = citationForm(options.style, options.customStyleXml);
   const numbering = numberCitations(input.note.content);
+  const passagesById = new Map(input.passages.map((p) => [p.id, p]));
+  const sourcesById = new Map(input.sources.map((s) => [s.id, s]));
+  const sourceOf = (passageId: string) => sourcesById.get(passagesById.get(passageId)?.sourceId ?? '');
   const walker = new BriefWalker(numbering.numberOf);
   const blocks = walker.blocks(rootChildren(input.note.content));
 
-  const passagesById = new Map(input.passages.map((p) => [p.id, p]));
-  const sourcesById = new Map(input.sources.map((s) => [s.id, s]));
   const citedSources = uniqueCitedSources(numbering.order, passagesById, sourcesById);
   const items = toCslItems(citedSources);
   const entries = formatEntries(items, options.style, options.customStyleXml);
-  const referenceBySource = new Map<string, RichRun[]>(entries.map((entry) => [entry.id, entry.runs]));
-  for (const item of items) {
-    if (!referenceBySource.has(item.id)) referenceBySource.set(item.id, formatOmittedReference(item, options.style, options.customStyleXml));
-  }
-  const occurrenceCount = new Map<string, number>();
-  for (const { passageId } of numbering.occurrences) occurrenceCount.set(passageId, (occurrenceCount.get(passageId) ?? 0) + 1);
-
-  const notes = numbering.order.map((passageId, i): ExportNote => {
+  const noteOf = (passageId: string, n: number, reference: RichRun[] | undefined, occurrences: number): ExportNote => {
     const passage = passagesById.get(passageId);
-    const source = passage ? sourcesById.get(passage.sourceId) : undefined;
-    const found = source ? referenceBySource.get(source.id) : undefined;
-    const missing = passage === undefined ? MISSING_PASSAGE : found === undefined ? MISSING_SOURCE : undefined;
-    const reference = found && !missing ? found : [{ text: missing ?? MISSING_SOURCE }];
+    const source = sourceOf(passageId);
+    const missing = passage === undefined ? MISSING_PASSAGE : source === undefined || reference === undefined ? MISSING_SOURCE : undefined;
+    const runs = reference && !missing ? reference : [{ text: missing ?? MISSING_SOURCE }];
     return {
-      n: i + 1,
+      n,
       passageId,
       sourceId: passage?.sourceId ?? null,
-      reference,
-      referenceText: reference.map((run) => run.text).join(''),
+      reference: runs,
+      referenceText: runs.map((run) => run.text).join(''),
       quote: passage?.selectors[0].exact ?? '',
       locator: passage ? locatorText(passage.locator) : '',
       sourceTitle: source?.metadata.title ?? MISSING_SOURCE,
       broken: missing !== undefined,
-      occurrences: occurrenceCount.get(passageId) ?? 0,
+      occurrences,
       ...(passage && isRtl(passage.selectors[0].exact) ? { quoteDir: 'rtl' as const } : {}),
     };
-  });
+  };
+
+  let notes: ExportNote[];
+  if (form === 'note') {
+    // One footnote per citation, in the style's citation layout for its position.
+    notes = noteStyleCitations(walker.citations, items, sourceOf, options).map(({ passageId, runs }, i) => noteOf(passageId, i + 1, runs, 1));
+    walker.citations.forEach(({ inline }, i) => (inline.n = i + 1));
+  } else {
+    const referenceBySource = new Map<string, RichRun[]>(entries.map((entry) => [entry.id, entry.runs]));
+    for (const item of items) {
+      if (!referenceBySource.has(item.id)) referenceBySource.set(item.id, formatOmittedReference(item, options.style, options.customStyleXml));
+    }
+    const occurrenceCount = new Map<string, number>();
+    for (const { passageId } of numbering.occurrences) occurrenceCount.set(passageId, (occurrenceCount.get(passageId) ?? 0) + 1);
+    notes = numbering.order.map((passageId, i) => noteOf(passageId, i + 1, referenceBySource.get(sourceOf(passageId)?.id ?? ''), occurrenceCount.get(passageId) ?? 0));
+    if (form === 'author-date') addInTextCitations(walker.citations, items, passagesById, sourceOf, options);
+  }
 
   const claimsInOrder = orderClaims(input.claims, walker.markedClaimIds);
   const tagName = new Map(input.tags.map((t) => [t.id, t.name]));
   const model: ExportModel = {
     title: input.case.name.trim() || input.note.title.trim() || 'Untitled brief',
     notesMode: options.notes,
+    citationForm: form,
     blocks,
     notes,
     bibliography: options.include.bibliography ? entries : [],
@@ -229,6 +264,93 @@ export function buildExportModel(input: ExportInput): ExportModel {
     model.dateText = longDate(date);
   }
   return model;
+}
+
+/** A citation the walker met, in document order. */
+interface WalkedCitation {
+  passageId: string;
+  inline: CitationInline;
+  /** Adjacent citations (nothing but spaces between them) share a group: one in-text citation. */
+  group: number;
+  /** The text right before it ends in a letter or punctuation, not a space. */
+  spaceBefore: boolean;
+}
+
+/**
+ * The note style's citation for every citation, in document order. Each sits
+ * in its own footnote (noteIndex = its number), so citeproc picks "Ibid." or
+ * the short form exactly where the style asks for it. A citation whose
+ * passage or source is gone stands in as a placeholder item, so an "Ibid."
+ * never reaches back across it.
+ */
+function noteStyleCitations(
+  citations: readonly WalkedCitation[],
+  items: readonly CslItem[],
+  sourceOf: (passageId: string) => SourceRecord | undefined,
+  options: ExportOptions,
+): { passageId: string; runs: RichRun[] | undefined }[] {
+  const placeholders: CslItem[] = [];
+  const clusters = citations.map(({ passageId }, i): CiteCluster => {
+    const source = sourceOf(passageId);
+    if (source) return { items: [{ id: source.id }], noteIndex: i + 1 };
+    const id = `missing-${i}`;
+    placeholders.push({ id, type: 'document', title: MISSING_PASSAGE });
+    return { items: [{ id }], noteIndex: i + 1 };
+  });
+  const formatted = formatCitations([...items, ...placeholders], clusters, options.style, options.customStyleXml);
+  return citations.map(({ passageId }, i) => {
+    const source = sourceOf(passageId);
+    const runs = formatted[i] ?? [];
+    // A style may print nothing for some kinds of item: the note still names its source.
+    return { passageId, runs: !source ? undefined : runs.length > 0 ? runs : [{ text: source.metadata.title }] };
+  });
+}
+
+/**
+ * Author-date styles: the in-text citation of each group of adjacent
+ * citations, with each passage's locator, "(Okafor, 2024, para. 2)", set on
+ * the group's first citation. Citations whose source is gone are left out
+ * (their note says what is missing).
+ */
+function addInTextCitations(
+  citations: readonly WalkedCitation[],
+  items: readonly CslItem[],
+  passagesById: ReadonlyMap<string, PassageRecord>,
+  sourceOf: (passageId: string) => SourceRecord | undefined,
+  options: ExportOptions,
+): void {
+  const groups: { group: number; first: WalkedCitation; cluster: CiteCluster }[] = [];
+  for (const citation of citations) {
+    const source = sourceOf(citation.passageId);
+    const locator = passagesById.get(citation.passageId)?.locator;
+    if (!source || !locator) continue;
+    const item = { id: source.id, locator: { label: locator.kind === 'page' ? ('page' as const) : ('paragraph' as const), value: String(locator.value) } };
+    const last = groups.at(-1);
+    if (last?.group === citation.group) last.cluster.items.push(item);
+    else groups.push({ group: citation.group, first: citation, cluster: { items: [item], noteIndex: 0 } });
+  }
+  const formatted = formatCitations(
+    items,
+    groups.map((g) => g.cluster),
+    options.style,
+    options.customStyleXml,
+  );
+  groups.forEach(({ first }, i) => {
+    const runs = formatted[i];
+    if (!runs || runs.length === 0) return;
+    // "seized(Okafor, 2024)" would read as one word.
+    first.inline.inText = runs;
+    if (first.spaceBefore) first.inline.spaceBefore = true;
+  });
+}
+
+/**
+ * Whether a note's reference already ends a sentence, so the quote follows
+ * without another full stop: "…2024." and, where the style puts the stop
+ * inside quotation marks, "…at Pier 9.”".
+ */
+export function endsSentence(text: string): boolean {
+  return /[.!?][”’"')\]]*$/.test(text.trim());
 }
 
 export { locatorText };
@@ -263,6 +385,9 @@ const FORMAT_BITS: [number, InlineMark][] = [
 /** Walks the serialised brief in document order, the same order `numberCitations` uses. */
 class BriefWalker {
   private occurrence = 0;
+  private group = 0;
+  /** Every citation, in document order. */
+  readonly citations: WalkedCitation[] = [];
   /** Claim IDs of mark nodes, in order of first appearance. */
   readonly markedClaimIds: string[] = [];
   private readonly seenClaims = new Set<string>();
@@ -356,7 +481,13 @@ class BriefWalker {
         case 'citation':
           if (typeof node.passageId === 'string' && node.passageId !== '') {
             this.occurrence += 1;
-            out.push({ kind: 'citation', n: this.numberOf.get(node.passageId) ?? 0, occurrence: this.occurrence });
+            const inline: CitationInline = { kind: 'citation', n: this.numberOf.get(node.passageId) ?? 0, occurrence: this.occurrence };
+            const before = out.at(-1);
+            const beforeThat = before?.kind === 'text' && before.text.trim() === '' ? out.at(-2) : before;
+            if (beforeThat?.kind !== 'citation') this.group += 1;
+            const spaceBefore = (before?.kind === 'text' && !/\s$/.test(before.text)) || before?.kind === 'link';
+            this.citations.push({ passageId: node.passageId, inline, group: this.group, spaceBefore });
+            out.push(inline);
           }
           break;
         case 'link':

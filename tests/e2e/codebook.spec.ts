@@ -29,8 +29,20 @@ test('renaming a parent tag renames its children; merging moves every passage; d
   await codebook.getByRole('button', { name: 'Edit tag arrests' }).click();
   const arrests = page.getByRole('dialog', { name: /Tag “arrests”/ });
   await arrests.getByRole('button', { name: 'Delete…' }).click();
-  await expect(arrests.getByRole('group', { name: 'Confirm deletion' })).toContainText('It is used by 2 passages · 1 claim.');
-  await arrests.getByRole('button', { name: 'Delete tag' }).click();
+  const confirm = arrests.getByRole('alertdialog', { name: 'Confirm deletion' });
+  await expect(confirm).toContainText('It is used by 2 passages · 1 claim.');
+  // Cancel and Escape each back out and leave the dialog open; focus returns to Delete….
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(arrests.getByRole('button', { name: 'Delete…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(arrests).toBeVisible();
+  await expect(arrests.getByRole('button', { name: 'Delete…' })).toBeFocused();
+  await arrests.getByRole('button', { name: 'Delete…' }).click();
+  await confirm.getByRole('button', { name: 'Delete tag' }).click();
   await expect(codebook.getByRole('button', { name: /^Filter by tag arrests/ })).toHaveCount(0);
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(codebook.getByRole('button', { name: /^Filter by tag arrests \(2 passages · 1 claim\)/ })).toBeVisible();

@@ -21,6 +21,8 @@ import { expect, test } from './support/fixtures';
 const CLI = fileURLToPath(new URL('../../scripts/casefile-cli.mjs', import.meta.url));
 const CASE_JSON = fileURLToPath(new URL('../fixtures/export/case.json', import.meta.url));
 const TEST_CSL = fileURLToPath(new URL('../fixtures/export/casefile-test.csl', import.meta.url));
+const NOTE_CSL = fileURLToPath(new URL('../fixtures/export/casefile-notes.csl', import.meta.url));
+const AUTHOR_DATE_CSL = fileURLToPath(new URL('../fixtures/export/casefile-author-date.csl', import.meta.url));
 
 /** Cited passages in document order, repeats included (p-gazette-1 is cited first and last). */
 const CITED = ['p-gazette-1', 'p-gazette-2', 'p-gazette-3', 'p-report-1', 'p-interview-1', 'p-gazette-1'];
@@ -218,6 +220,43 @@ test('a user .csl file changes the reference format and is remembered; a broken 
   dialog = await openExportDialog(page);
   await expect(dialog.getByRole('combobox', { name: 'Citation style' }).locator('option:checked')).toHaveText('Casefile test style (loaded file)');
   await expect(dialog.getByRole('radio', { name: 'Markdown' })).toBeChecked();
+});
+
+test('a note-style .csl gives footnotes in its citation layout with Ibid.; an author-date .csl puts (Author Year) in the text of Word and PDF', async ({ page }) => {
+  const data = cleanCase();
+  await seedCase(page, data);
+  const load = async (dialog: Locator, file: string, title: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Load a .csl file…' }).click();
+    await (await chooser).setFiles(file);
+    await expect(dialog.getByRole('combobox', { name: 'Citation style' }).locator('option:checked')).toHaveText(`${title} (loaded file)`);
+  };
+
+  // The note style: one footnote per citation, first in full, then "Ibid.", later the short form; each with its quote.
+  let dialog = await openExportDialog(page);
+  await load(dialog, NOTE_CSL, 'Casefile test notes');
+  const markdown = readFileSync(await (await exportAs(page, dialog, 'Markdown')).path(), 'utf8');
+  const notes = pandocNodes((JSON.parse(pandoc(markdown, 'json')) as { blocks: unknown[] }).blocks, 'Note').map((n) => pandocText(n.c));
+  expect(notes).toHaveLength(CITED.length);
+  // (pandocText straightens quotation marks.)
+  expect(notes[0]).toMatch(/^Ada Okafor, "Forty tonnes of tobacco seized at Pier 9," Ellery Harbour Gazette, 2024\. "seized forty tonnes/);
+  expect(notes[1]).toBe('Ibid. "The shipment had been declared as flat-pack furniture" (para. 2).');
+  expect(notes[2]).toMatch(/^Ibid\. /);
+  expect(notes[5]).toMatch(/^Okafor, "Forty tonnes of tobacco seized at Pier 9\." "seized forty tonnes/);
+  notes.forEach((note, i) => expect(note).toContain(normaliseText(data.passages.find((p) => p.id === CITED[i])?.selectors[0].exact ?? '<missing>')));
+
+  // The author-date style: "(Okafor 2024)" in the running text of the Word file and of the PDF.
+  dialog = await openExportDialog(page);
+  await load(dialog, AUTHOR_DATE_CSL, 'Casefile test author-date');
+  const zip = unzipSync(new Uint8Array(readFileSync(await (await exportAs(page, dialog, 'Word (DOCX)')).path())));
+  const body = new TextDecoder().decode(zip['word/document.xml']).replace(/<[^>]+>/g, '');
+  expect(body).toContain('of undeclared tobacco (Okafor 2024).');
+  expect(body).toContain('inspected on the quay? (Reyes 2024)');
+  dialog = await openExportDialog(page);
+  const pdf = await (await exportAs(page, dialog, 'PDF')).path();
+  const text = normaliseText(spawnSync(requireTool('pdftotext'), ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).stdout);
+  expect(text).toContain('(Okafor 2024)');
+  expect(text).toContain('(Ellery Harbour Customs Authority 2024)');
 });
 
 test('a brief with integrity problems lists them and exports only after “Export anyway”; axe finds nothing serious', async ({ page }, testInfo) => {

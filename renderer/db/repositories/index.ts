@@ -1,6 +1,22 @@
 export { RepoError } from './errors';
 export { createCase, deleteCase, readCaseSnapshot, renameCase, restoreCase, setActiveSource, touchCase, type CaseSnapshot, type DeletedCaseSnapshot } from './cases';
-export { addSource, deleteSource, findSourceBySha, getSourceBlob, replaceSourceText, restoreSource, updateSourceMetadata, type SourceSnapshot, type SourceUpdateResult } from './sources';
+export {
+  addSource,
+  applySourceUpdate,
+  deleteSource,
+  findSourceBySha,
+  getSourceBlob,
+  planSourceUpdate,
+  replaceSourceText,
+  restoreSource,
+  undoSourceUpdate,
+  updateSourceMetadata,
+  type SourceSnapshot,
+  type SourceUpdateCounts,
+  type SourceUpdatePlan,
+  type SourceUpdateResult,
+  type SourceUpdateUndo,
+} from './sources';
 export { createNote, deleteNote, findPassageCitations, isEmptyNote, renameNote, restoreNote, saveNoteContent, setCaseBrief, type DeletedNote, type PassageCitationPlace, type NoteContentChange, type SaveNoteResult } from './notes';
 export { ensureSampleCase, type SampleCaseData } from './sample';
 export { getMeta, setMeta } from './meta';

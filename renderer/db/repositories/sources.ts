@@ -116,51 +116,156 @@ export async function restoreSource(snapshot: SourceSnapshot): Promise<void> {
   });
 }
 
-export interface SourceUpdateResult {
-  source: SourceRecord;
+export interface SourceUpdateCounts {
+  /** Found at the same offsets (status `exact`). */
   placed: number;
   moved: number;
   fuzzy: number;
   orphaned: number;
 }
 
+export interface SourceUpdateResult extends SourceUpdateCounts {
+  source: SourceRecord;
+}
+
+type Reanchor = (
+  oldText: string,
+  newText: string,
+  passages: PassageRecord[],
+) => Map<string, { start: number; end: number; status: PassageRecord['anchor']; selectors?: PassageRecord['selectors'] }>;
+type Locate = (source: SourceRecord, offset: number) => PassageRecord['locator'];
+
 /**
- * Replace a source's snapshot with a revised text ("Update source…"). Every
- * passage is re-anchored with `reanchor` (computed before the write, outside
- * the transaction), then the new revision and all passages are written in one
- * transaction. Orphans keep their old selectors so the quote is never lost.
+ * What "Update source…" would do, computed without writing anything: the new
+ * revision, every passage as it would be stored, and the counts the preview
+ * shows. {@link applySourceUpdate} writes exactly this, so the preview's
+ * counts are what is applied.
  */
-export async function replaceSourceText(
-  sourceId: string,
-  draft: ImportedSourceDraft,
-  reanchor: (oldText: string, newText: string, passages: PassageRecord[]) => Map<string, { start: number; end: number; status: PassageRecord['anchor']; selectors?: PassageRecord['selectors'] }>,
-  locate: (source: SourceRecord, offset: number) => PassageRecord['locator'],
-  now = Date.now(),
-): Promise<SourceUpdateResult> {
+export interface SourceUpdatePlan {
+  /** The source as stored when the plan was made. */
+  previous: SourceRecord;
+  next: SourceRecord;
+  blob: { bytes: Uint8Array; mediaType: string };
+  /** Every passage of the source as stored when the plan was made (orphans included). */
+  passagesBefore: PassageRecord[];
+  /** The re-anchored passages (those not already orphaned), as they will be stored. */
+  passagesAfter: PassageRecord[];
+  counts: SourceUpdateCounts;
+  /** Passages the new text loses, as they will be stored (with their old quote). */
+  orphans: PassageRecord[];
+  /** Passages placed only approximately, before and after. */
+  fuzzy: { before: PassageRecord; after: PassageRecord }[];
+}
+
+/** Everything an applied update replaced, for {@link undoSourceUpdate}. */
+export interface SourceUpdateUndo {
+  previous: SourceRecord;
+  previousBlob: SourceBlobRecord | undefined;
+  passagesBefore: PassageRecord[];
+  applied: SourceRecord;
+  passagesAfter: PassageRecord[];
+}
+
+/**
+ * Plan replacing a source's snapshot with a revised text: every passage is
+ * re-anchored with `reanchor` (the shared anchoring's public function),
+ * outside any transaction. Nothing is written. Orphans keep their old
+ * selectors so the quote is never lost.
+ */
+export async function planSourceUpdate(sourceId: string, draft: ImportedSourceDraft, reanchor: Reanchor, locate: Locate, now = Date.now()): Promise<SourceUpdatePlan> {
   const db = getDb();
-  const source = await db.sources.get(sourceId);
+  const [source, passagesBefore] = await db.transaction('r', [db.sources, db.passages], async () => [
+    await db.sources.get(sourceId),
+    await db.passages.where('sourceId').equals(sourceId).toArray(),
+  ] as const);
   if (!source) throw new RepoError('That source no longer exists.');
-  const passages = await db.passages.where('sourceId').equals(sourceId).toArray();
-  const live = passages.filter((p) => p.anchor !== 'orphaned');
+  const live = passagesBefore.filter((p) => p.anchor !== 'orphaned');
   const results = reanchor(source.text, draft.text, live);
   const { html: _oldHtml, fetched: _oldFetched, importReport: _oldReport, ...rest } = source;
-  const updated: SourceRecord = { ...rest, ...snapshotOf(draft, now), revision: source.revision + 1 };
-  const counts = { placed: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  const nextPassages = live.map((p): PassageRecord => {
+  const next: SourceRecord = { ...rest, ...snapshotOf(draft, now), revision: source.revision + 1 };
+  const counts: SourceUpdateCounts = { placed: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  const orphans: PassageRecord[] = [];
+  const fuzzy: SourceUpdatePlan['fuzzy'] = [];
+  const passagesAfter = live.map((p): PassageRecord => {
     const r = results.get(p.id);
     if (!r || r.status === 'orphaned' || !r.selectors) {
       counts.orphaned++;
-      return { ...p, anchor: 'orphaned', updatedAt: now };
+      const orphan: PassageRecord = { ...p, anchor: 'orphaned', updatedAt: now };
+      orphans.push(orphan);
+      return orphan;
     }
     counts[r.status === 'exact' ? 'placed' : r.status]++;
-    return { ...p, selectors: r.selectors, anchor: r.status, locator: locate(updated, r.start), updatedAt: now };
+    const after: PassageRecord = { ...p, selectors: r.selectors, anchor: r.status, locator: locate(next, r.start), updatedAt: now };
+    if (r.status === 'fuzzy') fuzzy.push({ before: p, after });
+    return after;
   });
+  return { previous: source, next, blob: { bytes: draft.bytes, mediaType: draft.mediaType }, passagesBefore, passagesAfter, counts, orphans, fuzzy };
+}
+
+/** Same records, field for field (records are plain JSON data). */
+function sameRecords<T extends { id: string }>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = new Map(b.map((r) => [r.id, JSON.stringify(r)]));
+  return a.every((r) => byId.get(r.id) === JSON.stringify(r));
+}
+
+/**
+ * Write a plan in one transaction: the new revision, its bytes and every
+ * re-anchored passage. Refuses, writing nothing, when the source or any of
+ * its passages changed since the plan was made. Returns what Undo needs.
+ */
+export async function applySourceUpdate(plan: SourceUpdatePlan): Promise<SourceUpdateUndo> {
+  const db = getDb();
+  const sourceId = plan.previous.id;
+  return db.transaction('rw', [db.sources, db.sourceBlobs, db.passages], async () => {
+    const current = await db.sources.get(sourceId);
+    if (!current || current.revision !== plan.previous.revision) throw new RepoError('The source changed while it was being updated. Try again.');
+    const passages = await db.passages.where('sourceId').equals(sourceId).toArray();
+    if (!sameRecords(passages, plan.passagesBefore)) throw new RepoError('Passages of this source changed while the update was being prepared. Nothing was changed; choose Update source… again.');
+    const previousBlob = await db.sourceBlobs.get(sourceId);
+    await db.sources.put(plan.next);
+    await db.sourceBlobs.put({ sourceId, bytes: plan.blob.bytes, mediaType: plan.blob.mediaType });
+    await db.passages.bulkPut(plan.passagesAfter);
+    return { previous: plan.previous, previousBlob, passagesBefore: plan.passagesBefore, applied: plan.next, passagesAfter: plan.passagesAfter };
+  });
+}
+
+/**
+ * Undo an applied update: the previous revision, its original bytes and every
+ * passage exactly as they were, in one transaction. Refuses, writing
+ * nothing, once the source or its passages have changed since the update
+ * (a later revision, a passage edited, added or deleted), because putting
+ * the old text back would then lose that work or misplace it.
+ */
+export async function undoSourceUpdate(undo: SourceUpdateUndo): Promise<void> {
+  const db = getDb();
+  const sourceId = undo.previous.id;
   await db.transaction('rw', [db.sources, db.sourceBlobs, db.passages], async () => {
     const current = await db.sources.get(sourceId);
-    if (!current || current.revision !== source.revision) throw new RepoError('The source changed while it was being updated. Try again.');
-    await db.sources.put(updated);
-    await db.sourceBlobs.put({ sourceId, bytes: draft.bytes, mediaType: draft.mediaType });
-    await db.passages.bulkPut(nextPassages);
+    if (!current) throw new RepoError('That source no longer exists, so the update cannot be undone.');
+    if (current.revision !== undo.applied.revision || current.sha256 !== undo.applied.sha256) {
+      throw new RepoError(`“${current.metadata.title}” has changed since the update, so it cannot be undone.`);
+    }
+    const passages = await db.passages.where('sourceId').equals(sourceId).toArray();
+    const applied = new Map(undo.passagesAfter.map((p) => [p.id, p]));
+    const expected = undo.passagesBefore.map((p) => applied.get(p.id) ?? p);
+    if (!sameRecords(passages, expected)) {
+      throw new RepoError(`Passages of “${current.metadata.title}” were edited, added or deleted after the update, so it cannot be undone without losing that work.`);
+    }
+    // Details edited since the update (title, authors) are kept; the text snapshot goes back.
+    await db.sources.put({ ...undo.previous, metadata: current.metadata });
+    if (undo.previousBlob) await db.sourceBlobs.put(undo.previousBlob);
+    else await db.sourceBlobs.delete(sourceId);
+    await db.passages.bulkPut(undo.passagesBefore);
   });
-  return { source: updated, ...counts };
+}
+
+/**
+ * Replace a source's snapshot with a revised text in one step: plan, then
+ * apply (see {@link planSourceUpdate}).
+ */
+export async function replaceSourceText(sourceId: string, draft: ImportedSourceDraft, reanchor: Reanchor, locate: Locate, now = Date.now()): Promise<SourceUpdateResult> {
+  const plan = await planSourceUpdate(sourceId, draft, reanchor, locate, now);
+  await applySourceUpdate(plan);
+  return { source: plan.next, ...plan.counts };
 }

@@ -345,7 +345,7 @@ export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string;
 
         <div className="dialog-buttons">
           <button type="button" onClick={cancel}>
-            {busy ? 'Cancel export' : 'Close'}
+            {busy ? 'Cancel export' : problems.length > 0 ? 'Cancel' : 'Close'}
           </button>
           {problems.length > 0 ? (
             <button type="submit" className="danger" disabled={!ready}>

@@ -5,12 +5,15 @@ import { TAG_PALETTE, isDescendant } from '../../../shared/claims/tags';
 import { createPassage, setActiveSource } from '../../db/repositories';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
+import { announce, Announcer } from '../../lib/announce';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { useFindInSource } from '../find/useFindInSource';
+import { selectionOffsets, setCaretPassageHighlight } from '../../reader/caret';
 import { clearHighlights, flashRange, paintHighlights, setActiveHighlight } from '../../reader/highlights';
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../reader/offsets';
 import { Reader } from '../../reader/Reader';
+import { useCaretMode } from '../../reader/useCaretMode';
 import { HiddenTextNote } from '../sources/ImportReport';
 import { PassageCard } from './PassageCard';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -25,6 +28,10 @@ interface OpenCard {
   passageId: string;
   anchor: { left: number; top: number } | null;
   focusComment: boolean;
+  /** Opened from the text (a highlight, Enter, the toolbar): closing it puts focus back on the caret. */
+  fromText?: boolean;
+  /** Made just now with Highlight or Comment, for "Highlight added, tagged …". */
+  justCreated?: boolean;
 }
 
 export interface AnnotatedReaderProps {
@@ -62,6 +69,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   const [card, setCard] = useState<OpenCard | null>(null);
   const [busy, setBusy] = useState(false);
   const [pendingReveal, setPendingReveal] = useState<{ passageId: string; openCard: boolean } | null>(null);
+  const [stepped, setStepped] = useState<string | null>(null);
   const toolbar = useRef<HTMLDivElement>(null);
   const find = useFindInSource({ caseId, source, body });
 
@@ -78,6 +86,49 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     );
   }, [filterTagId, sourcePassages, tagsById]);
   const index = useMemo(() => new IntervalIndex(visible.map((p) => ({ start: p.selectors[1].start, end: p.selectors[1].end, passage: p }))), [visible]);
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
+  const ordered = useMemo(() => [...visible].sort((a, b) => a.selectors[1].start - b.selectors[1].start || a.selectors[1].end - b.selectors[1].end), [visible]);
+
+  const tagNames = useCallback((p: PassageRecord) => p.tags.map((id) => tagsById.get(id)?.name).filter((n): n is string => Boolean(n)), [tagsById]);
+
+  // Alt+N / Alt+Shift+N: the next or previous highlight from the caret; Enter opens its card.
+  const stepPassage = (direction: 1 | -1, from: number) => {
+    if (ordered.length === 0) {
+      announce(filterTagId ? 'No highlight has this tag in this source.' : 'This source has no highlights yet.');
+      return;
+    }
+    const at = ordered.findIndex((p) => p.id === stepped);
+    const onStepped = at >= 0 && ordered[at]!.selectors[1].start === from;
+    const target = onStepped
+      ? ordered[at + direction]
+      : direction === 1
+        ? ordered.find((p) => p.selectors[1].start > from)
+        : [...ordered].reverse().find((p) => p.selectors[1].start < from);
+    if (!target) {
+      announce(direction === 1 ? 'No more highlights after this one.' : 'No more highlights before this one.');
+      return;
+    }
+    setStepped(target.id);
+    caretMode.placeCaret(target.selectors[1].start);
+    const tags = tagNames(target);
+    announce(
+      `Highlight ${ordered.indexOf(target) + 1} of ${ordered.length}: ${target.selectors[0].exact.length > 200 ? `${target.selectors[0].exact.slice(0, 199)}…` : target.selectors[0].exact}${tags.length ? `, tagged ${tags.join(', ')}` : ''}. Enter opens it.`,
+    );
+  };
+  const caretMode = useCaretMode({ source, body, onStepPassage: stepPassage });
+  const { placeCaret, focusText } = caretMode;
+
+  // The stepped-to highlight is outlined until the caret leaves it.
+  const steppedPassage = stepped ? visible.find((p) => p.id === stepped) : undefined;
+  useEffect(() => {
+    if (!body || !source || !steppedPassage) {
+      setCaretPassageHighlight(null);
+      return;
+    }
+    setCaretPassageHighlight(offsetsToRange(body, source.blocks, steppedPassage.selectors[1].start, steppedPassage.selectors[1].end));
+  }, [body, source, steppedPassage]);
+  useEffect(() => () => setCaretPassageHighlight(null), []);
 
   // Paint highlights whenever the text, the passages or their colours change.
   useEffect(() => {
@@ -115,6 +166,14 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const sel = document.getSelection();
+        const caretAt = selectionOffsets(body)?.focus;
+        if (caretAt !== undefined) {
+          // Leaving the stepped-to highlight drops its outline.
+          setStepped((id) => {
+            const p = id ? visibleRef.current.find((v) => v.id === id) : undefined;
+            return p && caretAt >= p.selectors[1].start && caretAt <= p.selectors[1].end ? id : null;
+          });
+        }
         if (!sel || sel.rangeCount === 0 || sel.isCollapsed) {
           if (!toolbar.current?.contains(document.activeElement)) setSelected(null);
           return;
@@ -136,10 +195,17 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     };
   }, [body, source]);
 
+  // Tell a screen reader the toolbar is there when a selection made in the text first shows it.
+  const hadToolbar = useRef(false);
+  useEffect(() => {
+    if (selected && !hadToolbar.current && body?.parentElement?.contains(document.activeElement)) announce('Selection actions: press Alt+A.');
+    hadToolbar.current = selected !== null;
+  }, [body, selected]);
+
   // Alt+A moves focus into the toolbar for the current selection (keyboard access).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'a' && selected) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.code === 'KeyA' || e.key.toLowerCase() === 'a') && selected) {
         e.preventDefault();
         toolbar.current?.querySelector('button')?.focus();
       }
@@ -156,21 +222,26 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
         notices.error('Open a note in the brief pane first: there is nowhere to put the citation.');
         return;
       }
+      // Reached from the keyboard (Alt+A): focus comes back to the caret afterwards.
+      const fromKeyboard = Boolean(toolbar.current?.contains(document.activeElement));
       setBusy(true);
       try {
         const passage = await createPassage(source, selected.start, selected.end);
-        document.getSelection()?.removeAllRanges();
+        // The selection becomes a caret at the passage's end, where reading goes on.
+        placeCaret(passage.selectors[1].end);
         setSelected(null);
         if (writer) {
           onShowBrief();
           writer.insertCitation(passage.id);
           notices.toast('Cited in the brief.');
+          if (fromKeyboard) focusText();
         } else if (kind === 'claim') {
           const claim = await createClaimForPassage(caseId, passage.id, { statement: passage.selectors[0].exact });
           onShowClaims();
           navigate({ kind: 'open-claim', claimId: claim.id });
         } else {
-          setCard({ passageId: passage.id, anchor: { left: selected.rect.left, top: selected.rect.bottom + 8 }, focusComment: kind === 'comment' });
+          if (kind === 'highlight') announce('Highlight added. Type a tag, or press Escape to go back to the text.');
+          setCard({ passageId: passage.id, anchor: { left: selected.rect.left, top: selected.rect.bottom + 8 }, focusComment: kind === 'comment', fromText: true, justCreated: true });
         }
       } catch (error) {
         notices.error((error as Error).message);
@@ -178,7 +249,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
         setBusy(false);
       }
     },
-    [caseId, notices, onShowBrief, onShowClaims, selected, source],
+    [caseId, focusText, notices, onShowBrief, onShowClaims, placeCaret, selected, source],
   );
 
   // Reveal requests: switch source if needed, then scroll and flash.
@@ -218,22 +289,41 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     if (sel && !sel.isCollapsed) return;
     const offset = offsetAtPoint(body, e.clientX, e.clientY);
     const hit = offset === null ? undefined : index.at(offset)[0];
-    if (hit) setCard({ passageId: hit.passage.id, anchor: { left: e.clientX - 40, top: e.clientY + 16 }, focusComment: false });
+    if (hit) setCard({ passageId: hit.passage.id, anchor: { left: e.clientX - 40, top: e.clientY + 16 }, focusComment: false, fromText: true });
+  };
+
+  /** Enter on a highlight (the caret in it, or the one Alt+N stepped to) opens its card. */
+  const openCardAtCaret = (): boolean => {
+    if (!body || !source) return false;
+    const at = caretMode.caretOffset();
+    if (at === null) return false;
+    const hits = index.at(at).map((h) => h.passage);
+    // A caret right after a highlight's last character is still on it.
+    if (hits.length === 0 && at > 0) hits.push(...index.at(at - 1).map((h) => h.passage));
+    const passage = hits.find((p) => p.id === stepped) ?? hits[0];
+    if (!passage) return false;
+    const range = offsetsToRange(body, source.blocks, passage.selectors[1].start, passage.selectors[1].end);
+    const rect = range?.getBoundingClientRect();
+    setCard({ passageId: passage.id, anchor: rect ? { left: rect.left, top: rect.bottom + 8 } : null, focusComment: false, fromText: true });
+    return true;
   };
 
   const onTextKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'Enter' || !body) return;
-    const sel = document.getSelection();
-    if (!sel?.rangeCount) return;
-    const range = sel.getRangeAt(0);
-    const offsets = rangeToOffsets(body, range, source?.text ?? '');
-    const at = offsets?.start ?? null;
-    const hit = at === null ? undefined : index.at(at)[0];
-    if (hit) {
+    if (caretMode.handlers.onKeyDown(e)) {
       e.preventDefault();
-      const rect = range.getBoundingClientRect();
-      setCard({ passageId: hit.passage.id, anchor: { left: rect.left, top: rect.bottom + 8 }, focusComment: false });
+      return;
     }
+    if (e.key === 'Enter' && e.target === e.currentTarget && openCardAtCaret()) e.preventDefault();
+  };
+
+  const closeCard = () => {
+    const closing = card;
+    setCard(null);
+    // Back to the caret, at the end of the passage, when the card was opened from the text and still had focus.
+    if (!closing?.fromText || !cardPassage || cardPassage.sourceId !== source?.id || cardPassage.anchor === 'orphaned') return;
+    const focus = document.activeElement;
+    if (focus && focus !== document.body && !focus.closest('.passage-card')) return;
+    caretMode.placeCaret(cardPassage.selectors[1].end, { focus: true });
   };
 
   return (
@@ -255,8 +345,15 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
       bodyRef={setBody}
       onTextClick={onTextClick}
       onTextKeyDown={onTextKeyDown}
+      onTextFocus={caretMode.handlers.onFocus}
+      onTextBlur={caretMode.handlers.onBlur}
+      textRef={caretMode.scrollerRef}
+      textDescribedBy={caretMode.hintId}
+      textOverlay={caretMode.caretOverlay}
       overlay={
         <>
+          <Announcer />
+          {caretMode.hint}
           {selected && (
             <SelectionToolbar
               ref={toolbar}
@@ -267,8 +364,8 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
               onComment={() => void act('comment')}
               onCite={() => void act('cite')}
               onDismiss={() => {
-                document.getSelection()?.removeAllRanges();
-                setSelected(null);
+                // Escape: back to the caret in the text, the selection kept for another try.
+                caretMode.focusText();
               }}
             />
           )}
@@ -280,7 +377,8 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
               claims={claims}
               anchor={card.anchor}
               focusComment={card.focusComment}
-              onClose={() => setCard(null)}
+              justCreated={card.justCreated}
+              onClose={closeCard}
             />
           )}
         </>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { updatePassage } from '../../db/repositories';
+import { announce } from '../../lib/announce';
 import { Icon } from '../../lib/icons';
 import { briefWriter } from '../../editor/briefCommands';
 import { navigate } from '../../lib/navigation';
@@ -16,11 +17,13 @@ export interface PassageCardProps {
   /** Where to show it (viewport coordinates), near the passage. */
   anchor: { left: number; top: number } | null;
   focusComment?: boolean;
+  /** The passage was made just now (Highlight, Comment): tagging it is announced as "Highlight added, tagged …". */
+  justCreated?: boolean;
   onClose(): void;
 }
 
 /** The card for one passage: its quote, tags, comment, linked claims, and delete with Undo. */
-export function PassageCard({ passage, source, claims, anchor, focusComment, onClose }: PassageCardProps) {
+export function PassageCard({ passage, source, claims, anchor, focusComment, justCreated, onClose }: PassageCardProps) {
   const card = useRef<HTMLDivElement>(null);
   const commentField = useRef<HTMLTextAreaElement>(null);
   const [comment, setComment] = useState(passage.comment);
@@ -29,7 +32,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
   useEffect(() => setComment(passage.comment), [passage.id, passage.comment]);
   useEffect(() => {
     if (focusComment) commentField.current?.focus();
-    else card.current?.querySelector<HTMLElement>('[role="combobox"], button')?.focus();
+    else (card.current?.querySelector<HTMLElement>('[role="combobox"]') ?? card.current?.querySelector<HTMLElement>('button'))?.focus();
     // Focus once per opened passage.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [passage.id]);
@@ -38,8 +41,20 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
     if (comment !== passage.comment) await updatePassage(passage.id, { comment: comment.trim() });
   };
 
-  const deletion = useDeletePassage(onClose);
   const notices = useNotices();
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  /** Store the new tags and say what changed, for screen readers. */
+  const setTags = (next: string[], change: { added?: string; removed?: string }) => {
+    updatePassage(passage.id, { tags: next }).then(
+      () => {
+        if (change.added) announce(`${justCreated ? 'Highlight added, tagged' : 'Tagged'} ${change.added}.`);
+        else if (change.removed) announce(`Tag ${change.removed} removed.`);
+      },
+      (error: Error) => notices.error(error.message),
+    );
+  };
+
+  const deletion = useDeletePassage(onClose, deleteButton);
 
   const writeIntoBrief = (how: 'cite' | 'quote') => {
     const writer = briefWriter();
@@ -81,7 +96,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
         </button>
       </div>
       <blockquote className="passage-quote" dir="auto">{passage.selectors[0].exact}</blockquote>
-      <TagInput caseId={passage.caseId} value={passage.tags} onChange={(tags) => void updatePassage(passage.id, { tags })} />
+      <TagInput caseId={passage.caseId} value={passage.tags} onChange={setTags} />
       <label className="field">
         Comment
         <textarea ref={commentField} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} onBlur={() => void saveComment()} />
@@ -112,7 +127,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, onC
               </button>
             </>
           )}
-          <button type="button" className="danger" onClick={() => void deletion.request(passage)}>
+          <button type="button" ref={deleteButton} className="danger" onClick={() => void deletion.request(passage)}>
             Delete passage
           </button>
         </div>

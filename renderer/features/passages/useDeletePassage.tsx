@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import type { PassageRecord } from '../../../shared/domain/types';
 import { deletePassage, findPassageCitations, restorePassage, type PassageCitationPlace } from '../../db/repositories';
+import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
 
 /** "the Brief (citation 2, twice) and “Notes” (citation 1)" */
@@ -12,9 +13,11 @@ export function citationPlacesText(places: readonly PassageCitationPlace[]): str
 /**
  * Deleting a passage, with Undo. A passage the brief cites is only deleted
  * after the user confirms, having been told where it is cited: its citations
- * stay in place as "missing passage" markers.
+ * stay in place as "missing passage" markers. Cancel (or Escape) leaves the
+ * passage and its citations as they were and puts focus back on
+ * `returnFocus` (by default, the control that asked).
  */
-export function useDeletePassage(onDeleted?: () => void) {
+export function useDeletePassage(onDeleted?: () => void, returnFocus?: RefObject<HTMLElement | null>) {
   const notices = useNotices();
   const [pending, setPending] = useState<{ passage: PassageRecord; places: PassageCitationPlace[] } | null>(null);
 
@@ -36,19 +39,9 @@ export function useDeletePassage(onDeleted?: () => void) {
   };
 
   const confirmation = pending ? (
-    <div className="confirm-delete" role="alertdialog" aria-labelledby="confirm-delete-text" aria-modal="false">
-      <p id="confirm-delete-text">
-        This passage is cited in {citationPlacesText(pending.places)}. If you delete it, those citations stay where they are, marked as a missing passage.
-      </p>
-      <div className="confirm-delete-actions">
-        <button type="button" className="danger" onClick={() => void reallyDelete(pending.passage)}>
-          Delete cited passage
-        </button>
-        <button type="button" autoFocus onClick={() => setPending(null)}>
-          Keep it
-        </button>
-      </div>
-    </div>
+    <InlineConfirm confirmLabel="Delete cited passage" onConfirm={() => void reallyDelete(pending.passage)} onCancel={() => setPending(null)} returnFocus={returnFocus}>
+      This passage is cited in {citationPlacesText(pending.places)}. If you delete it, those citations stay where they are, marked as a missing passage.
+    </InlineConfirm>
   ) : null;
 
   return { request, confirmation, pendingId: pending?.passage.id ?? null };

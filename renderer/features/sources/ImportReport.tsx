@@ -3,11 +3,11 @@ import type { SourceRecord } from '../../../shared/domain/types';
 import { canonicalEncoding, describeEncoding, REOPEN_ENCODINGS } from '../../../shared/import/encoding';
 import { ImportError } from '../../../shared/import/errors';
 import { sourceKindFromName } from '../../../shared/import/detect';
-import { getSourceBlob } from '../../db/repositories';
+import { getSourceBlob, undoSourceUpdate } from '../../db/repositories';
 import { usePassages } from '../../db/hooks';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
-import { reopenWithEncoding } from '../passages/updateSource';
+import { reopenWithEncoding } from './reopenEncoding';
 
 /** Formats whose bytes are text in some encoding, and so can be reopened in another. */
 function isTextFile(source: SourceRecord): boolean {
@@ -108,8 +108,15 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
     setBusy(true);
     setError('');
     try {
-      const message = await reopenWithEncoding(source, encoding);
-      notices.toast(message);
+      const { message, undo } = await reopenWithEncoding(source, encoding);
+      notices.toast(message, {
+        label: 'Undo',
+        run: () =>
+          undoSourceUpdate(undo).then(
+            () => notices.toast(`Restored revision ${undo.previous.revision} of “${undo.previous.metadata.title}” and its passages.`),
+            (error: Error) => notices.error(error.message),
+          ),
+      });
       dialog.current?.close();
       onDone?.();
     } catch (failure) {

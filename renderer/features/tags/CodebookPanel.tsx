@@ -1,9 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { TAG_PALETTE } from '../../../shared/claims/tags';
 import type { TagRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
 import { createTag, deleteTag, mergeTags, renameTag, restoreTag, updateTag } from '../../db/repositories/tags';
 import { Icon } from '../../lib/icons';
+import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../cases/CaseList';
 import { useModalDialog } from '../../lib/useModalDialog';
@@ -134,6 +135,7 @@ function TagDialog({
   const [description, setDescription] = useState(tag.description);
   const [mergeInto, setMergeInto] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState('');
 
 
@@ -208,30 +210,22 @@ function TagDialog({
           </button>
         </div>
         {confirmDelete ? (
-          <div className="confirm" role="group" aria-label="Confirm deletion">
-            <p>
-              Delete tag “{tag.name}”? It is used by {usageLabel(usage)}. They keep their other tags.
-            </p>
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => setConfirmDelete(false)}>
-                Keep tag
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() =>
-                  void attempt(async () => {
-                    const snapshot = await deleteTag(tag.id);
-                    onDeleted(() => restoreTag(snapshot));
-                  })
-                }
-              >
-                Delete tag
-              </button>
-            </div>
-          </div>
+          <InlineConfirm
+            confirmLabel="Delete tag"
+            label="Confirm deletion"
+            returnFocus={deleteButton}
+            onCancel={() => setConfirmDelete(false)}
+            onConfirm={() =>
+              void attempt(async () => {
+                const snapshot = await deleteTag(tag.id);
+                onDeleted(() => restoreTag(snapshot));
+              })
+            }
+          >
+            Delete tag “{tag.name}”? It is used by {usageLabel(usage)}. They keep their other tags.
+          </InlineConfirm>
         ) : (
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          <button type="button" ref={deleteButton} className="danger" onClick={() => setConfirmDelete(true)}>
             Delete…
           </button>
         )}

@@ -8,7 +8,8 @@ export interface TagInputProps {
   caseId: string;
   /** Tag ids. */
   value: string[];
-  onChange(ids: string[]): void;
+  /** The new tag IDs, and the name of the tag just added or removed (for announcing it). */
+  onChange(ids: string[], change: { added?: string; removed?: string }): void;
   label?: string;
 }
 
@@ -39,7 +40,7 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
     if (!option) return;
     try {
       const tag = option.kind === 'tag' ? option : (await ensureTags(caseId, [normaliseTagName(option.name)]))[0]!;
-      if (!value.includes(tag.id)) onChange([...value, tag.id]);
+      if (!value.includes(tag.id)) onChange([...value, tag.id], { added: tag.name });
       setText('');
       setError('');
       setActive(0);
@@ -60,12 +61,13 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
       if (!text.trim() && !open) return;
       e.preventDefault();
       void choose(options[active] ?? options[0]);
-    } else if (e.key === 'Escape' && open) {
+    } else if (e.key === 'Escape' && open && options.length > 0) {
+      // Only a visible list is closed by Escape; otherwise Escape belongs to what holds the field (a card, a dialog).
       e.preventDefault();
       e.stopPropagation();
       setOpen(false);
     } else if (e.key === 'Backspace' && !text && value.length) {
-      onChange(value.slice(0, -1));
+      onChange(value.slice(0, -1), { removed: byId.get(value.at(-1)!)?.name });
     }
   };
 
@@ -81,7 +83,7 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
             <li key={tagId} className="tag-chip" style={{ borderColor: tag.color }}>
               <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
               {tag.name}
-              <button type="button" className="icon" aria-label={`Remove tag ${tag.name}`} onClick={() => onChange(value.filter((v) => v !== tagId))}>
+              <button type="button" className="icon" aria-label={`Remove tag ${tag.name}`} onClick={() => onChange(value.filter((v) => v !== tagId), { removed: tag.name })}>
                 <Icon name="close" size={12} />
               </button>
             </li>

@@ -44,9 +44,10 @@ describe('renderMarkdown', () => {
     expect(md.startsWith('---\ntitle: "Pier 9 tobacco seizure"\nauthor: "Desk"\ndate: "2024-03-11"\nlang: en-US\n---\n')).toBe(true);
     expect(md.match(/\[\^\d+\](?!:)/g)).toHaveLength(6);
     expect(md.match(/^\[\^\d+\]:/gm)).toEqual(['[^1]:', '[^2]:', '[^3]:', '[^4]:', '[^5]:']);
-    expect(md).toContain('customs officers seized **forty tonnes** of undeclared tobacco[^1].');
-    expect(md).toContain('declared as *furniture*[^2]');
-    expect(md).toContain('- How many tonnes were seized?[^1]');
+    // APA is an author-date style: "(Author, Year, locator)" in the text, then the note with the quote.
+    expect(md).toContain('customs officers seized **forty tonnes** of undeclared tobacco (Okafor, 2024, para. 1)[^1].');
+    expect(md).toContain('declared as *furniture* (Okafor, 2024, para. 2)[^2]');
+    expect(md).toContain('- How many tonnes were seized? (Okafor, 2024, para. 1)[^1]');
     expect(md).toContain('  - Who signed the furniture declaration?');
     expect(md).toContain('> Tobacco accounted for 61%');
     expect(md).toContain('\n## References\n');

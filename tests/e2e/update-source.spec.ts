@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { briefBox, fixture, importThroughChooser, newCase, openApp, sourceRegion } from './helpers/app';
+import { readStores } from './helpers/db';
+import { highlightedTexts, selectWithMouse } from './helpers/select';
+import { expect, test } from './support/fixtures';
+
+const KEEP_1 = 'intercepted 3.2 tonnes of cocaine hidden in a shipment of frozen fruit';
+const KEEP_2 = 'Prosecutors are expected to bring the first charges on March 3.';
+const REMOVED = 'said Mara Lindqvist, head of the directorate';
+const EDITED = 'detained across three provinces';
+const ADDED_LINE = 'Updated on Wednesday with comment from the port authority.';
+
+/** Sources, their original bytes, passages and notes, as stored. */
+const stored = (page: Page) => readStores(page, ['sources', 'sourceBlobs', 'passages', 'notes']);
+
+async function chooseRevision(page: Page) {
+  const chooser = page.waitForEvent('filechooser');
+  await sourceRegion(page).getByRole('button', { name: 'Update source…' }).click();
+  await (await chooser).setFiles(fixture('articles/harbour-seizure-revised.txt'));
+  const dialog = page.getByRole('dialog', { name: /^Update “/ });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** The preview's four counts, read from its table. */
+async function previewCounts(page: Page) {
+  const table = page.getByRole('table', { name: 'Passages after the update' });
+  const count = async (label: string) => Number(await table.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell').innerText());
+  return { placed: await count('Placed exactly'), moved: await count('Moved'), fuzzy: await count('Placed approximately'), orphaned: await count('Orphaned') };
+}
+
+test('Update source… previews what will happen, applies exactly that, and Undo puts everything back', async ({ page }, testInfo) => {
+  await openApp(page);
+  await newCase(page);
+  await importThroughChooser(page, fixture('articles/harbour-seizure.txt'));
+  for (const text of [KEEP_1, KEEP_2, REMOVED, EDITED]) {
+    await selectWithMouse(page, text);
+    await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Highlight' }).click();
+    await page.getByRole('button', { name: 'Close passage' }).click();
+  }
+  // Cite one passage in the brief, so Undo has citations to keep whole.
+  await selectWithMouse(page, 'scanning capacity at the container terminal will double');
+  await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Cite in brief' }).click();
+  await expect(briefBox(page).getByRole('link', { name: 'Citation 1' })).toBeVisible();
+  await expect.poll(() => highlightedTexts(page)).toHaveLength(5);
+  // Let the brief's autosave finish before taking the "before" picture.
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  const before = await stored(page);
+
+  // The preview changes nothing, and Cancel leaves everything as it was.
+  let dialog = await chooseRevision(page);
+  const counts = await previewCounts(page);
+  expect(counts.placed + counts.moved + counts.fuzzy + counts.orphaned).toBe(5);
+  expect(counts.orphaned).toBeGreaterThanOrEqual(1);
+  await expect(dialog.getByRole('region', { name: 'Would be orphaned' })).toContainText(REMOVED);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('update-source-preview.png') });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sourceRegion(page)).not.toContainText(ADDED_LINE);
+  expect(await stored(page)).toEqual(before);
+
+  // Escape is Cancel too.
+  dialog = await chooseRevision(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await stored(page)).toEqual(before);
+
+  // Apply: the stored statuses are exactly the preview's counts.
+  dialog = await chooseRevision(page);
+  expect(await previewCounts(page)).toEqual(counts);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sourceRegion(page)).toContainText(ADDED_LINE);
+  const after = (await stored(page)) as { sources: { id: string; fileName: string }[]; passages: { anchor: string; sourceId: string }[] };
+  const updated = after.sources.find((src) => src.fileName === 'harbour-seizure-revised.txt')!;
+  const mine = after.passages.filter((p) => p.sourceId === updated.id);
+  const status = (s: string) => mine.filter((p) => p.anchor === s).length;
+  expect({ placed: status('exact'), moved: status('moved'), fuzzy: status('fuzzy'), orphaned: status('orphaned') }).toEqual(counts);
+  await expect(page.getByRole('region', { name: /Orphaned passages/ })).toContainText(REMOVED);
+  const texts = await highlightedTexts(page);
+  expect(texts).toContain(KEEP_1);
+  expect(texts).toContain(KEEP_2);
+  expect(texts).not.toContain(REMOVED);
+  // Nothing may land on text that is not its quote (the edited one is fuzzy on its own sentence, or orphaned).
+  for (const t of texts) expect([KEEP_1, KEEP_2, 'detained across four provinces', 'scanning capacity at the container terminal will double']).toContain(t);
+
+  // Undo: the previous revision, its bytes, every passage and the brief, deep-equal.
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(sourceRegion(page)).not.toContainText(ADDED_LINE);
+  await expect(page.getByRole('status').filter({ hasText: 'Restored revision 1' })).toBeVisible();
+  expect(await stored(page)).toEqual(before);
+  await expect.poll(() => highlightedTexts(page)).toEqual([KEEP_1, KEEP_2, REMOVED, EDITED, 'scanning capacity at the container terminal will double'].sort());
+  await expect(briefBox(page).getByRole('link', { name: 'Citation 1' })).toBeVisible();
+  await page.reload();
+  await expect(sourceRegion(page)).toContainText(REMOVED);
+  expect(await stored(page)).toEqual(before);
+});
