@@ -36,9 +36,9 @@ function squash(value: string | undefined): string {
 const TYPE_WORDS = new Set([
   'article', 'news', 'list', 'blog', 'posting', 'post', 'web', 'page', 'report', 'reportage', 'scholarly', 'tech', 'social', 'media',
   'opinion', 'review', 'analysis', 'background', 'satirical', 'advertiser', 'content', 'item', 'collection', 'creative', 'work', 'thing',
-  'live', 'discussion', 'forum', 'medical', 'scholarly', 'about', 'contact', 'profile', 'faq', 'qa', 'question', 'search', 'results',
-  'checkout', 'collection', 'real', 'estate', 'listing', 'item', 'how', 'to', 'recipe', 'video', 'object', 'image', 'ask', 'public',
-  'question', 'answer', 'claim', 'ad', 'breadcrumb', 'site', 'navigation', 'element', 'back', 'ground', 'review', 'critic', 'clip',
+  'live', 'discussion', 'forum', 'medical', 'about', 'contact', 'profile', 'faq', 'qa', 'question', 'search', 'results', 'checkout',
+  'real', 'estate', 'listing', 'how', 'to', 'recipe', 'video', 'object', 'image', 'ask', 'public', 'answer', 'claim', 'ad', 'breadcrumb',
+  'site', 'navigation', 'element', 'back', 'ground', 'critic', 'clip',
 ]);
 /** The word a schema.org type name ends with. */
 const TYPE_HEADS = new Set(['article', 'posting', 'post', 'page', 'report', 'reportage', 'list', 'work', 'thing', 'object', 'listing', 'collection', 'review', 'element']);

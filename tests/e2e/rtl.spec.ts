@@ -95,7 +95,7 @@ test('Arabic and Hebrew sources read right to left; passages are highlighted, fo
   const markdown = readFileSync(await exportBrief(page, 'Markdown'), 'utf8');
   expect(markdown).toContain(`“[${AR_QUOTE}]{dir="rtl"}”`);
   expect(markdown).toContain(`“[${HE_QUOTE}]{dir="rtl"}”`);
-  expect(markdown).toMatch(new RegExp(`::: \\{dir="rtl"\\}\\n${AR_BRIEF}\\[\\^1\\]`));
+  expect(markdown).toMatch(new RegExp(`::: \\{dir="rtl"\\}\\n${AR_BRIEF}[^\\n]*\\[\\^1\\]`));
   const html = pandoc(markdown, 'html5', ['--wrap=none']);
   expect(html).toContain(`<span dir="rtl">${AR_QUOTE}</span>`);
   expect(html).toContain(`<span dir="rtl">${HE_QUOTE}</span>`);
