@@ -60,10 +60,11 @@ function supportedList(): string {
 export const importErrors = {
   empty: (subject: string) => new ImportError('empty', `${subject} is empty: there is no text to import.`),
 
-  binary: (name: string, what?: string) =>
+  /** `what` names a recognised format ("a PNG image"); `why` says what gave it away when nothing does. */
+  binary: (name: string, what?: string, why?: string) =>
     new ImportError(
       'binary',
-      `${fileSubject(name)} looks like a binary file${what ? ` (${what})` : ''}, not text. Choose the article saved as ${supportedList()}.`,
+      `${fileSubject(name)} looks like a binary file${what ? ` (${what})` : ''}, not text${why ? `: ${why}` : ''}. Choose the article saved as ${supportedList()}.`,
     ),
 
   utf32: (name: string) =>

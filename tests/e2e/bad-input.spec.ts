@@ -34,7 +34,7 @@ const BAD_FILES: BadFile[] = [
   {
     what: 'random bytes with no file signature',
     file: { name: 'dump.txt', mimeType: 'text/plain', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)) },
-    message: /^“dump\.txt” looks like a binary file, not text\./,
+    message: /^“dump\.txt” looks like a binary file, not text: it holds zero bytes or control codes that text in no encoding contains\./,
   },
   {
     what: 'UTF-32 text, which no browser decodes',

@@ -17,7 +17,7 @@ describe('importFile: bad input', () => {
   it.each([
     ['empty.txt', new Uint8Array(), 'empty', /^“empty\.txt” is empty: there is no text to import\.$/],
     ['spaces.md', utf8('  \n\n\t'), 'empty', /^“spaces\.md” is empty/],
-    ['nul.txt', utf8('text\u0000more'), 'binary', /^“nul\.txt” looks like a binary file, not text\./],
+    ['nul.txt', utf8('text\u0000more'), 'binary', /^“nul\.txt” looks like a binary file, not text: it holds zero bytes or control codes that text in no encoding contains\./],
     ['photo.txt', png, 'binary', /^“photo\.txt” looks like a binary file \(a PNG image\), not text\./],
     ['huge.html', new Uint8Array(21 * 1024 * 1024).fill(0x61), 'too-large', /^“huge\.html” is 21\.0 MB; Casefile imports sources up to 20 MB\.$/],
     ['budget.xlsx', utf8('PK\u0003\u0004'), 'unsupported', /^Casefile cannot import “\.xlsx” files\. Supported: \.txt, \.md, \.html, \.htm, \.pdf, \.docx\.$/],

@@ -87,7 +87,9 @@ describe('decodeSource: refusals', () => {
   });
 
   it('refuses zero bytes that are not UTF-16 as binary', () => {
-    expect(importFailure(() => decodeSource('data.txt', utf8('looks like text\u0000but is not')), 'binary')).toMatch(/^“data\.txt” looks like a binary file, not text\./);
+    expect(importFailure(() => decodeSource('data.txt', utf8('looks like text\u0000but is not')), 'binary')).toMatch(
+      /^“data\.txt” looks like a binary file, not text: it holds zero bytes or control codes that text in no encoding contains\. Choose the article saved as /,
+    );
     const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
     expect(importFailure(() => decodeSource('random.txt', random), 'binary')).toMatch(/binary file/);
   });
