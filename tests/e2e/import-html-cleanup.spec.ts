@@ -32,6 +32,8 @@ test('hidden text is left out, counted, and shown on request; the visible text i
 
   const note = reader.getByRole('note');
   await expect(note).toContainText('6 hidden blocks left out: text this page hides from its readers.');
+  const main = await new AxeBuilder({ page }).include('main').analyze();
+  expect(main.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await note.getByRole('button', { name: 'Show hidden text' }).click();
   const dialog = page.getByRole('dialog', { name: 'Hidden text left out' });
   await expect(dialog.getByRole('listitem')).toHaveText([
