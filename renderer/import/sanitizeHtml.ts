@@ -23,7 +23,7 @@ import DOMPurify, { type Config } from 'dompurify';
 import { importErrors } from '../../shared/import/errors';
 import { BOILERPLATE_ATTRIBUTE } from '../../shared/import/html/boilerplate';
 import type { PreparedHtml } from '../../shared/import/html/prepare';
-import { isSchemaTypeName, parseAuthors, type MetadataHints } from '../../shared/import/metadata';
+import { isSchemaTypeName, looksLikeDate, parseAuthors, type MetadataHints } from '../../shared/import/metadata';
 import type { BlockKind, TextPart } from '../../shared/import/text';
 
 export interface SanitizedArticle {
@@ -194,6 +194,11 @@ function nonEmpty(list: string[] | undefined): string[] | undefined {
   return list?.length ? list : undefined;
 }
 
+/** Author strings that could be names: pages put publication dates and times in author fields too. */
+function authorCandidates(list: string[] | undefined): string[] | undefined {
+  return nonEmpty(list?.filter((value) => !looksLikeDate(value)));
+}
+
 /**
  * Metadata from meta tags (author, citation_*, dc.*), Open Graph, JSON-LD and
  * the canonical link. The <title> element is left to the caller: it often
@@ -202,12 +207,12 @@ function nonEmpty(list: string[] | undefined): string[] | undefined {
 function readHints(doc: Document, baseUrl: string | undefined): MetadataHints {
   const ld = readJsonLd(doc);
   const authors = first(
-    nonEmpty(metaContents(doc, 'citation_author')),
-    nonEmpty(ld?.authors),
-    nonEmpty(metaContents(doc, 'author')),
-    nonEmpty(metaContents(doc, 'article:author')),
-    nonEmpty(metaContents(doc, 'dc.creator')),
-    nonEmpty(metaContents(doc, 'dc:creator')),
+    authorCandidates(metaContents(doc, 'citation_author')),
+    authorCandidates(ld?.authors),
+    authorCandidates(metaContents(doc, 'author')),
+    authorCandidates(metaContents(doc, 'article:author')),
+    authorCandidates(metaContents(doc, 'dc.creator')),
+    authorCandidates(metaContents(doc, 'dc:creator')),
   );
   return {
     title: first(usableTitle(metaContent(doc, 'og:title')), usableTitle(ld?.headline), usableTitle(metaContent(doc, 'citation_title', 'dc.title', 'dc:title'))),

@@ -231,6 +231,11 @@ describe('importFile: what a page hides, its furniture, formulas and metadata', 
     expect(draft.metadata.author).toEqual([{ given: 'Marta', family: 'Okafor' }]);
     expect(draft.importReport?.metadataAuthors).toEqual(['Desk Editor']);
 
+    // A date in the first author field is not a name: the next field's author is taken.
+    const dated = `<html><head><meta name="author" content="Updated 5 March 2025, 10:30"><meta property="article:author" content="Ruth Okafor"></head>
+      <body><p>The ferry timetable changes on Monday.</p></body></html>`;
+    expect((await importFile('ferry.html', utf8(dated), { now: NOW })).metadata.author).toEqual([{ given: 'Ruth', family: 'Okafor' }]);
+
     const typeOnly = await importFile('list.html', utf8('<html><head><title>ListArticle</title><meta property="og:title" content="list article"></head><body><p>Ten ferries ranked.</p></body></html>'), { now: NOW });
     expect(typeOnly.metadata.title).toBe('list');
   });
