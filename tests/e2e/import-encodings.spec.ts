@@ -56,7 +56,7 @@ test('files in six encodings import with the right text, and Source details name
   }
 });
 
-test('Reopen with encoding re-reads the original bytes as a new revision; a passage whose words are gone becomes an orphan', async ({ page }) => {
+test('Reopen with encoding re-reads the original bytes as a new revision; a passage whose words are gone becomes an orphan, and Undo puts it back', async ({ page }) => {
   await openApp(page);
   await newCase(page);
   await importThroughChooser(page, fixture('encodings/shift_jis.txt'));
@@ -83,20 +83,33 @@ test('Reopen with encoding re-reads the original bytes as a new revision; a pass
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await reopen.getByRole('button', { name: 'Reopen' }).click();
   await expect(reopen).toBeHidden();
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Reopened “ヴェルデン港の報告” as Western (Windows-1252, Latin-1) (revision 2) · 0 passages placed · 1 orphaned — see Passages' }),
-  ).toBeVisible();
+  // Nothing was typed in Source details, so it closes too: the reader shows the re-read text, and Undo is in reach.
+  await expect(dialog).toBeHidden();
+  const status = page.getByRole('status').filter({ hasText: 'Reopened “ヴェルデン港の報告” as Western (Windows-1252, Latin-1) (revision 2) · 0 passages placed · 1 orphaned — see Passages' });
+  await expect(status).toBeVisible();
   await expect(reader).toContainText('ƒ”ƒFƒ‹ƒfƒ“');
   await expect.poll(() => highlightedTexts(page)).toEqual([]);
   // The orphan keeps its quote, listed for attaching by hand.
   await expect(page.getByRole('region', { name: 'Orphaned passages (1)' })).toContainText(sentence);
 
-  // Back to Shift_JIS: the text is right again, and the fingerprint never changed.
-  await expect(dialog).toContainText('Western (Windows-1252, Latin-1), chosen with “Reopen with encoding…”');
+  // Undo: revision 1 as it was, the passage highlighted in place again.
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored revision 1 of “ヴェルデン港の報告” and its passages.' })).toBeVisible();
+  await expect(reader).toContainText(sentence);
+  await expect.poll(() => highlightedTexts(page)).toEqual([sentence]);
+  await expect(page.getByRole('region', { name: /^Orphaned passages/ })).toHaveCount(0);
+  await openDetails(page);
+  await expect(dialog).toContainText('Japanese (Shift_JIS), detected');
+
+  // Details being edited stay open after a reopen, so nothing typed there is lost; the choice is recorded, and the fingerprint never changes.
+  await dialog.getByRole('textbox', { name: 'Publication' }).fill('Velden Harbour Office');
   await dialog.getByRole('button', { name: 'Reopen with encoding…' }).click();
   await reopen.getByRole('combobox', { name: 'Encoding' }).selectOption('shift_jis');
   await reopen.getByRole('button', { name: 'Reopen' }).click();
+  await expect(reopen).toBeHidden();
+  await expect(dialog.getByRole('textbox', { name: 'Publication' })).toHaveValue('Velden Harbour Office');
   await expect(reader).toContainText(sentence);
+  await expect.poll(() => highlightedTexts(page)).toEqual([sentence]);
   await expect(dialog).toContainText('Japanese (Shift_JIS), chosen with “Reopen with encoding…”');
   expect(await dialog.getByText(/SHA-256 [0-9a-f]{12}…/).textContent()).toBe(fingerprint);
   await dialog.getByRole('button', { name: 'Cancel' }).click();

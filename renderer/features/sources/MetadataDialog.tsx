@@ -35,6 +35,9 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
   const [url, setUrl] = useState(meta.URL ?? '');
   const [error, setError] = useState('');
   const [sub, setSub] = useState<'reopen' | 'hidden' | null>(null);
+  // Fields as they were when the dialog opened: unchanged means nothing typed here can be lost by closing.
+  const [initial] = useState(() => [title, type, authors, container, issued, url].join('\u0000'));
+  const edited = [title, type, authors, container, issued, url].join('\u0000') !== initial;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -116,7 +119,16 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
           </div>
         </form>
       </dialog>
-      {sub === 'reopen' && <ReopenEncodingDialog source={source} onClose={() => setSub(null)} />}
+      {sub === 'reopen' && (
+        <ReopenEncodingDialog
+          source={source}
+          onClose={() => setSub(null)}
+          // Back to the reader, where the re-read text and the status line's Undo are; details being edited stay open.
+          onDone={() => {
+            if (!edited) dialog.current?.close();
+          }}
+        />
+      )}
       {sub === 'hidden' && <HiddenTextDialog source={source} onClose={() => setSub(null)} />}
     </>
   );
