@@ -33,6 +33,8 @@ export interface ImportOptions {
   pdfjs?: PdfjsModule;
   /** Read a text-like file in this encoding instead of detecting one ("Reopen with encoding…"). */
   encoding?: string;
+  /** The `charset` a web server sent with a fetched page (Content-Type); it outranks the page's own declaration. */
+  serverCharset?: string;
   /** Cancels the import; it then fails with an ImportError of code 'cancelled' and nothing is stored. */
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
@@ -146,7 +148,10 @@ export async function importFile(name: string, bytes: Uint8Array, opts: ImportOp
     parsed = await parsePdf(bytes, fileName, opts.pdfjs);
   } else {
     if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(fileSubject(fileName), bytes.byteLength);
-    const request = kind === 'docx' ? { kind, name: fileName, bytes } : { kind, name: fileName, bytes, ...(opts.encoding ? { encoding: opts.encoding } : {}) };
+    const request =
+      kind === 'docx'
+        ? { kind, name: fileName, bytes }
+        : { kind, name: fileName, bytes, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.serverCharset ? { serverCharset: opts.serverCharset } : {}) };
     const result = await prepareOffThread(request, {
       ...(opts.signal ? { signal: opts.signal } : {}),
       onProgress: (progress) => opts.onProgress?.(progress),

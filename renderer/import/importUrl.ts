@@ -13,6 +13,8 @@ export interface FetchedPage {
   bytes: Uint8Array;
   finalUrl: string;
   contentType: string;
+  /** The `charset` parameter of the server's Content-Type, when it sent one. */
+  charset?: string;
   fetchedAt: number;
 }
 
@@ -70,7 +72,7 @@ export function fileNameForUrl(finalUrl: string, contentType: string): string {
  */
 export async function importFetchedPage(requestedUrl: string, page: FetchedPage, opts: Pick<ImportOptions, 'pdfjs' | 'signal' | 'onProgress'> = {}): Promise<ImportedSourceDraft> {
   const name = fileNameForUrl(page.finalUrl, page.contentType);
-  const draft = await importFile(name, page.bytes, { ...opts, baseUrl: page.finalUrl, now: page.fetchedAt });
+  const draft = await importFile(name, page.bytes, { ...opts, baseUrl: page.finalUrl, now: page.fetchedAt, ...(page.charset ? { serverCharset: page.charset } : {}) });
   draft.fetched = { url: requestedUrl, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt };
   draft.metadata = { ...draft.metadata, URL: draft.metadata.URL ?? page.finalUrl };
   if (draft.format !== 'html' && draft.metadata.type === 'document') draft.metadata.type = 'webpage';

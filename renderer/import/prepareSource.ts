@@ -18,7 +18,7 @@ import { normaliseText, titleFromText, type TextSnapshot } from '../../shared/im
 import { docxToHtml } from './docx';
 
 export type PrepareRequest =
-  | { kind: 'text' | 'markdown' | 'html'; name: string; bytes: Uint8Array; encoding?: string }
+  | { kind: 'text' | 'markdown' | 'html'; name: string; bytes: Uint8Array; encoding?: string; serverCharset?: string }
   | { kind: 'docx'; name: string; bytes: Uint8Array };
 
 export type PreparedSource = (
@@ -51,7 +51,11 @@ async function prepare(request: PrepareRequest, onProgress: (progress: PreparePr
     return { kind: 'markup', prepared: prepareHtml(request.name, html) };
   }
   onProgress({ stage: 'decoding' });
-  const { text, report } = decodeSource(request.name, request.bytes, { markup: request.kind === 'html', ...(request.encoding ? { encoding: request.encoding } : {}) });
+  const { text, report } = decodeSource(request.name, request.bytes, {
+    markup: request.kind === 'html',
+    ...(request.encoding ? { encoding: request.encoding } : {}),
+    ...(request.serverCharset ? { serverCharset: request.serverCharset } : {}),
+  });
   if (request.kind === 'text') {
     const snapshot = normaliseText(text);
     const { title, fromFirstLine } = titleFromText(snapshot.text, request.name);

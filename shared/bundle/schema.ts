@@ -88,7 +88,7 @@ export const sourceBlock = z
 
 const encodingReport = z.strictObject({
   encoding: text(64),
-  how: z.enum(['bom', 'declared', 'utf-8', 'utf-16-pattern', 'detected', 'fallback', 'chosen']),
+  how: z.enum(['bom', 'server', 'declared', 'utf-8', 'utf-16-pattern', 'detected', 'fallback', 'chosen']),
   declared: text(64).optional(),
   confidence: z.number().min(0).max(100).optional(),
 });

@@ -56,8 +56,8 @@ export interface SourceBlock {
 export interface EncodingReport {
   /** The WHATWG name `TextDecoder` reports: "utf-8", "windows-1252", "shift_jis", "gb18030", "utf-16le"… */
   encoding: string;
-  how: 'bom' | 'declared' | 'utf-8' | 'utf-16-pattern' | 'detected' | 'fallback' | 'chosen';
-  /** The label the file declared (meta charset, XML declaration), when it declared one. */
+  how: 'bom' | 'server' | 'declared' | 'utf-8' | 'utf-16-pattern' | 'detected' | 'fallback' | 'chosen';
+  /** The label the file declared (meta charset, XML declaration), or for `server` the web server's `charset`, when there was one. */
   declared?: string;
   /** The detector's confidence (0–100), when the encoding was detected. */
   confidence?: number;

@@ -5,14 +5,19 @@
  * the bytes, in the order a browser would:
  *
  *   1. a byte order mark (UTF-8, UTF-16 LE/BE);
- *   2. what the file declares: an HTML `<meta charset>` or
+ *   2. for a fetched page, the `charset` of the server's Content-Type header;
+ *   3. what the file declares: an HTML `<meta charset>` or
  *      `<meta http-equiv="Content-Type">` in its first 1,024 bytes, or an
  *      XML declaration (a declaration that valid, non-ASCII UTF-8 bytes
  *      contradict loses: that mislabelling is common, the reverse never is);
- *   3. valid UTF-8, then the unmistakable byte pattern of UTF-16 without a
+ *   4. valid UTF-8, then the unmistakable byte pattern of UTF-16 without a
  *      mark (a zero byte in every ASCII character, all on one side);
- *   4. statistical detection with `chardet` (ICU's detector) on a sample;
- *   5. Windows-1252 when nothing else is confident, since it decodes any byte.
+ *   5. statistical detection with `chardet` (ICU's detector) on a sample;
+ *   6. Windows-1252 when nothing else is confident, since it decodes any byte.
+ *
+ * A declaration (the server's or the file's) that valid, non-ASCII UTF-8
+ * bytes contradict loses to UTF-8: that mislabelling is common (a server's
+ * default "ISO-8859-1" on a UTF-8 page), the reverse never is.
  *
  * The platform's `TextDecoder` does the decoding (the WHATWG Encoding
  * Standard's decoders), and the result says which encoding was used and
@@ -84,6 +89,8 @@ export function describeEncoding(report: EncodingReport): string {
   switch (report.how) {
     case 'bom':
       return `${name}, from the file’s byte order mark`;
+    case 'server':
+      return `${name}, as the web server declares (“charset=${report.declared ?? report.encoding}”)`;
     case 'declared':
       return `${name}, as the file declares (“${report.declared ?? report.encoding}”)`;
     case 'utf-8':
@@ -258,6 +265,8 @@ const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/u;
 export interface DecodeOptions {
   /** Whether to look for an HTML/XML charset declaration (HTML pages, XHTML). */
   markup?: boolean;
+  /** The `charset` of the Content-Type header a web server sent with the bytes. */
+  serverCharset?: string;
   /** An encoding the user chose ("Reopen with encoding…"): used as it is. */
   encoding?: string;
 }
@@ -272,7 +281,7 @@ export interface DecodeOptions {
 export function decodeSource(name: string, bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(fileSubject(name), bytes.byteLength);
   if (bytes.byteLength === 0) throw importErrors.empty(fileSubject(name));
-  const decoded = options.encoding ? chosen(name, bytes, options.encoding) : automatic(name, bytes, options.markup === true);
+  const decoded = options.encoding ? chosen(name, bytes, options.encoding) : automatic(name, bytes, options.markup === true, options.serverCharset);
   if (BLANK.test(decoded.text)) throw importErrors.empty(fileSubject(name));
   return decoded;
 }
@@ -289,7 +298,20 @@ function decodeChecked(name: string, bytes: Uint8Array, report: EncodingReport):
   return { text, report };
 }
 
-function automatic(name: string, bytes: Uint8Array, markup: boolean): DecodedText {
+/** A declared label → the encoding to decode with, as browsers take it (a UTF-16 label on bytes read as ASCII means UTF-8). */
+function declaredEncoding(label: string | undefined): string | undefined {
+  const encoding = label ? canonicalEncoding(label) : undefined;
+  if (encoding?.startsWith('utf-16') || encoding === 'replacement') return 'utf-8';
+  if (encoding === 'x-user-defined') return 'windows-1252';
+  return encoding;
+}
+
+/** Whether the bytes bear out a declared encoding: UTF-8 must be valid, anything else must not be valid non-ASCII UTF-8. */
+function consistent(declared: string, utf8: { valid: boolean; ascii: boolean }): boolean {
+  return declared === 'utf-8' ? utf8.valid : !(utf8.valid && !utf8.ascii);
+}
+
+function automatic(name: string, bytes: Uint8Array, markup: boolean, serverCharset: string | undefined): DecodedText {
   const bom = bomEncoding(bytes);
   if (bom === 'utf-32') throw importErrors.utf32(name);
   if (bom) return decodeChecked(name, bytes, { encoding: bom, how: 'bom' });
@@ -302,16 +324,15 @@ function automatic(name: string, bytes: Uint8Array, markup: boolean): DecodedTex
   if (looksBinary(bytes)) throw importErrors.binary(name, undefined, 'it holds zero bytes or control codes that text in no encoding contains');
 
   const utf8 = validUtf8(bytes);
+  const fromServer = declaredEncoding(serverCharset);
+  if (fromServer && serverCharset && consistent(fromServer, utf8)) {
+    return decodeChecked(name, bytes, { encoding: fromServer, how: 'server', declared: serverCharset.trim() });
+  }
   const declaredLabel = markup ? declaredCharset(bytes) : undefined;
-  let declared = declaredLabel ? canonicalEncoding(declaredLabel) : undefined;
-  // As in browsers: a UTF-16 declaration read from ASCII bytes cannot be true, and means UTF-8.
-  if (declared?.startsWith('utf-16') || declared === 'replacement') declared = 'utf-8';
-  if (declared === 'x-user-defined') declared = 'windows-1252';
+  const declared = declaredEncoding(declaredLabel);
 
   if (declared && declaredLabel) {
-    if (declared === 'utf-8' ? utf8.valid : !(utf8.valid && !utf8.ascii)) {
-      return decodeChecked(name, bytes, { encoding: declared, how: 'declared', declared: declaredLabel });
-    }
+    if (consistent(declared, utf8)) return decodeChecked(name, bytes, { encoding: declared, how: 'declared', declared: declaredLabel });
     if (utf8.valid) return decodeChecked(name, bytes, { encoding: 'utf-8', how: 'utf-8', declared: declaredLabel });
   }
   if (utf8.valid) return decodeChecked(name, bytes, { encoding: 'utf-8', how: 'utf-8' });

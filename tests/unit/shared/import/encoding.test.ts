@@ -17,6 +17,21 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(name, fixt
 /** The team-written texts the fixtures were made from (make-fixtures.mjs). */
 const texts: { file: string; encoding: string; declared?: string; lines: string[] }[] = JSON.parse(readFileSync(new URL('texts.json', fixtureUrl), 'utf8'));
 
+/** Text → bytes in a single-byte legacy encoding, through the platform decoder's own table. */
+function encodeLegacy(text: string, encoding: string): Uint8Array {
+  const decoder = new TextDecoder(encoding);
+  const byChar = new Map<string, number>();
+  for (let b = 0; b < 256; b++) byChar.set(decoder.decode(new Uint8Array([b])), b);
+  return Uint8Array.from([...text], (c) => {
+    const b = byChar.get(c);
+    if (b === undefined) throw new Error(`${encoding} has no byte for ${c}`);
+    return b;
+  });
+}
+
+/** A team-written Lithuanian line that chardet, alone, takes for Latin-1. */
+const LITHUANIAN = 'Keltas į Nidą išplaukia septintą valandą ryto; bilietų kainos nesikeičia.';
+
 function importFailure(fn: () => unknown, code: ImportErrorCode): string {
   try {
     fn();
@@ -71,6 +86,24 @@ describe('decodeSource: files in the encodings people still receive', () => {
     expect(decodeSource('a.txt', bytes, { encoding: 'iso-8859-15' }).report).toEqual({ encoding: 'iso-8859-15', how: 'chosen' });
     expect(decodeSource('a.txt', bytes, { encoding: 'windows-1252' }).text).toContain('4 500 €');
     expect(importFailure(() => decodeSource('a.txt', bytes, { encoding: 'klingon-8' }), 'encoding')).toMatch(/no decoder for that encoding/);
+  });
+
+  it("takes a web server's charset before the page's own declaration and before detection", () => {
+    const bytes = encodeLegacy(LITHUANIAN, 'windows-1257');
+    // Detection alone guesses wrong on this line; the server's word settles it.
+    expect(decodeSource('a.txt', bytes).text).not.toBe(LITHUANIAN);
+    expect(decodeSource('a.txt', bytes, { serverCharset: 'windows-1257' })).toEqual({ text: LITHUANIAN, report: { encoding: 'windows-1257', how: 'server', declared: 'windows-1257' } });
+    const page = encodeLegacy(`<meta charset="iso-8859-1"><p>${LITHUANIAN}</p>`, 'windows-1257');
+    expect(decodeSource('a.html', page, { markup: true, serverCharset: 'CP1257' })).toEqual({
+      text: `<meta charset="iso-8859-1"><p>${LITHUANIAN}</p>`,
+      report: { encoding: 'windows-1257', how: 'server', declared: 'CP1257' },
+    });
+  });
+
+  it("lets valid non-ASCII UTF-8 win over a server's default charset, and ignores one the platform does not know", () => {
+    const page = utf8('<meta charset="utf-8"><p>Café crème</p>');
+    expect(decodeSource('a.html', page, { markup: true, serverCharset: 'ISO-8859-1' }).report).toEqual({ encoding: 'utf-8', how: 'declared', declared: 'utf-8' });
+    expect(decodeSource('a.txt', utf8('Café crème'), { serverCharset: 'klingon-8' }).report).toEqual({ encoding: 'utf-8', how: 'utf-8' });
   });
 
   it('offers only encodings the platform can decode', () => {
@@ -148,6 +181,7 @@ describe('describeEncoding', () => {
   it('says in words which encoding was used and why', () => {
     expect(describeEncoding({ encoding: 'shift_jis', how: 'detected', confidence: 100 })).toBe('Japanese (Shift_JIS), detected (confidence 100%)');
     expect(describeEncoding({ encoding: 'windows-1252', how: 'declared', declared: 'iso-8859-1' })).toBe('Western (Windows-1252, Latin-1), as the file declares (“iso-8859-1”)');
+    expect(describeEncoding({ encoding: 'windows-1257', how: 'server', declared: 'windows-1257' })).toBe('Baltic (Windows-1257), as the web server declares (“charset=windows-1257”)');
     expect(describeEncoding({ encoding: 'utf-16le', how: 'utf-16-pattern' })).toMatch(/^Unicode \(UTF-16 little-endian\), recognised from its byte pattern/);
   });
 });
