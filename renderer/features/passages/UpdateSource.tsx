@@ -18,13 +18,18 @@ function passages(n: number): string {
   return `${n} ${n === 1 ? 'passage' : 'passages'}`;
 }
 
-/** The line the toast shows after an update is applied. */
-export function updateSummary(plan: SourceUpdatePlan): string {
+/** What an applied plan did to the passages, for a status line: "3 passages placed · 1 approximately · 2 orphaned — see Passages". */
+export function passageCounts(plan: SourceUpdatePlan): string[] {
   const { placed, moved, fuzzy, orphaned } = plan.counts;
-  const parts = [`Updated “${plan.next.metadata.title}” to revision ${plan.next.revision}`, `${passages(placed + moved + fuzzy)} placed`];
+  const parts = [`${passages(placed + moved + fuzzy)} placed`];
   if (fuzzy) parts.push(`${fuzzy} approximately`);
   if (orphaned) parts.push(`${orphaned} orphaned — see Passages`);
-  return parts.join(' · ');
+  return parts;
+}
+
+/** The line the toast shows after an update is applied. */
+export function updateSummary(plan: SourceUpdatePlan): string {
+  return [`Updated “${plan.next.metadata.title}” to revision ${plan.next.revision}`, ...passageCounts(plan)].join(' · ');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { reanchorAll } from '../../../shared/anchoring';
 import type { SourceRecord } from '../../../shared/domain/types';
-import { describeEncoding } from '../../../shared/import/encoding';
+import { encodingLabel } from '../../../shared/import/encoding';
 import { ImportError } from '../../../shared/import/errors';
 import { applySourceUpdate, getSourceBlob, locatorAt, planSourceUpdate, type SourceUpdateUndo } from '../../db/repositories';
-import { updateSummary } from '../passages/UpdateSource';
+import { passageCounts } from '../passages/UpdateSource';
 import { loadImporter } from './useImport';
 
 /**
@@ -24,7 +24,7 @@ export async function reopenWithEncoding(source: SourceRecord, encoding: string)
   if (source.fetched) draft.fetched = source.fetched;
   const plan = await planSourceUpdate(source.id, draft, reanchorAll, locatorAt);
   const undo = await applySourceUpdate(plan);
-  const how = draft.importReport?.encoding ? describeEncoding(draft.importReport.encoding).replace(/, chosen with “Reopen with encoding…”$/, '') : encoding;
-  const message = updateSummary(plan).replace(/^Updated “(.*)” to revision (\d+)/, (_all, title: string, revision: string) => `Reopened “${title}” as ${how} (revision ${revision})`);
+  const read = encodingLabel(draft.importReport?.encoding?.encoding ?? encoding);
+  const message = [`Reopened “${plan.next.metadata.title}” as ${read} (revision ${plan.next.revision})`, ...passageCounts(plan)].join(' · ');
   return { message, undo };
 }
