@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { Page } from '@playwright/test';
-import { fixture, importThroughChooser, newCase, openApp, sourceItems, sourceRegion } from './helpers/app';
+import { fixture, importThroughChooser, newCase, openApp, openUrlDialog, sourceItems, sourceRegion } from './helpers/app';
 import { highlightedTexts, selectWithMouse } from './helpers/select';
 import { expect, test } from './support/fixtures';
 
@@ -114,4 +115,26 @@ test('Reopen with encoding re-reads the original bytes as a new revision; a pass
   expect(await dialog.getByText(/SHA-256 [0-9a-f]{12}…/).textContent()).toBe(fingerprint);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(sourceItems(page)).toHaveCount(1);
+});
+
+test('a page fetched from a URL is read in the charset its server declares, and Source details says so', async ({ page }) => {
+  // A team-written Lithuanian notice in Windows-1257 (its non-ASCII letters spelled out as that encoding's bytes); detection alone reads it as Latin-1.
+  const notice = 'Keltas į Nidą išplaukia septintą valandą ryto.';
+  const baltic: Record<string, number> = { į: 0xe1, ą: 0xe0, š: 0xf0 };
+  const bytes = Buffer.from(Array.from(notice, (c) => baltic[c] ?? c.charCodeAt(0)));
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain; charset=windows-1257' }).end(bytes));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await openApp(page);
+    await newCase(page);
+    const dialog = await openUrlDialog(page, { allowLocal: true });
+    await dialog.getByRole('textbox', { name: 'Address' }).fill(`http://127.0.0.1:${(server.address() as { port: number }).port}/keltas`);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(sourceRegion(page)).toContainText(notice);
+    const details = await openDetails(page);
+    await expect(details).toContainText('Baltic (Windows-1257), as the web server declares (“charset=windows-1257”)');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
