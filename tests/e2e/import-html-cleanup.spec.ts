@@ -79,3 +79,20 @@ test('formulas keep their TeX, alttext or linear text, so no sentence has a hole
   await expect(reader).toContainText('The mean level is (h + l)/2, halfway between high and low water.');
   expect(await readerBlocks(page)).toContain('√(gd)');
 });
+
+test('metadata: a multi-valued property gives the title, and the visible byline wins over the meta author, which Source details still names', async ({ page }) => {
+  await openApp(page);
+  await newCase(page);
+  await importThroughChooser(page, fixture('html/byline.html'));
+  await expect(sourceItems(page)).toHaveCount(1);
+  await expect(sourceItems(page).first()).toContainText('Ferry fares frozen for the winter');
+  const reader = sourceRegion(page);
+  await reader.getByRole('button', { name: 'Edit details' }).click();
+  const details = page.getByRole('dialog', { name: 'Source details' });
+  await expect(details.getByRole('textbox', { name: 'Title' })).toHaveValue('Ferry fares frozen for the winter');
+  await expect(details.getByLabel('Authors')).toHaveValue('Tomas Lindqvist');
+  await expect(details).toContainText('The page’s metadata names Newsdesk Editor; the author above is the byline the page shows its readers.');
+  const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await details.getByRole('button', { name: 'Cancel' }).click();
+});
