@@ -33,7 +33,10 @@ function cleanCase(): FixtureCase {
   return { ...data, claims: data.claims.map((c) => (c.id === 'claim-inspected' ? { ...c, status: 'unverified' as const, statusLog: [] } : c)) };
 }
 
-/** Write records into the app's IndexedDB through the page (the app's own database, same schema version). */
+/**
+ * Write records into the app's IndexedDB through the page (the app's own database, same schema version), in
+ * the form the app stores them: a record that is not in the Trash carries `deletedAt: 0` (the live index key).
+ */
 async function putRecords(page: Page, records: Record<string, unknown[]>): Promise<void> {
   await page.evaluate(async (stores) => {
     const open = indexedDB.open('casefile');
@@ -42,7 +45,7 @@ async function putRecords(page: Page, records: Record<string, unknown[]>): Promi
       open.onerror = () => reject(open.error);
     });
     const tx = db.transaction(Object.keys(stores), 'readwrite');
-    for (const [store, rows] of Object.entries(stores)) for (const row of rows) tx.objectStore(store).put(row);
+    for (const [store, rows] of Object.entries(stores)) for (const row of rows) tx.objectStore(store).put(store === 'meta' ? row : { deletedAt: 0, ...(row as object) });
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

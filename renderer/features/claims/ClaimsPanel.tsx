@@ -6,7 +6,7 @@ import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { shortQuote } from '../passages/labels';
 import { ClaimDetail } from './ClaimDetail';
-import { independentLabel, STATUS_LABEL } from './status';
+import { independentLabel, STATUS_LABEL } from '../../lib/claimLabels';
 import { SuggestClaims } from './SuggestClaims';
 import './claims.css';
 

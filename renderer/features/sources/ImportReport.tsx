@@ -6,6 +6,7 @@ import { sourceKindFromName } from '../../../shared/import/detect';
 import { getSourceBlob, undoSourceUpdate } from '../../db/repositories';
 import { usePassages } from '../../db/hooks';
 import { useNotices } from '../../lib/notices';
+import { DialogFooter } from '../../lib/DialogFooter';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { reopenWithEncoding } from './reopenEncoding';
 
@@ -45,11 +46,7 @@ export function HiddenTextDialog({ source, onClose }: { source: SourceRecord; on
         ))}
       </ol>
       {count > blocks.length && <p className="muted">{(count - blocks.length).toLocaleString('en-US')} more hidden blocks are counted but not kept.</p>}
-      <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
+      <DialogFooter cancel={{ label: 'Close', onClick: () => dialog.current?.close() }} />
     </dialog>
   );
 }
@@ -160,14 +157,7 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !bytes}>
-            {busy ? 'Reopening…' : 'Reopen'}
-          </button>
-        </div>
+        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Reopen', disabled: busy || !bytes, busy }} />
       </form>
     </dialog>
   );
