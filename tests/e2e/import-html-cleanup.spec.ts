@@ -54,6 +54,20 @@ test('hidden text is left out, counted, and shown on request; the visible text i
   const details = page.getByRole('dialog', { name: 'Source details' });
   await expect(details).toContainText('6 hidden blocks left out');
   await expect(details).toContainText('Unicode (UTF-8)');
+
+  // In dark mode too, the note, the details and the encoding preview keep their contrast.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await details.getByRole('button', { name: 'Reopen with encoding…' }).click();
+  const reopen = page.getByRole('dialog', { name: 'Reopen with encoding' });
+  await expect(reopen.getByLabel('Preview of the file’s beginning')).toContainText('Quay works start on Monday');
+  const dark = await new AxeBuilder({ page }).analyze();
+  expect(dark.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await reopen.getByRole('button', { name: 'Cancel' }).click();
+  await details.getByRole('button', { name: 'Cancel' }).click();
+  const darkMain = await new AxeBuilder({ page }).include('main').analyze();
+  expect(darkMain.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expect(note).toBeVisible();
 });
 
 test('a page without article markup keeps its body and loses its menus, share and comment widgets', async ({ page }) => {

@@ -144,7 +144,8 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
         <p className="field-label" id="reopen-preview-label">
           Preview of the file’s beginning
         </p>
-        <pre className="encoding-preview" aria-labelledby="reopen-preview-label" dir="auto">
+        {/* Focusable, so the preview scrolls from the keyboard too. */}
+        <pre className="encoding-preview" aria-labelledby="reopen-preview-label" dir="auto" tabIndex={0}>
           {bytes === undefined ? 'Loading…' : bytes === null ? 'The original file is not kept in this case.' : preview}
         </pre>
         <p className="muted">
