@@ -9,7 +9,7 @@ import type { CslDate, SourceFormat, SourceImportReport, SourceMetadata } from '
 import { mediaTypeFromName, sourceKindFromName, MAX_SOURCE_BYTES } from '../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../shared/import/draft';
 import { PASTED_SUBJECT, fileSubject, importErrors } from '../../shared/import/errors';
-import { sha256Hex } from '../../shared/import/hash';
+import { sha256Hex } from '../../shared/domain/hash';
 import { metadataFromHints, type MetadataHints } from '../../shared/import/metadata';
 import { blocksFromPages, blocksFromParts, titleFromText, type TextPart, type TextSnapshot } from '../../shared/import/text';
 import { prepareOffThread } from './importWorker';

@@ -12,7 +12,7 @@ import type { EncodingReport } from '../../shared/domain/types';
 import { decodeSource } from '../../shared/import/encoding';
 import { splitFrontMatter } from '../../shared/import/frontMatter';
 import { prepareHtml, type PreparedHtml } from '../../shared/import/html/prepare';
-import { sha256Hex } from '../../shared/import/hash';
+import { sha256Hex } from '../../shared/domain/hash';
 import type { MetadataHints } from '../../shared/import/metadata';
 import { normaliseText, titleFromText, type TextSnapshot } from '../../shared/import/text';
 import { docxToHtml } from './docx';

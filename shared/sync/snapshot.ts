@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { SourceBlock } from '../domain/types';
 import { MAX_SNAPSHOT_CHARS } from '../bundle/limits';
 import { sourceBlock } from '../bundle/schema';
-import { sha256Hex } from '../import/hash';
+import { sha256Hex } from '../domain/hash';
 
 export interface SourceSnapshot {
   text: string;

@@ -3,7 +3,7 @@ import type { SourceRecord } from '../../../shared/domain/types';
 import { encodingLabel } from '../../../shared/import/encoding';
 import { ImportError } from '../../../shared/import/errors';
 import { applySourceUpdate, getSourceBlob, locatorAt, planSourceUpdate, type SourceUpdateUndo } from '../../db/repositories';
-import { passageCounts } from '../passages/UpdateSource';
+import { passageCounts } from './updateSummary';
 import { loadImporter } from './useImport';
 
 /**
