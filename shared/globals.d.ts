@@ -18,6 +18,7 @@ declare class TextEncoder {
 }
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
   decode(input?: Uint8Array | ArrayBuffer, options?: { stream?: boolean }): string;
 }
 /** The WHATWG URL parser (the members shared/ uses). */

@@ -26,6 +26,8 @@ export interface FetchedPage {
   finalUrl: string;
   /** The media type without parameters, lower case (e.g. `text/html`). */
   contentType: string;
+  /** The `charset` parameter of the Content-Type header, as the server wrote it, when it sent one. */
+  charset?: string;
   fetchedAt: number;
 }
 
@@ -93,6 +95,15 @@ function checkUrl(raw: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Refusal('The address must start with http:// or https://.');
   if (url.username || url.password) throw new Refusal('Addresses with a user name or password are not fetched.');
   return url;
+}
+
+/** The `charset` among a Content-Type's parameters (`charset="windows-1252"` → `windows-1252`), when it is a plausible label. */
+function charsetOf(parameters: readonly string[]): string | undefined {
+  for (const parameter of parameters) {
+    const match = /^\s*charset\s*=\s*"?([A-Za-z0-9._:-]{1,40})"?\s*$/i.exec(parameter);
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 function describeSize(bytes: number): string {
@@ -259,7 +270,9 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
         discard();
         throw new Refusal(`The server answered ${`${status} ${response.statusMessage ?? ''}`.trim()}.`);
       }
-      const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const [mediaType = '', ...parameters] = (response.headers['content-type'] ?? '').split(';');
+      const contentType = mediaType.trim().toLowerCase();
+      const charset = charsetOf(parameters);
       if (!contentType) {
         discard();
         throw new Refusal('The server did not say what kind of document this is, so Casefile cannot import it.');
@@ -288,7 +301,7 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
       if (opts.secrets?.some((secret) => secret && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(secret))) {
         throw new Refusal('The page contains this Casefile server’s secret launch token, so it was not imported.');
       }
-      return { bytes, finalUrl: hopUrl.href, contentType, fetchedAt: Date.now() };
+      return { bytes, finalUrl: hopUrl.href, contentType, ...(charset ? { charset } : {}), fetchedAt: Date.now() };
     }
   } finally {
     clearTimeout(timer);

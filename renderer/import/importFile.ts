@@ -1,26 +1,27 @@
 /**
  * Bytes (or pasted text) → an `ImportedSourceDraft`, ready to store. Routing is
  * by extension; every refusal is an `ImportError` thrown before anything is
- * written. Plain text is normalised directly; Markdown and HTML go through the
- * one sanitiser and become blocks from its text parts.
+ * written. Decoding, Markdown and Word conversion and the first half of the
+ * HTML path run in the import worker (prepareSource.ts); the sanitiser
+ * finishes HTML-like sources here in short tasks, and PDFs and images go to pdf.js and, for pages
+ * without a text layer, to OCR (importPdf.ts, importImage.ts).
  */
-import { Marked } from 'marked';
-import type { CslDate, SourceFormat, SourceMetadata, SourceOcr } from '../../shared/domain/types';
-import { decodeText, mediaTypeFromName, sourceKindFromName, MAX_SOURCE_BYTES } from '../../shared/import/detect';
+import type { CslDate, SourceFormat, SourceImportReport, SourceMetadata, SourceOcr } from '../../shared/domain/types';
+import { sha256Hex } from '../../shared/domain/hash';
+import { mediaTypeFromName, sourceKindFromName, MAX_SOURCE_BYTES } from '../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../shared/import/draft';
 import { PASTED_SUBJECT, fileSubject, importErrors } from '../../shared/import/errors';
 import { baseName } from '../../shared/import/formats';
-import { splitFrontMatter } from '../../shared/import/frontMatter';
-import { sha256Hex } from '../../shared/import/hash';
 import { metadataFromHints, type MetadataHints } from '../../shared/import/metadata';
-import { blocksFromParts, normaliseText, titleFromText, type TextPart, type TextSnapshot } from '../../shared/import/text';
-import type { ImportControl } from '../../shared/import/progress';
-import { docxToHtml } from './docx';
+import { throwIfCancelled, type ImportControl } from '../../shared/import/progress';
+import { blocksFromParts, titleFromText, type TextPart, type TextSnapshot } from '../../shared/import/text';
 import { parseImage } from './importImage';
 import { parsePdf, type OcrChoice } from './importPdf';
+import { prepareOffThread } from './importWorker';
 import type { OcrEngine } from './ocrEngine';
 import type { PdfAssets } from './offlineAssets';
 import type { PdfjsModule } from './pdf';
+import type { PrepareProgress, PreparedSource } from './prepareSource';
 import { sanitizeArticle } from './sanitizeHtml';
 
 /** Options for every import: Cancel (`signal`) and progress (`onProgress`) from the UI, plus what tests pin. */
@@ -37,20 +38,38 @@ export interface ImportOptions extends ImportControl {
   ocr?: OcrChoice;
   /** The OCR engine instead of the app's tesseract.js worker (unit tests pass one for Node). */
   ocrEngine?: OcrEngine;
+  /** Read a text-like file in this encoding instead of detecting one ("Reopen with encoding…"). */
+  encoding?: string;
+  /** The `charset` a web server sent with a fetched page (Content-Type); it outranks the page's own declaration. */
+  serverCharset?: string;
 }
 
 /** What each format pipeline contributes to the draft. */
 interface Parsed extends TextSnapshot {
   format: SourceFormat;
+  /** The original bytes' SHA-256, when the import worker computed it already. */
+  sha256?: string;
   html?: string;
   hints: MetadataHints;
   titleFromFirstLine: boolean;
+  report?: SourceImportReport;
   ocr?: SourceOcr;
   note?: string;
 }
 
-/** GitHub-flavoured Markdown; raw HTML in it is left for the sanitiser to deal with. */
-const markdown = new Marked({ gfm: true, breaks: false });
+type Stage = PrepareProgress['stage'] | 'sanitising';
+
+/** The import worker's stages and the sanitiser's, as the status line says them. */
+const STAGE_MESSAGE: Readonly<Record<Stage, string>> = {
+  decoding: 'Reading the text',
+  unpacking: 'Unpacking the Word document',
+  parsing: 'Reading the page',
+  sanitising: 'Cleaning up the page',
+};
+
+function stageProgress(opts: ImportOptions, stage: Stage, done?: number, total?: number): void {
+  opts.onProgress?.({ message: STAGE_MESSAGE[stage], ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) });
+}
 
 /** A dropped or picked file may arrive with its folder; the source keeps only its name. */
 function lastSegment(name: string): string {
@@ -67,28 +86,35 @@ function headingTitle(parts: readonly TextPart[]): string | undefined {
   return heading ? squash(heading.text) || undefined : undefined;
 }
 
-function parsePlainText(raw: string, fileName: string): Parsed {
-  const snapshot = normaliseText(raw);
-  const { title, fromFirstLine } = titleFromText(snapshot.text, fileName);
-  return { ...snapshot, format: 'text', hints: { title }, titleFromFirstLine: fromFirstLine };
+function withoutEmpty(report: SourceImportReport): SourceImportReport | undefined {
+  return Object.values(report).some((value) => value !== undefined) ? report : undefined;
 }
 
-function parseMarkdown(raw: string, fileName: string): Parsed {
-  const { body, hints } = splitFrontMatter(raw);
-  const { html, parts } = sanitizeArticle(markdown.parse(body, { async: false }), undefined, { readability: false });
-  const snapshot = blocksFromParts(parts);
-  if (hints.title) return { ...snapshot, format: 'markdown', html, hints, titleFromFirstLine: false };
-  const heading = headingTitle(parts);
+async function parseMarkup(
+  result: Extract<PreparedSource, { kind: 'markup' }>,
+  format: 'markdown' | 'html' | 'docx',
+  fileName: string,
+  opts: ImportOptions,
+): Promise<Parsed> {
+  const article = await sanitizeArticle(result.prepared, format === 'html' ? opts.baseUrl : undefined, {
+    readability: format === 'html',
+    subject: fileSubject(fileName),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    onProgress: (done, total) => stageProgress(opts, 'sanitising', done, total),
+  });
+  const snapshot = blocksFromParts(article.parts);
+  const report = withoutEmpty({
+    ...(result.encoding ? { encoding: result.encoding } : {}),
+    ...(result.prepared.hidden.count > 0 ? { hidden: result.prepared.hidden } : {}),
+    ...(article.metadataAuthors ? { metadataAuthors: article.metadataAuthors } : {}),
+  });
+  const base = { ...snapshot, format, html: article.html, ...(report ? { report } : {}) };
+  const hints: MetadataHints = format === 'markdown' ? { ...(result.frontMatter ?? {}) } : format === 'html' ? article.hints : {};
+  if (hints.title) return { ...base, hints, titleFromFirstLine: false };
+  const heading = headingTitle(article.parts);
+  if (format === 'html') return { ...base, hints: { ...hints, title: heading }, titleFromFirstLine: heading !== undefined };
   const { title, fromFirstLine } = heading ? { title: heading, fromFirstLine: true } : titleFromText(snapshot.text, fileName);
-  return { ...snapshot, format: 'markdown', html, hints: { ...hints, title }, titleFromFirstLine: fromFirstLine };
-}
-
-function parseHtml(raw: string, baseUrl: string | undefined): Parsed {
-  const { html, parts, hints } = sanitizeArticle(raw, baseUrl);
-  const snapshot = blocksFromParts(parts);
-  if (hints.title) return { ...snapshot, format: 'html', html, hints, titleFromFirstLine: false };
-  const heading = headingTitle(parts);
-  return { ...snapshot, format: 'html', html, hints: { ...hints, title: heading }, titleFromFirstLine: heading !== undefined };
+  return { ...base, hints: { ...hints, title }, titleFromFirstLine: fromFirstLine };
 }
 
 async function parsePdfFile(bytes: Uint8Array, fileName: string, opts: ImportOptions): Promise<Parsed> {
@@ -106,14 +132,6 @@ async function parseImageFile(bytes: Uint8Array, fileName: string, opts: ImportO
   return { ...snapshot, ...(ocr ? { ocr } : {}), format: 'image', hints: { title: baseName(fileName) }, titleFromFirstLine: false };
 }
 
-async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Parsed> {
-  const { html, parts } = sanitizeArticle(await docxToHtml(fileName, bytes), undefined, { readability: false });
-  const snapshot = blocksFromParts(parts);
-  const heading = headingTitle(parts);
-  const { title, fromFirstLine } = heading ? { title: heading, fromFirstLine: true } : titleFromText(snapshot.text, fileName);
-  return { ...snapshot, format: 'docx', html, hints: { title }, titleFromFirstLine: fromFirstLine };
-}
-
 /** Today's calendar date in the user's time zone, as CSL wants for `accessed`. */
 function accessedOn(now: number): CslDate {
   const date = new Date(now);
@@ -126,7 +144,7 @@ async function toDraft(parsed: Parsed, fileName: string, bytes: Uint8Array, medi
     format: parsed.format,
     text: parsed.text,
     blocks: parsed.blocks,
-    sha256: await sha256Hex(bytes),
+    sha256: parsed.sha256 ?? (await sha256Hex(bytes)),
     fileName,
     byteLength: bytes.byteLength,
     mediaType,
@@ -135,6 +153,7 @@ async function toDraft(parsed: Parsed, fileName: string, bytes: Uint8Array, medi
     titleFromFirstLine: parsed.titleFromFirstLine,
   };
   if (parsed.html !== undefined) draft.html = parsed.html;
+  if (parsed.report) draft.importReport = parsed.report;
   if (parsed.ocr) draft.ocr = parsed.ocr;
   if (parsed.note) draft.note = parsed.note;
   return draft;
@@ -143,23 +162,43 @@ async function toDraft(parsed: Parsed, fileName: string, bytes: Uint8Array, medi
 /**
  * Import a file the user chose, dropped or the app fetched. `name` may carry a
  * folder; only its last segment is kept. Throws `ImportError` for unsupported
- * extensions, oversized, empty, binary or non-UTF-8 files, for Markdown, HTML
- * or Word files with no readable text, and for scanned, password-protected or
- * damaged PDFs.
+ * extensions, oversized, empty or binary files, pages too deep or too big to
+ * read, Word files that inflate past the limits, Markdown, HTML or Word files
+ * with no readable text, blank, oversized, password-protected or damaged PDFs,
+ * PDFs and images that need OCR (unless `ocr` says what to do), and a
+ * cancelled import.
  */
 export async function importFile(name: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportedSourceDraft> {
   const fileName = lastSegment(name);
   const kind = sourceKindFromName(fileName);
   let parsed: Parsed;
-  if (kind === 'pdf') parsed = await parsePdfFile(bytes, fileName, opts);
-  else if (kind === 'image') parsed = await parseImageFile(bytes, fileName, opts);
-  else if (kind === 'docx') parsed = await parseDocx(bytes, fileName);
-  else {
-    const raw = decodeText(fileName, bytes);
-    parsed = kind === 'text' ? parsePlainText(raw, fileName) : kind === 'markdown' ? parseMarkdown(raw, fileName) : parseHtml(raw, opts.baseUrl);
+  if (kind === 'pdf') {
+    parsed = await parsePdfFile(bytes, fileName, opts);
+  } else if (kind === 'image') {
+    parsed = await parseImageFile(bytes, fileName, opts);
+  } else {
+    if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(fileSubject(fileName), bytes.byteLength);
+    const request =
+      kind === 'docx'
+        ? { kind, name: fileName, bytes }
+        : { kind, name: fileName, bytes, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.serverCharset ? { serverCharset: opts.serverCharset } : {}) };
+    const result = await prepareOffThread(request, {
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onProgress: (progress) => stageProgress(opts, progress.stage),
+    });
+    if (result.kind === 'text') {
+      parsed = { ...result.snapshot, format: 'text', hints: { title: result.title }, titleFromFirstLine: result.titleFromFirstLine, report: { encoding: result.encoding } };
+    } else {
+      parsed = await parseMarkup(result, kind === 'text' ? 'html' : kind, fileName, opts);
+    }
+    parsed.sha256 = result.sha256;
   }
+  throwIfCancelled(opts.signal);
   if (parsed.blocks.length === 0) {
-    throw kind === 'text' ? importErrors.empty(fileSubject(fileName)) : kind === 'docx' ? importErrors.emptyWordDocument(fileName) : importErrors.noText(fileName);
+    if (kind === 'text') throw importErrors.empty(fileSubject(fileName));
+    if (kind === 'docx') throw importErrors.emptyWordDocument(fileName);
+    const hidden = parsed.report?.hidden?.count ?? 0;
+    throw hidden > 0 ? importErrors.onlyHiddenText(fileName, hidden) : importErrors.noText(fileName);
   }
   return toDraft(parsed, fileName, bytes, mediaTypeFromName(fileName), opts.now ?? Date.now());
 }
@@ -183,7 +222,12 @@ export async function importPastedText(text: string, opts: ImportOptions = {}): 
   if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(PASTED_SUBJECT, bytes.byteLength);
   const now = opts.now ?? Date.now();
   const fileName = pastedFileName(now);
-  const parsed = parsePlainText(text, fileName);
-  if (parsed.blocks.length === 0) throw importErrors.empty(PASTED_SUBJECT);
+  const result = await prepareOffThread({ kind: 'text', name: fileName, bytes }, opts.signal ? { signal: opts.signal } : {}).catch((error: unknown) => {
+    // The pasted text has no file name to speak of.
+    if (error instanceof Error && 'code' in error && (error as { code: string }).code === 'empty') throw importErrors.empty(PASTED_SUBJECT);
+    throw error;
+  });
+  if (result.kind !== 'text' || result.snapshot.blocks.length === 0) throw importErrors.empty(PASTED_SUBJECT);
+  const parsed: Parsed = { ...result.snapshot, format: 'text', hints: { title: result.title }, titleFromFirstLine: result.titleFromFirstLine, sha256: result.sha256 };
   return toDraft(parsed, fileName, bytes, mediaTypeFromName(fileName), now);
 }

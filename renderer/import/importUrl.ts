@@ -13,6 +13,8 @@ export interface FetchedPage {
   bytes: Uint8Array;
   finalUrl: string;
   contentType: string;
+  /** The `charset` parameter of the server's Content-Type, when it sent one. */
+  charset?: string;
   fetchedAt: number;
 }
 
@@ -68,9 +70,9 @@ export function fileNameForUrl(finalUrl: string, contentType: string): string {
  * against it); PDF and Word pages are read like files. The citation URL is
  * the page's own canonical address when it names one, else the final address.
  */
-export async function importFetchedPage(requestedUrl: string, page: FetchedPage, opts: Omit<ImportOptions, 'baseUrl' | 'now'> = {}): Promise<ImportedSourceDraft> {
+export async function importFetchedPage(requestedUrl: string, page: FetchedPage, opts: Omit<ImportOptions, 'baseUrl' | 'now' | 'serverCharset' | 'encoding'> = {}): Promise<ImportedSourceDraft> {
   const name = fileNameForUrl(page.finalUrl, page.contentType);
-  const draft = await importFile(name, page.bytes, { ...opts, baseUrl: page.finalUrl, now: page.fetchedAt });
+  const draft = await importFile(name, page.bytes, { ...opts, baseUrl: page.finalUrl, now: page.fetchedAt, ...(page.charset ? { serverCharset: page.charset } : {}) });
   draft.fetched = { url: requestedUrl, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt };
   draft.metadata = { ...draft.metadata, URL: draft.metadata.URL ?? page.finalUrl };
   if (draft.format !== 'html' && draft.metadata.type === 'document') draft.metadata.type = 'webpage';

@@ -1,19 +1,29 @@
 /**
- * THE one place in Casefile that handles untrusted HTML. Pages arrive from
- * files, Markdown and URL fetches, and take a single path:
+ * THE one place in Casefile that handles untrusted HTML in the page. Pages
+ * arrive from files, Markdown, Word and URL fetches. The import worker has
+ * already bounded and pre-cleaned them (shared/import/html/prepare.ts: depth
+ * and element limits, hidden text, scripts and styles, MathML, page
+ * furniture marked), and here they take a single path:
  *
  *   DOMParser (inert: no script runs, nothing loads)
  *   → metadata read from <head> and JSON-LD
- *   → Readability when the page has clutter
+ *   → Readability when the page has clutter (only pages the worker found
+ *     small enough to read whole; page furniture is removed before it runs)
  *   → DOMPurify with a frozen, HTML-only config (images, frames, forms,
  *     styles and every non-http(s) link removed)
  *   → parsed once more, inertly, to walk the clean markup into text parts.
  *
- * Nothing touches the markup after sanitising; `innerHTML` appears nowhere else.
+ * A big page comes in chunks of bounded size, each taking the same path
+ * without Readability; the work yields to the page between stages and
+ * chunks, so no task runs long. Nothing touches the markup after
+ * sanitising; `innerHTML` appears nowhere else.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import DOMPurify, { type Config } from 'dompurify';
-import type { MetadataHints } from '../../shared/import/metadata';
+import { importErrors } from '../../shared/import/errors';
+import { BOILERPLATE_ATTRIBUTE } from '../../shared/import/html/boilerplate';
+import type { PreparedHtml } from '../../shared/import/html/prepare';
+import { isSchemaTypeName, looksLikeDate, parseAuthors, type MetadataHints } from '../../shared/import/metadata';
 import type { BlockKind, TextPart } from '../../shared/import/text';
 
 export interface SanitizedArticle {
@@ -22,11 +32,19 @@ export interface SanitizedArticle {
   /** The article's text, one part per block element, in document order. */
   parts: TextPart[];
   hints: MetadataHints;
+  /** Authors only the page's metadata names, when its visible byline names someone else (the byline wins). */
+  metadataAuthors?: string[];
 }
 
 export interface SanitizeOptions {
-  /** Let Readability pick the article out of a cluttered page (default true; off for Markdown). */
+  /** Let Readability pick the article out of a cluttered page (default true; off for Markdown and Word). */
   readability?: boolean;
+  /** Stops the work between stages; the import then fails as cancelled. */
+  signal?: AbortSignal;
+  /** How messages name the file (“page.html”). */
+  subject?: string;
+  /** Told how many chunks of a big page are done. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function deepFreeze<T extends object>(value: T): T {
@@ -66,12 +84,20 @@ function parseInert(html: string): Document {
 
 // ─── Metadata ────────────────────────────────────────────────────────────────
 
+/**
+ * The keys a meta element answers to. RDFa lets one element carry several
+ * (`property="og:title dc:title"`), and some pages set both `name` and
+ * `property`, so all of them count.
+ */
+function metaKeys(meta: Element): string[] {
+  return ['property', 'name', 'itemprop'].flatMap((attribute) => (meta.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/).filter(Boolean));
+}
+
 function metaContent(doc: Document, ...keys: string[]): string | undefined {
   for (const key of keys) {
     for (const meta of doc.querySelectorAll('meta')) {
-      const name = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
       const content = meta.getAttribute('content')?.trim();
-      if (name === key && content) return content;
+      if (content && metaKeys(meta).includes(key)) return content;
     }
   }
   return undefined;
@@ -79,9 +105,15 @@ function metaContent(doc: Document, ...keys: string[]): string | undefined {
 
 function metaContents(doc: Document, key: string): string[] {
   return [...doc.querySelectorAll('meta')]
-    .filter((meta) => (meta.getAttribute('property') ?? meta.getAttribute('name') ?? '').toLowerCase() === key)
+    .filter((meta) => metaKeys(meta).includes(key))
     .map((meta) => meta.getAttribute('content')?.trim() ?? '')
     .filter(Boolean);
+}
+
+/** A title candidate, unless it is empty or a structured-data type name ("NewsArticle"). */
+function usableTitle(value: string | undefined): string | undefined {
+  const title = value?.replace(/\s+/g, ' ').trim();
+  return title && !isSchemaTypeName(title) ? title : undefined;
 }
 
 interface JsonLdArticle {
@@ -162,6 +194,11 @@ function nonEmpty(list: string[] | undefined): string[] | undefined {
   return list?.length ? list : undefined;
 }
 
+/** Author strings that could be names: pages put publication dates and times in author fields too. */
+function authorCandidates(list: string[] | undefined): string[] | undefined {
+  return nonEmpty(list?.filter((value) => !looksLikeDate(value)));
+}
+
 /**
  * Metadata from meta tags (author, citation_*, dc.*), Open Graph, JSON-LD and
  * the canonical link. The <title> element is left to the caller: it often
@@ -170,21 +207,22 @@ function nonEmpty(list: string[] | undefined): string[] | undefined {
 function readHints(doc: Document, baseUrl: string | undefined): MetadataHints {
   const ld = readJsonLd(doc);
   const authors = first(
-    nonEmpty(metaContents(doc, 'citation_author')),
-    nonEmpty(ld?.authors),
-    nonEmpty(metaContents(doc, 'author')),
-    nonEmpty(metaContents(doc, 'article:author')),
-    nonEmpty(metaContents(doc, 'dc.creator')),
+    authorCandidates(metaContents(doc, 'citation_author')),
+    authorCandidates(ld?.authors),
+    authorCandidates(metaContents(doc, 'author')),
+    authorCandidates(metaContents(doc, 'article:author')),
+    authorCandidates(metaContents(doc, 'dc.creator')),
+    authorCandidates(metaContents(doc, 'dc:creator')),
   );
   return {
-    title: first(metaContent(doc, 'og:title'), ld?.headline, metaContent(doc, 'citation_title', 'dc.title')),
+    title: first(usableTitle(metaContent(doc, 'og:title')), usableTitle(ld?.headline), usableTitle(metaContent(doc, 'citation_title', 'dc.title', 'dc:title'))),
     authors,
     siteName: first(metaContent(doc, 'og:site_name', 'citation_journal_title'), ld?.publisher),
-    publisher: first(ld?.publisher, metaContent(doc, 'citation_publisher', 'dc.publisher')),
+    publisher: first(ld?.publisher, metaContent(doc, 'citation_publisher', 'dc.publisher', 'dc:publisher')),
     published: first(
       metaContent(doc, 'article:published_time', 'citation_publication_date', 'citation_date'),
       ld?.datePublished,
-      metaContent(doc, 'dc.date', 'date', 'pubdate'),
+      metaContent(doc, 'dc.date', 'dc:date', 'date', 'pubdate'),
     ),
     url: first(
       resolveUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), baseUrl),
@@ -192,7 +230,7 @@ function readHints(doc: Document, baseUrl: string | undefined): MetadataHints {
       resolveUrl(ld?.url, baseUrl),
       resolveUrl(baseUrl, undefined),
     ),
-    language: first(doc.documentElement.getAttribute('lang')?.trim(), metaContent(doc, 'og:locale', 'dc.language', 'content-language')),
+    language: first(doc.documentElement.getAttribute('lang')?.trim(), metaContent(doc, 'og:locale', 'dc.language', 'dc:language', 'content-language')),
     type: first(metaContent(doc, 'og:type'), ld?.isArticle ? 'article' : undefined),
   };
 }
@@ -327,21 +365,101 @@ function partsOf(cleanHtml: string): TextPart[] {
 
 // ─── Entry point ─────────────────────────────────────────────────────────────
 
+/** Let the page paint and answer input between stages; stop if the import was cancelled. */
+async function pause(options: SanitizeOptions): Promise<void> {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (options.signal?.aborted) throw importErrors.cancelled(options.subject ?? 'the file');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+function documentMarkup(prepared: PreparedHtml, body: string): string {
+  const attrs = [prepared.lang ? ` lang="${escapeAttribute(prepared.lang)}"` : '', prepared.dir ? ` dir="${escapeAttribute(prepared.dir)}"` : ''].join('');
+  return `<!doctype html><html${attrs}><head>${prepared.head}</head><body>${body}</body></html>`;
+}
+
+function removeBoilerplate(doc: Document): void {
+  doc.querySelectorAll(`[${BOILERPLATE_ATTRIBUTE}]`).forEach((el) => el.remove());
+}
+
+/** Family names (lower case) of a list of author strings, to tell whether two lists name the same people. */
+function familyNames(authors: readonly string[]): Set<string> {
+  return new Set(parseAuthors(authors).map((name) => (name.family ?? name.literal ?? '').toLowerCase()).filter(Boolean));
+}
+
 /**
- * Untrusted HTML → sanitised article HTML, its text parts and metadata hints.
- * `baseUrl` (the page's address, when fetched) makes relative links absolute;
- * without it relative links lose their href rather than point into the app.
+ * The visible byline wins over the page's metadata author when the two name
+ * different people; the metadata's names are kept aside for the source's
+ * details. When they agree, the metadata's (better structured) names stay.
  */
-export function sanitizeArticle(html: string, baseUrl?: string, options: SanitizeOptions = {}): SanitizedArticle {
-  const doc = parseInert(html);
-  const hints = readHints(doc, baseUrl);
-  const documentTitle = doc.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
-  prepare(doc, baseUrl);
-  const cluttered = options.readability !== false && hasClutter(doc);
-  const article = cluttered ? extractArticle(doc) : undefined;
-  hints.title ??= article?.title ?? documentTitle;
+function settleAuthors(hints: MetadataHints, visible: string | undefined): string[] | undefined {
+  if (!visible) return undefined;
+  const fromMeta = hints.authors ?? [];
+  if (fromMeta.length === 0) {
+    hints.authors = [visible];
+    return undefined;
+  }
+  const seen = familyNames([visible]);
+  const claimed = familyNames(fromMeta);
+  if (seen.size === 0) return undefined;
+  const agree = [...seen].every((name) => claimed.has(name)) && [...claimed].every((name) => seen.has(name));
+  if (agree) return undefined;
+  hints.authors = [visible];
+  return fromMeta;
+}
+
+function finish(hints: MetadataHints, documentTitle: string | undefined, article: ExtractedArticle | undefined, byline: string | undefined): string[] | undefined {
+  hints.title ??= usableTitle(article?.title) ?? usableTitle(documentTitle);
+  const metadataAuthors = settleAuthors(hints, byline);
   if (!hints.authors && article?.byline) hints.authors = [article.byline];
-  const articleHtml = article?.content ?? (cluttered ? bodyWithoutChrome(doc) : doc.body.innerHTML);
-  const clean = purify().sanitize(articleHtml, PURIFY_CONFIG);
-  return { html: clean, parts: partsOf(clean), hints };
+  return metadataAuthors;
+}
+
+/**
+ * A prepared page (from the import worker) → sanitised article HTML, its
+ * text parts and metadata hints. `baseUrl` (the page's address, when
+ * fetched) makes relative links absolute; without it relative links lose
+ * their href rather than point into the app.
+ */
+export async function sanitizeArticle(prepared: PreparedHtml, baseUrl?: string, options: SanitizeOptions = {}): Promise<SanitizedArticle> {
+  let result: SanitizedArticle;
+  if (prepared.whole) {
+    const doc = parseInert(documentMarkup(prepared, prepared.chunks[0] ?? ''));
+    const hints = readHints(doc, baseUrl);
+    const documentTitle = doc.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+    prepare(doc, baseUrl);
+    const cluttered = options.readability !== false && hasClutter(doc);
+    removeBoilerplate(doc);
+    await pause(options);
+    const article = cluttered ? extractArticle(doc) : undefined;
+    const metadataAuthors = finish(hints, documentTitle, article, prepared.byline);
+    const articleHtml = article?.content ?? (cluttered ? bodyWithoutChrome(doc) : doc.body.innerHTML);
+    await pause(options);
+    const clean = purify().sanitize(articleHtml, PURIFY_CONFIG);
+    await pause(options);
+    result = { html: clean, parts: partsOf(clean), hints };
+    if (metadataAuthors) result.metadataAuthors = metadataAuthors;
+    return result;
+  }
+  const headDoc = parseInert(documentMarkup(prepared, ''));
+  const hints = readHints(headDoc, baseUrl);
+  const documentTitle = headDoc.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+  const metadataAuthors = finish(hints, documentTitle, undefined, prepared.byline);
+  const cleanChunks: string[] = [];
+  const parts: TextPart[] = [];
+  for (const [index, chunk] of prepared.chunks.entries()) {
+    await pause(options);
+    const doc = parseInert(`<!doctype html><html><head></head><body>${chunk}</body></html>`);
+    prepare(doc, baseUrl);
+    removeBoilerplate(doc);
+    const clean = purify().sanitize(doc.body.innerHTML, PURIFY_CONFIG);
+    cleanChunks.push(clean);
+    parts.push(...partsOf(clean));
+    options.onProgress?.(index + 1, prepared.chunks.length);
+  }
+  result = { html: cleanChunks.join('\n'), parts, hints };
+  if (metadataAuthors) result.metadataAuthors = metadataAuthors;
+  return result;
 }

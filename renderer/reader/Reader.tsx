@@ -38,6 +38,8 @@ const SourceBody = memo(function SourceBody({
           <Tag
             key={block.start}
             className={className}
+            // Each block takes the direction of its first letter: Arabic and Hebrew read right to left.
+            dir="auto"
             data-start={block.start}
             data-block={block.n}
             data-page={pageStart ? block.n : undefined}
@@ -90,8 +92,16 @@ export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextCl
     <section className="reader" aria-label="Source">
       <header className="reader-header">
         <div className="reader-meta">
-          {!titleInBody && <h1 className="reader-title">{meta.title}</h1>}
-          {line && <p className="reader-byline">{line}</p>}
+          {!titleInBody && (
+            <h1 className="reader-title" dir="auto">
+              {meta.title}
+            </h1>
+          )}
+          {line && (
+            <p className="reader-byline" dir="auto">
+              {line}
+            </p>
+          )}
           <p className="reader-provenance">
             {meta.URL ? (
               <a

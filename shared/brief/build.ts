@@ -3,6 +3,7 @@
  * for content the app writes itself: the sample case, fixtures and tests.
  * Kept in step with the nodes registered in renderer/editor/nodes.ts.
  */
+import { textDirection } from '../domain/direction';
 
 export interface SerializedTextJSON {
   type: 'text';
@@ -18,7 +19,7 @@ export interface SerializedElementJSON {
   type: string;
   version: 1;
   children: SerializedNodeJSON[];
-  direction: 'ltr' | null;
+  direction: 'ltr' | 'rtl' | null;
   format: '';
   indent: number;
   [extra: string]: unknown;
@@ -54,8 +55,14 @@ export function text(value: string, format = 0): SerializedTextJSON {
   return { type: 'text', version: 1, text: value, detail: 0, format, mode: 'normal', style: '' };
 }
 
+function plainTextOf(nodes: readonly SerializedNodeJSON[]): string {
+  return nodes.map((node) => ('text' in node && typeof node.text === 'string' ? node.text : 'children' in node ? plainTextOf(node.children as SerializedNodeJSON[]) : '')).join('');
+}
+
+/** As Lexical records it: the direction of the block's first letter ("ltr" when it has none), null when empty. */
 function element(type: string, children: SerializedNodeJSON[], extra: Record<string, unknown> = {}): SerializedElementJSON {
-  return { type, version: 1, children, direction: children.length ? 'ltr' : null, format: '', indent: 0, ...extra };
+  const direction = children.length ? (textDirection(plainTextOf(children)) ?? 'ltr') : null;
+  return { type, version: 1, children, direction, format: '', indent: 0, ...extra };
 }
 
 export function paragraph(...children: SerializedNodeJSON[]): SerializedElementJSON {

@@ -15,7 +15,7 @@
  * writes nothing: there is no half-imported case.
  */
 import { unzipSync } from 'fflate';
-import { sha256Hex } from '../import/hash';
+import { sha256Hex } from '../domain/hash';
 import { BundleFailure, groupDigits, megabytes, type BundleError } from './errors';
 import {
   BUNDLE_FORMAT,

@@ -114,6 +114,18 @@ export function checkOcrFits(snapshot: { text: string; blocks: readonly unknown[
   const strayWord = snapshot.ocr?.uncertain.findIndex((word) => word.end > snapshot.text.length || word.end < word.start) ?? -1;
   if (strayWord >= 0) ctx.addIssue({ code: 'custom', path: ['ocr', 'uncertain', strayWord], message: 'is not a range inside the source text' });
 }
+const encodingReport = z.strictObject({
+  encoding: text(64),
+  how: z.enum(['bom', 'server', 'declared', 'utf-8', 'utf-16-pattern', 'detected', 'fallback', 'chosen']),
+  declared: text(64).optional(),
+  confidence: z.number().min(0).max(100).optional(),
+});
+
+const importReport = z.strictObject({
+  encoding: encodingReport.optional(),
+  hidden: z.strictObject({ count, blocks: z.array(text()) }).optional(),
+  metadataAuthors: z.array(text()).optional(),
+});
 
 export const sourceSchema = z
   .strictObject({
@@ -132,6 +144,7 @@ export const sourceSchema = z
     revision: count,
     fetched: z.strictObject({ url: text(), finalUrl: text(), fetchedAt: time }).optional(),
     ocr: sourceOcr.optional(),
+    importReport: importReport.optional(),
     order,
   })
   .superRefine((source, ctx) => {

@@ -9,7 +9,7 @@
 import { zipSync, type Zippable } from 'fflate';
 import { toAnnotationCollection } from '../annotations/w3c';
 import type { SourceBlobRecord } from '../domain/types';
-import { sha256Hex } from '../import/hash';
+import { sha256Hex } from '../domain/hash';
 import { BundleFailure, megabytes } from './errors';
 import {
   BUNDLE_FORMAT,

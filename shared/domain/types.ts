@@ -67,6 +67,30 @@ export interface SourceBlock {
   kind: 'paragraph' | 'heading' | 'quote' | 'list-item' | 'page';
 }
 
+/** How a text, Markdown or HTML file's bytes were decoded (see shared/import/encoding.ts). */
+export interface EncodingReport {
+  /** The WHATWG name `TextDecoder` reports: "utf-8", "windows-1252", "shift_jis", "gb18030", "utf-16le"… */
+  encoding: string;
+  how: 'bom' | 'server' | 'declared' | 'utf-8' | 'utf-16-pattern' | 'detected' | 'fallback' | 'chosen';
+  /** The label the file declared (meta charset, XML declaration), or for `server` the web server's `charset`, when there was one. */
+  declared?: string;
+  /** The detector's confidence (0–100), when the encoding was detected. */
+  confidence?: number;
+}
+
+/**
+ * What an import decided or left out, kept with the snapshot and never in
+ * its text: the encoding used, the text the page hid from its readers, and
+ * authors only the page's metadata names.
+ */
+export interface SourceImportReport {
+  encoding?: EncodingReport;
+  /** Blocks of text the page hid from its readers (counted in full; the text of at most 200 kept). */
+  hidden?: { count: number; blocks: string[] };
+  /** Authors the page's metadata names, when they differ from the byline it shows (which became the author). */
+  metadataAuthors?: string[];
+}
+
 /**
  * A source is an immutable snapshot: `text` is the normalised plain text that
  * every passage offset refers to. Only `metadata` may be edited afterwards.
@@ -92,6 +116,8 @@ export interface SourceRecord extends Stamps {
   fetched?: { url: string; finalUrl: string; fetchedAt: number };
   /** Set when some or all of the text was recognised from page images (OCR) rather than read from the file. */
   ocr?: SourceOcr;
+  /** What the import of this revision decided or left out (encoding, hidden text…). */
+  importReport?: SourceImportReport;
   /** Position in the case's source list. */
   order: number;
 }

@@ -33,6 +33,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { RichRun } from './csl';
+import { isRtl } from '../domain/direction';
 import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 const FONT = 'Georgia';
@@ -96,13 +97,15 @@ class DocxWriter {
   }
 
   block(block: Block): Paragraph[] {
+    // A right-to-left block is a bidirectional paragraph: Word lays it out from the right.
+    const bidi = block.dir === 'rtl' ? { bidirectional: true } : {};
     switch (block.kind) {
       case 'heading':
-        return [new Paragraph({ heading: HEADINGS[block.level - 1] ?? HeadingLevel.HEADING_2, children: this.inlines(block.inlines) })];
+        return [new Paragraph({ heading: HEADINGS[block.level - 1] ?? HeadingLevel.HEADING_2, ...bidi, children: this.inlines(block.inlines) })];
       case 'paragraph':
-        return [new Paragraph({ style: 'BodyText', children: this.inlines(block.inlines) })];
+        return [new Paragraph({ style: 'BodyText', ...bidi, children: this.inlines(block.inlines) })];
       case 'quote':
-        return [new Paragraph({ style: 'BlockQuote', children: this.inlines(block.inlines) })];
+        return [new Paragraph({ style: 'BlockQuote', ...bidi, children: this.inlines(block.inlines) })];
       case 'list':
         return this.list(block, 0);
     }
@@ -112,8 +115,9 @@ class DocxWriter {
     const instance = ++this.listInstance;
     if (list.ordered) this.starts.add(list.start);
     const reference = list.ordered ? `numbers-${list.start}` : 'bullets';
+    const bidi = list.dir === 'rtl' ? { bidirectional: true } : {};
     return list.items.flatMap((item) => [
-      new Paragraph({ style: 'ListBody', numbering: { reference, level: Math.min(level, 8), instance }, children: this.inlines(item.inlines) }),
+      new Paragraph({ style: 'ListBody', ...bidi, numbering: { reference, level: Math.min(level, 8), instance }, children: this.inlines(item.inlines) }),
       ...item.lists.flatMap((nested) => this.list(nested, level + 1)),
     ]);
   }
@@ -138,6 +142,7 @@ class DocxWriter {
           return [
             new TextRun({
               text: clean(inline.text),
+              ...(isRtl(inline.text) ? { rightToLeft: true } : {}),
               bold: inline.marks.includes('bold'),
               italics: inline.marks.includes('italic'),
               strike: inline.marks.includes('strikethrough'),
@@ -169,7 +174,13 @@ function notePara(note: ExportNote): Paragraph {
   const children: ParagraphChild[] = richRuns(note.reference);
   if (note.quote) {
     const lead = endsSentence(note.referenceText) ? ' ' : '. ';
-    children.push(new TextRun(`${lead}“${clean(note.quote.replace(/\s+/g, ' ').trim())}”${citationTail(note)}.`));
+    const quote = clean(note.quote.replace(/\s+/g, ' ').trim());
+    if (note.quoteDir === 'rtl') {
+      // The quote is its own right-to-left run, so Word orders its words from the right inside the note.
+      children.push(new TextRun(`${lead}“`), new TextRun({ text: quote, rightToLeft: true }), new TextRun(`”${citationTail(note)}.`));
+    } else {
+      children.push(new TextRun(`${lead}“${quote}”${citationTail(note)}.`));
+    }
   }
   return new Paragraph({ style: 'NoteText', children });
 }
@@ -199,7 +210,13 @@ function table(header: string[], widths: number[], rows: string[][]): Table {
           new TableCell({
             width: { size: widths[i] ?? 10, type: WidthType.PERCENTAGE },
             borders: { top: none, left: none, right: none, bottom: head ? { ...border, size: 8, color: '333333' } : border },
-            children: [new Paragraph({ style: 'TableText', children: [new TextRun({ text: clean(text), bold: head })] })],
+            children: [
+              new Paragraph({
+                style: 'TableText',
+                ...(isRtl(text) ? { bidirectional: true } : {}),
+                children: [new TextRun({ text: clean(text), bold: head, ...(isRtl(text) ? { rightToLeft: true } : {}) })],
+              }),
+            ],
           }),
       ),
     });

@@ -14,6 +14,7 @@
  * `pdfHeaderFooter` supplies; the page margins below leave room for them.
  */
 import type { RichRun } from './csl';
+import { isRtl } from '../domain/direction';
 import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 export interface HtmlOptions {
@@ -36,7 +37,7 @@ export function renderHtml(model: ExportModel, options: HtmlOptions): string {
     .filter(Boolean)
     .join('\n');
   const sections = [
-    `<header class="title-block">\n<h1 class="title">${escapeHtml(model.title)}</h1>\n${byline}\n</header>`,
+    `<header class="title-block">\n<h1 class="title"${isRtl(model.title) ? ' dir="rtl"' : ''}>${escapeHtml(model.title)}</h1>\n${byline}\n</header>`,
     `<main>\n${body}\n</main>`,
     model.notes.length > 0 ? notesSection(model.notes, refs) : '',
     model.bibliography.length > 0
@@ -103,17 +104,23 @@ class RefCounter {
   }
 }
 
+/** ` dir="rtl"` for a right-to-left block; nothing for the default direction. */
+function dirAttribute(block: { dir?: 'rtl' }): string {
+  return block.dir === 'rtl' ? ' dir="rtl"' : '';
+}
+
 function renderBlock(block: Block, refs: RefCounter): string {
+  const dir = dirAttribute(block);
   switch (block.kind) {
     case 'heading': {
       // The document title is the only h1; brief headings start one level below it.
       const level = Math.min(6, block.level + 1);
-      return `<h${level}>${renderInlines(block.inlines, refs)}</h${level}>`;
+      return `<h${level}${dir}>${renderInlines(block.inlines, refs)}</h${level}>`;
     }
     case 'paragraph':
-      return `<p>${renderInlines(block.inlines, refs)}</p>`;
+      return `<p${dir}>${renderInlines(block.inlines, refs)}</p>`;
     case 'quote':
-      return `<blockquote><p>${renderInlines(block.inlines, refs)}</p></blockquote>`;
+      return `<blockquote${dir}><p>${renderInlines(block.inlines, refs)}</p></blockquote>`;
     case 'list':
       return renderList(block, refs);
   }
@@ -123,7 +130,7 @@ function renderList(list: ListBlock, refs: RefCounter): string {
   const tag = list.ordered ? 'ol' : 'ul';
   const start = list.ordered && list.start !== 1 ? ` start="${list.start}"` : '';
   const items = list.items.map((item) => `<li>${renderInlines(item.inlines, refs)}${item.lists.map((l) => renderList(l, refs)).join('')}</li>`);
-  return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
+  return `<${tag}${start}${dirAttribute(list)}>\n${items.join('\n')}\n</${tag}>`;
 }
 
 const MARK_TAGS: Record<string, [string, string]> = {
@@ -177,7 +184,7 @@ function notesSection(notes: readonly ExportNote[], refs: RefCounter): string {
     const backs = (refs.anchors.get(note.n) ?? [])
       .map((id, i, all) => `<a class="back" href="#${id}" aria-label="Back to citation ${i + 1} of note ${note.n}">↩${all.length > 1 ? `<sup>${i + 1}</sup>` : ''}</a>`)
       .join(' ');
-    const quote = note.quote ? ` <q>${escapeHtml(note.quote.replace(/\s+/g, ' ').trim())}</q>` : '';
+    const quote = note.quote ? ` <q${note.quoteDir === 'rtl' ? ' dir="rtl"' : ''}>${escapeHtml(note.quote.replace(/\s+/g, ' ').trim())}</q>` : '';
     const tail = citationTail(note);
     const locator = tail ? `${escapeHtml(tail)}.` : '';
     const lead = endsSentence(note.referenceText) || !quote ? '' : '.';
@@ -188,7 +195,7 @@ function notesSection(notes: readonly ExportNote[], refs: RefCounter): string {
 }
 
 function appendixTable(id: string, title: string, header: string[], numeric: number[], rows: string[][]): string {
-  const cell = (tag: 'th' | 'td', text: string, i: number) => `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+  const cell = (tag: 'th' | 'td', text: string, i: number) => `<${tag}${numeric.includes(i) ? ' class="num"' : ''}${isRtl(text) ? ' dir="rtl"' : ''}>${escapeHtml(text)}</${tag}>`;
   return `<section class="appendix" aria-labelledby="${id}-title">
 <h2 id="${id}-title">${escapeHtml(title)}</h2>
 <table class="${id}">
@@ -229,8 +236,8 @@ h3 { font-size: 1.15em; margin: 1.5em 0 .4em; font-weight: 600; }
 h4, h5, h6 { font-size: 1em; margin: 1.3em 0 .3em; font-weight: 600; }
 p { margin: 0 0 .8em; text-align: justify; }
 blockquote { margin: 1em 2em; padding: 0; font-size: .95em; color: #333; }
-blockquote p { text-align: left; }
-ul, ol { margin: 0 0 .8em; padding-left: 1.6em; }
+blockquote p { text-align: start; }
+ul, ol { margin: 0 0 .8em; padding-inline-start: 1.6em; }
 li { margin: .15em 0; }
 code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: .88em; }
 a { color: #1d4f91; }
@@ -238,17 +245,17 @@ sup.cite { font-size: .72em; line-height: 0; vertical-align: super; }
 sup.cite a { text-decoration: none; padding: 0 .08em; }
 section.notes, section.references, section.appendix { margin-top: 2.4em; }
 section.notes h2, section.references h2, section.appendix h2 { font-size: 1.1em; text-transform: uppercase; letter-spacing: .06em; border-top: 0.5pt solid #999; padding-top: .8em; }
-section.notes ol { font-size: .9em; padding-left: 1.8em; }
+section.notes ol { font-size: .9em; padding-inline-start: 1.8em; }
 section.notes li { margin: .35em 0; }
 section.notes q { quotes: '“' '”'; }
 section.notes li.broken { color: #8a1c1c; }
 a.back { text-decoration: none; font-size: .9em; }
-p.reference { text-align: left; padding-left: 2em; text-indent: -2em; font-size: .95em; }
+p.reference { text-align: start; padding-inline-start: 2em; text-indent: -2em; font-size: .95em; }
 .small-caps { font-variant: small-caps; }
 table { border-collapse: collapse; width: 100%; font-size: .85em; line-height: 1.35; }
-th, td { text-align: left; vertical-align: top; padding: .35em .5em; border-bottom: 0.5pt solid #bbb; }
+th, td { text-align: start; vertical-align: top; padding: .35em .5em; border-bottom: 0.5pt solid #bbb; }
 th { border-bottom: 1pt solid #333; font-weight: 600; }
-td.num, th.num { text-align: right; }
+td.num, th.num { text-align: end; }
 table.claims td:first-child { width: 34%; }
 table.evidence td:first-child { width: 24%; }
 table.evidence td:nth-child(3) { width: 36%; }

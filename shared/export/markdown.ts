@@ -22,6 +22,7 @@
  * `-f markdown-smart` to keep them straight).
  */
 import type { RichRun } from './csl';
+import { isRtl } from '../domain/direction';
 import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type InlineMark, type ListBlock } from './model';
 
 /** Render the whole document, front matter to appendices, ending with one newline. */
@@ -113,7 +114,22 @@ function frontMatter(model: ExportModel): string {
 
 // ------------------------------------------------------------ blocks
 
+/**
+ * A right-to-left block goes in a Pandoc fenced div with `dir="rtl"`, which
+ * Pandoc carries into HTML (`dir`), Word (bidirectional paragraphs) and
+ * LaTeX; other Markdown readers show the text with the fence lines around it.
+ */
 function renderBlock(block: Block): string {
+  const body = renderBlockBody(block);
+  return block.dir === 'rtl' ? `::: {dir="rtl"}\n${body}\n:::` : body;
+}
+
+/** An inline right-to-left run: a Pandoc bracketed span with `dir="rtl"`. */
+function rtlSpan(escaped: string, text: string): string {
+  return isRtl(text) ? `[${escaped}]{dir="rtl"}` : escaped;
+}
+
+function renderBlockBody(block: Block): string {
   switch (block.kind) {
     case 'heading':
       return `${'#'.repeat(block.level)} ${renderInlines(block.inlines.map((i) => (i.kind === 'break' ? plain(' ') : i)))}`;
@@ -286,7 +302,7 @@ function noteDefinition(note: ExportNote): string {
     .filter((p) => p !== '');
   const locator = citationTail(note);
   const body = paragraphs.map((p, i) => {
-    const text = escapeMarkdownText(p);
+    const text = rtlSpan(escapeMarkdownText(p), p);
     const opening = i === 0 ? '“' : '';
     const closing = i === paragraphs.length - 1 ? `”${locator}.` : '';
     return `${opening}${i === 0 ? text : escapeLineStart(text)}${closing}`;
@@ -296,7 +312,10 @@ function noteDefinition(note: ExportNote): string {
 }
 
 function pipeTable(header: string[], align: ('left' | 'right')[], rows: string[][]): string {
-  const cell = (text: string) => escapeMarkdownText(text.replace(/\s+/g, ' ').trim());
+  const cell = (text: string) => {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return rtlSpan(escapeMarkdownText(flat), flat);
+  };
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header.map(cell)), line(align.map((a) => (a === 'right' ? '--:' : ':--'))), ...rows.map((row) => line(row.map(cell)))].join('\n');
 }

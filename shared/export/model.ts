@@ -24,6 +24,7 @@ import {
   type TagRecord,
 } from '../domain/types';
 import { citationForm, formatCitations, formatEntries, formatOmittedReference, toCslItems, type CitationForm, type CiteCluster, type CslItem, type FormattedEntry, type RichRun } from './csl';
+import { textDirection, isRtl } from '../domain/direction';
 
 export interface ExportOptions {
   /** A CSL style ID (see `listStyles()`); default 'apa'. Ignored when `customStyleXml` is given. */
@@ -90,15 +91,22 @@ export interface ListItem {
 
 export interface ListBlock {
   kind: 'list';
+  /** Set when the list reads right to left. */
+  dir?: 'rtl';
   ordered: boolean;
   start: number;
   items: ListItem[];
 }
 
+/** Set on blocks that read right to left (Arabic, Hebrew…); left-to-right is the default and is not marked. */
+interface Directed {
+  dir?: 'rtl';
+}
+
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: Inline[] }
-  | { kind: 'paragraph'; inlines: Inline[] }
-  | { kind: 'quote'; inlines: Inline[] }
+  | ({ kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: Inline[] } & Directed)
+  | ({ kind: 'paragraph'; inlines: Inline[] } & Directed)
+  | ({ kind: 'quote'; inlines: Inline[] } & Directed)
   | ListBlock;
 
 /**
@@ -118,6 +126,8 @@ export interface ExportNote {
   referenceText: string;
   /** The passage's exact text; empty when the passage is missing. */
   quote: string;
+  /** Set when the quote reads right to left. */
+  quoteDir?: 'rtl';
   /** "para. 7" or "p. 2"; empty when the passage is missing. */
   locator: string;
   /** The passage lies in text recognised by OCR: its citation says "(OCR)". */
@@ -218,6 +228,7 @@ export function buildExportModel(input: ExportInput): ExportModel {
       sourceTitle: source?.metadata.title ?? MISSING_SOURCE,
       broken: missing !== undefined,
       occurrences,
+      ...(passage && isRtl(passage.selectors[0].exact) ? { quoteDir: 'rtl' as const } : {}),
     };
   };
 
@@ -358,6 +369,20 @@ export function citationTail(note: Pick<ExportNote, 'locator' | 'ocr'>): string 
 
 // ------------------------------------------------------------ brief JSON → blocks
 
+function plainText(inlines: readonly Inline[]): string {
+  return inlines.map((inline) => (inline.kind === 'text' ? inline.text : inline.kind === 'link' ? plainText(inline.children) : ' ')).join('');
+}
+
+/**
+ * Mark a block right-to-left when the editor recorded it so (Lexical stores
+ * each block's `direction`), or, when it recorded none, when its text starts
+ * with a right-to-left letter.
+ */
+function withDirection<T extends Block>(block: T, node: JsonNode, inlines: readonly Inline[] = 'inlines' in block ? block.inlines : []): T {
+  const recorded = node.direction === 'rtl' || node.direction === 'ltr' ? node.direction : undefined;
+  return (recorded ?? textDirection(plainText(inlines))) === 'rtl' ? { ...block, dir: 'rtl' } : block;
+}
+
 type JsonNode = Record<string, unknown>;
 
 const INLINE_TYPES = new Set(['text', 'linebreak', 'tab', 'link', 'autolink', 'citation', 'mark', 'hashtag']);
@@ -408,16 +433,16 @@ class BriefWalker {
     switch (node.type) {
       case 'paragraph': {
         const inlines = this.inlines(children);
-        return hasContent(inlines) ? [{ kind: 'paragraph', inlines }] : [];
+        return hasContent(inlines) ? [withDirection({ kind: 'paragraph', inlines }, node)] : [];
       }
       case 'heading': {
         const inlines = this.inlines(children);
         const level = Number(/^h([1-6])$/.exec(String(node.tag))?.[1] ?? 2) as 1 | 2 | 3 | 4 | 5 | 6;
-        return hasContent(inlines) ? [{ kind: 'heading', level, inlines }] : [];
+        return hasContent(inlines) ? [withDirection({ kind: 'heading', level, inlines }, node)] : [];
       }
       case 'quote': {
         const inlines = this.inlines(children);
-        return hasContent(inlines) ? [{ kind: 'quote', inlines }] : [];
+        return hasContent(inlines) ? [withDirection({ kind: 'quote', inlines }, node)] : [];
       }
       case 'list':
         return [this.list(node)];
@@ -447,7 +472,8 @@ class BriefWalker {
       if (!hasContent(inlines) && lists.length > 0 && previous) previous.lists.push(...lists);
       else if (hasContent(inlines) || lists.length > 0) list.items.push({ inlines, lists });
     }
-    return list;
+    const first = list.items[0];
+    return first ? withDirection(list, node, first.inlines) : list;
   }
 
   inlines(nodes: readonly unknown[], marks: InlineMark[] = []): Inline[] {

@@ -1,9 +1,10 @@
 /**
- * First gate for imported bytes: is this a supported file, of a sane size,
- * and really UTF-8 text? Each refusal is an `ImportError` naming the file, so
- * nothing half-parsed ever reaches the database.
+ * First gate for imported bytes: which pipeline reads a file, and does it
+ * look like text at all? Each refusal is an `ImportError` naming the file, so
+ * nothing half-parsed ever reaches the database. Decoding text in its
+ * encoding is `encoding.ts`.
  */
-import { importErrors, fileSubject } from './errors';
+import { importErrors } from './errors';
 import { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS, extensionOf, formatFor, type SourceKind } from './formats';
 
 export { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS, type SourceKind };
@@ -54,8 +55,9 @@ export function binarySignature(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * True for bytes no text editor would produce: a NUL anywhere (UTF-8 text never
- * contains one) or many C0 control characters near the start.
+ * True for bytes no text editor would produce: a NUL anywhere (text in any
+ * single- or multi-byte encoding other than UTF-16 never contains one) or
+ * many C0 control characters near the start.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   if (bytes.indexOf(0) !== -1) return true;
@@ -66,64 +68,4 @@ export function looksBinary(bytes: Uint8Array): boolean {
     if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) controls++;
   }
   return sample.length > 0 && controls / sample.length > MAX_CONTROL_RATIO;
-}
-
-/**
- * Byte offset (0-based) where the first malformed UTF-8 sequence starts, or -1
- * when the bytes are valid. Mirrors the WHATWG decoder's rules (no overlongs,
- * no surrogates, nothing above U+10FFFF) so it agrees with `TextDecoder`'s
- * fatal mode, which only says *that* decoding failed, not where.
- */
-export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
-    else if (lead === 0xe0) [need, low] = [2, 0xa0];
-    else if (lead === 0xed) [need, high] = [2, 0x9f];
-    else if (lead >= 0xe1 && lead <= 0xef) need = 2;
-    else if (lead === 0xf0) [need, low] = [3, 0x90];
-    else if (lead === 0xf4) [need, high] = [3, 0x8f];
-    else if (lead >= 0xf1 && lead <= 0xf3) need = 3;
-    else return i;
-    for (let k = 1; k <= need; k++) {
-      const next = bytes[i + k];
-      const min = k === 1 ? low : 0x80;
-      const max = k === 1 ? high : 0xbf;
-      if (next === undefined || next < min || next > max) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
-/** Whitespace and invisible characters that make a file "empty" to a reader. */
-const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/u;
-
-/**
- * Decode a text-like file to a string, refusing in this order: too large
- * (before reading anything else), empty, UTF-16, binary, not UTF-8, blank.
- * A UTF-8 byte order mark is removed.
- */
-export function decodeText(name: string, bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(fileSubject(name), bytes.byteLength);
-  if (bytes.byteLength === 0) throw importErrors.empty(fileSubject(name));
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) throw importErrors.utf16(name);
-  const signature = binarySignature(bytes);
-  if (signature || looksBinary(bytes)) throw importErrors.binary(name, signature);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw importErrors.invalidUtf8(name, Math.max(0, firstInvalidUtf8Byte(bytes)));
-  }
-  if (BLANK.test(text)) throw importErrors.empty(fileSubject(name));
-  return text;
 }

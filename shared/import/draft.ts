@@ -1,4 +1,4 @@
-import type { SourceBlock, SourceFormat, SourceMetadata, SourceOcr } from '../domain/types';
+import type { SourceBlock, SourceFormat, SourceImportReport, SourceMetadata, SourceOcr } from '../domain/types';
 
 /**
  * Everything an import produces before it is stored: the immutable snapshot
@@ -25,4 +25,6 @@ export interface ImportedSourceDraft {
   ocr?: SourceOcr;
   /** Something the user should know about how the file was read ("only form fields …"), shown after the import. */
   note?: string;
+  /** Encoding used, hidden text left out, metadata authors set aside (stored as `SourceRecord.importReport`). */
+  importReport?: SourceImportReport;
 }

@@ -10,6 +10,7 @@ export type ImportErrorCode =
   | 'binary'
   | 'encoding'
   | 'too-large'
+  | 'too-complex'
   | 'unsupported'
   | 'no-text'
   | 'scanned-pdf'
@@ -18,7 +19,8 @@ export type ImportErrorCode =
   | 'blank'
   | 'too-many-pages'
   | 'needs-ocr'
-  | 'ocr-failed';
+  | 'ocr-failed'
+  | 'cancelled';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -111,23 +113,47 @@ function supportedList(): string {
 export const importErrors = {
   empty: (subject: string) => new ImportError('empty', `${subject} is empty: there is no text to import.`),
 
-  binary: (name: string, what?: string) =>
+  /** `what` names a recognised format ("a PNG image"); `why` says what gave it away when nothing does. */
+  binary: (name: string, what?: string, why?: string) =>
     new ImportError(
       'binary',
-      `${fileSubject(name)} looks like a binary file${what ? ` (${what})` : ''}, not text. Choose the article saved as ${supportedList()}.`,
+      `${fileSubject(name)} looks like a binary file${what ? ` (${what})` : ''}, not text${why ? `: ${why}` : ''}. Choose the article saved as ${supportedList()}.`,
     ),
 
-  invalidUtf8: (name: string, position: number) =>
-    new ImportError(
-      'encoding',
-      `${fileSubject(name)} is not valid UTF-8 text (first bad byte at position ${groupDigits(position)}). Save it as UTF-8 and import it again.`,
-    ),
+  utf32: (name: string) =>
+    new ImportError('encoding', `${fileSubject(name)} is saved as UTF-32 text, which Casefile cannot read. Save it as UTF-8 and import it again.`),
 
-  utf16: (name: string) =>
-    new ImportError('encoding', `${fileSubject(name)} is saved as UTF-16 text. Save it as UTF-8 and import it again.`),
+  unknownEncoding: (name: string, label: string) =>
+    new ImportError('encoding', `Casefile cannot read ${fileSubject(name)} as “${label}”: this system has no decoder for that encoding. Choose another one.`),
 
   tooLarge: (subject: string, bytes: number) =>
     new ImportError('too-large', `${subject} is ${formatMegabytes(bytes)}; Casefile imports sources up to ${MAX_SOURCE_BYTES / MIB} MB.`),
+
+  tooDeep: (name: string, limit: number) =>
+    new ImportError(
+      'too-complex',
+      `${fileSubject(name)} nests its elements more than ${groupDigits(limit)} levels deep (browsers stop nesting there themselves), so Casefile cannot read it faithfully. Open it in a browser, save it as PDF and import that.`,
+    ),
+
+  tooManyElements: (name: string, limit: number) =>
+    new ImportError(
+      'too-complex',
+      `${fileSubject(name)} has more than ${groupDigits(limit)} HTML elements, more than any article; Casefile reads pages of up to ${groupDigits(limit)}. Save the part you need (for example with the browser’s “Save as PDF”) and import that.`,
+    ),
+
+  zipBomb: (name: string, format: string, entry: string, bytes: number, limit: number, measured = false) =>
+    new ImportError(
+      'too-complex',
+      `${fileSubject(name)} would unpack to more than ${formatMegabytes(limit)} (“${entry}” alone is ${measured ? 'over ' : ''}${formatMegabytes(bytes)}), far more than any real ${format} file holds, so Casefile did not open it. It may be damaged, or built to overload the computer.`,
+    ),
+
+  zipLies: (name: string, format: string, entry: string) =>
+    new ImportError(
+      'too-complex',
+      `${fileSubject(name)} is not a sound ${format} file: “${entry}” unpacks to more than the file’s own table of contents says, a trick of archives built to overload the computer. Casefile did not open it.`,
+    ),
+
+  cancelled: (subject: string) => new ImportError('cancelled', `The import of ${subject} was cancelled; nothing was added.`),
 
   unsupported: (name: string, extension: string) =>
     new ImportError(
@@ -141,6 +167,12 @@ export const importErrors = {
     new ImportError(
       'no-text',
       `${fileSubject(name)} has no readable text. If the article only appears in a browser, copy its text and paste it into Casefile instead.`,
+    ),
+
+  onlyHiddenText: (name: string, hidden: number) =>
+    new ImportError(
+      'no-text',
+      `${fileSubject(name)} has no text its readers could see: all of it (${hidden === 1 ? 'one block' : `${groupDigits(hidden)} blocks`}) is hidden by the page itself, so there is nothing to import.`,
     ),
 
   /**

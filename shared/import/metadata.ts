@@ -32,6 +32,44 @@ function squash(value: string | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Words schema.org type names are made of ("NewsArticle", "ListArticle", "BlogPosting", "WebPage"…). */
+const TYPE_WORDS = new Set([
+  'article', 'news', 'list', 'blog', 'posting', 'post', 'web', 'page', 'report', 'reportage', 'scholarly', 'tech', 'social', 'media',
+  'opinion', 'review', 'analysis', 'background', 'satirical', 'advertiser', 'content', 'item', 'collection', 'creative', 'work', 'thing',
+  'live', 'discussion', 'forum', 'medical', 'about', 'contact', 'profile', 'faq', 'qa', 'question', 'search', 'results', 'checkout',
+  'real', 'estate', 'listing', 'how', 'to', 'recipe', 'video', 'object', 'image', 'ask', 'public', 'answer', 'claim', 'ad', 'breadcrumb',
+  'site', 'navigation', 'element', 'back', 'ground', 'critic', 'clip',
+]);
+/** The word a schema.org type name ends with. */
+const TYPE_HEADS = new Set(['article', 'posting', 'post', 'page', 'report', 'reportage', 'list', 'work', 'thing', 'object', 'listing', 'collection', 'review', 'element']);
+
+/**
+ * True for a "title" that is really a structured-data type name: "NewsArticle",
+ * "list article", "Blog Posting", "WebPage". Such strings reach titles through
+ * misused `name`/`headline` fields and must not become a source's title.
+ */
+export function isSchemaTypeName(title: string): boolean {
+  const words = squash(title)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_:/.-]+/)
+    .filter((w) => w && w !== 'schema' && w !== 'org' && w !== 'http' && w !== 'https' && w !== 'www');
+  if (words.length === 0 || words.length > 4) return false;
+  return words.every((w) => TYPE_WORDS.has(w)) && TYPE_HEADS.has(words[words.length - 1]!);
+}
+
+/**
+ * True for text that is a date or a time, not a name: "5 March 2024",
+ * "2024-03-05T10:00", "Updated 12:30 GMT". Pages put those in author fields.
+ */
+export function looksLikeDate(text: string): boolean {
+  const value = squash(text).replace(/^(?:updated|published|posted|last updated|modified)[:\s]+/i, '');
+  if (!value) return false;
+  if (parseCslDate(value)?.['date-parts']) return true;
+  if (/^\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[a-z]{2,4})?$/i.test(value)) return true;
+  return /^[\d\s/.:,-]+$/.test(value) && /\d/.test(value);
+}
+
 /**
  * One display name → a CSL name. "Nikki Holland" → given/family,
  * "Holland, Nikki" → the same, anything institutional or single-word
@@ -39,7 +77,7 @@ function squash(value: string | undefined): string {
  */
 export function parseCslName(raw: string): CslName | undefined {
   const name = squash(raw).replace(/^by\s+/i, '');
-  if (!name || /^[a-z][a-z0-9+.-]*:\/\//i.test(name) || name.includes('@')) return undefined;
+  if (!name || /^[a-z][a-z0-9+.-]*:\/\//i.test(name) || name.includes('@') || looksLikeDate(name)) return undefined;
   if (ORGANISATION.test(name)) return { literal: name };
   const comma = /^([^,]+),\s*([^,]+)$/.exec(name);
   if (comma && !SUFFIXES.test(comma[2]!)) return { family: comma[1]!.trim(), given: comma[2]!.trim() };
@@ -160,7 +198,8 @@ export function metadataFromHints(hints: MetadataHints, fileName: string, format
   const isArticle = squash(hints.type).toLowerCase() === 'article';
   const type: SourceMetadata['type'] =
     isArticle && siteName ? 'article-newspaper' : sourceFormat === 'html' ? 'webpage' : 'document';
-  const metadata: SourceMetadata = { type, title: withoutSiteSuffix(squash(hints.title), siteName) || baseName(fileName) };
+  const title = hints.title && !isSchemaTypeName(hints.title) ? withoutSiteSuffix(squash(hints.title), siteName) : '';
+  const metadata: SourceMetadata = { type, title: title || baseName(fileName) };
   const authors = parseAuthors(hints.authors ?? []);
   if (authors.length) metadata.author = authors;
   if (siteName) metadata['container-title'] = siteName;

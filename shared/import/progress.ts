@@ -23,9 +23,14 @@ export function cancelled(): Error {
   return new DOMException('The import was cancelled.', 'AbortError');
 }
 
-/** True for the error `cancelled()` makes, or any other AbortError (fetch, workers). */
+/**
+ * True for the error `cancelled()` makes, any other AbortError (fetch, workers), and the import error
+ * of code 'cancelled' that the import worker and the sanitiser throw (it names the file).
+ */
 export function isCancellation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === 'AbortError' || (name === 'ImportError' && code === 'cancelled');
 }
 
 /** Throw `cancelled()` when the signal has been aborted. */

@@ -93,6 +93,8 @@ export const contract = {
       bytes,
       finalUrl: z.string(),
       contentType: z.string(),
+      /** The `charset` parameter of the server's Content-Type, when it sent one. */
+      charset: z.string().max(64).optional(),
       fetchedAt: z.number(),
     }),
   },

@@ -125,7 +125,7 @@ export class CaseDocVersionError extends Error {
 type FieldSpec = string | { key: string; fields: readonly string[] };
 
 const VALUE_FIELDS: { [T in TableName]: readonly FieldSpec[] } = {
-  sources: [{ key: 'content', fields: ['format', 'sha256', 'snapshot', 'mediaType', 'fileName', 'byteLength', 'importedAt', 'revision', 'fetched'] }, 'order'],
+  sources: [{ key: 'content', fields: ['format', 'sha256', 'snapshot', 'mediaType', 'fileName', 'byteLength', 'importedAt', 'revision', 'fetched', 'importReport'] }, 'order'],
   passages: ['sourceId', { key: 'place', fields: ['selectors', 'locator', 'anchor'] }, 'comment'],
   claims: ['statement', 'claimant', 'note'],
   tags: ['name', 'color', 'description'],

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { SourceBlock, SourceOcr } from '../domain/types';
 import { MAX_SNAPSHOT_CHARS } from '../bundle/limits';
 import { checkOcrFits, sourceBlock, sourceOcr } from '../bundle/schema';
-import { sha256Hex } from '../import/hash';
+import { sha256Hex } from '../domain/hash';
 
 export interface SourceSnapshot {
   text: string;

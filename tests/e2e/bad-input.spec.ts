@@ -2,7 +2,24 @@ import { expect, test, type Page } from '@playwright/test';
 import { Document, Packer, Paragraph } from 'docx';
 import { createHash } from 'node:crypto';
 import { flowPage, writePdf } from '../unit/helpers/pdfWriter';
+import { zipSync, strToU8 } from 'fflate';
 import { fixture, importThroughChooser, newCase, openApp, sourceItems } from './helpers/app';
+
+/** A valid Word document whose body holds one empty paragraph. */
+function emptyDocx(): Buffer {
+  const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  return Buffer.from(
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${w}"><w:body><w:p/></w:body></w:document>`),
+    }),
+  );
+}
 
 interface BadFile {
   what: string;
@@ -28,9 +45,14 @@ const BAD_FILES: BadFile[] = [
     message: /“photo\.txt” looks like a binary file/,
   },
   {
-    what: 'bytes that are not UTF-8',
-    file: { name: 'legacy.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait, written in Latin-1.')]) },
-    message: /“legacy\.txt” is not valid UTF-8 text \(first bad byte at position 3\)/,
+    what: 'random bytes with no file signature',
+    file: { name: 'dump.txt', mimeType: 'text/plain', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)) },
+    message: /^“dump\.txt” looks like a binary file, not text: it holds zero bytes or control codes that text in no encoding contains\./,
+  },
+  {
+    what: 'UTF-32 text, which no browser decodes',
+    file: { name: 'wide.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xfe, 0, 0, 0x48, 0, 0, 0, 0x69, 0, 0, 0]) },
+    message: /^“wide\.txt” is saved as UTF-32 text, which Casefile cannot read\./,
   },
   {
     what: 'a file over 20 MB',
@@ -59,6 +81,26 @@ const BAD_FILES: BadFile[] = [
     what: 'a text file named as an image',
     file: { name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Received with thanks: twelve crates of oranges.') },
     message: /^“receipt\.jpg” is damaged or is not really a JPEG image file, so Casefile cannot read it\.$/,
+  },
+  {
+    what: 'HTML whose every word is hidden from its readers',
+    file: { name: 'ghost.html', mimeType: 'text/html', buffer: Buffer.from('<html><head><style>.x { display: none }</style></head><body><p class="x">cheap flights</p><p hidden>best hotels</p></body></html>') },
+    message: /^“ghost\.html” has no text its readers could see: all of it \(2 blocks\) is hidden by the page itself/,
+  },
+  {
+    what: 'HTML nested deeper than browsers nest',
+    file: { name: 'deep.html', mimeType: 'text/html', buffer: Buffer.from(`${'<div>'.repeat(600)}deep${'</div>'.repeat(600)}`) },
+    message: /^“deep\.html” nests its elements more than 512 levels deep/,
+  },
+  {
+    what: 'a damaged Word file',
+    file: { name: 'broken.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\u0003\u0004 this is not really a zip archive') },
+    message: /^“broken\.docx” is damaged or is not really a Word \(\.docx\) file/,
+  },
+  {
+    what: 'a minimal Word file (no styles, one empty paragraph) with no text',
+    file: { name: 'empty.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: emptyDocx() },
+    message: /^“empty\.docx” has no text: the Word document is empty, or holds only pictures, shapes or embedded objects\.$/,
   },
 ];
 

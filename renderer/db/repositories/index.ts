@@ -7,6 +7,7 @@ export {
   deleteSource,
   findSourceBySha,
   getSource,
+  getSourceBlob,
   planSourceUpdate,
   replaceSourceText,
   undoSourceUpdate,

@@ -21,6 +21,7 @@ function snapshotOf(draft: ImportedSourceDraft, now: number) {
     ...(draft.html !== undefined ? { html: draft.html } : {}),
     ...(draft.fetched ? { fetched: { ...draft.fetched } } : {}),
     ...(draft.ocr ? { ocr: draft.ocr } : {}),
+    ...(draft.importReport ? { importReport: draft.importReport } : {}),
     sha256: draft.sha256,
     fileName: draft.fileName,
     byteLength: draft.byteLength,
@@ -52,6 +53,11 @@ export async function addSource(caseId: string, draft: ImportedSourceDraft, now 
     await db.cases.update(caseId, { activeSourceId: record.id, updatedAt: now });
     return record;
   });
+}
+
+/** The original bytes of a source, when they were kept (a bundle may leave them out). */
+export async function getSourceBlob(sourceId: string): Promise<SourceBlobRecord | undefined> {
+  return getDb().sourceBlobs.get(sourceId);
 }
 
 /** A source in this case with the same bytes, so an import can warn about a duplicate. */
@@ -167,7 +173,7 @@ export async function planSourceUpdate(sourceId: string, draft: ImportedSourceDr
   if (!source || !isLive(source)) throw new RepoError('That source no longer exists.');
   const live = passagesBefore.filter((p) => p.anchor !== 'orphaned');
   const results = reanchor(source.text, draft.text, live);
-  const { html: _oldHtml, fetched: _oldFetched, ocr: _oldOcr, ...rest } = source;
+  const { html: _oldHtml, fetched: _oldFetched, ocr: _oldOcr, importReport: _oldReport, ...rest } = source;
   const next: SourceRecord = { ...rest, ...snapshotOf(draft, now), revision: source.revision + 1 };
   const counts: SourceUpdateCounts = { placed: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const orphans: PassageRecord[] = [];

@@ -178,7 +178,7 @@ function CitationCard({ card, data }: { card: Card; data: BriefData }) {
       ) : (
         <>
           {trouble === 'orphaned' && <p className="cite-card-missing">Missing passage: its text is no longer in the updated source.</p>}
-          <blockquote className="cite-card-quote">“{quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW).trimEnd()}…` : quote}”</blockquote>
+          <blockquote className="cite-card-quote" dir="auto">“{quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW).trimEnd()}…` : quote}”</blockquote>
           <p className="cite-card-source">
             {sourceTitle(source)}
             {passage ? `, ${locatorText(passage.locator)}` : ''}

@@ -230,7 +230,7 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
                     }}
                     onClick={() => navigate({ kind: 'reveal-passage', passageId: passage.id })}
                   >
-                    “{shortQuote(passage.selectors[0].exact, 240)}”
+                    “<bdi>{shortQuote(passage.selectors[0].exact, 240)}</bdi>”
                   </button>
                 ) : (
                   <span className="evidence-missing">This passage was deleted.</span>

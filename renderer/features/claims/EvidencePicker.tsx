@@ -88,7 +88,7 @@ export function EvidencePicker({ claim, passages, sources, onResult }: EvidenceP
             {matches.slice(0, SHOWN).map((p) => (
               <li key={p.id}>
                 <button type="button" disabled={busy} onClick={() => void add(p)} aria-label={`Add as ${stance}: ${shortQuote(p.selectors[0].exact, 80)}`}>
-                  <span className="evidence-candidate-quote">“{shortQuote(p.selectors[0].exact, 160)}”</span>
+                  <span className="evidence-candidate-quote" dir="auto">“{shortQuote(p.selectors[0].exact, 160)}”</span>
                   <span className="item-sub">
                     {titles.get(p.sourceId) ?? 'Unknown source'} · {locatorLabel(p.locator)}
                   </span>

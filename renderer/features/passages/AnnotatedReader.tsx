@@ -15,6 +15,7 @@ import { clearHighlights, clearUncertainWords, flashRange, paintHighlights, pain
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../reader/offsets';
 import { Reader } from '../../reader/Reader';
 import { useCaretMode } from '../../reader/useCaretMode';
+import { HiddenTextNote } from '../sources/ImportReport';
 import { PassageCard } from './PassageCard';
 import { SelectionToolbar } from './SelectionToolbar';
 
@@ -361,6 +362,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
             </p>
           )}
           {find.bar}
+          {source && <HiddenTextNote source={source} />}
         </>
       }
       bodyRef={setBody}

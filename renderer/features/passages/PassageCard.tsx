@@ -110,7 +110,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
           <Icon name="close" />
         </button>
       </div>
-      <blockquote className="passage-quote">{passage.selectors[0].exact}</blockquote>
+      <blockquote className="passage-quote" dir="auto">{passage.selectors[0].exact}</blockquote>
       {recognised && (
         <p className="passage-ocr-note">
           {uncertain.length

@@ -84,7 +84,7 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
                   }}
                   onClick={() => navigate({ kind: 'open-passage-card', passageId: p.id })}
                 >
-                  <span className="passage-snippet" style={first ? { borderColor: first.color } : undefined}>
+                  <span className="passage-snippet" dir="auto" style={first ? { borderColor: first.color } : undefined}>
                     {shortQuote(p.selectors[0].exact)}
                   </span>
                   <span className="item-sub">
@@ -104,7 +104,7 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
           <ul>
             {orphans.map((p) => (
               <li key={p.id} className="orphan">
-                <blockquote>{shortQuote(p.selectors[0].exact, 200)}</blockquote>
+                <blockquote dir="auto">{shortQuote(p.selectors[0].exact, 200)}</blockquote>
                 <span className="item-sub">{sourcesById.get(p.sourceId)?.metadata.title ?? 'Unknown source'}</span>
                 <div className="orphan-actions">
                   <button type="button" className="small" onMouseDown={(e) => e.preventDefault()} onClick={() => void reattach(p)} aria-label={`Attach to selection: ${shortQuote(p.selectors[0].exact, 40)}`}>

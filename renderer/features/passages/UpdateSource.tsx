@@ -5,26 +5,13 @@ import { applySourceUpdate, locatorAt, planSourceUpdate, undoSourceUpdate, type 
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
+import { passagesLabel, updateSummary } from '../sources/updateSummary';
 import { draftWithProgress, loadImporter, SOURCE_FILE_FILTERS } from '../sources/useImport';
 import { locatorLabel, shortQuote } from './labels';
 
 interface Pending {
   plan: SourceUpdatePlan;
   fileName: string;
-}
-
-/** "3 passages" / "1 passage" */
-function passages(n: number): string {
-  return `${n} ${n === 1 ? 'passage' : 'passages'}`;
-}
-
-/** The line the toast shows after an update is applied. */
-export function updateSummary(plan: SourceUpdatePlan): string {
-  const { placed, moved, fuzzy, orphaned } = plan.counts;
-  const parts = [`Updated “${plan.next.metadata.title}” to revision ${plan.next.revision}`, `${passages(placed + moved + fuzzy)} placed`];
-  if (fuzzy) parts.push(`${fuzzy} approximately`);
-  if (orphaned) parts.push(`${orphaned} orphaned — see Passages`);
-  return parts.join(' · ');
 }
 
 /**
@@ -114,7 +101,7 @@ function UpdateSourceDialog({ pending, onApply, onClose }: { pending: Pending; o
         <h2 id="update-source-title">Update “{plan.previous.metadata.title}”</h2>
         <p id="update-source-text" className="muted">
           Replace revision {plan.previous.revision} with “{fileName}” as revision {plan.next.revision}.{' '}
-          {total === 0 ? 'This source has no passages to move.' : `Here is where its ${passages(total)} would go. Nothing changes until you apply.`}
+          {total === 0 ? 'This source has no passages to move.' : `Here is where its ${passagesLabel(total)} would go. Nothing changes until you apply.`}
         </p>
         {total > 0 && (
           <table className="update-source-counts" aria-label="Passages after the update">

@@ -5,6 +5,7 @@ import { updateSourceMetadata } from '../../db/repositories';
 import { formatName } from '../../reader/format';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { DialogFooter } from '../../lib/DialogFooter';
+import { HiddenTextDialog, ReopenEncodingDialog, SnapshotDetails } from './ImportReport';
 
 const TYPES: { value: SourceMetadata['type']; label: string }[] = [
   { value: 'article-newspaper', label: 'News article' },
@@ -34,7 +35,10 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
   const [issued, setIssued] = useState(dateToField(meta.issued));
   const [url, setUrl] = useState(meta.URL ?? '');
   const [error, setError] = useState('');
-
+  const [sub, setSub] = useState<'reopen' | 'hidden' | null>(null);
+  // Fields as they were when the dialog opened: unchanged means nothing typed here can be lost by closing.
+  const [initial] = useState(() => [title, type, authors, container, issued, url].join('\u0000'));
+  const edited = [title, type, authors, container, issued, url].join('\u0000') !== initial;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -65,47 +69,61 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
   };
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="meta-title" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <h2 id="meta-title">Source details</h2>
-        <p className="muted">Used for citations and the bibliography. The source text itself is a fixed snapshot.</p>
-        <label>
-          Title
-          <input value={title} onChange={(e) => setTitle(e.target.value)} required />
-        </label>
-        <label>
-          Kind
-          <select value={type} onChange={(e) => setType(e.target.value as SourceMetadata['type'])}>
-            {TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Authors <span className="muted">(one per line)</span>
-          <textarea rows={3} value={authors} onChange={(e) => setAuthors(e.target.value)} />
-        </label>
-        <label>
-          Publication
-          <input value={container} onChange={(e) => setContainer(e.target.value)} />
-        </label>
-        <label>
-          Date published <span className="muted">(YYYY-MM-DD)</span>
-          <input value={issued} onChange={(e) => setIssued(e.target.value)} inputMode="numeric" />
-        </label>
-        <label>
-          URL
-          <input value={url} onChange={(e) => setUrl(e.target.value)} type="url" />
-        </label>
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
-        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Save details' }} />
-      </form>
-    </dialog>
+    <>
+      <dialog ref={dialog} className="dialog" aria-labelledby="meta-title" onClose={onClose}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <h2 id="meta-title">Source details</h2>
+          <p className="muted">Used for citations and the bibliography. The source text itself is a fixed snapshot.</p>
+          <label>
+            Title
+            <input value={title} onChange={(e) => setTitle(e.target.value)} required />
+          </label>
+          <label>
+            Kind
+            <select value={type} onChange={(e) => setType(e.target.value as SourceMetadata['type'])}>
+              {TYPES.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Authors <span className="muted">(one per line)</span>
+            <textarea rows={3} value={authors} onChange={(e) => setAuthors(e.target.value)} />
+          </label>
+          <label>
+            Publication
+            <input value={container} onChange={(e) => setContainer(e.target.value)} />
+          </label>
+          <label>
+            Date published <span className="muted">(YYYY-MM-DD)</span>
+            <input value={issued} onChange={(e) => setIssued(e.target.value)} inputMode="numeric" />
+          </label>
+          <label>
+            URL
+            <input value={url} onChange={(e) => setUrl(e.target.value)} type="url" />
+          </label>
+          <SnapshotDetails source={source} onReopen={() => setSub('reopen')} onShowHidden={() => setSub('hidden')} />
+          {error && (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
+          )}
+          <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Save details' }} />
+        </form>
+      </dialog>
+      {sub === 'reopen' && (
+        <ReopenEncodingDialog
+          source={source}
+          onClose={() => setSub(null)}
+          // Back to the reader, where the re-read text and the status line's Undo are; details being edited stay open.
+          onDone={() => {
+            if (!edited) dialog.current?.close();
+          }}
+        />
+      )}
+      {sub === 'hidden' && <HiddenTextDialog source={source} onClose={() => setSub(null)} />}
+    </>
   );
 }

@@ -26,8 +26,10 @@ export function SourceDialogs() {
   // (Only after it was shown: while its query starts, the hook may still hold the previous answer.)
   const shown = useRef<string | null>(null);
   useEffect(() => {
-    if (details && source?.id === details.sourceId) shown.current = source.id;
-    else if (details && source === null && shown.current === details.sourceId) {
+    // Closed: forget, so opening the same source's details again is not taken for its going away.
+    if (!details) shown.current = null;
+    else if (source?.id === details.sourceId) shown.current = source.id;
+    else if (source === null && shown.current === details.sourceId) {
       shown.current = null;
       sourceDetailsDialog.close();
     }

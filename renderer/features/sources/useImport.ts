@@ -100,7 +100,9 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
       return false;
     }
     notices.clearError();
-    notices.toast(draft.note ? `Imported “${record.metadata.title}”. ${draft.note}` : `Imported “${record.metadata.title}”.`);
+    const hidden = draft.importReport?.hidden?.count ?? 0;
+    const left = hidden === 0 ? '' : ` ${hidden === 1 ? '1 hidden block' : `${hidden} hidden blocks`} left out: see the note above the text.`;
+    notices.toast(`Imported “${record.metadata.title}”.${left}${draft.note ? ` ${draft.note}` : ''}`);
     return true;
   };
 

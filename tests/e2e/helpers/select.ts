@@ -22,6 +22,8 @@ export async function selectWithMouse(page: Page, text: string): Promise<void> {
       el.scrollIntoView({ block: 'center' });
       const a2 = first.getClientRects()[0]!;
       const b2 = last.getClientRects()[0]!;
+      // Right-to-left text starts at a character's right edge and ends at its left edge.
+      if (getComputedStyle(el).direction === 'rtl') return { x1: a2.right - 1, y1: a2.top + a2.height / 2, x2: b2.left + 1, y2: b2.top + b2.height / 2 };
       return { x1: a2.left + 1, y1: a2.top + a2.height / 2, x2: b2.right - 1, y2: b2.top + b2.height / 2 };
     }
     throw new Error(`text not found in the reader: ${needle}`);

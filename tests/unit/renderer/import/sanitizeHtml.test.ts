@@ -4,7 +4,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { metadataFromHints } from '../../../../shared/import/metadata';
-import { sanitizeArticle } from '../../../../renderer/import/sanitizeHtml';
+import { prepareHtml } from '../../../../shared/import/html/prepare';
+import { sanitizeArticle, type SanitizeOptions } from '../../../../renderer/import/sanitizeHtml';
+
+/** The whole HTML path as an import takes it: the worker's preparation, then the sanitiser. */
+const sanitize = (html: string, baseUrl?: string, options?: SanitizeOptions) => sanitizeArticle(prepareHtml('page.html', html), baseUrl, options);
 
 // Under jsdom, `new URL(relative, import.meta.url)` resolves against the test page (http://localhost:3000), so use paths.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/import');
@@ -15,8 +19,8 @@ function fixture(name: string): string {
 
 const texts = (parts: { text: string }[]) => parts.map((p) => p.text.replace(/\s+/g, ' ').trim());
 
-describe('sanitizeArticle: hostile page', () => {
-  const { html, parts } = sanitizeArticle(fixture('hostile.html'));
+describe('sanitizeArticle: hostile page', async () => {
+  const { html, parts } = await sanitize(fixture('hostile.html'));
   const clean = new DOMParser().parseFromString(html, 'text/html');
 
   it('removes every active or loading element', () => {
@@ -53,8 +57,8 @@ describe('sanitizeArticle: hostile page', () => {
   });
 });
 
-describe('sanitizeArticle: cluttered page', () => {
-  const { parts, hints } = sanitizeArticle(fixture('cluttered.html'));
+describe('sanitizeArticle: cluttered page', async () => {
+  const { parts, hints } = await sanitize(fixture('cluttered.html'));
   const all = texts(parts).join('\n');
 
   it('lets Readability pick the article', () => {
@@ -71,14 +75,14 @@ describe('sanitizeArticle: cluttered page', () => {
 
   it("takes Readability's title (without the site name) and byline when the page has no metadata", () => {
     expect(hints.title).toBe('Bridge repairs push Harrowby budget into the red');
-    expect(hints.authors).toEqual(['By Tomas Ferreira']);
+    expect(hints.authors).toEqual(['Tomas Ferreira']);
     expect(hints.language).toBe('en-GB');
   });
 });
 
 describe('sanitizeArticle: metadata', () => {
-  it('reads meta tags, Open Graph, JSON-LD and the canonical link into CSL', () => {
-    const { hints } = sanitizeArticle(fixture('metadata.html'));
+  it('reads meta tags, Open Graph, JSON-LD and the canonical link into CSL', async () => {
+    const { hints } = await sanitize(fixture('metadata.html'));
     expect(metadataFromHints(hints, 'metadata.html', 'html')).toEqual({
       type: 'article-newspaper',
       title: 'Councillors back library rescue plan',
@@ -94,12 +98,12 @@ describe('sanitizeArticle: metadata', () => {
     });
   });
 
-  it('uses JSON-LD when there are no meta tags, with authors given as strings or objects', () => {
+  it('uses JSON-LD when there are no meta tags, with authors given as strings or objects', async () => {
     const page = `<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"x"},
       {"@type":["ReportageNewsArticle"],"headline":"Depot fire inquiry opens","author":"Sam Ortiz","datePublished":"2024-11-02",
        "publisher":{"name":"Velden Courier"},"mainEntityOfPage":{"@id":"https://courier.example/depot"}}]}</script></head>
       <body><p>The inquiry opened on Monday.</p></body></html>`;
-    expect(sanitizeArticle(page).hints).toEqual({
+    expect((await sanitize(page)).hints).toEqual({
       title: 'Depot fire inquiry opens',
       authors: ['Sam Ortiz'],
       siteName: 'Velden Courier',
@@ -112,8 +116,8 @@ describe('sanitizeArticle: metadata', () => {
 });
 
 describe('sanitizeArticle: structure', () => {
-  it('gives headings, quotes, list items, table rows and preformatted text their own parts', () => {
-    const { parts } = sanitizeArticle(`<body>
+  it('gives headings, quotes, list items, table rows and preformatted text their own parts', async () => {
+    const { parts } = await sanitize(`<body>
       <h2>Votes   by ward</h2>
       <blockquote><p>We had no choice.</p><p>None at all.</p></blockquote>
       <ul><li>Libraries <b>stay</b> open<ul><li>Eastfield to a trust</li></ul></li></ul>
@@ -135,14 +139,14 @@ describe('sanitizeArticle: structure', () => {
     ]);
   });
 
-  it('resolves relative links against the base URL, and drops them without one', () => {
+  it('resolves relative links against the base URL, and drops them without one', async () => {
     const page = '<p><a href="/budget">report</a> and <a href="#notes">notes</a> and <a href="mailto:desk@gazette.example">desk</a></p>';
     const hrefs = (html: string) => [...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(hrefs(sanitizeArticle(page, 'https://gazette.example/news/').html)).toEqual(['https://gazette.example/budget', '#notes', 'mailto:desk@gazette.example']);
-    expect(hrefs(sanitizeArticle(page).html)).toEqual([null, '#notes', 'mailto:desk@gazette.example']);
+    expect(hrefs((await sanitize(page, 'https://gazette.example/news/')).html)).toEqual(['https://gazette.example/budget', '#notes', 'mailto:desk@gazette.example']);
+    expect(hrefs((await sanitize(page)).html)).toEqual([null, '#notes', 'mailto:desk@gazette.example']);
   });
 
-  it('skips hidden elements', () => {
-    expect(texts(sanitizeArticle('<p>Shown.</p><p hidden>Hidden.</p><div aria-hidden="true">Decor</div>').parts)).toEqual(['Shown.']);
+  it('skips hidden elements', async () => {
+    expect(texts((await sanitize('<p>Shown.</p><p hidden>Hidden.</p><div aria-hidden="true">Decor</div>')).parts)).toEqual(['Shown.']);
   });
 });

@@ -24,6 +24,11 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p onclick="track()">Drivers will be paid a night premium, the operator confirmed in a short statement on Tuesday afternoon.</p>
 <script>window.track = () => {}</script></article></body></html>`;
 
+/** A team-written Lithuanian notice in Windows-1257, which detection alone takes for Latin-1 (its letters spelled out in that encoding's bytes). */
+const LITHUANIAN = 'Keltas į Nidą išplaukia septintą valandą ryto.';
+const BALTIC: Record<string, number> = { į: 0xe1, ą: 0xe0, š: 0xf0 };
+const LITHUANIAN_1257 = Uint8Array.from([...LITHUANIAN], (c) => BALTIC[c] ?? c.charCodeAt(0));
+
 let pages: Server;
 let pagesUrl = '';
 let web: WebServer;
@@ -35,6 +40,7 @@ beforeAll(async () => {
     const path = req.url ?? '/';
     if (path === '/news/night-buses') return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(ARTICLE);
     if (path === '/old-link') return res.writeHead(301, { Location: '/news/night-buses' }).end();
+    if (path === '/keltas') return res.writeHead(200, { 'Content-Type': 'text/plain; charset="windows-1257"' }).end(Buffer.from(LITHUANIAN_1257));
     if (path === '/minutes.pdf') return res.writeHead(200, { 'Content-Type': 'application/pdf' }).end(Buffer.from(pdf));
     if (path === '/photo') return res.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     if (path === '/broken') return res.writeHead(500, 'Internal Server Error', { 'Content-Type': 'text/html' }).end('oops');
@@ -153,5 +159,31 @@ describe('checking an address before fetching', () => {
     expect(fileNameForUrl('https://agency.example/files/Annual%20report.PDF', 'application/pdf')).toBe('Annual report.pdf');
     expect(fileNameForUrl('https://agency.example/notes.txt', 'text/markdown')).toBe('notes.md');
     expect(() => fileNameForUrl('https://agency.example/a', 'image/png')).toThrow(/cannot import/);
+  });
+
+  it("reads a page in the charset its server declares in Content-Type", async () => {
+    const page = await fetchedOrThrow(`${pagesUrl}/keltas`);
+    expect(page.charset).toBe('windows-1257');
+    const draft = await importFetchedPage(`${pagesUrl}/keltas`, page);
+    expect(draft.text).toBe(LITHUANIAN);
+    expect(draft.importReport?.encoding).toEqual({ encoding: 'windows-1257', how: 'server', declared: 'windows-1257' });
+  });
+});
+
+describe('importFetchedPage: hostile pages take the same bounded path as files', () => {
+  const fetched = (html: string): FetchedPage => ({ bytes: new TextEncoder().encode(html), finalUrl: 'https://pages.example/deep', contentType: 'text/html', fetchedAt: 0 });
+
+  it('refuses a page nested 100,000 deep with its message, before any tree is built', async () => {
+    const deep = `${'<div>'.repeat(100_000)}bottom${'</div>'.repeat(100_000)}`;
+    const error = await importFetchedPage('https://pages.example/deep', fetched(deep)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toMatch(/^“deep\.html” nests its elements more than 512 levels deep/);
+  });
+
+  it('reads a fetched page in the charset it declares, and leaves its hidden text out', async () => {
+    const latin1 = Uint8Array.from('<meta charset="iso-8859-1"><p>Gr\u00fc\u00dfe aus dem Hafen.</p><p style="display:none">versteckt</p>', (c) => c.charCodeAt(0));
+    const draft = await importFetchedPage('https://pages.example/hafen', { bytes: latin1, finalUrl: 'https://pages.example/hafen', contentType: 'text/html', fetchedAt: 0 });
+    expect(draft.text).toBe('Grüße aus dem Hafen.');
+    expect(draft.importReport).toEqual({ encoding: { encoding: 'windows-1252', how: 'declared', declared: 'iso-8859-1' }, hidden: { count: 1, blocks: ['versteckt'] } });
   });
 });

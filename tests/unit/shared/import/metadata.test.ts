@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../../../shared/import/frontMatter';
-import { metadataFromHints, parseAuthors, parseCslDate, parseCslName } from '../../../../shared/import/metadata';
+import { isSchemaTypeName, looksLikeDate, metadataFromHints, parseAuthors, parseCslDate, parseCslName } from '../../../../shared/import/metadata';
 
 describe('parseCslName', () => {
   it.each([
@@ -37,6 +37,27 @@ describe('parseAuthors', () => {
       { given: 'Lee', family: 'Chan' },
       { given: 'Sam', family: 'Ortiz' },
     ]);
+  });
+});
+
+describe('isSchemaTypeName', () => {
+  it.each(['NewsArticle', 'list article', 'Blog Posting', 'WebPage', 'https://schema.org/ReportageNewsArticle', 'schema:ScholarlyArticle'])('%s is a type name', (title) => {
+    expect(isSchemaTypeName(title)).toBe(true);
+  });
+  it.each(['Harbour dues rise', 'The list', 'News', 'Web of lies: a report on the harbour page', 'Pier reopens after repairs'])('%s is a title', (title) => {
+    expect(isSchemaTypeName(title)).toBe(false);
+  });
+});
+
+describe('looksLikeDate', () => {
+  it.each(['5 March 2024', '2024-03-05T10:00:00Z', 'Updated 12:30 GMT', 'Published: March 5, 2024', '05/03/2024'])('%s is a date', (text) => {
+    expect(looksLikeDate(text)).toBe(true);
+  });
+  it.each(['Ruth Okafor', 'May Chen', 'April Ruiz', 'Press Association', ''])('%s is not a date', (text) => {
+    expect(looksLikeDate(text)).toBe(false);
+  });
+  it('keeps dates out of author lists', () => {
+    expect(parseAuthors(['5 March 2024', 'Ruth Okafor'])).toEqual([{ given: 'Ruth', family: 'Okafor' }]);
   });
 });
 

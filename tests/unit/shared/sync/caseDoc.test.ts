@@ -87,6 +87,8 @@ const source: SourceRecord & { snapshot: string; mediaType: string } = {
   fileName: 'harbour.html',
   byteLength: 2048,
   importedAt: T0,
+  // How the snapshot was made travels with it: a collaborator sees the same encoding and hidden text.
+  importReport: { encoding: { encoding: 'windows-1252', how: 'declared', declared: 'iso-8859-1' }, hidden: { count: 1, blocks: ['planted words'] } },
   metadata: { type: 'article-newspaper', title: 'Harbour figures', author: [{ family: 'Okafor', given: 'N.' }], URL: 'https://news.example.org/harbour' },
   revision: 0,
   order: 0,

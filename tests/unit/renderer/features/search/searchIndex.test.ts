@@ -141,6 +141,22 @@ describe('SearchIndex', () => {
     expect(index.search('').hits).toEqual([]);
   });
 
+  it('finds Arabic and Hebrew words (with or without vowel marks) and maps them to the exact words of the source', () => {
+    const index = new SearchIndex();
+    const arabic = source('ar', 'عوامات جديدة في ميناء فيلدن', ['عوامات جديدة في ميناء فيلدن', 'قال مدير المِيناء إن العوامات الجديدة أصبحت أوضح في الليل.']);
+    const hebrew = source('he', 'דוח הנמל', ['דוח הנמל', 'העלות עלתה בחמישית, לפי מנהל הנמל.']);
+    index.setRecord('ar', docsForSource(arabic));
+    index.setRecord('he', docsForSource(hebrew));
+    // The source writes a kasra in المِيناء; the search, like most typing, does not.
+    const port = index.search('الميناء').hits.filter((h) => h.kind === 'chunk');
+    expect(port).toHaveLength(1);
+    expect(arabic.text.slice(port[0]!.matchStart, port[0]!.matchEnd)).toBe('المِيناء');
+    const cost = index.search('העלות').hits;
+    expect(cost).toHaveLength(1);
+    expect(cost[0]!.snippet.find((s) => s.match)?.text).toBe('העלות');
+    expect(index.search('מנהל הנמל').hits[0]).toMatchObject({ recordId: 'he' });
+  });
+
   it('updates incrementally: add, replace and remove one record without touching the others', () => {
     const index = new SearchIndex();
     const tracker = new RecordTracker();
