@@ -74,6 +74,8 @@ export type Inline =
  */
 export interface CitationInline {
   kind: 'citation';
+  /** The cited passage (Pandoc citations look up its source's key and locator). */
+  passageId: string;
   n: number;
   occurrence: number;
   inText?: RichRun[];
@@ -455,7 +457,7 @@ class BriefWalker {
         case 'citation':
           if (typeof node.passageId === 'string' && node.passageId !== '') {
             this.occurrence += 1;
-            const inline: CitationInline = { kind: 'citation', n: this.numberOf.get(node.passageId) ?? 0, occurrence: this.occurrence };
+            const inline: CitationInline = { kind: 'citation', passageId: node.passageId, n: this.numberOf.get(node.passageId) ?? 0, occurrence: this.occurrence };
             const before = out.at(-1);
             const beforeThat = before?.kind === 'text' && before.text.trim() === '' ? out.at(-2) : before;
             if (beforeThat?.kind !== 'citation') this.group += 1;
