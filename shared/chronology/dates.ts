@@ -68,7 +68,7 @@ const LEADING_WORDS = /^(?:(?:on|in|since|by|during|until|till|from|before|after
  */
 export function findDates(text: string, options: FindDatesOptions): DateMatch[] {
   if (text.trim() === '') return [];
-  const results = parserFor(options).parse(text, { instant: options.reference, timezone: 0 }, { forwardDate: false });
+  const results = parserFor(options).parse(maskBetween(text), { instant: options.reference, timezone: 0 }, { forwardDate: false });
   const out: DateMatch[] = [];
   for (const result of results) {
     const match = toMatch(result, text) ?? acrossSentences(result, text, options);
@@ -77,9 +77,19 @@ export function findDates(text: string, options: FindDatesOptions): DateMatch[] 
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * chrono reads "from 4 to 19 January" as a range but not "between 4 and 19
+ * January": hand it the same text with "between … and" written as "… to",
+ * keeping every offset (the words of a match are read from the original).
+ */
+function maskBetween(text: string): string {
+  return text.replace(/\b(between)(\s+)([^.!?\n]{1,30}?)(\s+)and(\s+)/giu, (_m, between: string, s1: string, middle: string, s2: string, s3: string) => `${' '.repeat(between.length)}${s1}${middle}${s2}to ${s3}`);
+}
+
 function toMatch(result: chronoEn.ParsedResult, text: string): DateMatch | null {
   let start = result.index;
-  let words = result.text;
+  let words = text.slice(result.index, result.index + result.text.length).trimStart();
+  start += result.text.length - result.text.trimStart().length;
   const lead = LEADING_WORDS.exec(words)?.[0] ?? '';
   // The date is the words after "on", "in", "by the end of"…
   if (lead !== '' && lead.length < words.length) {
@@ -87,7 +97,7 @@ function toMatch(result: chronoEn.ParsedResult, text: string): DateMatch | null 
     words = words.slice(lead.length);
   }
   words = words.replace(/[\s,.;:]+$/u, '');
-  if (words === '' || NOT_A_DATE.test(words) || /[.!?]\s/u.test(words)) return null;
+  if (words === '' || NOT_A_DATE.test(words) || /[.!?]\s/u.test(words) || TIME_OF_DAY_OF.test(words)) return null;
   const startDate = componentsDate(result.start, result.tags());
   if (!startDate) return null;
   const relative = isRelative(result);
@@ -103,7 +113,6 @@ function toMatch(result: chronoEn.ParsedResult, text: string): DateMatch | null 
       if (date.end === date.start) delete date.end;
     }
   }
-  if (text.slice(start, start + words.length) !== words) return null;
   return { start, end: start + words.length, text: words, date, relative };
 }
 
@@ -115,16 +124,21 @@ function isRelative(result: chronoEn.ParsedResult): boolean {
   return !result.start.isCertain('year') && !(result.end?.isCertain('year') ?? false);
 }
 
+/** A time of day chrono reads as "today" when it comes before the date: "the evening of 2 March". */
+const TIME_OF_DAY_OF = /^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+/iu;
+
 /**
  * chrono sometimes joins a time and a date across a sentence end ("at 5pm. On
- * Friday"): keep only the last sentence's words, parsed on their own.
+ * Friday"), or reads "the evening of 2 March" as this evening: keep only the
+ * date's own words, parsed on their own.
  */
 function acrossSentences(result: chronoEn.ParsedResult, text: string, options: FindDatesOptions): DateMatch | null {
   const parts = result.text.split(/(?<=[.!?])\s+/u);
-  if (parts.length < 2) return null;
-  const last = parts.at(-1)!;
+  const timeOfDay = TIME_OF_DAY_OF.exec(result.text)?.[0];
+  if (parts.length < 2 && !timeOfDay) return null;
+  const last = timeOfDay && parts.length < 2 ? result.text.slice(timeOfDay.length) : parts.at(-1)!;
   const offset = result.index + result.text.length - last.length;
-  const inner = parserFor(options).parse(last, { instant: options.reference, timezone: 0 }, { forwardDate: false })[0];
+  const inner = parserFor(options).parse(maskBetween(last), { instant: options.reference, timezone: 0 }, { forwardDate: false })[0];
   if (!inner) return null;
   const match = toMatch(inner, last);
   return match ? { ...match, start: match.start + offset, end: match.end + offset } : null;

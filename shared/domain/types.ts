@@ -27,6 +27,8 @@ export interface SourceMetadata {
   issued?: CslDate;
   accessed?: CslDate;
   URL?: string;
+  /** Digital Object Identifier, bare ("10.5555/abc"), from an imported reference. */
+  DOI?: string;
   language?: string;
 }
 

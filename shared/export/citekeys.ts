@@ -36,8 +36,8 @@ export function baseKey(source: Pick<SourceRecord, 'metadata'>): string {
   const titleWord = metadata.title.split(/[\s\p{P}]+/u).find((w) => w !== '' && !STOP_WORDS.has(w.toLowerCase()) && ascii(w) !== '') ?? '';
   const author = ascii(authorWord).slice(0, 24);
   const key = `${author}${Number.isInteger(year) ? String(year) : 'nd'}${ascii(titleWord).slice(0, 24)}`;
-  // A key must start with a letter (or underscore) for Pandoc.
-  return /^[a-z]/.test(key) ? key : `source${key}`;
+  // A key must start with a letter for Pandoc, and say more than "nd".
+  return /^[a-z]/.test(key) && (author !== '' || titleWord !== '') ? key : `source${key}`;
 }
 
 /** Keys for every source (source ID → key), unique, in the case's order. */
