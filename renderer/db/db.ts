@@ -1,5 +1,17 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
+import type {
+  CaseRecord,
+  ClaimRecord,
+  EntityMergeRecord,
+  EntityTagRecord,
+  FigureRecord,
+  NoteRecord,
+  PassageRecord,
+  SourceBlobRecord,
+  SourceRecord,
+  TagRecord,
+  TimelineEntryRecord,
+} from '../../shared/domain/types';
 import { DB_VERSION, DB_VERSIONS } from './versions';
 
 export { DB_VERSION } from './versions';
@@ -36,6 +48,10 @@ export class CasefileDB extends Dexie {
   tags!: EntityTable<TagRecord, 'id'>;
   notes!: EntityTable<NoteRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  timelineEntries!: EntityTable<TimelineEntryRecord, 'id'>;
+  entityMerges!: EntityTable<EntityMergeRecord, 'id'>;
+  entityTags!: EntityTable<EntityTagRecord, 'id'>;
+  figures!: EntityTable<FigureRecord, 'id'>;
   /** The IndexedDB factory in use (the browser's, or fake-indexeddb in tests). */
   readonly factory: IDBFactory;
   /** Why the connection was closed under us, when it was; shown instead of a bare Dexie error. */

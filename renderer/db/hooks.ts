@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
+import type { CaseRecord, ClaimRecord, EntityMergeRecord, EntityTagRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord, TimelineEntryRecord } from '../../shared/domain/types';
 import { getDb } from './db';
 
 /*
@@ -81,4 +81,28 @@ export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined
     const claims = await getDb().claims.where('caseId').equals(caseId).toArray();
     return claims.sort((a, b) => a.createdAt - b.createdAt);
   }, [caseId]);
+}
+
+/** A case's chronology decisions and hand-made events. */
+export function useTimelineEntries(caseId: string | undefined): TimelineEntryRecord[] | undefined {
+  return useLiveQuery(() => (caseId ? getDb().timelineEntries.where('caseId').equals(caseId).toArray() : []), [caseId]);
+}
+
+/** A case's entity alias merges, oldest first. */
+export function useEntityMerges(caseId: string | undefined): EntityMergeRecord[] | undefined {
+  return useLiveQuery(async () => {
+    if (!caseId) return [];
+    const merges = await getDb().entityMerges.where('caseId').equals(caseId).toArray();
+    return merges.sort((a, b) => a.createdAt - b.createdAt);
+  }, [caseId]);
+}
+
+/** A case's passage–entity tags. */
+export function useEntityTags(caseId: string | undefined): EntityTagRecord[] | undefined {
+  return useLiveQuery(() => (caseId ? getDb().entityTags.where('caseId').equals(caseId).toArray() : []), [caseId]);
+}
+
+/** A case's figures (the brief's figure nodes show them by ID). */
+export function useFigures(caseId: string | undefined): FigureRecord[] | undefined {
+  return useLiveQuery(() => (caseId ? getDb().figures.where('caseId').equals(caseId).toArray() : []), [caseId]);
 }

@@ -26,6 +26,28 @@ export const DB_VERSIONS: readonly DbVersion[] = [
       meta: 'key',
     },
   },
+  {
+    /*
+     * Chronology decisions and hand-made events, entity merges and entity
+     * tags of passages, and figures (pictures the brief shows by ID). New
+     * tables only: nothing stored before changes.
+     */
+    version: 2,
+    stores: {
+      cases: 'id, updatedAt',
+      sources: 'id, caseId, [caseId+order], [caseId+sha256]',
+      sourceBlobs: 'sourceId',
+      passages: 'id, caseId, sourceId, *tags',
+      claims: 'id, caseId, status, *tags',
+      tags: 'id, caseId, [caseId+name]',
+      notes: 'id, caseId, [caseId+order]',
+      meta: 'key',
+      timelineEntries: 'id, caseId',
+      entityMerges: 'id, caseId',
+      entityTags: 'id, caseId, passageId',
+      figures: 'id, caseId',
+    },
+  },
 ];
 
 export const DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

@@ -22,7 +22,8 @@
  * `-f markdown-smart` to keep them straight).
  */
 import type { RichRun } from './csl';
-import { endsSentence, MISSING_PASSAGE, MISSING_SOURCE, type Block, type CitationInline, type ExportModel, type ExportNote, type Inline, type InlineMark, type ListBlock } from './model';
+import { bytesToBase64 } from '../ipc/wire';
+import { endsSentence, MISSING_PASSAGE, MISSING_SOURCE, type Block, type CitationInline, type ExportModel, type ExportNote, type FigureBlock, type Inline, type InlineMark, type ListBlock, type TableBlock } from './model';
 
 /**
  * Pandoc citeproc mode: citations become `[@key, para. 7]` (adjacent ones
@@ -170,7 +171,36 @@ function renderBlock(block: Block): string {
       return prefixLines(renderInlines(block.inlines), '> ', '> ');
     case 'list':
       return renderList(block);
+    case 'table':
+      return renderTable(block);
+    case 'figure':
+      return renderFigure(block);
   }
+}
+
+/**
+ * A pipe table Pandoc reads (header row first; a table without one gets an
+ * empty header, which Pandoc allows). Line breaks inside a cell become
+ * spaces: pipe table cells are one line.
+ */
+function renderTable(table: TableBlock): string {
+  const width = Math.max(1, ...table.rows.map((r) => r.cells.length));
+  const line = (cells: readonly Inline[][]) => {
+    const out = cells.map((cell) => renderInlines(cell.map((i) => (i.kind === 'break' ? plain(' ') : i))).replace(/\n/g, ' '));
+    while (out.length < width) out.push('');
+    return `| ${out.join(' | ')} |`;
+  };
+  const [first, ...rest] = table.rows;
+  const header = first?.header ? line(first.cells) : `|${' |'.repeat(width)}`;
+  const body = first?.header ? rest : table.rows;
+  return [header, `|${' --- |'.repeat(width)}`, ...body.map((row) => line(row.cells))].join('\n');
+}
+
+/** A figure: the picture as a PNG data URI (any Pandoc output can use it), its caption as the image's text. */
+function renderFigure(figure: FigureBlock): string {
+  if (!figure.image) return escapeLineStart(escapeMarkdownText(`[Figure missing: ${figure.caption || figure.alt || figure.figureId}]`));
+  const caption = escapeMarkdownText((figure.caption || figure.alt).replace(/\s+/g, ' ').trim());
+  return `![${caption}](data:image/png;base64,${bytesToBase64(figure.image.png)}){width=100%}`;
 }
 
 function renderList(list: ListBlock): string {
@@ -193,6 +223,11 @@ function prefixLines(text: string, first: string, rest: string): string {
 }
 
 function* citedIn(block: Block): Iterable<number> {
+  if (block.kind === 'figure') return;
+  if (block.kind === 'table') {
+    for (const row of block.rows) for (const cell of row.cells) yield* citedInInlines(cell);
+    return;
+  }
   if (block.kind === 'list') {
     for (const item of block.items) {
       yield* citedInInlines(item.inlines);

@@ -16,6 +16,7 @@ import {
   type CaseRecord,
   type ClaimRecord,
   type ClaimStatus,
+  type FigureRecord,
   type NoteRecord,
   type PassageRecord,
   type SourceRecord,
@@ -54,6 +55,8 @@ export interface ExportInput {
   passages: PassageRecord[];
   claims: ClaimRecord[];
   tags: TagRecord[];
+  /** Pictures the brief's figure nodes refer to by ID (evidence maps). */
+  figures?: readonly FigureRecord[];
   options: ExportOptions;
 }
 
@@ -96,11 +99,29 @@ export interface ListBlock {
   items: ListItem[];
 }
 
+/** A table of the brief (the chronology is one): rows of cells of inline content; header rows first. */
+export interface TableBlock {
+  kind: 'table';
+  rows: { header: boolean; cells: Inline[][] }[];
+}
+
+/** A figure of the brief (an evidence map): the picture is resolved from the case's figures by ID. */
+export interface FigureBlock {
+  kind: 'figure';
+  figureId: string;
+  alt: string;
+  caption: string;
+  /** The picture, or null when the figure record is gone (the export says so in its place). */
+  image: { svg: string; png: Uint8Array; width: number; height: number } | null;
+}
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: Inline[] }
   | { kind: 'paragraph'; inlines: Inline[] }
   | { kind: 'quote'; inlines: Inline[] }
-  | ListBlock;
+  | ListBlock
+  | TableBlock
+  | FigureBlock;
 
 /**
  * A note: one per cited passage, numbered by the citation rule, or with a
@@ -194,7 +215,7 @@ export function buildExportModel(input: ExportInput): ExportModel {
   const passagesById = new Map(input.passages.map((p) => [p.id, p]));
   const sourcesById = new Map(input.sources.map((s) => [s.id, s]));
   const sourceOf = (passageId: string) => sourcesById.get(passagesById.get(passageId)?.sourceId ?? '');
-  const walker = new BriefWalker(numbering.numberOf);
+  const walker = new BriefWalker(numbering.numberOf, new Map((input.figures ?? []).map((f) => [f.id, f])));
   const blocks = walker.blocks(rootChildren(input.note.content));
 
   const citedSources = uniqueCitedSources(numbering.order, passagesById, sourcesById);
@@ -369,7 +390,10 @@ class BriefWalker {
   readonly markedClaimIds: string[] = [];
   private readonly seenClaims = new Set<string>();
 
-  constructor(private readonly numberOf: ReadonlyMap<string, number>) {}
+  constructor(
+    private readonly numberOf: ReadonlyMap<string, number>,
+    private readonly figures: ReadonlyMap<string, FigureRecord> = new Map(),
+  ) {}
 
   blocks(nodes: readonly unknown[]): Block[] {
     const out: Block[] = [];
@@ -411,6 +435,21 @@ class BriefWalker {
       }
       case 'list':
         return [this.list(node)];
+      case 'table':
+        return [this.table(node)];
+      case 'figure': {
+        const figureId = typeof node.figureId === 'string' ? node.figureId : '';
+        const figure = this.figures.get(figureId);
+        return [
+          {
+            kind: 'figure',
+            figureId,
+            alt: typeof node.alt === 'string' ? node.alt : (figure?.alt ?? ''),
+            caption: typeof node.caption === 'string' ? node.caption : '',
+            image: figure ? { svg: figure.svg, png: figure.png, width: figure.width, height: figure.height } : null,
+          },
+        ];
+      }
       default:
         // Unknown container (a table, a code block, a future node): keep its content.
         if (children.every((child) => isNode(child) && INLINE_TYPES.has(String(child.type)))) {
@@ -419,6 +458,29 @@ class BriefWalker {
         }
         return this.blocks(children);
     }
+  }
+
+  /** Lexical's table: rows of cells (`headerState` ≠ 0 marks a header cell), each holding paragraphs. */
+  private table(node: JsonNode): TableBlock {
+    const rows: TableBlock['rows'] = [];
+    for (const row of childrenOf(node)) {
+      if (!isNode(row)) continue;
+      const cells: Inline[][] = [];
+      let header = true;
+      for (const cell of childrenOf(row)) {
+        if (!isNode(cell)) continue;
+        if (!(typeof cell.headerState === 'number' && cell.headerState !== 0)) header = false;
+        const inlines: Inline[] = [];
+        for (const block of childrenOf(cell)) {
+          if (!isNode(block)) continue;
+          if (inlines.length > 0) inlines.push({ kind: 'break' });
+          inlines.push(...this.inlines(INLINE_TYPES.has(String(block.type)) ? [block] : childrenOf(block)));
+        }
+        cells.push(inlines);
+      }
+      if (cells.length > 0) rows.push({ header: header && rows.every((r) => r.header), cells });
+    }
+    return { kind: 'table', rows };
   }
 
   private list(node: JsonNode): ListBlock {

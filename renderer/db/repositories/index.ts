@@ -21,3 +21,16 @@ export { ensureSampleCase, type SampleCaseData } from './sample';
 export { getMeta, setMeta } from './meta';
 export { buildPassage, createPassage, deletePassage, locatorAt, reattachPassage, restorePassage, updatePassage, type PassageSnapshot } from './passages';
 export { asCopy, bundleConflict, bundleFileName, exportCaseBundle, isBundleFile, readAllCases, readCaseBundle, writeImportedCases } from './bundle';
+export {
+  addFigure,
+  addManualEvent,
+  decideFoundDate,
+  mergeEntities,
+  readFigures,
+  removeTimelineEntry,
+  restoreTimelineEntry,
+  tagPassageWithEntity,
+  unmergeEntities,
+  untagPassageEntity,
+  type FoundDateRef,
+} from './views';

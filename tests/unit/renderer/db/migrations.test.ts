@@ -10,7 +10,25 @@ import { DB_VERSION, DB_VERSIONS, type DbVersion } from '../../../../renderer/db
  * renderer/db/versions.ts without an entry here fails the first test, so no
  * upgrade ships without a test that runs it on real old data.
  */
-const UPGRADE_SEEDS: Record<number, { seed(db: Dexie): Promise<void>; check(db: CasefileDB): Promise<void> }> = {};
+const UPGRADE_SEEDS: Record<number, { seed(db: Dexie): Promise<void>; check(db: CasefileDB): Promise<void> }> = {
+  // Version 2 adds the chronology, entity and figure tables; everything stored before stays as it was.
+  2: {
+    async seed(db) {
+      await db.open();
+      await db.table('cases').put({ id: 'case-1', name: 'Ferry fire', createdAt: 1, updatedAt: 2 });
+      await db.table('passages').put({ id: 'p-1', caseId: 'case-1', sourceId: 's-1', tags: ['t-1'], comment: 'kept' });
+      await db.table('meta').put({ key: 'activeCaseId', value: 'case-1' });
+    },
+    async check(db) {
+      expect(await db.cases.get('case-1')).toEqual({ id: 'case-1', name: 'Ferry fire', createdAt: 1, updatedAt: 2 });
+      expect((await db.passages.where('tags').equals('t-1').first())?.comment).toBe('kept');
+      expect(await db.meta.get('activeCaseId')).toEqual({ key: 'activeCaseId', value: 'case-1' });
+      for (const table of [db.timelineEntries, db.entityMerges, db.entityTags, db.figures]) expect(await table.count()).toBe(0);
+      await db.entityTags.put({ id: 'et-1', caseId: 'case-1', passageId: 'p-1', entity: 'organization:nca', name: 'NCA', kind: 'organization', createdAt: 3 });
+      expect(await db.entityTags.where('passageId').equals('p-1').count()).toBe(1);
+    },
+  },
+};
 
 /** The installed schema, read back from IndexedDB by a Dexie that declares none. */
 async function installedSchema(name: string, indexedDB: IDBFactory): Promise<Record<string, string[]>> {

@@ -1,0 +1,116 @@
+/**
+ * The page's side of extraction: one worker for the app, and a cache of
+ * results by source and revision, so the Timeline and Entities panes share
+ * one extraction and switching panes or cases never repeats it. A source is
+ * sent again only when its revision changes ("Update source…").
+ */
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { SourceDates } from '../../../shared/chronology/timeline';
+import type { SourceRecord } from '../../../shared/domain/types';
+import type { SourceEntities } from '../../../shared/entities/extract';
+import type { ExtractionJob, FromExtractionWorker } from './protocol';
+
+interface Result {
+  revision: number;
+  dates: SourceDates;
+  entities: SourceEntities;
+}
+
+const results = new Map<string, Result>();
+const failures = new Map<string, string>();
+/** Source ID → revision sent and not answered yet. */
+const inFlight = new Map<string, number>();
+const listeners = new Set<() => void>();
+let version = 0;
+let worker: Worker | null = null;
+let startFailure: string | null = null;
+
+function notify(): void {
+  version++;
+  for (const listener of [...listeners]) listener();
+}
+
+function theWorker(): Worker | null {
+  if (worker || startFailure) return worker;
+  try {
+    worker = new Worker(new URL('./extract.worker.ts', import.meta.url), { type: 'module', name: 'Casefile extraction' });
+    worker.addEventListener('message', (event: MessageEvent<FromExtractionWorker>) => {
+      const message = event.data;
+      if (inFlight.get(message.sourceId) === message.revision) inFlight.delete(message.sourceId);
+      if (message.type === 'result') {
+        results.set(message.sourceId, { revision: message.revision, dates: message.dates, entities: message.entities });
+        failures.delete(message.sourceId);
+      } else failures.set(message.sourceId, message.message);
+      notify();
+    });
+    worker.addEventListener('error', (event) => {
+      startFailure = event.message || 'The extraction worker stopped.';
+      worker = null;
+      inFlight.clear();
+      notify();
+    });
+  } catch (error) {
+    startFailure = error instanceof Error ? error.message : String(error);
+  }
+  return worker;
+}
+
+/** Send every source whose current revision has no result and is not on its way. */
+function request(sources: readonly SourceRecord[]): void {
+  const jobs: ExtractionJob[] = [];
+  for (const source of sources) {
+    if (results.get(source.id)?.revision === source.revision || inFlight.get(source.id) === source.revision) continue;
+    inFlight.set(source.id, source.revision);
+    const { id, revision, text, blocks, metadata, fetched, importedAt } = source;
+    jobs.push({ id, revision, text, blocks, metadata, fetched, importedAt });
+  }
+  if (jobs.length === 0) return;
+  const w = theWorker();
+  if (!w) {
+    for (const job of jobs) inFlight.delete(job.id);
+    notify();
+    return;
+  }
+  w.postMessage({ type: 'extract', jobs });
+  notify();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export interface CaseExtraction {
+  dates: SourceDates[];
+  entities: { sourceId: string; text: string; extracted: SourceEntities }[];
+  /** Sources still being read. */
+  pending: number;
+  /** Why extraction could not run at all, or which sources failed. */
+  error: string | null;
+}
+
+/** Dates and entities of the given sources, filling in as the worker answers. */
+export function useCaseExtraction(sources: readonly SourceRecord[] | undefined): CaseExtraction {
+  useEffect(() => {
+    if (sources) request(sources);
+  }, [sources]);
+  const current = useSyncExternalStore(subscribe, () => version);
+  return useMemo(() => {
+    void current;
+    const list = sources ?? [];
+    const dates: SourceDates[] = [];
+    const entities: CaseExtraction['entities'] = [];
+    let pending = 0;
+    const failed: string[] = [];
+    for (const source of list) {
+      const result = results.get(source.id);
+      if (result && result.revision === source.revision) {
+        dates.push(result.dates);
+        entities.push({ sourceId: source.id, text: source.text, extracted: result.entities });
+      } else if (failures.has(source.id)) failed.push(`${source.metadata.title}: ${failures.get(source.id)}`);
+      else pending++;
+    }
+    const error = startFailure ? `Dates and names cannot be found: ${startFailure}` : failed.length ? `Some sources could not be read: ${failed.join('; ')}` : null;
+    return { dates, entities, pending: startFailure ? 0 : pending, error };
+  }, [sources, current]);
+}
