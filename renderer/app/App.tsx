@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { openDatabase } from '../db/db';
 import { useCase, useCases, useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
@@ -22,6 +22,16 @@ import { platform } from '../platform';
 import { Splitter } from './Splitter';
 
 const ACTIVE_CASE_KEY = 'activeCaseId';
+
+// The case views load on first use: they bring d3 and the extraction worker with them.
+const TimelinePane = lazy(async () => ({ default: (await import('../features/timeline/TimelinePane')).TimelinePane }));
+const EntitiesPane = lazy(async () => ({ default: (await import('../features/entities/EntitiesPane')).EntitiesPane }));
+const EvidenceMapPane = lazy(async () => ({ default: (await import('../features/evidenceMap/EvidenceMapPane')).EvidenceMapPane }));
+
+/** The right-hand tabs, in order. Each view is a tab whose panel is a region of the same name. */
+type RightTab = 'brief' | 'claims' | 'timeline' | 'entities' | 'map';
+const RIGHT_TABS: readonly RightTab[] = ['brief', 'claims', 'timeline', 'entities', 'map'];
+const RIGHT_TAB_LABELS: Record<RightTab, string> = { brief: 'Brief', claims: 'Claims', timeline: 'Timeline', entities: 'Entities', map: 'Evidence map' };
 
 type Boot = { state: 'loading' } | { state: 'ready'; initialCaseId: string | null } | { state: 'failed'; message: string };
 
@@ -82,7 +92,10 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
   const tags = useTags(activeCase?.id);
   const claims = useClaims(activeCase?.id);
   const [filterTagId, setFilterTagId] = useState<string | null>(null);
-  const [rightTab, setRightTab] = useState<'brief' | 'claims'>('brief');
+  const [rightTab, setRightTab] = useState<RightTab>('brief');
+  // A view once opened stays mounted (hidden), so switching back keeps its zoom and selection.
+  const [opened, setOpened] = useState<ReadonlySet<RightTab>>(() => new Set<RightTab>(['brief', 'claims']));
+  useEffect(() => setOpened((set) => (set.has(rightTab) ? set : new Set([...set, rightTab]))), [rightTab]);
   const notices = useNotices();
   const { chooseAndImport, importPicked, importText } = useImport(activeCase?.id ?? null);
 
@@ -284,7 +297,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
             right={
               <div className="right-pane">
                 <div className="tabs" role="tablist" aria-label="Writing and claims">
-                  {(['brief', 'claims'] as const).map((tab) => (
+                  {RIGHT_TABS.map((tab, index) => (
                     <button
                       key={tab}
                       type="button"
@@ -295,14 +308,16 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                       tabIndex={rightTab === tab ? 0 : -1}
                       onClick={() => setRightTab(tab)}
                       onKeyDown={(e) => {
-                        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                          const next = tab === 'brief' ? 'claims' : 'brief';
-                          setRightTab(next);
-                          document.getElementById(`tab-${next}`)?.focus();
-                        }
+                        const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                        const to = e.key === 'Home' ? 0 : e.key === 'End' ? RIGHT_TABS.length - 1 : step ? (index + step + RIGHT_TABS.length) % RIGHT_TABS.length : -1;
+                        if (to < 0) return;
+                        e.preventDefault();
+                        const next = RIGHT_TABS[to]!;
+                        setRightTab(next);
+                        document.getElementById(`tab-${next}`)?.focus();
                       }}
                     >
-                      {tab === 'brief' ? 'Brief' : `Claims${claims?.length ? ` (${claims.length})` : ''}`}
+                      {tab === 'claims' && claims?.length ? `Claims (${claims.length})` : RIGHT_TAB_LABELS[tab]}
                     </button>
                   ))}
                 </div>
@@ -312,6 +327,17 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
                 <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims" hidden={rightTab !== 'claims'} className="tab-panel">
                   <ClaimsPanel caseId={activeCase.id} activeSource={activeSource} />
                 </div>
+                {(['timeline', 'entities', 'map'] as const).map((tab) => (
+                  <div key={tab} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} hidden={rightTab !== tab} className="tab-panel">
+                    {opened.has(tab) && (
+                      <Suspense fallback={<p className="pad muted">Loading…</p>}>
+                        {tab === 'timeline' && <TimelinePane caseId={activeCase.id} caseName={activeCase.name} sources={sources} passages={passages} claims={claims} />}
+                        {tab === 'entities' && <EntitiesPane caseId={activeCase.id} sources={sources} passages={passages} claims={claims} />}
+                        {tab === 'map' && <EvidenceMapPane caseId={activeCase.id} caseName={activeCase.name} sources={sources} passages={passages} claims={claims} />}
+                      </Suspense>
+                    )}
+                  </div>
+                ))}
               </div>
             }
           />

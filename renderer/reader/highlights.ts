@@ -92,3 +92,17 @@ export function clearFindMatches(): void {
   CSS.highlights.delete(FIND_HIGHLIGHT);
   CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT);
 }
+
+/** The mentions of the entity chosen in the Entities pane, in the source on screen. */
+export const ENTITY_HIGHLIGHT = 'cf-entity';
+
+export function paintEntityMentions(ranges: readonly Range[]): void {
+  if (!highlightsSupported()) return;
+  if (ranges.length === 0) {
+    CSS.highlights.delete(ENTITY_HIGHLIGHT);
+    return;
+  }
+  const highlight = new Highlight(...ranges);
+  highlight.priority = 1;
+  CSS.highlights.set(ENTITY_HIGHLIGHT, highlight);
+}

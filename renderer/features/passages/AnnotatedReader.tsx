@@ -10,7 +10,8 @@ import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { useFindInSource } from '../find/useFindInSource';
 import { selectionOffsets, setCaretPassageHighlight } from '../../reader/caret';
-import { clearHighlights, flashRange, paintHighlights, setActiveHighlight } from '../../reader/highlights';
+import { clearHighlights, flashRange, paintEntityMentions, paintHighlights, setActiveHighlight } from '../../reader/highlights';
+import { useEntityHighlight } from '../../lib/entityHighlight';
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../reader/offsets';
 import { Reader } from '../../reader/Reader';
 import { useCaretMode } from '../../reader/useCaretMode';
@@ -139,6 +140,18 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     );
   }, [body, source, visible, tagsById]);
   useEffect(() => () => clearHighlights(), []);
+
+  // The entity chosen in the Entities pane: its mentions in this source.
+  const entity = useEntityHighlight();
+  useEffect(() => {
+    const mentions = (source && entity?.mentions.get(source.id)) ?? [];
+    if (!body || !source || mentions.length === 0) {
+      paintEntityMentions([]);
+      return;
+    }
+    paintEntityMentions(mentions.flatMap((m) => offsetsToRange(body, source.blocks, m.start, m.end) ?? []));
+  }, [body, source, entity]);
+  useEffect(() => () => paintEntityMentions([]), []);
 
   // The open card's passage is outlined.
   const cardPassage = card ? passages.find((p) => p.id === card.passageId) : undefined;

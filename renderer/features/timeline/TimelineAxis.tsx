@@ -343,7 +343,7 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
       <canvas
         ref={canvasRef}
         tabIndex={0}
-        role="img"
+        role="application"
         aria-roledescription="time axis"
         aria-label={`Time axis, ${total} event${total === 1 ? '' : 's'} in ${groups.length} lane${groups.length === 1 ? '' : 's'}. Arrow keys move between events, Enter shows the passage, plus and minus zoom, 0 fits all.`}
         style={{ width: `${width}px`, height: `${height}px` }}
