@@ -14,7 +14,7 @@ import { listBackupFiles, readBackupFile, writeBackupFile, type BackupDeps } fro
 /** The signature of `node/host/fetchUrl.ts`, injected so main never fetches by itself. */
 export type FetchUrl = (
   url: string,
-  opts?: { timeoutMs?: number; maxBytes?: number; fetchImpl?: typeof fetch },
+  opts?: { allowLocalNetwork?: boolean },
 ) => Promise<{ bytes: Uint8Array; finalUrl: string; contentType: string; fetchedAt: number }>;
 
 /** The window-parented dialog overloads; native dialogs are always attached to the app window. */
@@ -106,13 +106,17 @@ export async function openExternalLink(
   return null;
 }
 
-/** `cf:url:fetch`: delegate to the shared host fetcher; its errors are already human sentences. */
+/**
+ * `cf:url:fetch`: delegate to the shared host fetcher, which refuses loopback and private
+ * addresses unless the "Allow local network addresses" setting came with the request;
+ * its errors are already human sentences.
+ */
 export async function fetchPage(
   deps: Pick<HandlerDeps, 'fetchUrl'>,
   request: ParsedRequest<'cf:url:fetch'>,
 ): Promise<Response<'cf:url:fetch'>> {
   try {
-    return await deps.fetchUrl(request.url);
+    return await deps.fetchUrl(request.url, { allowLocalNetwork: request.allowLocalNetwork });
   } catch (error) {
     const message = error instanceof Error && error.message ? error.message : `Casefile could not fetch ${request.url}.`;
     throw new HandlerError('fetch-failed', message);

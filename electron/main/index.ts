@@ -7,7 +7,6 @@
  * preload.cjs and one level below dist/renderer, which is how paths are resolved here.
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { MENU_EVENT_CHANNEL, OPEN_FILE_EVENT_CHANNEL, type MenuCommand } from '../../shared/ipc/contract';
@@ -18,16 +17,21 @@ import { createHandlers } from './handlers';
 import { HandlerError, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createOpenFileQueue, findCasefilePaths } from './openFiles';
-import { PDF_WINDOW_OPTIONS, renderPdf, type PdfWindow } from './pdf';
+import { createPrintDocuments, PDF_WINDOW_OPTIONS, PRINT_SCHEME, renderPdf, type PdfWindow } from './pdf';
 import { createAppProtocolHandler } from './protocol';
 import { hardenSession, isolatePdfSession } from './security';
 import { createMainWindow, hardenWebContents } from './window';
 
-// Must run before `ready`: a standard, secure scheme gets a real origin, so IndexedDB,
-// fetch and relative URLs behave as on https.
+// Must run before `ready`, and only once: a standard, secure scheme gets a real origin,
+// so IndexedDB, fetch and relative URLs behave as on https. The print scheme serves the
+// PDF window its one document from memory; it needs no fetch.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: PRINT_SCHEME, privileges: { standard: true, secure: true } },
 ]);
+
+/** The export HTML being printed, held in memory and served only to the PDF session. */
+const printDocuments = createPrintDocuments();
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
@@ -63,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
 function onReady(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
   hardenSession(session.defaultSession);
-  isolatePdfSession(session.fromPartition(PDF_WINDOW_OPTIONS.webPreferences.partition));
+  isolatePdfSession(session.fromPartition(PDF_WINDOW_OPTIONS.webPreferences.partition), printDocuments);
 
   registerIpc(
     ipcMain,
@@ -80,7 +84,7 @@ function onReady(): void {
       readFile: (filePath, maxBytes) => readFileCapped(filePath, maxBytes),
       writeFile: writeFileAtomically,
       openExternal: (url) => shell.openExternal(url),
-      renderPdf: (request) => renderPdf({ createWindow: createPdfWindow, tempRoot: os.tmpdir() }, request),
+      renderPdf: (request) => renderPdf({ createWindow: createPdfWindow, documents: printDocuments }, request),
       fetchUrl,
       backups: {
         dir: path.join(app.getPath('userData'), 'backups'),

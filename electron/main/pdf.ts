@@ -2,20 +2,81 @@
  * `cf:pdf:render`: print the export HTML with the host's own Chromium.
  *
  * The HTML is built from the stored brief by `shared/` and contains no scripts, but it
- * may quote untrusted sources, so it is loaded into a throw-away window with JavaScript
- * off, no preload and a session that cannot reach the network.
+ * may quote untrusted sources, and a compromised renderer could send anything. So it is
+ * loaded into a throw-away window with JavaScript off and no preload, in a session that
+ * can load exactly one thing: this document, served from memory through the dedicated
+ * `casefile-print:` scheme (never written to disk, never `file://`), with a CSP header
+ * that forbids frames, objects and every fetch but inline styles and `data:` images.
+ * `isolatePdfSession` (security.ts) cancels every other request, `file:` included.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import { pdfHeaderFooter } from '../../shared/export/html';
+import { cappedPageRanges, countPdfPages, MAX_PDF_PAGES, PDF_TIMEOUT_MS, tooManyPagesMessage } from '../../shared/export/printLimits';
 import type { ParsedRequest } from '../../shared/ipc/contract';
 import { HandlerError } from './ipc';
 
-/** Chromium refuses URLs over 2 MiB; stay well under it and use a temporary file beyond. */
-export const MAX_DATA_URL_CHARS = 1.5 * 1024 * 1024;
-/** A brief that has not been laid out within this time is stuck, not slow. */
-export const PDF_TIMEOUT_MS = 60_000;
+export { PDF_TIMEOUT_MS };
+
+/** The scheme the printing window loads its one document from; registered privileged (standard, secure) before ready. */
+export const PRINT_SCHEME = 'casefile-print';
+const PRINT_ORIGIN = `${PRINT_SCHEME}://document`;
+
+/** Sent with the print document: nothing but inline styles and data: images and fonts, and no frames of any kind. */
+export const PRINT_DOCUMENT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The documents being printed, held in memory by a random id for as long as their
+ * window prints. The PDF session's protocol handler answers from here, and its request
+ * filter lets through only a URL that is live here.
+ */
+export interface PrintDocuments {
+  /** Hold `html` and return the URL that serves it until `release()`. */
+  add(html: string): { url: string; release(): void };
+  /** Whether `url` is one of the documents being printed right now. */
+  isLive(url: string): boolean;
+  /** The `protocol.handle(PRINT_SCHEME, …)` callback. */
+  handle(request: Request): Response;
+}
+
+export function createPrintDocuments(newId: () => string = randomUUID): PrintDocuments {
+  const live = new Map<string, string>();
+  const key = (url: string): string | null => {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === `${PRINT_SCHEME}:` && !parsed.search && !parsed.hash && !parsed.username && !parsed.password ? parsed.href : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    add(html) {
+      const url = `${PRINT_ORIGIN}/${newId()}`;
+      live.set(url, html);
+      return { url, release: () => void live.delete(url) };
+    },
+    isLive(url) {
+      const k = key(url);
+      return k !== null && live.has(k);
+    },
+    handle(request) {
+      const k = key(request.url);
+      const html = k === null ? undefined : live.get(k);
+      if (request.method !== 'GET' || html === undefined) {
+        return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': PRINT_DOCUMENT_CSP } });
+      }
+      return new Response(html, {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': PRINT_DOCUMENT_CSP,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-store',
+        },
+      });
+    },
+  };
+}
 
 /** The slice of `BrowserWindow` the renderer needs; a fake in tests. */
 export interface PdfWindow {
@@ -28,6 +89,7 @@ export interface PdfWindow {
       displayHeaderFooter: boolean;
       headerTemplate: string;
       footerTemplate: string;
+      pageRanges: string;
     }): Promise<Uint8Array>;
   };
   isDestroyed(): boolean;
@@ -35,10 +97,10 @@ export interface PdfWindow {
 }
 
 export interface PdfDeps {
-  /** A hidden, script-less window (see `pdfWindowOptions`). */
+  /** A hidden, script-less window (see `PDF_WINDOW_OPTIONS`). */
   createWindow(): PdfWindow;
-  /** Folder under which a temporary HTML file may be written, normally `os.tmpdir()`. */
-  tempRoot: string;
+  /** Where the document is held while it prints (the PDF session serves it from here). */
+  documents: PrintDocuments;
   timeoutMs?: number;
 }
 
@@ -73,43 +135,39 @@ export function printOptions(request: ParsedRequest<'cf:pdf:render'>) {
     preferCSSPageSize: true,
     displayHeaderFooter: true,
     ...pdfHeaderFooter({ title: request.title }),
+    // One page past the cap: if it is printed, the brief is too long (see renderPdf).
+    pageRanges: cappedPageRanges(),
   };
 }
 
 /**
- * Render `request.html` to PDF bytes and always destroy the window and delete any
- * temporary file, whether printing succeeds, fails or times out.
+ * Render `request.html` to PDF bytes from memory, and always destroy the window and
+ * drop the document, whether printing succeeds, fails or times out.
  */
 export async function renderPdf(deps: PdfDeps, request: ParsedRequest<'cf:pdf:render'>): Promise<Uint8Array> {
-  const dataUrl = `data:text/html;charset=utf-8;base64,${Buffer.from(request.html, 'utf8').toString('base64')}`;
-  let tempDir: string | null = null;
+  const document = deps.documents.add(request.html);
   let window: PdfWindow | null = null;
   try {
-    let url = dataUrl;
-    if (dataUrl.length > MAX_DATA_URL_CHARS) {
-      tempDir = await mkdtemp(path.join(deps.tempRoot, 'casefile-pdf-'));
-      const htmlPath = path.join(tempDir, 'brief.html');
-      await writeFile(htmlPath, request.html, 'utf8');
-      url = pathToFileURL(htmlPath).href;
-    }
     const printingWindow = deps.createWindow();
     window = printingWindow;
     const pdf = await withTimeout(
       (async () => {
         // Resolves on `did-finish-load`, after images and web fonts in the page have loaded.
-        await printingWindow.loadURL(url);
+        await printingWindow.loadURL(document.url);
         return printingWindow.webContents.printToPDF(printOptions(request));
       })(),
       deps.timeoutMs ?? PDF_TIMEOUT_MS,
     );
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    if (countPdfPages(bytes) > MAX_PDF_PAGES) throw new HandlerError('pdf-too-long', tooManyPagesMessage());
+    return bytes;
   } catch (error) {
     if (error instanceof HandlerError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new HandlerError('pdf-failed', `Casefile could not print the brief to PDF: ${reason}`);
   } finally {
     if (window && !window.isDestroyed()) window.destroy();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    document.release();
   }
 }
 

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './appUrl';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY, FRAME_HEADERS } from './security';
 import { mimeTypeFor } from '../../node/host/mime';
 
 
@@ -114,6 +114,7 @@ export function createAppProtocolHandler(
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  ...FRAME_HEADERS,
   'X-Content-Type-Options': 'nosniff',
 } as const;
 

@@ -5,6 +5,7 @@
  */
 import type { Session } from 'electron';
 import { isAppOrigin } from './appUrl';
+import { PRINT_SCHEME, type PrintDocuments } from './pdf';
 
 /**
  * No `unsafe-eval` and no inline scripts: the renderer's scripts are the external files of
@@ -24,7 +25,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "form-action 'none'",
   "worker-src 'self' blob:",
+  // Only as a header: a <meta> policy cannot say who may frame the page.
+  "frame-ancestors 'none'",
 ].join('; ');
+
+/** Sent with every app response, next to the CSP: no page may show the app in a frame. */
+export const FRAME_HEADERS = { 'X-Frame-Options': 'DENY' } as const;
 
 /**
  * The only permission granted, and only to the app's own origin: writing plain text to the
@@ -57,20 +63,37 @@ export function hardenSession(session: HardenableSession): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
-      if (name.toLowerCase() !== 'content-security-policy') responseHeaders[name] = value;
+      if (!['content-security-policy', 'x-frame-options'].includes(name.toLowerCase())) responseHeaders[name] = value;
     }
     responseHeaders['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    responseHeaders['X-Frame-Options'] = [FRAME_HEADERS['X-Frame-Options']];
     callback({ responseHeaders });
   });
 }
 
+/** The request filter and protocol surface of the PDF session; a fake in tests. */
+export type PdfSession = Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+  readonly protocol: Pick<Session['protocol'], 'handle'>;
+};
+
+/** Resource types that may come as `data:` URLs inside the print document (never a frame or an object). */
+const DATA_RESOURCE_TYPES: ReadonlySet<string> = new Set(['image', 'font', 'stylesheet']);
+
 /**
- * The PDF renderer's private session may not reach the network: the export HTML is
- * self-contained, and a remote image in a brief must not phone home while printing.
+ * The PDF renderer's private session loads one thing: the document being printed,
+ * from memory over `casefile-print:` (see pdf.ts). Every other request is cancelled —
+ * the network, `file:` (an `<iframe src="file:///…">` would print a local file into
+ * the PDF), other print documents, frames and objects of any scheme — and `file:` is
+ * also answered with a refusal by the session's own protocol handler, in case a
+ * request reaches it without passing the filter. Data images and fonts stay allowed.
  */
-export function isolatePdfSession(session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => {
-    callback({ cancel: true });
+export function isolatePdfSession(session: PdfSession, documents: Pick<PrintDocuments, 'isLive' | 'handle'>): void {
+  session.protocol.handle(PRINT_SCHEME, (request) => documents.handle(request));
+  session.protocol.handle('file', () => new Response('Refused', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const isDocument = details.resourceType === 'mainFrame' && documents.isLive(details.url);
+    const isInlineData = details.url.startsWith('data:') && DATA_RESOURCE_TYPES.has(details.resourceType);
+    callback({ cancel: !(isDocument || isInlineData) });
   });
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);

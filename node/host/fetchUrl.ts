@@ -3,13 +3,36 @@
  * CLI): http(s) only, every redirect re-checked, one timeout for the whole
  * exchange, and a size cap enforced while streaming. Every failure throws an
  * Error whose message is written for the person who typed the address.
+ *
+ * Where it may connect (see addressPolicy.ts): by default only to public
+ * addresses. Each hop's host is resolved here, every address it resolves to is
+ * checked, and the connection is pinned to those checked addresses (the socket's
+ * own lookup answers with them), so a name that resolves to a public address for
+ * the check and to 127.0.0.1 for the connection (DNS rebinding) cannot slip
+ * through. "Allow local network addresses" lifts the rule for intranet pages; the
+ * host's own server (`ownPorts` on this computer) and its secret (`secrets`) are
+ * refused even then.
  */
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { ipLiteral, isThisComputer, judgeAddress } from './addressPolicy';
+
 export interface FetchedPage {
   bytes: Uint8Array;
   finalUrl: string;
   /** The media type without parameters, lower case (e.g. `text/html`). */
   contentType: string;
   fetchedAt: number;
+}
+
+/** A resolved address of a host name. */
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
 }
 
 export interface FetchOptions {
@@ -19,8 +42,14 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Default 5. */
   maxRedirects?: number;
-  /** Injected in tests; defaults to the global fetch. */
-  fetchImpl?: typeof fetch;
+  /** The "Allow local network addresses" setting: loopback, private and link-local addresses may be fetched. */
+  allowLocalNetwork?: boolean;
+  /** Ports on this computer that are never fetched, whatever the setting (the web server's own). */
+  ownPorts?: readonly number[];
+  /** Strings a fetched page may never contain (the web server's launch token): such a page is refused. */
+  secrets?: readonly string[];
+  /** Name resolution; injected in tests. Defaults to the system resolver (`dns.lookup`, every address). */
+  resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
 }
 
 /** Media types Casefile can import; anything else is refused before download. */
@@ -35,26 +64,34 @@ export const IMPORTABLE_TYPES: readonly string[] = [
 
 const ACCEPT_HEADER = 'text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.9,application/pdf;q=0.8,application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.8';
 
-/** Network error codes (from undici's `cause`) in words. */
+/** The setting's name, as the UI shows it. */
+export const ALLOW_LOCAL_SETTING = 'Allow local network addresses';
+
+/** Network error codes in words. */
 const NETWORK_ERRORS: Readonly<Record<string, string>> = {
   ENOTFOUND: 'the name could not be found',
   EAI_AGAIN: 'the name could not be looked up (is the network down?)',
+  ENODATA: 'the name has no address',
   ECONNREFUSED: 'the connection was refused',
   ECONNRESET: 'the connection was cut off',
   EHOSTUNREACH: 'the host is unreachable',
   ENETUNREACH: 'the network is unreachable',
-  UND_ERR_SOCKET: 'the connection was cut off',
+  EPIPE: 'the connection was cut off',
+  HPE_INVALID_CONSTANT: 'the server did not answer in HTTP',
 };
+
+/** A refusal of ours (not a network failure), passed through with its own message. */
+class Refusal extends Error {}
 
 function checkUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new Error(`“${raw}” is not a web address.`);
+    throw new Refusal(`“${raw}” is not a web address.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('The address must start with http:// or https://.');
-  if (url.username || url.password) throw new Error('Addresses with a user name or password are not fetched.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Refusal('The address must start with http:// or https://.');
+  if (url.username || url.password) throw new Refusal('Addresses with a user name or password are not fetched.');
   return url;
 }
 
@@ -69,103 +106,192 @@ function describeDuration(ms: number): string {
 }
 
 function describeNetworkError(url: URL, error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? '';
-  const reason =
-    NETWORK_ERRORS[code] ??
-    (/CERT|SSL|TLS/i.test(code) ? 'its security certificate is not valid' : (cause?.message ?? (error as Error).message ?? String(error)));
+  const own = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = own.code ?? own.cause?.code ?? '';
+  const reason = NETWORK_ERRORS[code] ?? (/CERT|SSL|TLS|SIGNATURE|VERIFY/i.test(code) ? 'its security certificate is not valid' : (own.cause?.message ?? own.message ?? String(error)));
   return `Could not reach ${url.host}: ${reason}.`;
 }
 
-/** The body, or null as soon as it grows past maxBytes (the stream is cancelled). */
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | null> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
+function defaultPort(url: URL): number {
+  return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+}
+
+async function systemResolve(hostname: string): Promise<ResolvedAddress[]> {
+  const found = await dnsLookup(hostname, { all: true, verbatim: true });
+  return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+}
+
+/**
+ * The addresses this hop may connect to: every address the host resolves to, each
+ * judged; one refused address refuses the host (a public name that also points
+ * into the local network is not trusted with either).
+ */
+async function checkedAddresses(url: URL, opts: FetchOptions): Promise<ResolvedAddress[]> {
+  const literal = ipLiteral(url.hostname);
+  let addresses: ResolvedAddress[];
+  if (literal) {
+    addresses = [{ address: literal, family: literal.includes(':') ? 6 : 4 }];
+  } else {
+    try {
+      addresses = await (opts.resolve ?? systemResolve)(url.hostname);
+    } catch (error) {
+      throw new Error(describeNetworkError(url, error), { cause: error });
     }
-    chunks.push(value);
+    if (addresses.length === 0) throw new Error(`Could not reach ${url.host}: the name has no address.`);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+  const port = defaultPort(url);
+  for (const { address } of addresses) {
+    if ((opts.ownPorts ?? []).includes(port) && isThisComputer(address)) {
+      throw new Refusal(`Casefile does not fetch its own local server (${url.host}).`);
+    }
+    const verdict = judgeAddress(address, opts.allowLocalNetwork ?? false);
+    if (!verdict.allowed) {
+      const where = literal ? url.host : `${url.host} (${verdict.address})`;
+      throw new Refusal(
+        `Casefile does not fetch ${where}: it is ${verdict.why}, not an address on the internet. To import a page from an intranet or from this computer, turn on “${ALLOW_LOCAL_SETTING}”.`,
+      );
+    }
   }
-  return bytes;
+  return addresses;
+}
+
+/** A socket lookup that answers only with the addresses already checked: the connection is pinned to them. */
+function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+  return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (options?.all) callback(null, addresses.map((a) => ({ address: a.address, family: a.family })));
+    else callback(null, addresses[0]!.address, addresses[0]!.family);
+  }) as unknown as LookupFunction;
+}
+
+/** Send one GET to the pinned addresses; resolves with the response head. */
+function get(url: URL, addresses: ResolvedAddress[], signal: AbortSignal): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(url, {
+      method: 'GET',
+      headers: { Accept: ACCEPT_HEADER, 'Accept-Encoding': 'gzip, deflate, br', 'User-Agent': 'Casefile (URL import)' },
+      lookup: pinnedLookup(addresses),
+      agent: false,
+      signal,
+    });
+    request.once('response', resolve);
+    request.once('error', reject);
+    request.end();
+  });
+}
+
+/** The body as it was meant to be read: decompressed per Content-Encoding. */
+function decoded(response: IncomingMessage): Readable {
+  const encoding = (response.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
+  if (encoding === 'identity' || encoding === '') return response;
+  if (encoding === 'gzip' || encoding === 'x-gzip') return response.pipe(createGunzip());
+  if (encoding === 'deflate') return response.pipe(createInflate());
+  if (encoding === 'br') return response.pipe(createBrotliDecompress());
+  response.destroy();
+  throw new Refusal(`The page came compressed as “${encoding}”, which Casefile cannot read.`);
+}
+
+/** The decoded body, or null as soon as it grows past maxBytes (the connection is closed). */
+async function readCapped(response: IncomingMessage, maxBytes: number): Promise<Uint8Array | null> {
+  const stream = decoded(response);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const buffer = chunk as Buffer;
+      total += buffer.byteLength;
+      if (total > maxBytes) return null;
+      chunks.push(buffer);
+    }
+  } finally {
+    if (total > maxBytes || !response.complete) {
+      response.destroy();
+      stream.destroy();
+    }
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
 }
 
 /**
  * Download `raw` for import. Redirects are followed by hand so each hop is
- * checked for http(s) (a redirect to `file:` or `javascript:` is refused), and
- * the size cap is checked against Content-Length up front and again while
- * streaming, so a lying or missing header cannot fill memory.
+ * checked (scheme, and the addresses its host resolves to), and the size cap is
+ * checked against Content-Length up front and again while streaming the decoded
+ * body, so a lying header or a compression bomb cannot fill memory.
  */
 export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<FetchedPage> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxBytes = opts.maxBytes ?? 20 * 1024 * 1024;
   const maxRedirects = opts.maxRedirects ?? 5;
-  const doFetch = opts.fetchImpl ?? fetch;
   const tooLarge = () => new Error(`The page is larger than ${describeSize(maxBytes)}.`);
   const tooSlow = (cause: unknown) => new Error(`The page took longer than ${describeDuration(timeoutMs)} to answer.`, { cause });
 
-  let url = checkUrl(raw);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let timedOut: (() => void) | null = null;
+  const deadline = new Promise<never>((_, reject) => {
+    timedOut = () => reject(tooSlow(controller.signal.reason));
+    controller.signal.addEventListener('abort', timedOut);
+  });
+  deadline.catch(() => undefined);
+  let url = checkUrl(raw);
   try {
     for (let hop = 0; ; hop++) {
-      let response: Response;
+      const hopUrl = url;
+      const addresses = await Promise.race([checkedAddresses(hopUrl, opts), deadline]);
+      let response: IncomingMessage;
       try {
-        response = await doFetch(url, { redirect: 'manual', signal: controller.signal, headers: { Accept: ACCEPT_HEADER } });
+        response = await Promise.race([get(hopUrl, addresses, controller.signal), deadline]);
       } catch (error) {
         if (controller.signal.aborted) throw tooSlow(error);
-        throw new Error(describeNetworkError(url, error), { cause: error });
+        throw new Error(describeNetworkError(hopUrl, error), { cause: error });
       }
-      const discard = () => response.body?.cancel().catch(() => undefined);
+      const status = response.statusCode ?? 0;
+      const discard = () => response.destroy();
 
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        await discard();
-        if (hop >= maxRedirects) throw new Error(`The page redirected more than ${maxRedirects} times.`);
-        url = checkUrl(new URL(location, url).href);
+      const location = response.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        discard();
+        if (hop >= maxRedirects) throw new Refusal(`The page redirected more than ${maxRedirects} times.`);
+        url = checkUrl(new URL(location, hopUrl).href);
         continue;
       }
-      if (!response.ok) {
-        await discard();
-        throw new Error(`The server answered ${`${response.status} ${response.statusText}`.trim()}.`);
+      if (status < 200 || status >= 300) {
+        discard();
+        throw new Refusal(`The server answered ${`${status} ${response.statusMessage ?? ''}`.trim()}.`);
       }
-      const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!contentType) {
-        await discard();
-        throw new Error('The server did not say what kind of document this is, so Casefile cannot import it.');
+        discard();
+        throw new Refusal('The server did not say what kind of document this is, so Casefile cannot import it.');
       }
       if (!IMPORTABLE_TYPES.includes(contentType)) {
-        await discard();
-        throw new Error(`The address serves “${contentType}”, which Casefile cannot import (web pages, text, Markdown, PDF and Word documents only).`);
+        discard();
+        throw new Refusal(`The address serves “${contentType}”, which Casefile cannot import (web pages, text, Markdown, PDF and Word documents only).`);
       }
-      const declared = Number(response.headers.get('content-length') ?? NaN);
+      const declared = Number(response.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > maxBytes) {
-        await discard();
+        discard();
         throw tooLarge();
       }
       let bytes: Uint8Array | null;
       try {
-        bytes = await readCapped(response.body, maxBytes);
+        bytes = await Promise.race([readCapped(response, maxBytes), deadline]);
       } catch (error) {
+        if (error instanceof Refusal) throw error;
         if (controller.signal.aborted) throw tooSlow(error);
-        throw new Error(`The connection to ${url.host} broke off while downloading.`, { cause: error });
+        if (String((error as { code?: unknown }).code ?? '').startsWith('Z_')) {
+          throw new Error('The page came compressed, but its compressed data is damaged.', { cause: error });
+        }
+        throw new Error(`The connection to ${hopUrl.host} broke off while downloading.`, { cause: error });
       }
       if (!bytes) throw tooLarge();
-      return { bytes, finalUrl: url.href, contentType, fetchedAt: Date.now() };
+      if (opts.secrets?.some((secret) => secret && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(secret))) {
+        throw new Refusal('The page contains this Casefile server’s secret launch token, so it was not imported.');
+      }
+      return { bytes, finalUrl: hopUrl.href, contentType, fetchedAt: Date.now() };
     }
   } finally {
     clearTimeout(timer);
+    if (timedOut) controller.signal.removeEventListener('abort', timedOut);
   }
 }

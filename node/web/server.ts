@@ -8,7 +8,8 @@ import { pdfHeaderFooter } from '../../shared/export/html';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import { fetchUrl } from '../host/fetchUrl';
 import { mimeTypeFor } from '../host/mime';
-import { renderPdf } from '../host/renderPdf';
+import { MAX_CONCURRENT_RENDERS, renderPdf } from '../host/renderPdf';
+import { MAX_PRINT_HTML_CHARS } from '../../shared/export/printLimits';
 
 /**
  * The browser build's host: serves the renderer and answers the contract's
@@ -18,13 +19,37 @@ import { renderPdf } from '../host/renderPdf';
  */
 
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:; frame-ancestors 'none'";
 
 /** Requests carry whole files (imports, exports) as base64: 60 MB of JSON is ~45 MB of bytes. */
 export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
 
+/**
+ * A print request carries only HTML, so its cap follows the print HTML cap: every
+ * character as at most three bytes of UTF-8 (JSON escapes of quotes and line ends
+ * take two), plus room for the title and the envelope.
+ */
+export const MAX_PRINT_REQUEST_BYTES = MAX_PRINT_HTML_CHARS * 3 + 64 * 1024;
+
+/**
+ * Print requests admitted at once (printing, waiting in the print queue, or still
+ * uploading). One more is refused before its body is read, so a burst of large
+ * requests cannot fill the server's memory.
+ */
+export const MAX_PRINT_REQUESTS = MAX_CONCURRENT_RENDERS + 2;
+
+const bodyCap = (channel: Channel): number => (channel === 'cf:pdf:render' ? MAX_PRINT_REQUEST_BYTES : MAX_REQUEST_BYTES);
+
+/**
+ * On every response, the app page, assets, API answers and errors alike. No page
+ * may frame any of it (`frame-ancestors`, and `X-Frame-Options` for older
+ * engines): another local page could otherwise show the user's cases inside its
+ * own and overlay or read them. COOP and CORP keep other origins from holding a
+ * window handle to the app or embedding its responses.
+ */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -40,8 +65,14 @@ type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<Contrac
  */
 export type WebHandlers = { [C in Channel]: Handler<C> | { unsupported: string } };
 
+/** What the URL fetcher must never reach: this server itself (its port on this computer) and its token. */
+export interface ServerSelf {
+  port(): number;
+  token: string;
+}
+
 /** The web shell's answers: Node does PDF and fetching; files and links stay with the browser. */
-export function defaultHandlers(appVersion: string): WebHandlers {
+export function defaultHandlers(appVersion: string, self?: ServerSelf): WebHandlers {
   return {
     'cf:app:info': async () => ({ name: 'Casefile', version: appVersion, platform: process.platform, shell: 'web', runtime: `node ${nodeVersion}` }),
     'cf:file:open': { unsupported: 'Opening files is handled by the browser in the web build.' },
@@ -53,7 +84,11 @@ export function defaultHandlers(appVersion: string): WebHandlers {
     // The same print options as the CLI: running title and page numbers from the title.
     'cf:pdf:render': (request) =>
       renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}), ...pdfHeaderFooter({ title: request.title }) }),
-    'cf:url:fetch': (request) => fetchUrl(request.url),
+    'cf:url:fetch': (request) =>
+      fetchUrl(request.url, {
+        allowLocalNetwork: request.allowLocalNetwork,
+        ...(self ? { ownPorts: [self.port()], secrets: [self.token] } : {}),
+      }),
   };
 }
 
@@ -114,10 +149,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       }
       chunks.push(chunk);
     });
+    let ended = false;
     req.on('end', () => {
+      ended = true;
       if (!over) resolveBody(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);
+    // A client that hangs up mid-upload must not hold its place (or its chunks) forever.
+    req.on('close', () => {
+      if (!ended && !over) reject(new Error('The request was cut off before its body arrived.'));
+    });
   });
 }
 
@@ -156,10 +197,12 @@ export interface WebServer {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(32).toString('hex');
   if (!/^[\w-]{16,256}$/.test(token)) throw new Error('The API token must be 16 to 256 letters, digits, “-” or “_”.');
-  const handlers = opts.handlers ?? defaultHandlers(opts.appVersion ?? '0.0.0');
   const rootDir = resolve(opts.rootDir);
   let port = opts.port;
+  const handlers = opts.handlers ?? defaultHandlers(opts.appVersion ?? '0.0.0', { port: () => port, token });
   let indexWithToken: string | null = null;
+  /** Print requests being uploaded, waiting or printing (see MAX_PRINT_REQUESTS). */
+  let printRequests = 0;
 
   const isOwnHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   const isOwnOrigin = (origin: string) => origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
@@ -215,11 +258,26 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (!isChannel(channel)) return sendError(res, 404, { code: 'unknown-channel', message: `Unknown channel “${channel}”.` });
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return sendError(res, 415, { code: 'invalid-request', message: 'API requests must be sent as application/json.' });
-    const tooLarge: IpcError = { code: 'too-large', message: `The request is larger than ${MAX_REQUEST_BYTES / (1024 * 1024)} MB.` };
-    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return sendError(res, 413, tooLarge, { Connection: 'close' });
-    const body = await readBody(req, MAX_REQUEST_BYTES);
-    if (body === null) return sendError(res, 413, tooLarge, { Connection: 'close' });
-    send(res, 200, encodeWire(await invoke(channel, body)), mimeTypeFor('.json'), { 'Cache-Control': 'no-store' });
+    const cap = bodyCap(channel);
+    const tooLarge: IpcError = { code: 'too-large', message: `The request is larger than ${Math.round(cap / (1024 * 1024))} MB.` };
+    if (Number(req.headers['content-length'] ?? 0) > cap) return sendError(res, 413, tooLarge, { Connection: 'close' });
+    const isPrint = channel === 'cf:pdf:render';
+    if (isPrint && printRequests >= MAX_PRINT_REQUESTS) {
+      return sendError(
+        res,
+        503,
+        { code: 'busy', message: `Casefile is already printing ${MAX_PRINT_REQUESTS} PDFs. Try again when one of them has finished.` },
+        { Connection: 'close', 'Retry-After': '10' },
+      );
+    }
+    if (isPrint) printRequests++;
+    try {
+      const body = await readBody(req, cap);
+      if (body === null) return sendError(res, 413, tooLarge, { Connection: 'close' });
+      send(res, 200, encodeWire(await invoke(channel, body)), mimeTypeFor('.json'), { 'Cache-Control': 'no-store' });
+    } finally {
+      if (isPrint) printRequests--;
+    }
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

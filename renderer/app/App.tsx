@@ -15,6 +15,7 @@ import { CommandPalette } from '../features/search/CommandPalette';
 import { MetadataDialog } from '../features/sources/MetadataDialog';
 import { SourceList } from '../features/sources/SourceList';
 import { useImport } from '../features/sources/useImport';
+import { StorageTroubleDialog } from '../features/storage/StorageTroubleDialog';
 import { flushAll } from '../lib/flush';
 import { onNavigate } from '../lib/navigation';
 import { NoticesProvider, useNotices } from '../lib/notices';
@@ -72,6 +73,7 @@ export function App() {
   return (
     <NoticesProvider>
       <Workspace initialCaseId={boot.initialCaseId} />
+      <StorageTroubleDialog />
     </NoticesProvider>
   );
 }

@@ -69,10 +69,23 @@ export class CasefileDB extends Dexie {
     // Dexie closes the connection; with autoOpen off it stays closed (reopening
     // would reach the newer schema), and we record why for the message.
     this.on('versionchange', () => {
-      this.closedReason = 'Casefile was opened in another window that changed its database. Reload this window to keep working; everything saved so far is safe.';
+      this.closedReason = CLOSED_BY_OTHER_WINDOW;
       this.close();
+      for (const listener of closedListeners) listener(CLOSED_BY_OTHER_WINDOW);
     });
   }
+}
+
+/** Why the connection closed when another window upgraded (or deleted) the database. */
+export const CLOSED_BY_OTHER_WINDOW =
+  'Casefile was opened in another window that changed its database (a newer version of Casefile, most likely), so this window can no longer save. Everything saved until now is safe. Reload this window to keep working.';
+
+const closedListeners = new Set<(reason: string) => void>();
+
+/** Be told when another window takes the database away (see the `versionchange` handler); returns the unsubscribe. */
+export function onDatabaseClosed(listener: (reason: string) => void): () => void {
+  closedListeners.add(listener);
+  return () => closedListeners.delete(listener);
 }
 
 /** A database written by a newer Casefile. We refuse it rather than risk writing to it. */
@@ -238,6 +251,21 @@ export async function openDatabase(
   return db;
 }
 
+/** What to say, and what to free, when the browser's storage for Casefile is full. */
+export const STORAGE_FULL_MESSAGE =
+  'Casefile’s storage is full, so the change was not saved and nothing was written. Free space by deleting cases or sources you no longer need (Export case keeps a copy first), or by freeing disk space on this computer, then try again.';
+
+/** Whether a failed write failed because storage is full (directly, or as the cause of an aborted transaction). */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: unknown; inner?: { name?: unknown } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+/** Whether a failed write failed because the database was closed under us (another window upgraded it). */
+export function isClosedError(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'DatabaseClosedError';
+}
+
 /**
  * A human message for a storage failure, for notices and the boot screen.
  * Dexie's own messages name internals ("DatabaseClosedError"); these say what
@@ -253,7 +281,7 @@ export function storageErrorMessage(error: unknown, db: CasefileDB | undefined =
     case 'InvalidStateError':
       return 'Casefile cannot use this browser’s storage (IndexedDB is unavailable, for example in a private window). Nothing has been changed.';
     case 'QuotaExceededError':
-      return 'The disk is full or storage is restricted, so the change was not saved. Free some space and try again.';
+      return STORAGE_FULL_MESSAGE;
     case 'AbortError':
       if (inner === 'QuotaExceededError') return storageErrorMessage({ name: inner }, db);
       return 'The change could not be saved and nothing was written. Try again.';

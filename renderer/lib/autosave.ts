@@ -44,6 +44,12 @@ export interface Autosave<T> {
   flush(): Promise<void>;
   /** Flush, then stop accepting values. */
   dispose(): Promise<void>;
+  /**
+   * Forget the unsaved value without writing it (the caller has taken it over, for
+   * example to merge it with a version saved elsewhere). A save already running
+   * finishes; nothing pending is written afterwards.
+   */
+  discard(): void;
   readonly status: AutosaveStatus;
 }
 
@@ -134,6 +140,12 @@ export function createAutosave<T>(opts: AutosaveOptions<T>): Autosave<T> {
       arm();
     },
     flush: run,
+    discard() {
+      clearTimer();
+      pending = null;
+      firstUnsavedAt = null;
+      if (status !== 'saving') setStatus('saved');
+    },
     async dispose() {
       disposed = true;
       await run();

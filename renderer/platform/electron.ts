@@ -20,8 +20,8 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
       void bridge.invoke('cf:shell:openExternal', { url });
     },
     onMenu: (listener) => bridge.onMenu(listener),
-    async fetchUrl(url) {
-      const result = await bridge.invoke('cf:url:fetch', { url });
+    async fetchUrl(url, opts) {
+      const result = await bridge.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     },

@@ -33,8 +33,11 @@ export interface Platform {
   openExternal(url: string): void;
   onMenu(listener: (command: MenuCommand) => void): () => void;
   onOpenFile(listener: (file: PickedFile) => void): () => void;
-  /** Fetch a web page for import in the host (main process or local server). Rejects with the host's message. */
-  fetchUrl(url: string): Promise<FetchedUrl>;
+  /**
+   * Fetch a web page for import in the host (main process or local server). Rejects with the host's message.
+   * Loopback and private addresses are refused unless `allowLocalNetwork` (the "Allow local network addresses" setting).
+   */
+  fetchUrl(url: string, opts?: { allowLocalNetwork?: boolean }): Promise<FetchedUrl>;
   /** Backups of every case: the desktop app keeps them; `null` where the host cannot (the browser). */
   readonly backups: BackupHost | null;
 }

@@ -1,4 +1,5 @@
 import type { Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
+import { toSafeExternalUrl } from '../../shared/ipc/externalUrl';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import type { PickedFile, Platform } from './types';
 
@@ -56,15 +57,15 @@ export function createWebPlatform(doc: Document = document): Platform {
       }
     },
     openExternal(url) {
-      const parsed = safeExternalUrl(url);
-      if (parsed) window.open(parsed, '_blank', 'noopener,noreferrer');
+      const safe = toSafeExternalUrl(url);
+      if (safe) window.open(safe, '_blank', 'noopener,noreferrer');
     },
     onMenu(listener) {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
     },
-    async fetchUrl(url) {
-      const result = await this.invoke('cf:url:fetch', { url });
+    async fetchUrl(url, opts) {
+      const result = await this.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     },
@@ -75,14 +76,4 @@ export function createWebPlatform(doc: Document = document): Platform {
     // The browser keeps no backups folder; Export case is the way to keep a copy.
     backups: null,
   };
-}
-
-/** Only http(s) and mailto links leave the app, checked with the URL parser. */
-export function safeExternalUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }

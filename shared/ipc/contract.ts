@@ -5,6 +5,7 @@
  * on the host side; results travel as `{ ok: true, value } | { ok: false, error }`.
  */
 import { z } from 'zod';
+import { MAX_PRINT_HTML_CHARS } from '../export/printLimits';
 
 export const CHANNEL_PREFIX = 'cf:';
 
@@ -70,16 +71,20 @@ export const contract = {
   'cf:pdf:render': {
     request: z
       .object({
-        html: z.string().min(1).max(50_000_000),
+        html: z.string().min(1).max(MAX_PRINT_HTML_CHARS),
         pageSize: z.enum(['A4', 'Letter']).default('A4'),
         title: z.string().max(500).default(''),
       })
       .strict(),
     response: bytes,
   },
-  /** Fetch a web page for import: http(s) only, with a timeout and a size cap. */
+  /**
+   * Fetch a web page for import: http(s) only, with a timeout and a size cap, and only
+   * from public addresses unless `allowLocalNetwork` (the "Allow local network
+   * addresses" setting) says loopback and private addresses may be fetched too.
+   */
   'cf:url:fetch': {
-    request: z.object({ url: z.string().min(1).max(8192) }).strict(),
+    request: z.object({ url: z.string().min(1).max(8192), allowLocalNetwork: z.boolean().default(false) }).strict(),
     response: z.object({
       bytes,
       finalUrl: z.string(),

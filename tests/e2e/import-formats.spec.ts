@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { createServer, type Server } from 'node:http';
-import { newCase, openApp, sourceItems, sourceRegion } from './helpers/app';
+import { newCase, openApp, openUrlDialog, sourceItems, sourceRegion } from './helpers/app';
 import { selectWithMouse } from './helpers/select';
 import { PAGE_TWO_SENTENCE, printPdf, REPORT_HTML } from './helpers/pdf';
 
@@ -210,6 +210,14 @@ test.describe('Import from URL', () => {
     await expect(dialog).toBeVisible();
     const field = dialog.getByRole('textbox', { name: 'Address' });
     await expect(field).toBeFocused();
+    // The pages are served from loopback: a local network address, off limits unless the setting is on.
+    const allowLocal = dialog.getByRole('checkbox', { name: 'Allow local network addresses' });
+    await expect(allowLocal).not.toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(allowLocal).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(allowLocal).toBeChecked();
+    await field.focus();
 
     await field.fill('ftp://files.example/minutes.pdf');
     await page.keyboard.press('Enter');
@@ -254,8 +262,7 @@ test.describe('Import from URL', () => {
   test('cancelling while a page is being fetched stores nothing', async ({ page }) => {
     await openApp(page);
     await newCase(page);
-    await page.getByRole('button', { name: 'Import from URL…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import from URL' });
+    const dialog = await openUrlDialog(page, { allowLocal: true });
     await dialog.getByRole('textbox', { name: 'Address' }).fill(`${origin}/slow`);
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(dialog.getByRole('status')).toHaveText('Fetching the page…');

@@ -18,7 +18,7 @@ export {
 } from './sources';
 export { createNote, deleteNote, findPassageCitations, isEmptyNote, renameNote, restoreNote, saveNoteContent, setCaseBrief, type DeletedNote, type PassageCitationPlace, type NoteContentChange, type SaveNoteResult } from './notes';
 export { ensureSampleCase, type SampleCaseData } from './sample';
-export { getMeta, setMeta } from './meta';
+export { deleteMeta, getMeta, getMetaEntries, setMeta } from './meta';
 export { buildPassage, createPassage, deletePassage, locatorAt, reattachPassage, restorePassage, updatePassage, type PassageSnapshot } from './passages';
 export { asCopy, bundleConflict, bundleFileName, exportCaseBundle, isBundleFile, readAllCases, readCaseBundle, writeImportedCases } from './bundle';
 export {

@@ -99,8 +99,9 @@ export async function saveNoteContent(id: string, change: NoteContentChange, opt
     if (!opts.allowEmpty && isEmptyNote(change.content, change.plainText) && !isEmptyNote(stored.content, stored.plainText)) {
       return { saved: false, reason: 'empty-over-nonempty', note: stored };
     }
-    // Never earlier than the stored time, so baseUpdatedAt comparisons stay monotonic.
-    const now = Math.max(opts.now ?? Date.now(), stored.updatedAt);
+    // Always later than the stored version, even within one millisecond, so every save
+    // makes a new version and a change based on the old one is recognised as stale.
+    const now = Math.max(opts.now ?? Date.now(), stored.updatedAt + 1);
     const note: NoteRecord = { ...stored, content: change.content, plainText: change.plainText, schemaVersion: NOTE_SCHEMA_VERSION, updatedAt: now };
     await db.notes.put(note);
     await db.cases.update(stored.caseId, { updatedAt: now });

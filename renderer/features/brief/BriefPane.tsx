@@ -1,74 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
 import { useClaims, useFigures, useNote, useNotes, usePassages, useSources, useTags } from '../../db/hooks';
-import { createNote, deleteNote, getMeta, isEmptyNote, renameNote, restoreNote, saveNoteContent, setCaseBrief, setMeta } from '../../db/repositories';
-import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
+import { createNote, deleteNote, getMeta, renameNote, restoreNote, setCaseBrief, setMeta } from '../../db/repositories';
 import { BriefDataContext, buildBriefData } from '../../editor/briefData';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { onNavigate } from '../../lib/navigation';
-import { createAutosave } from '../../lib/autosave';
-import { flushAll, registerFlusher } from '../../lib/flush';
+import { flushAll } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../cases/CaseList';
 import { ExportBriefButton } from '../export/ExportBriefButton';
-
-type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused';
-
-const STATUS_TEXT: Record<SaveState, string> = {
-  saved: 'Saved',
-  pending: 'Saving…',
-  saving: 'Saving…',
-  error: 'Not saved — retrying',
-  refused: 'Empty brief not saved',
-};
-
-/** Binds one note to the editor and autosaves it (debounced, flushed on leave). */
-function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
-  const notices = useNotices();
-  const [status, setStatus] = useState<SaveState>('saved');
-
-  const autosave = useMemo(
-    () =>
-      createAutosave<BriefChange>({
-        debounceMs: 1000,
-        maxWaitMs: 5000,
-        // An empty editor (still loading, or cleared) is not saved until something is typed.
-        isEmpty: (change) => isEmptyNote(change.content, change.plainText),
-        save: async (change) => {
-          const result = await saveNoteContent(note.id, { content: change.content, plainText: change.plainText });
-          if (!result.saved && result.reason === 'empty-over-nonempty') setStatus('refused');
-        },
-        onStatus: (s) => setStatus((prev) => (s === 'saved' && prev === 'refused' ? prev : s)),
-      }),
-    [note.id],
-  );
-
-  useEffect(() => {
-    const unregister = registerFlusher(() => autosave.flush());
-    return () => {
-      unregister();
-      void autosave.dispose();
-    };
-  }, [autosave]);
-
-  return (
-    <>
-      <div className="brief-status" role="status" aria-live="polite" data-state={status}>
-        {STATUS_TEXT[status]}
-      </div>
-      <BriefEditor
-        initialContent={note.content}
-        onChange={(change) => {
-          setStatus('pending');
-          autosave.schedule(change);
-        }}
-        onBlur={() => void autosave.flush()}
-        onError={(error) => notices.error(`The editor hit a problem: ${error.message}`)}
-        reveal={reveal}
-      />
-    </>
-  );
-}
+import { NoteEditor } from './NoteEditor';
 
 const activeNoteKey = (caseId: string) => `activeNote:${caseId}`;
 

@@ -11,6 +11,7 @@ import { onBundleImportRequest, requestBundleImport } from './bundleImport';
 import { useCaseImport } from './useCaseImport';
 import { DAY_MS, ensureDailyBackup, installUpgradeBackup } from './backups';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
+import { StorageUsage } from '../storage/StorageUsage';
 import './cases.css';
 
 // Registered when the app's modules load, before App opens the database, so an upgrade is always preceded by a
@@ -211,6 +212,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
           ))}
         </ul>
       )}
+      <StorageUsage />
     </nav>
   );
 }

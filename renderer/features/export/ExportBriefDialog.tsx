@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { numberCitations } from '../../../shared/brief/citations';
 import { checkBriefIntegrity, type IntegrityProblem } from '../../../shared/brief/integrity';
+import { printSizeProblem } from '../../../shared/export/printLimits';
 import { getMeta, setMeta } from '../../db/repositories';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
@@ -132,6 +133,8 @@ export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string;
       const result = await runExport(loaded.records, choices, kind, localIsoDate(), setBusy);
       let bytes: Uint8Array;
       if (result.kind === 'print') {
+        const tooLong = printSizeProblem(result.html);
+        if (tooLong) throw new Error(tooLong);
         setBusy({ label: 'Printing the PDF…', value: 0.75 });
         const printed = await platform().invoke('cf:pdf:render', { html: result.html, pageSize: result.pageSize, title: result.title });
         if (!printed.ok) throw new Error(printed.error.message);

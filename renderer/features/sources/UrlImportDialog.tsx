@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { getMeta, setMeta } from '../../db/repositories';
 import { useModalDialog } from '../../lib/useModalDialog';
 
 export interface UrlImportDialogProps {
   /** Fetch and store the page; failures are reported through `report`. Resolves true once stored. */
-  importUrl(address: string, report: (message: string) => void, signal: AbortSignal): Promise<boolean>;
+  importUrl(address: string, report: (message: string) => void, signal: AbortSignal, opts: { allowLocalNetwork: boolean }): Promise<boolean>;
   onClose(): void;
 }
+
+/** The "Allow local network addresses" setting, kept with the app's other settings. */
+export const ALLOW_LOCAL_NETWORK_KEY = 'allowLocalNetwork';
 
 /**
  * "Import from URL…": one address field. The page is fetched by the host and
@@ -17,7 +21,21 @@ export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
   const [address, setAddress] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [allowLocal, setAllowLocal] = useState(false);
   const pending = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void getMeta<boolean>(ALLOW_LOCAL_NETWORK_KEY).then((value) => live && setAllowLocal(value === true));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const toggleAllowLocal = (value: boolean) => {
+    setAllowLocal(value);
+    void setMeta(ALLOW_LOCAL_NETWORK_KEY, value).catch(() => setError('The setting could not be saved; it applies to this window only.'));
+  };
 
   // Closing the dialog any way (Cancel, Escape, unmount) abandons a fetch in flight.
   useEffect(() => () => pending.current?.abort(), []);
@@ -30,7 +48,7 @@ export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
     setError('');
     setBusy(true);
     let failure = '';
-    const stored = await importUrl(address, (message) => (failure = message), controller.signal);
+    const stored = await importUrl(address, (message) => (failure = message), controller.signal, { allowLocalNetwork: allowLocal });
     if (controller.signal.aborted) return;
     pending.current = null;
     setBusy(false);
@@ -69,6 +87,14 @@ export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
             aria-describedby={error ? 'url-import-error' : undefined}
           />
         </label>
+        <label className="inline">
+          <input type="checkbox" checked={allowLocal} onChange={(e) => toggleAllowLocal(e.target.checked)} aria-describedby="url-import-local-help" />
+          Allow local network addresses
+        </label>
+        <p id="url-import-local-help" className="muted url-import-note">
+          Off by default: Casefile fetches only pages on the internet, so a web page cannot send it to this computer or your local network. Turn
+          this on to import from an intranet or a server on this computer.
+        </p>
         {busy && (
           <p className="muted" role="status">
             Fetching the page…

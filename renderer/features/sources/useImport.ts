@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { ImportError } from '../../../shared/import/errors';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
-import { addSource, findSourceBySha, setActiveSource } from '../../db/repositories';
+import { storageErrorMessage } from '../../db/db';
+import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
 
@@ -39,13 +40,20 @@ export function useImport(caseId: string | null) {
         report(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
         return false;
       }
-      const existing = await findSourceBySha(caseId, draft.sha256);
-      if (existing) {
-        await setActiveSource(caseId, existing.id);
-        notices.toast(`“${label}” is already in this case as “${existing.metadata.title}”.`);
-        return true;
+      let record;
+      try {
+        const existing = await findSourceBySha(caseId, draft.sha256);
+        if (existing) {
+          await setActiveSource(caseId, existing.id);
+          notices.toast(`“${label}” is already in this case as “${existing.metadata.title}”.`);
+          return true;
+        }
+        // One transaction: the source and its original file are stored together or not at all.
+        record = await addSource(caseId, draft);
+      } catch (error) {
+        report(error instanceof RepoError ? error.message : `“${label}” was not imported. ${storageErrorMessage(error)}`);
+        return false;
       }
-      const record = await addSource(caseId, draft);
       notices.clearError();
       notices.toast(`Imported “${record.metadata.title}”.`);
       return true;
@@ -74,16 +82,17 @@ export function useImport(caseId: string | null) {
   /**
    * Import the page at `address`: fetched by the host, then read like a file.
    * Failures go to `report` (the URL dialog shows them in place); an aborted
-   * `signal` (the dialog was cancelled) drops the result unstored.
+   * `signal` (the dialog was cancelled) drops the result unstored. The host
+   * refuses loopback and private addresses unless `allowLocalNetwork`.
    */
   const importUrl = useCallback(
-    (address: string, report: ReportError, signal?: AbortSignal) =>
+    (address: string, report: ReportError, signal?: AbortSignal, opts: { allowLocalNetwork?: boolean } = {}) =>
       store(
         address.trim(),
         async () => {
           const importer = await import('../../import/importUrl');
           const url = importer.checkWebAddress(address);
-          const page = await platform().fetchUrl(url);
+          const page = await platform().fetchUrl(url, { allowLocalNetwork: opts.allowLocalNetwork ?? false });
           if (signal?.aborted) throw new ImportCancelled();
           const draft = await importer.importFetchedPage(url, page);
           if (signal?.aborted) throw new ImportCancelled();

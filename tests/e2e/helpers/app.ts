@@ -42,6 +42,18 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Open "Import from URL…" and set "Allow local network addresses" as asked. Tests
+ * serve their pages from loopback, which Casefile refuses unless the setting is on.
+ */
+export async function openUrlDialog(page: Page, { allowLocal }: { allowLocal: boolean }): Promise<Locator> {
+  await page.getByRole('button', { name: 'Import from URL…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import from URL' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('checkbox', { name: 'Allow local network addresses' }).setChecked(allowLocal);
+  return dialog;
+}
+
 /** Create a new, empty case and wait until it is the active one. */
 export async function newCase(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New case' }).click();

@@ -14,6 +14,7 @@ import {
 } from '../../../../electron/main/handlers';
 import { MAX_BUNDLE_OPEN_BYTES, MAX_OPEN_BYTES, readFileCapped, toSafeFileName, writeFileAtomically } from '../../../../electron/main/fileAccess';
 import { HandlerError } from '../../../../electron/main/ipc';
+import { fetchUrl as realFetchUrl } from '../../../../node/host/fetchUrl';
 
 const parentWindow = { id: 1 } as never;
 
@@ -143,6 +144,12 @@ describe('cf:shell:openExternal', () => {
     expect(deps.openExternal).toHaveBeenCalledWith('https://example.org/a%20b');
   });
 
+  it('hands the mail client a mailto link without attach or any other field but subject, body, cc and bcc', async () => {
+    const deps = fakeDeps();
+    await openExternalLink(deps, { url: 'mailto:desk@example.org?attach=/home/user/.ssh/id_rsa&body=Hello' });
+    expect(deps.openExternal).toHaveBeenCalledWith('mailto:desk@example.org?body=Hello');
+  });
+
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://bank@evil.example/'])('refuses %s with unsafe-url', async (url) => {
     const deps = fakeDeps();
     await expect(openExternalLink(deps, { url })).rejects.toMatchObject({ code: 'unsafe-url' });
@@ -151,9 +158,20 @@ describe('cf:shell:openExternal', () => {
 });
 
 describe('cf:url:fetch', () => {
-  it('delegates to fetchUrl', async () => {
+  it('delegates to fetchUrl, refusing local addresses unless the setting came with the request', async () => {
     const deps = fakeDeps();
-    await expect(fetchPage(deps, { url: 'https://example.org/' })).resolves.toMatchObject({ finalUrl: 'https://example.org/' });
+    await expect(fetchPage(deps, contract['cf:url:fetch'].request.parse({ url: 'https://example.org/' }))).resolves.toMatchObject({ finalUrl: 'https://example.org/' });
+    expect(deps.fetchUrl).toHaveBeenLastCalledWith('https://example.org/', { allowLocalNetwork: false });
+    await fetchPage(deps, { url: 'http://intranet.example/', allowLocalNetwork: true });
+    expect(deps.fetchUrl).toHaveBeenLastCalledWith('http://intranet.example/', { allowLocalNetwork: true });
+  });
+
+  it('refuses loopback by default with the real fetcher, as main wires it', async () => {
+    const deps = fakeDeps({ fetchUrl: realFetchUrl });
+    await expect(fetchPage(deps, { url: 'http://127.0.0.1:9/', allowLocalNetwork: false })).rejects.toMatchObject({
+      code: 'fetch-failed',
+      message: expect.stringContaining('Allow local network addresses'),
+    });
   });
 
   it('reports the fetcher’s own message as fetch-failed', async () => {
@@ -162,7 +180,7 @@ describe('cf:url:fetch', () => {
         throw new Error('The page at example.org did not answer within 20 seconds.');
       },
     });
-    await expect(fetchPage(deps, { url: 'https://example.org/' })).rejects.toMatchObject({
+    await expect(fetchPage(deps, { url: 'https://example.org/', allowLocalNetwork: false })).rejects.toMatchObject({
       code: 'fetch-failed',
       message: 'The page at example.org did not answer within 20 seconds.',
     });

@@ -54,6 +54,7 @@ const fake = await vi.hoisted(async () => {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() },
+    protocol: { handle: vi.fn() },
   });
 
   const electron = {
@@ -130,10 +131,12 @@ describe('main process lifecycle', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
   });
 
-  it('registers the privileged app:// scheme at load, before the app is ready', async () => {
+  it('registers the privileged app:// and print schemes at load, in the one call Electron allows, before the app is ready', async () => {
     await startMain();
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'casefile-print', privileges: { standard: true, secure: true } },
     ]);
     expect(fake.state.calls).toEqual(['registerSchemesAsPrivileged']);
     expect(fake.electron.protocol.handle).not.toHaveBeenCalled();
@@ -155,6 +158,11 @@ describe('main process lifecycle', () => {
     expect(session.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(session.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(session.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
+    // The PDF window's session serves its one document and refuses file:.
+    const pdfSession = fake.electron.session.fromPartition.mock.results[0]?.value as ReturnType<typeof fake.fakeSession>;
+    expect(fake.electron.session.fromPartition).toHaveBeenCalledWith('casefile-pdf');
+    expect(pdfSession.protocol.handle.mock.calls.map(([scheme]) => scheme).sort()).toEqual(['casefile-print', 'file']);
+    expect(pdfSession.webRequest.onBeforeRequest).toHaveBeenCalledWith(expect.any(Function));
 
     const channels = fake.electron.ipcMain.handle.mock.calls.map(([channel]) => channel);
     expect([...channels].sort()).toEqual([...CHANNELS].sort());

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isAppOrigin, isAppUrl } from '../../../../electron/main/appUrl';
+import { createPrintDocuments } from '../../../../electron/main/pdf';
 import { CONTENT_SECURITY_POLICY, hardenSession, isolatePdfSession, isPermissionAllowed } from '../../../../electron/main/security';
 
 type Listener = (...args: never[]) => unknown;
@@ -17,9 +18,14 @@ function fakeSession() {
       onHeadersReceived: (handler: Listener) => {
         hooks.headers = handler;
       },
-      onBeforeRequest: (filter: unknown, handler: Listener) => {
-        hooks.beforeRequest = handler;
-        hooks.beforeRequestFilter = (() => filter) as Listener;
+      onBeforeRequest: (filterOrHandler: unknown, handler?: Listener) => {
+        hooks.beforeRequest = handler ?? (filterOrHandler as Listener);
+        hooks.beforeRequestFilter = (() => (handler ? filterOrHandler : undefined)) as Listener;
+      },
+    },
+    protocol: {
+      handle: (scheme: string, handler: Listener) => {
+        hooks[`protocol:${scheme}`] = handler;
       },
     },
   };
@@ -35,6 +41,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("frame-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("base-uri 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("form-action 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 });
 
@@ -85,23 +92,59 @@ describe('hardenSession CSP header', () => {
     hardenSession(session as never);
     const callback = vi.fn();
     hooks.headers?.(
-      { responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'X-Other': ['1'] } },
+      { responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'x-frame-options': ['ALLOWALL'], 'X-Other': ['1'] } },
       callback,
     );
     expect(callback).toHaveBeenCalledWith({
-      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'X-Frame-Options': ['DENY'] },
     });
   });
 });
 
 describe('isolatePdfSession', () => {
-  it('cancels every network request and refuses permissions', () => {
+  function isolated() {
     const { session, hooks } = fakeSession();
-    isolatePdfSession(session as never);
-    const callback = vi.fn();
-    hooks.beforeRequest?.({ url: 'https://tracker.example/pixel.png' }, callback);
-    expect(callback).toHaveBeenCalledWith({ cancel: true });
-    expect(hooks.beforeRequestFilter?.()).toEqual({ urls: expect.arrayContaining(['http://*/*', 'https://*/*']) });
+    const documents = createPrintDocuments(() => 'brief-1');
+    const { url } = documents.add('<p>Brief</p>');
+    isolatePdfSession(session as never, documents);
+    const decide = (details: { url: string; resourceType: string }) => {
+      const callback = vi.fn();
+      hooks.beforeRequest?.(details, callback);
+      return (callback.mock.calls[0]?.[0] as { cancel: boolean }).cancel ? 'cancelled' : 'allowed';
+    };
+    return { hooks, url, decide };
+  }
+
+  it('filters every request (no URL filter), refuses permissions', () => {
+    const { hooks } = isolated();
+    expect(hooks.beforeRequestFilter?.()).toBeUndefined();
     expect(hooks.check?.(null, 'clipboard-sanitized-write', 'app://casefile')).toBe(false);
+  });
+
+  it.each([
+    ['the document being printed', 'LIVE', 'mainFrame', 'allowed'],
+    ['a data: image', 'data:image/png;base64,iVBORw0KGgo=', 'image', 'allowed'],
+    ['a data: font', 'data:font/woff2;base64,d09GMg==', 'font', 'allowed'],
+    ['a local file in an iframe', 'file:///home/ada/.ssh/id_rsa', 'subFrame', 'cancelled'],
+    ['a local file as the page', 'file:///etc/passwd', 'mainFrame', 'cancelled'],
+    ['a local file as an image', 'file:///home/ada/photo.png', 'image', 'cancelled'],
+    ['an object', 'file:///home/ada/notes.pdf', 'object', 'cancelled'],
+    ['an embed of the network', 'https://tracker.example/pixel.png', 'image', 'cancelled'],
+    ['a web socket', 'wss://tracker.example/', 'webSocket', 'cancelled'],
+    ['a data: frame', 'data:text/html,<p>x</p>', 'subFrame', 'cancelled'],
+    ['another print document', 'casefile-print://document/brief-2', 'mainFrame', 'cancelled'],
+    ['the document as a frame of itself', 'LIVE', 'subFrame', 'cancelled'],
+    ['the app', 'app://casefile/index.html', 'mainFrame', 'cancelled'],
+  ])('%s → %s', (_what, target, resourceType, expected) => {
+    const { url, decide } = isolated();
+    expect(decide({ url: target === 'LIVE' ? url : target, resourceType })).toBe(expected);
+  });
+
+  it('serves the document itself and refuses file: in the session’s own protocol handlers', async () => {
+    const { hooks, url } = isolated();
+    const served = (await hooks['protocol:casefile-print']?.(new Request(url))) as Response;
+    expect(await served.text()).toBe('<p>Brief</p>');
+    const file = (await hooks['protocol:file']?.(new Request('file:///etc/passwd'))) as Response;
+    expect(file.status).toBe(403);
   });
 });

@@ -55,6 +55,26 @@ describe('isSafeExternalUrl', () => {
   it('returns the parsed form, so what is launched is what was checked', () => {
     expect(toSafeExternalUrl('  https://example.org/a b  ')).toBe('https://example.org/a%20b');
   });
+
+  it.each([
+    ['mailto:desk@example.org?attach=/home/user/.ssh/id_rsa', 'mailto:desk@example.org'],
+    ['mailto:desk@example.org?ATTACHMENT=%2Fetc%2Fpasswd&subject=Hi', 'mailto:desk@example.org?subject=Hi'],
+    ['mailto:desk@example.org?subject=Harbour%20seizure&body=See%20p.%202&cc=ed@example.org&bcc=archive@example.org&x-attach=a', 'mailto:desk@example.org?subject=Harbour%20seizure&body=See%20p.%202&cc=ed%40example.org&bcc=archive%40example.org'],
+    ['mailto:desk@example.org?Subject=A%26B&to=other@example.org&in-reply-to=%3Cid%3E', 'mailto:desk@example.org?subject=A%26B'],
+    ['mailto:desk@example.org?cc=not%20an%20address%3Fattach%3Dx', 'mailto:desk@example.org'],
+    ['mailto:a@example.org,b@example.org?body=1+1', 'mailto:a@example.org,b@example.org?body=1%2B1'],
+  ])('mailto keeps only subject, body, cc and bcc: %s', (url, expected) => {
+    expect(toSafeExternalUrl(url)).toBe(expected);
+  });
+
+  it.each([
+    'mailto:desk@example.org%3Fattach=/etc/passwd',
+    'mailto:?to=desk@example.org',
+    'mailto:not-an-address',
+    'mailto:desk@example.org?subject=%E0%A4%A',
+  ])('refuses a mailto link with no clean recipient or a broken query: %s', (url) => {
+    expect(toSafeExternalUrl(url)).toBeNull();
+  });
 });
 
 describe('createMainWindow', () => {

@@ -2,10 +2,11 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../../shared/ipc/contract';
 import { decodeWire, encodeWire } from '../../../../shared/ipc/wire';
-import { defaultHandlers, injectToken, MAX_REQUEST_BYTES, resolveStatic, startWebServer, type WebServer } from '../../../../node/web/server';
+import { defaultHandlers, injectToken, MAX_PRINT_REQUEST_BYTES, MAX_PRINT_REQUESTS, MAX_REQUEST_BYTES, resolveStatic, startWebServer, type WebHandlers, type WebServer } from '../../../../node/web/server';
+import { MAX_PRINT_HTML_CHARS } from '../../../../shared/export/printLimits';
 
 let base: string;
 let dir: string;
@@ -49,6 +50,15 @@ beforeAll(async () => {
       res.writeHead(302, { Location: '/article' });
       return res.end();
     }
+    if (req.url === '/to-server') {
+      res.writeHead(302, { Location: `http://localhost:${server.port}/` });
+      return res.end();
+    }
+    if (req.url === '/echo-token') {
+      // A misconfigured intranet proxy that hands the server's page back under another address.
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return res.end(`<html><head><meta name="casefile-token" content="${server.token}"></head></html>`);
+    }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end('<html><body><p>A page served from loopback.</p></body></html>');
   });
@@ -72,12 +82,31 @@ describe('web server', () => {
     expect(res.body).not.toMatch(/<script>/);
     expect(server.token).toMatch(/^[0-9a-f]{64}$/);
     expect(res.headers['content-security-policy']).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:; frame-ancestors 'none'",
     );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('forbids framing and cross-origin use on every response: page, asset, API answer, refusal and error', async () => {
+    const responses = {
+      index: await call('/'),
+      asset: await call('/assets/app.js'),
+      missing: await call('/assets/missing.js'),
+      foreignHost: await call('/', { headers: { Host: 'evil.example' } }),
+      apiAnswer: await invoke('cf:app:info', {}),
+      apiUnauthorized: await invoke('cf:app:info', {}, 'wrong-token-0000000000'),
+      apiMethod: await call('/api/invoke/cf:app:info'),
+      staticMethod: await call('/', { method: 'DELETE' }),
+    };
+    for (const [what, res] of Object.entries(responses)) {
+      expect(res.headers['content-security-policy'], what).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+      expect(res.headers['x-frame-options'], what).toBe('DENY');
+      expect(res.headers['cross-origin-opener-policy'], what).toBe('same-origin');
+      expect(res.headers['cross-origin-resource-policy'], what).toBe('same-origin');
+    }
   });
 
   it('makes a new token for every launch', async () => {
@@ -200,14 +229,36 @@ describe('web server', () => {
     expect(status).toBe(413);
   });
 
-  it('fetches a URL for import, following redirects, from loopback', async () => {
-    const result = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/moved` })).body) as { ok: boolean; value: { bytes: Uint8Array; finalUrl: string; contentType: string } };
+  it('refuses loopback pages by default; with the setting on it fetches them, but never the server itself or its token', async () => {
+    const refused = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/moved` })).body);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('turn on “Allow local network addresses”') } });
+    for (const url of [`http://127.0.0.1:${server.port}/`, `http://localhost:${server.port}/index.html`, `http://127.0.0.1:${pagesPort}/to-server`]) {
+      const own = decodeWire((await invoke('cf:url:fetch', { url, allowLocalNetwork: true })).body);
+      expect(own, url).toMatchObject({ ok: false, error: { message: expect.stringContaining('Casefile does not fetch its own local server') } });
+    }
+    const leak = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/echo-token`, allowLocalNetwork: true })).body);
+    expect(leak).toMatchObject({ ok: false, error: { message: expect.stringContaining('secret launch token') } });
+  });
+
+  it('fetches a URL for import, following redirects, from loopback with the setting on', async () => {
+    const result = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/moved`, allowLocalNetwork: true })).body) as { ok: boolean; value: { bytes: Uint8Array; finalUrl: string; contentType: string } };
     expect(result.ok).toBe(true);
     expect(result.value.finalUrl).toBe(`http://127.0.0.1:${pagesPort}/article`);
     expect(result.value.contentType).toBe('text/html');
     expect(new TextDecoder().decode(result.value.bytes)).toContain('A page served from loopback.');
     const refused = decodeWire((await invoke('cf:url:fetch', { url: 'javascript:alert(1)' })).body);
     expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: 'The address must start with http:// or https://.' } });
+  });
+
+  it('caps a print request at a size scaled to the print HTML, not at the file-upload cap', async () => {
+    expect(MAX_PRINT_REQUEST_BYTES).toBeLessThan(MAX_REQUEST_BYTES);
+    expect(MAX_PRINT_REQUEST_BYTES).toBeGreaterThanOrEqual(MAX_PRINT_HTML_CHARS * 3);
+    const headers = { 'X-Casefile-Token': server.token, 'Content-Type': 'application/json', 'Content-Length': String(MAX_PRINT_REQUEST_BYTES + 1) };
+    const print = await call('/api/invoke/cf:pdf:render', { method: 'POST', headers });
+    expect(print.status).toBe(413);
+    expect(decodeWire(print.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: `The request is larger than ${Math.round(MAX_PRINT_REQUEST_BYTES / 1048576)} MB.` } });
+    const tooLongHtml = decodeWire((await invoke('cf:pdf:render', { html: 'x'.repeat(MAX_PRINT_HTML_CHARS + 1) })).body);
+    expect(tooLongHtml).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('has a decision for every channel in the contract', () => {
@@ -233,5 +284,62 @@ describe('startWebServer options', () => {
 
   it('says so when the port is taken', async () => {
     await expect(startWebServer({ rootDir: dir, port: server.port })).rejects.toThrow(`Port ${server.port} is already in use.`);
+  });
+});
+
+describe('print admission', () => {
+  it(`admits ${MAX_PRINT_REQUESTS} print requests at once and turns away the next before reading it; a client that hangs up frees its place`, async () => {
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started = 0;
+    const handlers: WebHandlers = {
+      ...defaultHandlers('1'),
+      'cf:pdf:render': async () => {
+        started++;
+        await gate;
+        return new Uint8Array([37, 80, 68, 70]);
+      },
+    };
+    const busy = await startWebServer({ rootDir: dir, port: 0, handlers });
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: busy.port, path: '/api/invoke/cf:pdf:render', method: 'POST', headers: { Host: `127.0.0.1:${busy.port}`, 'X-Casefile-Token': busy.token, 'Content-Type': 'application/json', ...headers } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      // One client starts an upload and hangs up halfway: its place must come back.
+      await new Promise<void>((resolve) => {
+        const req = request({ host: '127.0.0.1', port: busy.port, path: '/api/invoke/cf:pdf:render', method: 'POST', headers: { Host: `127.0.0.1:${busy.port}`, 'X-Casefile-Token': busy.token, 'Content-Type': 'application/json', 'Content-Length': '1000' } });
+        req.on('error', () => undefined);
+        req.write('{"html":"');
+        setTimeout(() => {
+          req.destroy();
+          // Let the server see the hang-up before the next requests arrive.
+          setTimeout(resolve, 200);
+        }, 100);
+      });
+      const body = encodeWire({ html: '<p>Brief</p>' });
+      const admitted = Array.from({ length: MAX_PRINT_REQUESTS }, () => post(body));
+      await vi.waitFor(() => expect(started).toBe(MAX_PRINT_REQUESTS));
+      const refused = await post(body);
+      expect(refused.status).toBe(503);
+      expect(decodeWire(refused.body)).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('already printing') } });
+      open();
+      const answers = await Promise.all(admitted);
+      expect(answers.map((a) => a.status)).toEqual(Array(MAX_PRINT_REQUESTS).fill(200));
+      expect((await post(body)).status).toBe(200);
+    } finally {
+      open();
+      await busy.close();
+    }
   });
 });

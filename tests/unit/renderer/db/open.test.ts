@@ -2,7 +2,20 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { CasefileDB, DatabaseTooNewError, DatabaseUnavailableError, getDb, openDatabase, storageErrorMessage, storedVersion } from '../../../../renderer/db/db';
+import {
+  CasefileDB,
+  CLOSED_BY_OTHER_WINDOW,
+  DatabaseTooNewError,
+  DatabaseUnavailableError,
+  getDb,
+  isClosedError,
+  isQuotaError,
+  onDatabaseClosed,
+  openDatabase,
+  STORAGE_FULL_MESSAGE,
+  storageErrorMessage,
+  storedVersion,
+} from '../../../../renderer/db/db';
 import { DB_VERSION, DB_VERSIONS } from '../../../../renderer/db/versions';
 import { createCase } from '../../../../renderer/db/repositories';
 
@@ -75,12 +88,17 @@ describe('opening the database', () => {
     const indexedDB = new IDBFactory();
     const db = await openDatabase(new CasefileDB('casefile', { indexedDB, IDBKeyRange }));
     await createCase('Port Velden');
+    const told: string[] = [];
+    const unsubscribe = onDatabaseClosed((reason) => told.push(reason));
     await writeRaw(indexedDB, DB_VERSION + 1, { cases: 'id, updatedAt', newer: 'id' });
+    unsubscribe();
     const error = await db.cases.toArray().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DatabaseClosedError' });
-    expect(storageErrorMessage(error, db)).toBe(
-      'Casefile was opened in another window that changed its database. Reload this window to keep working; everything saved so far is safe.',
-    );
+    expect(isClosedError(error)).toBe(true);
+    expect(storageErrorMessage(error, db)).toBe(CLOSED_BY_OTHER_WINDOW);
+    expect(CLOSED_BY_OTHER_WINDOW).toMatch(/can no longer save\. Everything saved until now is safe\. Reload this window/);
+    // The page is told at once, so it can offer the unsaved text before anything else fails.
+    expect(told).toEqual([CLOSED_BY_OTHER_WINDOW]);
     // The newer window's database was not reopened (or patched) by this one.
     expect((await nativeVersions(indexedDB)).casefile).toBe((DB_VERSION + 1) * 10);
   });
@@ -117,8 +135,12 @@ describe('opening the database', () => {
   });
 
   it('explains storage failures in words a person can act on', () => {
-    expect(storageErrorMessage({ name: 'QuotaExceededError' })).toMatch(/^The disk is full/);
-    expect(storageErrorMessage({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(/^The disk is full/);
+    expect(storageErrorMessage({ name: 'QuotaExceededError' })).toBe(STORAGE_FULL_MESSAGE);
+    expect(storageErrorMessage({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(STORAGE_FULL_MESSAGE);
+    expect(STORAGE_FULL_MESSAGE).toMatch(/storage is full.*nothing was written.*deleting cases or sources you no longer need/);
+    expect(isQuotaError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(true);
+    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError(new Error('boom'))).toBe(false);
     expect(storageErrorMessage({ name: 'MissingAPIError' })).toMatch(/IndexedDB is unavailable/);
     expect(storageErrorMessage(new Error('boom'))).toBe('Casefile could not use its database: boom');
     expect(new DatabaseUnavailableError('x')).toBeInstanceOf(Error);

@@ -238,6 +238,18 @@ describe('notes: staleness and titles', () => {
     expect((await db.notes.get(id))?.plainText).toBe('Draft one.');
   });
 
+  it('gives every save a new version, even two in the same millisecond, so the second window’s save is stale', async () => {
+    db = await freshDb();
+    const record = await createCase('Port Velden');
+    const id = record.briefNoteId!;
+    const loaded = (await db.notes.get(id))!;
+    const at = loaded.updatedAt;
+    const first = await saveNoteContent(id, { content: written, plainText: 'First window.', baseUpdatedAt: at }, { now: at });
+    expect(first).toMatchObject({ saved: true, note: { updatedAt: at + 1 } });
+    const second = await saveNoteContent(id, { content: written, plainText: 'Second window.', baseUpdatedAt: at }, { now: at });
+    expect(second).toMatchObject({ saved: false, reason: 'stale', note: { plainText: 'First window.' } });
+  });
+
   it('says so when the note is gone', async () => {
     db = await freshDb();
     expect(await saveNoteContent('gone', { content: written, plainText: 'x' })).toEqual({ saved: false, reason: 'missing' });

@@ -58,7 +58,7 @@ async function fetchThroughWebServer(url: string): Promise<Result<FetchedPage>> 
   const response = await fetch(`${web.url}api/invoke/cf:url:fetch`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Casefile-Token': web.token },
-    body: encodeWire({ url }),
+    body: encodeWire({ url, allowLocalNetwork: true }),
   });
   return decodeWire(await response.text()) as Result<FetchedPage>;
 }

@@ -37,6 +37,19 @@ function recorder(opts: { delayMs?: number } & Partial<AutosaveOptions<string>> 
 }
 
 describe('autosave', () => {
+  it('discard forgets the unsaved value: nothing is written, later values are', async () => {
+    const { autosave, saved } = recorder();
+    autosave.schedule('typed here, merged elsewhere');
+    autosave.discard();
+    expect(autosave.status).toBe('saved');
+    await vi.advanceTimersByTimeAsync(6000);
+    await autosave.flush();
+    expect(saved).toEqual([]);
+    autosave.schedule('next');
+    await autosave.flush();
+    expect(saved).toEqual(['next']);
+  });
+
   it('debounces: one save about a second after the last change', async () => {
     const { autosave, saved, statuses } = recorder();
     autosave.schedule('a');

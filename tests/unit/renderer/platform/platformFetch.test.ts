@@ -28,7 +28,13 @@ describe('fetchUrl in the browser build', () => {
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('api/invoke/cf%3Aurl%3Afetch');
     expect((init.headers as Record<string, string>)['X-Casefile-Token']).toBe('launch-token-1234567890');
-    expect(decodeWire(init.body as string)).toEqual({ url: 'https://news.example/short' });
+    expect(decodeWire(init.body as string)).toEqual({ url: 'https://news.example/short', allowLocalNetwork: false });
+  });
+
+  it('sends the “Allow local network addresses” setting with the request', async () => {
+    const { platform, fetchMock } = webPlatform({ ok: true, value: PAGE });
+    await platform.fetchUrl('http://intranet.example/', { allowLocalNetwork: true });
+    expect(decodeWire(fetchMock.mock.calls[0]![1].body as string)).toEqual({ url: 'http://intranet.example/', allowLocalNetwork: true });
   });
 
   it('throws the host’s message on failure', async () => {
@@ -59,7 +65,9 @@ describe('fetchUrl in the desktop app', () => {
   it('asks the main process over cf:url:fetch', async () => {
     const b = bridge({ ok: true, value: PAGE });
     expect(await createElectronPlatform(b).fetchUrl('https://news.example/a')).toEqual(PAGE);
-    expect(b.calls).toEqual([['cf:url:fetch', { url: 'https://news.example/a' }]]);
+    expect(b.calls).toEqual([['cf:url:fetch', { url: 'https://news.example/a', allowLocalNetwork: false }]]);
+    await createElectronPlatform(b).fetchUrl('http://intranet.example/', { allowLocalNetwork: true });
+    expect(b.calls[1]).toEqual(['cf:url:fetch', { url: 'http://intranet.example/', allowLocalNetwork: true }]);
   });
 
   it('throws the main process’s message on failure', async () => {

@@ -41,6 +41,27 @@ describe('claims CSV', () => {
     expect(csvText(input)).toBe(expected);
   });
 
+  it.each([
+    ['  =1+1', "'  =1+1"],
+    ['\n=cmd', `"'\n=cmd"`],
+    ['\r\n  @SUM(A1)', `"'\r\n  @SUM(A1)"`],
+    [' \t +1', "' \t +1"],
+    ['\u00a0-1', "'\u00a0-1"],
+    ['\u3000＝1+1', "'\u3000＝1+1"],
+    ['＝HYPERLINK("x")', `"'＝HYPERLINK(""x"")"`],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['\u200b=1', "'\u200b=1"],
+    ['\ufeff=1', "'\ufeff=1"],
+    ['﹦1', "'﹦1"],
+    ['  text = fine', '  text = fine'],
+    ['   ', '   '],
+    ['', ''],
+  ])('guards a formula behind blanks or in fullwidth form: %j', (input, expected) => {
+    expect(csvText(input)).toBe(expected);
+  });
+
   it('neutralises every text column, joins tags, and leaves counts numeric', () => {
     const csv = renderClaimsCsv([row('=1+1', { claimant: '@desk', tags: ['-a', 'b'] })]);
     expect(csv.split('\r\n')[1]).toBe("'=1+1,'@desk,unverified,1,0,1,'-a; b");
