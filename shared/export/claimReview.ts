@@ -125,8 +125,7 @@ export function buildClaimReviews(
       itemReviewed.appearance = appearances;
       itemReviewed.firstAppearance = appearances[0];
     }
-    const url = new URL(page.href);
-    url.hash = `claim-${claim.id}`;
+    const url = new URL(`#claim-${encodeURIComponent(claim.id)}`, page.href);
     return {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
