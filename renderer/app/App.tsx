@@ -106,6 +106,7 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     () =>
       onNavigate((request) => {
         if (request.kind === 'open-claim') setRightTab('claims');
+        if (request.kind === 'open-entity') setRightTab('entities');
         if (request.kind === 'show-brief' || request.kind === 'open-note') setRightTab('brief');
       }),
     [],

@@ -4,6 +4,7 @@
  * on screen. A tiny store so the two panes share IDs and offsets, not code.
  */
 import { useSyncExternalStore } from 'react';
+import { onNavigate } from './navigation';
 
 export interface EntityHighlight {
   name: string;
@@ -27,4 +28,20 @@ export function useEntityHighlight(): EntityHighlight | null {
     },
     () => current,
   );
+}
+
+/**
+ * "Show in Entities" from a claim may come before the Entities pane has
+ * ever been opened (it loads on first use): the request waits here until
+ * the pane takes it.
+ */
+let pendingClaimant: string | null = null;
+onNavigate((request) => {
+  if (request.kind === 'open-entity') pendingClaimant = request.claimant;
+});
+
+export function takePendingEntityRequest(): string | null {
+  const claimant = pendingClaimant;
+  pendingClaimant = null;
+  return claimant;
 }

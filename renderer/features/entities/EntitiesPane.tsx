@@ -12,7 +12,7 @@ import { ENTITY_KINDS, type ClaimRecord, type EntityKind, type PassageRecord, ty
 import { useEntityMerges, useEntityTags } from '../../db/hooks';
 import { mergeEntities, tagPassageWithEntity, unmergeEntities, untagPassageEntity } from '../../db/repositories';
 import { announce } from '../../lib/announce';
-import { setEntityHighlight } from '../../lib/entityHighlight';
+import { setEntityHighlight, takePendingEntityRequest } from '../../lib/entityHighlight';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { useCaseExtraction } from '../extraction/extraction';
@@ -59,17 +59,24 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
   }, [selected]);
   useEffect(() => () => setEntityHighlight(null), []);
 
-  // "Show in Entities" from a claim's claimant.
+  // "Show in Entities" from a claim's claimant (asked before or after the pane opened).
+  const [claimantRequest, setClaimantRequest] = useState<string | null>(() => takePendingEntityRequest());
   useEffect(
     () =>
       onNavigate((request) => {
-        if (request.kind !== 'open-entity') return;
-        const entity = claimantEntity(request.claimant, entities);
-        if (entity) setSelectedKey(entity.key);
-        else notices.toast(`No entity named “${request.claimant}” was found in this case’s sources.`);
+        if (request.kind === 'open-entity') setClaimantRequest(takePendingEntityRequest() ?? request.claimant);
       }),
-    [entities, notices],
+    [],
   );
+  useEffect(() => {
+    if (claimantRequest === null || extraction.pending > 0) return;
+    setClaimantRequest(null);
+    const entity = claimantEntity(claimantRequest, entities);
+    if (entity) {
+      setSelectedKey(entity.key);
+      announce(`${entity.name}, the claimant, is selected.`);
+    } else notices.toast(`No entity named “${claimantRequest}” was found in this case’s sources.`);
+  }, [claimantRequest, entities, extraction.pending, notices]);
 
   const choose = (entity: Entity) => {
     setSelectedKey(entity.key);

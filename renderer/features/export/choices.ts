@@ -4,7 +4,7 @@
  * worker exchanges with the page. Pure and light: no citation-js here, so the
  * dialog can use it without pulling the formatters into the main bundle.
  */
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
+import type { CaseRecord, ClaimRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 
 export type BriefFormat = 'md' | 'pdf' | 'html' | 'docx';
 export type SidecarKind = 'csl-json' | 'bibtex' | 'claims-csv';
@@ -128,6 +128,8 @@ export interface ExportRecords {
   passages: PassageRecord[];
   claims: ClaimRecord[];
   tags: TagRecord[];
+  /** Pictures of the brief's figures (evidence maps); absent for a brief without any. */
+  figures?: FigureRecord[];
 }
 
 export interface ExportProgress {

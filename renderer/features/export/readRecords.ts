@@ -11,7 +11,7 @@ import type { ExportRecords } from './choices';
 export async function readExportRecords(caseId: string, noteId: string): Promise<ExportRecords | null> {
   await flushAll();
   const db = getDb();
-  return db.transaction('r', [db.cases, db.notes, db.sources, db.passages, db.claims, db.tags], async () => {
+  return db.transaction('r', [db.cases, db.notes, db.sources, db.passages, db.claims, db.tags, db.figures], async () => {
     const record = await db.cases.get(caseId);
     const note = await db.notes.get(noteId);
     if (!record || !note || note.caseId !== caseId) return null;
@@ -22,6 +22,7 @@ export async function readExportRecords(caseId: string, noteId: string): Promise
       passages: await db.passages.where('caseId').equals(caseId).toArray(),
       claims: await db.claims.where('caseId').equals(caseId).toArray(),
       tags: await db.tags.where('caseId').equals(caseId).toArray(),
+      figures: await db.figures.where('caseId').equals(caseId).toArray(),
     };
   });
 }
