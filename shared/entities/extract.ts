@@ -35,11 +35,11 @@ export interface EntityMention {
 }
 
 /** Connectors that may sit inside a name: "Bank of England", "Ursula von der Leyen". */
-const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'y', '&']);
+const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'y', '&']);
 /** Days and months are capitalised but name no one. */
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 /** A capitalised word (with inner hyphens, apostrophes, dots: "O’Brien", "U.S.", "Jean-Luc"), or a connector. */
-const TOKEN = /(\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’.]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|&|\b(?:of|for|the|and|de|del|della|di|da|do|dos|du|la|le|van|von|der|den|al|el|bin|ibn|y)\b)/gu;
+const TOKEN = /(\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’.]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|&|\b(?:of|for|the|de|del|della|di|da|do|dos|du|la|le|van|von|der|den|al|el|bin|ibn|y)\b)/gu;
 /** Titles and honorifics never start a name. */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'judge', 'justice', 'detective', 'inspector', 'sergeant', 'officer', 'chief', 'superintendent', 'commissioner', 'director', 'senator', 'governor', 'mayor', 'general', 'captain', 'colonel', 'st']);
 

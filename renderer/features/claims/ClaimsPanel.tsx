@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { evidenceSummary, filterClaims, summaryLabel } from '../../../shared/claims/claims';
 import { CLAIM_STATUSES, type ClaimStatus, type SourceRecord } from '../../../shared/domain/types';
-import { useClaims, usePassages, useTags } from '../../db/hooks';
+import { useCase, useClaims, usePassages, useSources, useTags } from '../../db/hooks';
 import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { shortQuote } from '../passages/labels';
@@ -9,6 +9,8 @@ import { ClaimDetail } from './ClaimDetail';
 import { independentLabel, STATUS_LABEL } from './status';
 import { SuggestClaims } from './SuggestClaims';
 import './claims.css';
+
+const ClaimReviewDialog = lazy(async () => ({ default: (await import('../claimReview/ClaimReviewDialog')).ClaimReviewDialog }));
 
 export interface ClaimsPanelProps {
   caseId: string;
@@ -29,6 +31,9 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   const claims = useClaims(caseId);
   const passages = usePassages(caseId);
   const tags = useTags(caseId);
+  const sources = useSources(caseId);
+  const caseRecord = useCase(caseId);
+  const [reviewing, setReviewing] = useState(false);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [status, setStatus] = useState<ClaimStatus | ''>('');
   const [tagId, setTagId] = useState('');
@@ -112,7 +117,15 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
           >
             Suggest claims
           </button>
+          <button type="button" className="small" aria-haspopup="dialog" disabled={!claims?.length} onClick={() => setReviewing(true)}>
+            Export ClaimReview
+          </button>
         </div>
+        {reviewing && claims && (
+          <Suspense fallback={null}>
+            <ClaimReviewDialog caseId={caseId} caseName={caseRecord?.name ?? 'case'} claims={claims} passages={passages ?? []} sources={sources ?? []} onClose={() => setReviewing(false)} />
+          </Suspense>
+        )}
         {claims === undefined ? (
           <p className="muted pad">Loading claims…</p>
         ) : shown.length === 0 ? (

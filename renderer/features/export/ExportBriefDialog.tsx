@@ -131,6 +131,21 @@ export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string;
     setBusy({ label: 'Preparing the export…', value: 0.05 });
     try {
       const result = await runExport(loaded.records, choices, kind, localIsoDate(), setBusy);
+      if (result.kind === 'files') {
+        // Pandoc citations: the Markdown first, then the files it names, beside it.
+        const stem = exportFileName(loaded.records.case.name, loaded.records.note.title, 'md').replace(/\.md$/, '');
+        setBusy({ label: 'Saving the files…', value: 0.95 });
+        const names: string[] = [];
+        for (const file of result.files) {
+          if (cancelled.current) return;
+          const saved = await platform().saveFile({ suggestedName: `${stem}${file.suffix}`, bytes: file.bytes, mediaType: file.mediaType, filters: [{ name: file.filterName, extensions: [file.extension] }] });
+          if (!saved) return;
+          names.push(saved.name);
+        }
+        notices.toast(`Exported the brief for Pandoc: ${names.join(', ')}. Keep them in one folder and run pandoc --citeproc on “${names[0]}”.`);
+        dialog.current?.close();
+        return;
+      }
       let bytes: Uint8Array;
       if (result.kind === 'print') {
         const tooLong = printSizeProblem(result.html);
@@ -282,6 +297,23 @@ export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string;
                 </label>
                 {(choices.format === 'pdf' || choices.format === 'html') && <p className="export-hint muted">PDF and HTML list the notes after the text, numbered, with links back.</p>}
               </fieldset>
+
+              {choices.format === 'md' && (
+                <fieldset className="export-choices" disabled={Boolean(busy)}>
+                  <legend>Markdown citations</legend>
+                  <label className="inline">
+                    <input type="radio" name="export-md-citations" checked={choices.markdownCitations === 'notes'} onChange={() => choose({ markdownCitations: 'notes' })} />
+                    Footnotes with quotes
+                  </label>
+                  <label className="inline">
+                    <input type="radio" name="export-md-citations" checked={choices.markdownCitations === 'pandoc'} onChange={() => choose({ markdownCitations: 'pandoc' })} />
+                    Pandoc citations ([@key])
+                  </label>
+                  {choices.markdownCitations === 'pandoc' && (
+                    <p className="export-hint muted">Saves the Markdown with its references (.references.json, .references.bib) and the style (.csl) beside it, for pandoc --citeproc.</p>
+                  )}
+                </fieldset>
+              )}
 
               <fieldset className="export-choices" disabled={Boolean(busy)}>
                 <legend>Include</legend>

@@ -34,6 +34,12 @@ export interface ExportChoices {
   /** The loaded .csl file: its title (for the menu) and its XML. */
   customStyle?: { title: string; xml: string };
   notes: 'footnotes' | 'endnotes';
+  /**
+   * How Markdown cites: footnotes that quote each passage (the default), or
+   * Pandoc citations `[@key, para. 7]` with a bibliography and a CSL style
+   * written beside the file, for `pandoc --citeproc`.
+   */
+  markdownCitations: 'notes' | 'pandoc';
   include: { bibliography: boolean; claimsAppendix: boolean; evidenceTable: boolean };
   pageSize: 'A4' | 'Letter';
   author: string;
@@ -43,6 +49,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
   format: 'md',
   style: 'apa',
   notes: 'footnotes',
+  markdownCitations: 'notes',
   include: { bibliography: true, claimsAppendix: false, evidenceTable: false },
   pageSize: 'A4',
   author: '',
@@ -65,6 +72,7 @@ export function parseChoices(value: unknown): ExportChoices {
   if (!isObject(value)) return out;
   if (BRIEF_FORMATS.some((f) => f.value === value.format)) out.format = value.format as BriefFormat;
   if (value.notes === 'footnotes' || value.notes === 'endnotes') out.notes = value.notes;
+  if (value.markdownCitations === 'notes' || value.markdownCitations === 'pandoc') out.markdownCitations = value.markdownCitations;
   if (value.pageSize === 'A4' || value.pageSize === 'Letter') out.pageSize = value.pageSize;
   if (typeof value.author === 'string') out.author = value.author.slice(0, 300);
   if (isObject(value.include)) {
@@ -141,5 +149,7 @@ export interface ExportProgress {
 export type JobResult =
   /** Finished file bytes. */
   | { kind: 'file'; bytes: Uint8Array }
+  /** Pandoc citations: the Markdown and the files beside it, named after `stem` (the Markdown's name without ".md"). */
+  | { kind: 'files'; files: { suffix: string; bytes: Uint8Array; mediaType: string; filterName: string; extension: string }[] }
   /** Print HTML for the host's PDF renderer, with the title its running head shows. */
   | { kind: 'print'; html: string; title: string; pageSize: 'A4' | 'Letter' };

@@ -3,6 +3,7 @@ import type { SourceRecord } from '../../../shared/domain/types';
 import { deleteSource, restoreSource, setActiveSource } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
+import { useImportReferences } from '../references/ImportReferences';
 import { UrlImportDialog } from './UrlImportDialog';
 import { useImport } from './useImport';
 import './sources.css';
@@ -19,6 +20,7 @@ export function SourceList({ caseId, sources, activeSourceId, onImport }: Source
   const notices = useNotices();
   const { importUrl } = useImport(caseId);
   const [urlDialogOpen, setUrlDialogOpen] = useState(false);
+  const references = useImportReferences(caseId, sources);
 
   const remove = async (source: SourceRecord) => {
     const snapshot = await deleteSource(source.id);
@@ -39,12 +41,16 @@ export function SourceList({ caseId, sources, activeSourceId, onImport }: Source
           <button type="button" className="small" onClick={() => setUrlDialogOpen(true)}>
             Import from URL…
           </button>
+          <button type="button" className="small" aria-haspopup="dialog" onClick={() => void references.start()}>
+            Import references…
+          </button>
           <button type="button" className="small primary" onClick={onImport}>
             Import source
           </button>
         </span>
       </div>
       {urlDialogOpen && <UrlImportDialog importUrl={importUrl} onClose={() => setUrlDialogOpen(false)} />}
+      {references.dialog}
       {sources === undefined ? (
         <p className="muted">Loading…</p>
       ) : sources.length === 0 ? (

@@ -1,0 +1,22 @@
+import { harbourCase } from '../fixtures/export/harbourCase';
+import { fixture, importThroughChooser, sourceItems } from './helpers/app';
+import { seedCase } from './helpers/seed';
+import { test, expect } from './support/fixtures';
+test('shots', async ({ page }) => {
+  await seedCase(page, harbourCase());
+  await importThroughChooser(page, fixture('views/ferry-inquiry.md'));
+  await expect(sourceItems(page)).toHaveCount(4);
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('status')).toContainText('dated event');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/vw/timeline.png' });
+  await page.getByRole('tab', { name: 'Entities' }).click();
+  await page.waitForTimeout(1500);
+  await page.getByRole('region', { name: 'Entities' }).getByRole('list').getByRole('button').first().click();
+  await page.screenshot({ path: '/tmp/vw/entities.png' });
+  await page.getByRole('tab', { name: 'Evidence map' }).click();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: '/tmp/vw/map.png' });
+  await page.getByRole('region', { name: 'Evidence map' }).getByRole('button', { name: 'Graph' }).click();
+  await page.screenshot({ path: '/tmp/vw/graph.png' });
+});
