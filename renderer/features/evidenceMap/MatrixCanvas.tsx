@@ -91,6 +91,7 @@ export function MatrixCanvas({ map, current, onCurrent, onOpen, onAnnounce, hand
     ctx.font = '11px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     // Rows: stripe, label, flag, cells.
+    canvas.dataset.rows = String(Math.max(0, lastRow - firstRow + 1));
     for (let r = firstRow; r <= lastRow; r++) {
       const y = TOP + r * CELL - top;
       if (r % 2 === 1) {

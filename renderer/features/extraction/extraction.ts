@@ -1,8 +1,9 @@
 /**
- * The page's side of extraction: one worker for the app, and a cache of
- * results by source and revision, so the Timeline and Entities panes share
- * one extraction and switching panes or cases never repeats it. A source is
- * sent again only when its revision changes ("Update source…").
+ * The page's side of extraction: a small pool of workers for the app (one
+ * per core, at most four; the page itself does little while they run), and
+ * a cache of results by source and revision, so the Timeline and Entities
+ * panes share one extraction and switching panes or cases never repeats it.
+ * A source is sent again only when its revision changes ("Update source…").
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { SourceDates } from '../../../shared/chronology/timeline';
@@ -18,60 +19,87 @@ interface Result {
 
 const results = new Map<string, Result>();
 const failures = new Map<string, string>();
-/** Source ID → revision sent and not answered yet. */
-const inFlight = new Map<string, number>();
+/** Source ID → revision sent and not answered yet (and its size, for balancing the pool). */
+const inFlight = new Map<string, { revision: number; size: number }>();
 const listeners = new Set<() => void>();
 let version = 0;
-let worker: Worker | null = null;
+let workers: Worker[] | null = null;
 let startFailure: string | null = null;
+/** Characters queued per worker, so a batch goes to the least busy one. */
+let queued: number[] = [];
 
 function notify(): void {
   version++;
   for (const listener of [...listeners]) listener();
 }
 
-function theWorker(): Worker | null {
-  if (worker || startFailure) return worker;
+function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(4, cores));
+}
+
+function startWorker(index: number): Worker {
+  const w = new Worker(new URL('./extract.worker.ts', import.meta.url), { type: 'module', name: `Casefile extraction ${index + 1}` });
+  w.addEventListener('message', (event: MessageEvent<FromExtractionWorker>) => {
+    const message = event.data;
+    if (inFlight.get(message.sourceId)?.revision === message.revision) {
+      queued[index] = Math.max(0, (queued[index] ?? 0) - (inFlight.get(message.sourceId)?.size ?? 0));
+      inFlight.delete(message.sourceId);
+    }
+    if (message.type === 'result') {
+      results.set(message.sourceId, { revision: message.revision, dates: message.dates, entities: message.entities });
+      failures.delete(message.sourceId);
+    } else failures.set(message.sourceId, message.message);
+    notify();
+  });
+  w.addEventListener('error', (event) => {
+    startFailure = event.message || 'The extraction worker stopped.';
+    for (const other of workers ?? []) other.terminate();
+    workers = null;
+    inFlight.clear();
+    notify();
+  });
+  return w;
+}
+
+function thePool(): Worker[] | null {
+  if (workers || startFailure) return workers;
   try {
-    worker = new Worker(new URL('./extract.worker.ts', import.meta.url), { type: 'module', name: 'Casefile extraction' });
-    worker.addEventListener('message', (event: MessageEvent<FromExtractionWorker>) => {
-      const message = event.data;
-      if (inFlight.get(message.sourceId) === message.revision) inFlight.delete(message.sourceId);
-      if (message.type === 'result') {
-        results.set(message.sourceId, { revision: message.revision, dates: message.dates, entities: message.entities });
-        failures.delete(message.sourceId);
-      } else failures.set(message.sourceId, message.message);
-      notify();
-    });
-    worker.addEventListener('error', (event) => {
-      startFailure = event.message || 'The extraction worker stopped.';
-      worker = null;
-      inFlight.clear();
-      notify();
-    });
+    workers = Array.from({ length: poolSize() }, (_, i) => startWorker(i));
+    queued = workers.map(() => 0);
   } catch (error) {
     startFailure = error instanceof Error ? error.message : String(error);
   }
-  return worker;
+  return workers;
 }
 
 /** Send every source whose current revision has no result and is not on its way. */
 function request(sources: readonly SourceRecord[]): void {
   const jobs: ExtractionJob[] = [];
   for (const source of sources) {
-    if (results.get(source.id)?.revision === source.revision || inFlight.get(source.id) === source.revision) continue;
-    inFlight.set(source.id, source.revision);
+    if (results.get(source.id)?.revision === source.revision || inFlight.get(source.id)?.revision === source.revision) continue;
+    inFlight.set(source.id, { revision: source.revision, size: source.text.length });
     const { id, revision, text, blocks, metadata, fetched, importedAt } = source;
     jobs.push({ id, revision, text, blocks, metadata, fetched, importedAt });
   }
   if (jobs.length === 0) return;
-  const w = theWorker();
-  if (!w) {
+  const pool = thePool();
+  if (!pool) {
     for (const job of jobs) inFlight.delete(job.id);
     notify();
     return;
   }
-  w.postMessage({ type: 'extract', jobs });
+  // Largest first, each to the least loaded worker: the pool finishes together.
+  const batches: ExtractionJob[][] = pool.map(() => []);
+  for (const job of [...jobs].sort((a, b) => b.text.length - a.text.length)) {
+    let best = 0;
+    for (let i = 1; i < pool.length; i++) if ((queued[i] ?? 0) < (queued[best] ?? 0)) best = i;
+    batches[best]!.push(job);
+    queued[best] = (queued[best] ?? 0) + job.text.length;
+  }
+  batches.forEach((batch, i) => {
+    if (batch.length > 0) pool[i]!.postMessage({ type: 'extract', jobs: batch });
+  });
   notify();
 }
 

@@ -382,8 +382,13 @@ function EventDetail({
 }
 
 /** Passages and claims with no date: each can be dated by hand. */
+/** Undated items shown before "Show all": a big case can have thousands. */
+const UNDATED_SHOWN = 50;
+
 function UndatedList({ items, claims, onAdd }: { items: readonly UndatedItem[]; claims: readonly ClaimRecord[]; onAdd(passageId: string): void }) {
   const headingId = useId();
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, UNDATED_SHOWN);
   const claimsById = new Map(claims.map((c) => [c.id, c]));
   return (
     <aside className="timeline-undated" aria-labelledby={headingId}>
@@ -392,7 +397,7 @@ function UndatedList({ items, claims, onAdd }: { items: readonly UndatedItem[]; 
         <p className="muted small">Every passage and claim has a date.</p>
       ) : (
         <ul>
-          {items.map((item) => {
+          {shown.map((item) => {
             const passageId = item.kind === 'passage' ? item.id : claimsById.get(item.id)?.evidence[0]?.passageId;
             return (
               <li key={`${item.kind}:${item.id}`}>
@@ -410,6 +415,11 @@ function UndatedList({ items, claims, onAdd }: { items: readonly UndatedItem[]; 
             );
           })}
         </ul>
+      )}
+      {items.length > shown.length && (
+        <button type="button" className="small" onClick={() => setAll(true)}>
+          Show all {items.length}
+        </button>
       )}
     </aside>
   );
