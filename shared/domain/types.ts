@@ -167,7 +167,7 @@ export interface TagRecord {
 }
 
 /** The app-level version of the serialised brief JSON. See docs in ARCHITECTURE.md (brief change log). */
-export const NOTE_SCHEMA_VERSION = 1;
+export const NOTE_SCHEMA_VERSION = 2;
 
 export interface NoteRecord {
   id: string;
