@@ -58,8 +58,8 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['node/web/**/*.ts', 'node/host/**/*.ts'],
-    rules: layer('node/web and node/host are plain Node: no electron, no renderer/.', {
+    files: ['node/web/**/*.ts', 'node/host/**/*.ts', 'node/sync/**/*.ts'],
+    rules: layer('node/web, node/host and node/sync are plain Node: no electron, no renderer/.', {
       patterns: ['**/renderer/**', '**/main/**', '**/preload/**'],
       names: ['electron'],
     }),

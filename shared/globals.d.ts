@@ -33,6 +33,15 @@ declare class URL {
   readonly pathname: string;
   readonly search: string;
   readonly hash: string;
+  readonly searchParams: URLSearchParams;
+}
+/** Query strings (the members shared/ uses). */
+declare class URLSearchParams {
+  constructor(init?: string | Record<string, string>);
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  has(name: string): boolean;
+  toString(): string;
 }
 declare function setTimeout(handler: () => void, timeout?: number): unknown;
 declare function clearTimeout(id: unknown): void;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command-line tools the test suite needs: Chromium (PDF rendering and the
 // e2e tests), pandoc (Markdown parses with every footnote), poppler-utils
-// (pdftotext, pdftoppm, pdfinfo) and qpdf. `npm test` runs this first. A missing tool is installed from Debian
+// (pdftotext, pdftoppm, pdfinfo), qpdf and redis-server (sync with two instances). `npm test` runs this first. A missing tool is installed from Debian
 // when running as root (as CI and these machines do); otherwise it stops with
 // the exact command to run, rather than letting tests skip.
 import { spawnSync } from 'node:child_process';
@@ -53,6 +53,8 @@ const TOOLS = [
   { program: 'pdftoppm', pkg: 'poppler-utils' },
   { program: 'pdfinfo', pkg: 'poppler-utils' },
   { program: 'qpdf', pkg: 'qpdf' },
+  // The sync server's tests and benchmarks start their own Redis for the two-instance set-up.
+  { program: 'redis-server', pkg: 'redis-server' },
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -63,7 +65,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const still = missing();
   if (still.length > 0) {
     const pkgs = [...new Set(still.map((t) => t.pkg))].join(' ');
-    console.error(`tests: ${still.map((t) => t.program).join(', ')} not found. The export tests need them: apt-get install ${pkgs}`);
+    console.error(`tests: ${still.map((t) => t.program).join(', ')} not found. The export and sync tests need them: apt-get install ${pkgs}`);
     process.exit(1);
   }
 }

@@ -78,7 +78,7 @@ export const caseSchema = z.strictObject({
   activeSourceId: idSchema.optional(),
 });
 
-const sourceBlock = z
+export const sourceBlock = z
   .strictObject({
     start: count,
     end: count,

@@ -21,6 +21,8 @@ describe('layer rules', () => {
     ['electron/preload/x.ts', "import { createHandlers } from '../main/handlers';"],
     ['electron/preload/x.ts', "import { readFile } from 'node:fs/promises';"],
     ['node/web/x.ts', "import { app } from 'electron';"],
+    ['node/sync/x.ts', "import { app } from 'electron';"],
+    ['node/sync/x.ts', "import { db } from '../../renderer/db/db';"],
     ['renderer/features/x.ts', "import { ipcRenderer } from 'electron';"],
     ['renderer/features/x.ts', "import { readFileSync } from 'node:fs';"],
     ['renderer/editor/x.ts', "import { Reader } from '../source/Reader';"],

@@ -1,0 +1,63 @@
+/**
+ * A source's immutable snapshot (its normalised text, blocks and sanitised
+ * HTML) as a blob: sent once to the sync server, addressed by the SHA-256 of
+ * these bytes, never as CRDT text. The case document keeps only the hash
+ * (`snapshot` on the source record). The original file is a blob of its own,
+ * addressed by the source's `sha256`.
+ *
+ * Format: UTF-8 JSON `{"v":1,"text":…,"blocks":[…],"html":…}` with its keys in
+ * that order, so the same snapshot always gives the same bytes and the same hash.
+ */
+import { z } from 'zod';
+import type { SourceBlock } from '../domain/types';
+import { MAX_SNAPSHOT_CHARS } from '../bundle/limits';
+import { sourceBlock } from '../bundle/schema';
+import { sha256Hex } from '../import/hash';
+
+export interface SourceSnapshot {
+  text: string;
+  blocks: SourceBlock[];
+  html?: string;
+}
+
+/** A snapshot blob that cannot be used; `message` is written for the user. */
+export class SnapshotError extends Error {
+  override name = 'SnapshotError';
+}
+
+const snapshotSchema = z
+  .strictObject({
+    v: z.literal(1),
+    text: z.string().max(MAX_SNAPSHOT_CHARS),
+    blocks: z.array(sourceBlock),
+    html: z.string().max(MAX_SNAPSHOT_CHARS).optional(),
+  })
+  .refine((s) => s.blocks.every((b) => b.end <= s.text.length), { error: 'a block goes past the end of the text', path: ['blocks'] });
+
+export function encodeSnapshot(snapshot: SourceSnapshot): Uint8Array {
+  const blocks = snapshot.blocks.map((b) => ({ start: b.start, end: b.end, n: b.n, kind: b.kind }));
+  const json = { v: 1, text: snapshot.text, blocks, ...(snapshot.html === undefined ? {} : { html: snapshot.html }) };
+  return new TextEncoder().encode(JSON.stringify(json));
+}
+
+/** Parse and check a snapshot blob. Throws a SnapshotError saying what is wrong. */
+export function decodeSnapshot(bytes: Uint8Array): SourceSnapshot {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new SnapshotError('A shared source’s text arrived damaged (it is not readable JSON). It will be fetched again.');
+  }
+  const parsed = snapshotSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new SnapshotError(`A shared source’s text is not in a form this Casefile reads (${parsed.error.issues[0]?.message ?? 'invalid'}).`);
+  }
+  const { text, blocks, html } = parsed.data;
+  return { text, blocks, ...(html === undefined ? {} : { html }) };
+}
+
+/** The snapshot's bytes and their address. */
+export async function snapshotBlob(snapshot: SourceSnapshot): Promise<{ bytes: Uint8Array; sha256: string }> {
+  const bytes = encodeSnapshot(snapshot);
+  return { bytes, sha256: await sha256Hex(bytes) };
+}
