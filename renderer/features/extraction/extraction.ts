@@ -29,8 +29,19 @@ let startFailure: string | null = null;
 let queued: number[] = [];
 
 function notify(): void {
+  if (pendingNotify) clearTimeout(pendingNotify);
+  pendingNotify = 0;
   version++;
   for (const listener of [...listeners]) listener();
+}
+
+/** While results stream in, the panes rebuild at most every few hundred ms rather than once per source; the last result shows at once. */
+const STREAM_NOTIFY_MS = 300;
+let pendingNotify: ReturnType<typeof setTimeout> | 0 = 0;
+
+function notifySoon(): void {
+  if (inFlight.size === 0) notify();
+  else if (!pendingNotify) pendingNotify = setTimeout(notify, STREAM_NOTIFY_MS);
 }
 
 function poolSize(): number {
@@ -50,7 +61,7 @@ function startWorker(index: number): Worker {
       results.set(message.sourceId, { revision: message.revision, dates: message.dates, entities: message.entities });
       failures.delete(message.sourceId);
     } else failures.set(message.sourceId, message.message);
-    notify();
+    notifySoon();
   });
   w.addEventListener('error', (event) => {
     startFailure = event.message || 'The extraction worker stopped.';
