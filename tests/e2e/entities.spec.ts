@@ -58,6 +58,12 @@ test('people, organisations and places of a two-source case: counts, highlights,
   await detail.getByRole('button', { name: 'Customs raid at Port Velden leads to three arrests' }).click();
   await expect(sourceRegion(page)).toContainText('Officers of the National Crime Agency');
   await expect.poll(() => entityMentions(page)).toEqual(['Mara Lindqvist', 'Lindqvist']);
+  // Co-mentions: who is named in the same paragraphs, each leading to that entity.
+  const coMentions = detail.getByRole('list').filter({ has: page.getByRole('button', { name: 'Europol' }) });
+  await expect(coMentions.getByRole('button', { name: 'Europol' })).toBeVisible();
+  await coMentions.getByRole('button', { name: 'Europol' }).click();
+  await expect(pane.getByRole('group', { name: 'Europol details' })).toBeVisible();
+  await list.getByRole('button', { name: /^Mara Lindqvist/ }).click();
 
   // Merge NCA into National Crime Agency, then undo.
   await list.getByRole('button', { name: /^NCA,/ }).click();

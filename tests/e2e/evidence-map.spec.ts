@@ -52,6 +52,13 @@ test('the evidence map marks the single-source claim, opens evidence, exports SV
   await items.filter({ hasText: 'Customs seized 40 tonnes' }).getByRole('button', { name: /Interview with a Pier 9 dock foreman: supports/ }).click();
   await expect.poll(() => flashedText(page)).toBe('the inspection had been ordered two weeks before the ship arrived');
 
+  // The graph: claims linked to their sources; a claim's node opens its evidence.
+  await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Graph' }).click();
+  const graph = pane.getByRole('group', { name: 'Graph of 2 claims and 3 sources' });
+  await expect(graph.locator('path.map-link')).toHaveCount(5);
+  await graph.getByRole('button', { name: 'The container was inspected on the quay before the seizure. Rests on one source.' }).click();
+  await expect.poll(() => flashedText(page)).toBe('the seizure was “the largest in the port’s history”');
+
   // The matrix: clicking a cell opens its evidence; so does Enter on the current cell.
   await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Matrix' }).click();
   const matrix = pane.getByRole('application', { name: /Evidence matrix of 2 claims and 3 sources/ });

@@ -127,4 +127,31 @@ test('the chronology of an article: dates at their precision, passages revealed,
   const tables = pandocNodes(ast.blocks, 'Table');
   expect(tables).toHaveLength(1);
   expect(pandocNodes(tables, 'Note')).toHaveLength(2);
+
+  // The same chronology as CSV: ISO date first, one row per event, with its source and what the user decided.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const csvDownload = page.waitForEvent('download');
+  await pane.getByRole('button', { name: 'Export chronology as CSV' }).click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toMatch(/-chronology\.csv$/);
+  const lines = readFileSync(await csvFile.path(), 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('ISO date,Date,Precision,Event,Source,Status');
+  expect(lines).toHaveLength(9);
+  expect(lines[1]).toMatch(/^1998-05,May 1998,month,The vessel was built in 1998.*,Ferry operator faces inquiry after engine fire,corrected$/);
+  expect(lines).toContain('2024-03-02,2 March 2024,day,The crew put the fire out,Ferry operator faces inquiry after engine fire,manual');
+  expect(lines.some((line) => line.startsWith('2021-01-04/2021-01-19,4–19 January 2021,range,'))).toBe(true);
+
+  // Grouped by claim: a claim made from the "Last Tuesday" passage gets a lane of its own, with the date found in its
+  // evidence and the one in its own statement (both read against the publication date); the rest bear on no claim.
+  await selectWithMouse(page, 'Last Tuesday the operator, Northline Ferries, suspended two of its older vessels for checks.');
+  await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'New claim' }).click();
+  await expect(page.getByRole('region', { name: 'Claims' }).getByLabel('Statement')).toHaveValue('Last Tuesday the operator, Northline Ferries, suspended two of its older vessels for checks.');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await pane.getByRole('combobox', { name: /^Group by/ }).selectOption('Claim');
+  await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+  const claimLane = pane.getByRole('region', { name: 'Last Tuesday the operator, Northline Ferries, suspended two of its older vessels for checks.' });
+  await expect(claimLane.locator('.timeline-event')).toHaveCount(2);
+  await expect(claimLane.locator('.timeline-event').nth(0)).toContainText('12 March 2024');
+  await expect(claimLane.locator('.timeline-event').nth(1)).toContainText('12 March 2024');
+  await expect(pane.getByRole('region', { name: 'No claim' }).locator('.timeline-event')).toHaveCount(7);
 });

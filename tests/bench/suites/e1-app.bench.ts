@@ -5,7 +5,7 @@
  * (Long Tasks API; target: none over 100 ms). E1-node (e1-extraction) has
  * the one-thread figure and its peer.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { round, type Figure } from '../stats';
 import { viewsCorpus } from '../viewsCorpus';
 import { newCase } from './f1-foundation.bench';
@@ -62,7 +62,12 @@ async function e1(page: Page, baseURL: string): Promise<Figure[]> {
   ];
 }
 
-export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[]> {
-  await ctx.page.setViewportSize({ width: 1440, height: 900 });
-  return e1(ctx.page, ctx.baseURL);
+/** In a context of its own, so what another suite left in the page (a case, running workers) does not weigh on it. */
+export async function run(ctx: { browser: Browser; baseURL: string }): Promise<Figure[]> {
+  const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    return await e1(await context.newPage(), ctx.baseURL);
+  } finally {
+    await context.close();
+  }
 }
