@@ -72,6 +72,21 @@ export default tseslint.config(
       names: ['electron', ...NODE_BUILTINS],
     }),
   },
+  // One door into the database: only renderer/db itself opens db.ts. Everyone else reads through its hooks and
+  // read functions and writes through its repositories, so every write passes the change log.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)db\\/db(\\.ts)?$/], ExportNamedDeclaration[source.value=/(^|\\/)db\\/db(\\.ts)?$/], ExportAllDeclaration[source.value=/(^|\\/)db\\/db(\\.ts)?$/], ImportExpression[source.value=/(^|\\/)db\\/db(\\.ts)?$/]',
+          message: 'Only renderer/db may import db.ts: read through renderer/db hooks or read functions, write through its repositories, open it with renderer/db (index.ts).',
+        },
+      ],
+    },
+  },
   {
     files: ['renderer/editor/**/*.{ts,tsx}'],
     rules: layer('editor/ and source/ never import each other: coordinate through IDs and commands.', {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
-import { openDatabase } from '../db/db';
+import { openDatabase } from '../db';
 import { useCase, useCases, useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
 import { createCase, ensureSampleCase, getMeta, readCaseSnapshot, setMeta } from '../db/repositories';
 import { AnnotatedReader } from '../features/passages/AnnotatedReader';
@@ -16,6 +16,9 @@ import { MetadataDialog } from '../features/sources/MetadataDialog';
 import { SourceList } from '../features/sources/SourceList';
 import { useImport } from '../features/sources/useImport';
 import { StorageTroubleDialog } from '../features/storage/StorageTroubleDialog';
+import { YourName } from '../features/identity/YourName';
+import { Trash } from '../features/trash/Trash';
+import { keepTrashWithinRetention } from '../features/trash/retention';
 import { flushAll } from '../lib/flush';
 import { onNavigate } from '../lib/navigation';
 import { NoticesProvider, useNotices } from '../lib/notices';
@@ -155,6 +158,9 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     }
   }, [activeCase, caseId, cases, setCaseId]);
 
+  // The Trash lets go of what has been in it longer than its retention period.
+  useEffect(() => keepTrashWithinRetention(), []);
+
   // Save pending edits whenever the page may go away.
   useEffect(() => {
     const onHide = () => void flushAll();
@@ -249,6 +255,8 @@ function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
             Export case as JSON
           </button>
         )}
+        {activeCase && <Trash caseId={activeCase.id} caseName={activeCase.name} onOpenCase={setCaseId} />}
+        <YourName />
       </header>
       <aside className="sidebar" aria-label="Case navigation">
         <CaseList activeCaseId={activeCase?.id ?? null} onSelect={setCaseId} beforeLeave={flushAll} />

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type {
+  ActorRecord,
   CaseRecord,
   ClaimRecord,
   EntityMergeRecord,
@@ -9,10 +10,13 @@ import type {
   PassageRecord,
   SourceBlobRecord,
   SourceRecord,
+  Stored,
   TagRecord,
   TimelineEntryRecord,
 } from '../../shared/domain/types';
-import { DB_VERSION, DB_VERSIONS } from './versions';
+import { changeLogMiddleware } from './changeLog';
+import type { ChangeRecord } from './changeTypes';
+import { ACTOR_KEY, DB_VERSION, DB_VERSIONS, newActor } from './versions';
 
 export { DB_VERSION } from './versions';
 
@@ -40,18 +44,22 @@ export interface CasefileDBOptions {
  * understand.
  */
 export class CasefileDB extends Dexie {
-  cases!: EntityTable<CaseRecord, 'id'>;
-  sources!: EntityTable<SourceRecord, 'id'>;
+  cases!: EntityTable<Stored<CaseRecord>, 'id'>;
+  sources!: EntityTable<Stored<SourceRecord>, 'id'>;
   sourceBlobs!: EntityTable<SourceBlobRecord, 'sourceId'>;
-  passages!: EntityTable<PassageRecord, 'id'>;
-  claims!: EntityTable<ClaimRecord, 'id'>;
-  tags!: EntityTable<TagRecord, 'id'>;
-  notes!: EntityTable<NoteRecord, 'id'>;
+  passages!: EntityTable<Stored<PassageRecord>, 'id'>;
+  claims!: EntityTable<Stored<ClaimRecord>, 'id'>;
+  tags!: EntityTable<Stored<TagRecord>, 'id'>;
+  notes!: EntityTable<Stored<NoteRecord>, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   timelineEntries!: EntityTable<TimelineEntryRecord, 'id'>;
   entityMerges!: EntityTable<EntityMergeRecord, 'id'>;
   entityTags!: EntityTable<EntityTagRecord, 'id'>;
   figures!: EntityTable<FigureRecord, 'id'>;
+  /** The change log (changeLog.ts); written only by its middleware. */
+  changes!: EntityTable<ChangeRecord, 'seq'>;
+  /** Whose writes these are: loaded (or created, on first run) each time the database opens. */
+  actor: ActorRecord | null = null;
   /** The IndexedDB factory in use (the browser's, or fake-indexeddb in tests). */
   readonly factory: IDBFactory;
   /** Why the connection was closed under us, when it was; shown instead of a bare Dexie error. */
@@ -65,6 +73,20 @@ export class CasefileDB extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // One door: every mutation of every table is stamped and logged here.
+    this.use(changeLogMiddleware(() => this.actor?.id ?? null));
+    this.on(
+      'ready',
+      async (vip: Dexie) => {
+        const stored = (await vip.table('meta').get(ACTOR_KEY)) as MetaRecord | undefined;
+        if (stored) this.actor = stored.value as ActorRecord;
+        else {
+          this.actor = newActor();
+          await vip.table('meta').put({ key: ACTOR_KEY, value: this.actor });
+        }
+      },
+      true,
+    );
     // Another window (a newer Casefile) wants to upgrade or delete the database.
     // Dexie closes the connection; with autoOpen off it stays closed (reopening
     // would reach the newer schema), and we record why for the message.

@@ -1,25 +1,30 @@
+import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { CaseRecord, ClaimRecord, EntityMergeRecord, EntityTagRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord, TimelineEntryRecord } from '../../shared/domain/types';
+import type { ActorRecord, CaseRecord, ClaimRecord, EntityMergeRecord, EntityTagRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, Stored, TagRecord, TimelineEntryRecord } from '../../shared/domain/types';
 import { getDb } from './db';
+import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSources, liveTags } from './live';
+import { listDeletedCases, listTrash, type TrashItem } from './repositories/trash';
+import { ACTOR_KEY } from './versions';
 
 /*
  * The read side: live queries that re-render when the data changes.
  * `undefined` means loading; `null` means the record does not exist.
  * Queries only read through Dexie (nothing else is awaited inside them), so
- * Dexie can track exactly which ranges each one depends on.
+ * Dexie can track exactly which ranges each one depends on. Records in the
+ * Trash are left out by the index ranges themselves (live.ts).
  */
 
-/** All cases, most recently used first, then by name. */
+/** All live cases, most recently used first, then by name. */
 export function useCases(): CaseRecord[] | undefined {
   return useLiveQuery(async () => {
-    const all = await getDb().cases.toArray();
+    const all = (await getDb().cases.toArray()).filter(isLive);
     return all.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
   });
 }
 
-/** One case, or null when it does not exist (or no id was given). */
+/** One case, or null when it does not exist, is in the Trash, or no id was given. */
 export function useCase(id: string | undefined): CaseRecord | null | undefined {
-  return useLiveQuery(async () => (id ? ((await getDb().cases.get(id)) ?? null) : null), [id]);
+  return useLiveQuery(async () => (id ? ((await liveCase(id)) ?? null) : null), [id]);
 }
 
 /**
@@ -28,28 +33,28 @@ export function useCase(id: string | undefined): CaseRecord | null | undefined {
  * IndexedDB has no projection and the reader and citations need it.
  */
 export function useSources(caseId: string | undefined): SourceRecord[] | undefined {
-  return useLiveQuery(
-    () => (caseId ? getDb().sources.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).toArray() : []),
-    [caseId],
-  );
+  return useLiveQuery(() => (caseId ? liveSources(caseId).toArray() : []), [caseId]);
 }
 
-/** One source (with its snapshot text), or null when it does not exist. */
+/** One source (with its snapshot text), or null when it does not exist or is in the Trash. */
 export function useSource(id: string | undefined): SourceRecord | null | undefined {
-  return useLiveQuery(async () => (id ? ((await getDb().sources.get(id)) ?? null) : null), [id]);
+  return useLiveQuery(async () => {
+    const source = id ? await getDb().sources.get(id) : undefined;
+    return source && isLive(source) ? source : null;
+  }, [id]);
 }
 
 /** A case's notes in list order. */
 export function useNotes(caseId: string | undefined): NoteRecord[] | undefined {
-  return useLiveQuery(
-    () => (caseId ? getDb().notes.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).toArray() : []),
-    [caseId],
-  );
+  return useLiveQuery(() => (caseId ? liveNotes(caseId).toArray() : []), [caseId]);
 }
 
-/** One note, or null when it does not exist. */
+/** One note, or null when it does not exist or is in the Trash. */
 export function useNote(id: string | undefined): NoteRecord | null | undefined {
-  return useLiveQuery(async () => (id ? ((await getDb().notes.get(id)) ?? null) : null), [id]);
+  return useLiveQuery(async () => {
+    const note = id ? await getDb().notes.get(id) : undefined;
+    return note && isLive(note) ? note : null;
+  }, [id]);
 }
 
 /** An app-wide setting written with `setMeta`; null when it was never set (undefined still means loading). */
@@ -60,16 +65,16 @@ export function useMeta<T>(key: string): T | null | undefined {
   }, [key]);
 }
 
-/** Every passage of a case, in no particular order (callers sort for their view). */
+/** Every live passage of a case, in no particular order (callers sort for their view). */
 export function usePassages(caseId: string | undefined): PassageRecord[] | undefined {
-  return useLiveQuery(() => (caseId ? getDb().passages.where('caseId').equals(caseId).toArray() : []), [caseId]);
+  return useLiveQuery(() => (caseId ? livePassages(caseId).toArray() : []), [caseId]);
 }
 
 /** A case's codebook tags, by name. */
 export function useTags(caseId: string | undefined): TagRecord[] | undefined {
   return useLiveQuery(async () => {
     if (!caseId) return [];
-    const tags = await getDb().tags.where('caseId').equals(caseId).toArray();
+    const tags = await liveTags(caseId).toArray();
     return tags.sort((a, b) => a.name.localeCompare(b.name));
   }, [caseId]);
 }
@@ -78,7 +83,7 @@ export function useTags(caseId: string | undefined): TagRecord[] | undefined {
 export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined {
   return useLiveQuery(async () => {
     if (!caseId) return [];
-    const claims = await getDb().claims.where('caseId').equals(caseId).toArray();
+    const claims = await liveClaims(caseId).toArray();
     return claims.sort((a, b) => a.createdAt - b.createdAt);
   }, [caseId]);
 }
@@ -105,4 +110,47 @@ export function useEntityTags(caseId: string | undefined): EntityTagRecord[] | u
 /** A case's figures (the brief's figure nodes show them by ID). */
 export function useFigures(caseId: string | undefined): FigureRecord[] | undefined {
   return useLiveQuery(() => (caseId ? getDb().figures.where('caseId').equals(caseId).toArray() : []), [caseId]);
+}
+
+/** What of a case is in the Trash, newest first. */
+export function useTrash(caseId: string | undefined): TrashItem[] | undefined {
+  return useLiveQuery(() => (caseId ? listTrash(caseId) : Promise.resolve([])), [caseId]);
+}
+
+/** Cases in the Trash, newest first. */
+export function useDeletedCases(): Stored<CaseRecord>[] | undefined {
+  return useLiveQuery(() => listDeletedCases());
+}
+
+/** The local actor (its ID and the name shown on what it wrote); null before the database created it. */
+export function useActor(): ActorRecord | null | undefined {
+  return useMeta<ActorRecord>(ACTOR_KEY);
+}
+
+/** What `observeCaseRecords` reports: each table's live records of the case, whenever they change. */
+export interface CaseRecordObserver {
+  sources(rows: SourceRecord[]): void;
+  passages(rows: PassageRecord[]): void;
+  claims(rows: ClaimRecord[]): void;
+  notes(rows: NoteRecord[]): void;
+  error(error: unknown): void;
+}
+
+/**
+ * Subscribe to a case's live sources, passages, claims and notes outside
+ * React (the search index keeps itself in step this way). Each table is its
+ * own live query, so a change to one re-reads only that one. Returns the
+ * unsubscribe function.
+ */
+export function observeCaseRecords(caseId: string, observer: CaseRecordObserver): () => void {
+  const error = (e: unknown) => observer.error(e);
+  const subscriptions = [
+    liveQuery(() => liveSources(caseId).toArray()).subscribe({ next: (rows) => observer.sources(rows), error }),
+    liveQuery(() => livePassages(caseId).toArray()).subscribe({ next: (rows) => observer.passages(rows), error }),
+    liveQuery(() => liveClaims(caseId).toArray()).subscribe({ next: (rows) => observer.claims(rows), error }),
+    liveQuery(() => liveNotes(caseId).toArray()).subscribe({ next: (rows) => observer.notes(rows), error }),
+  ];
+  return () => {
+    for (const s of subscriptions) s.unsubscribe();
+  };
 }

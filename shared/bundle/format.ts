@@ -1,5 +1,5 @@
 /**
- * The `.casefile` bundle layout, format version 1.
+ * The `.casefile` bundle layout, format version 2 (version 1 is read too).
  *
  * A zip holding:
  *   manifest.json       what the bundle is, and the path, SHA-256 and size of every other entry
@@ -17,6 +17,11 @@
  * The last two are derived views written for other software; Casefile reads
  * its own records back from the JSON files above them and only checks that
  * the derived files are intact.
+ *
+ * Format history: 1, the first; 2, records may carry their stamps
+ * (`createdBy`, `updatedBy`, `changedAt`), so a case keeps who wrote what.
+ * The layout is the same, so a version-1 bundle reads as a version-2 one
+ * without stamps.
  */
 import { z } from 'zod';
 import type {
@@ -26,7 +31,9 @@ import type {
 } from '../domain/types';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
+/** Every format version this Casefile reads. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 /** The extension the desktop shell registers and save dialogs suggest. */
 export const BUNDLE_EXTENSION = '.casefile';
 
@@ -79,7 +86,7 @@ export const manifestEntrySchema = z.strictObject({
 
 export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  formatVersion: z.union(READABLE_FORMAT_VERSIONS.map((v) => z.literal(v))),
   appVersion: z.string().min(1).max(100),
   createdAt: z.iso.datetime({ error: 'must be an ISO 8601 date-time' }),
   caseId: z.string().min(1).max(200),

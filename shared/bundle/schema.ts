@@ -45,6 +45,13 @@ const count = z.number().int().nonnegative();
 /** A position in a list; fractional values let a record move between two others. */
 const order = z.number();
 
+/** Who created and last changed a record, and when (`Stamps`); bundles of format 2 carry them, older ones do not. */
+const stamps = {
+  createdBy: idSchema.optional(),
+  updatedBy: idSchema.optional(),
+  changedAt: time.optional(),
+};
+
 const cslName = z.strictObject({
   family: text().optional(),
   given: text().optional(),
@@ -70,6 +77,7 @@ const sourceMetadata = z.strictObject({
 });
 
 export const caseSchema = z.strictObject({
+  ...stamps,
   id: idSchema,
   name: text(),
   createdAt: time,
@@ -89,6 +97,7 @@ export const sourceBlock = z
 
 export const sourceSchema = z
   .strictObject({
+    ...stamps,
     id: idSchema,
     caseId: idSchema,
     format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
@@ -129,6 +138,7 @@ const positionSelector = z
   .refine((selector) => selector.end >= selector.start, { error: 'ends before it starts', path: ['end'] });
 
 export const passageSchema = z.strictObject({
+  ...stamps,
   id: idSchema,
   caseId: idSchema,
   sourceId: idSchema,
@@ -145,6 +155,7 @@ const claimStatus = z.enum(CLAIM_STATUSES as [ClaimRecord['status'], ...ClaimRec
 const stance = z.enum(STANCES as [ClaimRecord['evidence'][number]['stance'], ...ClaimRecord['evidence'][number]['stance'][]]);
 
 export const claimSchema = z.strictObject({
+  ...stamps,
   id: idSchema,
   caseId: idSchema,
   statement: text(),
@@ -159,6 +170,7 @@ export const claimSchema = z.strictObject({
 });
 
 export const tagSchema = z.strictObject({
+  ...stamps,
   id: idSchema,
   caseId: idSchema,
   name: text(),
@@ -173,6 +185,7 @@ const noteContent = z.custom<unknown>((value) => value === null || (typeof value
 });
 
 export const noteSchema = z.strictObject({
+  ...stamps,
   id: idSchema,
   caseId: idSchema,
   title: text(),

@@ -32,7 +32,22 @@ export interface SourceMetadata {
   language?: string;
 }
 
-export interface CaseRecord {
+/**
+ * Who created a record, who changed it last and when: kept by the database
+ * on every write (renderer/db/changeLog.ts) and carried by bundles, so a
+ * case keeps its authorship wherever it goes. Actors are IDs
+ * (`ActorRecord.id`); names are looked up, so renaming oneself renames every
+ * stamp. Optional: records written before stamps existed have none.
+ */
+export interface Stamps {
+  createdBy?: string;
+  /** Who changed it last; absent while its creation is its last change (see `lastChange`). */
+  updatedBy?: string;
+  /** When a field last changed (ms); absent like `updatedBy`. Unlike a record's own `updatedAt`, every change moves it. */
+  changedAt?: number;
+}
+
+export interface CaseRecord extends Stamps {
   id: string;
   name: string;
   createdAt: number;
@@ -59,7 +74,7 @@ export interface SourceBlock {
  * every passage offset refers to. Only `metadata` may be edited afterwards.
  * Replacing the text ("Update source…") writes a new revision and re-anchors.
  */
-export interface SourceRecord {
+export interface SourceRecord extends Stamps {
   id: string;
   caseId: string;
   format: SourceFormat;
@@ -109,7 +124,7 @@ export interface Locator {
   value: number;
 }
 
-export interface PassageRecord {
+export interface PassageRecord extends Stamps {
   id: string;
   caseId: string;
   sourceId: string;
@@ -142,7 +157,7 @@ export interface StatusChange {
   reason?: string;
 }
 
-export interface ClaimRecord {
+export interface ClaimRecord extends Stamps {
   id: string;
   caseId: string;
   statement: string;
@@ -156,7 +171,7 @@ export interface ClaimRecord {
   updatedAt: number;
 }
 
-export interface TagRecord {
+export interface TagRecord extends Stamps {
   id: string;
   caseId: string;
   /** Hierarchy through "parent/child" names. */
@@ -169,7 +184,7 @@ export interface TagRecord {
 /** The app-level version of the serialised brief JSON. See docs in ARCHITECTURE.md (brief change log). */
 export const NOTE_SCHEMA_VERSION = 2;
 
-export interface NoteRecord {
+export interface NoteRecord extends Stamps {
   id: string;
   caseId: string;
   title: string;
@@ -279,5 +294,43 @@ export interface FigureRecord {
   height: number;
   /** Alternative text for screen readers and exports. */
   alt: string;
+  createdAt: number;
+}
+
+/**
+ * What the database keeps on every record of a case for the Trash (bundles
+ * and case JSON do not carry it): whether the record is live, and while it
+ * is in the Trash, when, by whom and together with what it was deleted.
+ */
+export interface Tracked {
+  /** 0 while the record is live; the time it was moved to the Trash while it is there. */
+  deletedAt?: number;
+  deletedBy?: string;
+  /** Records deleted in one action share this ID (a source and its passages), and are restored together. */
+  deletion?: string;
+  /** The links deleting the record took away, so restoring it puts them back. */
+  unlinked?: Unlinked;
+}
+
+/** The links a deletion took away from other records, kept on the tombstone. */
+export interface Unlinked {
+  /** A passage: the claims it was evidence for, with its stance, when it was added and its place in the claim's list. */
+  evidence?: { claimId: string; stance: Stance; addedAt: number; index: number }[];
+  /** A tag: the passages and claims that carried it. */
+  taggedPassages?: string[];
+  taggedClaims?: string[];
+  /** A note that was the case's brief, and the note that became the brief in its place. */
+  brief?: { successor: string };
+  /** A source that was the one open in the reader. */
+  wasActive?: boolean;
+}
+
+/** A record as the database holds it. */
+export type Stored<T> = T & Tracked;
+
+/** The person (or device) writing: created on first run, named by the user. */
+export interface ActorRecord {
+  id: string;
+  name: string;
   createdAt: number;
 }

@@ -553,7 +553,8 @@ function writeOne<T extends TableName>(doc: Y.Doc, table: T, input: RecordInputs
       const at = typeof fields.updatedAt === 'number' ? fields.updatedAt : creating ? (record.get('created') as Stamp).at : ctx.now;
       put(record, 'updated', { at, by: ctx.actor });
     }
-    if (typeof fields.deletedAt === 'number' && !record.has('deleted')) {
+    // The app's database keeps `deletedAt: 0` on every live record (its indexes need a value), so only a time is a deletion.
+    if (typeof fields.deletedAt === 'number' && fields.deletedAt > 0 && !record.has('deleted')) {
       record.set('deleted', { at: fields.deletedAt, by: typeof fields.deletedBy === 'string' ? fields.deletedBy : ctx.actor });
       edited = true;
     }

@@ -100,9 +100,11 @@ test('annotations export as W3C JSON-LD and import back identically', async ({ p
         });
       const cases = await read<{ id: string; name: string }>('cases');
       const caseId = cases.find((c) => c.name === 'Untitled case')?.id;
-      const all = await read<{ id: string; caseId: string }>('passages');
+      const all = await read<{ id: string; caseId: string; deletedAt?: number }>('passages');
       db.close();
-      return all.filter((p) => p.caseId === caseId).sort((a, b) => a.id.localeCompare(b.id));
+      // Live passages as the case holds them: what the database adds (who wrote it, when, Trash state) is not part of an annotation.
+      const own = ({ createdBy: _c, updatedBy: _u, changedAt: _t, deletedAt: _d, ...rest }: { id: string; caseId: string; [k: string]: unknown }) => rest;
+      return all.filter((p) => p.caseId === caseId && !p.deletedAt).map(own).sort((a, b) => a.id.localeCompare(b.id));
     });
   await expect.poll(async () => (await snapshot()).length).toBe(2);
   const before = await snapshot();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { BundleData } from '../../shared/bundle/format';
+import { BUNDLE_FORMAT_VERSION, type BundleData } from '../../shared/bundle/format';
 import { readBundle } from '../../shared/bundle/read';
 import { writeBundle } from '../../shared/bundle/write';
 import { generateCase } from '../fixtures/bundle/generateCase';
@@ -9,48 +9,13 @@ import { briefInputFromCase, CASE_JSON_FORMAT, CASE_JSON_VERSION } from '../../s
 import { renderMarkdown } from '../../shared/export/markdown';
 import { buildExportModel } from '../../shared/export/model';
 import { entryData, flip, readJson, repack, unpack, writeJson, type Entries } from '../fixtures/bundle/tamper';
-import { briefBox, importThroughChooser, openApp } from './helpers/app';
+import { briefBox, importBundle, importThroughChooser, openApp } from './helpers/app';
+import { dumpDb, type Tables } from './helpers/db';
 import { PAGE_TWO_SENTENCE, printPdf, REPORT_HTML } from './helpers/pdf';
 import { selectWithMouse } from './helpers/select';
 
 const MIB = 1024 * 1024;
 const SAMPLE = /^Sample case/;
-
-type Tables = Record<string, Record<string, unknown>[]>;
-
-/** Every object store of the app's IndexedDB, read raw (no app code), as JSON plus its SHA-256. */
-async function dumpDb(page: Page): Promise<{ tables: Tables; hash: string }> {
-  const { json, hash } = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('casefile');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const names = Array.from(db.objectStoreNames).sort();
-    const tx = db.transaction(names, 'readonly');
-    const out: Record<string, unknown[]> = {};
-    await Promise.all(
-      names.map(
-        (name) =>
-          new Promise<void>((resolve, reject) => {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => {
-              out[name] = request.result;
-              resolve();
-            };
-            request.onerror = () => reject(request.error);
-          }),
-      ),
-    );
-    db.close();
-    const text = JSON.stringify(out, (_key, value: unknown) =>
-      value instanceof Uint8Array ? { $bytes: Array.from(value).join(',') } : value instanceof ArrayBuffer ? { $buffer: Array.from(new Uint8Array(value)).join(',') } : value,
-    );
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-    return { json: text, hash: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') };
-  });
-  return { tables: JSON.parse(json) as Tables, hash };
-}
 
 /** One case's records out of a raw dump (JSON-shaped, as the markdown export takes them). */
 function caseFrom(tables: Tables, caseId: string) {
@@ -71,12 +36,6 @@ async function exportActiveCase(page: Page): Promise<{ name: string; bytes: Uint
   await page.getByRole('button', { name: 'Export case', exact: true }).click();
   const file = await download;
   return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(await file.path())) };
-}
-
-async function importBundle(page: Page, file: string | { name: string; bytes: Uint8Array }): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import case', exact: true }).click();
-  await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/zip', buffer: Buffer.from(file.bytes) });
 }
 
 /**
@@ -120,7 +79,8 @@ test('a rich case survives export, delete and import record for record, with the
 
   await page.getByRole('button', { name: `Delete case “${String(sampleCase.name)}”` }).click();
   await expect(page.getByRole('button', { name: SAMPLE })).toHaveCount(0);
-  expect((await dumpDb(page)).tables.cases?.some((c) => c.id === caseId)).toBe(false);
+  // Deleted means in the Trash: the record stays, marked, until the Trash lets go of it (or an import replaces it).
+  expect((await dumpDb(page)).tables.cases?.some((c) => c.id === caseId && !c.deletedAt)).toBe(false);
 
   await importBundle(page, bundle);
   await expect(page.locator('.toasts')).toContainText(`Imported case “${String(sampleCase.name)}” from “${bundle.name}”.`);
@@ -230,8 +190,8 @@ test('every kind of malformed bundle is refused with its own message and the dat
     { name: 'flipped byte', file: flip(good, notesData.start + Math.floor(notesData.length / 2)), message: /This bundle (is damaged|has been altered or damaged).*notes\.json/ },
     {
       name: 'future version',
-      file: edited((e) => writeJson(e, 'manifest.json', { ...readJson<Record<string, unknown>>(e, 'manifest.json'), formatVersion: 2 })),
-      message: /made by a newer Casefile \(format 2\)\. Update Casefile to open it\./,
+      file: edited((e) => writeJson(e, 'manifest.json', { ...readJson<Record<string, unknown>>(e, 'manifest.json'), formatVersion: BUNDLE_FORMAT_VERSION + 1 })),
+      message: new RegExp(`made by a newer Casefile \\(format ${BUNDLE_FORMAT_VERSION + 1}\\)\\. Update Casefile to open it\\.`),
     },
     {
       name: 'dangling reference',

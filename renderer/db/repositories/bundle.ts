@@ -15,8 +15,11 @@ import { remapIds } from '../../../shared/bundle/remap';
 import { writeBundle } from '../../../shared/bundle/write';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
-import { addCaseData, readCaseSnapshot } from './cases';
+import { isLive } from '../live';
+import { runWithOrigin } from '../origin';
+import { readCaseSnapshot } from './cases';
 import { RepoError } from './errors';
+import { purgeCase } from './trash';
 
 /** Whether a file name is a case bundle (by extension, as the OS file association does). */
 export function isBundleFile(name: string): boolean {
@@ -64,20 +67,34 @@ function recordIds(data: BundleData): { table: 'cases' | 'sources' | 'passages' 
 /**
  * Whether importing `data` as it is would collide with the profile: the case
  * itself is here (`'case'`, the usual reason: it was imported or exported
- * from this profile before), or some of its records' IDs are taken (`'records'`).
- * `null` when it can be imported as it is.
+ * from this profile before), or some of its records' IDs are taken by other
+ * cases (`'records'`). `'trash'`: the case is in the Trash, and importing it
+ * replaces that copy (the person deleted it, and now brings back the file's
+ * version). `null` when it can be imported as it is.
  */
-export async function bundleConflict(data: BundleData): Promise<'case' | 'records' | null> {
+export async function bundleConflict(data: BundleData): Promise<'case' | 'records' | 'trash' | null> {
   const db = getDb();
-  return db.transaction('r', [db.cases, db.sources, db.passages, db.claims, db.tags, db.notes], async () => {
-    if (await db.cases.get(data.case.id)) return 'case';
-    for (const { table, ids } of recordIds(data)) {
-      if (ids.length === 0) continue;
-      const found = await db.table(table).bulkGet(ids);
-      if (found.some((record) => record !== undefined)) return 'records';
-    }
-    return null;
-  });
+  return db.transaction('r', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], () => conflictOf(data));
+}
+
+/** The check behind {@link bundleConflict}, inside a transaction over every case table. */
+async function conflictOf(data: BundleData): Promise<'case' | 'records' | 'trash' | null> {
+  const db = getDb();
+  const existing = await db.cases.get(data.case.id);
+  if (existing && isLive(existing)) return 'case';
+  // Records of the same case in the Trash go with it; any other holder of an ID is a real collision.
+  const trashed = existing?.id;
+  for (const { table, ids } of recordIds(data)) {
+    if (table === 'cases' || ids.length === 0) continue;
+    const found = (await db.table(table).bulkGet(ids)) as ({ caseId: string } | undefined)[];
+    if (found.some((record) => record !== undefined && record.caseId !== trashed)) return 'records';
+  }
+  const blobIds = data.blobs.map((b) => b.sourceId);
+  if (blobIds.length > 0) {
+    const [blobs, owners] = await Promise.all([db.sourceBlobs.bulkGet(blobIds), db.sources.bulkGet(blobIds)]);
+    if (blobs.some((blob, i) => blob !== undefined && owners[i]?.caseId !== trashed)) return 'records';
+  }
+  return existing ? 'trash' : null;
 }
 
 /** A case name with the copy suffix, kept within the 200 characters a name may have. */
@@ -91,13 +108,68 @@ export function asCopy(data: BundleData): BundleData {
   return { ...copy, case: fitName(copy.case) };
 }
 
+/** Thrown inside the import transaction when the person cancels, so the transaction aborts and nothing stays. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled. Nothing was changed.');
+    this.name = 'ImportCancelled';
+  }
+}
+
+export interface ImportProgress {
+  /** Records written so far, and in all (a source counts once, its original file once). */
+  done: number;
+  total: number;
+}
+
+export interface WriteImportOptions {
+  /** Told after each chunk is written (inside the transaction: it must not await anything). */
+  onProgress?(progress: ImportProgress): void;
+  /** Checked before each chunk; once it is aborted, the transaction is aborted and nothing is stored. */
+  signal?: AbortSignal;
+}
+
+/** Records per bulk write: small enough that one chunk is a short task, large enough that IndexedDB is fed in bulk. */
+export const IMPORT_CHUNK_RECORDS = 1000;
+/** Source snapshots are heavy: a chunk of sources holds at most this many characters of text. */
+export const IMPORT_CHUNK_CHARS = 4 * 1024 * 1024;
+
+/** Split records into chunks of at most `IMPORT_CHUNK_RECORDS`, and at most `maxChars` by `weight`. */
+export function chunked<T>(records: readonly T[], weight: (record: T) => number = () => 0, maxChars = IMPORT_CHUNK_CHARS): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let chars = 0;
+  for (const record of records) {
+    const w = weight(record);
+    if (chunk.length > 0 && (chunk.length >= IMPORT_CHUNK_RECORDS || chars + w > maxChars)) {
+      chunks.push(chunk);
+      chunk = [];
+      chars = 0;
+    }
+    chunk.push(record);
+    chars += w;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/** How many records an import of these cases writes. */
+export function importSize(cases: readonly BundleData[]): number {
+  return cases.reduce((n, d) => n + 1 + d.sources.length + d.blobs.length + d.passages.length + d.claims.length + d.tags.length + d.notes.length, 0);
+}
+
 /**
- * Store checked cases (from `readCaseBundle`, possibly through `asCopy`) in
- * one transaction: all of them or none. Any record ID that is already taken
- * aborts the whole write with a `RepoError` before anything is added, so
- * nothing in the profile is ever replaced.
+ * Store checked cases (from `readCaseBundle`, possibly through `asCopy`):
+ * all of them or none. A case that is in the Trash is replaced by the
+ * imported one (see {@link bundleConflict}). Everything is written in ONE transaction, fed in
+ * chunks (each chunk's promise starts the next, so the transaction stays
+ * open, and progress is reported between them). Any record ID that is
+ * already taken aborts the whole write with a `RepoError` before anything is
+ * added; cancelling (`signal`) aborts it with `ImportCancelled`; either way
+ * IndexedDB rolls the transaction back and nothing in the profile changes.
+ * The change log records the writes with origin 'import'.
  */
-export async function writeImportedCases(cases: readonly BundleData[]): Promise<CaseRecord[]> {
+export async function writeImportedCases(cases: readonly BundleData[], opts: WriteImportOptions = {}): Promise<CaseRecord[]> {
   const db = getDb();
   const seen = new Set<string>();
   for (const data of cases) {
@@ -108,27 +180,39 @@ export async function writeImportedCases(cases: readonly BundleData[]): Promise<
       }
     }
   }
-  return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+  const total = importSize(cases);
+  let done = 0;
+  const step = async (count: number, write: () => Promise<unknown>) => {
+    if (opts.signal?.aborted) throw new ImportCancelled();
+    await write();
+    done += count;
+    opts.onProgress?.({ done, total });
+  };
+  return runWithOrigin('import', async () => {
     for (const data of cases) {
-      for (const { table, ids } of recordIds(data)) {
-        if (ids.length === 0) continue;
-        const found = await db.table(table).bulkGet(ids);
-        if (found.some((record) => record !== undefined)) {
-          throw new RepoError(`“${data.case.name}” (or some of its records) is already in Casefile, and an import never replaces what is there. Nothing was imported.`);
-        }
+      const conflict = await conflictOf(data);
+      if (conflict === 'case' || conflict === 'records') {
+        throw new RepoError(`“${data.case.name}” (or some of its records) is already in Casefile, and an import never replaces what is there. Nothing was imported.`);
       }
-      if (data.blobs.length > 0 && (await db.sourceBlobs.bulkGet(data.blobs.map((b) => b.sourceId))).some((b) => b !== undefined)) {
-        throw new RepoError(`The original files of “${data.case.name}” are already in Casefile. Nothing was imported.`);
-      }
+      // The copy in the Trash makes way (in this transaction: if the import fails, it is still there).
+      if (conflict === 'trash') await purgeCase(data.case.id);
     }
-    for (const data of cases) await addCaseData(data);
+    for (const data of cases) {
+      await step(1, () => db.cases.add(data.case));
+      for (const chunk of chunked(data.sources, (s) => s.text.length + (s.html?.length ?? 0))) await step(chunk.length, () => db.sources.bulkAdd(chunk));
+      for (const chunk of chunked(data.blobs, (b) => b.bytes.byteLength)) await step(chunk.length, () => db.sourceBlobs.bulkAdd(chunk));
+      for (const chunk of chunked(data.passages)) await step(chunk.length, () => db.passages.bulkAdd(chunk));
+      for (const chunk of chunked(data.claims)) await step(chunk.length, () => db.claims.bulkAdd(chunk));
+      for (const chunk of chunked(data.tags)) await step(chunk.length, () => db.tags.bulkAdd(chunk));
+      for (const chunk of chunked(data.notes, (n) => n.plainText.length * 4)) await step(chunk.length, () => db.notes.bulkAdd(chunk));
+    }
     return cases.map((data) => data.case);
   });
 }
 
-/** Read every case in the profile (for backups), each in its own read transaction. */
+/** Read every live case in the profile (for backups), each in its own read transaction. */
 export async function readAllCases(): Promise<BundleData[]> {
-  const ids = (await getDb().cases.toCollection().primaryKeys()) as string[];
+  const ids = (await getDb().cases.filter(isLive).primaryKeys()) as string[];
   const all: BundleData[] = [];
   for (const id of ids) {
     const data = await readCaseSnapshot(id);

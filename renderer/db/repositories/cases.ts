@@ -7,13 +7,12 @@ import {
   type SourceBlobRecord,
 } from '../../../shared/domain/types';
 import { getDb } from '../db';
+import { allOf, liveCase, liveClaims, liveNotes, livePassages, liveSources, liveTags, plain } from '../live';
 import { RepoError } from './errors';
+import { tombstone, type TrashRef } from './tombstones';
 
-/** Everything a case owns, as removed by deleteCase and put back by restoreCase. */
+/** Everything a case owns, as bundles, backups and case JSON carry it (live records, without database stamps). */
 export type CaseSnapshot = CaseData;
-
-/** What {@link deleteCase} removed; hand it to {@link restoreCase} to undo. */
-export type DeletedCaseSnapshot = CaseSnapshot;
 
 function cleanName(name: string): string {
   const trimmed = name.replace(/\s+/g, ' ').trim();
@@ -42,8 +41,10 @@ export async function createCase(name: string, now = Date.now()): Promise<CaseRe
 export async function renameCase(id: string, name: string): Promise<void> {
   const db = getDb();
   const clean = cleanName(name);
-  const changed = await db.cases.update(id, { name: clean, updatedAt: Date.now() });
-  if (!changed) throw new RepoError('That case no longer exists.');
+  await db.transaction('rw', db.cases, async () => {
+    if (!(await liveCase(id))) throw new RepoError('That case no longer exists.');
+    await db.cases.update(id, { name: clean, updatedAt: Date.now() });
+  });
 }
 
 /** Mark a case as just used, so it sorts first in the case list. */
@@ -56,44 +57,45 @@ export async function setActiveSource(caseId: string, sourceId: string | undefin
   await getDb().cases.update(caseId, { activeSourceId: sourceId });
 }
 
-/** Read everything a case owns (used by delete-with-undo and by bundle export). */
+/**
+ * Read everything a case owns (bundle export, case JSON, backups): its live
+ * records as plain domain records. Null when the case does not exist or is
+ * in the Trash.
+ */
 export async function readCaseSnapshot(id: string): Promise<CaseSnapshot | null> {
   const db = getDb();
   return db.transaction('r', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
-    const record = await db.cases.get(id);
+    const record = await liveCase(id);
     if (!record) return null;
-    const sources = await db.sources.where('caseId').equals(id).toArray();
+    const sources = await liveSources(id).toArray();
     const blobs = (await db.sourceBlobs.bulkGet(sources.map((s) => s.id))).filter((b): b is SourceBlobRecord => b !== undefined);
     return {
-      case: record,
-      sources,
+      case: plain(record),
+      sources: sources.map(plain),
       blobs,
-      passages: await db.passages.where('caseId').equals(id).toArray(),
-      claims: await db.claims.where('caseId').equals(id).toArray(),
-      tags: await db.tags.where('caseId').equals(id).toArray(),
-      notes: await db.notes.where('caseId').equals(id).toArray(),
+      passages: (await livePassages(id).toArray()).map(plain),
+      claims: (await liveClaims(id).toArray()).map(plain),
+      tags: (await liveTags(id).toArray()).map(plain),
+      notes: (await liveNotes(id).toArray()).map(plain),
     };
   });
 }
 
-/** Delete a case and everything in it, in one transaction. Returns what was removed, for Undo. */
-export async function deleteCase(id: string): Promise<DeletedCaseSnapshot> {
+/**
+ * Move a case to the Trash. Its records stay as they are, out of sight with
+ * it, until it is restored (Undo, or the Trash) or the retention period ends.
+ */
+export async function deleteCase(id: string, now = Date.now()): Promise<TrashRef> {
   const db = getDb();
-  return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
-    const snapshot = await readCaseSnapshot(id);
-    if (!snapshot) throw new RepoError('That case no longer exists.');
-    await db.sourceBlobs.bulkDelete(snapshot.sources.map((s) => s.id));
-    await db.sources.bulkDelete(snapshot.sources.map((s) => s.id));
-    await db.passages.bulkDelete(snapshot.passages.map((p) => p.id));
-    await db.claims.bulkDelete(snapshot.claims.map((c) => c.id));
-    await db.tags.bulkDelete(snapshot.tags.map((t) => t.id));
-    await db.notes.bulkDelete(snapshot.notes.map((n) => n.id));
-    await db.cases.delete(id);
-    return snapshot;
+  return db.transaction('rw', db.cases, async () => {
+    const record = await liveCase(id);
+    if (!record) throw new RepoError('That case no longer exists.');
+    const deletion = newId();
+    await tombstone('cases', [record], { deletion, now });
+    return { table: 'cases', id, deletion };
   });
 }
 
-/** Put a whole case back (Undo of delete, or a bundle import), in one transaction. */
 /**
  * Add every record of one case. Call it inside a read-write transaction over
  * all case tables; `add` (not `put`) makes an existing ID fail the whole
@@ -110,10 +112,16 @@ export async function addCaseData(data: CaseData): Promise<void> {
   await db.notes.bulkAdd(data.notes);
 }
 
-export async function restoreCase(snapshot: DeletedCaseSnapshot): Promise<void> {
+/** Store a whole case (the sample case, a test's fixture) in one transaction; a case with its ID must not exist, live or in the Trash. */
+export async function addCase(data: CaseData): Promise<void> {
   const db = getDb();
   await db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
-    if (await db.cases.get(snapshot.case.id)) throw new RepoError(`The case “${snapshot.case.name}” is already there, so nothing was restored.`);
-    await addCaseData(snapshot);
+    if (await db.cases.get(data.case.id)) throw new RepoError(`The case “${data.case.name}” is already there, so nothing was added.`);
+    await addCaseData(data);
   });
+}
+
+/** Every record ID a case holds in one table, live or in the Trash (used when a case is purged). */
+export async function caseRecordIds(table: 'sources' | 'passages' | 'claims' | 'tags' | 'notes', caseId: string): Promise<string[]> {
+  return (await allOf(table, caseId).primaryKeys()) as string[];
 }

@@ -19,9 +19,12 @@ import {
 } from '../../../shared/claims/claims';
 import type { ClaimRecord, ClaimStatus, PassageRecord, SourceRecord, Stance } from '../../../shared/domain/types';
 import type { Suggestion } from '../../../shared/suggest/suggest';
+import { newId } from '../../../shared/domain/ids';
 import { getDb } from '../db';
+import { isLive, liveSourcePassages } from '../live';
 import { buildPassage } from './passages';
 import { RepoError } from './errors';
+import { tombstone, type TrashRef } from './tombstones';
 
 /** Longest claimant we keep: a name or an institution, not a paragraph. */
 export const MAX_CLAIMANT_LENGTH = 200;
@@ -34,7 +37,7 @@ const GONE = 'That claim no longer exists. It may have been deleted in another w
  */
 async function passageInCase(passageId: string, caseId: string): Promise<PassageRecord> {
   const passage = await getDb().passages.get(passageId);
-  if (!passage) throw new RepoError('That passage no longer exists, so it cannot be used as evidence.');
+  if (!passage || !isLive(passage)) throw new RepoError('That passage no longer exists, so it cannot be used as evidence.');
   if (passage.caseId !== caseId) throw new RepoError('That passage belongs to another case; evidence must come from this case’s sources.');
   return passage;
 }
@@ -75,7 +78,7 @@ async function mutate(id: string, change: (claim: ClaimRecord) => ClaimRecord | 
   const db = getDb();
   return db.transaction('rw', db.claims, db.passages, async () => {
     const claim = await db.claims.get(id);
-    if (!claim) throw new RepoError(GONE);
+    if (!claim || !isLive(claim)) throw new RepoError(GONE);
     const next = await change(claim);
     if (next !== claim) await db.claims.put(next);
     return next;
@@ -154,29 +157,18 @@ export function removeClaimEvidence(id: string, passageId: string): Promise<Clai
 }
 
 /**
- * Delete a claim and return it as it was, for Undo. Passages are not touched:
- * they belong to their sources, not to the claim.
+ * Move a claim to the Trash. Passages are not touched: they belong to their
+ * sources, not to the claim; citations and marks that name the claim show it
+ * as missing until it is restored.
  */
-export async function deleteClaim(id: string): Promise<ClaimRecord> {
+export async function deleteClaim(id: string, now = Date.now()): Promise<TrashRef> {
   const db = getDb();
   return db.transaction('rw', db.claims, async () => {
     const claim = await db.claims.get(id);
-    if (!claim) throw new RepoError(GONE);
-    await db.claims.delete(id);
-    return claim;
-  });
-}
-
-/**
- * Undo a delete: put the claim back exactly as it was. Evidence whose passage
- * was deleted meanwhile is kept and shown as missing rather than dropped, so
- * the user sees what changed. Undoing twice is harmless.
- */
-export async function restoreClaim(snapshot: ClaimRecord): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.claims, db.cases, async () => {
-    if (!(await db.cases.get(snapshot.caseId))) throw new RepoError('The case this claim belonged to has been deleted, so the claim cannot be restored.');
-    await db.claims.put(snapshot);
+    if (!claim || !isLive(claim)) throw new RepoError(GONE);
+    const deletion = newId();
+    await tombstone('claims', [claim], { deletion, now });
+    return { table: 'claims', id, deletion };
   });
 }
 
@@ -194,8 +186,8 @@ export async function acceptSuggestion(
   const now = Date.now();
   const draft = buildPassage(source, suggestion.start, suggestion.end, { now });
   return db.transaction('rw', [db.sources, db.passages, db.claims, db.cases], async () => {
-    if (!(await db.sources.get(source.id))) throw new RepoError('That source no longer exists, so its suggestion cannot be accepted.');
-    const same = (await db.passages.where('sourceId').equals(source.id).toArray()).find(
+    if (!isLive(await db.sources.get(source.id))) throw new RepoError('That source no longer exists, so its suggestion cannot be accepted.');
+    const same = (await liveSourcePassages(source.id).toArray()).find(
       (p) => p.anchor !== 'orphaned' && p.selectors[1].start === suggestion.start && p.selectors[1].end === suggestion.end,
     );
     const passage = same ?? draft;

@@ -1,5 +1,6 @@
 export { RepoError } from './errors';
-export { createCase, deleteCase, readCaseSnapshot, renameCase, restoreCase, setActiveSource, touchCase, type CaseSnapshot, type DeletedCaseSnapshot } from './cases';
+export { getActor, setActorName } from './actor';
+export { addCase, createCase, deleteCase, readCaseSnapshot, renameCase, setActiveSource, touchCase, type CaseSnapshot } from './cases';
 export {
   addSource,
   applySourceUpdate,
@@ -7,20 +8,34 @@ export {
   findSourceBySha,
   planSourceUpdate,
   replaceSourceText,
-  restoreSource,
   undoSourceUpdate,
   updateSourceMetadata,
-  type SourceSnapshot,
   type SourceUpdateCounts,
   type SourceUpdatePlan,
   type SourceUpdateResult,
   type SourceUpdateUndo,
 } from './sources';
-export { createNote, deleteNote, findPassageCitations, isEmptyNote, renameNote, restoreNote, saveNoteContent, setCaseBrief, type DeletedNote, type PassageCitationPlace, type NoteContentChange, type SaveNoteResult } from './notes';
+export { createNote, deleteNote, findPassageCitations, isEmptyNote, renameNote, saveNoteContent, setCaseBrief, type PassageCitationPlace, type NoteContentChange, type SaveNoteResult } from './notes';
 export { ensureSampleCase, type SampleCaseData } from './sample';
 export { deleteMeta, getMeta, getMetaEntries, setMeta } from './meta';
-export { buildPassage, createPassage, deletePassage, locatorAt, reattachPassage, restorePassage, updatePassage, type PassageSnapshot } from './passages';
-export { asCopy, bundleConflict, bundleFileName, exportCaseBundle, isBundleFile, readAllCases, readCaseBundle, writeImportedCases } from './bundle';
+export { buildPassage, createPassage, deletePassage, locatorAt, reattachPassage, updatePassage } from './passages';
+export { type TrashRef, type TrashTable } from './tombstones';
+export { countTrash, emptyTrash, listDeletedCases, listTrash, purgeExpiredTrash, restoreFromTrash, TRASH_RETENTION_DAYS, type TrashItem } from './trash';
+export {
+  asCopy,
+  bundleConflict,
+  bundleFileName,
+  exportCaseBundle,
+  ImportCancelled,
+  importSize,
+  isBundleFile,
+  readAllCases,
+  readCaseBundle,
+  writeImportedCases,
+  type ImportProgress,
+} from './bundle';
+export { readExportRecords } from './exportRecords';
+export { addAnnotatedPassages, passageIdsTaken, readAnnotationTargets } from './annotations';
 export {
   addFigure,
   addManualEvent,

@@ -2,7 +2,9 @@ import { numberCitations } from '../../../shared/brief/citations';
 import { newId } from '../../../shared/domain/ids';
 import { NOTE_SCHEMA_VERSION, type NoteRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
+import { allOf, isLive, liveCase, liveNotes } from '../live';
 import { RepoError } from './errors';
+import { tombstone, type TrashRef } from './tombstones';
 
 /** Leaves that are only text layout; every other leaf (a citation, an image, a rule) is content. */
 const TEXT_LEAVES = new Set(['text', 'linebreak', 'tab']);
@@ -29,8 +31,9 @@ export function isEmptyNote(content: unknown, plainText: string): boolean {
 export async function createNote(caseId: string, title: string, now = Date.now()): Promise<NoteRecord> {
   const db = getDb();
   return db.transaction('rw', db.notes, db.cases, async () => {
-    if (!(await db.cases.get(caseId))) throw new RepoError('That case no longer exists, so the note was not created.');
-    const last = await db.notes.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).last();
+    if (!(await liveCase(caseId))) throw new RepoError('That case no longer exists, so the note was not created.');
+    // After every note of the case, those in the Trash included, so a restored one keeps its own place.
+    const orders = ((await allOf('notes', caseId).keys()) as unknown as [string, number, number][]).map((key) => key[2]);
     const note: NoteRecord = {
       id: newId(),
       caseId,
@@ -40,7 +43,7 @@ export async function createNote(caseId: string, title: string, now = Date.now()
       plainText: '',
       createdAt: now,
       updatedAt: now,
-      order: (last?.order ?? -1) + 1,
+      order: Math.max(-1, ...orders) + 1,
     };
     await db.notes.add(note);
     await db.cases.update(caseId, { updatedAt: now });
@@ -59,7 +62,7 @@ export async function renameNote(id: string, title: string, now = Date.now()): P
   const db = getDb();
   await db.transaction('rw', db.notes, db.cases, async () => {
     const note = await db.notes.get(id);
-    if (!note) throw new RepoError('That note no longer exists.');
+    if (!note || !isLive(note)) throw new RepoError('That note no longer exists.');
     await db.notes.update(id, { title: clean });
     await db.cases.update(note.caseId, { updatedAt: now });
   });
@@ -94,7 +97,7 @@ export async function saveNoteContent(id: string, change: NoteContentChange, opt
   const db = getDb();
   return db.transaction('rw', db.notes, db.cases, async (): Promise<SaveNoteResult> => {
     const stored = await db.notes.get(id);
-    if (!stored) return { saved: false, reason: 'missing' };
+    if (!stored || !isLive(stored)) return { saved: false, reason: 'missing' };
     if (change.baseUpdatedAt !== undefined && stored.updatedAt > change.baseUpdatedAt) return { saved: false, reason: 'stale', note: stored };
     if (!opts.allowEmpty && isEmptyNote(change.content, change.plainText) && !isEmptyNote(stored.content, stored.plainText)) {
       return { saved: false, reason: 'empty-over-nonempty', note: stored };
@@ -114,7 +117,7 @@ export async function setCaseBrief(caseId: string, noteId: string, now = Date.no
   const db = getDb();
   await db.transaction('rw', db.notes, db.cases, async () => {
     const note = await db.notes.get(noteId);
-    if (!note || note.caseId !== caseId) throw new RepoError('That note no longer exists.');
+    if (!note || !isLive(note) || note.caseId !== caseId) throw new RepoError('That note no longer exists.');
     const changed = await db.cases.update(caseId, { briefNoteId: noteId, updatedAt: now });
     if (!changed) throw new RepoError('That case no longer exists.');
   });
@@ -129,7 +132,7 @@ export interface PassageCitationPlace {
 }
 
 export async function findPassageCitations(caseId: string, passageId: string): Promise<PassageCitationPlace[]> {
-  const notes = await getDb().notes.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).toArray();
+  const notes = await liveNotes(caseId).toArray();
   const places: PassageCitationPlace[] = [];
   for (const note of notes) {
     const { numberOf, occurrences } = numberCitations(note.content);
@@ -139,39 +142,23 @@ export async function findPassageCitations(caseId: string, passageId: string): P
   return places;
 }
 
-/** What deleting a note took away, so Undo can put it back exactly. */
-export interface DeletedNote {
-  note: NoteRecord;
-  wasBrief: boolean;
-}
-
 /**
- * Delete a note. A case keeps at least one note; deleting the brief makes the
- * first remaining note the brief.
+ * Move a note to the Trash. A case keeps at least one live note; deleting the
+ * brief makes the first remaining note the brief, and restoring the note
+ * makes it the brief again unless another note was chosen meanwhile.
  */
-export async function deleteNote(id: string, now = Date.now()): Promise<DeletedNote> {
+export async function deleteNote(id: string, now = Date.now()): Promise<TrashRef> {
   const db = getDb();
   return db.transaction('rw', db.notes, db.cases, async () => {
     const note = await db.notes.get(id);
-    if (!note) throw new RepoError('That note no longer exists.');
-    const siblings = await db.notes.where('[caseId+order]').between([note.caseId, -Infinity], [note.caseId, Infinity]).toArray();
-    const others = siblings.filter((n) => n.id !== id);
+    if (!note || !isLive(note)) throw new RepoError('That note no longer exists.');
+    const others = (await liveNotes(note.caseId).toArray()).filter((n) => n.id !== id);
     if (others.length === 0) throw new RepoError('A case keeps at least one note, so its only note cannot be deleted.');
     const record = await db.cases.get(note.caseId);
-    const wasBrief = record?.briefNoteId === id;
-    await db.notes.delete(id);
-    await db.cases.update(note.caseId, { updatedAt: now, ...(wasBrief ? { briefNoteId: others[0]!.id } : {}) });
-    return { note, wasBrief };
-  });
-}
-
-/** Undo {@link deleteNote}. */
-export async function restoreNote(deleted: DeletedNote, now = Date.now()): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.notes, db.cases, async () => {
-    if (!(await db.cases.get(deleted.note.caseId))) throw new RepoError('The note’s case no longer exists, so the note was not restored.');
-    if (await db.notes.get(deleted.note.id)) throw new RepoError('That note is already there.');
-    await db.notes.add(deleted.note);
-    await db.cases.update(deleted.note.caseId, { updatedAt: now, ...(deleted.wasBrief ? { briefNoteId: deleted.note.id } : {}) });
+    const successor = record?.briefNoteId === id ? others[0]!.id : null;
+    const deletion = newId();
+    await tombstone('notes', [note], { deletion, now, unlinked: () => (successor ? { brief: { successor } } : undefined) });
+    await db.cases.update(note.caseId, { updatedAt: now, ...(successor ? { briefNoteId: successor } : {}) });
+    return { table: 'notes', id, deletion };
   });
 }

@@ -1,8 +1,10 @@
 import { describe } from '../../../shared/anchoring';
 import { newId } from '../../../shared/domain/ids';
-import type { ClaimRecord, Locator, PassageRecord, SourceRecord } from '../../../shared/domain/types';
+import type { ClaimRecord, Locator, PassageRecord, SourceRecord, Stored, Unlinked } from '../../../shared/domain/types';
 import { getDb } from '../db';
+import { allOf, isLive, liveSourcePassages } from '../live';
 import { RepoError } from './errors';
+import { tombstone, type TrashRef } from './tombstones';
 
 /** The paragraph (or page) a text offset falls in: the passage's locator. */
 export function locatorAt(source: Pick<SourceRecord, 'blocks' | 'format'>, offset: number): Locator {
@@ -36,12 +38,12 @@ export function buildPassage(source: SourceRecord, start: number, end: number, f
   };
 }
 
-/** Create a passage, or return the existing one with exactly the same span. */
+/** Create a passage, or return the existing live one with exactly the same span. */
 export async function createPassage(source: SourceRecord, start: number, end: number, fields: { tags?: string[]; comment?: string } = {}): Promise<PassageRecord> {
   const db = getDb();
   const draft = buildPassage(source, start, end, fields);
   return db.transaction('rw', db.passages, db.cases, async () => {
-    const same = (await db.passages.where('sourceId').equals(source.id).toArray()).find(
+    const same = (await liveSourcePassages(source.id).toArray()).find(
       (p) => p.anchor !== 'orphaned' && p.selectors[1].start === start && p.selectors[1].end === end,
     );
     if (same) return same;
@@ -51,43 +53,59 @@ export async function createPassage(source: SourceRecord, start: number, end: nu
   });
 }
 
+/** Change a live passage; a passage in the Trash (deleted in another window) is refused. */
+async function changePassage(id: string, patch: Partial<PassageRecord>): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.passages, async () => {
+    if (!isLive(await db.passages.get(id))) throw new RepoError('That passage no longer exists.');
+    await db.passages.update(id, patch);
+  });
+}
+
 export async function updatePassage(id: string, patch: { tags?: string[]; comment?: string }): Promise<void> {
-  const changed = await getDb().passages.update(id, { ...patch, updatedAt: Date.now() });
-  if (!changed) throw new RepoError('That passage no longer exists.');
+  await changePassage(id, { ...patch, updatedAt: Date.now() });
 }
 
 /** Place an orphaned passage again, on a span the user chose by hand. */
 export async function reattachPassage(id: string, source: SourceRecord, start: number, end: number): Promise<void> {
   const fresh = buildPassage(source, start, end);
-  const changed = await getDb().passages.update(id, { selectors: fresh.selectors, locator: fresh.locator, anchor: 'exact', updatedAt: Date.now() });
-  if (!changed) throw new RepoError('That passage no longer exists.');
+  await changePassage(id, { selectors: fresh.selectors, locator: fresh.locator, anchor: 'exact', updatedAt: Date.now() });
 }
 
-export interface PassageSnapshot {
-  passage: PassageRecord;
-  /** Claims as they were before the passage was removed from their evidence. */
-  claims: ClaimRecord[];
+/**
+ * Tombstone passages of one case as part of a deletion, taking each off the
+ * claims it was evidence for (live claims and claims in the Trash alike) and
+ * keeping those links on the tombstone, so restoring puts them back.
+ */
+export async function unlinkAndTombstonePassages(caseId: string, passages: readonly Stored<PassageRecord>[], opts: { deletion: string; now: number }): Promise<void> {
+  if (passages.length === 0) return;
+  const db = getDb();
+  const ids = new Set(passages.map((p) => p.id));
+  const links = new Map<string, NonNullable<Unlinked['evidence']>>();
+  const changed: Stored<ClaimRecord>[] = [];
+  for (const claim of (await allOf('claims', caseId).toArray()) as Stored<ClaimRecord>[]) {
+    const kept = claim.evidence.filter((e) => !ids.has(e.passageId));
+    if (kept.length === claim.evidence.length) continue;
+    for (const [index, e] of claim.evidence.entries()) {
+      if (!ids.has(e.passageId)) continue;
+      const list = links.get(e.passageId) ?? [];
+      list.push({ claimId: claim.id, stance: e.stance, addedAt: e.addedAt, index });
+      links.set(e.passageId, list);
+    }
+    changed.push({ ...claim, evidence: kept, updatedAt: opts.now });
+  }
+  await db.claims.bulkPut(changed);
+  await tombstone('passages', passages, { ...opts, unlinked: (p) => (links.has(p.id) ? { evidence: links.get(p.id) } : undefined) });
 }
 
-/** Delete a passage and drop it from every claim's evidence. Returns what changed, for Undo. */
-export async function deletePassage(id: string): Promise<PassageSnapshot> {
+/** Move a passage to the Trash; it leaves every claim's evidence until it is restored. */
+export async function deletePassage(id: string, now = Date.now()): Promise<TrashRef> {
   const db = getDb();
   return db.transaction('rw', db.passages, db.claims, async () => {
     const passage = await db.passages.get(id);
-    if (!passage) throw new RepoError('That passage no longer exists.');
-    const claims = (await db.claims.where('caseId').equals(passage.caseId).toArray()).filter((c) => c.evidence.some((e) => e.passageId === id));
-    for (const claim of claims) {
-      await db.claims.update(claim.id, { evidence: claim.evidence.filter((e) => e.passageId !== id), updatedAt: Date.now() });
-    }
-    await db.passages.delete(id);
-    return { passage, claims };
-  });
-}
-
-export async function restorePassage(snapshot: PassageSnapshot): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.passages, db.claims, async () => {
-    await db.passages.add(snapshot.passage);
-    await db.claims.bulkPut(snapshot.claims);
+    if (!passage || !isLive(passage)) throw new RepoError('That passage no longer exists.');
+    const deletion = newId();
+    await unlinkAndTombstonePassages(passage.caseId, [passage], { deletion, now });
+    return { table: 'passages', id, deletion };
   });
 }

@@ -1,6 +1,6 @@
 import type { CaseData } from '../../../shared/domain/types';
 import { getDb } from '../db';
-import { restoreCase } from './cases';
+import { addCaseData } from './cases';
 
 /** Every record of the bundled sample case, ready to store. */
 export type SampleCaseData = CaseData;
@@ -22,7 +22,7 @@ export async function ensureSampleCase(build: () => Promise<SampleCaseData>, now
   return db.transaction('rw', [db.meta, db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
     // Another window may have seeded it, or the person created a case, while `build` ran.
     if (!(await due())) return null;
-    await restoreCase(data);
+    await addCaseData(data);
     await db.meta.put({ key: SEEDED, value: now });
     return data.case.id;
   });

@@ -2,15 +2,10 @@ import { newId } from '../../../shared/domain/ids';
 import type { PassageRecord, SourceBlobRecord, SourceMetadata, SourceRecord } from '../../../shared/domain/types';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
 import { getDb } from '../db';
+import { allOf, allSourcePassages, isLive, liveCase, liveSourcePassages, liveSources } from '../live';
 import { RepoError } from './errors';
-
-/** What {@link deleteSource} removed; hand it to {@link restoreSource} to undo. */
-export interface SourceSnapshot {
-  source: SourceRecord;
-  blob: SourceBlobRecord | undefined;
-  passages: PassageRecord[];
-  wasActive: boolean;
-}
+import { unlinkAndTombstonePassages } from './passages';
+import { tombstone, type TrashRef } from './tombstones';
 
 function today(now: number): SourceMetadata['accessed'] {
   const d = new Date(now);
@@ -40,16 +35,16 @@ function snapshotOf(draft: ImportedSourceDraft, now: number) {
 export async function addSource(caseId: string, draft: ImportedSourceDraft, now = Date.now()): Promise<SourceRecord> {
   const db = getDb();
   return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs], async () => {
-    const owner = await db.cases.get(caseId);
-    if (!owner) throw new RepoError('That case no longer exists, so the source was not imported.');
-    const last = await db.sources.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).last();
+    if (!(await liveCase(caseId))) throw new RepoError('That case no longer exists, so the source was not imported.');
+    // After every source of the case, those in the Trash included, so a restored one keeps its own place.
+    const orders = ((await allOf('sources', caseId).keys()) as unknown as [string, number, number][]).map((key) => key[2]);
     const record: SourceRecord = {
       id: newId(),
       caseId,
       ...snapshotOf(draft, now),
       metadata: { ...draft.metadata, accessed: draft.metadata.accessed ?? today(now) },
       revision: 1,
-      order: (last?.order ?? -1) + 1,
+      order: Math.max(-1, ...orders) + 1,
     };
     await db.sources.add(record);
     await db.sourceBlobs.add({ sourceId: record.id, bytes: draft.bytes, mediaType: draft.mediaType });
@@ -60,7 +55,7 @@ export async function addSource(caseId: string, draft: ImportedSourceDraft, now 
 
 /** A source in this case with the same bytes, so an import can warn about a duplicate. */
 export async function findSourceBySha(caseId: string, sha256: string): Promise<SourceRecord | undefined> {
-  return getDb().sources.where('[caseId+sha256]').equals([caseId, sha256]).first();
+  return getDb().sources.where('[caseId+sha256]').equals([caseId, sha256]).filter(isLive).first();
 }
 
 /** Edit bibliographic details. The snapshot text never changes here. */
@@ -68,7 +63,7 @@ export async function updateSourceMetadata(id: string, patch: Partial<SourceMeta
   const db = getDb();
   await db.transaction('rw', db.sources, async () => {
     const source = await db.sources.get(id);
-    if (!source) throw new RepoError('That source no longer exists.');
+    if (!source || !isLive(source)) throw new RepoError('That source no longer exists.');
     const metadata: SourceMetadata = { ...source.metadata, ...patch };
     for (const key of Object.keys(metadata) as (keyof SourceMetadata)[]) if (metadata[key] === undefined) delete metadata[key];
     if (!metadata.title.trim()) throw new RepoError('A source needs a title.');
@@ -76,37 +71,27 @@ export async function updateSourceMetadata(id: string, patch: Partial<SourceMeta
   });
 }
 
-/** Remove a source, its original bytes and its passages. Returns what was removed, for Undo. */
-export async function deleteSource(id: string): Promise<SourceSnapshot> {
+/**
+ * Move a source to the Trash with its live passages (one deletion, so they
+ * come back together). Each passage is taken off the claims it was evidence
+ * for, and remembers them so restoring puts it back. The original bytes stay
+ * until the Trash lets go of the source for good.
+ */
+export async function deleteSource(id: string, now = Date.now()): Promise<TrashRef> {
   const db = getDb();
-  return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages], async () => {
+  return db.transaction('rw', [db.cases, db.sources, db.passages, db.claims], async () => {
     const source = await db.sources.get(id);
-    if (!source) throw new RepoError('That source no longer exists.');
-    const blob = await db.sourceBlobs.get(id);
-    const passages = await db.passages.where('sourceId').equals(id).toArray();
+    if (!isLive(source) || !source) throw new RepoError('That source no longer exists.');
     const owner = await db.cases.get(source.caseId);
     const wasActive = owner?.activeSourceId === id;
-    await db.passages.bulkDelete(passages.map((p) => p.id));
-    await db.sourceBlobs.delete(id);
-    await db.sources.delete(id);
+    const deletion = newId();
+    await unlinkAndTombstonePassages(source.caseId, await liveSourcePassages(id).toArray(), { deletion, now });
+    await tombstone('sources', [source], { deletion, now, unlinked: () => (wasActive ? { wasActive } : undefined) });
     if (wasActive) {
-      const next = await db.sources.where('[caseId+order]').between([source.caseId, -Infinity], [source.caseId, Infinity]).first();
+      const next = await liveSources(source.caseId).first();
       await db.cases.update(source.caseId, { activeSourceId: next?.id });
     }
-    return { source, blob, passages, wasActive };
-  });
-}
-
-/** Undo of {@link deleteSource}: the source, its bytes and passages back in one transaction. */
-export async function restoreSource(snapshot: SourceSnapshot): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages], async () => {
-    if (!(await db.cases.get(snapshot.source.caseId))) throw new RepoError('The case this source belonged to no longer exists, so it was not restored.');
-    if (await db.sources.get(snapshot.source.id)) throw new RepoError('That source is already there, so nothing was restored.');
-    await db.sources.add(snapshot.source);
-    if (snapshot.blob) await db.sourceBlobs.add(snapshot.blob);
-    await db.passages.bulkAdd(snapshot.passages);
-    if (snapshot.wasActive) await db.cases.update(snapshot.source.caseId, { activeSourceId: snapshot.source.id });
+    return { table: 'sources', id, deletion };
   });
 }
 
@@ -140,7 +125,7 @@ export interface SourceUpdatePlan {
   previous: SourceRecord;
   next: SourceRecord;
   blob: { bytes: Uint8Array; mediaType: string };
-  /** Every passage of the source as stored when the plan was made (orphans included). */
+  /** Every passage of the source as stored when the plan was made (orphans and those in the Trash included). */
   passagesBefore: PassageRecord[];
   /** The re-anchored passages (those not already orphaned), as they will be stored. */
   passagesAfter: PassageRecord[];
@@ -168,11 +153,12 @@ export interface SourceUpdateUndo {
  */
 export async function planSourceUpdate(sourceId: string, draft: ImportedSourceDraft, reanchor: Reanchor, locate: Locate, now = Date.now()): Promise<SourceUpdatePlan> {
   const db = getDb();
+  // Passages in the Trash move with the text too, so a restored one lands on the revision it is shown in.
   const [source, passagesBefore] = await db.transaction('r', [db.sources, db.passages], async () => [
     await db.sources.get(sourceId),
-    await db.passages.where('sourceId').equals(sourceId).toArray(),
+    await allSourcePassages(sourceId).toArray(),
   ] as const);
-  if (!source) throw new RepoError('That source no longer exists.');
+  if (!source || !isLive(source)) throw new RepoError('That source no longer exists.');
   const live = passagesBefore.filter((p) => p.anchor !== 'orphaned');
   const results = reanchor(source.text, draft.text, live);
   const { html: _oldHtml, fetched: _oldFetched, ...rest } = source;
@@ -182,15 +168,21 @@ export async function planSourceUpdate(sourceId: string, draft: ImportedSourceDr
   const fuzzy: SourceUpdatePlan['fuzzy'] = [];
   const passagesAfter = live.map((p): PassageRecord => {
     const r = results.get(p.id);
+    // The counts and lists tell the person about the passages they see; those in the Trash move along silently.
+    const shown = isLive(p);
     if (!r || r.status === 'orphaned' || !r.selectors) {
-      counts.orphaned++;
       const orphan: PassageRecord = { ...p, anchor: 'orphaned', updatedAt: now };
-      orphans.push(orphan);
+      if (shown) {
+        counts.orphaned++;
+        orphans.push(orphan);
+      }
       return orphan;
     }
-    counts[r.status === 'exact' ? 'placed' : r.status]++;
     const after: PassageRecord = { ...p, selectors: r.selectors, anchor: r.status, locator: locate(next, r.start), updatedAt: now };
-    if (r.status === 'fuzzy') fuzzy.push({ before: p, after });
+    if (shown) {
+      counts[r.status === 'exact' ? 'placed' : r.status]++;
+      if (r.status === 'fuzzy') fuzzy.push({ before: p, after });
+    }
     return after;
   });
   return { previous: source, next, blob: { bytes: draft.bytes, mediaType: draft.mediaType }, passagesBefore, passagesAfter, counts, orphans, fuzzy };
@@ -213,14 +205,17 @@ export async function applySourceUpdate(plan: SourceUpdatePlan): Promise<SourceU
   const sourceId = plan.previous.id;
   return db.transaction('rw', [db.sources, db.sourceBlobs, db.passages], async () => {
     const current = await db.sources.get(sourceId);
-    if (!current || current.revision !== plan.previous.revision) throw new RepoError('The source changed while it was being updated. Try again.');
-    const passages = await db.passages.where('sourceId').equals(sourceId).toArray();
+    if (!current || !isLive(current) || current.revision !== plan.previous.revision) throw new RepoError('The source changed while it was being updated. Try again.');
+    const passages = await allSourcePassages(sourceId).toArray();
     if (!sameRecords(passages, plan.passagesBefore)) throw new RepoError('Passages of this source changed while the update was being prepared. Nothing was changed; choose Update source… again.');
     const previousBlob = await db.sourceBlobs.get(sourceId);
     await db.sources.put(plan.next);
     await db.sourceBlobs.put({ sourceId, bytes: plan.blob.bytes, mediaType: plan.blob.mediaType });
     await db.passages.bulkPut(plan.passagesAfter);
-    return { previous: plan.previous, previousBlob, passagesBefore: plan.passagesBefore, applied: plan.next, passagesAfter: plan.passagesAfter };
+    // As stored: the change log stamped them, and Undo compares with what is stored.
+    const applied = (await db.sources.get(sourceId))!;
+    const passagesAfter = await db.passages.bulkGet(plan.passagesAfter.map((p) => p.id));
+    return { previous: plan.previous, previousBlob, passagesBefore: plan.passagesBefore, applied, passagesAfter: passagesAfter.filter((p) => p !== undefined) };
   });
 }
 
@@ -236,11 +231,11 @@ export async function undoSourceUpdate(undo: SourceUpdateUndo): Promise<void> {
   const sourceId = undo.previous.id;
   await db.transaction('rw', [db.sources, db.sourceBlobs, db.passages], async () => {
     const current = await db.sources.get(sourceId);
-    if (!current) throw new RepoError('That source no longer exists, so the update cannot be undone.');
+    if (!current || !isLive(current)) throw new RepoError('That source no longer exists, so the update cannot be undone.');
     if (current.revision !== undo.applied.revision || current.sha256 !== undo.applied.sha256) {
       throw new RepoError(`“${current.metadata.title}” has changed since the update, so it cannot be undone.`);
     }
-    const passages = await db.passages.where('sourceId').equals(sourceId).toArray();
+    const passages = await allSourcePassages(sourceId).toArray();
     const applied = new Map(undo.passagesAfter.map((p) => [p.id, p]));
     const expected = undo.passagesBefore.map((p) => applied.get(p.id) ?? p);
     if (!sameRecords(passages, expected)) {

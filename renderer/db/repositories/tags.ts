@@ -1,14 +1,16 @@
 import { newId } from '../../../shared/domain/ids';
-import type { ClaimRecord, PassageRecord, TagRecord } from '../../../shared/domain/types';
+import type { TagRecord } from '../../../shared/domain/types';
 import { normaliseTagName, sameTagName, TAG_PALETTE, tagColor, TagError } from '../../../shared/claims/tags';
 import { getDb } from '../db';
+import { isLive, liveClaims, livePassages, liveTags } from '../live';
+import { tombstone, type TrashRef } from './tombstones';
 
 /** Create the named tags that do not exist yet in the case; return all of them, in the order asked. */
 export async function ensureTags(caseId: string, names: readonly string[], now = Date.now()): Promise<TagRecord[]> {
   const db = getDb();
   const clean = names.map(normaliseTagName);
   return db.transaction('rw', db.tags, async () => {
-    const existing = await db.tags.where('caseId').equals(caseId).toArray();
+    const existing = await liveTags(caseId).toArray();
     const result: TagRecord[] = [];
     for (const name of clean) {
       let tag = existing.find((t) => sameTagName(t.name, name));
@@ -26,7 +28,7 @@ export async function ensureTags(caseId: string, names: readonly string[], now =
 /** Create one tag; a duplicate name in the case is refused. */
 export async function createTag(caseId: string, name: string): Promise<TagRecord> {
   const clean = normaliseTagName(name);
-  const existing = await getDb().tags.where('caseId').equals(caseId).toArray();
+  const existing = await liveTags(caseId).toArray();
   if (existing.some((t) => sameTagName(t.name, clean))) throw new TagError(`A tag named “${clean}” already exists.`);
   const [tag] = await ensureTags(caseId, [clean]);
   return tag!;
@@ -38,8 +40,8 @@ export async function renameTag(id: string, newName: string): Promise<void> {
   const clean = normaliseTagName(newName);
   await db.transaction('rw', db.tags, async () => {
     const tag = await db.tags.get(id);
-    if (!tag) throw new TagError('That tag no longer exists.');
-    const all = await db.tags.where('caseId').equals(tag.caseId).toArray();
+    if (!tag || !isLive(tag)) throw new TagError('That tag no longer exists.');
+    const all = await liveTags(tag.caseId).toArray();
     const prefix = `${tag.name}/`;
     const moving = all.filter((t) => t.id === id || t.name.startsWith(prefix));
     const renamed = new Map(moving.map((t) => [t.id, t.id === id ? clean : `${clean}/${t.name.slice(prefix.length)}`]));
@@ -51,67 +53,61 @@ export async function renameTag(id: string, newName: string): Promise<void> {
   });
 }
 
-/** Merge `fromId` into `intoId`: every passage and claim that had it gets the other (once); `from` is removed. */
+/**
+ * Merge `fromId` into `intoId`: every passage and claim that had it gets the
+ * other (once), those in the Trash included; `from` goes to the Trash, empty.
+ */
 export async function mergeTags(fromId: string, intoId: string): Promise<void> {
   if (fromId === intoId) throw new TagError('A tag cannot be merged into itself.');
   const db = getDb();
   await db.transaction('rw', db.tags, db.passages, db.claims, async () => {
     const [from, into] = await Promise.all([db.tags.get(fromId), db.tags.get(intoId)]);
-    if (!from || !into) throw new TagError('One of those tags no longer exists.');
+    if (!from || !into || !isLive(from) || !isLive(into)) throw new TagError('One of those tags no longer exists.');
     const swap = (tags: string[]) => [...new Set(tags.map((t) => (t === fromId ? intoId : t)))];
     const passages = await db.passages.where('tags').equals(fromId).toArray();
     await db.passages.bulkPut(passages.map((p) => ({ ...p, tags: swap(p.tags) })));
     const claims = await db.claims.where('tags').equals(fromId).toArray();
     await db.claims.bulkPut(claims.map((c) => ({ ...c, tags: swap(c.tags) })));
-    await db.tags.delete(fromId);
+    await tombstone('tags', [from], { deletion: newId(), now: Date.now() });
   });
 }
 
 export async function updateTag(id: string, patch: { color?: string; description?: string }): Promise<void> {
   if (patch.color !== undefined && !TAG_PALETTE.includes(patch.color)) throw new TagError('Choose one of the codebook colours.');
-  const changed = await getDb().tags.update(id, { ...patch, ...(patch.description !== undefined ? { description: patch.description.trim() } : {}) });
-  if (!changed) throw new TagError('That tag no longer exists.');
+  const db = getDb();
+  await db.transaction('rw', db.tags, async () => {
+    if (!isLive(await db.tags.get(id))) throw new TagError('That tag no longer exists.');
+    await db.tags.update(id, { ...patch, ...(patch.description !== undefined ? { description: patch.description.trim() } : {}) });
+  });
 }
 
 export async function tagUsage(caseId: string): Promise<Map<string, { passages: number; claims: number }>> {
-  const db = getDb();
   const usage = new Map<string, { passages: number; claims: number }>();
   const bump = (id: string, key: 'passages' | 'claims') => {
     const u = usage.get(id) ?? { passages: 0, claims: 0 };
     u[key]++;
     usage.set(id, u);
   };
-  for (const p of await db.passages.where('caseId').equals(caseId).toArray()) p.tags.forEach((t) => bump(t, 'passages'));
-  for (const c of await db.claims.where('caseId').equals(caseId).toArray()) c.tags.forEach((t) => bump(t, 'claims'));
+  for (const p of await livePassages(caseId).toArray()) p.tags.forEach((t) => bump(t, 'passages'));
+  for (const c of await liveClaims(caseId).toArray()) c.tags.forEach((t) => bump(t, 'claims'));
   return usage;
 }
 
-export interface TagSnapshot {
-  tag: TagRecord;
-  passages: PassageRecord[];
-  claims: ClaimRecord[];
-}
-
-/** Delete a tag and take it off every passage and claim. Returns what changed, for Undo. */
-export async function deleteTag(id: string): Promise<TagSnapshot> {
+/**
+ * Move a tag to the Trash and take it off every passage and claim (those in
+ * the Trash too); the tombstone remembers which, so restoring puts it back.
+ */
+export async function deleteTag(id: string, now = Date.now()): Promise<TrashRef> {
   const db = getDb();
   return db.transaction('rw', db.tags, db.passages, db.claims, async () => {
     const tag = await db.tags.get(id);
-    if (!tag) throw new TagError('That tag no longer exists.');
+    if (!tag || !isLive(tag)) throw new TagError('That tag no longer exists.');
     const passages = await db.passages.where('tags').equals(id).toArray();
     const claims = await db.claims.where('tags').equals(id).toArray();
     await db.passages.bulkPut(passages.map((p) => ({ ...p, tags: p.tags.filter((t) => t !== id) })));
     await db.claims.bulkPut(claims.map((c) => ({ ...c, tags: c.tags.filter((t) => t !== id) })));
-    await db.tags.delete(id);
-    return { tag, passages, claims };
-  });
-}
-
-export async function restoreTag(snapshot: TagSnapshot): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.tags, db.passages, db.claims, async () => {
-    await db.tags.add(snapshot.tag);
-    await db.passages.bulkPut(snapshot.passages);
-    await db.claims.bulkPut(snapshot.claims);
+    const deletion = newId();
+    await tombstone('tags', [tag], { deletion, now, unlinked: () => ({ taggedPassages: passages.map((p) => p.id), taggedClaims: claims.map((c) => c.id) }) });
+    return { table: 'tags', id, deletion };
   });
 }

@@ -9,6 +9,7 @@
 import { describe as describeSelectors } from '../../../shared/anchoring';
 import type { EntityKind, EntityMergeRecord, EntityTagRecord, EventDate, FigureRecord, TimelineEntryRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
+import { isLive } from '../live';
 import { RepoError } from './errors';
 
 const LABEL_MAX = 500;
@@ -35,7 +36,7 @@ export async function decideFoundDate(
   const db = getDb();
   return db.transaction('rw', db.sources, db.timelineEntries, async () => {
     const source = await db.sources.get(found.sourceId);
-    if (!source || source.caseId !== caseId) throw new RepoError('That source is no longer in this case, so its date cannot be changed.');
+    if (!source || !isLive(source) || source.caseId !== caseId) throw new RepoError('That source is no longer in this case, so its date cannot be changed.');
     if (found.start < 0 || found.end > source.text.length || found.end <= found.start) throw new RepoError('That date is no longer in its source; it may have been updated.');
     const selectors = describeSelectors(source.text, found.start, found.end);
     const existing = (await db.timelineEntries.where('caseId').equals(caseId).toArray()).find(
@@ -63,7 +64,7 @@ export async function addManualEvent(caseId: string, passageId: string, date: Ev
   const db = getDb();
   return db.transaction('rw', db.passages, db.timelineEntries, async () => {
     const passage = await db.passages.get(passageId);
-    if (!passage || passage.caseId !== caseId) throw new RepoError('That passage is no longer in this case, so no event can be added from it.');
+    if (!passage || !isLive(passage) || passage.caseId !== caseId) throw new RepoError('That passage is no longer in this case, so no event can be added from it.');
     const entry: TimelineEntryRecord = { id: crypto.randomUUID(), caseId, kind: 'manual', sourceId: passage.sourceId, passageId, date, createdAt: now, updatedAt: now };
     const text = label.trim().slice(0, LABEL_MAX);
     if (text) entry.label = text;
@@ -131,7 +132,7 @@ export async function tagPassageWithEntity(
   const db = getDb();
   return db.transaction('rw', db.passages, db.entityTags, async () => {
     const passage = await db.passages.get(passageId);
-    if (!passage || passage.caseId !== caseId) throw new RepoError('That passage is no longer in this case.');
+    if (!passage || !isLive(passage) || passage.caseId !== caseId) throw new RepoError('That passage is no longer in this case.');
     const existing = (await db.entityTags.where('passageId').equals(passageId).toArray()).find((t) => t.entity === entity.key);
     if (existing) return existing;
     const record: EntityTagRecord = { id: crypto.randomUUID(), caseId, passageId, entity: entity.key, name: entity.name, kind: entity.kind, createdAt: now };

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
 import { useClaims, useFigures, useNote, useNotes, usePassages, useSources, useTags } from '../../db/hooks';
-import { createNote, deleteNote, getMeta, renameNote, restoreNote, setCaseBrief, setMeta } from '../../db/repositories';
+import { createNote, deleteNote, getMeta, renameNote, restoreFromTrash, setCaseBrief, setMeta } from '../../db/repositories';
 import { BriefDataContext, buildBriefData } from '../../editor/briefData';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { onNavigate } from '../../lib/navigation';
@@ -82,8 +82,8 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
       notices.toast(`Deleted the note “${target.title}”.`, {
         label: 'Undo',
         run: async () => {
-          await restoreNote(deleted);
-          await open(deleted.note.id);
+          await restoreFromTrash(deleted);
+          await open(deleted.id);
         },
       });
     } catch (error) {

@@ -8,7 +8,7 @@ import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { createAutosave } from '../../lib/autosave';
 import { registerFlusher } from '../../lib/flush';
 import { registerUnsaved } from '../../lib/unsaved';
-import { isClosedError } from '../../db/db';
+import { isClosedError } from '../../db';
 import { clearStorageTrouble, reportSaveFailure } from '../storage/trouble';
 import { useNotices } from '../../lib/notices';
 import { NoteConflictDialog, type ConflictChoice } from './NoteConflictDialog';

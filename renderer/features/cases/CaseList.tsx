@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useCases } from '../../db/hooks';
 import { BundleFailure } from '../../../shared/bundle/errors';
-import { createCase, deleteCase, exportCaseBundle, renameCase, restoreCase } from '../../db/repositories';
+import { createCase, deleteCase, exportCaseBundle, renameCase, restoreFromTrash } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
 import { platform } from '../../platform';
@@ -43,7 +43,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
     await beforeLeave();
     onSelect(id);
   };
-  const { importFiles, importCases, dialog: importDialog } = useCaseImport((id) => void openImported(id));
+  const { importFiles, importBackup, dialog: importDialog } = useCaseImport((id) => void openImported(id));
   const backups = platform().backups;
   const [restoring, setRestoring] = useState(false);
 
@@ -134,7 +134,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
     notices.toast(`Deleted case “${record.name}”.`, {
       label: 'Undo',
       run: async () => {
-        await restoreCase(snapshot);
+        await restoreFromTrash(snapshot);
         onSelect(record.id);
       },
     });
@@ -162,7 +162,7 @@ export function CaseList({ activeCaseId, onSelect, beforeLeave }: CaseListProps)
         )}
       </div>
       {importDialog}
-      {restoring && backups && <RestoreBackupDialog host={backups} onClose={() => setRestoring(false)} onRestore={(from, restored) => void importCases(from, restored)} />}
+      {restoring && backups && <RestoreBackupDialog host={backups} onClose={() => setRestoring(false)} onRestore={(from, bytes) => void importBackup(from, bytes)} />}
       {cases === undefined ? (
         <p className="muted">Loading…</p>
       ) : cases.length === 0 ? (

@@ -1,6 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { readBackup } from '../../../shared/bundle/backup';
-import type { BundleData } from '../../../shared/bundle/format';
 import type { BackupInfo } from '../../../shared/ipc/contract';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { BackupHost } from '../../platform';
@@ -18,11 +16,11 @@ function formatSize(bytes: number): string {
 
 /**
  * "Restore from backup…": the backups the desktop app keeps (newest first,
- * with date, size and number of cases). Restoring checks the whole backup,
- * then hands its cases to the case import, which never replaces a case that
- * is already here.
+ * with date, size and number of cases). Restoring hands the backup's bytes
+ * to the case import, which checks all of it off the main thread and never
+ * replaces a case that is already here.
  */
-export function RestoreBackupDialog({ host, onRestore, onClose }: { host: BackupHost; onRestore(from: string, cases: BundleData[]): void; onClose(): void }) {
+export function RestoreBackupDialog({ host, onRestore, onClose }: { host: BackupHost; onRestore(from: string, bytes: Uint8Array): void; onClose(): void }) {
   const dialog = useModalDialog();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [chosen, setChosen] = useState<string>('');
@@ -51,10 +49,9 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
     setBusy('restore');
     setError('');
     try {
-      const result = await readBackup(await host.read(info.name));
-      if (!result.ok) return setError(`${result.error.message} Nothing was changed.`);
+      const bytes = await host.read(info.name);
       dialog.current?.close();
-      onRestore(`the backup of ${formatBackupDate(info.createdAt)}`, result.cases);
+      onRestore(`the backup of ${formatBackupDate(info.createdAt)}`, bytes);
     } catch (e) {
       setError(`The backup could not be read: ${e instanceof Error ? e.message : String(e)} Nothing was changed.`);
     } finally {

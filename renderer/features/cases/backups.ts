@@ -10,7 +10,7 @@ import type { BundleData } from '../../../shared/bundle/format';
 import { writeBundle } from '../../../shared/bundle/write';
 import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import type { BackupInfo } from '../../../shared/ipc/contract';
-import { setBeforeUpgrade, type StoredTables } from '../../db/db';
+import { setBeforeUpgrade, type StoredTables } from '../../db';
 import { readAllCases } from '../../db/repositories';
 import type { BackupHost } from '../../platform';
 import { platform } from '../../platform';

@@ -1,97 +1,144 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { BundleData } from '../../../shared/bundle/format';
-import { RepoError, asCopy, bundleConflict, readCaseBundle, writeImportedCases } from '../../db/repositories';
-import { storageErrorMessage } from '../../db/db';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { PickedFile } from '../../platform';
+import { CaseImportCancelled, CaseImportFailed, startCaseImport, type CaseImportSession } from './caseImportClient';
+import type { CheckedCase, ImportSourceKind } from './caseImportProtocol';
+
+/** Marks on the page's timeline around each import, for benchmarks and the long-task test (User Timing). */
+export const IMPORT_MARKS = { start: 'casefile-case-import-start', written: 'casefile-case-import-written' } as const;
 
 interface Pending {
   /** What is being imported, for the dialog: a file name or a backup's date. */
   from: string;
-  fresh: BundleData[];
-  existing: { data: BundleData; kind: 'case' | 'records' }[];
+  fresh: CheckedCase[];
+  existing: CheckedCase[];
+  choose(choice: Choice): void;
 }
+
+interface Progress {
+  from: string;
+  step: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+type Choice = 'copies' | 'skip' | 'cancel';
+
+const taken = (c: CheckedCase) => c.conflict === 'case' || c.conflict === 'records';
 
 /**
  * The one import path for case bundles (the Import case button, a dropped or
- * OS-opened file, Restore from backup): every bundle is fully checked before
- * anything is written; cases already in the profile are never replaced, the
- * user is asked whether to import copies with new IDs; then everything is
- * written in one transaction. Returns the functions and the dialog to render.
+ * OS-opened file, Restore from backup). A worker checks the whole file before
+ * anything is written; cases already in the profile are never replaced (the
+ * person is asked whether to import copies with new IDs), though a case in
+ * the Trash makes way for the file's version; then everything is written in
+ * one transaction, in chunks, with progress and Cancel. Imports run one at a
+ * time. Returns the functions and what to render (dialog and progress).
  */
 export function useCaseImport(onImported: (caseId: string) => void): {
   importFiles(files: readonly PickedFile[]): Promise<void>;
-  importCases(from: string, cases: readonly BundleData[]): Promise<void>;
+  importBackup(from: string, bytes: Uint8Array): Promise<void>;
   dialog: ReactNode;
 } {
   const notices = useNotices();
   const [pending, setPending] = useState<Pending | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const session = useRef<CaseImportSession | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   // The latest callback, so the functions returned here stay the same from render to render.
   const imported = useRef(onImported);
   imported.current = onImported;
 
-  const write = useCallback(
-    async (from: string, cases: BundleData[]) => {
-      if (cases.length === 0) return;
+  const run = useCallback(
+    async (from: string, kind: ImportSourceKind, bytes: Uint8Array) => {
+      const job = startCaseImport();
+      session.current = job;
+      performance.mark(IMPORT_MARKS.start);
+      setProgress({ from, step: 'checking', done: 0, total: 0 });
       try {
-        const stored = await writeImportedCases(cases);
+        const checked = await job.check(kind, bytes);
+        if (!checked.ok) {
+          notices.error(`${from} could not be imported. ${checked.message} Nothing was changed.`);
+          return;
+        }
+        const existing = checked.cases.filter(taken);
+        const fresh = checked.cases.filter((c) => !taken(c));
+        let copies = false;
+        if (existing.length > 0) {
+          setProgress(null);
+          const choice = await new Promise<Choice>((choose) => setPending({ from, fresh, existing, choose }));
+          setPending(null);
+          if (choice === 'cancel' || (choice === 'skip' && fresh.length === 0)) {
+            notices.toast('Import cancelled. Nothing was changed.');
+            return;
+          }
+          copies = choice === 'copies';
+        }
+        const total = (copies ? checked.cases : fresh).reduce((n, c) => n + c.records, 0);
+        setProgress({ from, step: 'writing', done: 0, total });
+        const written = await job.write(copies, (done, all) => setProgress({ from, step: 'writing', done, total: all }));
+        performance.mark(IMPORT_MARKS.written);
         notices.clearError();
-        notices.toast(stored.length === 1 ? `Imported case “${stored[0]?.name ?? ''}” from ${from}.` : `Imported ${stored.length} cases from ${from}.`);
-        const first = stored[0];
+        const [first] = written.cases;
+        const replaced = written.replacedTrash.length > 0 ? ` It replaces the copy that was in the Trash.` : '';
+        notices.toast(written.cases.length === 1 ? `Imported case “${first?.name ?? ''}” from ${from}.${replaced}` : `Imported ${written.cases.length} cases from ${from}.${replaced}`);
         if (first) imported.current(first.id);
       } catch (error) {
-        notices.error(error instanceof RepoError ? error.message : `${from} could not be imported: ${storageErrorMessage(error)}`);
+        if (error instanceof CaseImportCancelled) notices.toast(error.message);
+        else if (error instanceof CaseImportFailed && error.known) notices.error(error.message);
+        else notices.error(`${from} could not be imported: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        job.close();
+        if (session.current === job) session.current = null;
+        setProgress(null);
       }
     },
     [notices],
   );
 
-  const importCases = useCallback(
-    async (from: string, cases: readonly BundleData[]) => {
-      const fresh: BundleData[] = [];
-      const existing: Pending['existing'] = [];
-      for (const data of cases) {
-        const kind = await bundleConflict(data);
-        if (kind === null) fresh.push(data);
-        else existing.push({ data, kind });
-      }
-      if (existing.length === 0) await write(from, fresh);
-      else setPending({ from, fresh, existing });
-    },
-    [write],
-  );
+  /** Imports wait for the one before (and its dialog) to finish. */
+  const enqueue = useCallback((work: () => Promise<void>) => {
+    const next = queue.current.then(work, work);
+    queue.current = next;
+    return next;
+  }, []);
 
   const importFiles = useCallback(
     async (files: readonly PickedFile[]) => {
-      for (const file of files) {
-        const result = await readCaseBundle(file.bytes);
-        if (!result.ok) {
-          notices.error(`“${file.name}” could not be imported. ${result.error.message} Nothing was changed.`);
-          continue;
-        }
-        await importCases(`“${file.name}”`, [result.data]);
-      }
+      for (const file of files) await enqueue(() => run(`“${file.name}”`, 'bundle', file.bytes));
     },
-    [importCases, notices],
+    [enqueue, run],
   );
 
-  const dialog = pending ? (
-    <ExistingCaseDialog
-      pending={pending}
-      onChoose={(choice) => {
-        setPending(null);
-        if (choice === 'copies') void write(pending.from, [...pending.fresh, ...pending.existing.map((e) => asCopy(e.data))]);
-        else if (choice === 'skip') void write(pending.from, pending.fresh);
-        else notices.toast('Import cancelled. Nothing was changed.');
-      }}
-    />
-  ) : null;
+  const importBackup = useCallback((from: string, bytes: Uint8Array) => enqueue(() => run(from, 'backup', bytes)), [enqueue, run]);
 
-  return { importFiles, importCases, dialog };
+  // Leaving (the case list unmounts) stops an import in progress; its transaction is rolled back.
+  useEffect(() => () => session.current?.cancel(), []);
+
+  const dialog = (
+    <>
+      {pending && <ExistingCaseDialog pending={pending} onChoose={pending.choose} />}
+      {progress && <ImportProgress progress={progress} onCancel={() => session.current?.cancel()} />}
+    </>
+  );
+
+  return { importFiles, importBackup, dialog };
 }
 
-type Choice = 'copies' | 'skip' | 'cancel';
+/** Checking, then writing, with a bar and Cancel; announced politely, so a screen reader hears it without losing its place. */
+function ImportProgress({ progress, onCancel }: { progress: Progress; onCancel(): void }) {
+  const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
+  return (
+    <div className="case-import-progress" role="group" aria-label="Case import">
+      <p role="status">{progress.step === 'checking' ? `Checking ${progress.from}…` : `Importing ${progress.from}… ${percent}%`}</p>
+      <progress aria-label="Import progress" max={progress.total || 1} value={progress.step === 'checking' ? undefined : progress.done} />
+      <button type="button" className="small" onClick={onCancel}>
+        Cancel import
+      </button>
+    </div>
+  );
+}
 
 /** Asks what to do with cases that are already in the profile. Closing it (Escape) cancels. */
 function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(choice: Choice): void }) {
@@ -112,9 +159,9 @@ function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(
       <div id="existing-case-text">
         {single && first ? (
           <p>
-            {first.kind === 'case'
-              ? `“${first.data.case.name}” from ${pending.from} is already in Casefile. `
-              : `Some records of “${first.data.case.name}” from ${pending.from} are already in Casefile. `}
+            {first.conflict === 'case'
+              ? `“${first.name}” from ${pending.from} is already in Casefile. `
+              : `Some records of “${first.name}” from ${pending.from} are already in Casefile. `}
             You can import a copy with new IDs next to it, or cancel. Nothing already here is replaced.
           </p>
         ) : (
@@ -125,7 +172,7 @@ function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(
             </p>
             <ul className="existing-cases">
               {pending.existing.map((e) => (
-                <li key={e.data.case.id}>{e.data.case.name}</li>
+                <li key={e.id}>{e.name}</li>
               ))}
             </ul>
           </>

@@ -8,11 +8,11 @@ import {
   deleteClaim,
   MAX_CLAIMANT_LENGTH,
   removeClaimEvidence,
-  restoreClaim,
   setClaimStance,
   setClaimStatus,
   updateClaim,
 } from '../../db/repositories/claims';
+import { restoreFromTrash } from '../../db/repositories';
 import { Icon } from '../../lib/icons';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
@@ -130,7 +130,7 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
     attempt('foot', async () => {
       const snapshot = await deleteClaim(claim.id);
       onBack();
-      notices.toast('Claim deleted.', { label: 'Undo', run: () => restoreClaim(snapshot).catch((e: Error) => notices.error(e.message)) });
+      notices.toast('Claim deleted.', { label: 'Undo', run: () => restoreFromTrash(snapshot).catch((e: Error) => notices.error(e.message)) });
     });
 
   return (

@@ -1,4 +1,4 @@
-import { getDb } from '../../db/db';
+import { readExportRecords as readCaseRecords } from '../../db/repositories';
 import { flushAll } from '../../lib/flush';
 import type { ExportRecords } from './choices';
 
@@ -10,21 +10,7 @@ import type { ExportRecords } from './choices';
  */
 export async function readExportRecords(caseId: string, noteId: string): Promise<ExportRecords | null> {
   await flushAll();
-  const db = getDb();
-  return db.transaction('r', [db.cases, db.notes, db.sources, db.passages, db.claims, db.tags, db.figures], async () => {
-    const record = await db.cases.get(caseId);
-    const note = await db.notes.get(noteId);
-    if (!record || !note || note.caseId !== caseId) return null;
-    return {
-      case: record,
-      note,
-      sources: await db.sources.where('caseId').equals(caseId).toArray(),
-      passages: await db.passages.where('caseId').equals(caseId).toArray(),
-      claims: await db.claims.where('caseId').equals(caseId).toArray(),
-      tags: await db.tags.where('caseId').equals(caseId).toArray(),
-      figures: await db.figures.where('caseId').equals(caseId).toArray(),
-    };
-  });
+  return readCaseRecords(caseId, noteId);
 }
 
 /** Today's date as "YYYY-MM-DD" in the user's time zone, for the export's front matter. */

@@ -1,9 +1,7 @@
 import { resolve } from '../../../shared/anchoring';
 import { fromAnnotationCollection, toAnnotationCollection } from '../../../shared/annotations/w3c';
 import type { PassageRecord, SourceRecord } from '../../../shared/domain/types';
-import { getDb } from '../../db/db';
-import { buildPassage, locatorAt } from '../../db/repositories';
-import { ensureTags } from '../../db/repositories/tags';
+import { addAnnotatedPassages, buildPassage, locatorAt, passageIdsTaken, readAnnotationTargets } from '../../db/repositories';
 import { platform } from '../../platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,12 +12,7 @@ function fileSafe(name: string): string {
 
 /** Write the case's passages as a W3C Web Annotation collection (JSON-LD). Returns a status line. */
 export async function exportAnnotations(caseId: string, caseName: string): Promise<string> {
-  const db = getDb();
-  const [sources, passages, tags] = await Promise.all([
-    db.sources.where('caseId').equals(caseId).toArray(),
-    db.passages.where('caseId').equals(caseId).toArray(),
-    db.tags.where('caseId').equals(caseId).toArray(),
-  ]);
+  const { sources, passages, tags } = await readAnnotationTargets(caseId);
   const collection = toAnnotationCollection(caseName, sources, passages, tags, Date.now());
   const bytes = new TextEncoder().encode(`${JSON.stringify(collection, null, 2)}\n`);
   const saved = await platform().saveFile({
@@ -57,9 +50,9 @@ export async function importAnnotations(caseId: string): Promise<string> {
   const parsed = fromAnnotationCollection(text, { now: Date.now() });
   if (!parsed.ok) throw new Error(`“${file.name}”: ${parsed.error}`);
 
-  const db = getDb();
-  const [sources, existing] = await Promise.all([db.sources.where('caseId').equals(caseId).toArray(), db.passages.where('caseId').equals(caseId).toArray()]);
-  const existingIds = new Set(existing.map((p) => p.id));
+  const { sources } = await readAnnotationTargets(caseId);
+  // An ID that is taken stays a duplicate, unless it is a passage of this case in the Trash: the file brings it back.
+  const { live: existingIds } = await passageIdsTaken(caseId, parsed.annotations.map((a) => a.id));
   const planned: { passage: PassageRecord; tagNames: string[] }[] = [];
   let duplicates = 0;
   let unmatched = 0;
@@ -99,12 +92,7 @@ export async function importAnnotations(caseId: string): Promise<string> {
     throw new Error(`None of the ${parsed.annotations.length} annotations in “${file.name}” belong to a source in this case. Import the sources first.`);
   }
 
-  await db.transaction('rw', db.passages, db.tags, async () => {
-    const names = [...new Set(planned.flatMap((p) => p.tagNames))];
-    const tags = names.length ? await ensureTags(caseId, names) : [];
-    const idOf = new Map(tags.map((t) => [t.name.toLowerCase(), t.id]));
-    await db.passages.bulkAdd(planned.map(({ passage, tagNames }) => ({ ...passage, tags: tagNames.map((n) => idOf.get(n.toLowerCase())).filter((id): id is string => Boolean(id)) })));
-  });
+  await addAnnotatedPassages(caseId, planned);
   const orphaned = planned.filter((p) => p.passage.anchor === 'orphaned').length;
   const moved = planned.filter((p) => p.passage.anchor === 'moved' || p.passage.anchor === 'fuzzy').length;
   return [

@@ -1,6 +1,6 @@
 import { useState, type RefObject } from 'react';
 import type { PassageRecord } from '../../../shared/domain/types';
-import { deletePassage, findPassageCitations, restorePassage, type PassageCitationPlace } from '../../db/repositories';
+import { deletePassage, findPassageCitations, restoreFromTrash, type PassageCitationPlace } from '../../db/repositories';
 import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
 
@@ -26,7 +26,7 @@ export function useDeletePassage(onDeleted?: () => void, returnFocus?: RefObject
     try {
       const snapshot = await deletePassage(passage.id);
       onDeleted?.();
-      notices.toast('Passage deleted.', { label: 'Undo', run: () => restorePassage(snapshot) });
+      notices.toast('Passage deleted.', { label: 'Undo', run: () => restoreFromTrash(snapshot) });
     } catch (error) {
       notices.error((error as Error).message);
     }

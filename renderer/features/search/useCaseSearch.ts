@@ -1,7 +1,5 @@
-import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClaimRecord, NoteRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
-import { getDb } from '../../db/db';
+import { observeCaseRecords } from '../../db/hooks';
 import type { SearchHit } from './searchIndex';
 import { RecordTracker, type Change, type FromWorker, type ToWorker } from './sync';
 
@@ -27,8 +25,8 @@ function worker(): Worker | null {
 /**
  * Keeps the worker's index in step with the active case and answers queries.
  *
- * Four live queries (sources, passages, claims, notes of the case) deliver a
- * new snapshot whenever Dexie commits a change to that table; the tracker
+ * Four live queries (sources, passages, claims, notes of the case, through
+ * `observeCaseRecords`) deliver a new snapshot whenever Dexie commits a change to that table; the tracker
  * turns each snapshot into the records that actually changed, and only those
  * are sent to the worker. Switching case clears the index and starts over.
  *
@@ -80,29 +78,13 @@ export function useCaseSearch(caseId: string | null) {
       if (change.removed.length) post({ type: 'remove', recordIds: change.removed });
       if (change.set.length) post({ type: 'set', records: change.set });
     };
-    const db = getDb();
-    const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
-    const subscriptions = [
-      liveQuery(() => db.sources.where('[caseId+order]').between([caseId, -Infinity], [caseId, Infinity]).toArray()).subscribe({
-        next: (rows: SourceRecord[]) => send(tracker.update('sources', rows)),
-        error: fail,
-      }),
-      liveQuery(() => db.passages.where('caseId').equals(caseId).toArray()).subscribe({
-        next: (rows: PassageRecord[]) => send(tracker.update('passages', rows)),
-        error: fail,
-      }),
-      liveQuery(() => db.claims.where('caseId').equals(caseId).toArray()).subscribe({
-        next: (rows: ClaimRecord[]) => send(tracker.update('claims', rows)),
-        error: fail,
-      }),
-      liveQuery(() => db.notes.where('caseId').equals(caseId).toArray()).subscribe({
-        next: (rows: NoteRecord[]) => send(tracker.update('notes', rows)),
-        error: fail,
-      }),
-    ];
-    return () => {
-      for (const s of subscriptions) s.unsubscribe();
-    };
+    return observeCaseRecords(caseId, {
+      sources: (rows) => send(tracker.update('sources', rows)),
+      passages: (rows) => send(tracker.update('passages', rows)),
+      claims: (rows) => send(tracker.update('claims', rows)),
+      notes: (rows) => send(tracker.update('notes', rows)),
+      error: (error) => setFailure(error instanceof Error ? error.message : String(error)),
+    });
   }, [caseId]);
 
   const search = useCallback((query: string, limit = 30): Promise<SearchResults> => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SourceRecord } from '../../../shared/domain/types';
-import { deleteSource, restoreSource, setActiveSource } from '../../db/repositories';
+import { deleteSource, restoreFromTrash, setActiveSource } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
 import { useImportReferences } from '../references/ImportReferences';
@@ -27,7 +27,7 @@ export function SourceList({ caseId, sources, activeSourceId, onImport }: Source
     notices.toast(`Removed source “${source.metadata.title}”.`, {
       label: 'Undo',
       run: async () => {
-        await restoreSource(snapshot);
+        await restoreFromTrash(snapshot);
         await setActiveSource(caseId, source.id);
       },
     });

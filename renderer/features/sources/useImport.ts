@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { ImportError } from '../../../shared/import/errors';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
-import { storageErrorMessage } from '../../db/db';
+import { storageErrorMessage } from '../../db';
 import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
 import { useNotices } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';

@@ -3,7 +3,7 @@
  * window took the database (an upgrade). One app-wide state, shown by
  * StorageTroubleDialog, reported by the editors' saves and by the database.
  */
-import { CLOSED_BY_OTHER_WINDOW, STORAGE_FULL_MESSAGE, isClosedError, isQuotaError, onDatabaseClosed } from '../../db/db';
+import { CLOSED_BY_OTHER_WINDOW, STORAGE_FULL_MESSAGE, isClosedError, isQuotaError, onDatabaseClosed } from '../../db';
 
 export type StorageTrouble = { kind: 'full' | 'closed'; message: string };
 

@@ -2,7 +2,8 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { TAG_PALETTE } from '../../../shared/claims/tags';
 import type { TagRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
-import { createTag, deleteTag, mergeTags, renameTag, restoreTag, updateTag } from '../../db/repositories/tags';
+import { restoreFromTrash } from '../../db/repositories';
+import { createTag, deleteTag, mergeTags, renameTag, updateTag } from '../../db/repositories/tags';
 import { Icon } from '../../lib/icons';
 import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
@@ -218,7 +219,7 @@ function TagDialog({
             onConfirm={() =>
               void attempt(async () => {
                 const snapshot = await deleteTag(tag.id);
-                onDeleted(() => restoreTag(snapshot));
+                onDeleted(() => restoreFromTrash(snapshot));
               })
             }
           >

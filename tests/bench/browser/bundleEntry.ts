@@ -5,7 +5,7 @@
  * repository functions the case list calls.
  */
 import './jitless';
-import { openDatabase } from '../../../renderer/db/db';
+import { openDatabase } from '../../../renderer/db';
 import { asCopy, exportCaseBundle, readCaseBundle, writeImportedCases } from '../../../renderer/db/repositories';
 
 declare global {

@@ -37,6 +37,13 @@ export async function importThroughChooser(page: Page, file: string | { name: st
   await (await chooser).setFiles(file);
 }
 
+/** Import a `.casefile` bundle through the Import case button's file chooser. */
+export async function importBundle(page: Page, file: string | { name: string; bytes: Uint8Array }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import case', exact: true }).click();
+  await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/zip', buffer: Buffer.from(file.bytes) });
+}
+
 /** Whitespace-insensitive form of a text, for comparing what a reader shows with what a file holds. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

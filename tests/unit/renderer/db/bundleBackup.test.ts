@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CasefileDB, DB_VERSION, DatabaseUnavailableError, openDatabase, setBeforeUpgrade, type BeforeUpgrade } from '../../../../renderer/db/db';
-import { readCaseSnapshot, restoreCase } from '../../../../renderer/db/repositories';
+import { readCaseSnapshot, addCase } from '../../../../renderer/db/repositories';
 import { backUpCases, casesFromStoredTables, ensureDailyBackup, DAY_MS } from '../../../../renderer/features/cases/backups';
 import type { BackupHost } from '../../../../renderer/platform';
 import { readBackup } from '../../../../shared/bundle/backup';
@@ -122,8 +122,8 @@ describe('backup before a database upgrade', () => {
 describe('daily backup', () => {
   it('backs up every case when there is no backup, and not again within a day', async () => {
     db = await freshDb('daily');
-    await restoreCase(rich(4));
-    await restoreCase(rich(5));
+    await addCase(rich(4));
+    await addCase(rich(5));
     const { host, stored } = memoryHost();
     const now = Date.now();
     expect(await ensureDailyBackup(host, { now, version: 'test' })).not.toBeNull();
@@ -140,7 +140,7 @@ describe('daily backup', () => {
     const empty = memoryHost([old]);
     expect(await ensureDailyBackup(empty.host, { version: 'test' })).toBeNull();
     expect(empty.host.write).not.toHaveBeenCalled();
-    await restoreCase(rich(6));
+    await addCase(rich(6));
     expect(await ensureDailyBackup(empty.host, { version: 'test' })).not.toBeNull();
     expect(empty.host.write).toHaveBeenCalledWith(expect.any(Uint8Array), 'daily');
   });

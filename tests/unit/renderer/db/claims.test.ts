@@ -4,19 +4,18 @@ import type { SourceRecord } from '../../../../shared/domain/types';
 import type { ImportedSourceDraft } from '../../../../shared/import/draft';
 import { normaliseText } from '../../../../shared/import/text';
 import type { CasefileDB } from '../../../../renderer/db/db';
-import { addSource, createCase, createPassage, deletePassage } from '../../../../renderer/db/repositories';
+import { addSource, createCase, createPassage, deletePassage, readCaseSnapshot, restoreFromTrash } from '../../../../renderer/db/repositories';
 import {
   acceptSuggestion,
   addClaimEvidence,
   createClaimForPassage,
   deleteClaim,
   removeClaimEvidence,
-  restoreClaim,
   setClaimStance,
   setClaimStatus,
   updateClaim,
 } from '../../../../renderer/db/repositories/claims';
-import { freshDb } from './helpers';
+import { content, freshDb } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -152,13 +151,14 @@ describe('claims repository', () => {
     const before = (await db.claims.get(claim.id))!;
 
     const snapshot = await deleteClaim(claim.id);
-    expect(await db.claims.get(claim.id)).toBeUndefined();
+    expect((await readCaseSnapshot(caseId))?.claims).toEqual([]);
     expect(await db.passages.get(seized.id)).toBeDefined();
     await expect(deleteClaim(claim.id)).rejects.toThrow('That claim no longer exists');
+    await expect(setClaimStatus(claim.id, 'supported')).rejects.toThrow('That claim no longer exists');
 
-    await restoreClaim(snapshot);
-    await restoreClaim(snapshot);
-    expect(await db.claims.get(claim.id)).toEqual(before);
+    await restoreFromTrash(snapshot);
+    await restoreFromTrash(snapshot);
+    expect(content(await db.claims.get(claim.id))).toEqual(content(before));
     expect(await db.claims.count()).toBe(1);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCase, createNote, deleteNote, findPassageCitations, restoreNote, saveNoteContent, setCaseBrief } from '../../../../renderer/db/repositories';
+import { createCase, createNote, deleteNote, findPassageCitations, restoreFromTrash, saveNoteContent, setCaseBrief } from '../../../../renderer/db/repositories';
 import { brief, citation, paragraph, text } from '../../../../shared/brief/build';
 import type { CasefileDB } from '../../../../renderer/db/db';
-import { freshDb } from './helpers';
+import { content, freshDb } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -17,13 +17,27 @@ describe('several notes per case', () => {
     expect((await db.cases.get(record.id))!.briefNoteId).toBe(second.id);
 
     const deleted = await deleteNote(second.id);
-    expect(deleted.wasBrief).toBe(true);
-    expect(await db.notes.get(second.id)).toBeUndefined();
+    expect(await db.notes.get(second.id)).toMatchObject({ unlinked: { brief: { successor: first } } });
     expect((await db.cases.get(record.id))!.briefNoteId).toBe(first);
+    await expect(deleteNote(first)).rejects.toThrow('A case keeps at least one note');
 
-    await restoreNote(deleted);
-    expect(await db.notes.get(second.id)).toEqual(second);
+    await restoreFromTrash(deleted);
+    expect(content(await db.notes.get(second.id))).toEqual(content(second));
     expect((await db.cases.get(record.id))!.briefNoteId).toBe(second.id);
+  });
+
+  it('restores a deleted brief as a plain note when another note was made the brief meanwhile', async () => {
+    db = await freshDb();
+    const record = await createCase('Port Velden');
+    const first = record.briefNoteId!;
+    const second = await createNote(record.id, 'Timeline');
+    const third = await createNote(record.id, 'Sources');
+    const deleted = await deleteNote(first);
+    expect((await db.cases.get(record.id))!.briefNoteId).toBe(second.id);
+    await setCaseBrief(record.id, third.id);
+    await restoreFromTrash(deleted);
+    expect((await db.cases.get(record.id))!.briefNoteId).toBe(third.id);
+    expect((await db.notes.get(first))?.deletedAt).toBe(0);
   });
 
   it('keeps at least one note, and refuses notes of other cases as the brief', async () => {

@@ -74,7 +74,7 @@ describe('opening the database', () => {
     db.close();
     const reopened = await openDatabase(new CasefileDB('casefile', { indexedDB, IDBKeyRange }));
     expect(getDb()).toBe(reopened);
-    expect(await reopened.cases.get(record.id)).toEqual(record);
+    expect(await reopened.cases.get(record.id)).toMatchObject(record);
     reopened.close();
 
     const patched = new IDBFactory();

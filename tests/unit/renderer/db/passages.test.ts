@@ -10,10 +10,10 @@ import {
   deletePassage,
   locatorAt,
   replaceSourceText,
-  restorePassage,
+  restoreFromTrash,
 } from '../../../../renderer/db/repositories';
 import { createClaimForPassage } from '../../../../renderer/db/repositories/claims';
-import { freshDb } from './helpers';
+import { content, freshDb } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -59,9 +59,9 @@ describe('passages', () => {
     const claim = await createClaimForPassage(c.id, p.id, { statement: 'Officers seized 3.2 tonnes' });
     const snapshot = await deletePassage(p.id);
     expect((await db.claims.get(claim.id))?.evidence).toEqual([]);
-    await restorePassage(snapshot);
+    await restoreFromTrash(snapshot);
     expect((await db.claims.get(claim.id))?.evidence.map((e) => e.passageId)).toEqual([p.id]);
-    expect(await db.passages.get(p.id)).toEqual(p);
+    expect(content(await db.passages.get(p.id))).toEqual(content(p));
   });
 
   it('a source update re-anchors in one go: moved passages land exactly, removed ones become orphans', async () => {
@@ -85,5 +85,21 @@ describe('passages', () => {
     expect(g.anchor).toBe('orphaned');
     expect(g.selectors[0].exact).toBe('Fourteen people were detained.');
     expect((await db.sourceBlobs.get(source.id))?.bytes).toEqual(new TextEncoder().encode(REVISED));
+  });
+
+  it('a passage in the Trash moves with a source update, so restoring it lands on the new text; the counts leave it out', async () => {
+    db = await freshDb();
+    const c = await createCase('Port');
+    const source = await addSource(c.id, draft(ORIGINAL));
+    const at = source.text.indexOf('double its scanners');
+    const trashed = await createPassage(source, at, at + 'double its scanners'.length);
+    const ref = await deletePassage(trashed.id);
+    const result = await replaceSourceText(source.id, draft(REVISED, 'bb'.repeat(32)), reanchorAll, locatorAt);
+    expect(result).toMatchObject({ placed: 0, moved: 0, fuzzy: 0, orphaned: 0 });
+    await restoreFromTrash(ref);
+    const back = (await db.passages.get(trashed.id))!;
+    const updated = (await db.sources.get(source.id))!;
+    expect(updated.text.slice(back.selectors[1].start, back.selectors[1].end)).toBe('double its scanners');
+    expect(back.deletedAt).toBe(0);
   });
 });

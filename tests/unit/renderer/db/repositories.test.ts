@@ -10,17 +10,17 @@ import {
   ensureSampleCase,
   findSourceBySha,
   isEmptyNote,
+  addCase,
   readCaseSnapshot,
   renameCase,
   renameNote,
-  restoreCase,
-  restoreSource,
+  restoreFromTrash,
   saveNoteContent,
   updateSourceMetadata,
 } from '../../../../renderer/db/repositories';
 import { brief, paragraph, text } from '../../../../shared/brief/build';
 import type { CasefileDB } from '../../../../renderer/db/db';
-import { freshDb } from './helpers';
+import { caseContent, freshDb } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -95,7 +95,7 @@ describe('cases', () => {
     expect((await db.cases.get(record.id))?.name).toBe('Port Velden');
   });
 
-  it('deletes a case with everything in it, and Undo restores it deep-equal', async () => {
+  it('moves a case to the Trash with everything in it, and Undo restores it deep-equal', async () => {
     db = await freshDb();
     const record = await createCase('Port Velden');
     const other = await createCase('Other case');
@@ -104,25 +104,33 @@ describe('cases', () => {
     const before = await readCaseSnapshot(record.id);
     expect(before).toMatchObject({ sources: [{ id: source.id }], blobs: [{ sourceId: source.id }], passages: [{}], claims: [{}], tags: [{}], notes: [{}] });
 
-    const snapshot = await deleteCase(record.id);
-    expect(snapshot).toEqual(before);
-    for (const table of [db.sources, db.sourceBlobs, db.passages, db.claims, db.tags]) expect(await table.count()).toBe(0);
-    expect(await db.cases.toArray()).toEqual([await db.cases.get(other.id)]);
-    expect((await db.notes.toArray()).map((n) => n.caseId)).toEqual([other.id]);
+    const ref = await deleteCase(record.id, 5_000);
+    expect(ref).toMatchObject({ table: 'cases', id: record.id });
+    expect(await readCaseSnapshot(record.id)).toBeNull();
+    expect(await db.cases.get(record.id)).toMatchObject({ deletedAt: 5_000, deletion: ref.deletion, deletedBy: db.actor!.id });
+    // Its records stay as they were, out of sight with the case, until the Trash lets go of it.
+    for (const table of [db.sources, db.sourceBlobs, db.passages, db.claims, db.tags]) expect(await table.count()).toBe(1);
+    expect(await readCaseSnapshot(other.id)).not.toBeNull();
 
-    await restoreCase(snapshot);
-    expect(await readCaseSnapshot(record.id)).toEqual(before);
+    await restoreFromTrash(ref);
+    const restored = await readCaseSnapshot(record.id);
+    expect(caseContent(restored)).toEqual(caseContent(before));
+    // Restoring again (a second Undo) changes nothing.
+    await restoreFromTrash(ref);
+    expect(await readCaseSnapshot(record.id)).toEqual(restored);
   });
 
-  it('refuses to restore a case that is already there, and changes nothing', async () => {
+  it('adds a whole case only when its ID is free, and changes nothing otherwise', async () => {
     db = await freshDb();
     const record = await createCase('Port Velden');
-    const snapshot = await deleteCase(record.id);
-    await restoreCase(snapshot);
+    const snapshot = (await readCaseSnapshot(record.id))!;
     await createNote(record.id, 'Second note');
     const before = await readCaseSnapshot(record.id);
-    await expect(restoreCase(snapshot)).rejects.toThrow('The case “Port Velden” is already there, so nothing was restored.');
-    expect(await readCaseSnapshot(record.id)).toEqual(before);
+    await expect(addCase(snapshot)).rejects.toThrow('The case “Port Velden” is already there, so nothing was added.');
+    await deleteCase(record.id);
+    await expect(addCase(snapshot)).rejects.toThrow('already there');
+    await restoreFromTrash({ table: 'cases', id: record.id });
+    expect(caseContent(await readCaseSnapshot(record.id))).toEqual(caseContent(before));
   });
 
   it('refuses to delete or rename a case that does not exist', async () => {
@@ -172,16 +180,37 @@ describe('sources', () => {
     expect((await db.sources.get(source.id))?.metadata.title).toBe('Harbour report');
   });
 
-  it('removes a source and restores it with Undo', async () => {
+  it('moves a source to the Trash with its passages and restores them with Undo', async () => {
     db = await freshDb();
     const record = await createCase('Port Velden');
     const source = await addSource(record.id, draft());
-    const snapshot = await deleteSource(source.id);
-    expect(await db.sources.count()).toBe(0);
+    await annotate(record.id, source.id);
+    const before = await readCaseSnapshot(record.id);
+    const ref = await deleteSource(source.id);
+    expect((await readCaseSnapshot(record.id))?.sources).toEqual([]);
+    expect((await readCaseSnapshot(record.id))?.passages).toEqual([]);
+    // The claim no longer cites the passage while it is in the Trash.
+    expect((await readCaseSnapshot(record.id))?.claims[0]?.evidence).toEqual([]);
     expect((await db.cases.get(record.id))?.activeSourceId).toBeUndefined();
-    await restoreSource(snapshot);
-    expect(await db.sources.get(source.id)).toEqual(source);
+    expect(await db.sourceBlobs.get(source.id)).toBeDefined();
+    await restoreFromTrash(ref);
+    const after = await readCaseSnapshot(record.id);
+    expect(caseContent({ ...after!, claims: after!.claims.map((c) => ({ ...c, updatedAt: 3 })) })).toEqual(caseContent(before));
     expect((await db.cases.get(record.id))?.activeSourceId).toBe(source.id);
+  });
+
+  it('gives a new source a place after every source, those in the Trash too', async () => {
+    db = await freshDb();
+    const record = await createCase('Port Velden');
+    const first = await addSource(record.id, draft());
+    const second = await addSource(record.id, draft('Second\n\nA later report.'));
+    await deleteSource(second.id);
+    const third = await addSource(record.id, draft('Third\n\nAnother report.'));
+    expect([first.order, second.order, third.order]).toEqual([0, 1, 2]);
+    // The same bytes in the Trash do not count as a duplicate.
+    await deleteSource(first.id);
+    await deleteSource(third.id);
+    expect(await findSourceBySha(record.id, 'ab'.repeat(32))).toBeUndefined();
   });
 });
 
@@ -277,15 +306,17 @@ describe('notes: staleness and titles', () => {
 describe('sample case', () => {
   /** A complete sample built the same way the app's is: records made up front, then written in one go. */
   const sample = async (name = 'Sample') => {
+    db = await freshDb('scratch');
     const record = await createCase('scratch');
     const source = await addSource(record.id, draft());
     await annotate(record.id, source.id);
-    const snapshot = await deleteCase(record.id);
+    const snapshot = (await readCaseSnapshot(record.id))!;
+    db.close();
+    db = await freshDb();
     return { ...snapshot, case: { ...snapshot.case, name } };
   };
 
   it('is seeded once, in full, and not recreated after the user deletes it', async () => {
-    db = await freshDb();
     const data = await sample();
     let builds = 0;
     const build = async () => {
@@ -294,16 +325,15 @@ describe('sample case', () => {
     };
     const id = await ensureSampleCase(build);
     expect(id).toBe(data.case.id);
-    expect(await readCaseSnapshot(id!)).toEqual(data);
+    expect(caseContent(await readCaseSnapshot(id!))).toEqual(caseContent(data));
     expect(await ensureSampleCase(build)).toBeNull();
     await deleteCase(id!);
     expect(await ensureSampleCase(build)).toBeNull();
-    expect(await db.cases.count()).toBe(0);
+    expect(await readCaseSnapshot(id!)).toBeNull();
     expect(builds).toBe(1);
   });
 
   it('is not seeded into a profile that already has cases', async () => {
-    db = await freshDb();
     const data = await sample();
     await createCase('My own case');
     expect(await ensureSampleCase(async () => data)).toBeNull();
@@ -311,11 +341,12 @@ describe('sample case', () => {
   });
 
   it('writes nothing, not even the flag, when part of the sample cannot be stored', async () => {
-    db = await freshDb();
     const data = await sample();
     const broken = { ...data, claims: [...data.claims, data.claims[0]!] };
     await expect(ensureSampleCase(async () => broken)).rejects.toThrow();
-    for (const table of [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes, db.meta]) expect(await table.count()).toBe(0);
+    for (const table of [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes]) expect(await table.count()).toBe(0);
+    expect((await db.meta.toArray()).map((m) => m.key)).toEqual(['actor']);
+    expect((await db.changes.toArray()).map((c) => c.table)).toEqual(['meta']);
     expect(await ensureSampleCase(async () => data)).toBe(data.case.id);
   });
 });

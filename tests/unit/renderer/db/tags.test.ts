@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CasefileDB } from '../../../../renderer/db/db';
 import { addSource, createCase, createPassage, readCaseSnapshot } from '../../../../renderer/db/repositories';
 import { createClaimForPassage, updateClaim } from '../../../../renderer/db/repositories/claims';
-import { createTag, deleteTag, ensureTags, mergeTags, renameTag, restoreTag, tagUsage, updateTag } from '../../../../renderer/db/repositories/tags';
+import { createTag, deleteTag, ensureTags, mergeTags, renameTag, tagUsage, updateTag } from '../../../../renderer/db/repositories/tags';
+import { restoreFromTrash } from '../../../../renderer/db/repositories';
 import { normaliseText } from '../../../../shared/import/text';
-import { freshDb } from './helpers';
+import { caseContent, freshDb } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -51,7 +52,8 @@ describe('codebook', () => {
     await mergeTags(seizures!.id, arrests!.id);
     expect((await db.passages.get(passage.id))?.tags).toEqual([arrests!.id]);
     expect((await db.claims.get(claim.id))?.tags).toEqual([arrests!.id]);
-    expect(await db.tags.get(seizures!.id)).toBeUndefined();
+    expect(await db.tags.get(seizures!.id)).toMatchObject({ name: 'seizures', deletedAt: expect.any(Number) });
+    expect((await ensureTags(c.id, ['arrests', 'seizures'])).map((t) => t.id)).not.toContain(seizures!.id);
     expect((await tagUsage(c.id)).get(arrests!.id)).toEqual({ passages: 1, claims: 1 });
   });
 
@@ -63,8 +65,8 @@ describe('codebook', () => {
     const before = await readCaseSnapshot(c.id);
     const snapshot = await deleteTag(tag!.id);
     expect((await db.passages.get(passage.id))?.tags).toEqual([]);
-    await restoreTag(snapshot);
-    expect(await readCaseSnapshot(c.id)).toEqual(before);
+    await restoreFromTrash(snapshot);
+    expect(caseContent(await readCaseSnapshot(c.id))).toEqual(caseContent(before));
   });
 
   it('only accepts palette colours', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BundleErrorCode } from '../../../../shared/bundle/errors';
+import { BUNDLE_FORMAT_VERSION } from '../../../../shared/bundle/format';
 import { readBundle } from '../../../../shared/bundle/read';
 import { writeBundle } from '../../../../shared/bundle/write';
 import type { ClaimRecord, PassageRecord } from '../../../../shared/domain/types';
@@ -120,11 +121,20 @@ describe('readBundle: the manifest', () => {
   it('asks for an update when the bundle comes from a newer format', async () => {
     const entries = unpack(good);
     const manifest = readJson<Record<string, unknown>>(entries, 'manifest.json');
-    writeJson(entries, 'manifest.json', { ...manifest, formatVersion: 2, somethingNew: true });
+    const future = BUNDLE_FORMAT_VERSION + 1;
+    writeJson(entries, 'manifest.json', { ...manifest, formatVersion: future, somethingNew: true });
     expect(await refusal(repack(entries, { manifest: false }))).toEqual({
       code: 'future-version',
-      message: 'This bundle was made by a newer Casefile (format 2). Update Casefile to open it.',
+      message: `This bundle was made by a newer Casefile (format ${future}). Update Casefile to open it.`,
     });
+  });
+
+  it('reads a format-1 bundle (records without stamps) as well as a format-2 one', async () => {
+    const entries = unpack(good);
+    const manifest = readJson<Record<string, unknown>>(entries, 'manifest.json');
+    writeJson(entries, 'manifest.json', { ...manifest, formatVersion: 1 });
+    const result = await readBundle(repack(entries, { manifest: false }));
+    expect(result.ok && result.manifest.formatVersion).toBe(1);
   });
 
   it('refuses a manifest of another kind of file', async () => {

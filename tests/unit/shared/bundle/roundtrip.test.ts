@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BundleFailure } from '../../../../shared/bundle/errors';
+import { BUNDLE_FORMAT_VERSION } from '../../../../shared/bundle/format';
 import { readBundle } from '../../../../shared/bundle/read';
 import { writeBundle } from '../../../../shared/bundle/write';
 import { generateCase } from '../../../fixtures/bundle/generateCase';
@@ -18,7 +19,23 @@ describe('writeBundle → readBundle', () => {
     if (!result.ok) return;
     expect(result.data).toEqual(data);
     expect(result.data.blobs).toHaveLength(2);
-    expect(result.manifest).toMatchObject({ format: 'casefile-bundle', formatVersion: 1, appVersion: '0.1.0', caseId: data.case.id, createdAt: '2025-06-30T09:15:00.000Z' });
+    expect(result.manifest).toMatchObject({ format: 'casefile-bundle', formatVersion: BUNDLE_FORMAT_VERSION, appVersion: '0.1.0', caseId: data.case.id, createdAt: '2025-06-30T09:15:00.000Z' });
+  });
+
+  it('carries who created and changed each record, and when', async () => {
+    const data = small();
+    const stamp = { createdBy: '1a2b3c4d-0000-4000-8000-000000000001', updatedBy: '1a2b3c4d-0000-4000-8000-000000000002', changedAt: NOW };
+    const stamped = {
+      ...data,
+      case: { ...data.case, ...stamp },
+      sources: data.sources.map((r) => ({ ...r, ...stamp })),
+      passages: data.passages.map((r) => ({ ...r, ...stamp })),
+      claims: data.claims.map((r) => ({ ...r, ...stamp })),
+      tags: data.tags.map((r) => ({ ...r, ...stamp })),
+      notes: data.notes.map((r) => ({ ...r, ...stamp })),
+    };
+    const result = await readBundle(await writeBundle(stamped, OPTS));
+    expect(result.ok && result.data).toEqual(stamped);
   });
 
   it('leaves the original files out unless the user includes them', async () => {

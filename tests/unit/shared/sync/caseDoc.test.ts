@@ -235,6 +235,12 @@ describe('records round-trip', () => {
     expect(readRecord(doc, 'passages', 'p1')).toMatchObject({ updatedAt: T0 + 3, updatedBy: 'ana' });
   });
 
+  it('a live record as the app stores it (deletedAt: 0) stays live', () => {
+    const doc = new Y.Doc();
+    writeRecord(doc, 'passages', { ...passage('p1'), deletedAt: 0 }, ctx('ana'));
+    expect(readRecord(doc, 'passages', 'p1')?.deletedAt).toBeUndefined();
+  });
+
   it('with `only`, writes just the fields this device changed', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();

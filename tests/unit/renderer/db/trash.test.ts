@@ -1,0 +1,208 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CasefileDB } from '../../../../renderer/db/db';
+import { livePassages } from '../../../../renderer/db/live';
+import {
+  addSource,
+  countTrash,
+  createCase,
+  createPassage,
+  deleteCase,
+  deleteNote,
+  deletePassage,
+  deleteSource,
+  emptyTrash,
+  listDeletedCases,
+  listTrash,
+  purgeExpiredTrash,
+  readCaseSnapshot,
+  restoreFromTrash,
+  setActorName,
+  updatePassage,
+} from '../../../../renderer/db/repositories';
+import { addClaimEvidence, createClaimForPassage, deleteClaim } from '../../../../renderer/db/repositories/claims';
+import { createTag, deleteTag, ensureTags } from '../../../../renderer/db/repositories/tags';
+import type { ImportedSourceDraft } from '../../../../shared/import/draft';
+import { caseContent, freshDb } from './helpers';
+
+let db: CasefileDB;
+afterEach(() => db?.close());
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function draft(title: string, body: string): ImportedSourceDraft {
+  const text = `${title}\n\n${body}`;
+  return {
+    format: 'text',
+    text,
+    blocks: [
+      { start: 0, end: title.length, n: 1, kind: 'paragraph' },
+      { start: title.length + 2, end: text.length, n: 2, kind: 'paragraph' },
+    ],
+    sha256: title.length.toString(16).padStart(64, '0'),
+    fileName: `${title}.txt`,
+    byteLength: text.length,
+    mediaType: 'text/plain',
+    metadata: { type: 'document', title },
+    bytes: new TextEncoder().encode(text),
+    titleFromFirstLine: true,
+  };
+}
+
+/** A case with two sources; passages on the first, two claims citing them, a tag on a passage and a claim. */
+async function setup() {
+  db = await freshDb();
+  const record = await createCase('Port Velden');
+  const harbour = await addSource(record.id, draft('Harbour report', 'Officers seized 3.2 tonnes of cocaine at the port on Friday.'));
+  const wire = await addSource(record.id, draft('Wire story', 'The haul was worth 8.7 million euros, police said.'));
+  const at = (source: typeof harbour, quote: string) => createPassage(source, source.text.indexOf(quote), source.text.indexOf(quote) + quote.length);
+  const seized = await at(harbour, 'seized 3.2 tonnes');
+  const port = await at(harbour, 'at the port on Friday');
+  const worth = await at(wire, 'worth 8.7 million euros');
+  const claim = await createClaimForPassage(record.id, worth.id, { statement: 'A record haul' });
+  await addClaimEvidence(claim.id, seized.id, 'contradicts');
+  await addClaimEvidence(claim.id, port.id, 'context');
+  const other = await createClaimForPassage(record.id, seized.id, { statement: 'It was cocaine' });
+  const [tag] = await ensureTags(record.id, ['seizures']);
+  await updatePassage(seized.id, { tags: [tag!.id] });
+  return { caseId: record.id, record, harbour, wire, seized, port, worth, claim, other, tag: tag! };
+}
+
+describe('the Trash', () => {
+  it('restores a passage with its links: evidence back in place, tags kept', async () => {
+    const s = await setup();
+    const before = await readCaseSnapshot(s.caseId);
+    const ref = await deletePassage(s.seized.id);
+    expect((await db.claims.get(s.claim.id))?.evidence.map((e) => e.passageId)).toEqual([s.worth.id, s.port.id]);
+    expect((await db.claims.get(s.other.id))?.evidence).toEqual([]);
+    expect((await livePassages(s.caseId).toArray()).map((p) => p.id)).not.toContain(s.seized.id);
+    const [item] = await listTrash(s.caseId);
+    expect(item).toMatchObject({ table: 'passages', id: s.seized.id, label: '“seized 3.2 tonnes”', detail: 'in “Harbour report”', deletedBy: db.actor!.name });
+
+    await restoreFromTrash(ref);
+    const after = await readCaseSnapshot(s.caseId);
+    expect(caseContent(after)?.passages).toEqual(caseContent(before)?.passages);
+    const evidence = (c: typeof after) => c!.claims.map((claim) => claim.evidence);
+    expect(evidence(after)).toEqual(evidence(before));
+    expect(await listTrash(s.caseId)).toEqual([]);
+  });
+
+  it('puts restored evidence back at its place in the list, in any order, and when items share a time', async () => {
+    const s = await setup();
+    const claim = (await db.claims.get(s.claim.id))!;
+    const order = claim.evidence.map((e) => e.passageId);
+    expect(order).toEqual([s.worth.id, s.seized.id, s.port.id]);
+    const evidence = () => db.claims.get(s.claim.id).then((c) => c!.evidence.map((e) => e.passageId));
+    // Added at different times: restored in any order, each goes back where its time puts it.
+    await db.claims.put({ ...claim, evidence: claim.evidence.map((e, i) => ({ ...e, addedAt: 10 + i })) });
+    let first = await deletePassage(s.seized.id);
+    let second = await deletePassage(s.worth.id);
+    await restoreFromTrash(first);
+    await restoreFromTrash(second);
+    expect(await evidence()).toEqual(order);
+    // Added in the same millisecond (as a claim and its first evidence can be): their old places decide (Undo order).
+    await db.claims.put({ ...(await db.claims.get(s.claim.id))!, evidence: claim.evidence.map((e) => ({ ...e, addedAt: 1 })) });
+    first = await deletePassage(s.seized.id);
+    second = await deletePassage(s.worth.id);
+    await restoreFromTrash(second);
+    await restoreFromTrash(first);
+    expect(await evidence()).toEqual(order);
+  });
+
+  it('lists a source once, with the passages deleted with it, and restores them together', async () => {
+    const s = await setup();
+    await setActorName('Ada Okafor');
+    await deletePassage(s.port.id, 1_000);
+    const ref = await deleteSource(s.harbour.id, 2_000);
+    const items = await listTrash(s.caseId);
+    expect(items.map((i) => [i.table, i.label, i.detail, i.deletedBy])).toEqual([
+      ['sources', 'Harbour report', 'with 1 passage', 'Ada Okafor'],
+      ['passages', '“at the port on Friday”', 'in “Harbour report”', 'Ada Okafor'],
+    ]);
+    expect((await readCaseSnapshot(s.caseId))?.sources.map((x) => x.id)).toEqual([s.wire.id]);
+    await restoreFromTrash(ref);
+    const snapshot = await readCaseSnapshot(s.caseId);
+    expect(snapshot?.sources.map((x) => x.id)).toEqual([s.harbour.id, s.wire.id]);
+    // The passage deleted on its own before stays in the Trash.
+    expect(snapshot?.passages.map((p) => p.id).sort()).toEqual([s.seized.id, s.worth.id].sort());
+    expect((await db.claims.get(s.other.id))?.evidence.map((e) => e.passageId)).toEqual([s.seized.id]);
+    expect((await listTrash(s.caseId)).map((i) => i.id)).toEqual([s.port.id]);
+  });
+
+  it('brings a passage’s source back when the source was deleted after it', async () => {
+    const s = await setup();
+    const passageRef = await deletePassage(s.port.id, 1_000);
+    await deleteSource(s.harbour.id, 2_000);
+    await restoreFromTrash(passageRef);
+    const snapshot = await readCaseSnapshot(s.caseId);
+    expect(snapshot?.sources.map((x) => x.id)).toContain(s.harbour.id);
+    expect(snapshot?.passages.map((p) => p.id).sort()).toEqual([s.seized.id, s.port.id, s.worth.id].sort());
+    expect((await db.claims.get(s.claim.id))?.evidence.map((e) => e.passageId)).toEqual([s.worth.id, s.seized.id, s.port.id]);
+  });
+
+  it('puts a deleted tag back on its passages and claims, unless a tag of that name exists again', async () => {
+    const s = await setup();
+    const ref = await deleteTag(s.tag.id);
+    expect((await db.passages.get(s.seized.id))?.tags).toEqual([]);
+    await restoreFromTrash(ref);
+    expect((await db.passages.get(s.seized.id))?.tags).toEqual([s.tag.id]);
+
+    const again = await deleteTag(s.tag.id);
+    await createTag(s.caseId, 'Seizures');
+    await expect(restoreFromTrash(again)).rejects.toThrow('A tag named “Seizures” exists again');
+    expect((await db.passages.get(s.seized.id))?.tags).toEqual([]);
+  });
+
+  it('refuses to restore out of a case that is itself in the Trash, and restores the case whole', async () => {
+    const s = await setup();
+    const claimRef = await deleteClaim(s.other.id);
+    const caseRef = await deleteCase(s.caseId);
+    await expect(restoreFromTrash(claimRef)).rejects.toThrow('The case “Port Velden” is in the Trash itself. Restore the case first.');
+    expect((await listDeletedCases()).map((c) => c.id)).toEqual([s.caseId]);
+    await restoreFromTrash(caseRef);
+    await restoreFromTrash(claimRef);
+    expect((await readCaseSnapshot(s.caseId))?.claims.map((c) => c.id).sort()).toEqual([s.claim.id, s.other.id].sort());
+  });
+
+  it('Empty trash deletes for good, original files and deleted cases included; what is gone cannot be restored', async () => {
+    const s = await setup();
+    const sourceRef = await deleteSource(s.harbour.id);
+    await deleteNote((await db.notes.get(s.record.briefNoteId!))!.id).catch(() => undefined);
+    const gone = await createCase('Deleted case');
+    await deleteCase(gone.id);
+    expect(await countTrash(s.caseId)).toBe(3);
+    // The source, its two passages, and the deleted case with its brief.
+    expect(await emptyTrash(s.caseId)).toBe(5);
+    expect(await listDeletedCases()).toEqual([]);
+    expect(await db.notes.get(gone.briefNoteId!)).toBeUndefined();
+    expect(await db.sources.get(s.harbour.id)).toBeUndefined();
+    expect(await db.sourceBlobs.get(s.harbour.id)).toBeUndefined();
+    expect(await db.passages.get(s.seized.id)).toBeUndefined();
+    expect(await listTrash(s.caseId)).toEqual([]);
+    await expect(restoreFromTrash(sourceRef)).rejects.toThrow('That is no longer in the Trash: it has been deleted for good.');
+    // What was live is untouched.
+    expect((await readCaseSnapshot(s.caseId))?.sources.map((x) => x.id)).toEqual([s.wire.id]);
+  });
+
+  it('lets go of what has been in the Trash longer than the retention period, and of old change-log entries', async () => {
+    const s = await setup();
+    const now = Date.now();
+    await deletePassage(s.port.id, now - 31 * DAY);
+    await deleteClaim(s.other.id, now - 2 * DAY);
+    const oldCase = await createCase('Old case');
+    await deleteCase(oldCase.id, now - 40 * DAY);
+    const recentCase = await createCase('Recent case');
+    await deleteCase(recentCase.id, now - DAY);
+    await db.changes.toCollection().modify((c) => void (c.at = now - 35 * DAY));
+    await db.cases.put({ ...(await db.cases.get(s.caseId))!, name: 'Touched' });
+
+    await purgeExpiredTrash(now);
+    expect(await db.passages.get(s.port.id)).toBeUndefined();
+    expect((await listTrash(s.caseId)).map((i) => i.id)).toEqual([s.other.id]);
+    expect(await db.cases.get(oldCase.id)).toBeUndefined();
+    expect(await db.notes.get(oldCase.briefNoteId!)).toBeUndefined();
+    expect((await listDeletedCases()).map((c) => c.id)).toEqual([recentCase.id]);
+    const log = await db.changes.toArray();
+    expect(log.every((c) => c.at >= now - 30 * DAY)).toBe(true);
+    expect(log.some((c) => c.origin === 'system' && c.op === 'delete')).toBe(true);
+  });
+});
