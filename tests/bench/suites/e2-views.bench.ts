@@ -60,9 +60,11 @@ async function seedBigCase(page: Page): Promise<void> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
+    // Live records carry deletedAt: 0 (the app's live indexes start with it).
+    const live = (rows: object[]) => rows.map((row) => ({ ...row, deletedAt: 0 }));
     const stores: Record<string, unknown[]> = {
-      cases: [{ id: caseId, name: 'Big views case', createdAt: now, updatedAt: Date.now() }],
-      sources, passages, claims, timelineEntries: entries,
+      cases: live([{ id: caseId, name: 'Big views case', createdAt: now, updatedAt: Date.now() }]),
+      sources: live(sources), passages: live(passages), claims: live(claims), timelineEntries: entries,
       meta: [{ key: 'activeCaseId', value: caseId }],
     };
     const tx = db.transaction(Object.keys(stores), 'readwrite');

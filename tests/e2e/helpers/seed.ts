@@ -21,16 +21,21 @@ export async function putRecords(page: Page, records: Record<string, unknown[]>)
   }, records);
 }
 
+/** Records as the app stores them: live (`deletedAt: 0`, which the live indexes need) unless the fixture says otherwise. */
+function live<T extends object>(rows: readonly T[]): T[] {
+  return rows.map((row) => ({ deletedAt: 0, ...row }));
+}
+
 /** Seed a fixture case, make it the active one, and wait until its brief is open with its citations. */
 export async function seedCase(page: Page, data: FixtureCase, briefText = 'Who ordered the inspection, and when?'): Promise<void> {
   await openApp(page);
   await putRecords(page, {
-    cases: [data.case],
-    sources: data.sources,
-    passages: data.passages,
-    claims: data.claims,
-    tags: data.tags,
-    notes: data.notes,
+    cases: live([data.case]),
+    sources: live(data.sources),
+    passages: live(data.passages),
+    claims: live(data.claims),
+    tags: live(data.tags),
+    notes: live(data.notes),
     meta: [{ key: 'activeCaseId', value: data.case.id }],
   });
   await page.reload();
