@@ -214,7 +214,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
     return new Date(claim.createdAt);
   };
   for (const claim of input.claims) {
-    for (const match of findDates(claim.statement, { reference: referenceByClaim(claim) })) {
+    for (const match of claimDates(claim.statement, referenceByClaim(claim))) {
       events.push({
         key: `claim:${claim.id}:${match.start}`,
         date: match.date,
@@ -263,6 +263,27 @@ export function buildTimeline(input: TimelineInput): Timeline {
     undated.push({ kind: 'claim', id: claim.id, label: clip(claim.statement), sourceId: null });
   }
   return { events, undated, dismissed };
+}
+
+/**
+ * Dates in a claim's statement, remembered by statement and reference date:
+ * the timeline is rebuilt on every change to the case (and as extraction
+ * results stream in), and reading 2,000 statements with chrono each time
+ * costs a few hundred milliseconds of the main thread. Bounded: the oldest
+ * entries go first.
+ */
+const claimDateCache = new Map<string, DateMatch[]>();
+const CLAIM_DATE_CACHE_MAX = 20_000;
+
+function claimDates(statement: string, reference: Date): DateMatch[] {
+  const key = `${reference.getTime()}\u0000${statement}`;
+  let dates = claimDateCache.get(key);
+  if (!dates) {
+    dates = findDates(statement, { reference });
+    if (claimDateCache.size >= CLAIM_DATE_CACHE_MAX) claimDateCache.delete(claimDateCache.keys().next().value!);
+    claimDateCache.set(key, dates);
+  }
+  return dates;
 }
 
 /**
