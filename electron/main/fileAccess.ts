@@ -5,6 +5,7 @@
  */
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { safeFileStem } from '../../shared/domain/fileName';
 import { HandlerError } from './ipc';
 
 /** Largest file Casefile opens: far above any document a person reads, far below memory trouble. */
@@ -109,8 +110,5 @@ export async function writeFileAtomically(filePath: string, bytes: Uint8Array): 
  * save dialog, never point it at another folder.
  */
 export function toSafeFileName(suggested: string): string {
-  const base = suggested.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
-  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').trim();
-  return cleaned.length > 0 ? cleaned : 'Untitled';
+  return safeFileStem(suggested.split(/[/\\]/).pop() ?? '', 'Untitled');
 }

@@ -5,8 +5,10 @@
  */
 import path from 'node:path';
 import type { BaseWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { Locale } from '../../shared/i18n/locales';
 import type { ParsedRequest, Response } from '../../shared/ipc/contract';
 import { openCapFor, toSafeFileName } from './fileAccess';
+import { FETCH_FAILED, rethrowAs } from '../../shared/ipc/dispatch';
 import { HandlerError, type Handlers } from './ipc';
 import { toSafeExternalUrl } from './externalUrl';
 import { listBackupFiles, readBackupFile, writeBackupFile, type BackupDeps } from './backups';
@@ -39,6 +41,8 @@ export interface HandlerDeps {
   fetchUrl: FetchUrl;
   /** The backups folder and the file operations on it (see backups.ts). */
   backups: BackupDeps;
+  /** Rebuild the application menu in the UI's language. */
+  setMenuLocale(locale: Locale): void;
 }
 
 /** `cf:app:info`: lets the renderer say which shell and runtime it runs in (About, bug reports). */
@@ -111,16 +115,8 @@ export async function openExternalLink(
  * addresses unless the "Allow local network addresses" setting came with the request;
  * its errors are already human sentences.
  */
-export async function fetchPage(
-  deps: Pick<HandlerDeps, 'fetchUrl'>,
-  request: ParsedRequest<'cf:url:fetch'>,
-): Promise<Response<'cf:url:fetch'>> {
-  try {
-    return await deps.fetchUrl(request.url, { allowLocalNetwork: request.allowLocalNetwork });
-  } catch (error) {
-    const message = error instanceof Error && error.message ? error.message : `Casefile could not fetch ${request.url}.`;
-    throw new HandlerError('fetch-failed', message);
-  }
+export function fetchPage(deps: Pick<HandlerDeps, 'fetchUrl'>, request: ParsedRequest<'cf:url:fetch'>): Promise<Response<'cf:url:fetch'>> {
+  return rethrowAs(FETCH_FAILED, () => deps.fetchUrl(request.url, { allowLocalNetwork: request.allowLocalNetwork }));
 }
 
 /** Bind every handler to its dependencies. */
@@ -135,5 +131,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cf:backup:write': (request) => writeBackupFile(deps.backups, request),
     'cf:backup:list': () => listBackupFiles(deps.backups),
     'cf:backup:read': (request) => readBackupFile(deps.backups, request),
+    'cf:menu:locale': async (request) => {
+      deps.setMenuLocale(request.locale);
+      return null;
+    },
   };
 }

@@ -9,6 +9,7 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { matchLocale, type Locale } from '../../shared/i18n/locales';
 import { MENU_EVENT_CHANNEL, OPEN_FILE_EVENT_CHANNEL, type MenuCommand } from '../../shared/ipc/contract';
 import { fetchUrl } from '../../node/host/fetchUrl';
 import { APP_SCHEME } from './appUrl';
@@ -96,12 +97,12 @@ function onReady(): void {
         writeFile: writeFileAtomically,
         remove: (filePath) => rm(filePath, { force: true }),
       },
+      setMenuLocale,
     }),
   );
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform, { isPackaged: app.isPackaged })),
-  );
+  // The system's language until the UI says which one it shows (its language setting may differ).
+  setMenuLocale(matchLocale(app.getPreferredSystemLanguages()));
   app.setAboutPanelOptions({ applicationName: 'Casefile', applicationVersion: app.getVersion() });
   showMainWindow();
 }
@@ -123,6 +124,14 @@ function focusMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+}
+
+let menuLocale: Locale | null = null;
+
+function setMenuLocale(locale: Locale): void {
+  if (locale === menuLocale) return;
+  menuLocale = locale;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform, { isPackaged: app.isPackaged, locale })));
 }
 
 function sendMenuCommand(command: MenuCommand): void {

@@ -5,34 +5,11 @@
  * never throws across the bridge.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import {
-  CHANNELS,
-  contract,
-  parseRequest,
-  type Channel,
-  type ParsedRequest,
-  type Response,
-  type Result,
-} from '../../shared/ipc/contract';
+import { CHANNELS, type Channel, type Response, type Result } from '../../shared/ipc/contract';
+import { dispatch as dispatchCall, failure, type Handlers } from '../../shared/ipc/dispatch';
 import { isAppUrl } from './appUrl';
 
-/** One implementation per channel; a channel without one is a compile error. */
-export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
-
-/**
- * Thrown by a handler for a failure the user should read (a cancelled read, a file that is
- * too large, a refused link). Its `code` and `message` reach the renderer unchanged; any
- * other error is reported as `internal`.
- */
-export class HandlerError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HandlerError';
-  }
-}
+export { HandlerError, type Handlers } from '../../shared/ipc/dispatch';
 
 export type FrameCheck = (frame: WebFrameMain | null | undefined) => boolean;
 
@@ -56,7 +33,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers
   }
 }
 
-/** Run one call through the checks; exported for tests that do not need a fake `ipcMain`. */
+/** Run one call through the sender check and the shared dispatch; exported for tests that do not need a fake `ipcMain`. */
 export async function dispatch<C extends Channel>(
   channel: C,
   handlers: Handlers,
@@ -66,28 +43,5 @@ export async function dispatch<C extends Channel>(
   if (!trusted) {
     return failure('untrusted-sender', `Casefile refused a ${channel} request that did not come from its own window.`);
   }
-  const parsed = parseRequest(channel, payload);
-  if (!parsed.ok) return parsed;
-
-  let value: Response<C>;
-  try {
-    const handler = handlers[channel] as (request: ParsedRequest<C>) => Promise<Response<C>>;
-    value = await handler(parsed.value);
-  } catch (error) {
-    if (error instanceof HandlerError) return failure(error.code, error.message);
-    console.error(`[ipc] ${channel} failed`, error);
-    const reason = error instanceof Error && error.message ? error.message : String(error);
-    return failure('internal', `Casefile could not complete ${channel}: ${reason}`);
-  }
-
-  const checked = contract[channel].response.safeParse(value);
-  if (!checked.success) {
-    console.error(`[ipc] ${channel} produced a reply that breaks the contract`, checked.error.issues);
-    return failure('internal', `Casefile produced an invalid reply for ${channel} and discarded it.`);
-  }
-  return { ok: true, value: checked.data as Response<C> };
-}
-
-function failure(code: string, message: string): { ok: false; error: { code: string; message: string } } {
-  return { ok: false, error: { code, message } };
+  return dispatchCall(channel, handlers[channel], payload, (message, detail) => console.error(message, detail));
 }

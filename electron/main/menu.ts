@@ -1,102 +1,61 @@
 /**
- * The application menu as plain data. App commands are not performed here: they are sent
- * to the renderer as `MenuCommand`s, so the menu, the keyboard and the toolbar all run the
- * same code in the UI. Editing and window actions use Electron's built-in roles.
+ * The native application menu, built from the shared description (shared/ipc/menu.ts) with labels from the
+ * shared message catalogue, in the UI's language. App commands are not performed here: they are sent to the
+ * renderer as `MenuCommand`s, where the command registry runs them, so the menu, the keyboard, the palette
+ * and the app's own Case menu all run the same code. Editing and window actions use Electron's roles.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/contract';
+import { createTranslator, DEFAULT_LOCALE, type Locale } from '../../shared/i18n';
+import { DESKTOP_MENUS, menuAccelerator, type DesktopMenuItem, type MenuCommand, type MenuRole } from '../../shared/ipc/menu';
 
 export interface MenuOptions {
   /** Developer items (reload, devtools) appear only in unpackaged builds. */
   isPackaged: boolean;
+  /** The language of the labels; English when left out. */
+  locale?: Locale;
 }
 
 /**
- * Build the menu template for `platform`. On macOS the first menu is the app menu (About,
- * Hide, Quit) and File ends with Close; elsewhere File ends with Quit and Help has About.
+ * Build the menu template for `platform`. On macOS the first menu is the app menu (About, Settings, Hide,
+ * Quit) and File ends with Close; elsewhere File ends with Settings and Quit, and Help has About.
  */
-export function buildMenuTemplate(
-  send: (command: MenuCommand) => void,
-  platform: NodeJS.Platform,
-  options: MenuOptions,
-): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(send: (command: MenuCommand) => void, platform: NodeJS.Platform, options: MenuOptions): MenuItemConstructorOptions[] {
+  const t = createTranslator(options.locale ?? DEFAULT_LOCALE);
   const isMac = platform === 'darwin';
   // `&` marks the Alt-key mnemonic on Windows and Linux; macOS menus have no mnemonics.
   const title = (label: string): string => (isMac ? label : `&${label}`);
-  const command = (label: string, accelerator: string | undefined, cmd: MenuCommand): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => send(cmd),
-  });
+  const command = (id: MenuCommand): MenuItemConstructorOptions => {
+    const accelerator = menuAccelerator(id);
+    return { label: t(`menu.command.${id}`), ...(accelerator ? { accelerator } : {}), click: () => send(id) };
+  };
+  const role = (name: MenuRole): MenuItemConstructorOptions => ({ role: name, label: t(`menu.role.${name}`) });
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+  const expand = (item: DesktopMenuItem): MenuItemConstructorOptions[] => {
+    if ('command' in item) return [command(item.command)];
+    if ('role' in item) return [role(item.role)];
+    if ('separator' in item) return [separator];
+    switch (item.slot) {
+      case 'settings':
+        return isMac ? [] : [separator, command('settings')];
+      case 'quit':
+        return [separator, isMac ? role('close') : { role: 'quit', label: t('menu.role.exit') }];
+      case 'developer':
+        return options.isPackaged ? [] : [role('reload'), role('toggleDevTools'), separator];
+    }
+  };
 
   const appMenu: MenuItemConstructorOptions = {
     label: 'Casefile',
-    submenu: [
-      { role: 'about', label: 'About Casefile' },
-      { type: 'separator' },
-      { role: 'services' },
-      { type: 'separator' },
-      { role: 'hide', label: 'Hide Casefile' },
-      { role: 'hideOthers' },
-      { role: 'unhide' },
-      { type: 'separator' },
-      { role: 'quit', label: 'Quit Casefile' },
-    ],
+    submenu: [role('about'), separator, command('settings'), separator, role('services'), separator, role('hide'), role('hideOthers'), role('unhide'), separator, role('quit')],
   };
 
-  const fileMenu: MenuItemConstructorOptions = {
-    label: title('File'),
-    submenu: [
-      command('New case', 'CmdOrCtrl+N', 'new-case'),
-      command('Import source…', 'CmdOrCtrl+O', 'import-source'),
-      command('Export brief…', 'CmdOrCtrl+E', 'export-brief'),
-      { type: 'separator' },
-      command('Import case…', undefined, 'import-case'),
-      command('Export case…', undefined, 'export-case'),
-      command('Restore from backup…', undefined, 'restore-backup'),
-      { type: 'separator' },
-      isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
-    ],
-  };
-
-  const editMenu: MenuItemConstructorOptions = {
-    label: title('Edit'),
-    submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
-      { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'selectAll' },
-      { type: 'separator' },
-      command('Find…', 'CmdOrCtrl+F', 'find'),
-    ],
-  };
-
-  const developerItems: MenuItemConstructorOptions[] = options.isPackaged
-    ? []
-    : [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
-
-  const viewMenu: MenuItemConstructorOptions = {
-    label: title('View'),
-    submenu: [
-      command('Command palette…', 'CmdOrCtrl+Shift+P', 'command-palette'),
-      { type: 'separator' },
-      ...developerItems,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { type: 'separator' },
-      { role: 'togglefullscreen' },
-    ],
-  };
-
-  const helpMenu: MenuItemConstructorOptions = {
-    role: 'help',
-    label: title('Help'),
-    submenu: [{ role: 'about', label: 'About Casefile' }],
-  };
-
-  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, helpMenu];
+  const menus = DESKTOP_MENUS.map(
+    (menu): MenuItemConstructorOptions => ({
+      ...(menu.id === 'help' ? { role: 'help' as const } : {}),
+      label: title(t(`menu.${menu.id}`)),
+      submenu: menu.items.flatMap(expand),
+    }),
+  );
+  return [...(isMac ? [appMenu] : []), ...menus];
 }

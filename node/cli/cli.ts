@@ -17,10 +17,9 @@ import { BUNDLE_EXTENSION } from '../../shared/bundle/format';
 import { readBundle } from '../../shared/bundle/read';
 import { briefInputFromCase, CASE_JSON_FORMAT, CASE_JSON_VERSION, parseCaseJson, type CaseJson } from '../../shared/export/caseJson';
 import { CslStyleError } from '../../shared/export/csl';
-import { renderDocx } from '../../shared/export/docx';
-import { pdfHeaderFooter, renderHtml } from '../../shared/export/html';
-import { renderMarkdown } from '../../shared/export/markdown';
+import { pdfHeaderFooter } from '../../shared/export/html';
 import { buildExportModel, ExportError, type ExportInput, type ExportOptions } from '../../shared/export/model';
+import { DOCUMENT_FORMATS, renderDocument, type DocumentFormat } from '../../shared/export/render';
 
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
@@ -31,13 +30,13 @@ export interface CliIo {
   renderPdf?(html: string, options: { pageSize: 'A4' | 'Letter'; headerTemplate?: string; footerTemplate?: string }): Promise<Uint8Array>;
 }
 
-export type CliFormat = 'md' | 'html' | 'docx' | 'pdf';
-const FORMATS: readonly CliFormat[] = ['md', 'html', 'docx', 'pdf'];
+export type CliFormat = DocumentFormat;
+const FORMATS = DOCUMENT_FORMATS;
 
 export const USAGE = `Usage: casefile export <bundle.casefile|case.json> --format md|html|docx|pdf [options]
 
 Export the brief of a case saved with “Export case” (a .casefile bundle)
-or “Export case as JSON”.
+or exported as JSON (“Export case”, format JSON).
 
 Options:
   --format, -f     md, html, docx or pdf (required)
@@ -177,22 +176,13 @@ async function exportCase(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   if (output !== '-' && output === args.input) throw new UsageError('the output file would overwrite the case file; choose another name with -o.');
 
+  const rendered = await renderDocument(model, args.format, { pageSize: args.pageSize });
   let bytes: Uint8Array;
-  switch (args.format) {
-    case 'md':
-      bytes = new TextEncoder().encode(renderMarkdown(model));
-      break;
-    case 'html':
-      bytes = new TextEncoder().encode(renderHtml(model, { print: false, pageSize: args.pageSize }));
-      break;
-    case 'docx':
-      bytes = await renderDocx(model);
-      break;
-    case 'pdf': {
-      if (!io.renderPdf) throw new UsageError('PDF export is not available here: no PDF renderer was provided.');
-      bytes = await io.renderPdf(renderHtml(model, { print: true, pageSize: args.pageSize }), { pageSize: args.pageSize, ...pdfHeaderFooter(model) });
-      break;
-    }
+  if (rendered.kind === 'print') {
+    if (!io.renderPdf) throw new UsageError('PDF export is not available here: no PDF renderer was provided.');
+    bytes = await io.renderPdf(rendered.html, { pageSize: rendered.pageSize, ...pdfHeaderFooter(model) });
+  } else {
+    bytes = rendered.bytes;
   }
   if (output === '-') {
     io.stdout(new TextDecoder().decode(bytes));

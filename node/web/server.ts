@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { version as nodeVersion } from 'node:process';
-import { contract, isChannel, parseRequest, type Channel, type IpcError, type ParsedRequest, type Response as ContractResponse, type Result } from '../../shared/ipc/contract';
+import { isChannel, type Channel, type IpcError, type Result } from '../../shared/ipc/contract';
+import { dispatch, FETCH_FAILED, rethrowAs, type HostHandlers } from '../../shared/ipc/dispatch';
 import { pdfHeaderFooter } from '../../shared/export/html';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import { fetchUrl } from '../host/fetchUrl';
@@ -56,14 +57,12 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<ContractResponse<C>>;
-
 /**
  * One decision per contract channel: a handler, or the reason the browser does
  * it itself. A mapped type, so a channel added to the contract without a
  * decision here is a type error.
  */
-export type WebHandlers = { [C in Channel]: Handler<C> | { unsupported: string } };
+export type WebHandlers = HostHandlers;
 
 /** What the URL fetcher must never reach: this server itself (its port on this computer) and its token. */
 export interface ServerSelf {
@@ -81,14 +80,17 @@ export function defaultHandlers(appVersion: string, self?: ServerSelf): WebHandl
     'cf:backup:write': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:backup:list': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
     'cf:backup:read': { unsupported: 'Backups are a desktop-app feature; in the browser, use Export case to keep a copy.' },
+    'cf:menu:locale': { unsupported: 'The browser build has no application menu.' },
     // The same print options as the CLI: running title and page numbers from the title.
     'cf:pdf:render': (request) =>
       renderPdf(request.html, { pageSize: request.pageSize, ...(request.title ? { title: request.title } : {}), ...pdfHeaderFooter({ title: request.title }) }),
     'cf:url:fetch': (request) =>
-      fetchUrl(request.url, {
-        allowLocalNetwork: request.allowLocalNetwork,
-        ...(self ? { ownPorts: [self.port()], secrets: [self.token] } : {}),
-      }),
+      rethrowAs(FETCH_FAILED, () =>
+        fetchUrl(request.url, {
+          allowLocalNetwork: request.allowLocalNetwork,
+          ...(self ? { ownPorts: [self.port()], secrets: [self.token] } : {}),
+        }),
+      ),
   };
 }
 
@@ -221,24 +223,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   }
 
   async function invoke(channel: Channel, body: string): Promise<Result<unknown>> {
-    const handler = handlers[channel];
-    if ('unsupported' in handler) return { ok: false, error: { code: 'unsupported', message: handler.unsupported } };
     let payload: unknown;
     try {
       payload = decodeWire(body || '{}');
     } catch {
       return { ok: false, error: { code: 'invalid-request', message: `The request for ${channel} is not valid JSON.` } };
     }
-    const parsed = parseRequest(channel, payload);
-    if (!parsed.ok) return parsed;
-    try {
-      const value = await (handler as (request: unknown) => Promise<unknown>)(parsed.value);
-      const checked = contract[channel].response.safeParse(value);
-      if (!checked.success) return { ok: false, error: { code: 'internal', message: `The ${channel} handler returned an invalid response.` } };
-      return { ok: true, value: checked.data };
-    } catch (error) {
-      return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
-    }
+    return dispatch(channel, handlers[channel] as HostHandlers[Channel], payload, (message, detail) => console.error(message, detail));
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

@@ -1,32 +1,14 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-
-const STORAGE_KEY = 'casefile.split';
-const MIN = 25;
-const MAX = 75;
-
-function clamp(value: number): number {
-  return Math.min(MAX, Math.max(MIN, Math.round(value * 10) / 10));
-}
-
-function loadSplit(): number {
-  const stored = Number(localStorage.getItem(STORAGE_KEY));
-  return Number.isFinite(stored) && stored > 0 ? clamp(stored) : 55;
-}
+import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { clampSplit, DEFAULT_LAYOUT, MAX_SPLIT, MIN_SPLIT } from './layout';
 
 /**
- * Two panes side by side with a draggable, keyboard-operable separator
- * (the WAI-ARIA window splitter pattern). The split is remembered.
+ * Two panes side by side with a draggable, keyboard-operable separator (the WAI-ARIA window splitter
+ * pattern). Controlled: the workspace remembers the split per case.
  */
-export function Splitter({ left, right, label }: { left: ReactNode; right: ReactNode; label: string }) {
-  const [split, setSplit] = useState(loadSplit);
+export function Splitter({ left, right, label, value, onChange }: { left: ReactNode; right: ReactNode; label: string; value: number; onChange(split: number): void }) {
   const container = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
-
-  const commit = useCallback((value: number) => {
-    const next = clamp(value);
-    setSplit(next);
-    localStorage.setItem(STORAGE_KEY, String(next));
-  }, []);
+  const commit = (next: number) => onChange(clampSplit(next));
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     dragging.current = true;
@@ -43,7 +25,7 @@ export function Splitter({ left, right, label }: { left: ReactNode; right: React
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 10 : 2;
-    const moves: Record<string, number> = { ArrowLeft: split - step, ArrowRight: split + step, Home: MIN, End: MAX };
+    const moves: Record<string, number> = { ArrowLeft: value - step, ArrowRight: value + step, Home: MIN_SPLIT, End: MAX_SPLIT };
     const target = moves[e.key];
     if (target !== undefined) {
       e.preventDefault();
@@ -52,22 +34,22 @@ export function Splitter({ left, right, label }: { left: ReactNode; right: React
   };
 
   return (
-    <div className="split" ref={container} style={{ gridTemplateColumns: `minmax(0, ${split}fr) auto minmax(0, ${100 - split}fr)` }}>
+    <div className="split" ref={container} style={{ gridTemplateColumns: `minmax(0, ${value}fr) auto minmax(0, ${100 - value}fr)` }}>
       <div className="split-pane">{left}</div>
       <div
         className="split-handle"
         role="separator"
         aria-orientation="vertical"
         aria-label={label}
-        aria-valuemin={MIN}
-        aria-valuemax={MAX}
-        aria-valuenow={split}
+        aria-valuemin={MIN_SPLIT}
+        aria-valuemax={MAX_SPLIT}
+        aria-valuenow={value}
         tabIndex={0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
-        onDoubleClick={() => commit(55)}
+        onDoubleClick={() => commit(DEFAULT_LAYOUT.split)}
       />
       <div className="split-pane">{right}</div>
     </div>

@@ -7,7 +7,7 @@ export interface Toast {
   action?: { label: string; run: () => void | Promise<void> };
 }
 
-interface NoticesApi {
+export interface NoticesApi {
   /** A problem the user must read: shown in role="alert" until dismissed or replaced. */
   error(message: string): void;
   clearError(): void;

@@ -20,6 +20,9 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
       void bridge.invoke('cf:shell:openExternal', { url });
     },
     onMenu: (listener) => bridge.onMenu(listener),
+    setMenuLocale(locale) {
+      void bridge.invoke('cf:menu:locale', { locale });
+    },
     async fetchUrl(url, opts) {
       const result = await bridge.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
       if (!result.ok) throw new Error(result.error.message);

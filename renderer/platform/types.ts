@@ -1,3 +1,4 @@
+import type { Locale } from '../../shared/i18n/locales';
 import type { BackupInfo, Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
 
 export interface FileFilter {
@@ -32,6 +33,8 @@ export interface Platform {
   invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Result<Response<C>>>;
   openExternal(url: string): void;
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** Tell the host which language the UI shows, so the desktop menu follows it (nothing to do in the browser). */
+  setMenuLocale(locale: Locale): void;
   onOpenFile(listener: (file: PickedFile) => void): () => void;
   /**
    * Fetch a web page for import in the host (main process or local server). Rejects with the host's message.

@@ -60,6 +60,9 @@ export function createWebPlatform(doc: Document = document): Platform {
       const safe = toSafeExternalUrl(url);
       if (safe) window.open(safe, '_blank', 'noopener,noreferrer');
     },
+    setMenuLocale() {
+      // The browser shows no application menu of ours.
+    },
     onMenu(listener) {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);

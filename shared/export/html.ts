@@ -14,7 +14,7 @@
  * `pdfHeaderFooter` supplies; the page margins below leave room for them.
  */
 import type { RichRun } from './csl';
-import { bytesToBase64 } from '../ipc/wire';
+import { bytesToBase64 } from '../domain/base64';
 import { endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 export interface HtmlOptions {

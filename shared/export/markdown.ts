@@ -22,7 +22,7 @@
  * `-f markdown-smart` to keep them straight).
  */
 import type { RichRun } from './csl';
-import { bytesToBase64 } from '../ipc/wire';
+import { bytesToBase64 } from '../domain/base64';
 import { endsSentence, MISSING_PASSAGE, MISSING_SOURCE, type Block, type CitationInline, type ExportModel, type ExportNote, type FigureBlock, type Inline, type InlineMark, type ListBlock, type TableBlock } from './model';
 
 /**

@@ -6,6 +6,10 @@
  */
 import { z } from 'zod';
 import { MAX_PRINT_HTML_CHARS } from '../export/printLimits';
+import { LOCALES } from '../i18n/locales';
+import type { MenuCommand } from './menu';
+
+export { isMenuCommand, MENU_COMMANDS, type MenuCommand } from './menu';
 
 export const CHANNEL_PREFIX = 'cf:';
 
@@ -107,6 +111,11 @@ export const contract = {
     request: z.object({}).strict(),
     response: z.array(backupInfo).max(100),
   },
+  /** The language the UI shows, so the desktop menu speaks it too (Electron rebuilds its menu). */
+  'cf:menu:locale': {
+    request: z.object({ locale: z.enum(LOCALES) }).strict(),
+    response: z.null(),
+  },
   /** One backup's bytes, by the file name `cf:backup:list` gave; nothing outside the backups folder can be named. Desktop only. */
   'cf:backup:read': {
     request: z.object({ name: backupName }).strict(),
@@ -145,9 +154,7 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): R
   return { ok: true, value: parsed.data as ParsedRequest<C> };
 }
 
-/** Menu and shell events sent from the host to the renderer. */
-export const MENU_COMMANDS = ['new-case', 'import-source', 'export-brief', 'find', 'command-palette', 'import-case', 'export-case', 'restore-backup'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Menu commands (shared/ipc/menu.ts) travel from the host to the renderer on this channel. */
 export const MENU_EVENT_CHANNEL = 'cf:event:menu';
 export const OPEN_FILE_EVENT_CHANNEL = 'cf:event:open-file';
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixture, importThroughChooser, newCase, openApp, sourceRegion } from './helpers/app';
+import { caseMenu, fixture, importThroughChooser, newCase, openApp, sourceRegion } from './helpers/app';
 import { clickText, highlightedTexts, readerDomShape, selectWithMouse } from './helpers/select';
 
 const SENTENCE = 'The regional customs directorate said 14 people had been detained across three provinces';
@@ -110,7 +110,7 @@ test('annotations export as W3C JSON-LD and import back identically', async ({ p
   const before = await snapshot();
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export annotations' }).click();
+  await caseMenu(page, 'Export annotations');
   const file = await (await download).path();
   const json = JSON.parse(readFileSync(file, 'utf8'));
   expect(json['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
@@ -123,7 +123,7 @@ test('annotations export as W3C JSON-LD and import back identically', async ({ p
   await expect.poll(async () => (await snapshot()).length).toBe(0);
 
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
+  await caseMenu(page, 'Import annotations');
   await (await chooser).setFiles(file);
   await expect.poll(async () => (await snapshot()).length).toBe(2);
   expect(await snapshot()).toEqual(before);

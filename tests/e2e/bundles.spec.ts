@@ -9,8 +9,9 @@ import { briefInputFromCase, CASE_JSON_FORMAT, CASE_JSON_VERSION } from '../../s
 import { renderMarkdown } from '../../shared/export/markdown';
 import { buildExportModel } from '../../shared/export/model';
 import { entryData, flip, readJson, repack, unpack, writeJson, type Entries } from '../fixtures/bundle/tamper';
-import { briefBox, importBundle, importThroughChooser, openApp } from './helpers/app';
+import { briefBox, caseMenu, importBundle, importThroughChooser, openApp } from './helpers/app';
 import { dumpDb, type Tables } from './helpers/db';
+import { installFakeDesktopBridge } from './helpers/desktop';
 import { PAGE_TWO_SENTENCE, printPdf, REPORT_HTML } from './helpers/pdf';
 import { selectWithMouse } from './helpers/select';
 
@@ -33,7 +34,8 @@ function markdownOf(data: ReturnType<typeof caseFrom> | BundleData): string {
 
 async function exportActiveCase(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export case', exact: true }).click();
+  await caseMenu(page, 'Export case');
+  await page.getByRole('dialog', { name: 'Export case' }).getByRole('button', { name: 'Export', exact: true }).click();
   const file = await download;
   return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(await file.path())) };
 }
@@ -220,82 +222,34 @@ test('every kind of malformed bundle is refused with its own message and the dat
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('the case list with the bundle controls has no serious axe violations and is keyboard reachable', async ({ page }, testInfo) => {
+test('the case list and the Case menu with the bundle controls have no serious axe violations and are keyboard reachable', async ({ page }, testInfo) => {
   await openApp(page);
-  const exportButton = page.getByRole('button', { name: 'Export case', exact: true });
-  await expect(exportButton).toBeEnabled();
+  // The Case menu, reached from the case list by keyboard, offers Export case and Import case.
   await page.getByRole('button', { name: SAMPLE }).focus();
-  const reached: string[] = [];
-  for (let i = 0; i < 8; i++) {
+  let reached = '';
+  for (let i = 0; i < 8 && reached !== 'Case'; i++) {
     await page.keyboard.press('Shift+Tab');
-    reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+    reached = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
   }
-  expect(reached).toEqual(expect.arrayContaining(['Export case', 'Import case']));
+  expect(reached).toBe('Case');
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: 'Case' });
+  await expect(menu.getByRole('menuitem', { name: 'Export case', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Import case', exact: true })).toBeFocused();
   // The browser build keeps no backups folder, so it offers no restore.
-  await expect(page.getByRole('button', { name: 'Restore from backup…' })).toHaveCount(0);
-  const axe = await new AxeBuilder({ page }).include('.case-list').analyze();
+  await expect(menu.getByRole('menuitem', { name: 'Restore from backup…' })).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).include('.case-list').include('.topbar').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-  await page.locator('.sidebar').screenshot({ path: testInfo.outputPath('case-list-bundle-actions.png') });
+  await page.screenshot({ path: testInfo.outputPath('case-menu.png') });
+  // Escape closes the menu and gives focus back to its button; Enter on Export case opens its dialog.
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Case', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Export case' })).toBeVisible();
 });
-
-/**
- * The desktop bridge, faked in the page before the app loads: the renderer
- * then runs its Electron adapter, and the backups folder lives in memory
- * (the real folder handlers are unit-tested in tests/unit/electron/main/backups.test.ts).
- */
-function installFakeDesktopBridge(opened?: { name: string; base64: string }) {
-  const store = new Map<string, Uint8Array>();
-  const menuListeners: ((command: string) => void)[] = [];
-  const openListeners: ((file: { name: string; bytes: Uint8Array }) => void)[] = [];
-  (window as unknown as { __menu: (command: string) => void }).__menu = (command) => menuListeners.forEach((l) => l(command));
-  const writes: string[] = [];
-  const countCases = (bytes: Uint8Array) => {
-    // Each case's name appears twice in a zip: its local header and the central directory.
-    const text = new TextDecoder('latin1').decode(bytes);
-    return (text.match(/cases\/[0-9a-f-]+\.casefile/g) ?? []).length / 2;
-  };
-  const info = (name: string) => {
-    const bytes = store.get(name) as Uint8Array;
-    const m = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(name) as RegExpExecArray;
-    return { name, createdAt: Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!), size: bytes.length, cases: countCases(bytes) };
-  };
-  let clock = Date.UTC(2026, 10, 27, 9, 0, 0);
-  (window as unknown as { __backupWrites: string[] }).__backupWrites = writes;
-  (window as unknown as { casefile: unknown }).casefile = {
-    async invoke(channel: string, request: { bytes?: Uint8Array; name?: string; reason?: string }) {
-      switch (channel) {
-        case 'cf:app:info':
-          return { ok: true, value: { name: 'Casefile', version: '0.0.0-test', platform: 'linux', shell: 'electron', runtime: 'test' } };
-        case 'cf:backup:write': {
-          const name = `casefile-backup-${new Date(clock).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z.cfbackup`;
-          clock += 60 * 60 * 1000;
-          store.set(name, request.bytes as Uint8Array);
-          writes.push(`${request.reason}:${name}`);
-          return { ok: true, value: info(name) };
-        }
-        case 'cf:backup:list':
-          return { ok: true, value: [...store.keys()].sort().reverse().map(info) };
-        case 'cf:backup:read':
-          return store.has(request.name as string) ? { ok: true, value: store.get(request.name as string) } : { ok: false, error: { code: 'not-found', message: 'gone' } };
-        default:
-          return { ok: false, error: { code: 'unsupported', message: `${channel} is not part of this test` } };
-      }
-    },
-    onMenu: (listener: (command: string) => void) => {
-      menuListeners.push(listener);
-      return () => undefined;
-    },
-    onOpenFile: (listener: (file: { name: string; bytes: Uint8Array }) => void) => {
-      openListeners.push(listener);
-      return () => undefined;
-    },
-  };
-  // Like main (did-finish-load), deliver an OS-opened bundle once the page has loaded, to whoever listens by then;
-  // the app is still opening its database at that point, and a listener that subscribes later never hears of it.
-  window.addEventListener('load', () => {
-    if (opened) for (const l of openListeners) l({ name: opened.name, bytes: Uint8Array.from(atob(opened.base64), (c) => c.charCodeAt(0)) });
-  });
-}
 
 test('desktop: a daily backup is taken, and Restore from backup… brings a deleted case back without replacing anything', async ({ page }, testInfo) => {
   await page.addInitScript(installFakeDesktopBridge, undefined);
@@ -309,7 +263,7 @@ test('desktop: a daily backup is taken, and Restore from backup… brings a dele
   await page.getByRole('button', { name: `Delete case “${sampleName}”` }).click();
   await expect(page.getByRole('button', { name: SAMPLE })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await caseMenu(page, 'Restore from backup…');
   const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
   const choice = dialog.getByRole('radio', { name: /— 1 case, [\d.]+ KB$/ });
   await expect(choice).toBeChecked();
@@ -323,7 +277,7 @@ test('desktop: a daily backup is taken, and Restore from backup… brings a dele
   for (const table of ['cases', 'sources', 'sourceBlobs', 'passages', 'claims', 'tags', 'notes']) expect(after.tables[table], table).toEqual(before.tables[table]);
 
   // Restoring again while the case is here asks first; Cancel leaves everything as it is.
-  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await caseMenu(page, 'Restore from backup…');
   await dialog.getByRole('button', { name: 'Restore' }).click();
   const existing = page.getByRole('dialog', { name: 'This case is already in Casefile' });
   await expect(existing).toBeVisible();
@@ -331,7 +285,7 @@ test('desktop: a daily backup is taken, and Restore from backup… brings a dele
   expect((await dumpDb(page)).hash).toBe(after.hash);
 
   // "Back up now" adds a second backup, listed first.
-  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await caseMenu(page, 'Restore from backup…');
   await dialog.getByRole('button', { name: 'Back up now' }).click();
   await expect(dialog.getByRole('radio')).toHaveCount(2);
   expect(await page.evaluate(() => (window as unknown as { __backupWrites: string[] }).__backupWrites[1])).toMatch(/^manual:/);

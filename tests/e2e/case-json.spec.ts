@@ -2,14 +2,17 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openApp } from './helpers/app';
+import { caseMenu, openApp } from './helpers/app';
 
 const CLI = fileURLToPath(new URL('../../scripts/casefile-cli.mjs', import.meta.url));
 
 test('a case exported as JSON is read by the casefile CLI', async ({ page }, testInfo) => {
   await openApp(page);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export case as JSON' }).click();
+  await caseMenu(page, 'Export case');
+  const dialog = page.getByRole('dialog', { name: 'Export case' });
+  await dialog.getByRole('radio', { name: /^JSON/ }).check();
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const file = await (await download).path();
   const data = JSON.parse(readFileSync(file, 'utf8'));
   expect(data.format).toBe('casefile-case');

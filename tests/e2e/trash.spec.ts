@@ -67,6 +67,8 @@ test('a cited passage restored from the Trash is cited, highlighted, tagged and 
   await expect(claims.getByText('1 support · 1 context · 1 source')).toBeVisible();
 
   await page.reload();
+  // The case remembers its front tab (Claims, last); the brief is one click away.
+  await page.getByRole('tab', { name: 'Brief' }).click();
   await expect(briefBox(page).getByRole('link', { name: 'Citation 3', exact: true })).toHaveCount(2);
   await expect.poll(() => highlightedTexts(page)).toContain(USERS);
 });

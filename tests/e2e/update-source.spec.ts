@@ -12,7 +12,20 @@ const EDITED = 'detained across three provinces';
 const ADDED_LINE = 'Updated on Wednesday with comment from the port authority.';
 
 /** Sources, their original bytes, passages and notes, as stored. */
-const stored = (page: Page) => readStores(page, ['sources', 'sourceBlobs', 'passages', 'notes']);
+const storedWithStamps = (page: Page) => readStores(page, ['sources', 'sourceBlobs', 'passages', 'notes']);
+
+/**
+ * The same without the last-change stamps: Undo puts every record back as it was, and is itself a change
+ * this device made, so "changed last by" names it (checked separately below).
+ */
+async function stored(page: Page) {
+  const stores = await storedWithStamps(page);
+  const strip = (row: unknown) => {
+    const { changedAt: _at, updatedBy: _by, ...rest } = row as Record<string, unknown>;
+    return rest;
+  };
+  return Object.fromEntries(Object.entries(stores).map(([name, rows]) => [name, (rows as unknown[]).map(strip)]));
+}
 
 async function chooseRevision(page: Page) {
   const chooser = page.waitForEvent('filechooser');
@@ -92,6 +105,10 @@ test('Update source… previews what will happen, applies exactly that, and Undo
   await expect(sourceRegion(page)).not.toContainText(ADDED_LINE);
   await expect(page.getByRole('status').filter({ hasText: 'Restored revision 1' })).toBeVisible();
   expect(await stored(page)).toEqual(before);
+  // The undone passages say who changed them last: the person who pressed Undo.
+  const undone = ((await storedWithStamps(page)).passages as { updatedBy?: string; createdBy?: string; sourceId: string }[]).filter((p) => p.updatedBy);
+  expect(undone.length).toBeGreaterThan(0);
+  for (const p of undone) expect(p.updatedBy).toBe(p.createdBy);
   await expect.poll(() => highlightedTexts(page)).toEqual([KEEP_1, KEEP_2, REMOVED, EDITED, 'scanning capacity at the container terminal will double'].sort());
   await expect(briefBox(page).getByRole('link', { name: 'Citation 1' })).toBeVisible();
   await page.reload();

@@ -14,6 +14,7 @@ import { readBundle, type ReadResult } from '../../../shared/bundle/read';
 import { remapIds } from '../../../shared/bundle/remap';
 import { writeBundle } from '../../../shared/bundle/write';
 import type { CaseRecord } from '../../../shared/domain/types';
+import { safeFileStem } from '../../../shared/domain/fileName';
 import { getDb } from '../db';
 import { isLive } from '../live';
 import { runWithOrigin } from '../origin';
@@ -28,9 +29,7 @@ export function isBundleFile(name: string): boolean {
 
 /** A file name for a case's bundle: the case name without characters file systems refuse. */
 export function bundleFileName(caseName: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = caseName.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 150);
-  return `${cleaned || 'Case'}${BUNDLE_EXTENSION}`;
+  return `${safeFileStem(caseName, 'Case')}${BUNDLE_EXTENSION}`;
 }
 
 export interface ExportBundleOptions {

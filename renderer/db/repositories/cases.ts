@@ -37,6 +37,11 @@ export async function createCase(name: string, now = Date.now()): Promise<CaseRe
   return record;
 }
 
+/** Every case record (no sources or notes), for commands that need the names, e.g. to number "Untitled case 2". */
+export async function listCases(): Promise<CaseRecord[]> {
+  return getDb().cases.toArray();
+}
+
 /** Rename a case; whitespace is collapsed, and an empty name is refused with a message. */
 export async function renameCase(id: string, name: string): Promise<void> {
   const db = getDb();

@@ -1,11 +1,12 @@
 export { RepoError } from './errors';
 export { getActor, setActorName } from './actor';
-export { addCase, createCase, deleteCase, readCaseSnapshot, renameCase, setActiveSource, touchCase, type CaseSnapshot } from './cases';
+export { addCase, createCase, deleteCase, listCases, readCaseSnapshot, renameCase, setActiveSource, touchCase, type CaseSnapshot } from './cases';
 export {
   addSource,
   applySourceUpdate,
   deleteSource,
   findSourceBySha,
+  getSource,
   planSourceUpdate,
   replaceSourceText,
   undoSourceUpdate,

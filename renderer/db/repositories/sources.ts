@@ -58,6 +58,11 @@ export async function findSourceBySha(caseId: string, sha256: string): Promise<S
   return getDb().sources.where('[caseId+sha256]').equals([caseId, sha256]).filter(isLive).first();
 }
 
+/** One source (with its snapshot text), for commands that act on the source shown; undefined when it is gone. */
+export async function getSource(id: string): Promise<SourceRecord | undefined> {
+  return getDb().sources.get(id);
+}
+
 /** Edit bibliographic details. The snapshot text never changes here. */
 export async function updateSourceMetadata(id: string, patch: Partial<SourceMetadata>): Promise<void> {
   const db = getDb();

@@ -5,7 +5,7 @@ import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lex
 import { $createMarkNode } from '@lexical/mark';
 import { $createTextNode, $getSelection, $isRangeSelection, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalNode, type TextNode } from 'lexical';
 import { locatorText } from '../../../shared/domain/locator';
-import { STATUS_LABEL } from '../../features/claims/status';
+import { STATUS_LABEL } from '../../lib/claimLabels';
 import { sourceTitle, useBriefData } from '../briefData';
 import { $createCitationNode } from '../nodes/CitationNode';
 

@@ -4,7 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $dfs } from '@lexical/utils';
 import type { NodeKey } from 'lexical';
 import { locatorText } from '../../../shared/domain/locator';
-import { STATUS_LABEL } from '../../features/claims/status';
+import { STATUS_LABEL } from '../../lib/claimLabels';
 import { navigate } from '../../lib/navigation';
 import { citationTrouble, sourceTitle, useBriefData, type BriefData } from '../briefData';
 import { $isCitationNode, CITATION_ATTR, CitationNode, citationViews, paintCitation } from '../nodes/CitationNode';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { MarkNode } from '@lexical/mark';
 import { $getNodeByKey } from 'lexical';
-import { STATUS_LABEL } from '../../features/claims/status';
+import { STATUS_LABEL } from '../../lib/claimLabels';
 import { navigate } from '../../lib/navigation';
 import { useBriefData } from '../briefData';
 

@@ -3,7 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $findMatchingParent } from '@lexical/utils';
 import { $createRangeSelection, $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type PointType } from 'lexical';
-import { STATUS_LABEL } from '../../features/claims/status';
+import { STATUS_LABEL } from '../../lib/claimLabels';
 import { useBriefData } from '../briefData';
 
 interface SavedRange {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $dfs } from '@lexical/utils';
 import { $isTextNode } from 'lexical';
-import { foldString, foldText } from '../../features/search/fold';
+import { foldString, foldText } from '../../../shared/text/fold';
 
 export interface RevealRequest {
   query: string;

@@ -6,8 +6,9 @@ import { BriefDataContext, buildBriefData } from '../../editor/briefData';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { onNavigate } from '../../lib/navigation';
 import { flushAll } from '../../lib/flush';
+import { usePublishContextKey } from '../../lib/contextKeys';
 import { useNotices } from '../../lib/notices';
-import { RenameField } from '../cases/CaseList';
+import { RenameField } from '../../lib/RenameField';
 import { ExportBriefButton } from '../export/ExportBriefButton';
 import { NoteEditor } from './NoteEditor';
 
@@ -91,6 +92,9 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
     }
   };
 
+  // Export brief (from a menu or Ctrl/Cmd+E) exports the note open here.
+  usePublishContextKey('noteId', note?.id ?? null, null);
+
   const isBrief = note?.id === briefNoteId;
   return (
     <section className="brief" aria-labelledby="brief-heading">
@@ -148,7 +152,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
               Make this the brief
             </button>
           )}
-          <ExportBriefButton caseId={caseId} noteId={note?.id} />
+          <ExportBriefButton noteId={note?.id} />
         </div>
       </div>
       {note ? (

@@ -3,15 +3,17 @@ import type { BackupInfo } from '../../../shared/ipc/contract';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { BackupHost } from '../../platform';
 import { backUpNow } from './backups';
+import { currentLocale, t, useTranslation } from '../../i18n';
+import { DialogFooter } from '../../lib/DialogFooter';
 
 export function formatBackupDate(time: number): string {
-  return new Date(time).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+  return new Date(time).toLocaleString(currentLocale(), { dateStyle: 'long', timeStyle: 'short' });
 }
 
 function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024) return t('units.bytes', { count: bytes });
+  if (bytes < 1024 * 1024) return t('units.kilobytes', { size: (bytes / 1024).toFixed(1) });
+  return t('units.megabytes', { size: (bytes / (1024 * 1024)).toFixed(1) });
 }
 
 /**
@@ -21,6 +23,7 @@ function formatSize(bytes: number): string {
  * replaces a case that is already here.
  */
 export function RestoreBackupDialog({ host, onRestore, onClose }: { host: BackupHost; onRestore(from: string, bytes: Uint8Array): void; onClose(): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [chosen, setChosen] = useState<string>('');
@@ -34,7 +37,7 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
       setChosen((current) => (list.some((b) => b.name === current) ? current : (list[0]?.name ?? '')));
     } catch (e) {
       setBackups([]);
-      setError(`The backups could not be listed: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('restore.listFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
   useEffect(() => {
@@ -45,15 +48,15 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
   const restore = async (e: FormEvent) => {
     e.preventDefault();
     const info = backups?.find((b) => b.name === chosen);
-    if (!info) return setError('Choose a backup to restore.');
+    if (!info) return setError(t('restore.choose'));
     setBusy('restore');
     setError('');
     try {
       const bytes = await host.read(info.name);
       dialog.current?.close();
-      onRestore(`the backup of ${formatBackupDate(info.createdAt)}`, bytes);
+      onRestore(t('restore.from', { date: formatBackupDate(info.createdAt) }), bytes);
     } catch (e) {
-      setError(`The backup could not be read: ${e instanceof Error ? e.message : String(e)} Nothing was changed.`);
+      setError(t('restore.readFailed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(null);
     }
@@ -64,11 +67,11 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
     setError('');
     try {
       const made = await backUpNow(host, 'manual');
-      if (!made) setError('There are no cases to back up.');
+      if (!made) setError(t('restore.nothingToBackUp'));
       await load();
       if (made) setChosen(made.name);
     } catch (e) {
-      setError(`The backup failed: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('restore.backupFailed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(null);
     }
@@ -77,22 +80,22 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="restore-title" onClose={onClose}>
       <form onSubmit={(e) => void restore(e)}>
-        <h2 id="restore-title">Restore from backup</h2>
-        <p className="muted">Casefile backs up every case once a day and before it updates its data, and keeps the last 7 backups. Restoring adds the backup’s cases; a case you still have is never replaced.</p>
+        <h2 id="restore-title">{t('restore.title')}</h2>
+        <p className="muted">{t('restore.help')}</p>
         {backups === null ? (
-          <p aria-busy="true">Looking for backups…</p>
+          <p aria-busy="true">{t('restore.looking')}</p>
         ) : backups.length === 0 ? (
-          <p>There are no backups yet.</p>
+          <p>{t('restore.none')}</p>
         ) : (
           <fieldset className="backup-fieldset">
-            <legend>Backups, newest first</legend>
+            <legend>{t('restore.legend')}</legend>
             <ul className="backup-list">
               {backups.map((b) => (
                 <li key={b.name}>
                   <label>
                     <input type="radio" name="backup" value={b.name} checked={chosen === b.name} onChange={() => setChosen(b.name)} />
                     <span>
-                      {formatBackupDate(b.createdAt)} — {b.cases} {b.cases === 1 ? 'case' : 'cases'}, {formatSize(b.size)}
+                      {t('restore.item', { date: formatBackupDate(b.createdAt), count: b.cases, size: formatSize(b.size) })}
                     </span>
                   </label>
                 </li>
@@ -105,17 +108,11 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
+        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: t('restore.confirm'), disabled: !chosen || busy !== null, busy: busy === 'restore' }}>
           <button type="button" onClick={() => void backUp()} disabled={busy !== null} aria-busy={busy === 'backup' || undefined}>
-            Back up now
+            {t('restore.backUpNow')}
           </button>
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!chosen || busy !== null} aria-busy={busy === 'restore' || undefined}>
-            Restore
-          </button>
-        </div>
+        </DialogFooter>
       </form>
     </dialog>
   );

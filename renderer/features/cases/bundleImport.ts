@@ -1,8 +1,8 @@
 /**
- * The way into the case list's import flow for bundles that arrive from
- * outside it: a `.casefile` dropped on the window (App's drop handler) or
- * opened from the operating system. The case list listens and runs the same
- * checked import as its "Import case" button, conflict dialog included.
+ * The way into the one checked import of case bundles (CaseFiles.tsx) for
+ * bundles from anywhere: chosen with Import case, dropped on the window
+ * (features/sources' WindowImport) or opened from the operating system.
+ * CaseFiles listens and runs the import, conflict dialog included.
  */
 import type { PickedFile } from '../../platform';
 
@@ -13,8 +13,8 @@ const listeners = new Set<Listener>();
 const waiting: PickedFile[] = [];
 
 /**
- * Ask the case list to import a bundle. If it is not mounted yet (the app is
- * still opening), the file waits and is imported as soon as it is.
+ * Ask for a bundle to be imported. If CaseFiles is not mounted yet (the app
+ * is still opening), the file waits and is imported as soon as it is.
  */
 export function requestBundleImport(file: PickedFile): void {
   if (listeners.size === 0) {

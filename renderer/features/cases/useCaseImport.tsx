@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { t, useTranslation } from '../../i18n';
+import { DialogFooter } from '../../lib/DialogFooter';
 import type { PickedFile } from '../../platform';
 import { CaseImportCancelled, CaseImportFailed, startCaseImport, type CaseImportSession } from './caseImportClient';
 import type { CheckedCase, ImportSourceKind } from './caseImportProtocol';
@@ -59,7 +61,7 @@ export function useCaseImport(onImported: (caseId: string) => void): {
       try {
         const checked = await job.check(kind, bytes);
         if (!checked.ok) {
-          notices.error(`${from} could not be imported. ${checked.message} Nothing was changed.`);
+          notices.error(t('cases.import.refused', { from, reason: checked.message }));
           return;
         }
         const existing = checked.cases.filter(taken);
@@ -70,7 +72,7 @@ export function useCaseImport(onImported: (caseId: string) => void): {
           const choice = await new Promise<Choice>((choose) => setPending({ from, fresh, existing, choose }));
           setPending(null);
           if (choice === 'cancel' || (choice === 'skip' && fresh.length === 0)) {
-            notices.toast('Import cancelled. Nothing was changed.');
+            notices.toast(t('cases.import.cancelled'));
             return;
           }
           copies = choice === 'copies';
@@ -81,13 +83,13 @@ export function useCaseImport(onImported: (caseId: string) => void): {
         performance.mark(IMPORT_MARKS.written);
         notices.clearError();
         const [first] = written.cases;
-        const replaced = written.replacedTrash.length > 0 ? ` It replaces the copy that was in the Trash.` : '';
-        notices.toast(written.cases.length === 1 ? `Imported case “${first?.name ?? ''}” from ${from}.${replaced}` : `Imported ${written.cases.length} cases from ${from}.${replaced}`);
+        const replaced = written.replacedTrash.length > 0 ? ` ${t('cases.import.replacesTrash')}` : '';
+        notices.toast((written.cases.length === 1 ? t('cases.import.doneOne', { name: first?.name ?? '', from }) : t('cases.import.doneMany', { count: written.cases.length, from })) + replaced);
         if (first) imported.current(first.id);
       } catch (error) {
         if (error instanceof CaseImportCancelled) notices.toast(error.message);
         else if (error instanceof CaseImportFailed && error.known) notices.error(error.message);
-        else notices.error(`${from} could not be imported: ${error instanceof Error ? error.message : String(error)}`);
+        else notices.error(t('cases.import.storeFailed', { from, reason: error instanceof Error ? error.message : String(error) }));
       } finally {
         job.close();
         if (session.current === job) session.current = null;
@@ -106,7 +108,7 @@ export function useCaseImport(onImported: (caseId: string) => void): {
 
   const importFiles = useCallback(
     async (files: readonly PickedFile[]) => {
-      for (const file of files) await enqueue(() => run(`“${file.name}”`, 'bundle', file.bytes));
+      for (const file of files) await enqueue(() => run(t('cases.import.fromFile', { name: file.name }), 'bundle', file.bytes));
     },
     [enqueue, run],
   );
@@ -128,13 +130,14 @@ export function useCaseImport(onImported: (caseId: string) => void): {
 
 /** Checking, then writing, with a bar and Cancel; announced politely, so a screen reader hears it without losing its place. */
 function ImportProgress({ progress, onCancel }: { progress: Progress; onCancel(): void }) {
+  const { t } = useTranslation();
   const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
   return (
-    <div className="case-import-progress" role="group" aria-label="Case import">
-      <p role="status">{progress.step === 'checking' ? `Checking ${progress.from}…` : `Importing ${progress.from}… ${percent}%`}</p>
-      <progress aria-label="Import progress" max={progress.total || 1} value={progress.step === 'checking' ? undefined : progress.done} />
+    <div className="case-import-progress" role="group" aria-label={t('cases.import.groupLabel')}>
+      <p role="status">{progress.step === 'checking' ? t('cases.import.checking', { from: progress.from }) : t('cases.import.writing', { from: progress.from, percent })}</p>
+      <progress aria-label={t('cases.import.progressLabel')} max={progress.total || 1} value={progress.step === 'checking' ? undefined : progress.done} />
       <button type="button" className="small" onClick={onCancel}>
-        Cancel import
+        {t('cases.import.cancel')}
       </button>
     </div>
   );
@@ -142,6 +145,7 @@ function ImportProgress({ progress, onCancel }: { progress: Progress; onCancel()
 
 /** Asks what to do with cases that are already in the profile. Closing it (Escape) cancels. */
 function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(choice: Choice): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const [choice, setChoice] = useState<Choice>('cancel');
   const primary = useRef<HTMLButtonElement>(null);
@@ -155,21 +159,16 @@ function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(
   };
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="existing-case-title" aria-describedby="existing-case-text" onClose={() => onChoose(choice)}>
-      <h2 id="existing-case-title">{single ? 'This case is already in Casefile' : 'Some of these cases are already in Casefile'}</h2>
+      <h2 id="existing-case-title">{single ? t('cases.existing.titleOne') : t('cases.existing.titleMany')}</h2>
       <div id="existing-case-text">
         {single && first ? (
           <p>
-            {first.conflict === 'case'
-              ? `“${first.name}” from ${pending.from} is already in Casefile. `
-              : `Some records of “${first.name}” from ${pending.from} are already in Casefile. `}
-            You can import a copy with new IDs next to it, or cancel. Nothing already here is replaced.
+            {first.conflict === 'case' ? t('cases.existing.caseHere', { name: first.name, from: pending.from }) : t('cases.existing.recordsHere', { name: first.name, from: pending.from })}{' '}
+            {t('cases.existing.offerCopy')}
           </p>
         ) : (
           <>
-            <p>
-              {pending.existing.length} of the {pending.existing.length + pending.fresh.length} cases in {pending.from} are already in Casefile. Nothing already here is replaced: import
-              copies of them with new IDs, skip them, or cancel.
-            </p>
+            <p>{t('cases.existing.someHere', { count: pending.existing.length + pending.fresh.length, existing: pending.existing.length, from: pending.from })}</p>
             <ul className="existing-cases">
               {pending.existing.map((e) => (
                 <li key={e.id}>{e.name}</li>
@@ -178,19 +177,13 @@ function ExistingCaseDialog({ pending, onChoose }: { pending: Pending; onChoose(
           </>
         )}
       </div>
-      <div className="dialog-buttons">
-        <button type="button" onClick={() => close('cancel')}>
-          Cancel
-        </button>
+      <DialogFooter cancel={{ onClick: () => close('cancel') }} confirm={{ label: single ? t('cases.existing.importCopy') : t('cases.existing.importCopies'), onClick: () => close('copies'), ref: primary }}>
         {!single && pending.fresh.length > 0 && (
           <button type="button" onClick={() => close('skip')}>
-            Skip those
+            {t('cases.existing.skip')}
           </button>
         )}
-        <button type="button" className="primary" ref={primary} onClick={() => close('copies')}>
-          {single ? 'Import a copy' : 'Import copies'}
-        </button>
-      </div>
+      </DialogFooter>
     </dialog>
   );
 }

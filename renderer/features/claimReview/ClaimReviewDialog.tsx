@@ -24,7 +24,7 @@ import { getMeta, setMeta } from '../../db/repositories';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
-import { STATUS_LABEL } from '../claims/status';
+import { STATUS_LABEL } from '../../lib/claimLabels';
 import { useCaseExtraction } from '../extraction/extraction';
 
 interface Settings {

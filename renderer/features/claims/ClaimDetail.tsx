@@ -21,7 +21,7 @@ import { locatorLabel, shortQuote } from '../passages/labels';
 import { TagInput } from '../tags/TagInput';
 import { EditableField } from './EditableField';
 import { EvidencePicker } from './EvidencePicker';
-import { formatWhen, independentLabel, STANCE_LABEL, STATUS_LABEL } from './status';
+import { formatWhen, independentLabel, STANCE_LABEL, STATUS_LABEL } from '../../lib/claimLabels';
 
 export interface ClaimDetailProps {
   claim: ClaimRecord;

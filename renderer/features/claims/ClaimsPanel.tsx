@@ -1,16 +1,15 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { evidenceSummary, filterClaims, summaryLabel } from '../../../shared/claims/claims';
 import { CLAIM_STATUSES, type ClaimStatus, type SourceRecord } from '../../../shared/domain/types';
-import { useCase, useClaims, usePassages, useSources, useTags } from '../../db/hooks';
+import { useClaims, usePassages, useTags } from '../../db/hooks';
+import { useCommandService } from '../../lib/commands';
 import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { shortQuote } from '../passages/labels';
 import { ClaimDetail } from './ClaimDetail';
-import { independentLabel, STATUS_LABEL } from './status';
+import { independentLabel, STATUS_LABEL } from '../../lib/claimLabels';
 import { SuggestClaims } from './SuggestClaims';
 import './claims.css';
-
-const ClaimReviewDialog = lazy(async () => ({ default: (await import('../claimReview/ClaimReviewDialog')).ClaimReviewDialog }));
 
 export interface ClaimsPanelProps {
   caseId: string;
@@ -31,9 +30,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   const claims = useClaims(caseId);
   const passages = usePassages(caseId);
   const tags = useTags(caseId);
-  const sources = useSources(caseId);
-  const caseRecord = useCase(caseId);
-  const [reviewing, setReviewing] = useState(false);
+  const commands = useCommandService();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [status, setStatus] = useState<ClaimStatus | ''>('');
   const [tagId, setTagId] = useState('');
@@ -117,15 +114,10 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
           >
             Suggest claims
           </button>
-          <button type="button" className="small" aria-haspopup="dialog" disabled={!claims?.length} onClick={() => setReviewing(true)}>
+          <button type="button" className="small" aria-haspopup="dialog" disabled={!claims?.length} onClick={() => void commands.run('export-claimreview')}>
             Export ClaimReview
           </button>
         </div>
-        {reviewing && claims && (
-          <Suspense fallback={null}>
-            <ClaimReviewDialog caseId={caseId} caseName={caseRecord?.name ?? 'case'} claims={claims} passages={passages ?? []} sources={sources ?? []} onClose={() => setReviewing(false)} />
-          </Suspense>
-        )}
         {claims === undefined ? (
           <p className="muted pad">Loading claims…</p>
         ) : shown.length === 0 ? (

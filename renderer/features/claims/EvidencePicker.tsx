@@ -3,7 +3,7 @@ import { STANCES, type ClaimRecord, type PassageRecord, type SourceRecord, type 
 import { addClaimEvidence } from '../../db/repositories/claims';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { locatorLabel, shortQuote } from '../passages/labels';
-import { STANCE_LABEL, STANCE_PHRASE } from './status';
+import { STANCE_LABEL, STANCE_PHRASE } from '../../lib/claimLabels';
 
 /** How many matches the picker lists at once; the rest are reached by refining the search. */
 const SHOWN = 12;

@@ -5,7 +5,7 @@ import { acceptSuggestion } from '../../db/repositories/claims';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { shortQuote } from '../passages/labels';
-import { KIND_LABEL } from './status';
+import { KIND_LABEL } from '../../lib/claimLabels';
 
 export interface SuggestClaimsProps {
   source: SourceRecord;

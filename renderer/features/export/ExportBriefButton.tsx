@@ -1,35 +1,16 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { platform } from '../../platform';
-
-// The dialog (and, through it, the export worker) loads on first use.
-const ExportBriefDialog = lazy(() => import('./ExportBriefDialog').then((m) => ({ default: m.ExportBriefDialog })));
+import { useTranslation } from '../../i18n';
+import { useCommandService } from '../../lib/commands';
 
 /**
- * "Export brief": opens the export dialog for this case's brief. The desktop
- * menu's Export brief… (Ctrl/Cmd+E) opens the same dialog.
+ * "Export brief": runs the Export brief command for the note open in the brief pane, as the desktop
+ * menu's Export brief… (Ctrl/Cmd+E) and the palette do. The dialog is this feature's overlay.
  */
-export function ExportBriefButton({ caseId, noteId }: { caseId: string; noteId: string | undefined }) {
-  const [open, setOpen] = useState(false);
-  const available = Boolean(caseId && noteId);
-
-  useEffect(
-    () =>
-      platform().onMenu((command) => {
-        if (command === 'export-brief' && available) setOpen(true);
-      }),
-    [available],
-  );
-
+export function ExportBriefButton({ noteId }: { noteId: string | undefined }) {
+  const { t } = useTranslation();
+  const commands = useCommandService();
   return (
-    <>
-      <button type="button" className="small" aria-haspopup="dialog" disabled={!available} onClick={() => setOpen(true)}>
-        Export brief
-      </button>
-      {open && noteId && (
-        <Suspense fallback={null}>
-          <ExportBriefDialog caseId={caseId} noteId={noteId} onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
-    </>
+    <button type="button" className="small" aria-haspopup="dialog" disabled={!noteId} onClick={() => void commands.run('export-brief')}>
+      {t('commands.export-brief')}
+    </button>
   );
 }

@@ -5,8 +5,10 @@
  * dialog can use it without pulling the formatters into the main bundle.
  */
 import type { CaseRecord, ClaimRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
+import { safeFileStem } from '../../../shared/domain/fileName';
+import type { DocumentFormat, RenderedDocument } from '../../../shared/export/render';
 
-export type BriefFormat = 'md' | 'pdf' | 'html' | 'docx';
+export type BriefFormat = DocumentFormat;
 export type SidecarKind = 'csl-json' | 'bibtex' | 'claims-csv';
 export type ExportKind = BriefFormat | SidecarKind;
 
@@ -105,24 +107,15 @@ export const FILE_TYPES: Record<ExportKind, FileType> = {
   'claims-csv': { extension: 'csv', mediaType: 'text/csv; charset=utf-8', filterName: 'CSV spreadsheet' },
 };
 
-/** A piece of a file name: letters, digits, spaces → hyphens, `_ . -`; nothing a file system objects to. */
-function namePart(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N} _.-]+/gu, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .replace(/^[.-]+|[.-]+$/g, '')
-    .slice(0, 80);
-}
 
 /**
  * "Harbour-case-brief.pdf", "Harbour-case-Draft-two.docx" (a note with its
- * own title), "Harbour-case-references.bib", "Harbour-case-claims.csv".
+ * own title), "Harbour-case-references.bib", "Harbour-case-claims.csv", with
+ * the one file-name rule of shared/domain/fileName.ts.
  */
 export function exportFileName(caseName: string, noteTitle: string, kind: ExportKind): string {
-  const base = namePart(caseName) || 'case';
-  const note = namePart(noteTitle);
+  const base = safeFileStem(caseName, 'case', 'hyphenated');
+  const note = safeFileStem(noteTitle, '', 'hyphenated');
   const stem =
     kind === 'csl-json' || kind === 'bibtex' ? `${base}-references` : kind === 'claims-csv' ? `${base}-claims` : note && note.toLowerCase() !== 'brief' ? `${base}-${note}` : `${base}-brief`;
   return `${stem}.${FILE_TYPES[kind].extension}`;
@@ -146,10 +139,8 @@ export interface ExportProgress {
   value: number;
 }
 
-export type JobResult =
-  /** Finished file bytes. */
-  | { kind: 'file'; bytes: Uint8Array }
-  /** Pandoc citations: the Markdown and the files beside it, named after `stem` (the Markdown's name without ".md"). */
-  | { kind: 'files'; files: { suffix: string; bytes: Uint8Array; mediaType: string; filterName: string; extension: string }[] }
-  /** Print HTML for the host's PDF renderer, with the title its running head shows. */
-  | { kind: 'print'; html: string; title: string; pageSize: 'A4' | 'Letter' };
+/**
+ * What a job returns: the shared renderer's result (file bytes, or print HTML for the host's PDF renderer),
+ * or, for Pandoc citations, the Markdown and the files beside it (named after the Markdown's name without ".md").
+ */
+export type JobResult = RenderedDocument | { kind: 'files'; files: { suffix: string; bytes: Uint8Array; mediaType: string; filterName: string; extension: string }[] };

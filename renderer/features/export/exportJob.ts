@@ -8,10 +8,9 @@ import { numberCitations } from '../../../shared/brief/citations';
 import { citationKeys } from '../../../shared/export/citekeys';
 import { CslStyleError, listStyles, pandocSidecars, registerCustomStyle, toBibtex, toCslJson } from '../../../shared/export/csl';
 import { renderClaimsCsv } from '../../../shared/export/csv';
-import { renderDocx } from '../../../shared/export/docx';
-import { renderHtml } from '../../../shared/export/html';
-import { renderMarkdown } from '../../../shared/export/markdown';
 import { buildExportModel, ExportError, type ExportOptions } from '../../../shared/export/model';
+import { renderMarkdown } from '../../../shared/export/markdown';
+import { renderDocument, type DocumentFormat } from '../../../shared/export/render';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { CUSTOM_STYLE, exportFileName, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords, type JobResult } from './choices';
 
@@ -28,6 +27,13 @@ export function exportOptions(choices: ExportChoices, date: string): ExportOptio
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
+
+const DOCUMENT_PROGRESS: Record<DocumentFormat, ExportProgress> = {
+  md: { label: 'Writing Markdown…', value: 0.7 },
+  html: { label: 'Writing HTML…', value: 0.7 },
+  docx: { label: 'Writing the Word document…', value: 0.6 },
+  pdf: { label: 'Laying out the pages…', value: 0.5 },
+};
 
 /**
  * Build one export. `date` is today's date ("YYYY-MM-DD", local time), which
@@ -56,23 +62,10 @@ export async function runExportJob(
   }
   progress({ label: 'Formatting citations and references…', value: 0.15 });
   const model = buildExportModel({ ...records, options });
-  switch (kind) {
-    case 'claims-csv':
-      return { kind: 'file', bytes: encode(renderClaimsCsv(model.claims ?? [])) };
-    case 'md':
-      progress({ label: 'Writing Markdown…', value: 0.7 });
-      if (choices.markdownCitations === 'pandoc') return pandocFiles(records, choices, model, stem);
-      return { kind: 'file', bytes: encode(renderMarkdown(model)) };
-    case 'html':
-      progress({ label: 'Writing HTML…', value: 0.7 });
-      return { kind: 'file', bytes: encode(renderHtml(model, { print: false, pageSize: choices.pageSize })) };
-    case 'docx':
-      progress({ label: 'Writing the Word document…', value: 0.6 });
-      return { kind: 'file', bytes: await renderDocx(model) };
-    case 'pdf':
-      progress({ label: 'Laying out the pages…', value: 0.5 });
-      return { kind: 'print', html: renderHtml(model, { print: true, pageSize: choices.pageSize }), title: model.title, pageSize: choices.pageSize };
-  }
+  if (kind === 'claims-csv') return { kind: 'file', bytes: encode(renderClaimsCsv(model.claims ?? [])) };
+  progress(DOCUMENT_PROGRESS[kind]);
+  if (kind === 'md' && choices.markdownCitations === 'pandoc') return pandocFiles(records, choices, model, stem);
+  return renderDocument(model, kind, { pageSize: choices.pageSize });
 }
 
 /**

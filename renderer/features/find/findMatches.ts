@@ -1,4 +1,4 @@
-import { foldString, foldText, originalRange, type FoldedText } from '../search/fold';
+import { foldString, foldText, originalRange, type FoldedText } from '../../../shared/text/fold';
 
 /** More matches than this are not painted (a one-letter query in a long report); the count says so. */
 export const MAX_FIND_MATCHES = 5000;

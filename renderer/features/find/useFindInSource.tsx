@@ -6,6 +6,8 @@ import { clearFindMatches, flashRange, paintFindMatches } from '../../reader/hig
 import { offsetsToRange } from '../../reader/offsets';
 import '../../styles/search.css';
 import { findMatches } from './findMatches';
+import { onFindRequest } from './findRequests';
+import { useTranslation } from '../../i18n';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -37,6 +39,7 @@ export interface FindInSource {
  * back. Also serves "reveal-text" requests from search results.
  */
 export function useFindInSource({ caseId, source, body }: { caseId: string; source: SourceRecord | undefined; body: HTMLElement | null }): FindInSource {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
@@ -76,14 +79,19 @@ export function useFindInSource({ caseId, source, body }: { caseId: string; sour
   }, [index, matches, open, ranges]);
   useEffect(() => () => clearFindMatches(), []);
 
+  // Each request to open (also while open) moves focus into the field once the bar is rendered: a request
+  // from the desktop menu arrives outside any DOM event, so React may render after the next frame.
+  const [focusRequest, setFocusRequest] = useState(0);
   const openBar = useCallback(() => {
     if (!open) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setOpen(true);
-    requestAnimationFrame(() => {
-      input.current?.focus();
-      input.current?.select();
-    });
+    setFocusRequest((n) => n + 1);
   }, [open]);
+  useEffect(() => {
+    if (!open || focusRequest === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [open, focusRequest]);
 
   const closeBar = useCallback(() => {
     setOpen(false);
@@ -93,19 +101,8 @@ export function useFindInSource({ caseId, source, body }: { caseId: string; sour
     requestAnimationFrame(() => (target?.isConnected ? target : fallback)?.focus({ preventScroll: true }));
   }, [body]);
 
-  // Ctrl/Cmd+F inside the reader pane (or in the find bar itself).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(MAC ? e.metaKey : e.ctrlKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'f') return;
-      const pane = body?.closest('.reader');
-      const focused = document.activeElement;
-      if (!pane || !focused || !pane.contains(focused)) return;
-      e.preventDefault();
-      openBar();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [body, openBar]);
+  // The Find command (Ctrl/Cmd+F, the Edit menu's Find in source…, the palette).
+  useEffect(() => onFindRequest(openBar), [openBar]);
 
   // Search results that point into a source's text.
   const [pending, setPending] = useState<{ sourceId: string; start: number; end: number } | null>(null);
@@ -140,8 +137,8 @@ export function useFindInSource({ caseId, source, body }: { caseId: string; sour
 
   const shortcut = MAC ? '⌘F' : 'Ctrl+F';
   const button = source ? (
-    <button type="button" className="small" onClick={openBar} aria-keyshortcuts={MAC ? 'Meta+F' : 'Control+F'} title={`Find in source (${shortcut})`}>
-      Find
+    <button type="button" className="small" onClick={openBar} aria-keyshortcuts={MAC ? 'Meta+F' : 'Control+F'} title={t('find.buttonHint', { shortcut })}>
+      {t('find.button')}
     </button>
   ) : null;
 

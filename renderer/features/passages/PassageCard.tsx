@@ -42,6 +42,17 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
   };
 
   const notices = useNotices();
+  /**
+   * Close at once, the comment saving behind: the card must not stay over the text while the write
+   * reaches the disk (a person's next selection would land on it). A failed save keeps the words.
+   */
+  const close = () => {
+    const typed = comment;
+    saveComment().catch((error: unknown) =>
+      notices.error(`The comment could not be saved (${error instanceof Error ? error.message : String(error)}). It read: “${typed.trim()}”`),
+    );
+    onClose();
+  };
   const deleteButton = useRef<HTMLButtonElement>(null);
   /** Store the new tags and say what changed, for screen readers. */
   const setTags = (next: string[], change: { added?: string; removed?: string }) => {
@@ -82,7 +93,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !(e.target as HTMLElement).closest('[role="combobox"][aria-expanded="true"]')) {
           e.stopPropagation();
-          void saveComment().then(onClose);
+          close();
         }
       }}
     >
@@ -91,7 +102,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
           {source?.metadata.title ?? 'Unknown source'} · {locatorLabel(passage.locator)}
           {passage.anchor === 'orphaned' ? ' · orphaned' : passage.anchor === 'fuzzy' ? ' · re-anchored approximately' : ''}
         </span>
-        <button type="button" className="icon" aria-label="Close passage" onClick={() => void saveComment().then(onClose)}>
+        <button type="button" className="icon" aria-label="Close passage" onClick={close}>
           <Icon name="close" />
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import { isDescendant } from '../../../shared/claims/tags';
 import { reattachPassage } from '../../db/repositories';
@@ -9,11 +9,8 @@ import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { locatorLabel, shortQuote } from './labels';
 import { rangeToOffsets } from '../../reader/offsets';
-import { exportAnnotations, importAnnotations } from './annotationsIO';
 
 export interface PassageListProps {
-  caseId: string;
-  caseName: string;
   passages: PassageRecord[] | undefined;
   sources: SourceRecord[] | undefined;
   tags: TagRecord[] | undefined;
@@ -30,10 +27,9 @@ function readerSelection(sourcesById: Map<string, SourceRecord>): { source: Sour
   return offsets ? { source, ...offsets } : null;
 }
 
-/** The case's passages (filterable by tag), the orphans of source updates, and W3C export/import. */
-export function PassageList({ caseId, caseName, passages, sources, tags, filterTagId }: PassageListProps) {
+/** The case's passages (filterable by tag) and the orphans of source updates. W3C export/import are commands (contribution.ts). */
+export function PassageList({ passages, sources, tags, filterTagId }: PassageListProps) {
   const notices = useNotices();
-  const [busy, setBusy] = useState(false);
   const sourcesById = useMemo(() => new Map((sources ?? []).map((s) => [s.id, s])), [sources]);
   const tagsById = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
   const filterTag = filterTagId ? tagsById.get(filterTagId) : undefined;
@@ -48,17 +44,6 @@ export function PassageList({ caseId, caseName, passages, sources, tags, filterT
     !filterTag || p.tags.some((id) => id === filterTag.id || (tagsById.get(id) && isDescendant(tagsById.get(id)!.name, filterTag.name)));
   const placed = sorted.filter((p) => p.anchor !== 'orphaned' && matches(p));
   const orphans = sorted.filter((p) => p.anchor === 'orphaned');
-
-  const run = async (what: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      notices.toast(await what());
-    } catch (error) {
-      notices.error((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const reattach = async (passage: PassageRecord) => {
     const sel = readerSelection(sourcesById);
@@ -135,14 +120,6 @@ export function PassageList({ caseId, caseName, passages, sources, tags, filterT
           </ul>
         </section>
       )}
-      <div className="passage-io">
-        <button type="button" className="small" disabled={busy || !passages?.length} onClick={() => void run(() => exportAnnotations(caseId, caseName))}>
-          Export annotations
-        </button>
-        <button type="button" className="small" disabled={busy} onClick={() => void run(() => importAnnotations(caseId))}>
-          Import annotations
-        </button>
-      </div>
     </div>
   );
 }

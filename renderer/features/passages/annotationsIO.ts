@@ -1,22 +1,21 @@
 import { resolve } from '../../../shared/anchoring';
 import { fromAnnotationCollection, toAnnotationCollection } from '../../../shared/annotations/w3c';
+import { safeFileStem } from '../../../shared/domain/fileName';
 import type { PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { addAnnotatedPassages, buildPassage, locatorAt, passageIdsTaken, readAnnotationTargets } from '../../db/repositories';
 import { platform } from '../../platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function fileSafe(name: string): string {
-  return name.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'case';
-}
 
 /** Write the case's passages as a W3C Web Annotation collection (JSON-LD). Returns a status line. */
 export async function exportAnnotations(caseId: string, caseName: string): Promise<string> {
   const { sources, passages, tags } = await readAnnotationTargets(caseId);
+  if (passages.length === 0) throw new Error('This case has no passages yet, so there are no annotations to export. Highlight a passage in a source first.');
   const collection = toAnnotationCollection(caseName, sources, passages, tags, Date.now());
   const bytes = new TextEncoder().encode(`${JSON.stringify(collection, null, 2)}\n`);
   const saved = await platform().saveFile({
-    suggestedName: `${fileSafe(caseName)}.annotations.jsonld`,
+    suggestedName: `${safeFileStem(caseName, 'case', 'hyphenated')}.annotations.jsonld`,
     bytes,
     mediaType: 'application/ld+json',
     filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],

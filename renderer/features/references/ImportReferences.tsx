@@ -12,12 +12,14 @@
  * matched to its reference by file name. Nothing is read behind their back,
  * and it works the same in the desktop app and the browser build.
  */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ImportedReference, ReferenceMatch } from '../../../shared/import/references';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { addSource, updateSourceMetadata } from '../../db/repositories';
 import { useModalDialog } from '../../lib/useModalDialog';
-import { useNotices } from '../../lib/notices';
+import { useNotices, type NoticesApi } from '../../lib/notices';
+import { createDialogSlot } from '../../lib/dialogSlot';
+import { useSources } from '../../db/hooks';
 import { platform, type PickedFile } from '../../platform';
 import { loadImporter } from '../sources/useImport';
 
@@ -36,47 +38,63 @@ interface Plan {
 
 const BY_LABEL: Record<ReferenceMatch['by'], string> = { doi: 'same DOI', url: 'same web address', title: 'same title' };
 
-/** The "Import references…" flow: a button handler and the dialog it opens. */
-export function useImportReferences(caseId: string | null, sources: readonly SourceRecord[] | undefined) {
-  const notices = useNotices();
-  const [plan, setPlan] = useState<Plan | null>(null);
+/** The open "Import references" dialog: the file read and its references, for the case they go into. */
+const referencesDialog = createDialogSlot<{ caseId: string; lib: ReferencesModule; fileName: string; references: ImportedReference[] }>();
 
-  const start = useCallback(async () => {
-    if (!caseId) return;
-    let files: PickedFile[];
-    try {
-      files = await platform().openFiles({ title: 'Import references', filters: [{ name: 'References (CSL-JSON, BibTeX, RIS)', extensions: ['json', 'bib', 'bibtex', 'ris', 'txt'] }] });
-    } catch (error) {
-      notices.error(`The file could not be opened: ${(error as Error).message}`);
-      return;
-    }
-    const [file] = files;
-    if (!file) return;
-    if (file.bytes.byteLength > MAX_REFERENCE_FILE) {
-      notices.error(`“${file.name}” is larger than 20 MB; export only this case's references from your reference manager.`);
-      return;
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-    } catch {
-      notices.error(`“${file.name}” is not a UTF-8 text file, so it cannot be a reference export. Export it again as UTF-8.`);
-      return;
-    }
-    const lib = await loadReferences();
-    try {
-      const references = lib.parseReferences(text, file.name);
-      setPlan({ lib, fileName: file.name, references, matches: references.map((r) => lib.matchReference(r, sources ?? [])) });
-    } catch (error) {
-      notices.error(error instanceof lib.ReferenceImportError ? error.message : `“${file.name}” could not be read: ${(error as Error).message}`);
-    }
-  }, [caseId, notices, sources]);
-
-  const dialog = plan && caseId ? <ReferencesDialog caseId={caseId} plan={plan} sources={sources ?? []} onClose={() => setPlan(null)} /> : null;
-  return { start, dialog };
+/**
+ * The command's work: pick a CSL-JSON, BibTeX or RIS file, read it, and open the dialog with its
+ * references. A file that cannot be read gets a message and opens nothing.
+ */
+export async function chooseReferences(caseId: string, notices: NoticesApi): Promise<void> {
+  let files: PickedFile[];
+  try {
+    files = await platform().openFiles({ title: 'Import references', filters: [{ name: 'References (CSL-JSON, BibTeX, RIS)', extensions: ['json', 'bib', 'bibtex', 'ris', 'txt'] }] });
+  } catch (error) {
+    notices.error(`The file could not be opened: ${(error as Error).message}`);
+    return;
+  }
+  const [file] = files;
+  if (!file) return;
+  if (file.bytes.byteLength > MAX_REFERENCE_FILE) {
+    notices.error(`“${file.name}” is larger than 20 MB; export only this case's references from your reference manager.`);
+    return;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    notices.error(`“${file.name}” is not a UTF-8 text file, so it cannot be a reference export. Export it again as UTF-8.`);
+    return;
+  }
+  const lib = await loadReferences();
+  try {
+    referencesDialog.open({ caseId, lib, fileName: file.name, references: lib.parseReferences(text, file.name) });
+  } catch (error) {
+    notices.error(error instanceof lib.ReferenceImportError ? error.message : `“${file.name}” could not be read: ${(error as Error).message}`);
+  }
 }
 
-function ReferencesDialog({ caseId, plan, sources, onClose }: { caseId: string; plan: Plan; sources: readonly SourceRecord[]; onClose(): void }) {
+/** The overlay: the dialog while it is open, matching the references to the case's sources as they are when it opens. */
+export function ReferencesDialogHost() {
+  const open = referencesDialog.useOpen();
+  const sources = useSources(open?.caseId);
+  if (!open || !sources) return null;
+  return <ReferencesDialog key={`${open.caseId}:${open.fileName}`} caseId={open.caseId} opened={open} sources={sources} onClose={referencesDialog.close} />;
+}
+
+function ReferencesDialog({
+  caseId,
+  opened,
+  sources,
+  onClose,
+}: {
+  caseId: string;
+  opened: { lib: ReferencesModule; fileName: string; references: ImportedReference[] };
+  sources: readonly SourceRecord[];
+  onClose(): void;
+}) {
+  // Matched once, when the dialog opens: sources it creates must not turn into matches under the person's eyes.
+  const [plan] = useState<Plan>(() => ({ ...opened, matches: opened.references.map((r) => opened.lib.matchReference(r, sources)) }));
   const dialog = useModalDialog();
   const notices = useNotices();
   const [pdfs, setPdfs] = useState<Map<string, PickedFile>>(new Map());

@@ -1,92 +1,93 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { createCase, setActiveSource } from '../../db/repositories';
+import { setActiveSource } from '../../db/repositories';
 import { useCases } from '../../db/hooks';
-import { flushAll } from '../../lib/flush';
+import { useTranslation } from '../../i18n';
+import { useCommandService, useWorkspace } from '../../lib/commands';
+import { useContextKeys } from '../../lib/contextKeys';
+import { ariaKeyShortcut, formatAccelerator } from '../../lib/keybindings';
 import { navigate } from '../../lib/navigation';
 import { useModalDialog } from '../../lib/useModalDialog';
 import '../../styles/search.css';
-import { foldString } from './fold';
+import { foldString } from '../../../shared/text/fold';
+import { recentCaseIds } from '../cases/caseEvents';
 import type { DocKind, SearchHit } from './searchIndex';
 import { useCaseSearch, type SearchResults } from './useCaseSearch';
 
-export interface CommandPaletteProps {
-  /** The active case: its records are searched. */
-  caseId: string | null;
-  /** Switch the workspace to a case (after "New case" or "Open case"). */
-  onSelectCase(caseId: string): void;
-  /** The app's "Import a file" action. */
-  onImport(): void;
-  /** The app's "Export case as JSON" action (for the active case). */
-  onExportJson(): void;
-}
-
-interface Command {
+interface Action {
   key: string;
   label: string;
+  /** The shortcut as shown ("Ctrl+K") and as announced ("Control+K"). */
   hint?: string;
+  ariaShortcut?: string;
   run(): void | Promise<void>;
 }
 
-type Item = { key: string; type: 'command'; command: Command } | { key: string; type: 'hit'; hit: SearchHit };
+type Item = { key: string; type: 'command' | 'case'; action: Action } | { key: string; type: 'hit'; hit: SearchHit };
 
-const KIND_LABEL: Record<DocKind, string> = { source: 'Source', chunk: 'Source text', passage: 'Passage', claim: 'Claim', note: 'Note' };
-const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+const KIND_KEY = { source: 'palette.kind.source', chunk: 'palette.kind.chunk', passage: 'palette.kind.passage', claim: 'palette.kind.claim', note: 'palette.kind.note' } as const satisfies Record<DocKind, string>;
+
+/** How many recent cases the palette offers before anything is typed. */
+const RECENT_SHOWN = 5;
 
 function focusReader() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('.reader-scroll')?.focus({ preventScroll: true }));
 }
 
+/* The palette's open state: the command-palette command (Ctrl/Cmd+K, View › Command palette…) toggles it. */
+const openListeners = new Set<() => void>();
+let paletteOpen = false;
+let returnFocus: HTMLElement | null = null;
+
+export function togglePalette(): void {
+  if (!paletteOpen) returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  paletteOpen = !paletteOpen;
+  for (const listener of [...openListeners]) listener();
+}
+
 /**
- * The command palette (Ctrl/Cmd+K): the app's commands and a search of the
- * active case's sources, passages, claims and notes in one list. A combobox
- * drives a listbox through aria-activedescendant; Enter runs or opens the
- * active row, Escape closes and gives focus back.
+ * The command palette (Ctrl/Cmd+K): recent cases, every available command of
+ * the registry with its shortcut, and a search of the open case's sources,
+ * passages, claims and notes, in one list. A combobox drives a listbox
+ * through aria-activedescendant; Enter runs or opens the active row, Escape
+ * closes and gives focus back.
  */
-export function CommandPalette(props: CommandPaletteProps) {
-  const [open, setOpen] = useState(false);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  const { search, generation, failure } = useCaseSearch(props.caseId);
+export function CommandPalette() {
+  const [open, setOpen] = useState(paletteOpen);
+  const { caseId } = useContextKeys();
+  const { search, generation, failure } = useCaseSearch(caseId);
+
+  useEffect(() => {
+    const sync = () => setOpen(paletteOpen);
+    openListeners.add(sync);
+    return () => void openListeners.delete(sync);
+  }, []);
 
   const close = useCallback((restore: boolean) => {
+    paletteOpen = false;
     setOpen(false);
-    const target = returnFocus.current;
-    returnFocus.current = null;
+    const target = returnFocus;
+    returnFocus = null;
     if (restore && target?.isConnected) requestAnimationFrame(() => target.focus({ preventScroll: true }));
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'k') return;
-      e.preventDefault();
-      e.stopPropagation();
-      setOpen((was) => {
-        if (!was) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-        return !was;
-      });
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
-
   if (!open) return null;
-  return <Palette {...props} search={search} generation={generation} failure={failure} onClose={close} />;
+  return <Palette caseId={caseId} search={search} generation={generation} failure={failure} onClose={close} />;
 }
 
 function Palette({
   caseId,
-  onSelectCase,
-  onImport,
-  onExportJson,
   search,
   generation,
   failure,
   onClose,
-}: CommandPaletteProps & {
+}: {
+  caseId: string | null;
   search: (query: string) => Promise<SearchResults>;
   generation: number;
   failure: string | null;
   onClose(restoreFocus: boolean): void;
 }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -94,30 +95,39 @@ function Palette({
   const [active, setActive] = useState(0);
   const cases = useCases();
   const list = useRef<HTMLDivElement>(null);
+  const service = useCommandService();
+  const workspace = useWorkspace();
+  const keys = useContextKeys();
 
-  const commands = useMemo<Command[]>(() => {
-    const all: Command[] = [
-      { key: 'import', label: 'Import a file…', hint: `${MOD}O`, run: onImport },
-      {
-        key: 'new-case',
-        label: 'New case',
-        run: async () => {
-          await flushAll();
-          onSelectCase((await createCase('Untitled case')).id);
-        },
-      },
-    ];
-    if (caseId) all.push({ key: 'export-json', label: 'Export case as JSON', run: onExportJson });
-    for (const c of cases ?? []) {
-      if (c.id !== caseId) all.push({ key: `case:${c.id}`, label: `Open case: ${c.name}`, run: () => onSelectCase(c.id) });
-    }
-    return all;
-  }, [caseId, cases, onExportJson, onImport, onSelectCase]);
+  const commands = useMemo<Action[]>(
+    () =>
+      service
+        .list(keys)
+        .filter((view) => view.enabled && view.command.palette !== false && view.command.id !== 'command-palette')
+        .map((view) => ({
+          key: view.command.id,
+          label: t(view.command.title),
+          ...(view.accelerator ? { hint: formatAccelerator(view.accelerator), ariaShortcut: ariaKeyShortcut(view.accelerator) } : {}),
+          run: () => service.run(view.command.id),
+        })),
+    [keys, service, t],
+  );
+
+  // Before anything is typed, the cases opened last; once typing, every case whose name matches.
+  const caseActions = useMemo<Action[]>(() => {
+    const byId = new Map((cases ?? []).filter((c) => c.id !== caseId).map((c) => [c.id, c]));
+    const recent = recentCaseIds()
+      .map((recentId) => byId.get(recentId))
+      .filter((c) => c !== undefined);
+    const others = [...byId.values()].filter((c) => !recent.includes(c));
+    return [...recent, ...others].map((c) => ({ key: c.id, label: t('palette.openCase', { name: c.name }), run: () => workspace.openCase(c.id) }));
+  }, [caseId, cases, t, workspace]);
 
   const words = useMemo(() => foldString(query).split(/\s+/).filter(Boolean), [query]);
-  const matchingCommands = useMemo(
-    () => commands.filter((c) => words.every((w) => foldString(c.label).includes(w))),
-    [commands, words],
+  const matchingCommands = useMemo(() => commands.filter((c) => words.every((w) => foldString(c.label).includes(w))), [commands, words]);
+  const matchingCases = useMemo(
+    () => (words.length ? caseActions.filter((c) => words.every((w) => foldString(c.label).includes(w))) : caseActions.slice(0, RECENT_SHOWN)),
+    [caseActions, words],
   );
 
   // Search as the person types (and again when the index changes under an open palette).
@@ -138,7 +148,8 @@ function Palette({
 
   const hits = results && results.query === query ? results.hits : [];
   const items: Item[] = [
-    ...matchingCommands.map((command): Item => ({ key: `cmd:${command.key}`, type: 'command', command })),
+    ...matchingCases.map((action): Item => ({ key: `case:${action.key}`, type: 'case', action })),
+    ...matchingCommands.map((action): Item => ({ key: `cmd:${action.key}`, type: 'command', action })),
     ...hits.map((hit): Item => ({ key: hit.id, type: 'hit', hit })),
   ];
   const current = Math.min(active, Math.max(0, items.length - 1));
@@ -149,9 +160,10 @@ function Palette({
 
   const runItem = (item: Item | undefined) => {
     if (!item) return;
-    if (item.type === 'command') {
-      onClose(true);
-      void item.command.run();
+    if (item.type !== 'hit') {
+      // A case opens with focus where the workspace puts it; a command may open a dialog that takes focus.
+      onClose(item.type === 'command');
+      void item.action.run();
       return;
     }
     const { hit } = item;
@@ -191,12 +203,15 @@ function Palette({
   const optionId = (i: number) => `${id}-option-${i}`;
   const searching = query.trim() !== '' && (!results || results.query !== query);
   const status = failure
-    ? `Search is unavailable: ${failure}`
+    ? t('palette.unavailable', { reason: failure })
     : !query.trim()
-      ? `${matchingCommands.length} commands`
+      ? t('palette.status.commands', { count: matchingCommands.length })
       : searching
-        ? 'Searching…'
-        : `${hits.length < (results?.total ?? 0) ? `Top ${hits.length} of ${results?.total}` : hits.length} ${hits.length === 1 ? 'result' : 'results'}${matchingCommands.length ? `, ${matchingCommands.length} ${matchingCommands.length === 1 ? 'command' : 'commands'}` : ''}`;
+        ? t('palette.status.searching')
+        : [
+            hits.length < (results?.total ?? 0) ? t('palette.status.top', { count: results?.total ?? 0, shown: hits.length }) : t('palette.status.results', { count: hits.length }),
+            ...(matchingCommands.length ? [t('palette.status.commands', { count: matchingCommands.length })] : []),
+          ].join(t('palette.status.separator'));
 
   let index = -1;
   const renderItem = (item: Item) => {
@@ -210,19 +225,21 @@ function Palette({
         role="option"
         aria-selected={selected}
         data-index={i}
+        aria-keyshortcuts={item.type !== 'hit' ? item.action.ariaShortcut : undefined}
         className={selected ? 'palette-option active' : 'palette-option'}
         onMouseMove={() => i !== current && setActive(i)}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => runItem(item)}
       >
-        {item.type === 'command' ? (
+        {item.type !== 'hit' ? (
           <>
-            <span className="palette-label">{item.command.label}</span>
-            {item.command.hint && <kbd className="palette-hint">{item.command.hint}</kbd>}
+            <span className="palette-label">{item.action.label}</span>
+            {/* The shortcut is drawn by CSS from data-hint, so the option's text is the command's name alone; aria-keyshortcuts announces it. */}
+            {item.action.hint && <span className="palette-hint" data-hint={item.action.hint} aria-hidden="true" />}
           </>
         ) : (
           <>
-            <span className={`palette-kind palette-kind-${item.hit.kind}`}>{KIND_LABEL[item.hit.kind]}</span>
+            <span className={`palette-kind palette-kind-${item.hit.kind}`}>{t(KIND_KEY[item.hit.kind])}</span>
             <span className="palette-main">
               <span className="palette-label">
                 {item.hit.heading}
@@ -240,14 +257,20 @@ function Palette({
     );
   };
 
+  const caseItems = items.filter((i) => i.type === 'case');
   const commandItems = items.filter((i) => i.type === 'command');
   const hitItems = items.filter((i) => i.type === 'hit');
+  const groups = [
+    { label: words.length ? t('palette.group.cases') : t('palette.group.recent'), items: caseItems },
+    { label: t('palette.group.commands'), items: commandItems },
+    { label: t('palette.group.results'), items: hitItems },
+  ];
 
   return (
     <dialog
       ref={dialog}
       className="command-palette"
-      aria-label="Command palette"
+      aria-label={t('palette.title')}
       onCancel={(e) => {
         e.preventDefault();
         onClose(true);
@@ -259,12 +282,12 @@ function Palette({
           className="palette-input"
           type="text"
           role="combobox"
-          aria-label="Search or run a command"
+          aria-label={t('palette.input')}
           aria-expanded={items.length > 0}
           aria-controls={`${id}-list`}
           aria-autocomplete="list"
           aria-activedescendant={items.length ? optionId(current) : undefined}
-          placeholder="Search this case, or type a command…"
+          placeholder={t('palette.placeholder')}
           autoComplete="off"
           spellCheck={false}
           autoFocus
@@ -272,25 +295,20 @@ function Palette({
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <div className="palette-list" role="listbox" id={`${id}-list`} aria-label="Commands and results" ref={list}>
-          {commandItems.length > 0 && (
-            <div role="group" aria-label="Commands">
-              <div className="palette-group" aria-hidden="true">
-                Commands
-              </div>
-              {commandItems.map(renderItem)}
-            </div>
-          )}
-          {hitItems.length > 0 && (
-            <div role="group" aria-label="In this case">
-              <div className="palette-group" aria-hidden="true">
-                In this case
-              </div>
-              {hitItems.map(renderItem)}
-            </div>
+        <div className="palette-list" role="listbox" id={`${id}-list`} aria-label={t('palette.list')} ref={list}>
+          {groups.map(
+            (group) =>
+              group.items.length > 0 && (
+                <div key={group.label} role="group" aria-label={group.label}>
+                  <div className="palette-group" aria-hidden="true">
+                    {group.label}
+                  </div>
+                  {group.items.map(renderItem)}
+                </div>
+              ),
           )}
         </div>
-        {query.trim() && !searching && items.length === 0 && <p className="palette-empty">Nothing in this case matches “{query.trim()}”.</p>}
+        {query.trim() && !searching && items.length === 0 && <p className="palette-empty">{t('palette.empty', { query: query.trim() })}</p>}
         <p className="palette-status" role="status">
           {status}
         </p>

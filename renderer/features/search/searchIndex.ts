@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { ClaimRecord, NoteRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
-import { foldString, foldText, originalRange } from './fold';
+import { foldString, foldText, originalRange } from '../../../shared/text/fold';
 
 /**
  * The search index of one case: documents built from records, kept per

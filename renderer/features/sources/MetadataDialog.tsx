@@ -4,6 +4,7 @@ import { metadataFromHints } from '../../../shared/import/metadata';
 import { updateSourceMetadata } from '../../db/repositories';
 import { formatName } from '../../reader/format';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { DialogFooter } from '../../lib/DialogFooter';
 
 const TYPES: { value: SourceMetadata['type']; label: string }[] = [
   { value: 'article-newspaper', label: 'News article' },
@@ -103,14 +104,7 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save details
-          </button>
-        </div>
+        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Save details' }} />
       </form>
     </dialog>
   );

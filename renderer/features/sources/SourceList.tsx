@@ -1,31 +1,24 @@
-import { useState } from 'react';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { deleteSource, restoreFromTrash, setActiveSource } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
+import { useCommandService } from '../../lib/commands';
+import type { PaneProps } from '../../lib/contributions';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
-import { useImportReferences } from '../references/ImportReferences';
-import { UrlImportDialog } from './UrlImportDialog';
-import { useImport } from './useImport';
 import './sources.css';
 
-export interface SourceListProps {
-  caseId: string;
-  sources: SourceRecord[] | undefined;
-  activeSourceId: string | undefined;
-  onImport(): void;
-}
-
 /** The case's sources: switch between them, import more (files or a web address), delete with undo. */
-export function SourceList({ caseId, sources, activeSourceId, onImport }: SourceListProps) {
+export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
+  const caseId = caseRecord.id;
+  const activeSourceId = activeSource?.id;
+  const { t } = useTranslation();
   const notices = useNotices();
-  const { importUrl } = useImport(caseId);
-  const [urlDialogOpen, setUrlDialogOpen] = useState(false);
-  const references = useImportReferences(caseId, sources);
+  const commands = useCommandService();
 
   const remove = async (source: SourceRecord) => {
     const snapshot = await deleteSource(source.id);
-    notices.toast(`Removed source “${source.metadata.title}”.`, {
-      label: 'Undo',
+    notices.toast(t('sources.removed', { title: source.metadata.title }), {
+      label: t('common.undo'),
       run: async () => {
         await restoreFromTrash(snapshot);
         await setActiveSource(caseId, source.id);
@@ -36,27 +29,25 @@ export function SourceList({ caseId, sources, activeSourceId, onImport }: Source
   return (
     <div className="source-list">
       <div className="sidebar-heading">
-        <h2 id="sources-heading">Sources</h2>
+        <h2 id="sources-heading">{t('panes.sources')}</h2>
         <span className="sidebar-heading-actions">
-          <button type="button" className="small" onClick={() => setUrlDialogOpen(true)}>
-            Import from URL…
+          <button type="button" className="small" onClick={() => void commands.run('import-url')}>
+            {t('commands.import-url')}
           </button>
-          <button type="button" className="small" aria-haspopup="dialog" onClick={() => void references.start()}>
-            Import references…
+          <button type="button" className="small" aria-haspopup="dialog" onClick={() => void commands.run('import-references')}>
+            {t('commands.import-references')}
           </button>
-          <button type="button" className="small primary" onClick={onImport}>
-            Import source
+          <button type="button" className="small primary" onClick={() => void commands.run('import-source')}>
+            {t('sources.import')}
           </button>
         </span>
       </div>
-      {urlDialogOpen && <UrlImportDialog importUrl={importUrl} onClose={() => setUrlDialogOpen(false)} />}
-      {references.dialog}
       {sources === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('common.loading')}</p>
       ) : sources.length === 0 ? (
-        <p className="muted">No sources yet. Import an article, a PDF or Word file, or a web page by its address; or drop a file here or paste text.</p>
+        <p className="muted">{t('sources.empty')}</p>
       ) : (
-        <ul aria-label="Sources in this case">
+        <ul aria-label={t('sources.list')}>
           {sources.map((source) => (
             <li key={source.id} className={source.id === activeSourceId ? 'item active' : 'item'}>
               <button
@@ -69,7 +60,7 @@ export function SourceList({ caseId, sources, activeSourceId, onImport }: Source
                 <span className="item-sub">{source.metadata['container-title'] ?? source.fileName}</span>
               </button>
               <span className="item-actions">
-                <button type="button" className="icon" aria-label={`Remove source “${source.metadata.title}”`} title="Remove" onClick={() => void remove(source)}>
+                <button type="button" className="icon" aria-label={t('sources.remove', { title: source.metadata.title })} title={t('sources.removeHint')} onClick={() => void remove(source)}>
                   <Icon name="trash" />
                 </button>
               </span>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { getMeta, setMeta } from '../../db/repositories';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { DialogFooter } from '../../lib/DialogFooter';
 
 export interface UrlImportDialogProps {
   /** Fetch and store the page; failures are reported through `report`. Resolves true once stored. */
@@ -105,14 +106,7 @@ export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Import
-          </button>
-        </div>
+        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Import', disabled: busy }} />
       </form>
     </dialog>
   );

@@ -1,10 +1,10 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { ImportError } from '../../../shared/import/errors';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
 import { storageErrorMessage } from '../../db';
 import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
-import { useNotices } from '../../lib/notices';
+import { useNotices, type NoticesApi } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
 
 /** The import pipeline (Readability, DOMPurify, marked) loads on first use, not at start-up. */
@@ -18,66 +18,65 @@ type ReportError = (message: string) => void;
 /** Thrown when the user cancelled while the page was still being fetched: nothing is stored or reported. */
 class ImportCancelled extends Error {}
 
-/**
- * Import sources into a case: from the file chooser, a drop or a paste.
- * Parsing and validation happen before anything is written; a bad file gets a
- * specific message and leaves the case as it was.
- */
+/** Import sources into a case, in a component (see {@link sourceImporter}). */
 export function useImport(caseId: string | null) {
   const notices = useNotices();
+  return useMemo(() => sourceImporter(caseId, notices), [caseId, notices]);
+}
 
-  const store = useCallback(
-    async (label: string, makeDraft: () => Promise<ImportedSourceDraft>, report: ReportError = notices.error): Promise<boolean> => {
-      if (!caseId) {
-        report('Create or open a case before importing a source.');
-        return false;
+/**
+ * Import sources into a case: from the file chooser, a drop, a paste or a web
+ * address. Parsing and validation happen before anything is written; a bad
+ * file gets a specific message and leaves the case as it was. Plain functions,
+ * so commands (Import source, from a menu or a shortcut) use them too.
+ */
+export function sourceImporter(caseId: string | null, notices: NoticesApi) {
+  const store = async (label: string, makeDraft: () => Promise<ImportedSourceDraft>, report: ReportError = notices.error): Promise<boolean> => {
+    if (!caseId) {
+      report('Create or open a case before importing a source.');
+      return false;
+    }
+    let draft: ImportedSourceDraft;
+    try {
+      draft = await makeDraft();
+    } catch (error) {
+      if (error instanceof ImportCancelled) return false;
+      report(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
+      return false;
+    }
+    let record;
+    try {
+      const existing = await findSourceBySha(caseId, draft.sha256);
+      if (existing) {
+        await setActiveSource(caseId, existing.id);
+        notices.toast(`“${label}” is already in this case as “${existing.metadata.title}”.`);
+        return true;
       }
-      let draft: ImportedSourceDraft;
-      try {
-        draft = await makeDraft();
-      } catch (error) {
-        if (error instanceof ImportCancelled) return false;
-        report(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
-        return false;
-      }
-      let record;
-      try {
-        const existing = await findSourceBySha(caseId, draft.sha256);
-        if (existing) {
-          await setActiveSource(caseId, existing.id);
-          notices.toast(`“${label}” is already in this case as “${existing.metadata.title}”.`);
-          return true;
-        }
-        // One transaction: the source and its original file are stored together or not at all.
-        record = await addSource(caseId, draft);
-      } catch (error) {
-        report(error instanceof RepoError ? error.message : `“${label}” was not imported. ${storageErrorMessage(error)}`);
-        return false;
-      }
-      notices.clearError();
-      notices.toast(`Imported “${record.metadata.title}”.`);
-      return true;
-    },
-    [caseId, notices],
-  );
+      // One transaction: the source and its original file are stored together or not at all.
+      record = await addSource(caseId, draft);
+    } catch (error) {
+      report(error instanceof RepoError ? error.message : `“${label}” was not imported. ${storageErrorMessage(error)}`);
+      return false;
+    }
+    notices.clearError();
+    notices.toast(`Imported “${record.metadata.title}”.`);
+    return true;
+  };
 
-  const importPicked = useCallback(
-    async (files: PickedFile[]) => {
-      for (const file of files) await store(file.name, async () => (await loadImporter()).importFile(file.name, file.bytes));
-    },
-    [store],
-  );
+  const importPicked = async (files: PickedFile[]) => {
+    for (const file of files) await store(file.name, async () => (await loadImporter()).importFile(file.name, file.bytes));
+  };
 
-  const chooseAndImport = useCallback(async () => {
+  const chooseAndImport = async () => {
     try {
       const files = await platform().openFiles({ title: 'Import source', filters: SOURCE_FILE_FILTERS, multiple: true });
       await importPicked(files);
     } catch (error) {
       notices.error(`Could not open the file: ${(error as Error).message}`);
     }
-  }, [importPicked, notices]);
+  };
 
-  const importText = useCallback((text: string) => store('pasted text', async () => (await loadImporter()).importPastedText(text)), [store]);
+  const importText = (text: string) => store('pasted text', async () => (await loadImporter()).importPastedText(text));
 
   /**
    * Import the page at `address`: fetched by the host, then read like a file.
@@ -85,23 +84,20 @@ export function useImport(caseId: string | null) {
    * `signal` (the dialog was cancelled) drops the result unstored. The host
    * refuses loopback and private addresses unless `allowLocalNetwork`.
    */
-  const importUrl = useCallback(
-    (address: string, report: ReportError, signal?: AbortSignal, opts: { allowLocalNetwork?: boolean } = {}) =>
-      store(
-        address.trim(),
-        async () => {
-          const importer = await import('../../import/importUrl');
-          const url = importer.checkWebAddress(address);
-          const page = await platform().fetchUrl(url, { allowLocalNetwork: opts.allowLocalNetwork ?? false });
-          if (signal?.aborted) throw new ImportCancelled();
-          const draft = await importer.importFetchedPage(url, page);
-          if (signal?.aborted) throw new ImportCancelled();
-          return draft;
-        },
-        report,
-      ),
-    [store],
-  );
+  const importUrl = (address: string, report: ReportError, signal?: AbortSignal, opts: { allowLocalNetwork?: boolean } = {}) =>
+    store(
+      address.trim(),
+      async () => {
+        const importer = await import('../../import/importUrl');
+        const url = importer.checkWebAddress(address);
+        const page = await platform().fetchUrl(url, { allowLocalNetwork: opts.allowLocalNetwork ?? false });
+        if (signal?.aborted) throw new ImportCancelled();
+        const draft = await importer.importFetchedPage(url, page);
+        if (signal?.aborted) throw new ImportCancelled();
+        return draft;
+      },
+      report,
+    );
 
   return { chooseAndImport, importPicked, importText, importUrl };
 }

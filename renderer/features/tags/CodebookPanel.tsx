@@ -7,8 +7,9 @@ import { createTag, deleteTag, mergeTags, renameTag, updateTag } from '../../db/
 import { Icon } from '../../lib/icons';
 import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
-import { RenameField } from '../cases/CaseList';
+import { RenameField } from '../../lib/RenameField';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { DialogFooter } from '../../lib/DialogFooter';
 
 export interface CodebookPanelProps {
   caseId: string;
@@ -185,14 +186,7 @@ function TagDialog({
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save tag
-          </button>
-        </div>
+        <DialogFooter cancel={{ onClick: close }} confirm={{ label: 'Save tag' }} />
         <hr />
         <div className="dialog-row">
           <label>

@@ -77,17 +77,18 @@ async function seedBigCase(page: Page): Promise<void> {
   });
 }
 
-/** Click a tab and time until the pane's canvas reports it has drawn (`ready` on its dataset); gives up after a minute. */
+/** Click a tab (by its label) and time until the pane's canvas reports it has drawn (`ready` on its dataset); gives up after a minute. */
 async function firstPaint(page: Page, tab: string, canvas: string, ready: string): Promise<number> {
   return page.evaluate(
     async ({ tab, canvas, ready }) => {
       const t0 = performance.now();
-      document.getElementById(tab)!.click();
+      const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')];
+      tabs.find((el) => el.textContent?.trim() === tab)!.click();
       return new Promise<number>((resolve, reject) => {
         const check = () => {
           const el = document.querySelector<HTMLElement>(canvas);
           if (el && Number(el.dataset[ready] ?? 0) > 0) resolve(performance.now() - t0);
-          else if (performance.now() - t0 > 60_000) reject(new Error(`${canvas} was not drawn within a minute of clicking #${tab}`));
+          else if (performance.now() - t0 > 60_000) reject(new Error(`${canvas} was not drawn within a minute of clicking the ${tab} tab`));
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
@@ -111,15 +112,15 @@ async function e2(page: Page, baseURL: string): Promise<Figure[]> {
     await page.getByRole('navigation', { name: 'Cases' }).waitFor();
     await page.getByText('Big views case').first().waitFor();
     await page.waitForTimeout(500);
-    timelinePaints.push(await firstPaint(page, 'tab-timeline', '.timeline-axis canvas', 'drawn'));
+    timelinePaints.push(await firstPaint(page, 'Timeline', '.timeline-axis canvas', 'drawn'));
     step(`load ${run + 1}: timeline drawn`);
-    mapPaints.push(await firstPaint(page, 'tab-map', '.matrix-canvas', 'rows'));
+    mapPaints.push(await firstPaint(page, 'Evidence map', '.matrix-canvas', 'rows'));
     step(`load ${run + 1}: map drawn`);
   }
   const drawn = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.timeline-axis canvas')?.dataset.drawn ?? 0));
 
   // Zoom in and out and pan the axis, one input per frame, as a wheel and the keyboard do.
-  await page.evaluate(() => document.getElementById('tab-timeline')!.click());
+  await page.getByRole('tab', { name: 'Timeline' }).click();
   const timelineFrames = await page.evaluate(async () => {
     const canvas = document.querySelector<HTMLCanvasElement>('.timeline-axis canvas')!;
     const rect = canvas.getBoundingClientRect();
@@ -138,7 +139,7 @@ async function e2(page: Page, baseURL: string): Promise<Figure[]> {
   });
 
   step('timeline zoomed and panned');
-  await page.evaluate(() => document.getElementById('tab-map')!.click());
+  await page.getByRole('tab', { name: 'Evidence map' }).click();
   const mapFrames = await page.evaluate(async () => {
     const scroller = document.querySelector<HTMLElement>('.matrix-scroll')!;
     performance.clearMeasures('cf-draw-matrix');

@@ -206,7 +206,7 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
         });
       const cases = await all<{ id: string; name: string; updatedAt: number }>('cases');
       const theCase = cases.sort((a, b) => b.updatedAt - a.updatedAt)[0]!;
-      const source = (await all<{ id: string; caseId: string; text: string }>('sources')).find((s) => s.caseId === theCase.id)!;
+      const source = (await all<{ id: string; caseId: string; text: string; deletedAt?: number }>('sources')).find((s) => s.caseId === theCase.id && !s.deletedAt)!;
       const now = Date.now();
       const tx = db.transaction(['passages', 'notes'], 'readwrite');
       passageIds.forEach((id, i) => {
@@ -226,9 +226,10 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
           anchor: 'exact',
           createdAt: now,
           updatedAt: now,
+          deletedAt: 0,
         });
       });
-      const note = (id: string, title: string, content: unknown, order: number) => ({ id, caseId: theCase.id, title, content, schemaVersion: 1, plainText: 'generated', createdAt: now, updatedAt: now, order });
+      const note = (id: string, title: string, content: unknown, order: number) => ({ id, caseId: theCase.id, title, content, schemaVersion: 1, plainText: 'generated', createdAt: now, updatedAt: now, order, deletedAt: 0 });
       tx.objectStore('notes').put(note('p3-small', 'One page', small, 10));
       tx.objectStore('notes').put(note('p3-big', 'Fifty pages', big, 11));
       await new Promise((resolve, reject) => {

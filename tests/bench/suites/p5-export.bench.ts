@@ -208,7 +208,8 @@ async function pdfClickToFile(input: ExportInput): Promise<{ runs: number[]; fir
           open.onerror = () => reject(open.error);
         });
         const tx = db.transaction(Object.keys(records), 'readwrite');
-        for (const [store, rows] of Object.entries(records)) for (const row of rows) tx.objectStore(store).put(row);
+        // Stored form: a record not in the Trash carries deletedAt: 0 (the live index key).
+        for (const [store, rows] of Object.entries(records)) for (const row of rows) tx.objectStore(store).put(store === 'meta' ? row : { deletedAt: 0, ...(row as object) });
         await new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);

@@ -37,10 +37,16 @@ export async function importThroughChooser(page: Page, file: string | { name: st
   await (await chooser).setFiles(file);
 }
 
-/** Import a `.casefile` bundle through the Import case button's file chooser. */
+/** Choose an item of the title bar's Case menu (Export case, Import case, the W3C annotations…), as a person would. */
+export async function caseMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Case', exact: true }).click();
+  await page.getByRole('menu', { name: 'Case' }).getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Import a `.casefile` bundle through the Case menu's Import case file chooser. */
 export async function importBundle(page: Page, file: string | { name: string; bytes: Uint8Array }): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import case', exact: true }).click();
+  await caseMenu(page, 'Import case');
   await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/zip', buffer: Buffer.from(file.bytes) });
 }
 

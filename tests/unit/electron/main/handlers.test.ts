@@ -42,6 +42,7 @@ function fakeDeps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
       writeFile: vi.fn(async () => undefined),
       remove: vi.fn(async () => undefined),
     },
+    setMenuLocale: vi.fn(),
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ function workingHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'cf:backup:write': async () => ({ name: 'casefile-backup-20261129T021500Z.cfbackup', createdAt: 1, size: 1, cases: 0 }),
     'cf:backup:list': async () => [],
     'cf:backup:read': async () => new Uint8Array(),
+    'cf:menu:locale': async () => null,
     ...overrides,
   };
 }

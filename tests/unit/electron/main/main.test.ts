@@ -80,6 +80,7 @@ const fake = await vi.hoisted(async () => {
       getVersion: () => '0.1.0',
       getPath: () => '/home/ada/Documents',
       setAboutPanelOptions: vi.fn(),
+      getPreferredSystemLanguages: () => ['es-MX', 'en-US'],
     },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => state.calls.push('registerSchemesAsPrivileged')),
@@ -172,6 +173,21 @@ describe('main process lifecycle', () => {
     expect(window.loaded).toEqual(['app://casefile/index.html']);
     expect(window.webContents.openHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+  });
+
+  it('builds the menu in the system language, then in the language the UI reports', async () => {
+    await startMain();
+    await becomeReady();
+    const topLabels = () => (fake.electron.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as { label: string }[]).map((m) => m.label);
+    expect(topLabels()).toEqual(['&Archivo', '&Edición', '&Ver', '&Ayuda']);
+    const handler = fake.electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'cf:menu:locale')?.[1] as (event: unknown, payload: unknown) => Promise<unknown>;
+    const trusted = { senderFrame: { url: 'app://casefile/index.html' } };
+    await expect(handler(trusted, { locale: 'en' })).resolves.toEqual({ ok: true, value: null });
+    expect(topLabels()).toEqual(['&File', '&Edit', '&View', '&Help']);
+    await expect(handler(trusted, { locale: 'fr' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    // The same language again does not rebuild the menu.
+    await handler(trusted, { locale: 'en' });
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
   });
 
   it('forwards a .casefile from a second launch once the page has loaded', async () => {

@@ -231,7 +231,7 @@ describe('web server', () => {
 
   it('refuses loopback pages by default; with the setting on it fetches them, but never the server itself or its token', async () => {
     const refused = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/moved` })).body);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('turn on “Allow local network addresses”') } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'fetch-failed', message: expect.stringContaining('turn on “Allow local network addresses”') } });
     for (const url of [`http://127.0.0.1:${server.port}/`, `http://localhost:${server.port}/index.html`, `http://127.0.0.1:${pagesPort}/to-server`]) {
       const own = decodeWire((await invoke('cf:url:fetch', { url, allowLocalNetwork: true })).body);
       expect(own, url).toMatchObject({ ok: false, error: { message: expect.stringContaining('Casefile does not fetch its own local server') } });
@@ -247,7 +247,7 @@ describe('web server', () => {
     expect(result.value.contentType).toBe('text/html');
     expect(new TextDecoder().decode(result.value.bytes)).toContain('A page served from loopback.');
     const refused = decodeWire((await invoke('cf:url:fetch', { url: 'javascript:alert(1)' })).body);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: 'The address must start with http:// or https://.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'fetch-failed', message: 'The address must start with http:// or https://.' } });
   });
 
   it('caps a print request at a size scaled to the print HTML, not at the file-upload cap', async () => {

@@ -104,7 +104,7 @@ describe('Import from URL through the local server', () => {
     ['/photo', 'The address serves “image/png”, which Casefile cannot import (web pages, text, Markdown, PDF and Word documents only).'],
   ])('answers %s with a specific message', async (path, message) => {
     const result = await fetchThroughWebServer(`${pagesUrl}${path}`);
-    expect(result).toEqual({ ok: false, error: { code: 'failed', message } });
+    expect(result).toEqual({ ok: false, error: { code: 'fetch-failed', message } });
   });
 
   it('says when nothing answers at the address', async () => {
@@ -113,12 +113,12 @@ describe('Import from URL through the local server', () => {
     const port = (closed.address() as { port: number }).port;
     await new Promise((resolve) => closed.close(resolve));
     const result = await fetchThroughWebServer(`http://127.0.0.1:${port}/`);
-    expect(result).toEqual({ ok: false, error: { code: 'failed', message: `Could not reach 127.0.0.1:${port}: the connection was refused.` } });
+    expect(result).toEqual({ ok: false, error: { code: 'fetch-failed', message: `Could not reach 127.0.0.1:${port}: the connection was refused.` } });
   });
 
   it('refuses non-web schemes in the host too', async () => {
     for (const url of ['file:///etc/hosts', 'ftp://files.example/report.pdf', 'javascript:alert(1)']) {
-      expect(await fetchThroughWebServer(url)).toEqual({ ok: false, error: { code: 'failed', message: 'The address must start with http:// or https://.' } });
+      expect(await fetchThroughWebServer(url)).toEqual({ ok: false, error: { code: 'fetch-failed', message: 'The address must start with http:// or https://.' } });
     }
   });
 });

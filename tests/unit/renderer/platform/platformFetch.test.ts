@@ -38,7 +38,7 @@ describe('fetchUrl in the browser build', () => {
   });
 
   it('throws the host’s message on failure', async () => {
-    const { platform } = webPlatform({ ok: false, error: { code: 'failed', message: 'The page took longer than 15 s to answer.' } });
+    const { platform } = webPlatform({ ok: false, error: { code: 'fetch-failed', message: 'The page took longer than 15 s to answer.' } });
     await expect(platform.fetchUrl('https://slow.example/')).rejects.toThrow('The page took longer than 15 s to answer.');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimRecord, NoteRecord, PassageRecord, SourceBlock, SourceRecord } from '../../../../../shared/domain/types';
-import { foldText, originalRange } from '../../../../../renderer/features/search/fold';
+import { foldText, originalRange } from '../../../../../shared/text/fold';
 import { MAX_CHUNK, SearchIndex, chunkRange, docsForSource, snippet } from '../../../../../renderer/features/search/searchIndex';
 import { RecordTracker } from '../../../../../renderer/features/search/sync';
 import { findMatches } from '../../../../../renderer/features/find/findMatches';

@@ -1,6 +1,6 @@
-import type { EvidenceSummary } from '../../../shared/claims/claims';
-import type { ClaimStatus, Stance } from '../../../shared/domain/types';
-import type { SuggestionKind } from '../../../shared/suggest/suggest';
+import type { EvidenceSummary } from '../../shared/claims/claims';
+import type { ClaimStatus, Stance } from '../../shared/domain/types';
+import type { SuggestionKind } from '../../shared/suggest/suggest';
 
 /** Display names of claim statuses. Badges always show this text, never colour alone. */
 export const STATUS_LABEL: Record<ClaimStatus, string> = {

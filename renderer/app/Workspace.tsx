@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
+import { currentLocale, onLocaleChange, useTranslation } from '../i18n';
+import { CommandServiceContext, WorkspaceContext } from '../lib/commands';
+import { setContextKeys } from '../lib/contextKeys';
+import type { PaneContribution, PaneProps, WorkspaceApi, WorkspaceData } from '../lib/contributions';
+import { flushWhenLeaving } from '../lib/flush';
+import { onNavigate } from '../lib/navigation';
+import { useNotices } from '../lib/notices';
+import { platform } from '../platform';
+import { createRegistry } from './commandService';
+import { CONTRIBUTIONS } from './contributions';
+import { loadLayout, saveLayout, type CaseLayout } from './layout';
+import { PaneTabs } from './PaneTabs';
+import { Splitter } from './Splitter';
+import { TitleBar } from './TitleBar';
+import { keepTrashWithinRetention } from '../features/trash/retention';
+import { useActiveCase } from './useActiveCase';
+
+const PANES: readonly PaneContribution[] = CONTRIBUTIONS.flatMap((c) => c.panes ?? []).sort((a, b) => a.order - b.order);
+const OVERLAYS = CONTRIBUTIONS.flatMap((c) => (c.overlays ?? []).map((component, index) => ({ key: `${c.id}:${index}`, component })));
+const inSlot = (slot: PaneContribution['slot']) => PANES.filter((pane) => pane.slot === slot);
+
+/** One pane of a slot, with the open case's records when it wants them. */
+function Pane({ pane, data }: { pane: PaneContribution; data: WorkspaceData | null }) {
+  if (pane.scope === 'app') return <pane.component />;
+  return data ? <pane.component {...data} /> : null;
+}
+
+/**
+ * The workbench's layout: title bar, sidebar panes, the main pane (the reader) beside the right-hand
+ * tabs, and every feature's overlays. It loads the open case's records once for all panes, publishes
+ * the context keys, and routes the keyboard and the desktop menu to the command registry. Everything a
+ * feature does comes through its contribution (./contributions.ts).
+ */
+export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
+  const { t } = useTranslation();
+  const notices = useNotices();
+  const { activeCase, openCase } = useActiveCase(initialCaseId);
+  const caseId = activeCase?.id;
+  const sources = useSources(caseId);
+  const activeSource = useSource(activeCase?.activeSourceId ?? sources?.[0]?.id);
+  const passages = usePassages(caseId);
+  const tags = useTags(caseId);
+  const claims = useClaims(caseId);
+
+  const data = useMemo<WorkspaceData | null>(
+    () => (activeCase ? { caseRecord: activeCase, sources, activeSource, passages, tags, claims } : null),
+    [activeCase, activeSource, claims, passages, sources, tags],
+  );
+
+  useEffect(() => {
+    setContextKeys({ caseId: activeCase?.id ?? null, caseName: activeCase?.name ?? null, sourceId: activeSource?.id ?? null, backups: platform().backups !== null });
+  }, [activeCase?.id, activeCase?.name, activeSource?.id]);
+
+  // The layout of the open case (splitter, front tab), remembered per case.
+  const [stored, setStored] = useState<{ caseId: string; layout: CaseLayout } | null>(null);
+  if (caseId && (!stored || stored.caseId !== caseId)) setStored({ caseId, layout: loadLayout(caseId) });
+  const layout = stored && stored.caseId === caseId ? stored.layout : null;
+  const changeLayout = useCallback((patch: Partial<CaseLayout>) => {
+    setStored((current) => {
+      if (!current) return current;
+      const next = { ...current.layout, ...patch };
+      saveLayout(current.caseId, next);
+      return { caseId: current.caseId, layout: next };
+    });
+  }, []);
+
+  const showPane = useCallback(
+    (paneId: string) => {
+      if (inSlot('right').some((pane) => pane.id === paneId)) changeLayout({ tab: paneId });
+    },
+    [changeLayout],
+  );
+
+  const workspace = useMemo<WorkspaceApi>(() => ({ openCase, showPane }), [openCase, showPane]);
+
+  // One registry for the life of the workspace; it reads the latest notices and workspace through refs.
+  const noticesRef = useRef(notices);
+  noticesRef.current = notices;
+  const workspaceRef = useRef(workspace);
+  workspaceRef.current = workspace;
+  const [registry] = useState(() => createRegistry(CONTRIBUTIONS, { shell: platform().shell, notices: () => noticesRef.current, workspace: () => workspaceRef.current }));
+
+  // Shortcuts (captured before editors and fields see them) and the desktop menu both run commands.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => void registry.handleKey(event);
+    window.addEventListener('keydown', onKey, true);
+    const unsubscribe = platform().onMenu((command) => void registry.run(command));
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      unsubscribe();
+    };
+  }, [registry]);
+
+  // The desktop menu speaks the UI's language.
+  useEffect(() => {
+    platform().setMenuLocale(currentLocale());
+    return onLocaleChange((locale) => platform().setMenuLocale(locale));
+  }, []);
+
+  // A pane comes to the front when something elsewhere asks for what it shows (opening a claim shows Claims).
+  useEffect(
+    () =>
+      onNavigate((request) => {
+        const pane = inSlot('right').find((p) => p.revealOn?.includes(request.kind));
+        if (pane) showPane(pane.id);
+      }),
+    [showPane],
+  );
+
+  useEffect(() => flushWhenLeaving(), []);
+  // The Trash lets go of what has been in it longer than its retention period.
+  useEffect(() => keepTrashWithinRetention(), []);
+
+  const paneProps: PaneProps | null = data;
+  const main = inSlot('main')[0];
+  return (
+    <CommandServiceContext.Provider value={registry}>
+      <WorkspaceContext.Provider value={workspace}>
+        <div className="app">
+          <TitleBar caseId={activeCase?.id ?? null} caseName={activeCase?.name ?? null} />
+          <aside className="sidebar" aria-label={t('app.sidebar')}>
+            {inSlot('sidebar').map((pane) => (
+              <Pane key={pane.id} pane={pane} data={data} />
+            ))}
+          </aside>
+          <main className="workspace">
+            {paneProps && layout && main ? (
+              <Splitter
+                label={t('app.resizeSplit')}
+                value={layout.split}
+                onChange={(split) => changeLayout({ split })}
+                left={<Pane pane={main} data={paneProps} />}
+                right={<PaneTabs panes={inSlot('right')} data={paneProps} active={layout.tab} onSelect={showPane} />}
+              />
+            ) : (
+              <div className="no-case">
+                <h1>{t('app.noCaseTitle')}</h1>
+                <p>{t('app.noCaseText')}</p>
+              </div>
+            )}
+          </main>
+          {OVERLAYS.map(({ key, component: Overlay }) => (
+            <Overlay key={key} />
+          ))}
+        </div>
+      </WorkspaceContext.Provider>
+    </CommandServiceContext.Provider>
+  );
+}

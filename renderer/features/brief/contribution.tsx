@@ -1,0 +1,12 @@
+/** The brief feature: the Brief tab beside the reader (the case's notes in the editor). */
+import { defineContribution, type PaneProps } from '../../lib/contributions';
+import { BriefPane } from './BriefPane';
+
+function BriefTab({ caseRecord }: PaneProps) {
+  return <BriefPane caseId={caseRecord.id} briefNoteId={caseRecord.briefNoteId} />;
+}
+
+export const briefContribution = defineContribution({
+  id: 'brief',
+  panes: [{ id: 'brief', title: 'panes.brief', slot: 'right', order: 10, scope: 'case', component: BriefTab, revealOn: ['show-brief', 'open-note'] }],
+});

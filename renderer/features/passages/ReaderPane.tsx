@@ -1,0 +1,53 @@
+import { useTranslation } from '../../i18n';
+import { useCommandService, useWorkspace } from '../../lib/commands';
+import type { PaneProps } from '../../lib/contributions';
+import { useTagFilter } from '../tags/tagFilter';
+import { AnnotatedReader } from './AnnotatedReader';
+import { PassageList } from './PassageList';
+
+/** The workspace's main pane: the open source in the annotated reader, with its source actions. */
+export function ReaderPane({ caseRecord, activeSource, passages, tags, claims }: PaneProps) {
+  const { t } = useTranslation();
+  const commands = useCommandService();
+  const workspace = useWorkspace();
+  const [filterTagId] = useTagFilter(caseRecord.id);
+  return (
+    <AnnotatedReader
+      caseId={caseRecord.id}
+      source={activeSource ?? undefined}
+      passages={passages ?? []}
+      tags={tags ?? []}
+      claims={claims ?? []}
+      filterTagId={filterTagId}
+      onShowClaims={() => workspace.showPane('claims')}
+      onShowBrief={() => workspace.showPane('brief')}
+      empty={
+        <>
+          <h2>{t('reader.emptyTitle')}</h2>
+          <p>{t('reader.emptyText')}</p>
+          <button type="button" className="primary" onClick={() => void commands.run('import-source')}>
+            {t('reader.importFile')}
+          </button>
+        </>
+      }
+      actions={
+        activeSource ? (
+          <>
+            <button type="button" className="small" onClick={() => void commands.run('edit-source')}>
+              {t('commands.edit-source')}
+            </button>
+            <button type="button" className="small" aria-haspopup="dialog" onClick={() => void commands.run('update-source')}>
+              {t('commands.update-source')}
+            </button>
+          </>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/** The sidebar's "Passages" pane, filtered by the codebook's tag filter. */
+export function PassagesPane({ caseRecord, passages, sources, tags }: PaneProps) {
+  const [filterTagId] = useTagFilter(caseRecord.id);
+  return <PassageList passages={passages} sources={sources} tags={tags} filterTagId={filterTagId} />;
+}

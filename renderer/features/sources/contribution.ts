@@ -1,0 +1,19 @@
+/**
+ * The sources feature: the sources list (a sidebar pane), Import source (Ctrl/Cmd+O), Import from URL…
+ * and Edit details, and importing what is dropped on or pasted into the window.
+ */
+import { defineContribution } from '../../lib/contributions';
+import { sourceDetailsDialog, SourceDialogs, urlImportDialog, WindowImport } from './SourceOverlays';
+import { SourceList } from './SourceList';
+import { sourceImporter } from './useImport';
+
+export const sourcesContribution = defineContribution({
+  id: 'sources',
+  commands: [
+    { id: 'import-source', title: 'commands.import-source', when: ['caseOpen'], run: ({ keys, notices }) => sourceImporter(keys.caseId, notices).chooseAndImport() },
+    { id: 'import-url', title: 'commands.import-url', when: ['caseOpen'], run: ({ keys }) => urlImportDialog.open({ caseId: keys.caseId! }) },
+    { id: 'edit-source', title: 'commands.edit-source', when: ['sourceOpen'], run: ({ keys }) => sourceDetailsDialog.open({ sourceId: keys.sourceId! }) },
+  ],
+  panes: [{ id: 'sources', title: 'panes.sources', slot: 'sidebar', order: 20, scope: 'case', component: SourceList }],
+  overlays: [SourceDialogs, WindowImport],
+});
