@@ -12,7 +12,7 @@
  * matched to its reference by file name. Nothing is read behind their back,
  * and it works the same in the desktop app and the browser build.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ImportedReference, ReferenceMatch } from '../../../shared/import/references';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { addSource, updateSourceMetadata } from '../../db/repositories';
@@ -93,8 +93,11 @@ function ReferencesDialog({
   sources: readonly SourceRecord[];
   onClose(): void;
 }) {
-  // Matched once, when the dialog opens: sources it creates must not turn into matches under the person's eyes.
-  const [plan] = useState<Plan>(() => ({ ...opened, matches: opened.references.map((r) => opened.lib.matchReference(r, sources)) }));
+  // Matched against the case's sources as they load and change, until Import is chosen: from then on the
+  // plan is fixed, so the sources the import creates never turn into matches under the person's eyes.
+  const matched = useMemo<Plan>(() => ({ ...opened, matches: opened.references.map((r) => opened.lib.matchReference(r, sources)) }), [opened, sources]);
+  const [frozen, setFrozen] = useState<Plan | null>(null);
+  const plan = frozen ?? matched;
   const dialog = useModalDialog();
   const notices = useNotices();
   const [pdfs, setPdfs] = useState<Map<string, PickedFile>>(new Map());
@@ -119,6 +122,7 @@ function ReferencesDialog({
   const pdfFor = (reference: ImportedReference) => reference.attachments.map((a) => pdfs.get(a.fileName.normalize('NFC'))).find((f) => f !== undefined);
 
   const run = async () => {
+    setFrozen(plan);
     setBusy(true);
     setProblem(null);
     const importer = await loadImporter();
