@@ -34,7 +34,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { RichRun } from './csl';
-import { endsSentence, type Block, type ExportModel, type ExportNote, type FigureBlock, type Inline, type ListBlock, type TableBlock } from './model';
+import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type FigureBlock, type Inline, type ListBlock, type TableBlock } from './model';
 
 const FONT = 'Georgia';
 const MONO = 'Consolas';
@@ -219,7 +219,7 @@ function notePara(note: ExportNote): Paragraph {
   const children: ParagraphChild[] = richRuns(note.reference);
   if (note.quote) {
     const lead = endsSentence(note.referenceText) ? ' ' : '. ';
-    children.push(new TextRun(`${lead}“${clean(note.quote.replace(/\s+/g, ' ').trim())}”${note.locator ? ` (${note.locator})` : ''}.`));
+    children.push(new TextRun(`${lead}“${clean(note.quote.replace(/\s+/g, ' ').trim())}”${citationTail(note)}.`));
   }
   return new Paragraph({ style: 'NoteText', children });
 }

@@ -23,7 +23,7 @@
  */
 import type { RichRun } from './csl';
 import { bytesToBase64 } from '../domain/base64';
-import { endsSentence, MISSING_PASSAGE, MISSING_SOURCE, type Block, type CitationInline, type ExportModel, type ExportNote, type FigureBlock, type Inline, type InlineMark, type ListBlock, type TableBlock } from './model';
+import { citationTail, endsSentence, MISSING_PASSAGE, MISSING_SOURCE, type Block, type CitationInline, type ExportModel, type ExportNote, type FigureBlock, type Inline, type InlineMark, type ListBlock, type TableBlock } from './model';
 
 /**
  * Pandoc citeproc mode: citations become `[@key, para. 7]` (adjacent ones
@@ -403,7 +403,7 @@ function noteDefinition(note: ExportNote): string {
     .split(/\r?\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '');
-  const locator = note.locator ? ` (${note.locator})` : '';
+  const locator = citationTail(note);
   const body = paragraphs.map((p, i) => {
     const text = escapeMarkdownText(p);
     const opening = i === 0 ? '“' : '';
