@@ -7,23 +7,33 @@ import type { Contribution } from '../lib/contributions';
 import type { MenuCommand } from '../../shared/ipc/menu';
 import { briefContribution } from '../features/brief/contribution';
 import { casesContribution } from '../features/cases/contribution';
+import { claimReviewContribution } from '../features/claimReview/contribution';
 import { claimsContribution } from '../features/claims/contribution';
+import { entitiesContribution } from '../features/entities/contribution';
+import { evidenceMapContribution } from '../features/evidenceMap/contribution';
 import { exportContribution } from '../features/export/contribution';
 import { findContribution } from '../features/find/contribution';
 import { passagesContribution } from '../features/passages/contribution';
+import { referencesContribution } from '../features/references/contribution';
 import { searchContribution } from '../features/search/contribution';
 import { settingsContribution } from '../features/settings/contribution';
 import { sourcesContribution } from '../features/sources/contribution';
 import { tagsContribution } from '../features/tags/contribution';
+import { timelineContribution } from '../features/timeline/contribution';
 import { trashContribution } from '../features/trash/contribution';
 
 export const CONTRIBUTIONS = [
   sourcesContribution,
+  referencesContribution,
   casesContribution,
   passagesContribution,
   tagsContribution,
   briefContribution,
   claimsContribution,
+  timelineContribution,
+  entitiesContribution,
+  evidenceMapContribution,
+  claimReviewContribution,
   exportContribution,
   findContribution,
   searchContribution,

@@ -1,5 +1,19 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ActorRecord, CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, Stored, TagRecord } from '../../shared/domain/types';
+import type {
+  ActorRecord,
+  CaseRecord,
+  ClaimRecord,
+  EntityMergeRecord,
+  EntityTagRecord,
+  FigureRecord,
+  NoteRecord,
+  PassageRecord,
+  SourceBlobRecord,
+  SourceRecord,
+  Stored,
+  TagRecord,
+  TimelineEntryRecord,
+} from '../../shared/domain/types';
 import { changeLogMiddleware } from './changeLog';
 import type { ChangeRecord } from './changeTypes';
 import { ACTOR_KEY, DB_VERSION, DB_VERSIONS, newActor } from './versions';
@@ -38,6 +52,10 @@ export class CasefileDB extends Dexie {
   tags!: EntityTable<Stored<TagRecord>, 'id'>;
   notes!: EntityTable<Stored<NoteRecord>, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  timelineEntries!: EntityTable<TimelineEntryRecord, 'id'>;
+  entityMerges!: EntityTable<EntityMergeRecord, 'id'>;
+  entityTags!: EntityTable<EntityTagRecord, 'id'>;
+  figures!: EntityTable<FigureRecord, 'id'>;
   /** The change log (changeLog.ts); written only by its middleware. */
   changes!: EntityTable<ChangeRecord, 'seq'>;
   /** Whose writes these are: loaded (or created, on first run) each time the database opens. */

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ActorRecord, CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, Stored, TagRecord } from '../../shared/domain/types';
+import type { ActorRecord, CaseRecord, ClaimRecord, EntityMergeRecord, EntityTagRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, Stored, TagRecord, TimelineEntryRecord } from '../../shared/domain/types';
 import { getDb } from './db';
 import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSources, liveTags } from './live';
 import { listDeletedCases, listTrash, type TrashItem } from './repositories/trash';
@@ -86,6 +86,30 @@ export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined
     const claims = await liveClaims(caseId).toArray();
     return claims.sort((a, b) => a.createdAt - b.createdAt);
   }, [caseId]);
+}
+
+/** A case's chronology decisions and hand-made events. */
+export function useTimelineEntries(caseId: string | undefined): TimelineEntryRecord[] | undefined {
+  return useLiveQuery(() => (caseId ? getDb().timelineEntries.where('caseId').equals(caseId).toArray() : []), [caseId]);
+}
+
+/** A case's entity alias merges, oldest first. */
+export function useEntityMerges(caseId: string | undefined): EntityMergeRecord[] | undefined {
+  return useLiveQuery(async () => {
+    if (!caseId) return [];
+    const merges = await getDb().entityMerges.where('caseId').equals(caseId).toArray();
+    return merges.sort((a, b) => a.createdAt - b.createdAt);
+  }, [caseId]);
+}
+
+/** A case's passage–entity tags. */
+export function useEntityTags(caseId: string | undefined): EntityTagRecord[] | undefined {
+  return useLiveQuery(() => (caseId ? getDb().entityTags.where('caseId').equals(caseId).toArray() : []), [caseId]);
+}
+
+/** A case's figures (the brief's figure nodes show them by ID). */
+export function useFigures(caseId: string | undefined): FigureRecord[] | undefined {
+  return useLiveQuery(() => (caseId ? getDb().figures.where('caseId').equals(caseId).toArray() : []), [caseId]);
 }
 
 /** What of a case is in the Trash, newest first. */

@@ -78,6 +78,30 @@ export const DB_VERSIONS: readonly DbVersion[] = [
       }
     },
   },
+  {
+    /*
+     * Version 3: the case views (issue 14). Chronology decisions and
+     * hand-made events, entity merges and entity tags of passages, and
+     * figures (pictures the brief shows by ID). New tables only: nothing
+     * stored before changes.
+     */
+    version: 3,
+    stores: {
+      cases: 'id',
+      sources: 'id, [caseId+deletedAt+order], [caseId+sha256]',
+      sourceBlobs: 'sourceId',
+      passages: 'id, [caseId+deletedAt], [sourceId+deletedAt], *tags',
+      claims: 'id, [caseId+deletedAt], *tags',
+      tags: 'id, [caseId+deletedAt]',
+      notes: 'id, [caseId+deletedAt+order]',
+      meta: 'key',
+      changes: '++seq, [caseId+seq]',
+      timelineEntries: 'id, caseId',
+      entityMerges: 'id, caseId',
+      entityTags: 'id, caseId, passageId',
+      figures: 'id, caseId',
+    },
+  },
 ];
 
 export const DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

@@ -4,6 +4,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
@@ -102,6 +103,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
       <InsertPassagePlugin />
       <RevealTextPlugin request={reveal} />
       <ListPlugin />
+      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
       <LinkPlugin validateUrl={validateUrl} />
       <MarkdownShortcutPlugin transformers={BRIEF_TRANSFORMERS} />
       <OnChangePlugin onChange={handleChange} ignoreSelectionChange />

@@ -8,6 +8,12 @@ export interface BriefWriter {
   insertCitation(passageId: string, claimId?: string): void;
   /** Insert a block quote of the passage's exact text followed by its citation, after the caret's block. */
   insertQuote(passageId: string): void;
+  /**
+   * Insert a block given as serialised brief JSON (a chronology table, a
+   * figure) after the caret's block. Returns false when the JSON is not a
+   * node the brief knows.
+   */
+  insertBlock(json: { type: string } & Record<string, unknown>): boolean;
 }
 
 let active: BriefWriter | null = null;

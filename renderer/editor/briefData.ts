@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ClaimRecord, PassageRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
+import type { ClaimRecord, FigureRecord, PassageRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
 
 /**
  * The case records the brief's plugins look up by ID: citations resolve their
@@ -17,11 +17,13 @@ export interface BriefData {
   sourcesById: ReadonlyMap<string, SourceRecord>;
   claimsById: ReadonlyMap<string, ClaimRecord>;
   tagsById: ReadonlyMap<string, TagRecord>;
+  /** Pictures of the brief's figure nodes (evidence maps), by ID. */
+  figuresById: ReadonlyMap<string, FigureRecord>;
 }
 
 export function buildBriefData(
   caseId: string,
-  records: { passages?: readonly PassageRecord[]; sources?: readonly SourceRecord[]; claims?: readonly ClaimRecord[]; tags?: readonly TagRecord[] },
+  records: { passages?: readonly PassageRecord[]; sources?: readonly SourceRecord[]; claims?: readonly ClaimRecord[]; tags?: readonly TagRecord[]; figures?: readonly FigureRecord[] },
 ): BriefData {
   const passages = records.passages ?? [];
   const sources = records.sources ?? [];
@@ -37,6 +39,7 @@ export function buildBriefData(
     sourcesById: new Map(sources.map((s) => [s.id, s])),
     claimsById: new Map(claims.map((c) => [c.id, c])),
     tagsById: new Map(tags.map((t) => [t.id, t])),
+    figuresById: new Map((records.figures ?? []).map((f) => [f.id, f])),
   };
 }
 

@@ -13,6 +13,11 @@ export const briefTheme: EditorThemeClasses = {
   },
   link: 'brief-link',
   mark: 'brief-claim',
+  table: 'brief-table',
+  tableRow: 'brief-table-row',
+  tableCell: 'brief-table-cell',
+  tableCellHeader: 'brief-table-header',
+  tableScrollableWrapper: 'brief-table-scroll',
   markOverlap: 'brief-claim-overlap',
   text: {
     bold: 'brief-bold',

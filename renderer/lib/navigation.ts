@@ -12,7 +12,9 @@ export type NavigationRequest =
   /** Show a range of a source's text (a search hit): switch to the source, scroll to the range and flash it. */
   | { kind: 'reveal-text'; sourceId: string; start: number; end: number }
   /** Open a note (the brief) and, with `query`, show where the words occur. */
-  | { kind: 'open-note'; noteId: string; query?: string };
+  | { kind: 'open-note'; noteId: string; query?: string }
+  /** Show the entity a claim's claimant names in the Entities pane. */
+  | { kind: 'open-entity'; claimant: string };
 
 type Listener = (request: NavigationRequest) => void;
 const listeners = new Set<Listener>();

@@ -93,6 +93,20 @@ export function clearFindMatches(): void {
   CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT);
 }
 
+/** The mentions of the entity chosen in the Entities pane, in the source on screen. */
+export const ENTITY_HIGHLIGHT = 'cf-entity';
+
+export function paintEntityMentions(ranges: readonly Range[]): void {
+  if (!highlightsSupported()) return;
+  if (ranges.length === 0) {
+    CSS.highlights.delete(ENTITY_HIGHLIGHT);
+    return;
+  }
+  const highlight = new Highlight(...ranges);
+  highlight.priority = 1;
+  CSS.highlights.set(ENTITY_HIGHLIGHT, highlight);
+}
+
 /** Words OCR was unsure of: a wavy underline of their own, never a change to the reader's DOM. */
 export const OCR_UNCERTAIN_HIGHLIGHT = 'cf-ocr-uncertain';
 

@@ -30,7 +30,7 @@ export interface SerializedElementJSON {
  * decorator and line-break nodes with their type, version and own fields only.
  */
 export interface SerializedLeafJSON {
-  type: 'citation' | 'linebreak';
+  type: 'citation' | 'linebreak' | 'figure';
   version: 1;
   [extra: string]: unknown;
 }
@@ -85,8 +85,38 @@ export function list(kind: 'bullet' | 'number', items: SerializedNodeJSON[][]): 
   );
 }
 
-export function brief(...blocks: SerializedElementJSON[]): SerializedBriefJSON {
-  return { root: { ...element('root', blocks), type: 'root' } };
+/**
+ * A table as @lexical/table serialises it. `header` makes the first row a
+ * header row (`headerState` 1 = row header). Every cell holds paragraphs.
+ */
+export function table(rows: SerializedNodeJSON[][][], options: { header?: boolean } = {}): SerializedElementJSON {
+  return element(
+    'table',
+    rows.map((cells, r) =>
+      element(
+        'tablerow',
+        cells.map((children) => element('tablecell', [paragraph(...children)], { backgroundColor: null, colSpan: 1, headerState: options.header && r === 0 ? 1 : 0, rowSpan: 1 })),
+      ),
+    ),
+    { colWidths: undefined, frozenColumnCount: 0, frozenRowCount: 0, rowStriping: false },
+  );
+}
+
+/** The serialised form of the editor's FigureNode: a picture stored in the case's figures, by ID. */
+export interface SerializedFigureJSON extends SerializedLeafJSON {
+  type: 'figure';
+  figureId: string;
+  alt: string;
+  caption: string;
+}
+
+/** A figure block (an evidence map) showing the case's figure `figureId`. */
+export function figure(figureId: string, alt: string, caption: string): SerializedFigureJSON {
+  return { type: 'figure', version: 1, figureId, alt, caption };
+}
+
+export function brief(...blocks: (SerializedElementJSON | SerializedFigureJSON)[]): SerializedBriefJSON {
+  return { root: { ...element('root', blocks as SerializedNodeJSON[]), type: 'root' } };
 }
 
 /** The plain text of a serialised brief, blocks separated by blank lines (as the editor's getTextContent does). */

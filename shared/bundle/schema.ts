@@ -72,6 +72,7 @@ const sourceMetadata = z.strictObject({
   issued: cslDate.optional(),
   accessed: cslDate.optional(),
   URL: text().optional(),
+  DOI: text().optional(),
   language: text().optional(),
 });
 

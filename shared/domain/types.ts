@@ -27,6 +27,8 @@ export interface SourceMetadata {
   issued?: CslDate;
   accessed?: CslDate;
   URL?: string;
+  /** Digital Object Identifier, bare ("10.5555/abc"), from an imported reference. */
+  DOI?: string;
   language?: string;
 }
 
@@ -227,7 +229,7 @@ export interface TagRecord extends Stamps {
 }
 
 /** The app-level version of the serialised brief JSON. See docs in ARCHITECTURE.md (brief change log). */
-export const NOTE_SCHEMA_VERSION = 1;
+export const NOTE_SCHEMA_VERSION = 2;
 
 export interface NoteRecord extends Stamps {
   id: string;
@@ -256,6 +258,90 @@ export interface CaseData {
   claims: ClaimRecord[];
   tags: TagRecord[];
   notes: NoteRecord[];
+}
+
+// ------------------------------------------------------------ chronology, entities, figures (issue 14)
+
+/**
+ * A date as the chronology keeps it. `start` (and `end`, for a range) are
+ * written to their precision: "2024", "2024-03" or "2024-03-05". A point has
+ * no `end`; a range has one at the same precision or finer.
+ */
+export interface EventDate {
+  start: string;
+  end?: string;
+  precision: 'day' | 'month' | 'year';
+}
+
+/**
+ * What the user did with a date the chronology found, or an event they added.
+ * - `confirmed`/`corrected`/`dismissed` refer to a found date by its source
+ *   and the exact matched text (`selectors` on the source's text), so they
+ *   survive a re-extraction and follow the text through a revision;
+ * - `manual` is an event added by hand from a passage, confirmed from the start.
+ */
+export interface TimelineEntryRecord {
+  id: string;
+  caseId: string;
+  kind: 'confirmed' | 'corrected' | 'dismissed' | 'manual';
+  /** The source the date was found in (found dates), or the passage's source (manual). */
+  sourceId: string;
+  /** Found dates: the matched date text on the source's text. */
+  selectors?: [TextQuoteSelector, TextPositionSelector];
+  /** Manual events: the passage they were added from. */
+  passageId?: string;
+  /** The corrected or hand-entered date. */
+  date?: EventDate;
+  /** A label the user wrote (else the sentence around the date). */
+  label?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type EntityKind = 'person' | 'organization' | 'place';
+export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organization', 'place'];
+
+/** "NCA" is "National Crime Agency": an alias merged into a canonical entity. Undo deletes it. */
+export interface EntityMergeRecord {
+  id: string;
+  caseId: string;
+  /** The entity key the alias is merged into (see shared/entities: kind + folded name). */
+  into: string;
+  /** The entity key that becomes an alias. */
+  alias: string;
+  createdAt: number;
+}
+
+/** A passage tagged with an entity by hand ("this passage is about the NCA"). */
+export interface EntityTagRecord {
+  id: string;
+  caseId: string;
+  passageId: string;
+  /** Entity key (kind + folded name). */
+  entity: string;
+  /** The entity's name when tagged, shown if extraction no longer finds it. */
+  name: string;
+  kind: EntityKind;
+  createdAt: number;
+}
+
+/**
+ * A picture the brief shows as a figure (an exported evidence map). The
+ * brief's figure node holds only `figureId`: the drawing lives here once,
+ * not as base64 inside every saved editor state.
+ */
+export interface FigureRecord {
+  id: string;
+  caseId: string;
+  /** Standalone SVG document (UTF-8). */
+  svg: string;
+  /** The same picture rasterised, for Word and viewers without SVG. */
+  png: Uint8Array;
+  width: number;
+  height: number;
+  /** Alternative text for screen readers and exports. */
+  alt: string;
+  createdAt: number;
 }
 
 /**

@@ -17,6 +17,8 @@ declare module '@citation-js/core' {
     format(kind: 'bibliography' | 'citation', options?: CiteFormatOptions): string;
     format(kind: 'bibtex' | 'biblatex', options?: { format?: 'text' }): string;
     format(kind: 'data', options?: { format?: 'text' | 'object' }): unknown;
+    /** The parsed items as CSL-JSON (with citation-js's own `_graph` bookkeeping). */
+    data: unknown[];
   }
   interface Register<T> {
     add(key: string, value: T): void;
@@ -35,6 +37,11 @@ declare module '@citation-js/core' {
     ): [string, number, string][];
   }
   export const plugins: {
+    /** The input parsers: `chain` parses to a target type, `chainLink` runs one step. */
+    input: {
+      chain(data: unknown, options: { target: string }): unknown;
+      chainLink(data: unknown): unknown;
+    };
     config: {
       get(name: '@csl'): { styles: Register<string>; locales: Register<string>; engine(items: unknown[], style: string, lang: string, format: 'text' | 'html'): CiteprocEngine };
     };
@@ -42,3 +49,4 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-csl';
 declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-ris';

@@ -57,6 +57,26 @@ export function toCslJson(sources: readonly SourceRecord[]): string {
   return `${JSON.stringify(toCslItems(sources), null, 2)}\n`;
 }
 
+/**
+ * The files Pandoc's citeproc mode reads beside the Markdown: the sources as
+ * CSL-JSON and BibTeX whose IDs (and BibTeX keys) are the citation keys, and
+ * the style's CSL XML, so `pandoc --citeproc` formats the same references
+ * in the same style as the footnote export.
+ */
+export function pandocSidecars(
+  sources: readonly SourceRecord[],
+  keys: ReadonlyMap<string, string>,
+  style: string,
+  customStyleXml?: string,
+): { json: string; bib: string; csl: string } {
+  const items = toCslItems(sources).map((item) => {
+    const key = keys.get(item.id) ?? item.id;
+    return { ...item, id: key, 'citation-key': key };
+  });
+  const bib = items.length === 0 ? '' : new Cite(items).format('bibtex', { format: 'text' });
+  return { json: `${JSON.stringify(items, null, 2)}\n`, bib, csl: csl.styles.get(resolveStyle(style, customStyleXml)) };
+}
+
 /** A BibTeX file of the sources, for LaTeX users. */
 export function toBibtex(sources: readonly SourceRecord[]): string {
   if (sources.length === 0) return '';

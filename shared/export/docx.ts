@@ -21,6 +21,7 @@ import {
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -34,7 +35,7 @@ import {
 } from 'docx';
 import type { RichRun } from './csl';
 import { isRtl } from '../domain/direction';
-import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
+import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type FigureBlock, type Inline, type ListBlock, type TableBlock } from './model';
 
 const FONT = 'Georgia';
 const MONO = 'Consolas';
@@ -96,9 +97,9 @@ class DocxWriter {
     this.byNumber = new Map(model.notes.map((note) => [note.n, note]));
   }
 
-  block(block: Block): Paragraph[] {
+  block(block: Block): (Paragraph | Table)[] {
     // A right-to-left block is a bidirectional paragraph: Word lays it out from the right.
-    const bidi = block.dir === 'rtl' ? { bidirectional: true } : {};
+    const bidi = 'dir' in block && block.dir === 'rtl' ? { bidirectional: true } : {};
     switch (block.kind) {
       case 'heading':
         return [new Paragraph({ heading: HEADINGS[block.level - 1] ?? HeadingLevel.HEADING_2, ...bidi, children: this.inlines(block.inlines) })];
@@ -108,7 +109,56 @@ class DocxWriter {
         return [new Paragraph({ style: 'BlockQuote', ...bidi, children: this.inlines(block.inlines) })];
       case 'list':
         return this.list(block, 0);
+      case 'table':
+        return [this.table(block)];
+      case 'figure':
+        return this.figure(block);
     }
+  }
+
+  /** A brief table (the chronology): header rows repeat on every page, citations become notes like anywhere else. */
+  private table(block: TableBlock): Table {
+    const width = Math.max(1, ...block.rows.map((r) => r.cells.length));
+    const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+    const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: block.rows.map(
+        (row) =>
+          new TableRow({
+            tableHeader: row.header,
+            children: Array.from({ length: width }, (_, i) => row.cells[i] ?? []).map(
+              (cell) =>
+                new TableCell({
+                  width: { size: Math.floor(100 / width), type: WidthType.PERCENTAGE },
+                  borders: { top: none, left: none, right: none, bottom: row.header ? { ...border, size: 8, color: '333333' } : border },
+                  children: [new Paragraph({ style: 'TableText', children: row.header ? this.inlines(cell.map((i) => (i.kind === 'text' ? { ...i, marks: [...i.marks, 'bold' as const] } : i))) : this.inlines(cell) })],
+                }),
+            ),
+          }),
+      ),
+    });
+  }
+
+  /** A figure: its PNG (Word shows PNG everywhere), scaled to the text width, and its caption. */
+  private figure(block: FigureBlock): Paragraph[] {
+    const caption = block.caption ? [new Paragraph({ style: 'Caption', children: [new TextRun(clean(block.caption))] })] : [];
+    if (!block.image) return [new Paragraph({ style: 'BodyText', children: [new TextRun(clean(`[Figure missing: ${block.caption || block.alt || block.figureId}]`))] }), ...caption];
+    const maxWidth = 640;
+    const scale = Math.min(1, maxWidth / Math.max(1, block.image.width));
+    return [
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: block.image.png,
+            transformation: { width: Math.round(block.image.width * scale), height: Math.round(block.image.height * scale) },
+            altText: { name: 'Figure', title: clean(block.caption || 'Figure'), description: clean(block.alt) },
+          }),
+        ],
+      }),
+      ...caption,
+    ];
   }
 
   private list(list: ListBlock, level: number): Paragraph[] {
@@ -245,5 +295,6 @@ const STYLES = {
     { id: 'Reference', name: 'Reference', basedOn: 'Normal', next: 'Reference', run: { size: 21 }, paragraph: { indent: { left: 720, hanging: 720 }, spacing: { after: 120 } } },
     { id: 'NoteText', name: 'Note Text', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { after: 60, line: 240 } } },
     { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { after: 0, line: 240 } } },
+    { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { size: 18, italics: true, color: '444444' }, paragraph: { spacing: { before: 60, after: 240 } } },
   ],
 };

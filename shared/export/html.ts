@@ -15,6 +15,7 @@
  */
 import type { RichRun } from './csl';
 import { isRtl } from '../domain/direction';
+import { bytesToBase64 } from '../domain/base64';
 import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 export interface HtmlOptions {
@@ -123,6 +124,18 @@ function renderBlock(block: Block, refs: RefCounter): string {
       return `<blockquote${dir}><p>${renderInlines(block.inlines, refs)}</p></blockquote>`;
     case 'list':
       return renderList(block, refs);
+    case 'table': {
+      const head = block.rows.filter((r) => r.header);
+      const body = block.rows.filter((r) => !r.header);
+      const row = (cells: readonly Inline[][], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}>${renderInlines(c, refs)}</${tag}>`).join('')}</tr>`;
+      return `<table class="brief-table">\n${head.length ? `<thead>${head.map((r) => row(r.cells, 'th')).join('')}</thead>\n` : ''}<tbody>\n${body.map((r) => row(r.cells, 'td')).join('\n')}\n</tbody>\n</table>`;
+    }
+    case 'figure': {
+      const caption = block.caption ? `<figcaption>${escapeHtml(block.caption)}</figcaption>` : '';
+      if (!block.image) return `<figure class="brief-figure missing"><p>${escapeHtml(`[Figure missing: ${block.caption || block.alt || block.figureId}]`)}</p>${caption}</figure>`;
+      const src = `data:image/svg+xml;base64,${bytesToBase64(new TextEncoder().encode(block.image.svg))}`;
+      return `<figure class="brief-figure"><img src="${src}" alt="${escapeHtml(block.alt)}" width="${block.image.width}" height="${block.image.height}">${caption}</figure>`;
+    }
   }
 }
 
@@ -259,6 +272,10 @@ td.num, th.num { text-align: end; }
 table.claims td:first-child { width: 34%; }
 table.evidence td:first-child { width: 24%; }
 table.evidence td:nth-child(3) { width: 36%; }
+table.brief-table { margin: 1em 0; }
+figure.brief-figure { margin: 1.2em 0; break-inside: avoid; }
+figure.brief-figure img { max-width: 100%; height: auto; display: block; }
+figure.brief-figure figcaption { font-size: .9em; color: #444; margin-top: .4em; }
 @media screen {${options.print ? '' : screen}
 }
 @media print {${print}

@@ -23,16 +23,54 @@
  */
 import type { RichRun } from './csl';
 import { isRtl } from '../domain/direction';
-import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type InlineMark, type ListBlock } from './model';
+import { bytesToBase64 } from '../domain/base64';
+import { citationTail, endsSentence, MISSING_PASSAGE, MISSING_SOURCE, type Block, type CitationInline, type ExportModel, type ExportNote, type FigureBlock, type Inline, type InlineMark, type ListBlock, type TableBlock } from './model';
+
+/**
+ * Pandoc citeproc mode: citations become `[@key, para. 7]` (adjacent ones
+ * `[@a, para. 7; @b, p. 2]`), with no notes of our own; the front matter
+ * names the bibliography file (CSL-JSON whose IDs are the keys) and the CSL
+ * style file, and `pandoc --citeproc` builds the notes or in-text citations
+ * and the reference list. See `pandocSidecars` for the files themselves.
+ */
+export interface PandocCitations {
+  /** Source ID → citation key (`citationKeys`). */
+  keys: ReadonlyMap<string, string>;
+  /** The bibliography file name written into the front matter ("Case-brief.references.json"). */
+  bibliography: string;
+  /** The CSL style file name, when one is written beside the Markdown. */
+  csl?: string;
+}
+
+export interface MarkdownOptions {
+  /** Absent: the default footnote-with-quote mode. */
+  pandoc?: PandocCitations;
+}
 
 /** Render the whole document, front matter to appendices, ending with one newline. */
-export function renderMarkdown(model: ExportModel): string {
-  const out: string[] = [frontMatter(model)];
+export function renderMarkdown(model: ExportModel, options: MarkdownOptions = {}): string {
+  const pandoc = options.pandoc;
+  const out: string[] = [frontMatter(model, pandoc)];
   const defined = new Set<number>();
   const byNumber = new Map(model.notes.map((note) => [note.n, note]));
+  const notesByPassage = new Map<string, ExportNote>();
+  for (const note of model.notes) if (!notesByPassage.has(note.passageId)) notesByPassage.set(note.passageId, note);
+  context = pandoc ? { pandoc, notesByPassage } : null;
+  try {
+    return renderDocument(model, out, defined, byNumber);
+  } finally {
+    context = null;
+  }
+}
+
+/** How the inline renderer writes citations while `renderMarkdown` runs (null: footnote mode). */
+let context: { pandoc: PandocCitations; notesByPassage: ReadonlyMap<string, ExportNote> } | null = null;
+
+function renderDocument(model: ExportModel, out: string[], defined: Set<number>, byNumber: ReadonlyMap<number, ExportNote>): string {
+  const pandoc = context?.pandoc;
   for (const block of model.blocks) {
     out.push(renderBlock(block));
-    if (model.notesMode === 'footnotes') {
+    if (model.notesMode === 'footnotes' && !pandoc) {
       const due = [...citedIn(block)].filter((n) => !defined.has(n)).sort((a, b) => a - b);
       const definitions = due.flatMap((n) => {
         defined.add(n);
@@ -42,9 +80,12 @@ export function renderMarkdown(model: ExportModel): string {
       if (definitions.length > 0) out.push(definitions.join('\n\n'));
     }
   }
-  const rest = model.notes.filter((note) => !defined.has(note.n));
+  const rest = pandoc ? [] : model.notes.filter((note) => !defined.has(note.n));
   if (rest.length > 0) out.push(rest.map(noteDefinition).join('\n\n'));
-  if (model.bibliography.length > 0) {
+  if (pandoc) {
+    // Pandoc puts the reference list in the #refs div.
+    if (model.bibliography.length > 0) out.push('## References', '::: {#refs}\n:::');
+  } else if (model.bibliography.length > 0) {
     out.push('## References');
     for (const entry of model.bibliography) {
       out.push(renderInlines([...(entry.label ? [plain(`${entry.label} `)] : []), ...richToInlines(entry.runs)]));
@@ -104,11 +145,18 @@ function yamlString(text: string): string {
   return `"${escaped.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => (c === '\\' || c === '"' ? `\\${c}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`))}"`;
 }
 
-function frontMatter(model: ExportModel): string {
+function frontMatter(model: ExportModel, pandoc?: PandocCitations): string {
   const lines = ['---', `title: ${yamlString(model.title)}`];
   if (model.author) lines.push(`author: ${yamlString(model.author)}`);
   if (model.date) lines.push(`date: ${yamlString(model.date)}`);
-  lines.push('lang: en-US', '---');
+  lines.push('lang: en-US');
+  if (pandoc) {
+    // File names are literal paths, not Markdown: plain YAML strings.
+    lines.push(`bibliography: ${JSON.stringify(pandoc.bibliography)}`);
+    if (pandoc.csl) lines.push(`csl: ${JSON.stringify(pandoc.csl)}`);
+    if (model.notesMode === 'endnotes') lines.push('notes-after-punctuation: true');
+  }
+  lines.push('---');
   return lines.join('\n');
 }
 
@@ -139,7 +187,36 @@ function renderBlockBody(block: Block): string {
       return prefixLines(renderInlines(block.inlines), '> ', '> ');
     case 'list':
       return renderList(block);
+    case 'table':
+      return renderTable(block);
+    case 'figure':
+      return renderFigure(block);
   }
+}
+
+/**
+ * A pipe table Pandoc reads (header row first; a table without one gets an
+ * empty header, which Pandoc allows). Line breaks inside a cell become
+ * spaces: pipe table cells are one line.
+ */
+function renderTable(table: TableBlock): string {
+  const width = Math.max(1, ...table.rows.map((r) => r.cells.length));
+  const line = (cells: readonly Inline[][]) => {
+    const out = cells.map((cell) => renderInlines(cell.map((i) => (i.kind === 'break' ? plain(' ') : i))).replace(/\n/g, ' '));
+    while (out.length < width) out.push('');
+    return `| ${out.join(' | ')} |`;
+  };
+  const [first, ...rest] = table.rows;
+  const header = first?.header ? line(first.cells) : `|${' |'.repeat(width)}`;
+  const body = first?.header ? rest : table.rows;
+  return [header, `|${' --- |'.repeat(width)}`, ...body.map((row) => line(row.cells))].join('\n');
+}
+
+/** A figure: the picture as a PNG data URI (any Pandoc output can use it), its caption as the image's text. */
+function renderFigure(figure: FigureBlock): string {
+  if (!figure.image) return escapeLineStart(escapeMarkdownText(`[Figure missing: ${figure.caption || figure.alt || figure.figureId}]`));
+  const caption = escapeMarkdownText((figure.caption || figure.alt).replace(/\s+/g, ' ').trim());
+  return `![${caption}](data:image/png;base64,${bytesToBase64(figure.image.png)}){width=100%}`;
 }
 
 function renderList(list: ListBlock): string {
@@ -162,6 +239,11 @@ function prefixLines(text: string, first: string, rest: string): string {
 }
 
 function* citedIn(block: Block): Iterable<number> {
+  if (block.kind === 'figure') return;
+  if (block.kind === 'table') {
+    for (const row of block.rows) for (const cell of row.cells) yield* citedInInlines(cell);
+    return;
+  }
   if (block.kind === 'list') {
     for (const item of block.items) {
       yield* citedInInlines(item.inlines);
@@ -217,7 +299,8 @@ function renderInlines(inlines: readonly Inline[]): string {
     atLineStart = false;
   };
 
-  for (const inline of inlines) {
+  for (let index = 0; index < inlines.length; index++) {
+    const inline = inlines[index]!;
     switch (inline.kind) {
       case 'text': {
         const lead = /^\s*/.exec(inline.text)?.[0] ?? '';
@@ -240,6 +323,21 @@ function renderInlines(inlines: readonly Inline[]): string {
         closeTo(0);
         out += pendingSpace;
         pendingSpace = '';
+        if (context) {
+          // Adjacent citations (only spaces between them) make one Pandoc citation group.
+          const group: CitationInline[] = [inline];
+          let next = index + 1;
+          for (;;) {
+            const between = inlines[next];
+            const after = between?.kind === 'text' && between.text.trim() === '' ? inlines[next + 1] : between;
+            if (after?.kind !== 'citation') break;
+            group.push(after);
+            next = after === between ? next + 1 : next + 2;
+          }
+          index = next - 1;
+          emit(pandocCitation(group, context));
+          break;
+        }
         // Author-date styles: "(Okafor, 2024, para. 2)" in the text, then the note with the quote.
         if (inline.inText) emit(`${inline.spaceBefore && !atLineStart ? ' ' : ''}${renderInlines(richToInlines(inline.inText))}`);
         emit(`[^${inline.n}]`);
@@ -262,6 +360,27 @@ function renderInlines(inlines: readonly Inline[]): string {
   }
   closeTo(0);
   return out.replace(/\\\n$/, '').trimEnd();
+}
+
+/**
+ * `[@okafor2024customs, para. 7; @lindqvist2023port, p. 2]`. Pandoc reads
+ * "para." and "p." as locator labels. A citation whose passage or source is
+ * gone cannot be a key: it stays visible as "[missing passage]".
+ */
+function pandocCitation(group: readonly CitationInline[], ctx: NonNullable<typeof context>): string {
+  const parts: string[] = [];
+  const missing: string[] = [];
+  for (const citation of group) {
+    const note = ctx.notesByPassage.get(citation.passageId);
+    const key = note?.sourceId && !note.broken ? ctx.pandoc.keys.get(note.sourceId) : undefined;
+    if (!note || !key) {
+      missing.push(escapeMarkdownText(note?.broken && note.sourceId ? MISSING_SOURCE : MISSING_PASSAGE));
+      continue;
+    }
+    parts.push(note.locator ? `@${key}, ${note.locator}` : `@${key}`);
+  }
+  const cited = parts.length > 0 ? `[${parts.join('; ')}]` : '';
+  return [cited, ...missing].filter((part) => part !== '').join(' ');
 }
 
 /** A code span whose fence is longer than any backtick run inside it. */

@@ -17,6 +17,7 @@ import {
   type CaseRecord,
   type ClaimRecord,
   type ClaimStatus,
+  type FigureRecord,
   type NoteRecord,
   type PassageRecord,
   type SourceRecord,
@@ -56,6 +57,8 @@ export interface ExportInput {
   passages: PassageRecord[];
   claims: ClaimRecord[];
   tags: TagRecord[];
+  /** Pictures the brief's figure nodes refer to by ID (evidence maps). */
+  figures?: readonly FigureRecord[];
   options: ExportOptions;
 }
 
@@ -76,6 +79,8 @@ export type Inline =
  */
 export interface CitationInline {
   kind: 'citation';
+  /** The cited passage (Pandoc citations look up its source's key and locator). */
+  passageId: string;
   n: number;
   occurrence: number;
   inText?: RichRun[];
@@ -98,6 +103,22 @@ export interface ListBlock {
   items: ListItem[];
 }
 
+/** A table of the brief (the chronology is one): rows of cells of inline content; header rows first. */
+export interface TableBlock extends Directed {
+  kind: 'table';
+  rows: { header: boolean; cells: Inline[][] }[];
+}
+
+/** A figure of the brief (an evidence map): the picture is resolved from the case's figures by ID. */
+export interface FigureBlock extends Directed {
+  kind: 'figure';
+  figureId: string;
+  alt: string;
+  caption: string;
+  /** The picture, or null when the figure record is gone (the export says so in its place). */
+  image: { svg: string; png: Uint8Array; width: number; height: number } | null;
+}
+
 /** Set on blocks that read right to left (Arabic, Hebrew…); left-to-right is the default and is not marked. */
 interface Directed {
   dir?: 'rtl';
@@ -107,7 +128,9 @@ export type Block =
   | ({ kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: Inline[] } & Directed)
   | ({ kind: 'paragraph'; inlines: Inline[] } & Directed)
   | ({ kind: 'quote'; inlines: Inline[] } & Directed)
-  | ListBlock;
+  | ListBlock
+  | TableBlock
+  | FigureBlock;
 
 /**
  * A note: one per cited passage, numbered by the citation rule, or with a
@@ -205,7 +228,7 @@ export function buildExportModel(input: ExportInput): ExportModel {
   const passagesById = new Map(input.passages.map((p) => [p.id, p]));
   const sourcesById = new Map(input.sources.map((s) => [s.id, s]));
   const sourceOf = (passageId: string) => sourcesById.get(passagesById.get(passageId)?.sourceId ?? '');
-  const walker = new BriefWalker(numbering.numberOf);
+  const walker = new BriefWalker(numbering.numberOf, new Map((input.figures ?? []).map((f) => [f.id, f])));
   const blocks = walker.blocks(rootChildren(input.note.content));
 
   const citedSources = uniqueCitedSources(numbering.order, passagesById, sourcesById);
@@ -404,7 +427,10 @@ class BriefWalker {
   readonly markedClaimIds: string[] = [];
   private readonly seenClaims = new Set<string>();
 
-  constructor(private readonly numberOf: ReadonlyMap<string, number>) {}
+  constructor(
+    private readonly numberOf: ReadonlyMap<string, number>,
+    private readonly figures: ReadonlyMap<string, FigureRecord> = new Map(),
+  ) {}
 
   blocks(nodes: readonly unknown[]): Block[] {
     const out: Block[] = [];
@@ -446,6 +472,21 @@ class BriefWalker {
       }
       case 'list':
         return [this.list(node)];
+      case 'table':
+        return [this.table(node)];
+      case 'figure': {
+        const figureId = typeof node.figureId === 'string' ? node.figureId : '';
+        const figure = this.figures.get(figureId);
+        return [
+          {
+            kind: 'figure',
+            figureId,
+            alt: typeof node.alt === 'string' ? node.alt : (figure?.alt ?? ''),
+            caption: typeof node.caption === 'string' ? node.caption : '',
+            image: figure ? { svg: figure.svg, png: figure.png, width: figure.width, height: figure.height } : null,
+          },
+        ];
+      }
       default:
         // Unknown container (a table, a code block, a future node): keep its content.
         if (children.every((child) => isNode(child) && INLINE_TYPES.has(String(child.type)))) {
@@ -454,6 +495,29 @@ class BriefWalker {
         }
         return this.blocks(children);
     }
+  }
+
+  /** Lexical's table: rows of cells (`headerState` ≠ 0 marks a header cell), each holding paragraphs. */
+  private table(node: JsonNode): TableBlock {
+    const rows: TableBlock['rows'] = [];
+    for (const row of childrenOf(node)) {
+      if (!isNode(row)) continue;
+      const cells: Inline[][] = [];
+      let header = true;
+      for (const cell of childrenOf(row)) {
+        if (!isNode(cell)) continue;
+        if (!(typeof cell.headerState === 'number' && cell.headerState !== 0)) header = false;
+        const inlines: Inline[] = [];
+        for (const block of childrenOf(cell)) {
+          if (!isNode(block)) continue;
+          if (inlines.length > 0) inlines.push({ kind: 'break' });
+          inlines.push(...this.inlines(INLINE_TYPES.has(String(block.type)) ? [block] : childrenOf(block)));
+        }
+        cells.push(inlines);
+      }
+      if (cells.length > 0) rows.push({ header: header && rows.every((r) => r.header), cells });
+    }
+    return { kind: 'table', rows };
   }
 
   private list(node: JsonNode): ListBlock {
@@ -493,7 +557,7 @@ class BriefWalker {
         case 'citation':
           if (typeof node.passageId === 'string' && node.passageId !== '') {
             this.occurrence += 1;
-            const inline: CitationInline = { kind: 'citation', n: this.numberOf.get(node.passageId) ?? 0, occurrence: this.occurrence };
+            const inline: CitationInline = { kind: 'citation', passageId: node.passageId, n: this.numberOf.get(node.passageId) ?? 0, occurrence: this.occurrence };
             const before = out.at(-1);
             const beforeThat = before?.kind === 'text' && before.text.trim() === '' ? out.at(-2) : before;
             if (beforeThat?.kind !== 'citation') this.group += 1;

@@ -41,6 +41,9 @@ export const en = {
     codebook: 'Codebook',
     brief: 'Brief',
     claims: 'Claims',
+    timeline: 'Timeline',
+    entities: 'Entities',
+    evidenceMap: 'Evidence map',
     count: '({{count}})',
   },
   commands: {
@@ -56,6 +59,8 @@ export const en = {
     'import-annotations': 'Import annotations',
     'export-annotations': 'Export annotations',
     'export-brief': 'Export brief',
+    'import-references': 'Import references…',
+    'export-claimreview': 'Export ClaimReview',
     settings: 'Settings…',
     find: 'Find in source',
     'command-palette': 'Command palette',

@@ -39,6 +39,9 @@ export const es: Messages<Catalogue> = {
     codebook: 'Libro de códigos',
     brief: 'Informe',
     claims: 'Afirmaciones',
+    timeline: 'Cronología',
+    entities: 'Entidades',
+    evidenceMap: 'Mapa de pruebas',
     count: '({{count}})',
   },
   commands: {
@@ -54,6 +57,8 @@ export const es: Messages<Catalogue> = {
     'import-annotations': 'Importar anotaciones',
     'export-annotations': 'Exportar anotaciones',
     'export-brief': 'Exportar informe',
+    'import-references': 'Importar referencias…',
+    'export-claimreview': 'Exportar ClaimReview',
     settings: 'Ajustes…',
     find: 'Buscar en la fuente',
     'command-palette': 'Paleta de comandos',

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { harbourCase, type FixtureCase } from '../fixtures/export/harbourCase';
 import { normaliseText, pandoc, pandocNodes, pandocText, requireTool } from '../unit/shared/export/helpers';
-import { briefBox, openApp } from './helpers/app';
+import { seedCase } from './helpers/seed';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -31,43 +31,6 @@ const CITED = ['p-gazette-1', 'p-gazette-2', 'p-gazette-3', 'p-report-1', 'p-int
 function cleanCase(): FixtureCase {
   const data = harbourCase();
   return { ...data, claims: data.claims.map((c) => (c.id === 'claim-inspected' ? { ...c, status: 'unverified' as const, statusLog: [] } : c)) };
-}
-
-/**
- * Write records into the app's IndexedDB through the page (the app's own database, same schema version), in
- * the form the app stores them: a record that is not in the Trash carries `deletedAt: 0` (the live index key).
- */
-async function putRecords(page: Page, records: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (stores) => {
-    const open = indexedDB.open('casefile');
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction(Object.keys(stores), 'readwrite');
-    for (const [store, rows] of Object.entries(stores)) for (const row of rows) tx.objectStore(store).put(store === 'meta' ? row : { deletedAt: 0, ...(row as object) });
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, records);
-}
-
-/** Seed the case, make it the active one, and wait until its brief is open with its citations. */
-async function seedCase(page: Page, data: FixtureCase): Promise<void> {
-  await openApp(page);
-  await putRecords(page, {
-    cases: [data.case],
-    sources: data.sources,
-    passages: data.passages,
-    claims: data.claims,
-    tags: data.tags,
-    notes: data.notes,
-    meta: [{ key: 'activeCaseId', value: data.case.id }],
-  });
-  await page.reload();
-  await expect(briefBox(page)).toContainText('Who ordered the inspection, and when?');
 }
 
 async function openExportDialog(page: Page): Promise<Locator> {

@@ -38,3 +38,16 @@ export {
 } from './bundle';
 export { readExportRecords } from './exportRecords';
 export { addAnnotatedPassages, passageIdsTaken, readAnnotationTargets } from './annotations';
+export {
+  addFigure,
+  addManualEvent,
+  decideFoundDate,
+  mergeEntities,
+  readFigures,
+  removeTimelineEntry,
+  restoreTimelineEntry,
+  tagPassageWithEntity,
+  unmergeEntities,
+  untagPassageEntity,
+  type FoundDateRef,
+} from './views';

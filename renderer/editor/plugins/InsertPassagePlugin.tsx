@@ -16,6 +16,7 @@ import {
   $isParagraphNode,
   $isRangeSelection,
   $isTextNode,
+  $parseSerializedNode,
   $setSelection,
   COMMAND_PRIORITY_HIGH,
   DRAGOVER_COMMAND,
@@ -134,6 +135,30 @@ export function InsertPassagePlugin() {
           },
           { tag: 'history-push' },
         );
+      },
+      insertBlock(json) {
+        let inserted = false;
+        editor.update(
+          () => {
+            $addUpdateTag(SKIP_DOM_SELECTION_TAG);
+            $placeCaret();
+            const selection = $getSelection();
+            const block = $isRangeSelection(selection) ? $topBlock(selection.anchor.getNode()) : null;
+            let node: LexicalNode;
+            try {
+              node = $parseSerializedNode(json as Parameters<typeof $parseSerializedNode>[0]);
+            } catch {
+              return;
+            }
+            if (block && $isElementNode(block) && block.getType() === 'paragraph' && block.getChildrenSize() === 0) block.replace(node);
+            else if (block) block.insertAfter(node);
+            else $getRoot().append(node);
+            if (!node.getNextSibling()) node.insertAfter($createParagraphNode());
+            inserted = true;
+          },
+          { tag: 'history-push', discrete: true },
+        );
+        return inserted;
       },
       insertQuote(passageId) {
         editor.update(() => {

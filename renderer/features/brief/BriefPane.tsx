@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
-import { useClaims, useNote, useNotes, usePassages, useSources, useTags } from '../../db/hooks';
+import { useClaims, useFigures, useNote, useNotes, usePassages, useSources, useTags } from '../../db/hooks';
 import { createNote, deleteNote, getMeta, renameNote, restoreFromTrash, setCaseBrief, setMeta } from '../../db/repositories';
 import { BriefDataContext, buildBriefData } from '../../editor/briefData';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
@@ -25,6 +25,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
   const sources = useSources(caseId);
   const claims = useClaims(caseId);
   const tags = useTags(caseId);
+  const figures = useFigures(caseId);
   const [chosen, setChosen] = useState<string | null | undefined>(undefined);
   const [renaming, setRenaming] = useState(false);
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
@@ -41,7 +42,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
 
   const noteId = chosen && notes?.some((n) => n.id === chosen) ? chosen : (briefNoteId ?? notes?.[0]?.id);
   const note = useNote(chosen === undefined ? undefined : noteId);
-  const data = useMemo(() => buildBriefData(caseId, { passages, sources, claims, tags }), [caseId, passages, sources, claims, tags]);
+  const data = useMemo(() => buildBriefData(caseId, { passages, sources, claims, tags, figures }), [caseId, passages, sources, claims, tags, figures]);
 
   const open = async (id: string) => {
     await flushAll();

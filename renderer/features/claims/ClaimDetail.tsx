@@ -163,6 +163,11 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
         onValidity={validity('claimant')}
         onSave={async (claimant) => (await updateClaim(claim.id, { claimant })).claimant}
       />
+      {claim.claimant.trim() !== '' && (
+        <button type="button" className="small claimant-entity" aria-label={`Show ${claim.claimant} in Entities`} onClick={() => navigate({ kind: 'open-entity', claimant: claim.claimant })}>
+          Show in Entities
+        </button>
+      )}
       <TagInput caseId={claim.caseId} value={claim.tags} onChange={(tags) => void attempt('fields', () => updateClaim(claim.id, { tags }))} />
       <EditableField label="Note" value={claim.note} multiline placeholder="What still needs checking, and how" onSave={async (note) => (await updateClaim(claim.id, { note })).note} />
 

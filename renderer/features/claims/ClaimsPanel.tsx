@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { evidenceSummary, filterClaims, summaryLabel } from '../../../shared/claims/claims';
 import { CLAIM_STATUSES, type ClaimStatus, type SourceRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
+import { useCommandService } from '../../lib/commands';
 import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { shortQuote } from '../passages/labels';
@@ -29,6 +30,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   const claims = useClaims(caseId);
   const passages = usePassages(caseId);
   const tags = useTags(caseId);
+  const commands = useCommandService();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [status, setStatus] = useState<ClaimStatus | ''>('');
   const [tagId, setTagId] = useState('');
@@ -111,6 +113,9 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
             title={activeSource ? `Find sentences with figures, dates and attributed statements in “${shortQuote(activeSource.metadata.title, 60)}”` : 'Open a source to get suggestions'}
           >
             Suggest claims
+          </button>
+          <button type="button" className="small" aria-haspopup="dialog" disabled={!claims?.length} onClick={() => void commands.run('export-claimreview')}>
+            Export ClaimReview
           </button>
         </div>
         {claims === undefined ? (

@@ -63,6 +63,23 @@ export function ExportBriefForm({ state }: { state: ExportBriefState }) {
           {(choices.format === 'pdf' || choices.format === 'html') && <p className="export-hint muted">PDF and HTML list the notes after the text, numbered, with links back.</p>}
         </fieldset>
 
+        {choices.format === 'md' && (
+          <fieldset className="export-choices" disabled={Boolean(busy)}>
+            <legend>Markdown citations</legend>
+            <label className="inline">
+              <input type="radio" name="export-md-citations" checked={choices.markdownCitations === 'notes'} onChange={() => choose({ markdownCitations: 'notes' })} />
+              Footnotes with quotes
+            </label>
+            <label className="inline">
+              <input type="radio" name="export-md-citations" checked={choices.markdownCitations === 'pandoc'} onChange={() => choose({ markdownCitations: 'pandoc' })} />
+              Pandoc citations ([@key])
+            </label>
+            {choices.markdownCitations === 'pandoc' && (
+              <p className="export-hint muted">Saves the Markdown with its references (.references.json, .references.bib) and the style (.csl) beside it, for pandoc --citeproc.</p>
+            )}
+          </fieldset>
+        )}
+
         <fieldset className="export-choices" disabled={Boolean(busy)}>
           <legend>Include</legend>
           <label className="inline">

@@ -4,7 +4,7 @@
  * worker exchanges with the page. Pure and light: no citation-js here, so the
  * dialog can use it without pulling the formatters into the main bundle.
  */
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
+import type { CaseRecord, ClaimRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import { safeFileStem } from '../../../shared/domain/fileName';
 import type { DocumentFormat, RenderedDocument } from '../../../shared/export/render';
 
@@ -36,6 +36,12 @@ export interface ExportChoices {
   /** The loaded .csl file: its title (for the menu) and its XML. */
   customStyle?: { title: string; xml: string };
   notes: 'footnotes' | 'endnotes';
+  /**
+   * How Markdown cites: footnotes that quote each passage (the default), or
+   * Pandoc citations `[@key, para. 7]` with a bibliography and a CSL style
+   * written beside the file, for `pandoc --citeproc`.
+   */
+  markdownCitations: 'notes' | 'pandoc';
   include: { bibliography: boolean; claimsAppendix: boolean; evidenceTable: boolean };
   pageSize: 'A4' | 'Letter';
   author: string;
@@ -45,6 +51,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
   format: 'md',
   style: 'apa',
   notes: 'footnotes',
+  markdownCitations: 'notes',
   include: { bibliography: true, claimsAppendix: false, evidenceTable: false },
   pageSize: 'A4',
   author: '',
@@ -67,6 +74,7 @@ export function parseChoices(value: unknown): ExportChoices {
   if (!isObject(value)) return out;
   if (BRIEF_FORMATS.some((f) => f.value === value.format)) out.format = value.format as BriefFormat;
   if (value.notes === 'footnotes' || value.notes === 'endnotes') out.notes = value.notes;
+  if (value.markdownCitations === 'notes' || value.markdownCitations === 'pandoc') out.markdownCitations = value.markdownCitations;
   if (value.pageSize === 'A4' || value.pageSize === 'Letter') out.pageSize = value.pageSize;
   if (typeof value.author === 'string') out.author = value.author.slice(0, 300);
   if (isObject(value.include)) {
@@ -121,6 +129,8 @@ export interface ExportRecords {
   passages: PassageRecord[];
   claims: ClaimRecord[];
   tags: TagRecord[];
+  /** Pictures of the brief's figures (evidence maps); absent for a brief without any. */
+  figures?: FigureRecord[];
 }
 
 export interface ExportProgress {
@@ -129,5 +139,8 @@ export interface ExportProgress {
   value: number;
 }
 
-/** What a job returns: the shared renderer's result (file bytes, or print HTML for the host's PDF renderer). */
-export type JobResult = RenderedDocument;
+/**
+ * What a job returns: the shared renderer's result (file bytes, or print HTML for the host's PDF renderer),
+ * or, for Pandoc citations, the Markdown and the files beside it (named after the Markdown's name without ".md").
+ */
+export type JobResult = RenderedDocument | { kind: 'files'; files: { suffix: string; bytes: Uint8Array; mediaType: string; filterName: string; extension: string }[] };

@@ -5,12 +5,14 @@
  * (export.worker.ts) and in unit tests as it is.
  */
 import { numberCitations } from '../../../shared/brief/citations';
-import { CslStyleError, listStyles, registerCustomStyle, toBibtex, toCslJson } from '../../../shared/export/csl';
+import { citationKeys } from '../../../shared/export/citekeys';
+import { CslStyleError, listStyles, pandocSidecars, registerCustomStyle, toBibtex, toCslJson } from '../../../shared/export/csl';
 import { renderClaimsCsv } from '../../../shared/export/csv';
 import { buildExportModel, ExportError, type ExportOptions } from '../../../shared/export/model';
+import { renderMarkdown } from '../../../shared/export/markdown';
 import { renderDocument, type DocumentFormat } from '../../../shared/export/render';
 import type { SourceRecord } from '../../../shared/domain/types';
-import { CUSTOM_STYLE, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords, type JobResult } from './choices';
+import { CUSTOM_STYLE, exportFileName, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords, type JobResult } from './choices';
 
 /** The export options the shared model takes, from the dialog's choices. */
 export function exportOptions(choices: ExportChoices, date: string): ExportOptions {
@@ -45,6 +47,7 @@ export async function runExportJob(
   date: string,
   progress: (p: ExportProgress) => void = () => undefined,
 ): Promise<JobResult> {
+  const stem = exportFileName(records.case.name, records.note.title, 'md').replace(/\.md$/, '');
   if (kind === 'csl-json' || kind === 'bibtex') {
     const sources = citedSources(records);
     if (sources.length === 0) throw new ExportError('The brief cites no sources yet, so there is no bibliography to export. Cite a passage in the brief first.');
@@ -61,7 +64,29 @@ export async function runExportJob(
   const model = buildExportModel({ ...records, options });
   if (kind === 'claims-csv') return { kind: 'file', bytes: encode(renderClaimsCsv(model.claims ?? [])) };
   progress(DOCUMENT_PROGRESS[kind]);
+  if (kind === 'md' && choices.markdownCitations === 'pandoc') return pandocFiles(records, choices, model, stem);
   return renderDocument(model, kind, { pageSize: choices.pageSize });
+}
+
+/**
+ * Markdown with Pandoc citations and the three files it names: the cited
+ * sources as CSL-JSON (its `bibliography`) and BibTeX, whose keys are the
+ * citation keys, and the style as a .csl file (its `csl`), so
+ * `pandoc --citeproc` formats the same references in the same style.
+ */
+function pandocFiles(records: ExportRecords, choices: ExportChoices, model: ReturnType<typeof buildExportModel>, stem: string): JobResult {
+  const keys = citationKeys(records.sources);
+  const sidecars = pandocSidecars(citedSources(records), keys, choices.style === CUSTOM_STYLE ? 'apa' : choices.style, choices.style === CUSTOM_STYLE ? choices.customStyle?.xml : undefined);
+  const markdown = renderMarkdown(model, { pandoc: { keys, bibliography: `${stem}.references.json`, csl: `${stem}.csl` } });
+  return {
+    kind: 'files',
+    files: [
+      { suffix: '.md', bytes: encode(markdown), mediaType: 'text/markdown; charset=utf-8', filterName: 'Markdown', extension: 'md' },
+      { suffix: '.references.json', bytes: encode(sidecars.json), mediaType: 'application/vnd.citationstyles.csl+json', filterName: 'CSL-JSON', extension: 'json' },
+      { suffix: '.references.bib', bytes: encode(sidecars.bib), mediaType: 'application/x-bibtex; charset=utf-8', filterName: 'BibTeX', extension: 'bib' },
+      { suffix: '.csl', bytes: encode(sidecars.csl), mediaType: 'application/vnd.citationstyles.style+xml', filterName: 'CSL style', extension: 'csl' },
+    ],
+  };
 }
 
 /** The sources the brief cites, in order of first citation. */

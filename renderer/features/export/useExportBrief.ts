@@ -134,6 +134,21 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
     setBusy({ label: 'Preparing the export…', value: 0.05 });
     try {
       const result = await runExport(loaded.records, choices, kind, localIsoDate(), setBusy);
+      if (result.kind === 'files') {
+        // Pandoc citations: the Markdown first, then the files it names, beside it.
+        const stem = exportFileName(loaded.records.case.name, loaded.records.note.title, 'md').replace(/\.md$/, '');
+        setBusy({ label: 'Saving the files…', value: 0.95 });
+        const names: string[] = [];
+        for (const file of result.files) {
+          if (cancelled.current) return;
+          const saved = await platform().saveFile({ suggestedName: `${stem}${file.suffix}`, bytes: file.bytes, mediaType: file.mediaType, filters: [{ name: file.filterName, extensions: [file.extension] }] });
+          if (!saved) return; // a save dialog was cancelled: the rest is not written
+          names.push(saved.name);
+        }
+        notices.toast(`Exported the brief for Pandoc: ${names.join(', ')}. Keep them in one folder and run pandoc --citeproc on “${names[0]}”.`);
+        onFinished();
+        return;
+      }
       let bytes: Uint8Array;
       if (result.kind === 'print') {
         const tooLong = printSizeProblem(result.html);

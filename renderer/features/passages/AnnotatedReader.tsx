@@ -11,7 +11,8 @@ import { useNotices } from '../../lib/notices';
 import { useFindInSource } from '../find/useFindInSource';
 import { ocrSummary } from '../../../shared/import/ocr';
 import { selectionOffsets, setCaretPassageHighlight } from '../../reader/caret';
-import { clearHighlights, clearUncertainWords, flashRange, paintHighlights, paintUncertainWords, setActiveHighlight } from '../../reader/highlights';
+import { clearHighlights, clearUncertainWords, flashRange, paintEntityMentions, paintHighlights, paintUncertainWords, setActiveHighlight } from '../../reader/highlights';
+import { useEntityHighlight } from '../../lib/entityHighlight';
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../reader/offsets';
 import { Reader } from '../../reader/Reader';
 import { useCaretMode } from '../../reader/useCaretMode';
@@ -142,6 +143,17 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   }, [body, source, visible, tagsById]);
   useEffect(() => () => clearHighlights(), []);
 
+  // The entity chosen in the Entities pane: its mentions in this source.
+  const entity = useEntityHighlight();
+  useEffect(() => {
+    const mentions = (source && entity?.mentions.get(source.id)) ?? [];
+    if (!body || !source || mentions.length === 0) {
+      paintEntityMentions([]);
+      return;
+    }
+    paintEntityMentions(mentions.flatMap((m) => offsetsToRange(body, source.blocks, m.start, m.end) ?? []));
+  }, [body, source, entity]);
+  useEffect(() => () => paintEntityMentions([]), []);
   // Recognised words with low confidence carry their own mark, whatever the passages.
   useEffect(() => {
     if (!body || !source) return;

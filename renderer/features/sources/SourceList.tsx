@@ -34,6 +34,9 @@ export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
           <button type="button" className="small" onClick={() => void commands.run('import-url')}>
             {t('commands.import-url')}
           </button>
+          <button type="button" className="small" aria-haspopup="dialog" onClick={() => void commands.run('import-references')}>
+            {t('commands.import-references')}
+          </button>
           <button type="button" className="small primary" onClick={() => void commands.run('import-source')}>
             {t('sources.import')}
           </button>

@@ -75,6 +75,7 @@ const UPGRADE_SEEDS: Record<number, UpgradeSeed> = {
         meta: [...seed.meta!, { key: 'actor', value: actor }],
         // The upgrade itself is not a change anyone made: the log starts empty.
         changes: [],
+        ...VIEWS_TABLES_EMPTY,
       };
     },
     async check(db, expected) {
@@ -95,7 +96,42 @@ const UPGRADE_SEEDS: Record<number, UpgradeSeed> = {
       expect(db.actor?.id).toBe(((await db.meta.get('actor'))?.value as ActorRecord).id);
     },
   },
+  // Version 3 adds the tables of the case views; everything a version-2 profile holds stays exactly as it was.
+  3: {
+    seed: version2Profile,
+    expected: (seed) => ({ ...seed, ...VIEWS_TABLES_EMPTY }),
+    async check(db) {
+      // The new tables are usable through their indexes.
+      await db.entityTags.put({ id: 'et-1', caseId: 'case-x', passageId: 'p-x', entity: 'organization:nca', name: 'NCA', kind: 'organization', createdAt: 3 });
+      expect(await db.entityTags.where('passageId').equals('p-x').count()).toBe(1);
+      expect(await db.timelineEntries.where('caseId').equals('case-x').count()).toBe(0);
+    },
+  },
 };
+
+/** The tables version 3 adds (chronology decisions, entity merges and tags, figures): empty after any upgrade to it. */
+const VIEWS_TABLES_EMPTY: StoredTables = { timelineEntries: [], entityMerges: [], entityTags: [], figures: [] };
+
+/** A version-2 profile: the version-1 profile as version 2 left it (stamped, an actor, a change log). */
+function version2Profile(): StoredTables {
+  const v1 = version1Profile();
+  const actor: ActorRecord = { id: '0b6f7c9e-2d41-4c1a-9f3e-5a7d8c2b1e40', name: 'Lena', createdAt: Date.UTC(2025, 0, 3) };
+  const stamp = (rows: unknown[] | undefined): Record<string, unknown>[] => (rows ?? []).map((r) => ({ ...(r as Record<string, unknown>), createdBy: actor.id, deletedAt: 0 }));
+  const passages = stamp(v1.passages);
+  // One passage in the Trash, as version 2 keeps it.
+  passages[0] = { ...passages[0]!, deletedAt: Date.UTC(2025, 0, 4), deletedBy: actor.id, deletion: 'del-1' };
+  return {
+    cases: stamp(v1.cases),
+    sources: stamp(v1.sources),
+    sourceBlobs: v1.sourceBlobs!,
+    passages,
+    claims: stamp(v1.claims),
+    tags: stamp(v1.tags),
+    notes: stamp(v1.notes),
+    meta: [...v1.meta!, { key: 'actor', value: actor }],
+    changes: [{ seq: 1, table: 'passages', op: 'put', keys: [String(passages[0]!.id)], fields: [['deletedAt', 'deletedBy', 'deletion']], caseId: String(passages[0]!.caseId), at: Date.UTC(2025, 0, 4), actor: actor.id, origin: 'local' }],
+  };
+}
 
 type Keyed = { id?: string; key?: string; sourceId?: string; seq?: number };
 const keyOf = (r: unknown) => {
@@ -144,7 +180,7 @@ describe('database versions', () => {
   });
 
   for (const v of DB_VERSIONS.slice(1)) {
-    it(`upgrades version ${v.version - 1} data to version ${v.version}, every record of every table`, async () => {
+    it(`upgrades version ${v.version - 1} data (to version ${DB_VERSION}, through ${v.version}), every record of every table`, async () => {
       const indexedDB = new IDBFactory();
       const previous = DB_VERSIONS[DB_VERSIONS.indexOf(v) - 1]!;
       const entry = UPGRADE_SEEDS[v.version]!;
@@ -169,7 +205,7 @@ describe('database versions', () => {
       const db = new CasefileDB('upgrade', { indexedDB, IDBKeyRange });
       await openDatabase(db);
       expect(hook).toHaveBeenCalledTimes(1);
-      expect(hook.mock.calls[0]![0]).toMatchObject({ from: previous.version, to: v.version });
+      expect(hook.mock.calls[0]![0]).toMatchObject({ from: previous.version, to: DB_VERSION });
 
       const upgraded = await readStoredTables('upgrade', indexedDB);
       const expected = entry.expected(stored, upgraded);

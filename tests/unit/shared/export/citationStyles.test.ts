@@ -56,7 +56,7 @@ describe('a note style', () => {
       [6, 'p-gazette-1', 'Okafor, “Forty tonnes of tobacco seized at Pier 9.”'],
     ]);
     // Each citation in the text points at its own note, in document order.
-    const cited = m.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => [...i.inlines, ...i.lists.flatMap((l) => l.items.flatMap((x) => x.inlines))]) : b.inlines));
+    const cited = m.blocks.flatMap((b) => (b.kind === 'list' ? b.items.flatMap((i) => [...i.inlines, ...i.lists.flatMap((l) => l.items.flatMap((x) => x.inlines))]) : 'inlines' in b ? b.inlines : []));
     expect(cited.filter((i) => i.kind === 'citation').map((i) => i.kind === 'citation' && i.n)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(m.notes.every((n) => n.occurrences === 1 && !n.broken)).toBe(true);
   });

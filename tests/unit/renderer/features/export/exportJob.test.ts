@@ -39,6 +39,7 @@ describe('parseChoices', () => {
       format: 'pdf',
       style: 'vancouver',
       notes: 'endnotes',
+      markdownCitations: 'bibtex',
       include: { bibliography: false, claimsAppendix: 'yes', evidenceTable: true },
       pageSize: 'A3',
       author: 'Ada Okafor',
@@ -47,10 +48,27 @@ describe('parseChoices', () => {
       format: 'pdf',
       style: 'vancouver',
       notes: 'endnotes',
+      markdownCitations: 'notes',
       include: { bibliography: false, claimsAppendix: false, evidenceTable: true },
       pageSize: 'A4',
       author: 'Ada Okafor',
     });
+  });
+
+  it('writes Pandoc citations with the files the Markdown names', async () => {
+    const result = await runExportJob(records(), choices({ markdownCitations: 'pandoc' }), 'md', DATE);
+    if (result.kind !== 'files') throw new Error(`expected files, got ${result.kind}`);
+    expect(result.files.map((f) => f.suffix)).toEqual(['.md', '.references.json', '.references.bib', '.csl']);
+    const markdown = decode(result.files[0]!.bytes);
+    expect(markdown).toContain('[@okafor2024forty, para. 1]');
+    expect(markdown).toMatch(/^bibliography: ".+\.references\.json"$/m);
+    expect((JSON.parse(decode(result.files[1]!.bytes)) as { id: string }[]).map((item) => item.id)).toContain('okafor2024forty');
+    expect(decode(result.files[2]!.bytes)).toContain('@article{okafor2024forty,');
+    expect(decode(result.files[3]!.bytes)).toContain('<style');
+  });
+
+  it('keeps the Pandoc citations choice', () => {
+    expect(parseChoices({ markdownCitations: 'pandoc' }).markdownCitations).toBe('pandoc');
   });
 
   it('falls back to APA when the custom style lost its XML, and keeps it when it has one', () => {
