@@ -14,6 +14,7 @@ import { passagesContribution } from '../features/passages/contribution';
 import { searchContribution } from '../features/search/contribution';
 import { settingsContribution } from '../features/settings/contribution';
 import { sourcesContribution } from '../features/sources/contribution';
+import { syncContribution } from '../features/sync/contribution';
 import { tagsContribution } from '../features/tags/contribution';
 import { trashContribution } from '../features/trash/contribution';
 
@@ -29,6 +30,7 @@ export const CONTRIBUTIONS = [
   searchContribution,
   settingsContribution,
   trashContribution,
+  syncContribution,
 ] as const;
 
 /** The ids of every registered command, as literal types. */

@@ -37,3 +37,4 @@ export {
 } from './bundle';
 export { readExportRecords } from './exportRecords';
 export { addAnnotatedPassages, passageIdsTaken, readAnnotationTargets } from './annotations';
+export { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, type SyncedRecords, type SyncTable } from './sync';
