@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSyncServer, type SyncServer } from '../../node/sync/server';
@@ -56,6 +57,44 @@ async function profile(browser: Browser): Promise<{ context: BrowserContext; pag
   page.on('pageerror', (error) => errors.push(error.message));
   await openApp(page);
   return { context, page, errors };
+}
+
+/**
+ * A loopback TCP relay to the sync server that the test can cut and restore: B's connection going down
+ * (WebSocket and HTTP alike), as when a laptop leaves the network.
+ */
+async function relay(target: number): Promise<{ url: string; cut(): void; restore(): void; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let up = true;
+  const server: Server = createServer((inbound) => {
+    if (!up) return void inbound.destroy();
+    const outbound = createConnection({ host: '127.0.0.1', port: target });
+    for (const s of [inbound, outbound]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const dropAll = () => {
+    for (const s of sockets) s.destroy();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut: () => {
+      up = false;
+      dropAll();
+    },
+    restore: () => {
+      up = true;
+    },
+    close: () => {
+      dropAll();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 /** A shares a new case with one source; returns an invitation of `role`. */
@@ -191,6 +230,74 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
   } finally {
     await a.context.close();
     await b.context.close();
+  }
+});
+
+test('B goes offline, both edit, B reloads while offline and comes back: every edit is merged and the status log holds both changes', async ({ browser }) => {
+  const a = await profile(browser);
+  const b = await profile(browser);
+  const link = await relay(server.port);
+  try {
+    const invitation = await shareNewCase(a.page);
+    // B reaches the server through the relay.
+    await joinWith(b.page, invitation.replace(encodeURIComponent(server.url), encodeURIComponent(link.url)));
+    await expect(syncStatus(b.page)).toHaveText('Synced');
+
+    // A claim both will change.
+    await selectWithMouse(a.page, SEIZED);
+    await a.page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'New claim' }).click();
+    await b.page.getByRole('tab', { name: /Claims/ }).click();
+    const claimB = b.page.getByRole('region', { name: 'Claims' });
+    await expect(claimB.getByRole('button', { name: new RegExp(SEIZED) })).toBeVisible();
+
+    link.cut();
+    await expect(syncStatus(b.page)).toHaveText(/^(Offline — \d+ changes? waiting|Reconnecting…)$/u);
+
+    // B, offline: a tagged passage and a status change.
+    await highlightAndTag(b.page, DETAINED, 'detentions');
+    await claimB.getByRole('button', { name: new RegExp(SEIZED) }).click();
+    await claimB.getByRole('combobox', { name: 'Status' }).selectOption('supported');
+    await claimB.getByLabel('Reason').fill('The customs report confirms the weight.');
+    await claimB.getByRole('button', { name: 'Change status' }).click();
+    await expect(syncStatus(b.page)).toHaveText(/^Offline — \d+ changes? waiting$/u);
+    await b.page.screenshot({ path: 'test-results/team-case-offline.png' });
+
+    // A, meanwhile: another passage and a different status.
+    await highlightAndTag(a.page, 'frozen bank accounts holding €8.7 million', 'money');
+    await a.page.getByRole('tab', { name: /Claims/ }).click();
+    const claimA = a.page.getByRole('region', { name: 'Claims' });
+    await expect(claimA.getByLabel('Statement')).toHaveValue(SEIZED); // still open since A made it
+    await claimA.getByRole('combobox', { name: 'Status' }).selectOption('disputed');
+    await claimA.getByLabel('Reason').fill('The weight was estimated, not measured.');
+    await claimA.getByRole('button', { name: 'Change status' }).click();
+    await expect(syncStatus(a.page)).toHaveText('Synced');
+
+    // B's edits survive a reload while still offline.
+    await b.page.reload();
+    await expect(b.page.getByRole('navigation', { name: 'Cases' })).toBeVisible();
+    await expect(passageList(b.page).getByRole('button', { name: new RegExp(DETAINED) })).toBeVisible();
+    await expect(syncStatus(b.page)).toHaveText(/^(Offline — \d+ changes? waiting|Reconnecting…)$/u);
+
+    link.restore();
+    await expect(syncStatus(b.page)).toHaveText('Synced', { timeout: 30_000 });
+    await expect(syncStatus(a.page)).toHaveText('Synced');
+    for (const page of [a.page, b.page]) {
+      const passages = passageList(page);
+      await expect(passages.getByRole('button', { name: new RegExp(DETAINED) })).toBeVisible();
+      await expect(passages.getByRole('button', { name: /frozen bank accounts holding €8\.7 million/u })).toBeVisible();
+      await page.getByRole('tab', { name: /Claims/ }).click();
+      const claims = page.getByRole('region', { name: 'Claims' });
+      if (!(await claims.getByLabel('Statement').isVisible())) await claims.getByRole('button', { name: new RegExp(SEIZED) }).first().click();
+      const history = claims.getByRole('region', { name: 'Status history' });
+      await expect(history).toContainText('The customs report confirms the weight.');
+      await expect(history).toContainText('The weight was estimated, not measured.');
+    }
+    expect(await caseRecords(b.page)).toEqual(await caseRecords(a.page));
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+    await link.close();
   }
 });
 
