@@ -301,6 +301,63 @@ test('B goes offline, both edit, B reloads while offline and comes back: every e
   }
 });
 
+test('A and B delete and restore the same passage and rename the same tag differently at once: both end the same, nothing lost', async ({ browser }) => {
+  const a = await profile(browser);
+  const b = await profile(browser);
+  const link = await relay(server.port);
+  try {
+    const invitation = await shareNewCase(a.page);
+    await joinWith(b.page, invitation.replace(encodeURIComponent(server.url), encodeURIComponent(link.url)));
+    await highlightAndTag(a.page, DETAINED, 'detentions');
+    await expect(passageList(b.page).getByRole('button', { name: new RegExp(DETAINED) })).toBeVisible();
+    await expect(syncStatus(b.page)).toHaveText('Synced');
+
+    link.cut();
+    await expect(syncStatus(b.page)).not.toHaveText('Synced');
+    // A deletes the passage; B deletes it too and takes it back with Undo.
+    await deletePassage(a.page, DETAINED);
+    await deletePassage(b.page, DETAINED);
+    await b.page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect(passageList(b.page).getByRole('button', { name: new RegExp(DETAINED) })).toBeVisible();
+    // Each renames the tag their own way.
+    await renameTag(a.page, 'detentions', 'arrests');
+    await renameTag(b.page, 'detentions', 'held');
+
+    link.restore();
+    await expect(syncStatus(b.page)).toHaveText('Synced', { timeout: 30_000 });
+    await expect(syncStatus(a.page)).toHaveText('Synced');
+    await expect.poll(async () => canonical(await caseRecords(b.page))).toBe(canonical(await caseRecords(a.page)));
+    const end = (await caseRecords(a.page)) as { passages: { tags: string[]; deletedAt: number }[]; tags: { id: string; name: string }[] };
+    // Nothing lost: the passage is there (live or in the Trash, the same on both), still tagged, and the tag has one name.
+    expect(end.passages).toHaveLength(1);
+    expect(end.tags).toHaveLength(1);
+    expect(end.passages[0]!.tags).toEqual([end.tags[0]!.id]);
+    expect(['arrests', 'held']).toContain(end.tags[0]!.name);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+    await link.close();
+  }
+});
+
+async function deletePassage(page: Page, quote: string): Promise<void> {
+  await passageList(page).getByRole('button', { name: new RegExp(quote) }).click();
+  const card = page.getByRole('dialog', { name: 'Passage' });
+  await card.getByRole('button', { name: 'Delete passage' }).click();
+  await expect(card).toBeHidden();
+  await expect(passageList(page).getByRole('button', { name: new RegExp(quote) })).toHaveCount(0);
+}
+
+async function renameTag(page: Page, from: string, to: string): Promise<void> {
+  const codebook = page.locator('.codebook');
+  await codebook.getByRole('button', { name: `Edit tag ${from}` }).click();
+  const dialog = page.getByRole('dialog', { name: new RegExp(`Tag “${from}”`) });
+  await dialog.getByLabel('Name').fill(to);
+  await dialog.getByRole('button', { name: 'Save tag' }).click();
+  await expect(codebook.getByRole('button', { name: new RegExp(`^Filter by tag ${to}`) })).toBeVisible();
+}
+
 /** The shared case's records as stored (the source texts left out: long, and compared on screen). */
 async function caseRecords(page: Page): Promise<unknown> {
   return page.evaluate(async () => {
@@ -324,7 +381,8 @@ async function caseRecords(page: Page): Promise<unknown> {
         .map((r) => {
           // The times of last change are this database's own (its write, or the arrival of someone else's);
           // who made and who last changed a record must agree.
-          const { text: _t, blocks: _b, html: _h, changedAt: _c, updatedAt: _u, ...rest } = r;
+          // `deletion` and `unlinked` say how a record went to this database's Trash: local by design.
+          const { text: _t, blocks: _b, html: _h, changedAt: _c, updatedAt: _u, deletion: _d, unlinked: _l, ...rest } = r;
           return rest;
         })
         .sort((x, y) => String(x.id).localeCompare(String(y.id)));
@@ -371,4 +429,9 @@ async function changeCount(page: Page): Promise<number> {
     db.close();
     return count;
   });
+}
+
+/** JSON with object keys sorted, so two databases' records compare whatever order their fields were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v));
 }
