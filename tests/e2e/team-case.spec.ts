@@ -138,7 +138,7 @@ function passageList(page: Page) {
   return page.getByRole('list', { name: 'Passages' });
 }
 
-test('A shares, B joins: a tagged passage and a claim with evidence travel both ways, and both profiles export the same case', async ({ browser }) => {
+test('A shares, B joins: a tagged passage (within 1 s) and a claim with evidence travel both ways, with no echo, and both profiles hold the same records', async ({ browser }) => {
   const a = await profile(browser);
   const b = await profile(browser);
   try {

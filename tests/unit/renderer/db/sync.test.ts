@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CasefileDB } from '../../../../renderer/db/db';
 import { readChangesSince } from '../../../../renderer/db';
-import { applySyncedRecords, createCase, readCaseForSync } from '../../../../renderer/db/repositories';
+import { unzipSync } from 'fflate';
+import { addCase, applySyncedRecords, createCase, exportCaseBundle, readAllCases, readCaseForSync, setMeta } from '../../../../renderer/db/repositories';
+import { linkKey, type SyncLink } from '../../../../renderer/features/sync/engine';
+import { TOKEN_PATTERN } from '../../../../shared/sync/token';
+import { generateCase } from '../../../fixtures/bundle/generateCase';
 import type { PassageRecord, Stored, TagRecord } from '../../../../shared/domain/types';
 import { freshDb } from './helpers';
 
@@ -53,5 +57,24 @@ describe('applySyncedRecords', () => {
     expect(gone).toMatchObject({ deletedAt: 40, deletedBy: 'other', deletion: 'sync:passages:p-1:40' });
     // Nobody here touched it: the last change stays the other person's, never this device's actor.
     expect(gone.updatedBy).toBe('other');
+  });
+});
+
+describe('a shared case’s token', () => {
+  it('stays in this profile: not in the case bundle, nor in the records a backup reads', async () => {
+    db = await freshDb();
+    const data = generateCase({ sources: 2, sourceChars: 500, passages: 4, claims: 1, tags: 2, originals: true, seed: 12 });
+    await addCase(data);
+    const token = 'cft1.eyJjIjoiY2FzZSIsInIiOiJydyJ9.' + 'A'.repeat(43);
+    expect(token).toMatch(TOKEN_PATTERN);
+    const link: SyncLink = { caseId: data.case.id, server: 'http://127.0.0.1:1234', ws: 'ws://127.0.0.1:1234', token, role: 'rw', cursor: 0, joined: true };
+    await setMeta(linkKey(data.case.id), link);
+    const { bytes } = await exportCaseBundle(data.case.id, { includeOriginals: true, appVersion: '1.0.0' });
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).length).toBeGreaterThan(1);
+    for (const [name, content] of Object.entries(files)) expect(new TextDecoder().decode(content), name).not.toMatch(TOKEN_PATTERN);
+    expect(JSON.stringify(await readAllCases())).not.toMatch(TOKEN_PATTERN);
+    // The check itself can see a token where one is.
+    expect(JSON.stringify(link)).toMatch(TOKEN_PATTERN);
   });
 });
