@@ -1,18 +1,34 @@
 /**
- * A character-offset map from an old text to its revision, built once per
- * source update so that every passage in unchanged text can be carried over
- * with a binary search instead of a search of the document.
+ * A map from an old text to its revision, built once per source update so
+ * that every passage in unchanged text is carried over with a binary search
+ * instead of a search of the document.
  *
- * Two levels keep it fast on book-length sources: the texts are first trimmed
- * of their common prefix and suffix, the middle is diffed sentence by sentence
- * (Myers' O(ND) greedy algorithm over sentence IDs), and only the sentence runs
- * that differ are diffed again word by word. Both levels give up beyond a work
- * budget and call the whole region changed, which is always safe: passages in
- * a changed region are re-found by search, never assumed.
+ * The diff must hold for any script and any layout, so it relies on neither
+ * sentence punctuation nor line breaks:
+ *
+ * 1. Both texts are compared as skeletons (whitespace dropped, see
+ *    `skeleton.ts`), so re-flowed paragraphs and re-wrapped lines are equal.
+ * 2. Each skeleton is cut into content-defined chunks: a rolling (gear) hash
+ *    of the last 32 characters decides where a chunk ends, so the cuts depend
+ *    only on nearby characters and an edit disturbs one or two chunks. This
+ *    works the same on Latin, CJK, Arabic or a transcript with no punctuation.
+ * 3. The chunk sequences are aligned patience-style: chunks that occur exactly
+ *    once in both texts, in increasing order on both sides (a longest
+ *    increasing subsequence), become anchors; each stretch between anchors is
+ *    aligned again the same way, and small stretches by Myers' O(ND) diff.
+ * 4. Each stretch of chunks that still differs is refined character by
+ *    character: shared prefix and suffix first, then Myers within a budget.
+ *
+ * Nothing here gives up on the whole text: a stretch that cannot be aligned
+ * within its budget is marked changed, and it lies between aligned
+ * neighbours, so a passage from it is searched for in that stretch only.
+ * Changed regions are always safe: passages in them are re-found by search
+ * and confirmed, never assumed.
  */
+import { skeletonOf, toRaw, toSkeleton, type Skeleton } from './skeleton';
 import type { TextRange } from './selectors';
 
-/** A run of text the two versions share: old[oldStart, oldStart+length) === new[newStart, newStart+length). */
+/** A run the two skeletons share: old.text[oldStart, +length) === new.text[newStart, +length). */
 export interface EqualSegment {
   oldStart: number;
   newStart: number;
@@ -20,148 +36,217 @@ export interface EqualSegment {
 }
 
 export interface TextDiff {
-  /** Maximal shared runs, in order of both texts. */
+  old: Skeleton;
+  new: Skeleton;
+  /** Maximal shared runs, in skeleton offsets, in order of both texts. */
   equal: EqualSegment[];
   /**
-   * The new text between consecutive shared runs: replaced or inserted text.
-   * A pure deletion leaves a zero-length range at the point where text went.
+   * The new skeleton between consecutive shared runs: replaced or inserted
+   * text. A pure deletion leaves a zero-length range where the text went.
    */
   changed: TextRange[];
 }
 
-/** Work budget (edit-graph steps) for one Myers run; beyond it the region counts as changed. */
-const MYERS_BUDGET = 40_000_000;
-/** Upper bound on the edit distance a Myers run explores (its trace costs O(D²) memory). */
-const MYERS_MAX_D = 2000;
+/** Chunking: no cut before this many characters, a forced cut at the maximum, and on average one more cut per 2^CUT_BITS characters. */
+const CHUNK_MIN = 16;
+const CHUNK_MAX = 256;
+const CUT_BITS = 6;
+/** Stretches at most this long (in units) on both sides together go straight to Myers. */
+const SMALL_STRETCH = 64;
+/** Edit-graph steps for the whole diff; beyond it, what is left is marked changed. */
+const TOTAL_BUDGET = 30_000_000;
+/** Edit-graph steps for one Myers run. */
+const RUN_BUDGET = 4_000_000;
+/** Deepest edit script one Myers run explores (its trace costs O(D²) memory). */
+const MAX_D = 2000;
+/**
+ * Shortest run kept from a character-level Myers run inside a changed stretch.
+ * Unrelated sentences share scattered letters; keeping those would make an
+ * edited region look mostly unchanged and split it into slivers.
+ */
+const MIN_INTERIOR_RUN = 8;
 
 /**
- * Diff `oldText` → `newText` into shared runs and changed regions. Pure and
- * deterministic; cost is roughly linear in the text plus O(N·D) over
- * sentences, bounded by a fixed budget.
+ * Diff `oldText` → `newText`. Pure and deterministic; roughly linear in the
+ * text length for ordinary revisions, and bounded by a fixed work budget for
+ * any input.
  */
 export function diffTexts(oldText: string, newText: string): TextDiff {
+  const oldSk = skeletonOf(oldText);
+  const newSk = skeletonOf(newText);
+  const equal = diffSkeletons(oldSk.codes, newSk.codes);
+  return { old: oldSk, new: newSk, equal, changed: changedRegions(equal, oldSk.codes.length, newSk.codes.length) };
+}
+
+/** Code units of a text. */
+type Units = Uint16Array | Int32Array;
+
+/** The shared runs of two code-unit sequences (see the module comment). */
+export function diffSkeletons(a: Uint16Array, b: Uint16Array): EqualSegment[] {
   let prefix = 0;
-  const maxPrefix = Math.min(oldText.length, newText.length);
-  while (prefix < maxPrefix && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  const maxPrefix = Math.min(a.length, b.length);
+  while (prefix < maxPrefix && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
   const maxSuffix = maxPrefix - prefix;
-  while (
-    suffix < maxSuffix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
+  while (suffix < maxSuffix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
 
-  const raw: EqualSegment[] = [];
-  if (prefix > 0) raw.push({ oldStart: 0, newStart: 0, length: prefix });
-  const oldEnd = oldText.length - suffix;
-  const newEnd = newText.length - suffix;
-  diffLevel(oldText, prefix, oldEnd, newText, prefix, newEnd, sentenceBounds, raw, true);
-  if (suffix > 0) raw.push({ oldStart: oldEnd, newStart: newEnd, length: suffix });
-
-  const equal = mergeSegments(raw);
-  return { equal, changed: changedRegions(equal, oldText.length, newText.length) };
-}
-
-type Splitter = (text: string, from: number, to: number) => number[];
-
-/**
- * Diff old[oa, ob) against new[na, nb) as sequences of units cut by `split`,
- * pushing shared runs to `out`. At the sentence level, each differing run is
- * refined word by word.
- */
-function diffLevel(
-  oldText: string,
-  oa: number,
-  ob: number,
-  newText: string,
-  na: number,
-  nb: number,
-  split: Splitter,
-  out: EqualSegment[],
-  refine: boolean,
-): void {
-  if (oa >= ob || na >= nb) return;
-  const oldCuts = split(oldText, oa, ob);
-  const newCuts = split(newText, na, nb);
-  const ids = new Map<string, number>();
-  const encode = (text: string, cuts: number[]): Int32Array => {
-    const seq = new Int32Array(cuts.length - 1);
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const unit = text.slice(cuts[i], cuts[i + 1]);
-      let id = ids.get(unit);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(unit, id);
+  const out: EqualSegment[] = [];
+  if (prefix > 0) out.push({ oldStart: 0, newStart: 0, length: prefix });
+  const aEnd = a.length - suffix;
+  const bEnd = b.length - suffix;
+  const budget = { left: TOTAL_BUDGET };
+  if (aEnd > prefix && bEnd > prefix) {
+    const ids = new ChunkIds(((aEnd - prefix + bEnd - prefix) / 32) | 0);
+    const chunksA = chunk(a, prefix, aEnd, ids);
+    const chunksB = chunk(b, prefix, bEnd, ids);
+    const runs = alignSequences(chunksA.ids, chunksB.ids, ids.size, budget);
+    // Chunk runs become character runs (checked: chunk ids are hashes); the stretches between them are refined.
+    const aCuts = chunksA.cuts;
+    const bCuts = chunksB.cuts;
+    const at = (cuts: Int32Array, i: number): number => cuts[i] ?? 0;
+    let ai = 0;
+    let bi = 0;
+    const take = (x: number, y: number, length: number): void => {
+      refine(a, at(aCuts, ai), at(aCuts, x), b, at(bCuts, bi), at(bCuts, y), out, budget);
+      const start = at(aCuts, x);
+      out.push({ oldStart: start, newStart: at(bCuts, y), length: at(aCuts, x + length) - start });
+      ai = x + length;
+      bi = y + length;
+    };
+    for (const run of runs) {
+      // Keep the longest stretches of truly equal chunks; a chunk whose hash collided is left to refinement.
+      let from = 0;
+      for (let i = 0; i < run.length; i++) {
+        if (sameText(a, at(aCuts, run.a + i), at(aCuts, run.a + i + 1), b, at(bCuts, run.b + i))) continue;
+        if (i > from) take(run.a + from, run.b + from, i - from);
+        from = i + 1;
       }
-      seq[i] = id;
+      if (run.length > from) take(run.a + from, run.b + from, run.length - from);
     }
-    return seq;
-  };
-  const runs = myers(encode(oldText, oldCuts), encode(newText, newCuts));
-
-  // Walk the shared unit runs; the gaps between them are the differing regions.
-  let ou = 0;
-  let nu = 0;
-  const at = (cuts: number[], i: number): number => cuts[i] ?? 0;
-  const gap = (oTo: number, nTo: number): void => {
-    if (refine) diffLevel(oldText, at(oldCuts, ou), at(oldCuts, oTo), newText, at(newCuts, nu), at(newCuts, nTo), wordBounds, out, false);
-  };
-  for (const run of runs ?? []) {
-    gap(run.a, run.b);
-    const oStart = at(oldCuts, run.a);
-    out.push({ oldStart: oStart, newStart: at(newCuts, run.b), length: at(oldCuts, run.a + run.length) - oStart });
-    ou = run.a + run.length;
-    nu = run.b + run.length;
+    refine(a, at(aCuts, ai), aEnd, b, at(bCuts, bi), bEnd, out, budget);
   }
-  gap(oldCuts.length - 1, newCuts.length - 1);
+  if (suffix > 0) out.push({ oldStart: aEnd, newStart: bEnd, length: suffix });
+  return mergeSegments(out);
 }
 
 /**
- * Unit boundaries (including `from` and `to`) after sentence ends — terminal
- * punctuation, closing quotes or brackets, then whitespace — and after line
- * breaks.
+ * The gear value of a UTF-16 code unit: a fixed pseudo-random 32-bit number
+ * (so cuts are the same everywhere), computed rather than looked up: a table
+ * for every code unit is 256 KB, and Chinese or Japanese text would read it
+ * at random, a cache miss per character.
  */
-function sentenceBounds(text: string, from: number, to: number): number[] {
-  const cuts = [from];
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    i++;
-    if (c === 10) {
-      while (i < to && text.charCodeAt(i) === 10) i++;
-      if (i < to) cuts.push(i);
-    } else if (c === 46 || c === 33 || c === 63) {
-      while (i < to && /[.!?"'”’)\]]/.test(text.charAt(i))) i++;
-      if (i < to && /[ \t\r]/.test(text.charAt(i))) {
-        while (i < to && /[ \t\r]/.test(text.charAt(i))) i++;
-        if (i < to) cuts.push(i);
+function gearOf(c: number): number {
+  const g = Math.imul(c + 0x632be5ab, 0x9e3779b1);
+  return g ^ (g >>> 15);
+}
+
+/**
+ * Small integer ids for 64-bit chunk hashes (two 32-bit halves), in an
+ * open-addressing table of (half, half, id) triples in one typed array: no
+ * allocation per chunk and one cache line per probe, which on a 2 MB text is
+ * the difference between a few milliseconds and a few dozen.
+ */
+export class ChunkIds {
+  private table: Int32Array;
+  private mask: number;
+  private shift: number;
+  size = 0;
+
+  constructor(expected: number) {
+    let bits = 10;
+    while (1 << bits < 2 * expected) bits++;
+    this.table = new Int32Array(3 << bits).fill(-1);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  /** Home slot: the top bits of a multiplicative mix (the low bits of polynomial hashes are weak). */
+  private home(h1: number, h2: number): number {
+    let x = h1 ^ Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b);
+    x ^= x >>> 13;
+    return Math.imul(x, 0x9e3779b1) >>> this.shift;
+  }
+
+  idOf(h1: number, h2: number): number {
+    if (2 * (this.size + 1) > this.mask + 1) this.grow();
+    const table = this.table;
+    const mask = this.mask;
+    let slot = this.home(h1, h2);
+    for (;;) {
+      const at = 3 * slot;
+      const id = table[at + 2] as number;
+      if (id < 0) {
+        table[at] = h1;
+        table[at + 1] = h2;
+        table[at + 2] = this.size;
+        return this.size++;
       }
+      if (table[at] === h1 && table[at + 1] === h2) return id;
+      slot = (slot + 1) & mask;
     }
   }
-  cuts.push(to);
-  return cuts;
-}
 
-/** Unit boundaries around words (letters/digits), whitespace runs and single other characters. */
-function wordBounds(text: string, from: number, to: number): number[] {
-  const cuts = [from];
-  let i = from;
-  while (i < to) {
-    const kind = charKind(text.charCodeAt(i));
-    i++;
-    if (kind !== 2) while (i < to && charKind(text.charCodeAt(i)) === kind) i++;
-    if (i < to) cuts.push(i);
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(2 * old.length).fill(-1);
+    this.mask = 2 * (this.mask + 1) - 1;
+    this.shift -= 1;
+    const size = this.size;
+    for (let at = 0; at < old.length; at += 3) {
+      const id = old[at + 2] as number;
+      if (id < 0) continue;
+      const h1 = old[at] as number;
+      const h2 = old[at + 1] as number;
+      let slot = this.home(h1, h2);
+      while ((this.table[3 * slot + 2] as number) >= 0) slot = (slot + 1) & this.mask;
+      this.table[3 * slot] = h1;
+      this.table[3 * slot + 1] = h2;
+      this.table[3 * slot + 2] = id;
+    }
+    this.size = size;
   }
-  cuts.push(to);
-  return cuts;
 }
 
-/** 0 = word character, 1 = whitespace, 2 = anything else (a unit of its own). */
-function charKind(c: number): number {
-  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 160) return 1;
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 192) return 0;
-  return 2;
+/** Whether a[aFrom, aTo) equals b from bFrom on. */
+function sameText(a: Uint16Array, aFrom: number, aTo: number, b: Uint16Array, bFrom: number): boolean {
+  for (let i = aFrom, j = bFrom; i < aTo; i++, j++) if (a[i] !== b[j]) return false;
+  return true;
+}
+
+/**
+ * Content-defined chunks of s[from, to): their cut points (both ends
+ * included) and one small integer per chunk, equal for chunks whose text
+ * hashes alike (`ids` is shared by both texts; callers check the text).
+ *
+ * The gear hash shifts one bit per character, so its top bits depend on the
+ * last 32 characters only: a chunk ends where those characters hash to a value
+ * whose top CUT_BITS bits are zero, once it is CHUNK_MIN long, and at
+ * CHUNK_MAX in any case. A chunk's identity is a 64-bit hash of its text
+ * (two polynomial hashes), checked character by character where it matters.
+ */
+export function chunk(s: Uint16Array, from: number, to: number, ids: ChunkIds): { cuts: Int32Array; ids: Int32Array } {
+  const cuts: number[] = [from];
+  const seq: number[] = [];
+  const shift = 32 - CUT_BITS;
+  let h = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let last = from;
+  for (let i = from; i < to; i++) {
+    const c = s[i] ?? 0;
+    h = ((h << 1) + gearOf(c)) | 0;
+    p1 = (Math.imul(p1, 31) + c) | 0;
+    p2 = (Math.imul(p2, 0x01000193) + c) | 0;
+    const len = i + 1 - last;
+    if (i + 1 === to || (len >= CHUNK_MIN && (h >>> shift === 0 || len >= CHUNK_MAX))) {
+      seq.push(ids.idOf(p1, p2));
+      cuts.push(i + 1);
+      last = i + 1;
+      p1 = 0;
+      p2 = 0;
+    }
+  }
+  return { cuts: Int32Array.from(cuts), ids: Int32Array.from(seq) };
 }
 
 interface Run {
@@ -170,20 +255,168 @@ interface Run {
   length: number;
 }
 
+interface Budget {
+  left: number;
+}
+
+/**
+ * Shared runs of two integer sequences, in order. Patience-style: unique
+ * common elements in increasing order anchor the alignment, and the stretches
+ * between anchors are aligned the same way (Myers when they are small or have
+ * no unique common element). A stretch Myers cannot finish within the budget
+ * contributes nothing: it stays changed.
+ */
+export function alignSequences(a: Int32Array, b: Int32Array, alphabet: number, budget: Budget): Run[] {
+  const runs: Run[] = [];
+  const countA = new Int32Array(alphabet);
+  const countB = new Int32Array(alphabet);
+  const posA = new Int32Array(alphabet);
+  const posB = new Int32Array(alphabet);
+  const stack: [number, number, number, number][] = [[0, a.length, 0, b.length]];
+  while (stack.length > 0) {
+    let [aLo, aHi, bLo, bHi] = stack.pop() as [number, number, number, number];
+    // Shared ends first: they are part of any best alignment of the stretch.
+    let head = 0;
+    while (aLo + head < aHi && bLo + head < bHi && a[aLo + head] === b[bLo + head]) head++;
+    if (head > 0) runs.push({ a: aLo, b: bLo, length: head });
+    aLo += head;
+    bLo += head;
+    let tail = 0;
+    while (aHi - tail > aLo && bHi - tail > bLo && a[aHi - 1 - tail] === b[bHi - 1 - tail]) tail++;
+    if (tail > 0) runs.push({ a: aHi - tail, b: bHi - tail, length: tail });
+    aHi -= tail;
+    bHi -= tail;
+    const n = aHi - aLo;
+    const m = bHi - bLo;
+    if (n === 0 || m === 0) continue;
+
+    if (n + m > SMALL_STRETCH) {
+      const anchors = uniqueAnchors(a, aLo, aHi, b, bLo, bHi, countA, countB, posA, posB);
+      if (anchors.length > 0) {
+        // Stretches between anchors, each aligned on its own; adjacent anchors form one run.
+        let pa = aLo;
+        let pb = bLo;
+        let last: Run | undefined;
+        for (const [x, y] of anchors) {
+          if (last && x === pa && y === pb) {
+            last.length++;
+          } else {
+            if (x > pa || y > pb) stack.push([pa, x, pb, y]);
+            last = { a: x, b: y, length: 1 };
+            runs.push(last);
+          }
+          pa = x + 1;
+          pb = y + 1;
+        }
+        if (aHi > pa || bHi > pb) stack.push([pa, aHi, pb, bHi]);
+        continue;
+      }
+    }
+    const found = myers(a.subarray(aLo, aHi), b.subarray(bLo, bHi), budget);
+    for (const r of found ?? []) runs.push({ a: r.a + aLo, b: r.b + bLo, length: r.length });
+  }
+  runs.sort((x, y) => x.a - y.a);
+  return runs;
+}
+
+/**
+ * Pairs (i, j) with a[i] === b[j] where that value occurs exactly once in
+ * a[aLo, aHi) and once in b[bLo, bHi), reduced to the longest chain increasing
+ * on both sides. The count arrays are indexed by value and left zeroed.
+ */
+function uniqueAnchors(
+  a: Int32Array,
+  aLo: number,
+  aHi: number,
+  b: Int32Array,
+  bLo: number,
+  bHi: number,
+  countA: Int32Array,
+  countB: Int32Array,
+  posA: Int32Array,
+  posB: Int32Array,
+): [number, number][] {
+  for (let i = aLo; i < aHi; i++) {
+    const v = a[i] ?? 0;
+    countA[v] = (countA[v] ?? 0) + 1;
+    posA[v] = i;
+  }
+  for (let j = bLo; j < bHi; j++) {
+    const v = b[j] ?? 0;
+    countB[v] = (countB[v] ?? 0) + 1;
+    posB[v] = j;
+  }
+  const pairs: [number, number][] = [];
+  for (let i = aLo; i < aHi; i++) {
+    const v = a[i] ?? 0;
+    if (countA[v] === 1 && countB[v] === 1) pairs.push([i, posB[v] ?? 0]);
+  }
+  for (let i = aLo; i < aHi; i++) countA[a[i] ?? 0] = 0;
+  for (let j = bLo; j < bHi; j++) countB[b[j] ?? 0] = 0;
+  return longestIncreasing(pairs);
+}
+
+/** The longest subsequence of `pairs` (already increasing in [0]) that increases in [1]. O(k log k). */
+function longestIncreasing(pairs: readonly [number, number][]): [number, number][] {
+  const tails: number[] = []; // index into pairs of the smallest tail of an increasing run of each length
+  const prev = new Int32Array(pairs.length).fill(-1);
+  for (let i = 0; i < pairs.length; i++) {
+    const y = pairs[i]?.[1] ?? 0;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pairs[tails[mid] ?? 0]?.[1] ?? 0) < y) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1] ?? -1;
+    tails[lo] = i;
+  }
+  const chain: [number, number][] = [];
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = prev[i] ?? -1) chain.push(pairs[i] as [number, number]);
+  return chain.reverse();
+}
+
+/**
+ * Character-level refinement of a stretch the chunk alignment left unmatched:
+ * its shared prefix and suffix, then Myers on what is left, keeping only runs
+ * long enough to mean something.
+ */
+function refine(a: Uint16Array, aLo: number, aHi: number, b: Uint16Array, bLo: number, bHi: number, out: EqualSegment[], budget: Budget): void {
+  let head = 0;
+  while (aLo + head < aHi && bLo + head < bHi && a[aLo + head] === b[bLo + head]) head++;
+  if (head > 0) out.push({ oldStart: aLo, newStart: bLo, length: head });
+  let tail = 0;
+  while (aHi - tail > aLo + head && bHi - tail > bLo + head && a[aHi - 1 - tail] === b[bHi - 1 - tail]) tail++;
+  const innerA = aLo + head;
+  const innerB = bLo + head;
+  const n = aHi - tail - innerA;
+  const m = bHi - tail - innerB;
+  if (n >= MIN_INTERIOR_RUN && m >= MIN_INTERIOR_RUN) {
+    for (const r of myers(a.subarray(innerA, innerA + n), b.subarray(innerB, innerB + m), budget) ?? []) {
+      if (r.length >= MIN_INTERIOR_RUN) out.push({ oldStart: innerA + r.a, newStart: innerB + r.b, length: r.length });
+    }
+  }
+  if (tail > 0) out.push({ oldStart: aHi - tail, newStart: bHi - tail, length: tail });
+}
+
 /**
  * Myers' greedy shortest-edit-script over integer sequences, returning the
- * shared runs in order, or undefined when the edit distance exceeds the budget.
- * Keeps one snapshot of the frontier per edit step for the backtrack.
+ * shared runs in order, or undefined when the edit distance exceeds what the
+ * budget allows. Keeps one snapshot of the frontier per edit step for the
+ * backtrack.
  */
-function myers(a: Int32Array, b: Int32Array): Run[] | undefined {
+function myers(a: Units, b: Units, budget: Budget): Run[] | undefined {
   const n = a.length;
   const m = b.length;
-  const maxD = Math.min(n + m, MYERS_MAX_D, Math.max(1, Math.floor(MYERS_BUDGET / Math.max(1, n + m))));
+  const steps = Math.min(budget.left, RUN_BUDGET);
+  const maxD = Math.min(n + m, MAX_D, Math.floor(steps / Math.max(1, n + m)));
   const offset = maxD + 1;
   const v = new Int32Array(2 * maxD + 3);
   const trace: Int32Array[] = [];
   let found = -1;
-  for (let d = 0; d <= maxD && found < 0; d++) {
+  let d = 0;
+  for (; d <= maxD && found < 0; d++) {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0)) ? (v[offset + k + 1] ?? 0) : (v[offset + k - 1] ?? 0) + 1;
       let y = x - k;
@@ -199,17 +432,18 @@ function myers(a: Int32Array, b: Int32Array): Run[] | undefined {
     }
     trace.push(v.slice(offset - d, offset + d + 1));
   }
+  budget.left -= Math.min(steps, d * (n + m));
   if (found < 0) return undefined;
 
   const runs: Run[] = [];
   let x = n;
   let y = m;
-  for (let d = found; d > 0; d--) {
-    const prev = trace[d - 1];
+  for (let e = found; e > 0; e--) {
+    const prev = trace[e - 1];
     if (!prev) break;
     const k = x - y;
-    const get = (kk: number): number => prev[kk + d - 1] ?? 0;
-    const down = k === -d || (k !== d && get(k - 1) < get(k + 1));
+    const get = (kk: number): number => prev[kk + e - 1] ?? 0;
+    const down = k === -e || (k !== e && get(k - 1) < get(k + 1));
     const prevK = down ? k + 1 : k - 1;
     const prevX = get(prevK);
     const prevY = prevX - prevK;
@@ -223,8 +457,9 @@ function myers(a: Int32Array, b: Int32Array): Run[] | undefined {
   return runs.reverse();
 }
 
-/** Join segments that continue each other in both texts, and drop empty ones. */
-function mergeSegments(segments: readonly EqualSegment[]): EqualSegment[] {
+/** Sort, join segments that continue each other in both texts, and drop empty ones. */
+function mergeSegments(segments: EqualSegment[]): EqualSegment[] {
+  segments.sort((x, y) => x.oldStart - y.oldStart);
   const out: EqualSegment[] = [];
   for (const s of segments) {
     if (s.length <= 0) continue;
@@ -269,10 +504,10 @@ function segmentAt(diff: TextDiff, offset: number): number {
 }
 
 /**
- * Where old span [start, end) is in the new text when it lies wholly inside
- * shared text, else undefined (the span was touched by an edit). O(log n).
+ * Where old skeleton span [start, end) is in the new skeleton when it lies
+ * wholly inside one shared run, else undefined (an edit touched it). O(log n).
  */
-export function mapSpan(diff: TextDiff, start: number, end: number): TextRange | undefined {
+export function mapSkeletonSpan(diff: TextDiff, start: number, end: number): TextRange | undefined {
   const seg = diff.equal[segmentAt(diff, start)];
   if (!seg || end > seg.oldStart + seg.length) return undefined;
   const shift = seg.newStart - seg.oldStart;
@@ -280,11 +515,11 @@ export function mapSpan(diff: TextDiff, start: number, end: number): TextRange |
 }
 
 /**
- * Best estimate of where old `offset` is now: exact inside shared text;
- * inside an edited region, the same distance past the preceding shared run,
- * clamped to the edited region. Used as the expected position for a search.
+ * Best estimate of where old skeleton `offset` is now: exact inside shared
+ * text; inside an edited region, the same distance past the preceding shared
+ * run, clamped to the edited region. Used as the expected position of a search.
  */
-export function mapOffset(diff: TextDiff, offset: number): number {
+export function mapSkeletonOffset(diff: TextDiff, offset: number): number {
   const i = segmentAt(diff, offset);
   const seg = diff.equal[i];
   const next = diff.equal[i + 1];
@@ -296,11 +531,11 @@ export function mapOffset(diff: TextDiff, offset: number): number {
 }
 
 /**
- * How many characters of old span [start, end) the new text kept (lie in
- * shared runs). Tells an edit in place (most of the span survives where it
+ * How many characters of old skeleton span [start, end) the new text kept (lie
+ * in shared runs). Tells an edit in place (most of the span survives where it
  * was) from a removal or move (little of it survives here). O(log n + runs).
  */
-export function keptLength(diff: TextDiff, start: number, end: number): number {
+export function keptSkeletonLength(diff: TextDiff, start: number, end: number): number {
   let kept = 0;
   for (let i = Math.max(0, segmentAt(diff, start)); i < diff.equal.length; i++) {
     const seg = diff.equal[i];
@@ -308,4 +543,37 @@ export function keptLength(diff: TextDiff, start: number, end: number): number {
     kept += Math.max(0, Math.min(end, seg.oldStart + seg.length) - Math.max(start, seg.oldStart));
   }
   return kept;
+}
+
+/** Old raw span [start, end) as a skeleton span. */
+function skeletonSpan(diff: TextDiff, start: number, end: number): TextRange {
+  return { start: toSkeleton(diff.old, start), end: toSkeleton(diff.old, end) };
+}
+
+/**
+ * Where old text span [start, end) is in the new text when its characters all
+ * lie in one shared run (whitespace around and inside it may differ), else
+ * undefined. The result runs from the first to the last non-blank character.
+ */
+export function mapSpan(diff: TextDiff, start: number, end: number): TextRange | undefined {
+  const s = skeletonSpan(diff, start, end);
+  if (s.end <= s.start) return undefined;
+  const mapped = mapSkeletonSpan(diff, s.start, s.end);
+  return mapped && toRaw(diff.new, mapped.start, mapped.end);
+}
+
+/** Best estimate of where old text offset `offset` is in the new text (see {@link mapSkeletonOffset}). */
+export function mapOffset(diff: TextDiff, offset: number): number {
+  return toRaw(diff.new, mapSkeletonOffset(diff, toSkeleton(diff.old, offset)), diff.new.text.length).start;
+}
+
+/** Non-blank characters of old text span [start, end) that the new text kept. */
+export function keptLength(diff: TextDiff, start: number, end: number): number {
+  const s = skeletonSpan(diff, start, end);
+  return keptSkeletonLength(diff, s.start, s.end);
+}
+
+/** The changed regions as spans of the new text (a deletion point as an empty span). */
+export function changedSpans(diff: TextDiff): TextRange[] {
+  return diff.changed.map((r) => toRaw(diff.new, r.start, r.end));
 }

@@ -8,5 +8,7 @@ export { reanchorAll } from './reanchor';
 export type { PassageAnchor, ReanchorResult } from './reanchor';
 export { search, editDistance } from './fuzzy';
 export type { FuzzyMatch } from './fuzzy';
-export { diffTexts, keptLength, mapOffset, mapSpan } from './diff';
+export { changedSpans, diffTexts, keptLength, mapOffset, mapSpan } from './diff';
 export type { EqualSegment, TextDiff } from './diff';
+export { skeletonOf, squeeze } from './skeleton';
+export type { Skeleton } from './skeleton';

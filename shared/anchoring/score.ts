@@ -73,14 +73,31 @@ export function candidateScore(c: CandidateScoreInput): number {
  * outward from the candidate's edges. Stricter than {@link contextSimilarity}:
  * in repetitive text a copy a few characters off still looks similar by edit
  * distance, but its context stops agreeing at once when read outward from the
- * quote. Used to tell verbatim occurrences apart, not to accept them.
+ * quote. Used to tell verbatim occurrences apart.
  */
 export function anchoredAgreement(text: string, start: number, end: number, prefix: string, suffix: string): number {
   const total = prefix.length + suffix.length;
-  if (total === 0) return 1;
+  return total === 0 ? 1 : contextFit(text, start, end, prefix, suffix).agree / total;
+}
+
+/** How the stored context fits around a span, read outward character by character. */
+export interface ContextFit {
+  /** Characters of prefix and suffix that agree, both sides together. */
+  agree: number;
+  /** All of the prefix agrees; an empty prefix where the span starts the text (the passage began it, and still does). */
+  before: boolean;
+  /** All of the suffix agrees; an empty suffix where the span ends the text. */
+  after: boolean;
+}
+
+export function contextFit(text: string, start: number, end: number, prefix: string, suffix: string): ContextFit {
   let n = 0;
   while (n < prefix.length && start - 1 - n >= 0 && text.charCodeAt(start - 1 - n) === prefix.charCodeAt(prefix.length - 1 - n)) n++;
   let m = 0;
   while (m < suffix.length && end + m < text.length && text.charCodeAt(end + m) === suffix.charCodeAt(m)) m++;
-  return (n + m) / total;
+  return {
+    agree: n + m,
+    before: prefix.length > 0 ? n === prefix.length : start === 0,
+    after: suffix.length > 0 ? m === suffix.length : end === text.length,
+  };
 }

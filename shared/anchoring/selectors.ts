@@ -6,12 +6,16 @@
  * (stored position verified against the quote, then exact search, then fuzzy
  * search), but every search starts in a window around the expected position
  * and only then widens, so a long document is not rescanned for every quote.
+ * Searches compare skeletons (the text without whitespace, see
+ * `skeleton.ts`), so a passage whose paragraph was re-flowed or whose lines
+ * were re-wrapped is found as it is, not as an approximation.
  * The rule throughout: never guess. When two places are equally plausible, or
  * the best one is not convincing, the passage is orphaned.
  */
 import type { AnchorStatus, PassageSelector, TextPositionSelector, TextQuoteSelector } from '../domain/types';
 import { search, type FuzzyMatch } from './fuzzy';
-import { anchoredAgreement, candidateScore, contextSimilarity } from './score';
+import { anchoredAgreement, candidateScore, contextFit, contextSimilarity } from './score';
+import { quoteSpan, sameWords, skeletonOf, squeeze, toSkeleton, type Skeleton } from './skeleton';
 
 /** Characters of context stored on each side of a quote. */
 export const CONTEXT_LENGTH = 32;
@@ -21,9 +25,13 @@ export const MIN_WINDOW = 2000;
 export const FUZZY_THRESHOLD = 0.7;
 /** A runner-up this close to the best candidate makes the choice a guess. */
 const AMBIGUITY_MARGIN = 0.005;
-/** Context agreement (mean of prefix and suffix similarity) that corroborates a verbatim occurrence. */
+/**
+ * Support (mean of the context's edit-distance similarity and its exact
+ * agreement read outward, see `bestByContext`) that corroborates a verbatim
+ * occurrence.
+ */
 const CONTEXT_CORROBORATES = 0.5;
-/** Weaker agreement that suffices for the only verbatim occurrence near the expected position. */
+/** Weaker support that suffices for the only verbatim occurrence near the expected position. */
 const CONTEXT_NEAR_UNIQUE = 0.25;
 /**
  * A verbatim quote at least this long that occurs once is evidence on its own,
@@ -76,6 +84,22 @@ export function maxErrorsFor(length: number): number {
 }
 
 /**
+ * Error budget for a quote (as a skeleton): {@link maxErrorsFor} of its length,
+ * where a Chinese or Japanese character or a Hangul syllable counts twice. A
+ * CJK character carries about as much as a short Latin word, so one edit in
+ * eight characters would otherwise tolerate far less change there (a deleted
+ * three-character phrase orphans a whole sentence).
+ */
+export function errorBudget(quote: string): number {
+  let weight = quote.length;
+  for (let i = 0; i < quote.length; i++) {
+    const c = quote.charCodeAt(i);
+    if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)) weight++;
+  }
+  return maxErrorsFor(weight);
+}
+
+/**
  * Build the quote and position selectors for `text.slice(start, end)`.
  * Throws a RangeError naming the problem when the offsets are not a non-empty
  * span inside the text, because such a passage could never be resolved.
@@ -116,10 +140,11 @@ export function positionSelector(selectors: readonly PassageSelector[]): TextPos
  * that cannot be found convincingly give `{status: 'orphaned', start: -1, end: -1}`.
  *
  * 1. 'exact'  — the stored position still holds the quote, in agreeing context.
- * 2. 'moved'  — the quote occurs verbatim elsewhere, and its prefix/suffix
- *               agree enough to corroborate it (several occurrences are told
- *               apart by that agreement, then by distance); a long quote that
- *               occurs once needs no corroboration.
+ * 2. 'moved'  — the quote occurs elsewhere with the same characters (its
+ *               whitespace may differ: a re-flowed paragraph), and its
+ *               prefix/suffix agree enough to corroborate it (several
+ *               occurrences are told apart by that agreement, then by
+ *               distance); a long quote that occurs once needs no corroboration.
  * 3. 'fuzzy'  — an approximate occurrence within the error budget whose quote,
  *               context and position together clear the confidence threshold.
  * A quote selector is required: a bare position cannot be verified.
@@ -133,40 +158,99 @@ export function resolve(text: string, selectors: readonly PassageSelector[], opt
   const len = exact.length;
 
   const pos = positionSelector(selectors);
-  // The stored position still holds the quote, and is not merely a look-alike that slid under it.
+  // The stored position still holds the quote in its whole stored context: nothing changed around
+  // it. Anything less (an edit beside it, or a look-alike that slid under it in repetitive text)
+  // is weighed by the search, which compares it with its neighbours.
   if (
     pos &&
     Number.isInteger(pos.start) &&
     pos.start >= 0 &&
     pos.end === pos.start + len &&
     text.startsWith(exact, pos.start) &&
-    (contextSimilarity(text, pos.start, pos.end, prefix, suffix) + anchoredAgreement(text, pos.start, pos.end, prefix, suffix)) / 2 >=
-      CONTEXT_CORROBORATES
+    (prefix.length > 0 ? pos.start >= prefix.length && text.startsWith(prefix, pos.start - prefix.length) : pos.start === 0) &&
+    (suffix.length > 0 ? text.startsWith(suffix, pos.end) : pos.end === text.length)
   ) {
     return { start: pos.start, end: pos.end, status: 'exact' };
   }
   const storedStart = pos && Number.isInteger(pos.start) ? pos.start : -1;
+  const sk = skeletonFor(text);
+  const expected = clamp(Math.round(opts.expected ?? (pos && Number.isFinite(pos.start) ? pos.start : 0)), 0, text.length);
+  return locate(sk, { exact, prefix, suffix }, {
+    expected: toSkeleton(sk, expected),
+    scope: opts.scope?.map((r) => ({ start: toSkeleton(sk, r.start), end: toSkeleton(sk, r.end) })),
+    widen: opts.widen,
+    storedStart,
+  });
+}
 
+let lastSkeleton: WeakRef<Skeleton> | undefined;
+
+/**
+ * The skeleton of `text`, reusing the last one built while the garbage
+ * collector keeps it: an import resolves many passages against one text.
+ */
+function skeletonFor(text: string): Skeleton {
+  const last = lastSkeleton?.deref();
+  if (last && last.source === text) return last;
+  const sk = skeletonOf(text);
+  lastSkeleton = new WeakRef(sk);
+  return sk;
+}
+
+/** What a search for one quote needs, in skeleton offsets. */
+export interface LocateOptions {
+  /** Where the passage is expected to start now (skeleton offset). */
+  expected: number;
+  /** Skeleton ranges a placement must overlap (see {@link ResolveOptions.scope}). */
+  scope?: readonly TextRange[];
+  /** See {@link ResolveOptions.widen}. */
+  widen?: boolean;
+  /** Raw start of the stored position, or -1: a verbatim find there is 'exact'. */
+  storedStart: number;
+}
+
+/**
+ * Search for a quote in a skeleton: verbatim near the expected position, then
+ * fuzzy there, then (unless told not to widen) verbatim and fuzzy in the whole
+ * scope. Every candidate is judged against the quote's stored context. The
+ * placement is returned in offsets of the skeleton's source text.
+ */
+export function locate(sk: Skeleton, quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>, opts: LocateOptions): Placement {
+  const exact = squeeze(quote.exact);
+  if (exact.length === 0) return { ...ORPHANED };
+  const prefix = squeeze(quote.prefix);
+  const suffix = squeeze(quote.suffix);
+  const text = sk.text;
+  const len = exact.length;
   const n = text.length;
-  const expected = clamp(Math.round(opts.expected ?? (pos && Number.isFinite(pos.start) ? pos.start : 0)), 0, n);
+  const expected = clamp(opts.expected, 0, n);
   const halfWindow = Math.max(MIN_WINDOW, 4 * len);
-  const k = maxErrorsFor(len);
+  const k = errorBudget(exact);
   const scope = normaliseScope(opts.scope, n, false);
   // Where to look: every scope range widened so any placement overlapping it fits.
   const searchIn = normaliseScope(scope.map((r) => ({ start: r.start - len - k, end: r.end + len + k })), n, true);
   const near = intersect(searchIn, { start: expected - halfWindow, end: expected + len + halfWindow });
   const ctx: SearchContext = { text, exact, prefix, suffix, expected, halfWindow, scope };
+  const found = (start: number, end: number, verbatim: boolean): Placement => placement(sk, start, end, verbatim, quote.exact, opts.storedStart);
 
-  // Verbatim near the expected position: corroborated by context, or alone there with some context.
-  const nearHits = exactOccurrences(ctx, near);
+  // Verbatim near the expected position, within the scope: corroborated by context, or alone
+  // there (in scope or not) with some context.
+  const window = { start: Math.max(0, expected - halfWindow), end: Math.min(n, expected + len + halfWindow) };
+  const inWindow = occurrencesIn(text, exact, window);
+  // The only copy near it, with one side of its context intact, when the passage may have moved
+  // (the diff shows its old text gone from its old place): evidence enough, even in text the diff
+  // matched to some other place of the old text (which then had a twin of it).
+  const only = inWindow.length === 1 ? inWindow[0] : undefined;
+  if (only !== undefined && opts.widen !== false && sideIntact(ctx, only)) return found(only, only + len, true);
+  const nearHits = inWindow.filter((at) => touchesAny(scope, at, at + len));
   const nearBest = bestByContext(ctx, nearHits);
-  const nearThreshold = nearHits.length === 1 ? CONTEXT_NEAR_UNIQUE : CONTEXT_CORROBORATES;
-  if (nearBest && nearBest.context >= nearThreshold) return moved(nearBest.start, len, storedStart);
+  const nearThreshold = inWindow.length === 1 ? CONTEXT_NEAR_UNIQUE : CONTEXT_CORROBORATES;
+  if (nearBest && nearBest.support >= nearThreshold) return found(nearBest.start, nearBest.start + len, true);
 
   // Fuzzy candidates near the expected position.
   if (k > 0) {
-    const placed = chooseFuzzy(ctx, fuzzyCandidates(ctx, k, near));
-    if (placed) return placed;
+    const best = chooseFuzzy(ctx, fuzzyCandidates(ctx, k, near));
+    if (best) return found(best.start, best.end, false);
   }
 
   if (opts.widen === false) return { ...ORPHANED };
@@ -174,19 +258,38 @@ export function resolve(text: string, selectors: readonly PassageSelector[], opt
   // Verbatim anywhere in scope: corroborated by context, or long and unique (a moved paragraph).
   const allHits = exactOccurrences(ctx, searchIn);
   const best = bestByContext(ctx, allHits);
-  if (best && (best.context >= CONTEXT_CORROBORATES || (allHits.length === 1 && len >= SELF_EVIDENT_LENGTH))) {
-    return moved(best.start, len, storedStart);
+  if (best && (best.support >= CONTEXT_CORROBORATES || (allHits.length === 1 && len >= SELF_EVIDENT_LENGTH))) {
+    return found(best.start, best.start + len, true);
   }
 
   // Fuzzy candidates anywhere in scope (skipped when the near window already covered it).
   if (k > 0 && totalLength(searchIn) > totalLength(near)) {
-    const placed = chooseFuzzy(ctx, fuzzyCandidates(ctx, k, searchIn));
-    if (placed) return placed;
+    const far = chooseFuzzy(ctx, fuzzyCandidates(ctx, k, searchIn));
+    if (far) return found(far.start, far.end, false);
   }
   return { ...ORPHANED };
 }
 
+/** A placement in source offsets for skeleton span [start, end) of `sk`. */
+function placement(sk: Skeleton, start: number, end: number, verbatim: boolean, exact: string, storedStart: number): Placement {
+  const span = quoteSpan(sk, start, end, exact);
+  return { start: span.start, end: span.end, status: verbatim ? verbatimStatus(sk.source, span, exact, storedStart) : 'fuzzy' };
+}
+
+/**
+ * The status of a placement whose skeleton is the quote's: 'exact' only when
+ * the very characters, whitespace included, are back at the stored position;
+ * 'moved' for the same words elsewhere or laid out differently (a re-flowed
+ * paragraph, a re-wrapped line); 'fuzzy' when the spacing changed the words
+ * themselves ("in to" → "into").
+ */
+export function verbatimStatus(text: string, span: TextRange, exact: string, storedStart: number): AnchorStatus {
+  if (span.end - span.start === exact.length && text.startsWith(exact, span.start)) return span.start === storedStart ? 'exact' : 'moved';
+  return sameWords(text.slice(span.start, span.end), exact) ? 'moved' : 'fuzzy';
+}
+
 interface SearchContext {
+  /** The skeleton text searched, and the quote and its context as skeletons. */
   text: string;
   exact: string;
   prefix: string;
@@ -195,11 +298,6 @@ interface SearchContext {
   halfWindow: number;
   /** Sorted, merged ranges a placement must overlap. */
   scope: readonly TextRange[];
-}
-
-/** A verbatim placement: 'exact' when it turned out to be the stored position after all. */
-function moved(start: number, len: number, storedStart: number): Placement {
-  return { start, end: start + len, status: start === storedStart ? 'exact' : 'moved' };
 }
 
 function clamp(x: number, lo: number, hi: number): number {
@@ -229,18 +327,22 @@ function normaliseScope(ranges: readonly TextRange[] | undefined, n: number, joi
 /**
  * Whether [start, end) overlaps one of the sorted, disjoint `ranges`. A
  * zero-length range (a point where text was removed) counts when it lies
- * within or at the edge of the span, since the removed text was there.
+ * within or at the edge of the span, since the removed text was there. With
+ * `abut`, a span that only touches a range counts too: an edit that runs up
+ * to a passage's edge (a word added right after it) leaves the best
+ * approximate match just outside the changed text. A verbatim occurrence that
+ * only touches changed text is unchanged text, so it does not get that slack.
  */
-function touchesAny(ranges: readonly TextRange[], start: number, end: number): boolean {
+function touchesAny(ranges: readonly TextRange[], start: number, end: number, abut = false): boolean {
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const r = ranges[mid];
     if (!r) break;
-    const empty = r.start === r.end;
-    if (empty ? r.end < start : r.end <= start) lo = mid + 1;
-    else if (empty ? r.start > end : r.start >= end) hi = mid - 1;
+    const loose = abut || r.start === r.end;
+    if (loose ? r.end < start : r.end <= start) lo = mid + 1;
+    else if (loose ? r.start > end : r.start >= end) hi = mid - 1;
     else return true;
   }
   return false;
@@ -258,6 +360,14 @@ function intersect(ranges: readonly TextRange[], window: TextRange): TextRange[]
 
 function totalLength(ranges: readonly TextRange[]): number {
   return ranges.reduce((sum, r) => sum + (r.end - r.start), 0);
+}
+
+/** Start offsets of every verbatim occurrence of `exact` in `text` within `window`. */
+function occurrencesIn(text: string, exact: string, window: TextRange): number[] {
+  const hay = text.slice(window.start, window.end);
+  const out: number[] = [];
+  for (let i = hay.indexOf(exact); i >= 0; i = hay.indexOf(exact, i + 1)) out.push(window.start + i);
+  return out;
 }
 
 /** Most verbatim occurrences scored; beyond this a quote is hopelessly common, so only the nearest count. */
@@ -281,6 +391,13 @@ function exactOccurrences(ctx: SearchContext, ranges: readonly TextRange[]): num
     .slice(0, MAX_OCCURRENCES);
 }
 
+
+/** Whether all of the stored prefix or all of the stored suffix agrees around a verbatim occurrence at `start` (see `contextFit`). */
+function sideIntact(ctx: SearchContext, start: number): boolean {
+  const fit = contextFit(ctx.text, start, start + ctx.exact.length, ctx.prefix, ctx.suffix);
+  return fit.before || fit.after;
+}
+
 /**
  * How distance trades against context when choosing among verbatim
  * occurrences. An edit of n characters beside a passage shifts it by about n
@@ -292,35 +409,37 @@ const DISTANCE_RATE = 1 / (4 * CONTEXT_LENGTH);
 const DISTANCE_CAP = CONTEXT_LENGTH;
 
 /**
- * Choose among verbatim occurrences by context agreement (the mean of the
- * edit-distance similarity and the stricter anchored agreement) less the
- * distance charge; ties go to the nearest, then the earliest. Reports the
- * winner's edit-distance similarity, which the caller compares against its
- * acceptance thresholds.
+ * Choose among verbatim occurrences by their support (the mean of the
+ * edit-distance similarity of the context and the stricter anchored
+ * agreement) less the distance charge; ties go to the nearest, then the
+ * earliest. Reports the winner's support, which the caller compares against
+ * its acceptance thresholds.
  */
-function bestByContext(ctx: SearchContext, starts: readonly number[]): { start: number; context: number } | undefined {
-  let best: { start: number; context: number; score: number; distance: number } | undefined;
+function bestByContext(ctx: SearchContext, starts: readonly number[]): { start: number; support: number } | undefined {
+  let best: { start: number; support: number; score: number; distance: number } | undefined;
   for (const start of starts) {
     const context = contextSimilarity(ctx.text, start, start + ctx.exact.length, ctx.prefix, ctx.suffix);
     const distance = Math.abs(start - ctx.expected);
     const anchored = anchoredAgreement(ctx.text, start, start + ctx.exact.length, ctx.prefix, ctx.suffix);
-    const score = (context + anchored) / 2 - DISTANCE_RATE * Math.min(distance, DISTANCE_CAP);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start, context, score, distance };
+    const support = (context + anchored) / 2;
+    const score = support - DISTANCE_RATE * Math.min(distance, DISTANCE_CAP);
+    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start, support, score, distance };
   }
-  return best && { start: best.start, context: best.context };
+  return best && { start: best.start, support: best.support };
 }
 
 function fuzzyCandidates(ctx: SearchContext, k: number, ranges: readonly TextRange[]): FuzzyMatch[] {
   return ranges
     .flatMap((r) => search(ctx.text, ctx.exact, k, r.start, r.end))
-    .filter((m) => touchesAny(ctx.scope, m.start, m.end));
+    .filter((m) => touchesAny(ctx.scope, m.start, m.end, m.errors > 0));
 }
 
 /**
- * Pick the best-scoring fuzzy candidate, or none when it misses the threshold
- * or a separate candidate scores within the ambiguity margin of it.
+ * Pick the best-scoring approximate candidate, or none when it misses the
+ * threshold, is verbatim after all (see the comment inside), or a separate
+ * candidate scores within the ambiguity margin of it.
  */
-function chooseFuzzy(ctx: SearchContext, candidates: readonly FuzzyMatch[]): Placement | undefined {
+function chooseFuzzy(ctx: SearchContext, candidates: readonly FuzzyMatch[]): TextRange | undefined {
   const scored = candidates.map((m) => ({
     m,
     score: candidateScore({
@@ -337,10 +456,9 @@ function chooseFuzzy(ctx: SearchContext, candidates: readonly FuzzyMatch[]): Pla
   }));
   scored.sort((a, b) => b.score - a.score || a.m.start - b.m.start);
   const top = scored[0];
-  if (!top || top.score < FUZZY_THRESHOLD) return undefined;
+  // A verbatim candidate on top was already judged, and turned down, by the verbatim rules.
+  if (!top || top.score < FUZZY_THRESHOLD || top.m.errors === 0) return undefined;
   const rival = scored.find((s) => s !== top && (s.m.end <= top.m.start || s.m.start >= top.m.end));
   if (rival && rival.score >= top.score - AMBIGUITY_MARGIN) return undefined;
-  const { start, end } = top.m;
-  const verbatim = end - start === ctx.exact.length && ctx.text.startsWith(ctx.exact, start);
-  return { start, end, status: verbatim ? 'moved' : 'fuzzy' };
+  return { start: top.m.start, end: top.m.end };
 }

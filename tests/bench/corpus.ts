@@ -1,9 +1,17 @@
 /**
- * Deterministic corpus for benchmark P1: a ~2 MB invented police report built
- * from a seeded PRNG, 10,000 passages, and a revision that edits 1% of the
- * sentences. Every word carries an identity through the edits, so the ground
- * truth for each passage (where it is now, or that it is gone) is known
+ * Deterministic corpora for the P1 benchmarks: a ~2 MB invented police report
+ * built from a seeded PRNG, 10,000 passages, and a revision that edits 1% of
+ * the sentences. Every word carries an identity through the edits, so the
+ * ground truth for each passage (where it is now, or that it is gone) is known
  * exactly rather than re-derived by a matcher.
+ *
+ * Three variants share the generator:
+ * - P1: English, sentences ending in ". ", paragraphs kept as they were;
+ * - P1-reflow: the same text, but the revision re-flows it: paragraph breaks
+ *   are placed afresh and some paragraphs are hard-wrapped at 72 columns, so
+ *   line breaks fall inside passages;
+ * - P1-cjk: Chinese with some Japanese paragraphs, written for this benchmark,
+ *   sentences ending in "。" and no spaces anywhere.
  */
 import { describe } from '../../shared/anchoring/selectors';
 import type { PassageAnchor } from '../../shared/anchoring/reanchor';
@@ -23,25 +31,91 @@ export function prng(seed: number): () => number {
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 
+/** How a language writes: its sentences (as words), the glue between words, and the words an editor adds. */
+interface Language {
+  sentence(rng: Rng): string[];
+  /** Between two words of a sentence, and between two sentences of a paragraph. */
+  space: string;
+  /** Between paragraphs. */
+  paragraphBreak: string;
+  editWords: readonly string[];
+  /** Column at which a hard-wrapped paragraph breaks its lines. */
+  wrapColumn: number;
+}
+
 // Small pools on purpose: many sentences differ by one figure or place, as in a
 // long report that keeps returning to the same operation.
-const SUBJECTS = ['Officers', 'Detectives', 'The agency', 'Investigators', 'The task force', 'Prosecutors', 'Regional units', 'Border officials'];
-const VERBS = ['arrested', 'charged', 'identified', 'questioned', 'detained', 'traced', 'seized', 'recovered'];
-const COUNTS = [12, 23, 40, 77, 150, 746, 1200];
-const THINGS = ['people', 'suspects', 'firearms', 'vehicles', 'encrypted phones', 'kilograms of cocaine', 'properties'];
-const MONEY = ['£54 million', '£2.3 million', '£800,000', '£11 million'];
-const PLACES = ['in London', 'in Liverpool', 'across the West Midlands', 'in Manchester', 'near the port of Dover', 'in Glasgow', 'along the M6 corridor'];
-const TIMES = ['during the first week', 'on Tuesday', 'in March', 'over six weeks', 'before the network was shut down', 'after months of surveillance'];
-const TAILS = ['the agency said', 'according to court documents', 'officials confirmed', 'a spokesperson said'];
-const EDIT_WORDS = ['reportedly', 'further', 'alleged', 'senior', 'several', 'new', 'major', 'organised', 'local', '60,000', '£7 million', 'eventually'];
+const EN = {
+  subjects: ['Officers', 'Detectives', 'The agency', 'Investigators', 'The task force', 'Prosecutors', 'Regional units', 'Border officials'],
+  verbs: ['arrested', 'charged', 'identified', 'questioned', 'detained', 'traced', 'seized', 'recovered'],
+  counts: [12, 23, 40, 77, 150, 746, 1200],
+  things: ['people', 'suspects', 'firearms', 'vehicles', 'encrypted phones', 'kilograms of cocaine', 'properties'],
+  money: ['£54 million', '£2.3 million', '£800,000', '£11 million'],
+  places: ['in London', 'in Liverpool', 'across the West Midlands', 'in Manchester', 'near the port of Dover', 'in Glasgow', 'along the M6 corridor'],
+  times: ['during the first week', 'on Tuesday', 'in March', 'over six weeks', 'before the network was shut down', 'after months of surveillance'],
+  tails: ['the agency said', 'according to court documents', 'officials confirmed', 'a spokesperson said'],
+  edits: ['reportedly', 'further', 'alleged', 'senior', 'several', 'new', 'major', 'organised', 'local', '60,000', '£7 million', 'eventually'],
+};
 
-function sentenceText(rng: Rng): string {
-  const what = rng() < 0.25 ? `${pick(rng, MONEY)} in cash` : `${pick(rng, COUNTS)} ${pick(rng, THINGS)}`;
-  let s = `${pick(rng, SUBJECTS)} ${pick(rng, VERBS)} ${what} ${pick(rng, PLACES)} ${pick(rng, TIMES)}`;
-  if (rng() < 0.5) s += ` and ${pick(rng, VERBS)} ${pick(rng, COUNTS)} ${pick(rng, THINGS)}`;
-  if (rng() < 0.4) s += `, ${pick(rng, TAILS)}`;
-  return `${s}.`;
-}
+const ENGLISH: Language = {
+  sentence(rng) {
+    const what = rng() < 0.25 ? `${pick(rng, EN.money)} in cash` : `${pick(rng, EN.counts)} ${pick(rng, EN.things)}`;
+    let s = `${pick(rng, EN.subjects)} ${pick(rng, EN.verbs)} ${what} ${pick(rng, EN.places)} ${pick(rng, EN.times)}`;
+    if (rng() < 0.5) s += ` and ${pick(rng, EN.verbs)} ${pick(rng, EN.counts)} ${pick(rng, EN.things)}`;
+    if (rng() < 0.4) s += `, ${pick(rng, EN.tails)}`;
+    return `${s}.`.split(' ');
+  },
+  space: ' ',
+  paragraphBreak: '\n\n',
+  editWords: EN.edits,
+  wrapColumn: 72,
+};
+
+// The same invented operation told in Chinese and in Japanese, in the team's
+// own words. Words are the units a Chinese or Japanese reader would segment;
+// they are written without spaces, and sentences end in "。" with nothing after.
+const ZH = {
+  subjects: ['警方', '调查人员', '该机构', '检察官', '专案组', '地方警队', '边境官员', '海关人员'],
+  times: ['在第一周', '于周二', '在三月', '在六周内', '在网络关闭之前', '经过数月监视后'],
+  places: ['于伦敦', '于利物浦', '于西米德兰兹', '于曼彻斯特', '于多佛港附近', '于格拉斯哥', '沿M6高速公路'],
+  verbs: ['逮捕了', '起诉了', '查明了', '询问了', '拘留了', '追踪了', '查获了', '缴获了'],
+  counts: ['12', '23', '40', '77', '150', '746', '1200'],
+  things: ['名嫌疑人', '人', '支枪支', '辆汽车', '部加密手机', '公斤可卡因', '处房产'],
+  money: ['5400万英镑现金', '230万英镑现金', '80万英镑现金', '1100万英镑现金'],
+  tails: ['该机构表示', '法庭文件显示', '官员证实', '一名发言人说'],
+};
+const JA = {
+  subjects: ['警察は', '捜査員は', '同機関は', '検察は', '特別捜査班は', '地方警察は', '国境職員は', '税関職員は'],
+  times: ['最初の週に', '火曜日に', '三月に', '六週間にわたり', 'ネットワーク停止前に', '数か月の監視の後に'],
+  places: ['ロンドンで', 'リバプールで', 'ウェストミッドランズ全域で', 'マンチェスターで', 'ドーバー港付近で', 'グラスゴーで', 'M6沿線で'],
+  verbs: ['逮捕した', '起訴した', '特定した', '事情聴取した', '拘束した', '追跡した', '押収した', '回収した'],
+  counts: ['12', '23', '40', '77', '150', '746', '1200'],
+  things: ['人を', '人の容疑者を', '丁の銃器を', '台の車両を', '台の暗号化携帯電話を', 'キロのコカインを', '件の不動産を'],
+  money: ['現金5400万ポンドを', '現金230万ポンドを', '現金80万ポンドを', '現金1100万ポンドを'],
+  tails: ['と同機関は述べた', 'と裁判所の文書は示している', 'と当局者は確認した', 'と広報担当者は述べた'],
+};
+
+const CJK: Language = {
+  sentence(rng) {
+    if (rng() < 0.3) {
+      const what = rng() < 0.25 ? [pick(rng, JA.money)] : [pick(rng, JA.counts), pick(rng, JA.things)];
+      const words = [pick(rng, JA.subjects), pick(rng, JA.times), pick(rng, JA.places), ...what, pick(rng, JA.verbs)];
+      if (rng() < 0.4) words.push('、', pick(rng, JA.tails));
+      words.push('。');
+      return words;
+    }
+    const what = rng() < 0.25 ? [pick(rng, ZH.money)] : [pick(rng, ZH.counts), pick(rng, ZH.things)];
+    const words = [pick(rng, ZH.subjects), pick(rng, ZH.times), pick(rng, ZH.places), pick(rng, ZH.verbs), ...what];
+    if (rng() < 0.5) words.push('并', pick(rng, ZH.verbs), pick(rng, ZH.counts), pick(rng, ZH.things));
+    if (rng() < 0.4) words.push('，', pick(rng, ZH.tails));
+    words.push('。');
+    return words;
+  },
+  space: '',
+  paragraphBreak: '\n',
+  editWords: ['据报', '进一步', '涉嫌', '高级', '数名', '新', '大型', '有组织的', '当地', '六万', '700万英镑', '最终', 'さらに', '新たに'],
+  wrapColumn: 36,
+};
 
 interface Word {
   id: number;
@@ -49,12 +123,26 @@ interface Word {
 }
 interface Sentence {
   words: Word[];
-  /** Text before the sentence: '' for the first, otherwise ' ' or a paragraph break. */
-  sep: string;
+  /** Whether a paragraph starts with this sentence (always for the first). */
+  opens: boolean;
+  /** Column at which this sentence's paragraph is hard-wrapped; 0 when it is not. */
+  wrap: number;
 }
 interface PassageTruth {
   sentence: Sentence;
   ids: Set<number>;
+}
+
+export interface CorpusOptions {
+  seed?: number;
+  /** ≈ 2,000,000 for P1; smaller values make quick checks possible. */
+  targetChars?: number;
+  passageCount?: number;
+  /** Share of sentences edited in the revision (1% for P1). */
+  editShare?: number;
+  language?: 'en' | 'cjk';
+  /** Re-flow the revision: paragraph breaks placed afresh, some paragraphs hard-wrapped. */
+  reflow?: boolean;
 }
 
 export interface Corpus {
@@ -63,50 +151,61 @@ export interface Corpus {
   passages: PassageAnchor[];
   /** Ground truth per passage id: its span in the new text, or undefined when all its words were deleted. */
   truth: Map<string, [number, number] | undefined>;
-  stats: { sentences: number; editedSentences: number; insertedSentences: number };
-}
-
-/** Offsets of every word in the rendered text, keyed by word identity. */
-function render(sentences: readonly Sentence[]): { text: string; at: Map<number, [number, number]> } {
-  const parts: string[] = [];
-  const at = new Map<number, [number, number]>();
-  let pos = 0;
-  for (const s of sentences) {
-    parts.push(s.sep);
-    pos += s.sep.length;
-    s.words.forEach((w, i) => {
-      if (i > 0) {
-        parts.push(' ');
-        pos += 1;
-      }
-      parts.push(w.text);
-      at.set(w.id, [pos, pos + w.text.length]);
-      pos += w.text.length;
-    });
-  }
-  return { text: parts.join(''), at };
+  stats: { sentences: number; editedSentences: number; insertedSentences: number; paragraphs: number; wrappedParagraphs: number };
 }
 
 /**
- * Build the corpus. `targetChars` ≈ 2 MB, `passageCount` = 10,000 and
- * `editShare` = 1% for P1; smaller values make quick checks possible.
+ * Render sentences, recording the offsets of every word by identity. Inside a
+ * hard-wrapped paragraph, the space before a word that would pass the wrap
+ * column becomes a line break (in Chinese and Japanese, a line break is put
+ * between the two words, as a wrapped plain-text file has it).
  */
-export function buildCorpus(seed = 20240601, targetChars = 2_000_000, passageCount = 10_000, editShare = 0.01): Corpus {
+function render(sentences: readonly Sentence[], lang: Language): { text: string; at: Map<number, [number, number]> } {
+  const parts: string[] = [];
+  const at = new Map<number, [number, number]>();
+  let pos = 0;
+  let column = 0;
+  const put = (s: string): void => {
+    parts.push(s);
+    pos += s.length;
+    const nl = s.lastIndexOf('\n');
+    column = nl >= 0 ? s.length - nl - 1 : column + s.length;
+  };
+  sentences.forEach((s, si) => {
+    s.words.forEach((w, wi) => {
+      if (si > 0 || wi > 0) {
+        if (wi === 0 && s.opens) put(lang.paragraphBreak);
+        else if (s.wrap > 0 && column + lang.space.length + w.text.length > s.wrap && column > 0) put('\n');
+        else put(lang.space);
+      }
+      at.set(w.id, [pos, pos + w.text.length]);
+      put(w.text);
+    });
+  });
+  return { text: parts.join(''), at };
+}
+
+/** Build a corpus; the defaults are P1's (English, 2 MB, 10,000 passages, 1% edited, paragraphs kept). */
+export function buildCorpus(options: CorpusOptions = {}): Corpus {
+  const { seed = 20240601, targetChars = 2_000_000, passageCount = 10_000, editShare = 0.01, language = 'en', reflow = false } = options;
+  const lang = language === 'cjk' ? CJK : ENGLISH;
   const rng = prng(seed);
   let nextId = 0;
-  const makeSentence = (sep: string): Sentence => ({ sep, words: sentenceText(rng).split(' ').map((text) => ({ id: nextId++, text })) });
+  const makeSentence = (opens: boolean): Sentence => ({ opens, wrap: 0, words: lang.sentence(rng).map((text) => ({ id: nextId++, text })) });
 
   const sentences: Sentence[] = [];
   let chars = 0;
   let sinceBreak = 0;
   while (chars < targetChars) {
-    const sep = sentences.length === 0 ? '' : sinceBreak >= 3 && rng() < 0.3 ? '\n\n' : ' ';
-    sinceBreak = sep === '\n\n' ? 0 : sinceBreak + 1;
-    const s = makeSentence(sep);
+    const first = sentences.length === 0;
+    const opens = first || (sinceBreak >= 3 && rng() < 0.3);
+    sinceBreak = opens && !first ? 0 : sinceBreak + 1;
+    const s = makeSentence(opens);
     sentences.push(s);
-    chars += s.sep.length + s.words.reduce((n, w) => n + w.text.length + 1, -1);
+    const sep = sentences.length === 1 ? 0 : opens ? lang.paragraphBreak.length : lang.space.length;
+    chars += sep + s.words.reduce((n, w) => n + w.text.length + lang.space.length, -lang.space.length);
   }
-  const old = render(sentences);
+  const old = render(sentences, lang);
 
   // Passages: whole sentences or phrases of 3–8 words, spread evenly through the text.
   const passages: PassageAnchor[] = [];
@@ -142,9 +241,9 @@ export function buildCorpus(seed = 20240601, targetChars = 2_000_000, passageCou
       const word = s.words[at];
       if (r < 0.4 && word) {
         // Substitution keeps the word's identity: it is the same slot, reworded.
-        s.words[at] = { id: word.id, text: pick(rng, EDIT_WORDS) };
+        s.words[at] = { id: word.id, text: pick(rng, lang.editWords) };
       } else if (r < 0.7) {
-        s.words.splice(at, 0, { id: nextId++, text: pick(rng, EDIT_WORDS) });
+        s.words.splice(at, 0, { id: nextId++, text: pick(rng, lang.editWords) });
       } else if (s.words.length > 4) {
         s.words.splice(at, 1);
       }
@@ -153,9 +252,26 @@ export function buildCorpus(seed = 20240601, targetChars = 2_000_000, passageCou
   const insertedSentences = Math.max(1, Math.round(sentences.length * editShare * 0.25));
   for (let k = 0; k < insertedSentences; k++) {
     const at = 1 + Math.floor(rng() * (sentences.length - 1));
-    sentences.splice(at, 0, makeSentence(' '));
+    sentences.splice(at, 0, makeSentence(false));
   }
-  const revised = render(sentences);
+
+  // Re-flow: a separate stream, so the text and edits above stay exactly P1's.
+  let wrappedParagraphs = 0;
+  if (reflow) {
+    const flow = prng(seed ^ 0x5eed);
+    let since = 0;
+    let wrap = 0;
+    sentences.forEach((s, i) => {
+      s.opens = i === 0 || (since >= 3 && flow() < 0.3);
+      since = s.opens ? 0 : since + 1;
+      if (s.opens) {
+        wrap = flow() < 0.3 ? lang.wrapColumn : 0;
+        if (wrap) wrappedParagraphs++;
+      }
+      s.wrap = wrap;
+    });
+  }
+  const revised = render(sentences, lang);
 
   const truth = new Map<string, [number, number] | undefined>();
   for (const [id, ref] of truthRefs) {
@@ -171,7 +287,13 @@ export function buildCorpus(seed = 20240601, targetChars = 2_000_000, passageCou
     newText: revised.text,
     passages,
     truth,
-    stats: { sentences: sentences.length - insertedSentences, editedSentences, insertedSentences },
+    stats: {
+      sentences: sentences.length - insertedSentences,
+      editedSentences,
+      insertedSentences,
+      paragraphs: sentences.filter((s) => s.opens).length,
+      wrappedParagraphs,
+    },
   };
 }
 

@@ -102,6 +102,12 @@ function writeMarkdown(figures, machine, date) {
   writeFileSync(markdownPath, next);
 }
 
+/** The command line that ran the harness, as a user would type it. */
+function command() {
+  const args = process.argv.slice(2);
+  return args.length > 0 ? `npm run bench -- ${args.join(' ')}` : 'npm run bench';
+}
+
 function validFigure(f) {
   return f && typeof f.id === 'string' && typeof f.label === 'string' && typeof f.value === 'number' && Number.isFinite(f.value) && typeof f.unit === 'string';
 }
@@ -132,7 +138,8 @@ async function main() {
       for (const f of figures) {
         if (!validFigure(f)) throw new Error(`${file} returned a malformed figure: ${JSON.stringify(f)}`);
         if (!bySuite && !selected(f.id)) continue;
-        fresh.push(f);
+        // How the figure was produced (a subset run is reproducible) and how loaded the machine was when its suite ended.
+        fresh.push({ ...f, command: command(), loadAverage: Math.round((os.loadavg()[0] ?? 0) * 10) / 10 });
         const verdict = f.pass === undefined ? '' : f.pass ? '  pass' : '  FAIL';
         console.log(`  ${f.id.padEnd(18)} ${fmt(f.value)} ${f.unit}${f.peerValue !== undefined ? `  (peer ${fmt(f.peerValue)})` : ''}${f.target ? `  target ${f.target}` : ''}${verdict}`);
       }

@@ -115,3 +115,46 @@ test('Update source… previews what will happen, applies exactly that, and Undo
   await expect(sourceRegion(page)).toContainText(REMOVED);
   expect(await stored(page)).toEqual(before);
 });
+
+test('a Chinese source updated to a re-wrapped, re-paragraphed revision keeps its passages exactly', async ({ page }) => {
+  await openApp(page);
+  await newCase(page);
+  await importThroughChooser(page, fixture('articles/harbour-seizure-zh.txt'));
+  // No spaces between words, sentences ending in "。": the revision re-wraps a paragraph every 16
+  // characters (line breaks inside the first passage), merges two paragraphs, adds one, edits one
+  // figure and drops a sentence.
+  const wrapped = '在一批冷冻水果中截获了三点二吨可卡因';
+  const kept = '检察官预计将于三月三日提出首批指控';
+  const edited = '已在三个省份拘留了十四人';
+  const removed = '集装箱码头的扫描能力将在明年春天前翻一番';
+  for (const text of [wrapped, kept, edited, removed]) {
+    await selectWithMouse(page, text);
+    await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Highlight' }).click();
+    await page.getByRole('button', { name: 'Close passage' }).click();
+  }
+  await expect.poll(() => highlightedTexts(page)).toHaveLength(4);
+
+  const chooser = page.waitForEvent('filechooser');
+  await sourceRegion(page).getByRole('button', { name: 'Update source…' }).click();
+  await (await chooser).setFiles(fixture('articles/harbour-seizure-zh-revised.txt'));
+  const dialog = page.getByRole('dialog', { name: /^Update “/ });
+  // Two passages keep their very characters (one across new line breaks), one is approximate, one is gone.
+  const counts = await previewCounts(page);
+  expect(counts.placed + counts.moved).toBe(2);
+  expect(counts.fuzzy).toBe(1);
+  expect(counts.orphaned).toBe(1);
+  await expect(dialog.getByRole('region', { name: 'Would be orphaned' })).toContainText(removed);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sourceRegion(page)).toContainText('周三更新：加入港务局的回应。');
+
+  const bare = (s: string) => s.replace(/\s+/g, '');
+  await expect.poll(async () => (await highlightedTexts(page)).map(bare).sort()).toEqual([kept, wrapped, '已在三个省份拘留了十五人'].sort());
+  // The re-wrapped passage is highlighted across its line breaks, and not as an approximation:
+  // only the passage whose figure changed is marked approximate.
+  expect(await highlightedTexts(page)).toContain('在\n一批冷冻水果中截获了三点二吨可卡\n因');
+  const passages = page.getByRole('list', { name: 'Passages' });
+  await expect(passages.getByRole('button', { name: /approximate/ })).toHaveCount(1);
+  await expect(passages.getByRole('button', { name: /十五人.*approximate/ })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: /Orphaned passages/ })).toContainText(removed);
+});

@@ -276,11 +276,16 @@ export class CaseSync {
 
   /** Upload a source's snapshot and original (once: the server keeps blobs by hash) and give its shared form. */
   private async uploadSource(source: Stored<SourceRecord>): Promise<SharedSourceRecord> {
-    const { bytes, sha256 } = await snapshotBlob({ text: source.text, blocks: source.blocks, ...(source.html === undefined ? {} : { html: source.html }) });
+    const { bytes, sha256 } = await snapshotBlob({
+      text: source.text,
+      blocks: source.blocks,
+      ...(source.html === undefined ? {} : { html: source.html }),
+      ...(source.ocr === undefined ? {} : { ocr: source.ocr }),
+    });
     await putBlob(this.link.server, this.caseId, this.link.token, sha256, bytes);
     const original = await readSourceBlob(source.id);
     if (original) await putBlob(this.link.server, this.caseId, this.link.token, source.sha256, original.bytes);
-    const { text: _t, blocks: _b, html: _h, ...rest } = source;
+    const { text: _t, blocks: _b, html: _h, ocr: _o, ...rest } = source;
     return { ...rest, snapshot: sha256, ...(original ? { mediaType: original.mediaType } : {}) } as unknown as SharedSourceRecord;
   }
 
@@ -319,7 +324,7 @@ export class CaseSync {
         const t = table as TableName;
         let input: Record<string, unknown> = record as unknown as Record<string, unknown>;
         const fields = change.fields;
-        if (t === 'sources' && (fields === null || fields.some((f) => ['text', 'blocks', 'html', 'sha256', 'revision'].includes(f)) || !readRecord(this.doc, t, record.id))) {
+        if (t === 'sources' && (fields === null || fields.some((f) => ['text', 'blocks', 'html', 'ocr', 'sha256', 'revision'].includes(f)) || !readRecord(this.doc, t, record.id))) {
           input = (await this.uploadSource(record as unknown as Stored<SourceRecord>)) as unknown as Record<string, unknown>;
         } else if (t === 'sources') {
           const shared = readRecord(this.doc, 'sources', record.id);
@@ -373,7 +378,7 @@ export class CaseSync {
       const have = local[i] as Stored<SourceRecord> | undefined;
       const base = toLocal('sources', this.caseId, s as unknown as Record<string, unknown>);
       if (have && have.sha256 === s.sha256 && have.revision === s.revision) {
-        sources.push({ ...base, text: have.text, blocks: have.blocks, ...(have.html === undefined ? {} : { html: have.html }) } as unknown as SourceRecord);
+        sources.push({ ...base, text: have.text, blocks: have.blocks, ...(have.html === undefined ? {} : { html: have.html }), ...(have.ocr === undefined ? {} : { ocr: have.ocr }) } as unknown as SourceRecord);
         continue;
       }
       try {
@@ -387,7 +392,7 @@ export class CaseSync {
           original = null; // the original file is optional (a pasted text has none on the server)
         }
         if (original) blobs.push({ sourceId: s.id, bytes: original, mediaType: s.mediaType ?? 'application/octet-stream' });
-        sources.push({ ...base, text: snap.text, blocks: snap.blocks, ...(snap.html === undefined ? {} : { html: snap.html }) } as unknown as SourceRecord);
+        sources.push({ ...base, text: snap.text, blocks: snap.blocks, ...(snap.html === undefined ? {} : { html: snap.html }), ...(snap.ocr === undefined ? {} : { ocr: snap.ocr }) } as unknown as SourceRecord);
         this.blobsMissing.delete(s.id);
       } catch {
         this.blobsMissing.add(s.id);

@@ -1,8 +1,9 @@
 import { describe as suite, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { diffTexts, mapOffset, mapSpan } from '../../../../shared/anchoring/diff';
+import { changedSpans, diffTexts, mapOffset, mapSpan } from '../../../../shared/anchoring/diff';
 import { reanchorAll } from '../../../../shared/anchoring/reanchor';
 import { describe } from '../../../../shared/anchoring/selectors';
+import { squeeze } from '../../../../shared/anchoring/skeleton';
 import { applyEdits, edit, report } from './arbitraries';
 import { REPORT, spanOf } from './fixtures';
 
@@ -10,8 +11,8 @@ suite('diffTexts', () => {
   it('maps shared text exactly and marks the replaced words as changed', () => {
     const revised = REPORT.replace('arrested 746 people', 'detained 746 people').replace('Critics said', 'Lawyers said');
     const diff = diffTexts(REPORT, revised);
-    // Characters both versions share at a region's edge stay shared: "Critic[s]" → "Lawyer[s]".
-    expect(diff.changed.map((r) => revised.slice(r.start, r.end))).toEqual(['detained', 'Lawyer']);
+    // Characters both versions share at a region's edge stay shared: "arrest[ed]" → "detain[ed]", "Critic[s]" → "Lawyer[s]".
+    expect(changedSpans(diff).map((r) => revised.slice(r.start, r.end))).toEqual(['detain', 'Lawyer']);
     const [start, end] = spanOf(REPORT, '£54 million');
     expect(mapSpan(diff, start, end)).toEqual({ start, end });
     const [editedStart, editedEnd] = spanOf(REPORT, 'arrested 746');
@@ -26,24 +27,27 @@ suite('diffTexts', () => {
     expect(diff.changed[0]?.end).toBe(diff.changed[0]?.start);
   });
 
-  it('tiles both texts: shared runs are equal and everything else is a changed region', () => {
+  it('tiles both skeletons: shared runs are equal and everything else is a changed region', () => {
     fc.assert(
       fc.property(report, fc.array(edit, { maxLength: 6 }), (text, edits) => {
         const revised = applyEdits(text, [0, 1], edits, false).text;
         const diff = diffTexts(text, revised);
+        const [oldSk, newSk] = [diff.old.text, diff.new.text];
+        expect(oldSk).toBe(squeeze(text));
+        expect(newSk).toBe(squeeze(revised));
         let oldPos = 0;
         let newPos = 0;
         let covered = 0;
         for (const s of diff.equal) {
           expect(s.oldStart).toBeGreaterThanOrEqual(oldPos);
           expect(s.newStart).toBeGreaterThanOrEqual(newPos);
-          expect(revised.slice(s.newStart, s.newStart + s.length)).toBe(text.slice(s.oldStart, s.oldStart + s.length));
+          expect(newSk.slice(s.newStart, s.newStart + s.length)).toBe(oldSk.slice(s.oldStart, s.oldStart + s.length));
           oldPos = s.oldStart + s.length;
           newPos = s.newStart + s.length;
           covered += s.length;
         }
         const changed = diff.changed.reduce((sum, r) => sum + r.end - r.start, 0);
-        expect(covered + changed).toBe(revised.length);
+        expect(covered + changed).toBe(newSk.length);
       }),
       { numRuns: 300 },
     );

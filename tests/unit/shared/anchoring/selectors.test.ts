@@ -120,11 +120,25 @@ const CASES: Case[] = [
     status: 'orphaned',
   },
   {
-    name: 'whitespace-only change inside the quote',
+    name: 'whitespace-only change inside the quote (the same words, re-spaced)',
     phrase: 'The arrests took place in Liverpool, London and the West Midlands',
     revised: edit('The arrests took place in Liverpool, London', 'The arrests took  place in Liverpool,\nLondon'),
-    status: 'fuzzy',
+    status: 'moved',
     expectText: 'The arrests took  place in Liverpool,\nLondon and the West Midlands',
+  },
+  {
+    name: 'two words run together inside the quote (same letters, different words)',
+    phrase: 'The arrests took place in Liverpool, London and the West Midlands',
+    revised: edit('took place', 'tookplace'),
+    status: 'fuzzy',
+    expectText: 'The arrests tookplace in Liverpool, London and the West Midlands',
+  },
+  {
+    name: 'paragraph re-flowed around and through the quote',
+    phrase: 'the service had around 60,000 users worldwide',
+    revised: REPORT.replace('. ', '.\n\n').replace('had around 60,000', 'had\naround\n60,000'),
+    status: 'moved',
+    expectText: 'the service had\naround\n60,000 users worldwide',
   },
   {
     name: 'whitespace-only change outside the quote',
