@@ -21,7 +21,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // A team's sync server (issue 12): any TLS server, or plain HTTP/WebSocket on this machine only.
+  "connect-src 'self' https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-src 'none'",

@@ -18,6 +18,7 @@ import { referencesContribution } from '../features/references/contribution';
 import { searchContribution } from '../features/search/contribution';
 import { settingsContribution } from '../features/settings/contribution';
 import { sourcesContribution } from '../features/sources/contribution';
+import { syncContribution } from '../features/sync/contribution';
 import { tagsContribution } from '../features/tags/contribution';
 import { timelineContribution } from '../features/timeline/contribution';
 import { trashContribution } from '../features/trash/contribution';
@@ -39,6 +40,7 @@ export const CONTRIBUTIONS = [
   searchContribution,
   settingsContribution,
   trashContribution,
+  syncContribution,
 ] as const;
 
 /** The ids of every registered command, as literal types. */

@@ -121,7 +121,11 @@ function stampChange(value: Row, old: Row, fields: string[], s: Stamper): Row {
   if (typeof creator === 'string') next.createdBy = creator;
   else next.createdBy = s.actor;
   const keep = s.keepIncoming && typeof value.updatedBy === 'string';
-  if (fields.length === 0) {
+  if (s.keepIncoming && !keep && fields.length > 0) {
+    // A synced or imported record without a last-change stamp was not changed since its creation, wherever it comes from.
+    delete next.updatedBy;
+    delete next.changedAt;
+  } else if (fields.length === 0) {
     // Nothing changed: the stored stamps stand (or their absence, for a record not changed since it was created).
     if (old.updatedBy === undefined) delete next.updatedBy;
     else next.updatedBy = old.updatedBy;

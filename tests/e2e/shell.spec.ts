@@ -235,7 +235,7 @@ test.describe('in Spanish', () => {
 
     await page.getByRole('button', { name: 'Caso', exact: true }).click();
     const menu = page.getByRole('menu', { name: 'Caso' });
-    await expect(menu.getByRole('menuitem')).toHaveText(['Exportar caso', 'Importar caso', 'Restaurar desde copia de seguridad…', 'Exportar anotaciones', 'Importar anotaciones', 'Abrir la papelera']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Exportar caso', 'Importar caso', 'Restaurar desde copia de seguridad…', 'Exportar anotaciones', 'Importar anotaciones', 'Abrir la papelera', 'Compartir caso…', 'Unirse a un caso…']);
     expect(await seriousAxe(page)).toEqual([]);
     await page.keyboard.press('Escape');
 

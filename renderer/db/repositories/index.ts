@@ -51,3 +51,4 @@ export {
   untagPassageEntity,
   type FoundDateRef,
 } from './views';
+export { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, type SyncedRecords, type SyncTable } from './sync';

@@ -1,0 +1,112 @@
+/**
+ * The sync layer's door into the database (renderer/features/sync): reading
+ * the records the change feed names, so they can be written into the case
+ * Y.Doc, and storing what arrived from the other members under the 'sync'
+ * origin (the change feed's consumer skips it, so nothing is echoed back;
+ * the middleware keeps the stamps the records arrive with).
+ */
+import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, Stored, TagRecord } from '../../../shared/domain/types';
+import { getDb } from '../db';
+import { allOf, LIVE } from '../live';
+import { runWithOrigin } from '../origin';
+
+export type SyncTable = 'sources' | 'passages' | 'claims' | 'tags' | 'notes';
+
+/** The records of one table by key (undefined where there is none any more: purged). */
+export async function readRecordsForSync(table: SyncTable | 'cases', keys: readonly string[]): Promise<(Stored<{ id: string; caseId?: string }> | undefined)[]> {
+  return (await getDb().table(table).bulkGet([...keys])) as (Stored<{ id: string; caseId?: string }> | undefined)[];
+}
+
+/** Every record of a case, live and in the Trash, per table: what sharing a case sends first. */
+export async function readCaseForSync(caseId: string): Promise<{
+  case: Stored<CaseRecord> | undefined;
+  sources: Stored<SourceRecord>[];
+  passages: Stored<PassageRecord>[];
+  claims: Stored<ClaimRecord>[];
+  tags: Stored<TagRecord>[];
+  notes: Stored<NoteRecord>[];
+}> {
+  const db = getDb();
+  const [record, sources, passages, claims, tags, notes] = await Promise.all([
+    db.cases.get(caseId),
+    allOf('sources', caseId).toArray() as Promise<Stored<SourceRecord>[]>,
+    allOf('passages', caseId).toArray() as Promise<Stored<PassageRecord>[]>,
+    allOf('claims', caseId).toArray() as Promise<Stored<ClaimRecord>[]>,
+    allOf('tags', caseId).toArray() as Promise<Stored<TagRecord>[]>,
+    allOf('notes', caseId).toArray() as Promise<Stored<NoteRecord>[]>,
+  ]);
+  return { case: record, sources, passages, claims, tags, notes };
+}
+
+/** A source's original file, if it is stored here. */
+export async function readSourceBlob(sourceId: string): Promise<SourceBlobRecord | undefined> {
+  return getDb().sourceBlobs.get(sourceId);
+}
+
+
+/** Records that arrived from the case document, in the app's shapes (stamps included, `deletedAt` 0 or a time). */
+export interface SyncedRecords {
+  case?: Pick<CaseRecord, 'id' | 'name' | 'createdAt' | 'briefNoteId' | 'createdBy' | 'updatedBy' | 'changedAt'>;
+  sources?: SourceRecord[];
+  blobs?: SourceBlobRecord[];
+  passages?: PassageRecord[];
+  claims?: ClaimRecord[];
+  tags?: TagRecord[];
+  notes?: Omit<NoteRecord, 'content' | 'plainText'>[];
+}
+
+type Incoming = { id: string; deletedAt?: number; deletedBy?: string };
+
+/**
+ * Merge one arriving record with the local one: the arriving fields win; the
+ * local-only ones (why and with what a record was deleted here, which source
+ * was open) stay; an arriving tombstone without a local deletion gets one of
+ * its own, so the Trash can restore it.
+ */
+function merged<T extends Incoming>(table: string, incoming: T, local: Stored<T> | undefined): Stored<T> {
+  const deleted = !!incoming.deletedAt;
+  const out: Record<string, unknown> = { ...(local ?? {}), ...incoming, deletedAt: deleted ? incoming.deletedAt : LIVE };
+  if (!deleted) {
+    delete out.deletedBy;
+    delete out.deletion;
+    delete out.unlinked;
+  } else if (!local?.deletion || !local.deletedAt) {
+    out.deletion = `sync:${table}:${incoming.id}:${incoming.deletedAt}`;
+    delete out.unlinked;
+  }
+  return out as Stored<T>;
+}
+
+/** Only called with records: inside a transaction, awaiting a function that awaits no Dexie call would lose the transaction. */
+async function putMerged<T extends Incoming>(table: SyncTable | 'cases', records: readonly T[]): Promise<void> {
+  const t = getDb().table(table);
+  const locals = (await t.bulkGet(records.map((r) => r.id))) as (Stored<T> | undefined)[];
+  await t.bulkPut(records.map((r, i) => merged(table, r, locals[i])));
+}
+
+/**
+ * Store what arrived from the case document, in one transaction under the
+ * 'sync' origin. A case that does not exist here yet is created (joining).
+ * Notes keep their local text: a note's text is its own document.
+ */
+export async function applySyncedRecords(caseId: string, records: SyncedRecords): Promise<void> {
+  const db = getDb();
+  await runWithOrigin('sync', async () => {
+    if (records.case) {
+      const local = await db.cases.get(caseId);
+      const now = Date.now();
+      const next: Stored<CaseRecord> = { ...(local ?? { updatedAt: now }), ...records.case, id: caseId, deletedAt: local?.deletedAt ?? LIVE };
+      await db.cases.put(next);
+    }
+    if (records.blobs && records.blobs.length > 0) await db.sourceBlobs.bulkPut(records.blobs);
+    for (const table of ['sources', 'tags', 'passages', 'claims'] as const) {
+      const list = records[table];
+      if (list && list.length > 0) await putMerged<Incoming>(table, list);
+    }
+    if (records.notes && records.notes.length > 0) {
+      const locals = await db.notes.bulkGet(records.notes.map((n) => n.id));
+      const full = records.notes.map((n, i) => ({ content: locals[i]?.content ?? null, plainText: locals[i]?.plainText ?? '', ...n }) as NoteRecord);
+      await putMerged('notes', full);
+    }
+  });
+}

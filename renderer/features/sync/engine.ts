@@ -1,0 +1,440 @@
+/**
+ * One shared case, kept in step both ways:
+ *
+ *   Dexie ──change feed (skips 'sync')──▶ writeRecord(…, only) ──▶ case Y.Doc ──provider──▶ server
+ *   Dexie ◀──applySyncedRecords ('sync')◀── observeCaseDoc (skips LOCAL_ORIGIN) ◀── case Y.Doc
+ *
+ * The Y.Doc is persisted in this profile by y-indexeddb, so what was written
+ * offline survives a reload and merges when the provider reconnects; the feed
+ * cursor is kept in the database (meta), so local edits not yet written into
+ * the Y.Doc are picked up again after a restart. Source snapshots and original
+ * files travel as blobs by SHA-256 before the source record that names them.
+ */
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { sha256Hex } from '../../../shared/import/hash';
+import type { SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
+import {
+  TABLES,
+  observeCaseDoc,
+  readCaseInfo,
+  readRecord,
+  restoreRecord,
+  tableMap,
+  writeCaseInfo,
+  writeMember,
+  writeRecord,
+  writeRecords,
+  type SharedRecords,
+  type TableName,
+  type WriteContext,
+} from '../../../shared/sync/caseDoc';
+import { caseDocName } from '../../../shared/sync/names';
+import { decodeSnapshot, snapshotBlob } from '../../../shared/sync/snapshot';
+import type { Role } from '../../../shared/sync/token';
+import { latestSeq, subscribeChanges, readChangesSince, type RecordChange } from '../../db';
+import { getActor, setMeta } from '../../db/repositories';
+import { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, type SyncedRecords } from '../../db/repositories';
+import { getBlob, putBlob } from './serverApi';
+
+/** The origin of this device's writes into a case Y.Doc (observers skip it: no echo). */
+export const LOCAL_ORIGIN = 'casefile-local';
+
+/** How a case is connected: kept only in this profile's database (never in bundles, exports or logs). */
+export interface SyncLink {
+  caseId: string;
+  /** The server's HTTP(S) base address. */
+  server: string;
+  /** Its WebSocket address. */
+  ws: string;
+  token: string;
+  role: Role;
+  /** The feed seq up to which local changes are in the Y.Doc. */
+  cursor: number;
+  /** True once the first sync with the server happened (until then nothing local is written into the doc). */
+  joined: boolean;
+}
+
+export const LINK_PREFIX = 'sync:link:';
+export const linkKey = (caseId: string) => LINK_PREFIX + caseId;
+
+export type SyncPhase = 'connecting' | 'synced' | 'syncing' | 'offline' | 'refused';
+
+export interface SyncState {
+  phase: SyncPhase;
+  /** Changes made here that the server has not acknowledged yet. */
+  waiting: number;
+  readOnly: boolean;
+  /** Why the server refused (phase 'refused'). */
+  reason?: string;
+  /** Who else is in the case, and where. */
+  peers: Peer[];
+}
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+  where?: string;
+}
+
+type SharedSourceRecord = SharedRecords['sources'];
+
+const COLORS = ['#b3261e', '#1b6e3a', '#0b57d0', '#8a4b00', '#6f3fb5', '#00696f'];
+
+function colorFor(id: string): string {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return COLORS[h % COLORS.length]!;
+}
+
+/** A shared record in the app's shape: stamps mapped, `deletedAt` 0 for live. */
+function toLocal(table: TableName, caseId: string, shared: Record<string, unknown>): Record<string, unknown> {
+  const { mergedInto: _m, snapshot: _s, mediaType: _t, updatedAt, updatedBy, deletedAt, deletedBy, ...rest } = shared;
+  const out: Record<string, unknown> = { ...rest, caseId, deletedAt: typeof deletedAt === 'number' ? deletedAt : 0 };
+  // A record not changed since its creation carries only its creation stamps, as the change log writes it.
+  if (updatedAt !== shared.createdAt || updatedBy !== shared.createdBy) {
+    out.changedAt = updatedAt;
+    if (updatedBy !== undefined) out.updatedBy = updatedBy;
+  }
+  if (deletedBy !== undefined) out.deletedBy = deletedBy;
+  if (table === 'passages' || table === 'claims' || table === 'notes') out.updatedAt = updatedAt;
+  return out;
+}
+
+export class CaseSync {
+  readonly doc: Y.Doc;
+  private provider: HocuspocusProvider | null = null;
+  private persistence: IndexeddbPersistence | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private offs: (() => void)[] = [];
+  private listeners = new Set<() => void>();
+  private pendingLocal = 0;
+  private state: SyncState = { phase: 'connecting', waiting: 0, readOnly: false, peers: [] };
+  private destroyed = false;
+  private blobsMissing = new Set<string>();
+  private where: string | undefined;
+  private joinedResolve: () => void = () => undefined;
+  private readonly joined = new Promise<void>((resolve) => (this.joinedResolve = resolve));
+
+  constructor(
+    private link: SyncLink,
+    doc?: Y.Doc,
+  ) {
+    this.doc = doc ?? new Y.Doc();
+    this.state.readOnly = link.role === 'ro';
+  }
+
+  get caseId(): string {
+    return this.link.caseId;
+  }
+
+  /** The server's address (never the token). */
+  get server(): string {
+    return this.link.server;
+  }
+
+  snapshot(): SyncState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<SyncState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+
+  private refresh(): void {
+    const p = this.provider;
+    if (!p || this.state.phase === 'refused') return;
+    const waiting = p.unsyncedChanges + this.pendingLocal;
+    const connected = p.configuration.websocketProvider.status === WebSocketStatus.Connected;
+    const phase: SyncPhase = !connected ? (waiting > 0 ? 'offline' : 'connecting') : p.isSynced && waiting === 0 ? 'synced' : 'syncing';
+    this.set({ phase, waiting });
+  }
+
+  /** Run sync work one piece at a time (pulls and pushes never interleave). */
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(work).catch((error: unknown) => {
+      console.warn(`Sync of case ${this.caseId}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.queue;
+  }
+
+  private ctx(actor: string, now: number): WriteContext {
+    return { actor, now, origin: LOCAL_ORIGIN };
+  }
+
+  /**
+   * Connect. `mode` 'share' writes the whole local case into the (new) document
+   * after the first sync; 'join' has already pulled it; 'resume' reconnects a
+   * case shared before.
+   */
+  async start(mode: 'share' | 'join' | 'resume', provider?: HocuspocusProvider): Promise<void> {
+    this.persistence = new IndexeddbPersistence(`casefile-sync:${caseDocName(this.caseId)}`, this.doc);
+    await this.persistence.whenSynced;
+    // A joined document arrived before it had local persistence: store it whole now.
+    if (mode === 'join') await storeState(this.persistence, true);
+    if (this.destroyed) return;
+    this.provider = provider ?? this.connect();
+    this.provider.on('status', () => this.refresh());
+    this.provider.on('unsyncedChanges', () => this.refresh());
+    this.provider.on('synced', () => {
+      this.refresh();
+      void this.afterSync(mode);
+    });
+    this.provider.on('authenticated', ({ scope }: { scope: string }) => this.set({ readOnly: scope === 'readonly' }));
+    this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.set({ phase: 'refused', reason }));
+    this.provider.on('awarenessChange', () => this.readPeers());
+    const actor = await getActor();
+    this.provider.setAwarenessField('user', { id: actor.id, name: actor.name, color: colorFor(actor.id) });
+    if (this.where) this.provider.setAwarenessField('where', this.where);
+    this.offs.push(
+      observeCaseDoc(this.doc, (changes, tx) => {
+        if (tx.origin === LOCAL_ORIGIN) return;
+        const ids: Partial<Record<TableName, string[]>> = {};
+        for (const table of TABLES) {
+          // A tag rename or merge can change every record's resolved tags.
+          const all = changes.tagResolution && (table === 'passages' || table === 'claims');
+          const set = all ? tableMap(this.doc, table).keys() : changes.records[table];
+          ids[table] = [...set];
+        }
+        void this.enqueue(() => this.pull(ids, changes.caseInfo));
+      }),
+    );
+    if (provider?.isSynced) void this.afterSync(mode);
+    else if (this.link.joined) void this.startPushing();
+    this.refresh();
+  }
+
+  private connect(): HocuspocusProvider {
+    return new HocuspocusProvider({ url: this.link.ws, name: caseDocName(this.caseId), document: this.doc, token: this.link.token });
+  }
+
+  private afterSyncDone = false;
+  private async afterSync(mode: 'share' | 'join' | 'resume'): Promise<void> {
+    if (this.afterSyncDone) {
+      void this.enqueue(() => this.retryBlobs());
+      return;
+    }
+    this.afterSyncDone = true;
+    if (mode === 'share' && !readCaseInfo(this.doc)) await this.enqueue(() => this.pushAll());
+    // What arrived while this device was away (or in the document from before a reload).
+    await this.enqueue(() => this.pull(Object.fromEntries(TABLES.map((t) => [t, [...tableMap(this.doc, t).keys()]])), true));
+    if (!this.link.joined) {
+      this.link = { ...this.link, joined: true, cursor: mode === 'join' ? await latestSeq() : this.link.cursor };
+      await setMeta(linkKey(this.caseId), this.link);
+    }
+    await this.startPushing();
+    this.joinedResolve();
+  }
+
+  /** Resolves once the first sync is done and the case is in the database. */
+  whenJoined(): Promise<void> {
+    return this.joined;
+  }
+
+  private pushing = false;
+  private async startPushing(): Promise<void> {
+    if (this.pushing || this.destroyed) return;
+    this.pushing = true;
+    const actor = await getActor();
+    writeMember(this.doc, actor.id, { name: actor.name, color: colorFor(actor.id) }, this.ctx(actor.id, Date.now()));
+    await this.enqueue(() => this.pushSince());
+    this.offs.push(
+      subscribeChanges(this.link.cursor, { caseId: this.caseId, skipOrigins: ['sync'] }, () => {
+        void this.enqueue(() => this.pushSince());
+      }),
+    );
+  }
+
+  /** The whole case into a new document: what "Share case…" sends first. */
+  private async pushAll(): Promise<void> {
+    const cursor = await latestSeq();
+    const data = await readCaseForSync(this.caseId);
+    if (!data.case) return;
+    const actor = (await getActor()).id;
+    const ctx = this.ctx(actor, Date.now());
+    const sources: SharedSourceRecord[] = [];
+    for (const s of data.sources) sources.push(await this.uploadSource(s));
+    this.doc.transact(() => {
+      writeCaseInfo(this.doc, { id: data.case!.id, name: data.case!.name, createdAt: data.case!.createdAt, ...(data.case!.briefNoteId ? { briefNoteId: data.case!.briefNoteId } : {}) }, { ...ctx, actor: data.case!.createdBy ?? actor });
+      writeRecords(this.doc, 'tags', data.tags as never[], ctx);
+      writeRecords(this.doc, 'sources', sources as never[], ctx);
+      writeRecords(this.doc, 'passages', data.passages as never[], ctx);
+      writeRecords(this.doc, 'claims', data.claims as never[], ctx);
+      writeRecords(this.doc, 'notes', data.notes as never[], ctx);
+    }, LOCAL_ORIGIN);
+    this.link = { ...this.link, cursor };
+    await setMeta(linkKey(this.caseId), this.link);
+  }
+
+  /** Upload a source's snapshot and original (once: the server keeps blobs by hash) and give its shared form. */
+  private async uploadSource(source: Stored<SourceRecord>): Promise<SharedSourceRecord> {
+    const { bytes, sha256 } = await snapshotBlob({
+      text: source.text,
+      blocks: source.blocks,
+      ...(source.html === undefined ? {} : { html: source.html }),
+      ...(source.ocr === undefined ? {} : { ocr: source.ocr }),
+    });
+    await putBlob(this.link.server, this.caseId, this.link.token, sha256, bytes);
+    const original = await readSourceBlob(source.id);
+    if (original) await putBlob(this.link.server, this.caseId, this.link.token, source.sha256, original.bytes);
+    const { text: _t, blocks: _b, html: _h, ocr: _o, ...rest } = source;
+    return { ...rest, snapshot: sha256, ...(original ? { mediaType: original.mediaType } : {}) } as unknown as SharedSourceRecord;
+  }
+
+  /** Local changes after the cursor into the document, in order; stops (to retry later) when a blob cannot be sent. */
+  private async pushSince(): Promise<void> {
+    if (this.destroyed || this.state.readOnly) return;
+    for (;;) {
+      const { changes, lastSeq } = await readChangesSince(this.link.cursor, { caseId: this.caseId, skipOrigins: ['sync'] });
+      if (lastSeq === this.link.cursor) break;
+      this.pendingLocal = changes.length;
+      this.refresh();
+      await this.pushChanges(changes);
+      this.link = { ...this.link, cursor: lastSeq };
+      await setMeta(linkKey(this.caseId), this.link);
+    }
+    this.pendingLocal = 0;
+    this.refresh();
+  }
+
+  private async pushChanges(changes: RecordChange[]): Promise<void> {
+    const byTable = new Map<string, RecordChange[]>();
+    for (const c of changes) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
+    for (const [table, list] of byTable) {
+      if (table !== 'cases' && !(TABLES as readonly string[]).includes(table)) continue;
+      const records = await readRecordsForSync(table as TableName | 'cases', list.map((c) => c.key));
+      for (let i = 0; i < list.length; i++) {
+        const change = list[i]!;
+        const record = records[i];
+        if (!record || change.op === 'delete') continue; // purged for good here; the document keeps its tombstone
+        const ctx = this.ctx(change.actor, change.at);
+        if (table === 'cases') {
+          const c = record as unknown as { id: string; name: string; createdAt: number; briefNoteId?: string };
+          if (c.id === this.caseId) writeCaseInfo(this.doc, { id: c.id, name: c.name, createdAt: c.createdAt, ...(c.briefNoteId ? { briefNoteId: c.briefNoteId } : {}) }, ctx);
+          continue;
+        }
+        const t = table as TableName;
+        let input: Record<string, unknown> = record as unknown as Record<string, unknown>;
+        const fields = change.fields;
+        if (t === 'sources' && (fields === null || fields.some((f) => ['text', 'blocks', 'html', 'ocr', 'sha256', 'revision'].includes(f)) || !readRecord(this.doc, t, record.id))) {
+          input = (await this.uploadSource(record as unknown as Stored<SourceRecord>)) as unknown as Record<string, unknown>;
+        } else if (t === 'sources') {
+          const shared = readRecord(this.doc, 'sources', record.id);
+          input = { ...input, snapshot: shared?.snapshot, ...(shared?.mediaType ? { mediaType: shared.mediaType } : {}) };
+        }
+        const existing = readRecord(this.doc, t, record.id);
+        if (existing?.deletedAt && !record.deletedAt) restoreRecord(this.doc, t, record.id, ctx);
+        // Who changed it last, and when, as this database says (its stamps): the document's `updated`.
+        const stamps = record as { updatedBy?: string; createdBy?: string };
+        const by = stamps.updatedBy ?? stamps.createdBy ?? change.actor;
+        const at = (record as { changedAt?: number }).changedAt ?? (record as { createdAt?: number }).createdAt ?? change.at;
+        this.doc.transact(() => {
+          writeRecord(this.doc, t, { ...input, updatedAt: at } as never, { ...ctx, actor: by }, fields ?? undefined);
+          const map = tableMap(this.doc, t).get(record.id);
+          const updated = map?.get('updated') as { at: number; by: string } | undefined;
+          if (map && (updated?.at !== at || updated.by !== by)) map.set('updated', { at, by });
+        }, LOCAL_ORIGIN);
+      }
+    }
+  }
+
+  /** Records changed in the document by others, into the database. */
+  private async pull(ids: Partial<Record<TableName, string[]>>, caseInfo: boolean): Promise<void> {
+    const out: SyncedRecords = {};
+    if (caseInfo) {
+      const info = readCaseInfo(this.doc);
+      if (info) out.case = { id: info.id, name: info.name, createdAt: info.createdAt, ...(info.briefNoteId ? { briefNoteId: info.briefNoteId } : {}), ...(info.createdBy ? { createdBy: info.createdBy } : {}) };
+    }
+    for (const table of TABLES) {
+      const list = ids[table] ?? [];
+      if (list.length === 0) continue;
+      const records = list.map((id) => readRecord(this.doc, table, id)).filter((r): r is NonNullable<typeof r> => !!r);
+      if (table === 'sources') {
+        const { sources, blobs } = await this.fetchSources(records as SharedSourceRecord[]);
+        out.sources = sources;
+        out.blobs = blobs;
+        continue;
+      }
+      (out as Record<string, unknown>)[table] = records.map((r) => toLocal(table, this.caseId, r as unknown as Record<string, unknown>));
+    }
+    await applySyncedRecords(this.caseId, out);
+  }
+
+  /** Sources with their snapshot and original fetched by hash; those whose blobs are not there yet wait for the next sync. */
+  private async fetchSources(shared: SharedSourceRecord[]): Promise<{ sources: SourceRecord[]; blobs: SourceBlobRecord[] }> {
+    const sources: SourceRecord[] = [];
+    const blobs: SourceBlobRecord[] = [];
+    const local = await readRecordsForSync('sources', shared.map((s) => s.id));
+    for (let i = 0; i < shared.length; i++) {
+      const s = shared[i]!;
+      const have = local[i] as Stored<SourceRecord> | undefined;
+      const base = toLocal('sources', this.caseId, s as unknown as Record<string, unknown>);
+      if (have && have.sha256 === s.sha256 && have.revision === s.revision) {
+        sources.push({ ...base, text: have.text, blocks: have.blocks, ...(have.html === undefined ? {} : { html: have.html }), ...(have.ocr === undefined ? {} : { ocr: have.ocr }) } as unknown as SourceRecord);
+        continue;
+      }
+      try {
+        const bytes = await getBlob(this.link.server, this.caseId, this.link.token, s.snapshot);
+        if ((await sha256Hex(bytes)) !== s.snapshot) throw new Error('the source text arrived damaged');
+        const snap = decodeSnapshot(bytes);
+        let original: Uint8Array | null = null;
+        try {
+          original = await getBlob(this.link.server, this.caseId, this.link.token, s.sha256);
+        } catch {
+          original = null; // the original file is optional (a pasted text has none on the server)
+        }
+        if (original) blobs.push({ sourceId: s.id, bytes: original, mediaType: s.mediaType ?? 'application/octet-stream' });
+        sources.push({ ...base, text: snap.text, blocks: snap.blocks, ...(snap.html === undefined ? {} : { html: snap.html }), ...(snap.ocr === undefined ? {} : { ocr: snap.ocr }) } as unknown as SourceRecord);
+        this.blobsMissing.delete(s.id);
+      } catch {
+        this.blobsMissing.add(s.id);
+      }
+    }
+    return { sources, blobs };
+  }
+
+  private async retryBlobs(): Promise<void> {
+    if (this.blobsMissing.size === 0) return;
+    await this.pull({ sources: [...this.blobsMissing] }, false);
+  }
+
+  private readPeers(): void {
+    const awareness = this.provider?.awareness;
+    if (!awareness) return;
+    const peers: Peer[] = [];
+    for (const [clientId, st] of awareness.getStates()) {
+      if (clientId === this.doc.clientID) continue;
+      const user = (st as { user?: { name?: string; color?: string } }).user;
+      if (!user?.name) continue;
+      const where = (st as { where?: string }).where;
+      peers.push({ clientId, name: user.name, color: user.color ?? '#444', ...(where ? { where } : {}) });
+    }
+    peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+    this.set({ peers });
+  }
+
+  /** Tell the others where this person is ("Reading: Minutes of the council"). */
+  setWhere(where: string | undefined): void {
+    this.where = where;
+    this.provider?.setAwarenessField('where', where ?? null);
+  }
+
+  /** Disconnect and stop listening; `forget` also drops the locally persisted document (Stop sharing). */
+  async destroy(forget = false): Promise<void> {
+    this.destroyed = true;
+    for (const off of this.offs) off();
+    this.offs = [];
+    this.provider?.destroy();
+    if (forget) await this.persistence?.clearData();
+    else await this.persistence?.destroy();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Which cases are shared, and the actions on them: Share, Join, invitations,
+ * Stop sharing. Links (server, token, role) live only in this profile's
+ * database (`meta`), which bundles, exports and backups never include.
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
+import { readCaseInfo } from '../../../shared/sync/caseDoc';
+import { formatInvitationLink, normaliseServerAddress, parseInvitation } from '../../../shared/sync/invitation';
+import { caseDocName } from '../../../shared/sync/names';
+import type { Role } from '../../../shared/sync/token';
+import { deleteMeta, getMeta, getMetaEntries, listCases, setMeta } from '../../db/repositories';
+import { CaseSync, LINK_PREFIX, linkKey, type SyncLink, type SyncState } from './engine';
+import { createInvitation, registerCase, serverInfo } from './serverApi';
+
+const syncs = new Map<string, CaseSync>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+function changed(): void {
+  version++;
+  for (const l of [...listeners]) l();
+}
+
+function track(sync: CaseSync): CaseSync {
+  syncs.set(sync.caseId, sync);
+  sync.subscribe(changed);
+  changed();
+  return sync;
+}
+
+/** Reconnect every case shared from this profile (at start). */
+export async function resumeSharedCases(): Promise<void> {
+  for (const { value } of await getMetaEntries<SyncLink>(LINK_PREFIX)) {
+    if (syncs.has(value.caseId)) continue;
+    void track(new CaseSync(value)).start('resume');
+  }
+}
+
+export function caseSync(caseId: string | null): CaseSync | undefined {
+  return caseId ? syncs.get(caseId) : undefined;
+}
+
+/** The open case's sync state (null: not shared), re-rendering as it changes. */
+export function useSyncState(caseId: string | null): SyncState | null {
+  useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => version,
+  );
+  return caseSync(caseId)?.snapshot() ?? null;
+}
+
+/** Share a case on a server: registers it, keeps the owner's token here, and starts sending it. */
+export async function shareCase(caseId: string, serverInput: string): Promise<void> {
+  if (syncs.has(caseId)) return;
+  const address = normaliseServerAddress(serverInput);
+  await serverInfo(address.http);
+  const issued = await registerCase(address.http, caseId);
+  const link: SyncLink = { caseId, server: address.http, ws: address.ws, token: issued.token, role: 'rw', cursor: 0, joined: false };
+  await setMeta(linkKey(caseId), link);
+  await track(new CaseSync(link)).start('share');
+}
+
+/** An invitation link for the shared case. */
+export async function inviteTo(caseId: string, role: Role): Promise<string> {
+  const link = await getMeta<SyncLink>(linkKey(caseId));
+  if (!link) throw new Error('This case is not shared.');
+  const issued = await createInvitation(link.server, caseId, link.token, role);
+  return formatInvitationLink({ server: link.server, caseId, role, token: issued.token });
+}
+
+const JOIN_TIMEOUT_MS = 20_000;
+
+/**
+ * Join a case from an invitation. Nothing is stored unless the server
+ * accepts the token and sends the case. Returns the case's ID and name.
+ */
+export async function joinCase(text: string): Promise<{ caseId: string; name: string }> {
+  const invitation = parseInvitation(text);
+  if (syncs.has(invitation.caseId)) throw new Error('You are already in this case: it is in your case list.');
+  if ((await listCases()).some((c) => c.id === invitation.caseId)) {
+    throw new Error('This case is already on this computer (it was shared from here or copied in from a bundle), so nothing was joined.');
+  }
+  const address = normaliseServerAddress(invitation.server);
+  await serverInfo(address.http);
+  const doc = new Y.Doc();
+  const provider = await new Promise<HocuspocusProvider>((resolve, reject) => {
+    let settled = false;
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      p.destroy();
+      reject(new Error(message));
+    };
+    const timer = setTimeout(() => fail(`The sync server at ${address.http} did not send the case within ${JOIN_TIMEOUT_MS / 1000} seconds. Nothing was stored; try again.`), JOIN_TIMEOUT_MS);
+    const p = new HocuspocusProvider({
+      url: address.ws,
+      name: caseDocName(invitation.caseId),
+      document: doc,
+      token: invitation.token,
+      onAuthenticationFailed: ({ reason }) => fail(`The sync server refused this invitation: ${reason}. Nothing was stored.`),
+      onSynced: () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(p);
+      },
+    });
+  });
+  let info;
+  try {
+    info = readCaseInfo(doc);
+  } catch (error) {
+    provider.destroy();
+    throw error;
+  }
+  if (!info) {
+    provider.destroy();
+    throw new Error('The server has no content for this case yet (the person who shared it may not have finished sending it). Nothing was stored; try again in a moment.');
+  }
+  const link: SyncLink = { caseId: invitation.caseId, server: address.http, ws: address.ws, token: invitation.token, role: invitation.role, cursor: 0, joined: false };
+  await setMeta(linkKey(link.caseId), link);
+  const sync = track(new CaseSync(link, doc));
+  await sync.start('join', provider);
+  await sync.whenJoined();
+  return { caseId: link.caseId, name: info.name };
+}
+
+/** Disconnect the case from its server; the local copy stays, as an ordinary case. */
+export async function stopSharing(caseId: string): Promise<void> {
+  const sync = syncs.get(caseId);
+  syncs.delete(caseId);
+  await deleteMeta(linkKey(caseId));
+  await sync?.destroy(true);
+  changed();
+}
