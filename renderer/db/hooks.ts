@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ActorRecord, CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceRecord, Stored, TagRecord } from '../../shared/domain/types';
 import { getDb } from './db';
-import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSources, liveTags } from './live';
+import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSourcePassages, liveSources, liveTags } from './live';
 import { listDeletedCases, listTrash, type TrashItem } from './repositories/trash';
 import { ACTOR_KEY } from './versions';
 
@@ -70,12 +70,74 @@ export function usePassages(caseId: string | undefined): PassageRecord[] | undef
   return useLiveQuery(() => (caseId ? livePassages(caseId).toArray() : []), [caseId]);
 }
 
+/**
+ * The live passages of one source: what the reader paints. Scoped by the
+ * `[sourceId+deletedAt]` index, so a change to another source's passages does
+ * not re-run it, and switching source reads one source's passages, not the case's.
+ */
+export function useSourcePassages(sourceId: string | undefined): PassageRecord[] | undefined {
+  return useLiveQuery(() => (sourceId ? liveSourcePassages(sourceId).toArray() : []), [sourceId]);
+}
+
+/** One passage by ID, or null when it does not exist or is in the Trash (the open passage card). */
+export function usePassage(id: string | undefined): PassageRecord | null | undefined {
+  return useLiveQuery(async () => {
+    const passage = id ? await getDb().passages.get(id) : undefined;
+    return passage && isLive(passage) ? passage : null;
+  }, [id]);
+}
+
+/**
+ * Passages by ID, in the order asked, a missing or deleted one as `undefined`:
+ * the brief's citations and the claims' evidence look up what they show, not
+ * the whole passage table. A change to any other passage does not re-run it.
+ */
+export function usePassagesByIds(ids: readonly string[]): (PassageRecord | undefined)[] | undefined {
+  const key = ids.join(',');
+  return useLiveQuery(async () => {
+    const rows = ids.length ? await getDb().passages.bulkGet([...ids]) : [];
+    return rows.map((row) => (row && isLive(row) ? row : undefined));
+  }, [key]);
+}
+
+/** How many live passages a case has (a count, not the records). */
+export function usePassageCount(caseId: string | undefined): number | undefined {
+  return useLiveQuery(() => (caseId ? livePassages(caseId).count() : 0), [caseId]);
+}
+
 /** A case's codebook tags, by name. */
 export function useTags(caseId: string | undefined): TagRecord[] | undefined {
   return useLiveQuery(async () => {
     if (!caseId) return [];
     const tags = await liveTags(caseId).toArray();
     return tags.sort((a, b) => a.name.localeCompare(b.name));
+  }, [caseId]);
+}
+
+/** How many live passages and claims carry each tag of a case (the codebook's counts). */
+export type TagUsage = ReadonlyMap<string, { passages: number; claims: number }>;
+
+/**
+ * The codebook's counts, from keys only: the live passages and claims of the
+ * case (their primary keys through the tombstone-aware index) met with each
+ * tag's entries of the `*tags` multi-entry index. No passage record is read,
+ * so a case of 50,000 passages costs key lists, not 50,000 objects.
+ */
+export function useTagUsage(caseId: string | undefined): TagUsage | undefined {
+  return useLiveQuery(async () => {
+    const usage = new Map<string, { passages: number; claims: number }>();
+    if (!caseId) return usage;
+    const db = getDb();
+    const [tags, passageKeys, claimKeys] = await Promise.all([liveTags(caseId).primaryKeys(), livePassages(caseId).primaryKeys(), liveClaims(caseId).primaryKeys()]);
+    const livePassage = new Set(passageKeys);
+    const liveClaim = new Set(claimKeys);
+    await Promise.all(
+      tags.map(async (tagId) => {
+        const [p, c] = await Promise.all([db.passages.where('tags').equals(tagId).primaryKeys(), db.claims.where('tags').equals(tagId).primaryKeys()]);
+        usage.set(tagId, { passages: p.filter((k) => livePassage.has(k)).length, claims: c.filter((k) => liveClaim.has(k)).length });
+      }),
+    );
+    return usage;
   }, [caseId]);
 }
 
@@ -86,6 +148,12 @@ export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined
     const claims = await liveClaims(caseId).toArray();
     return claims.sort((a, b) => a.createdAt - b.createdAt);
   }, [caseId]);
+}
+
+/** One live passage by ID, read once (outside a live query): where a reveal request must go. */
+export async function readPassage(id: string): Promise<PassageRecord | undefined> {
+  const passage = await getDb().passages.get(id);
+  return passage && isLive(passage) ? passage : undefined;
 }
 
 /** What of a case is in the Trash, newest first. */

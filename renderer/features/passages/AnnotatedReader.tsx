@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { IntervalIndex } from '../../../shared/domain/intervals';
 import type { ClaimRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import { TAG_PALETTE, isDescendant } from '../../../shared/claims/tags';
+import { readPassage, usePassage } from '../../db/hooks';
 import { createPassage, setActiveSource } from '../../db/repositories';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
@@ -36,6 +37,7 @@ interface OpenCard {
 export interface AnnotatedReaderProps {
   caseId: string;
   source: SourceRecord | undefined;
+  /** The open source's live passages (scoped by the caller; others are ignored). */
   passages: PassageRecord[];
   tags: TagRecord[];
   claims: ClaimRecord[];
@@ -141,7 +143,8 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   useEffect(() => () => clearHighlights(), []);
 
   // The open card's passage is outlined.
-  const cardPassage = card ? passages.find((p) => p.id === card.passageId) : undefined;
+  // The card's passage by ID: an orphan of another source has its card here too.
+  const cardPassage = usePassage(card?.passageId) ?? undefined;
   useEffect(() => {
     if (!body || !source || !cardPassage || cardPassage.sourceId !== source.id || cardPassage.anchor === 'orphaned') {
       setActiveHighlight(null);
@@ -256,14 +259,17 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     () =>
       onNavigate((request) => {
         if (request.kind !== 'reveal-passage' && request.kind !== 'open-passage-card') return;
-        const passage = passages.find((p) => p.id === request.passageId);
-        if (!passage) return;
-        if (passage.anchor === 'orphaned') {
-          setCard({ passageId: passage.id, anchor: null, focusComment: false });
-          return;
-        }
-        setPendingReveal({ passageId: passage.id, openCard: request.kind === 'open-passage-card' });
-        if (passage.sourceId !== source?.id) void setActiveSource(caseId, passage.sourceId);
+        // This source's passages are at hand; another source's passage is read by ID.
+        const here = passages.find((p) => p.id === request.passageId);
+        void (here ? Promise.resolve(here) : readPassage(request.passageId)).then((passage) => {
+          if (!passage) return;
+          if (passage.anchor === 'orphaned') {
+            setCard({ passageId: passage.id, anchor: null, focusComment: false });
+            return;
+          }
+          setPendingReveal({ passageId: passage.id, openCard: request.kind === 'open-passage-card' });
+          if (passage.sourceId !== source?.id) void setActiveSource(caseId, passage.sourceId);
+        });
       }),
     [caseId, passages, source?.id],
   );

@@ -1,3 +1,4 @@
+import { useSourcePassages } from '../../db/hooks';
 import { useTranslation } from '../../i18n';
 import { useCommandService, useWorkspace } from '../../lib/commands';
 import type { PaneProps } from '../../lib/contributions';
@@ -6,7 +7,9 @@ import { AnnotatedReader } from './AnnotatedReader';
 import { PassageList } from './PassageList';
 
 /** The workspace's main pane: the open source in the annotated reader, with its source actions. */
-export function ReaderPane({ caseRecord, activeSource, passages, tags, claims }: PaneProps) {
+export function ReaderPane({ caseRecord, activeSource, tags, claims }: PaneProps) {
+  // Only the open source's passages: switching source reads one source, and a change elsewhere does not repaint.
+  const passages = useSourcePassages(activeSource?.id);
   const { t } = useTranslation();
   const commands = useCommandService();
   const workspace = useWorkspace();

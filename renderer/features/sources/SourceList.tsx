@@ -5,6 +5,7 @@ import { useCommandService } from '../../lib/commands';
 import type { PaneProps } from '../../lib/contributions';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
+import { VirtualList } from '../../lib/VirtualList';
 import './sources.css';
 
 /** The case's sources: switch between them, import more (files or a web address), delete with undo. */
@@ -44,9 +45,16 @@ export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
       ) : sources.length === 0 ? (
         <p className="muted">{t('sources.empty')}</p>
       ) : (
-        <ul aria-label={t('sources.list')}>
-          {sources.map((source) => (
-            <li key={source.id} className={source.id === activeSourceId ? 'item active' : 'item'}>
+        <VirtualList
+          className="sources-scroll"
+          aria-label={t('sources.list')}
+          items={sources}
+          itemKey={(source) => source.id}
+          estimateSize={52}
+          revealKey={activeSourceId}
+          itemClassName={(source) => (source.id === activeSourceId ? 'item active' : 'item')}
+          renderItem={(source) => (
+            <>
               <button
                 type="button"
                 className="item-main"
@@ -61,9 +69,9 @@ export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
                   <Icon name="trash" />
                 </button>
               </span>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        />
       )}
     </div>
   );

@@ -1,0 +1,129 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+
+export interface VirtualListProps<T> {
+  items: readonly T[];
+  /** A stable key per item (its record ID). */
+  itemKey(item: T): string;
+  /** The item's content, inside its `<li>`. */
+  renderItem(item: T, index: number): ReactNode;
+  /** Class of each `<li>`. */
+  itemClassName?(item: T): string | undefined;
+  /** A first guess of a row's height in pixels; rows are measured once rendered. */
+  estimateSize: number;
+  /** Class of the scroll box (its CSS gives the box its maximum height). */
+  className?: string;
+  listClassName?: string;
+  'aria-label'?: string;
+  'aria-labelledby'?: string;
+  /** The `<ul>`, for callers that look items up in it. */
+  listRef?: Ref<HTMLUListElement>;
+  /** Scroll this item (by key) into view whenever it changes, e.g. the open source. */
+  revealKey?: string | null;
+}
+
+/** Rows rendered beyond each edge of the box: keeps the next row in the DOM for Tab and for a quick scroll. */
+const OVERSCAN = 8;
+const ITEM_SELECTOR = 'li[data-index]';
+const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A list that renders only the rows in view (TanStack Virtual), inside its own scroll box, so a case
+ * of 50,000 passages puts a few dozen rows in the DOM. It stays a `list` of `listitem`s, each row
+ * announcing its place (`aria-posinset` / `aria-setsize`), so assistive technology still hears
+ * "12 of 50,000". Keyboard: Tab moves through the rendered rows (the browser scrolls the focused row
+ * into view, which renders the next ones); Arrow Up/Down, Page Up/Down, Home and End move focus between
+ * rows however far, scrolling the target in first.
+ */
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  const { items, itemKey, renderItem, itemClassName, estimateSize, className, listClassName, listRef, revealKey } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const ulRef = useRef<HTMLUListElement | null>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateSize,
+    getItemKey: (index) => itemKey(items[index]!),
+    overscan: OVERSCAN,
+  });
+  // A row the keyboard asked for, focused once it is rendered.
+  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+
+  const setUl = useCallback(
+    (node: HTMLUListElement | null) => {
+      ulRef.current = node;
+      if (typeof listRef === 'function') listRef(node);
+      else if (listRef) (listRef as { current: HTMLUListElement | null }).current = node;
+    },
+    [listRef],
+  );
+
+  const rows = virtualizer.getVirtualItems();
+  // Focus the row the keyboard asked for as soon as it is rendered (after the scroll brought it in).
+  useLayoutEffect(() => {
+    if (pendingFocus === null) return;
+    const row = ulRef.current?.querySelector<HTMLElement>(`${ITEM_SELECTOR}[data-index="${pendingFocus}"]`);
+    if (!row) return;
+    (row.querySelector<HTMLElement>(FOCUSABLE) ?? row).focus();
+    setPendingFocus(null);
+  }, [pendingFocus, rows]);
+
+  const revealIndex = revealKey ? items.findIndex((item) => itemKey(item) === revealKey) : -1;
+  useEffect(() => {
+    if (revealIndex >= 0) virtualizer.scrollToIndex(revealIndex, { align: 'auto' });
+  }, [revealIndex, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target as HTMLElement;
+    // Only when focus is on a row's own control: fields inside a row (a rename box) keep their keys.
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const row = target.closest<HTMLElement>(ITEM_SELECTOR);
+    if (!row || !ulRef.current?.contains(row)) return;
+    const index = Number(row.dataset.index);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? estimateSize) / estimateSize) - 1);
+    const next =
+      event.key === 'ArrowDown' ? index + 1
+      : event.key === 'ArrowUp' ? index - 1
+      : event.key === 'PageDown' ? index + page
+      : event.key === 'PageUp' ? index - page
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? items.length - 1
+      : null;
+    if (next === null) return;
+    event.preventDefault();
+    const clamped = Math.min(items.length - 1, Math.max(0, next));
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    setPendingFocus(clamped);
+  };
+
+  return (
+    <div ref={scrollRef} className={className ? `virtual-scroll ${className}` : 'virtual-scroll'}>
+      <ul
+        ref={setUl}
+        className={listClassName}
+        aria-label={props['aria-label']}
+        aria-labelledby={props['aria-labelledby']}
+        onKeyDown={onKeyDown}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
+        {rows.map((row) => {
+          const item = items[row.index]!;
+          return (
+            <li
+              key={row.key}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              aria-posinset={row.index + 1}
+              aria-setsize={items.length}
+              className={itemClassName?.(item)}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
+            >
+              {renderItem(item, row.index)}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
