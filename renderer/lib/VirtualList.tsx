@@ -58,6 +58,20 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     [listRef],
   );
 
+  // A list mounted in a hidden tab measures a zero-height box and renders no row; when the box gets
+  // its size (the tab is shown), measure again so the rows in view appear.
+  const [, setBoxHeight] = useState(0);
+  useLayoutEffect(() => {
+    const box = scrollRef.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      setBoxHeight(box.clientHeight);
+      virtualizer.measure();
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [virtualizer]);
+
   const rows = virtualizer.getVirtualItems();
   // Focus the row the keyboard asked for as soon as it is rendered (after the scroll brought it in).
   useLayoutEffect(() => {

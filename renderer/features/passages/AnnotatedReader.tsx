@@ -144,7 +144,9 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
 
   // The open card's passage is outlined.
   // The card's passage by ID: an orphan of another source has its card here too.
-  const cardPassage = usePassage(card?.passageId) ?? undefined;
+  const cardHere = card ? passages.find((p) => p.id === card.passageId) : undefined;
+  const cardFetched = usePassage(card && !cardHere ? card.passageId : undefined);
+  const cardPassage = cardHere ?? (card && cardFetched?.id === card.passageId ? cardFetched : undefined);
   useEffect(() => {
     if (!body || !source || !cardPassage || cardPassage.sourceId !== source.id || cardPassage.anchor === 'orphaned') {
       setActiveHighlight(null);
