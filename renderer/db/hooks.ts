@@ -87,24 +87,6 @@ export function usePassage(id: string | undefined): PassageRecord | null | undef
   }, [id]);
 }
 
-/**
- * Passages by ID, in the order asked, a missing or deleted one as `undefined`:
- * the brief's citations and the claims' evidence look up what they show, not
- * the whole passage table. A change to any other passage does not re-run it.
- */
-export function usePassagesByIds(ids: readonly string[]): (PassageRecord | undefined)[] | undefined {
-  const key = ids.join(',');
-  return useLiveQuery(async () => {
-    const rows = ids.length ? await getDb().passages.bulkGet([...ids]) : [];
-    return rows.map((row) => (row && isLive(row) ? row : undefined));
-  }, [key]);
-}
-
-/** How many live passages a case has (a count, not the records). */
-export function usePassageCount(caseId: string | undefined): number | undefined {
-  return useLiveQuery(() => (caseId ? livePassages(caseId).count() : 0), [caseId]);
-}
-
 /** A case's codebook tags, by name. */
 export function useTags(caseId: string | undefined): TagRecord[] | undefined {
   return useLiveQuery(async () => {

@@ -30,11 +30,11 @@ type Win = Window & { __longTasks: { start: number; duration: number }[] };
 
 /** Click the case in the case list, then wait (in the page) until its source, highlights and passage rows are painted. */
 async function openCase(page: Page, name: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Cases"] button')].find((b) => b.textContent?.trim().startsWith(name));
-    if (!button) throw new Error(`no case named ${name}`);
+  const handle = await page.getByRole('navigation', { name: 'Cases' }).getByRole('button', { name: new RegExp(`^${name}`) }).elementHandle();
+  if (!handle) throw new Error(`no case named ${name}`);
+  return handle.evaluate(async (button, name) => {
     const t0 = performance.now();
-    button.click();
+    (button as HTMLElement).click();
     return new Promise<number>((resolve, reject) => {
       const check = () => {
         const body = document.querySelector<HTMLElement>('.source-body[data-source-id]');
@@ -79,7 +79,7 @@ async function switchSource(page: Page, row: number): Promise<{ ms: number; titl
 /** Bring the Brief tab forward and type at the end of the brief, as P3 does. */
 async function briefKeystrokes(page: Page): Promise<number[]> {
   await page.getByRole('tab', { name: /^Brief/ }).click();
-  await page.locator('.brief-editable :scope > p').last().waitFor();
+  await page.locator('.brief-editable > p').last().waitFor();
   await page.waitForTimeout(500);
   return recordKeystrokes(page, 'end');
 }
