@@ -31,8 +31,8 @@ const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]:not([tab
  * A list that renders only the rows in view (TanStack Virtual), inside its own scroll box, so a case
  * of 50,000 passages puts a few dozen rows in the DOM. It stays a `list` of `listitem`s, each row
  * announcing its place (`aria-posinset` / `aria-setsize`), so assistive technology still hears
- * "12 of 50,000". Keyboard: Tab moves through the rendered rows (the browser scrolls the focused row
- * into view, which renders the next ones); Arrow Up/Down, Page Up/Down, Home and End move focus between
+ * "12 of 50,000". Keyboard: Tab and Shift+Tab go from row to row (the browser scrolls the focused row
+ * into view, which renders the next ones; a row not rendered yet is scrolled in and focused); Arrow Up/Down, Page Up/Down, Home and End move focus between
  * rows however far, scrolling the target in first.
  */
 export function VirtualList<T>(props: VirtualListProps<T>) {
@@ -47,7 +47,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     overscan: OVERSCAN,
   });
   // A row the keyboard asked for, focused once it is rendered.
-  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  const [pendingFocus, setPendingFocus] = useState<{ index: number; last: boolean } | null>(null);
 
   const setUl = useCallback(
     (node: HTMLUListElement | null) => {
@@ -76,9 +76,10 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   // Focus the row the keyboard asked for as soon as it is rendered (after the scroll brought it in).
   useLayoutEffect(() => {
     if (pendingFocus === null) return;
-    const row = ulRef.current?.querySelector<HTMLElement>(`${ITEM_SELECTOR}[data-index="${pendingFocus}"]`);
+    const row = ulRef.current?.querySelector<HTMLElement>(`${ITEM_SELECTOR}[data-index="${pendingFocus.index}"]`);
     if (!row) return;
-    (row.querySelector<HTMLElement>(FOCUSABLE) ?? row).focus();
+    const controls = row.querySelectorAll<HTMLElement>(FOCUSABLE);
+    ((pendingFocus.last ? controls[controls.length - 1] : controls[0]) ?? row).focus();
     setPendingFocus(null);
   }, [pendingFocus, rows]);
 
@@ -87,14 +88,39 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (revealIndex >= 0) virtualizer.scrollToIndex(revealIndex, { align: 'auto' });
   }, [revealIndex, virtualizer]);
 
+  // Keys pressed before the row asked for is focused count from that row, not from the stale focus.
+  const pendingRef = useRef(pendingFocus);
+  pendingRef.current = pendingFocus;
+  const moveTo = (index: number, last = false) => {
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    pendingRef.current = { index, last };
+    setPendingFocus(pendingRef.current);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target as HTMLElement;
-    // Only when focus is on a row's own control: fields inside a row (a rename box) keep their keys.
-    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
     const row = target.closest<HTMLElement>(ITEM_SELECTOR);
     if (!row || !ulRef.current?.contains(row)) return;
-    const index = Number(row.dataset.index);
+    const pending = pendingRef.current;
+    const index = pending ? pending.index : Number(row.dataset.index);
+
+    // Tab off a row's last control (Shift+Tab off its first) goes to the next (previous) row even when
+    // that row is not rendered yet: the browser alone would skip out of the list.
+    if (event.key === 'Tab') {
+      const controls = row.querySelectorAll<HTMLElement>(FOCUSABLE);
+      const forward = !event.shiftKey;
+      const next = index + (forward ? 1 : -1);
+      if (next < 0 || next >= items.length) return;
+      if (!pending && (target !== (forward ? controls[controls.length - 1] : controls[0]) || ulRef.current.querySelector(`${ITEM_SELECTOR}[data-index="${next}"]`))) return;
+      event.preventDefault();
+      moveTo(next, !forward);
+      return;
+    }
+
+    if (event.shiftKey) return;
+    // Only when focus is on a row's own control: fields inside a row (a rename box) keep their keys.
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? estimateSize) / estimateSize) - 1);
     const next =
       event.key === 'ArrowDown' ? index + 1
@@ -106,9 +132,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       : null;
     if (next === null) return;
     event.preventDefault();
-    const clamped = Math.min(items.length - 1, Math.max(0, next));
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-    setPendingFocus(clamped);
+    moveTo(Math.min(items.length - 1, Math.max(0, next)));
   };
 
   return (

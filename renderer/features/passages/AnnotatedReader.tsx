@@ -3,7 +3,8 @@ import { IntervalIndex } from '../../../shared/domain/intervals';
 import type { ClaimRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import { TAG_PALETTE, isDescendant } from '../../../shared/claims/tags';
 import { readPassage, usePassage } from '../../db/hooks';
-import { createPassage, setActiveSource } from '../../db/repositories';
+import { createPassage } from '../../db/repositories';
+import { useWorkspace } from '../../lib/commands';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
 import { announce, Announcer } from '../../lib/announce';
@@ -65,6 +66,7 @@ function slotOf(passage: PassageRecord, tagsById: Map<string, TagRecord>): numbe
  */
 export function AnnotatedReader({ caseId, source, passages, tags, claims, filterTagId, empty, actions, onShowClaims, onShowBrief }: AnnotatedReaderProps) {
   const notices = useNotices();
+  const workspace = useWorkspace();
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [card, setCard] = useState<OpenCard | null>(null);
@@ -72,7 +74,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   const [pendingReveal, setPendingReveal] = useState<{ passageId: string; openCard: boolean } | null>(null);
   const [stepped, setStepped] = useState<string | null>(null);
   const toolbar = useRef<HTMLDivElement>(null);
-  const find = useFindInSource({ caseId, source, body });
+  const find = useFindInSource({ source, body });
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const sourcePassages = useMemo(
@@ -270,10 +272,10 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
             return;
           }
           setPendingReveal({ passageId: passage.id, openCard: request.kind === 'open-passage-card' });
-          if (passage.sourceId !== source?.id) void setActiveSource(caseId, passage.sourceId);
+          if (passage.sourceId !== source?.id) workspace.openSource(passage.sourceId);
         });
       }),
-    [caseId, passages, source?.id],
+    [workspace, passages, source?.id],
   );
   useEffect(() => {
     if (!pendingReveal || !body || !source) return;

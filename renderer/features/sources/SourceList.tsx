@@ -1,7 +1,7 @@
 import type { SourceRecord } from '../../../shared/domain/types';
 import { deleteSource, restoreFromTrash, setActiveSource } from '../../db/repositories';
 import { useTranslation } from '../../i18n';
-import { useCommandService } from '../../lib/commands';
+import { useCommandService, useWorkspace } from '../../lib/commands';
 import type { PaneProps } from '../../lib/contributions';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
@@ -9,9 +9,9 @@ import { VirtualList } from '../../lib/VirtualList';
 import './sources.css';
 
 /** The case's sources: switch between them, import more (files or a web address), delete with undo. */
-export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
+export function SourceList({ caseRecord, sources, activeSourceId }: PaneProps) {
   const caseId = caseRecord.id;
-  const activeSourceId = activeSource?.id;
+  const workspace = useWorkspace();
   const { t } = useTranslation();
   const notices = useNotices();
   const commands = useCommandService();
@@ -59,7 +59,7 @@ export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
                 type="button"
                 className="item-main"
                 aria-current={source.id === activeSourceId ? 'true' : undefined}
-                onClick={() => void setActiveSource(caseId, source.id)}
+                onClick={() => workspace.openSource(source.id)}
               >
                 <span className="item-title">{source.metadata.title}</span>
                 <span className="item-sub">{source.metadata['container-title'] ?? source.fileName}</span>
