@@ -14,6 +14,12 @@ import { ACTOR_KEY } from './versions';
  * Trash are left out by the index ranges themselves (live.ts).
  */
 
+/** A record by ID when it is live; null when missing, in the Trash, or no ID was given. */
+async function getLive<T extends object>(table: { get(id: string): PromiseLike<T | undefined> }, id: string | undefined): Promise<T | null> {
+  const record = id ? await table.get(id) : undefined;
+  return record && isLive(record as { deletedAt?: number }) ? record : null;
+}
+
 /** All live cases, most recently used first, then by name. */
 export function useCases(): CaseRecord[] | undefined {
   return useLiveQuery(async () => {
@@ -38,10 +44,7 @@ export function useSources(caseId: string | undefined): SourceRecord[] | undefin
 
 /** One source (with its snapshot text), or null when it does not exist or is in the Trash. */
 export function useSource(id: string | undefined): SourceRecord | null | undefined {
-  return useLiveQuery(async () => {
-    const source = id ? await getDb().sources.get(id) : undefined;
-    return source && isLive(source) ? source : null;
-  }, [id]);
+  return useLiveQuery(() => getLive<SourceRecord>(getDb().sources, id), [id]);
 }
 
 /** A case's notes in list order. */
@@ -51,10 +54,7 @@ export function useNotes(caseId: string | undefined): NoteRecord[] | undefined {
 
 /** One note, or null when it does not exist or is in the Trash. */
 export function useNote(id: string | undefined): NoteRecord | null | undefined {
-  return useLiveQuery(async () => {
-    const note = id ? await getDb().notes.get(id) : undefined;
-    return note && isLive(note) ? note : null;
-  }, [id]);
+  return useLiveQuery(() => getLive<NoteRecord>(getDb().notes, id), [id]);
 }
 
 /** An app-wide setting written with `setMeta`; null when it was never set (undefined still means loading). */
@@ -81,10 +81,7 @@ export function useSourcePassages(sourceId: string | undefined): PassageRecord[]
 
 /** One passage by ID, or null when it does not exist or is in the Trash (the open passage card). */
 export function usePassage(id: string | undefined): PassageRecord | null | undefined {
-  return useLiveQuery(async () => {
-    const passage = id ? await getDb().passages.get(id) : undefined;
-    return passage && isLive(passage) ? passage : null;
-  }, [id]);
+  return useLiveQuery(() => getLive<PassageRecord>(getDb().passages, id), [id]);
 }
 
 /** A case's codebook tags, by name. */
@@ -134,8 +131,7 @@ export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined
 
 /** One live passage by ID, read once (outside a live query): where a reveal request must go. */
 export async function readPassage(id: string): Promise<PassageRecord | undefined> {
-  const passage = await getDb().passages.get(id);
-  return passage && isLive(passage) ? passage : undefined;
+  return (await getLive<PassageRecord>(getDb().passages, id)) ?? undefined;
 }
 
 /** What of a case is in the Trash, newest first. */

@@ -136,11 +136,20 @@ export async function run(ctx: { page: Page; baseURL: string; browser: Browser }
     const heap = await heapMB(page);
     const domOpen = await page.evaluate(() => document.getElementsByTagName('*').length);
 
+    // CASEFILE_BENCH_PROFILE=trace prints where the source switches spend their time.
+    const tracing = process.env.CASEFILE_BENCH_PROFILE === 'trace';
+    if (tracing) await ctx.browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
     const switches: number[] = [];
     for (let i = 0; i < SWITCHES; i++) {
       // Rows 1..n of what is rendered, never the open one (the first source opens with the case).
       const { ms } = await switchSource(page, 1 + (i % 8));
       switches.push(ms);
+    }
+    if (tracing) {
+      const trace = JSON.parse((await ctx.browser.stopTracing()).toString()) as { traceEvents: { name: string; dur?: number; ph: string }[] };
+      const sums = new Map<string, number>();
+      for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000 / SWITCHES);
+      console.log(`  per switch:\n${[...sums].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `  ${v.toFixed(1)} ms ${k}`).join('\n')}`);
     }
 
     const bigKeys = await briefKeystrokes(page);
