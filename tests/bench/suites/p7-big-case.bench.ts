@@ -79,7 +79,7 @@ async function switchSource(page: Page, row: number): Promise<{ ms: number; titl
 /** Bring the Brief tab forward and type at the end of the brief, as P3 does. */
 async function briefKeystrokes(page: Page): Promise<number[]> {
   await page.getByRole('tab', { name: /^Brief/ }).click();
-  await page.locator('.brief-editable > p').last().waitFor();
+  await page.locator('.brief-editable > p').last().waitFor({ state: 'attached', timeout: 120_000 });
   await page.waitForTimeout(500);
   return recordKeystrokes(page, 'end');
 }
