@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
+import { setActiveSource } from '../db/repositories';
 import { currentLocale, onLocaleChange, useTranslation } from '../i18n';
 import { CommandServiceContext, WorkspaceContext } from '../lib/commands';
 import { setContextKeys } from '../lib/contextKeys';
@@ -39,14 +40,20 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
   const { activeCase, openCase } = useActiveCase(initialCaseId);
   const caseId = activeCase?.id;
   const sources = useSources(caseId);
-  const activeSource = useSource(activeCase?.activeSourceId ?? sources?.[0]?.id);
+  // A source the user just chose is shown at once; the case record's activeSourceId follows when its
+  // write commits (and any later change of it, from elsewhere, wins again).
+  const [chosen, setChosen] = useState<{ caseId: string; sourceId: string; after: string | undefined } | null>(null);
+  const storedSourceId = activeCase?.activeSourceId;
+  const pending = chosen && chosen.caseId === caseId && chosen.after === storedSourceId ? chosen.sourceId : undefined;
+  const activeSourceId = pending ?? storedSourceId ?? sources?.[0]?.id;
+  const activeSource = useSource(activeSourceId);
   const passages = usePassages(caseId);
   const tags = useTags(caseId);
   const claims = useClaims(caseId);
 
   const data = useMemo<WorkspaceData | null>(
-    () => (activeCase ? { caseRecord: activeCase, sources, activeSource, passages, tags, claims } : null),
-    [activeCase, activeSource, claims, passages, sources, tags],
+    () => (activeCase ? { caseRecord: activeCase, sources, activeSourceId, activeSource, passages, tags, claims } : null),
+    [activeCase, activeSource, activeSourceId, claims, passages, sources, tags],
   );
 
   useEffect(() => {
@@ -73,7 +80,19 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     [changeLayout],
   );
 
-  const workspace = useMemo<WorkspaceApi>(() => ({ openCase, showPane }), [openCase, showPane]);
+  const openSource = useCallback(
+    (sourceId: string) => {
+      if (!caseId) return;
+      setChosen({ caseId, sourceId, after: storedSourceId });
+      setActiveSource(caseId, sourceId).catch((error: unknown) => {
+        setChosen(null);
+        notices.error((error as Error).message);
+      });
+    },
+    [caseId, notices, storedSourceId],
+  );
+
+  const workspace = useMemo<WorkspaceApi>(() => ({ openCase, showPane, openSource }), [openCase, showPane, openSource]);
 
   // One registry for the life of the workspace; it reads the latest notices and workspace through refs.
   const noticesRef = useRef(notices);

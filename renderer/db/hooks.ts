@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ActorRecord, CaseRecord, ClaimRecord, EntityMergeRecord, EntityTagRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, Stored, TagRecord, TimelineEntryRecord } from '../../shared/domain/types';
 import { getDb } from './db';
-import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSources, liveTags } from './live';
+import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSourcePassages, liveSources, liveTags } from './live';
 import { listDeletedCases, listTrash, type TrashItem } from './repositories/trash';
 import { ACTOR_KEY } from './versions';
 
@@ -13,6 +13,12 @@ import { ACTOR_KEY } from './versions';
  * Dexie can track exactly which ranges each one depends on. Records in the
  * Trash are left out by the index ranges themselves (live.ts).
  */
+
+/** A record by ID when it is live; null when missing, in the Trash, or no ID was given. */
+async function getLive<T extends object>(table: { get(id: string): PromiseLike<T | undefined> }, id: string | undefined): Promise<T | null> {
+  const record = id ? await table.get(id) : undefined;
+  return record && isLive(record as { deletedAt?: number }) ? record : null;
+}
 
 /** All live cases, most recently used first, then by name. */
 export function useCases(): CaseRecord[] | undefined {
@@ -38,10 +44,7 @@ export function useSources(caseId: string | undefined): SourceRecord[] | undefin
 
 /** One source (with its snapshot text), or null when it does not exist or is in the Trash. */
 export function useSource(id: string | undefined): SourceRecord | null | undefined {
-  return useLiveQuery(async () => {
-    const source = id ? await getDb().sources.get(id) : undefined;
-    return source && isLive(source) ? source : null;
-  }, [id]);
+  return useLiveQuery(() => getLive<SourceRecord>(getDb().sources, id), [id]);
 }
 
 /** A case's notes in list order. */
@@ -51,10 +54,7 @@ export function useNotes(caseId: string | undefined): NoteRecord[] | undefined {
 
 /** One note, or null when it does not exist or is in the Trash. */
 export function useNote(id: string | undefined): NoteRecord | null | undefined {
-  return useLiveQuery(async () => {
-    const note = id ? await getDb().notes.get(id) : undefined;
-    return note && isLive(note) ? note : null;
-  }, [id]);
+  return useLiveQuery(() => getLive<NoteRecord>(getDb().notes, id), [id]);
 }
 
 /** An app-wide setting written with `setMeta`; null when it was never set (undefined still means loading). */
@@ -70,12 +70,53 @@ export function usePassages(caseId: string | undefined): PassageRecord[] | undef
   return useLiveQuery(() => (caseId ? livePassages(caseId).toArray() : []), [caseId]);
 }
 
+/**
+ * The live passages of one source: what the reader paints. Scoped by the
+ * `[sourceId+deletedAt]` index, so a change to another source's passages does
+ * not re-run it, and switching source reads one source's passages, not the case's.
+ */
+export function useSourcePassages(sourceId: string | undefined): PassageRecord[] | undefined {
+  return useLiveQuery(() => (sourceId ? liveSourcePassages(sourceId).toArray() : []), [sourceId]);
+}
+
+/** One passage by ID, or null when it does not exist or is in the Trash (the open passage card). */
+export function usePassage(id: string | undefined): PassageRecord | null | undefined {
+  return useLiveQuery(() => getLive<PassageRecord>(getDb().passages, id), [id]);
+}
+
 /** A case's codebook tags, by name. */
 export function useTags(caseId: string | undefined): TagRecord[] | undefined {
   return useLiveQuery(async () => {
     if (!caseId) return [];
     const tags = await liveTags(caseId).toArray();
     return tags.sort((a, b) => a.name.localeCompare(b.name));
+  }, [caseId]);
+}
+
+/** How many live passages and claims carry each tag of a case (the codebook's counts). */
+export type TagUsage = ReadonlyMap<string, { passages: number; claims: number }>;
+
+/**
+ * The codebook's counts, from keys only: the live passages and claims of the
+ * case (their primary keys through the tombstone-aware index) met with each
+ * tag's entries of the `*tags` multi-entry index. No passage record is read,
+ * so a case of 50,000 passages costs key lists, not 50,000 objects.
+ */
+export function useTagUsage(caseId: string | undefined): TagUsage | undefined {
+  return useLiveQuery(async () => {
+    const usage = new Map<string, { passages: number; claims: number }>();
+    if (!caseId) return usage;
+    const db = getDb();
+    const [tags, passageKeys, claimKeys] = await Promise.all([liveTags(caseId).primaryKeys(), livePassages(caseId).primaryKeys(), liveClaims(caseId).primaryKeys()]);
+    const livePassage = new Set(passageKeys);
+    const liveClaim = new Set(claimKeys);
+    await Promise.all(
+      tags.map(async (tagId) => {
+        const [p, c] = await Promise.all([db.passages.where('tags').equals(tagId).primaryKeys(), db.claims.where('tags').equals(tagId).primaryKeys()]);
+        usage.set(tagId, { passages: p.filter((k) => livePassage.has(k)).length, claims: c.filter((k) => liveClaim.has(k)).length });
+      }),
+    );
+    return usage;
   }, [caseId]);
 }
 
@@ -110,6 +151,11 @@ export function useEntityTags(caseId: string | undefined): EntityTagRecord[] | u
 /** A case's figures (the brief's figure nodes show them by ID). */
 export function useFigures(caseId: string | undefined): FigureRecord[] | undefined {
   return useLiveQuery(() => (caseId ? getDb().figures.where('caseId').equals(caseId).toArray() : []), [caseId]);
+}
+
+/** One live passage by ID, read once (outside a live query): where a reveal request must go. */
+export async function readPassage(id: string): Promise<PassageRecord | undefined> {
+  return (await getLive<PassageRecord>(getDb().passages, id)) ?? undefined;
 }
 
 /** What of a case is in the Trash, newest first. */

@@ -40,6 +40,11 @@ export interface WorkspaceApi {
   openCase(caseId: string | null): Promise<void>;
   /** Bring a pane (by id) to the front of its slot. */
   showPane(paneId: string): void;
+  /**
+   * Show a source of the open case in the reader at once, and store it as the case's open source
+   * behind (the reader does not wait for that write to commit).
+   */
+  openSource(sourceId: string): void;
 }
 
 export interface CommandContribution<Id extends string = string> {
@@ -70,6 +75,8 @@ export type CommandArgs = Readonly<Record<string, unknown>>;
 export interface WorkspaceData {
   caseRecord: CaseRecord;
   sources: SourceRecord[] | undefined;
+  /** The source the reader shows (asked for; `activeSource` is its record once read). */
+  activeSourceId: string | undefined;
   activeSource: SourceRecord | null | undefined;
   passages: PassageRecord[] | undefined;
   tags: TagRecord[] | undefined;

@@ -5,6 +5,7 @@ import { useClaims, usePassages, useTags } from '../../db/hooks';
 import { useCommandService } from '../../lib/commands';
 import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
+import { VirtualList } from '../../lib/VirtualList';
 import { shortQuote } from '../passages/labels';
 import { ClaimDetail } from './ClaimDetail';
 import { independentLabel, STATUS_LABEL } from '../../lib/claimLabels';
@@ -131,23 +132,28 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
                 Showing {shown.length} of {claims.length} claims.
               </p>
             )}
-            <ul className="claim-list" aria-label="Claims in this case" ref={list}>
-              {shown.map((claim) => {
+            <VirtualList
+              className="claims-scroll"
+              listClassName="claim-list"
+              aria-label="Claims in this case"
+              listRef={list}
+              items={shown}
+              itemKey={(claim) => claim.id}
+              estimateSize={96}
+              renderItem={(claim) => {
                 const summary = evidenceSummary(claim, passagesById);
                 return (
-                  <li key={claim.id}>
-                    <button type="button" className="claim-row" data-claim-id={claim.id} onClick={() => openClaim(claim.id)}>
-                      <span className={`status-badge status-${claim.status}`}>{STATUS_LABEL[claim.status]}</span>
-                      <span className="claim-statement">{claim.statement}</span>
-                      {claim.claimant && <span className="claim-claimant">{claim.claimant}</span>}
-                      <span className="claim-evidence">
-                        {summaryLabel(summary)} · <strong className="independent">{independentLabel(summary)}</strong>
-                      </span>
-                    </button>
-                  </li>
+                  <button type="button" className="claim-row" data-claim-id={claim.id} onClick={() => openClaim(claim.id)}>
+                    <span className={`status-badge status-${claim.status}`}>{STATUS_LABEL[claim.status]}</span>
+                    <span className="claim-statement">{claim.statement}</span>
+                    {claim.claimant && <span className="claim-claimant">{claim.claimant}</span>}
+                    <span className="claim-evidence">
+                      {summaryLabel(summary)} · <strong className="independent">{independentLabel(summary)}</strong>
+                    </span>
+                  </button>
                 );
-              })}
-            </ul>
+              }}
+            />
           </>
         )}
       </>

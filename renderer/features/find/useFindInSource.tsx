@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SourceRecord } from '../../../shared/domain/types';
-import { setActiveSource } from '../../db/repositories';
+import { useWorkspace } from '../../lib/commands';
 import { onNavigate } from '../../lib/navigation';
 import { clearFindMatches, flashRange, paintFindMatches } from '../../reader/highlights';
 import { offsetsToRange } from '../../reader/offsets';
@@ -38,7 +38,7 @@ export interface FindInSource {
  * Enter / Shift+Enter or the arrow keys step; Escape closes and gives focus
  * back. Also serves "reveal-text" requests from search results.
  */
-export function useFindInSource({ caseId, source, body }: { caseId: string; source: SourceRecord | undefined; body: HTMLElement | null }): FindInSource {
+export function useFindInSource({ source, body }: { source: SourceRecord | undefined; body: HTMLElement | null }): FindInSource {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -105,15 +105,16 @@ export function useFindInSource({ caseId, source, body }: { caseId: string; sour
   useEffect(() => onFindRequest(openBar), [openBar]);
 
   // Search results that point into a source's text.
+  const workspace = useWorkspace();
   const [pending, setPending] = useState<{ sourceId: string; start: number; end: number } | null>(null);
   useEffect(
     () =>
       onNavigate((request) => {
         if (request.kind !== 'reveal-text') return;
         setPending({ sourceId: request.sourceId, start: request.start, end: request.end });
-        if (request.sourceId !== source?.id) void setActiveSource(caseId, request.sourceId);
+        if (request.sourceId !== source?.id) workspace.openSource(request.sourceId);
       }),
-    [caseId, source?.id],
+    [workspace, source?.id],
   );
   useEffect(() => {
     if (!pending || !body || !source || source.id !== pending.sourceId || body.dataset.sourceId !== source.id) return;

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { IntervalIndex } from '../../../shared/domain/intervals';
 import type { ClaimRecord, PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import { TAG_PALETTE, isDescendant } from '../../../shared/claims/tags';
-import { createPassage, setActiveSource } from '../../db/repositories';
+import { readPassage, usePassage } from '../../db/hooks';
+import { createPassage } from '../../db/repositories';
+import { useWorkspace } from '../../lib/commands';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
 import { announce, Announcer } from '../../lib/announce';
@@ -39,6 +41,7 @@ interface OpenCard {
 export interface AnnotatedReaderProps {
   caseId: string;
   source: SourceRecord | undefined;
+  /** The open source's live passages (scoped by the caller; others are ignored). */
   passages: PassageRecord[];
   tags: TagRecord[];
   claims: ClaimRecord[];
@@ -66,6 +69,7 @@ function slotOf(passage: PassageRecord, tagsById: Map<string, TagRecord>): numbe
  */
 export function AnnotatedReader({ caseId, source, passages, tags, claims, filterTagId, empty, actions, onShowClaims, onShowBrief }: AnnotatedReaderProps) {
   const notices = useNotices();
+  const workspace = useWorkspace();
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [card, setCard] = useState<OpenCard | null>(null);
@@ -73,7 +77,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   const [pendingReveal, setPendingReveal] = useState<{ passageId: string; openCard: boolean } | null>(null);
   const [stepped, setStepped] = useState<string | null>(null);
   const toolbar = useRef<HTMLDivElement>(null);
-  const find = useFindInSource({ caseId, source, body });
+  const find = useFindInSource({ source, body });
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const sourcePassages = useMemo(
@@ -164,7 +168,10 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   const uncertainCount = source?.ocr?.uncertain.length ?? 0;
 
   // The open card's passage is outlined.
-  const cardPassage = card ? passages.find((p) => p.id === card.passageId) : undefined;
+  // The card's passage by ID: an orphan of another source has its card here too.
+  const cardHere = card ? passages.find((p) => p.id === card.passageId) : undefined;
+  const cardFetched = usePassage(card && !cardHere ? card.passageId : undefined);
+  const cardPassage = cardHere ?? (card && cardFetched?.id === card.passageId ? cardFetched : undefined);
   useEffect(() => {
     if (!body || !source || !cardPassage || cardPassage.sourceId !== source.id || cardPassage.anchor === 'orphaned') {
       setActiveHighlight(null);
@@ -279,16 +286,19 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     () =>
       onNavigate((request) => {
         if (request.kind !== 'reveal-passage' && request.kind !== 'open-passage-card') return;
-        const passage = passages.find((p) => p.id === request.passageId);
-        if (!passage) return;
-        if (passage.anchor === 'orphaned') {
-          setCard({ passageId: passage.id, anchor: null, focusComment: false });
-          return;
-        }
-        setPendingReveal({ passageId: passage.id, openCard: request.kind === 'open-passage-card' });
-        if (passage.sourceId !== source?.id) void setActiveSource(caseId, passage.sourceId);
+        // This source's passages are at hand; another source's passage is read by ID.
+        const here = passages.find((p) => p.id === request.passageId);
+        void (here ? Promise.resolve(here) : readPassage(request.passageId)).then((passage) => {
+          if (!passage) return;
+          if (passage.anchor === 'orphaned') {
+            setCard({ passageId: passage.id, anchor: null, focusComment: false });
+            return;
+          }
+          setPendingReveal({ passageId: passage.id, openCard: request.kind === 'open-passage-card' });
+          if (passage.sourceId !== source?.id) workspace.openSource(passage.sourceId);
+        });
       }),
-    [caseId, passages, source?.id],
+    [workspace, passages, source?.id],
   );
   useEffect(() => {
     if (!pendingReveal || !body || !source) return;

@@ -7,6 +7,7 @@ import { PASSAGE_DRAG_TYPE } from '../../editor/briefCommands';
 import { Icon } from '../../lib/icons';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { VirtualList } from '../../lib/VirtualList';
 import { locatorLabel, shortQuote } from './labels';
 import { rangeToOffsets } from '../../reader/offsets';
 
@@ -40,10 +41,11 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
       (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.selectors[1].start - b.selectors[1].start,
     );
   }, [passages, sources]);
-  const matches = (p: PassageRecord) =>
-    !filterTag || p.tags.some((id) => id === filterTag.id || (tagsById.get(id) && isDescendant(tagsById.get(id)!.name, filterTag.name)));
-  const placed = sorted.filter((p) => p.anchor !== 'orphaned' && matches(p));
-  const orphans = sorted.filter((p) => p.anchor === 'orphaned');
+  const { placed, orphans } = useMemo(() => {
+    const matches = (p: PassageRecord) =>
+      !filterTag || p.tags.some((id) => id === filterTag.id || (tagsById.get(id) && isDescendant(tagsById.get(id)!.name, filterTag.name)));
+    return { placed: sorted.filter((p) => p.anchor !== 'orphaned' && matches(p)), orphans: sorted.filter((p) => p.anchor === 'orphaned') };
+  }, [sorted, filterTag, tagsById]);
 
   const reattach = async (passage: PassageRecord) => {
     const sel = readerSelection(sourcesById);
@@ -68,34 +70,38 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
       ) : placed.length === 0 ? (
         <p className="muted">{filterTag ? 'No passage has this tag.' : 'Select text in the source to highlight a passage.'}</p>
       ) : (
-        <ul aria-labelledby="passages-heading">
-          {placed.map((p) => {
+        <VirtualList
+          className="passages-scroll"
+          aria-labelledby="passages-heading"
+          items={placed}
+          itemKey={(p) => p.id}
+          estimateSize={56}
+          itemClassName={() => 'item passage-item'}
+          renderItem={(p) => {
             const first = p.tags.map((id) => tagsById.get(id)).find(Boolean);
             return (
-              <li key={p.id} className="item passage-item">
-                <button
-                  type="button"
-                  className="item-main"
-                  draggable
-                  data-passage-id={p.id}
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(PASSAGE_DRAG_TYPE, p.id);
-                    e.dataTransfer.effectAllowed = 'copy';
-                  }}
-                  onClick={() => navigate({ kind: 'open-passage-card', passageId: p.id })}
-                >
-                  <span className="passage-snippet" dir="auto" style={first ? { borderColor: first.color } : undefined}>
-                    {shortQuote(p.selectors[0].exact)}
-                  </span>
-                  <span className="item-sub">
-                    {sourcesById.get(p.sourceId)?.metadata.title ?? 'Unknown source'} · {locatorLabel(p.locator)}
-                    {p.anchor === 'fuzzy' ? ' · approximate' : ''}
-                  </span>
-                </button>
-              </li>
+              <button
+                type="button"
+                className="item-main"
+                draggable
+                data-passage-id={p.id}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(PASSAGE_DRAG_TYPE, p.id);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={() => navigate({ kind: 'open-passage-card', passageId: p.id })}
+              >
+                <span className="passage-snippet" dir="auto" style={first ? { borderColor: first.color } : undefined}>
+                  {shortQuote(p.selectors[0].exact)}
+                </span>
+                <span className="item-sub">
+                  {sourcesById.get(p.sourceId)?.metadata.title ?? 'Unknown source'} · {locatorLabel(p.locator)}
+                  {p.anchor === 'fuzzy' ? ' · approximate' : ''}
+                </span>
+              </button>
             );
-          })}
-        </ul>
+          }}
+        />
       )}
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">

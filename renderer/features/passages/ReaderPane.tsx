@@ -1,3 +1,4 @@
+import { useSourcePassages } from '../../db/hooks';
 import { useTranslation } from '../../i18n';
 import { useCommandService, useWorkspace } from '../../lib/commands';
 import type { PaneProps } from '../../lib/contributions';
@@ -6,7 +7,10 @@ import { AnnotatedReader } from './AnnotatedReader';
 import { PassageList } from './PassageList';
 
 /** The workspace's main pane: the open source in the annotated reader, with its source actions. */
-export function ReaderPane({ caseRecord, activeSource, passages, tags, claims }: PaneProps) {
+export function ReaderPane({ caseRecord, activeSourceId, activeSource, tags, claims }: PaneProps) {
+  // Only the open source's passages: switching source reads one source, and a change elsewhere does not repaint.
+  // Read by the asked-for ID, so the source and its passages load side by side.
+  const passages = useSourcePassages(activeSourceId);
   const { t } = useTranslation();
   const commands = useCommandService();
   const workspace = useWorkspace();

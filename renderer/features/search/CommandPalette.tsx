@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { setActiveSource } from '../../db/repositories';
 import { useCases } from '../../db/hooks';
 import { useTranslation } from '../../i18n';
 import { useCommandService, useWorkspace } from '../../lib/commands';
@@ -175,7 +174,7 @@ function Palette({
       navigate({ kind: 'reveal-text', sourceId: hit.recordId, start: hit.matchStart, end: hit.matchEnd });
       focusReader();
     } else if (hit.kind === 'source' && caseId) {
-      void setActiveSource(caseId, hit.recordId);
+      workspace.openSource(hit.recordId);
       focusReader();
     } else if (hit.kind === 'claim') {
       navigate({ kind: 'open-claim', claimId: hit.recordId });

@@ -1,16 +1,17 @@
 import type { SourceRecord } from '../../../shared/domain/types';
 import { deleteSource, restoreFromTrash, setActiveSource } from '../../db/repositories';
 import { useTranslation } from '../../i18n';
-import { useCommandService } from '../../lib/commands';
+import { useCommandService, useWorkspace } from '../../lib/commands';
 import type { PaneProps } from '../../lib/contributions';
 import { useNotices } from '../../lib/notices';
 import { Icon } from '../../lib/icons';
+import { VirtualList } from '../../lib/VirtualList';
 import './sources.css';
 
 /** The case's sources: switch between them, import more (files or a web address), delete with undo. */
-export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
+export function SourceList({ caseRecord, sources, activeSourceId }: PaneProps) {
   const caseId = caseRecord.id;
-  const activeSourceId = activeSource?.id;
+  const workspace = useWorkspace();
   const { t } = useTranslation();
   const notices = useNotices();
   const commands = useCommandService();
@@ -47,14 +48,21 @@ export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
       ) : sources.length === 0 ? (
         <p className="muted">{t('sources.empty')}</p>
       ) : (
-        <ul aria-label={t('sources.list')}>
-          {sources.map((source) => (
-            <li key={source.id} className={source.id === activeSourceId ? 'item active' : 'item'}>
+        <VirtualList
+          className="sources-scroll"
+          aria-label={t('sources.list')}
+          items={sources}
+          itemKey={(source) => source.id}
+          estimateSize={52}
+          revealKey={activeSourceId}
+          itemClassName={(source) => (source.id === activeSourceId ? 'item active' : 'item')}
+          renderItem={(source) => (
+            <>
               <button
                 type="button"
                 className="item-main"
                 aria-current={source.id === activeSourceId ? 'true' : undefined}
-                onClick={() => void setActiveSource(caseId, source.id)}
+                onClick={() => workspace.openSource(source.id)}
               >
                 <span className="item-title">{source.metadata.title}</span>
                 <span className="item-sub">{source.metadata['container-title'] ?? source.fileName}</span>
@@ -64,9 +72,9 @@ export function SourceList({ caseRecord, sources, activeSource }: PaneProps) {
                   <Icon name="trash" />
                 </button>
               </span>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        />
       )}
     </div>
   );

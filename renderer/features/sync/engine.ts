@@ -13,7 +13,7 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { sha256Hex } from '../../../shared/import/hash';
+import { sha256Hex } from '../../../shared/domain/hash';
 import type { SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
 import {
   TABLES,

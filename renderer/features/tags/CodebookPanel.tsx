@@ -1,10 +1,11 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { TAG_PALETTE } from '../../../shared/claims/tags';
 import type { TagRecord } from '../../../shared/domain/types';
-import { useClaims, usePassages, useTags } from '../../db/hooks';
+import { useTagUsage, useTags, type TagUsage } from '../../db/hooks';
 import { restoreFromTrash } from '../../db/repositories';
 import { createTag, deleteTag, mergeTags, renameTag, updateTag } from '../../db/repositories/tags';
 import { Icon } from '../../lib/icons';
+import { VirtualList } from '../../lib/VirtualList';
 import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../../lib/RenameField';
@@ -18,6 +19,7 @@ export interface CodebookPanelProps {
 }
 
 type Usage = { passages: number; claims: number };
+const NO_USAGE: TagUsage = new Map();
 
 function usageLabel(u: Usage | undefined): string {
   const p = u?.passages ?? 0;
@@ -28,19 +30,11 @@ function usageLabel(u: Usage | undefined): string {
 /** The codebook: tags as a `parent/child` tree with counts; filter, create, rename, recolour, describe, merge, delete. */
 export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelProps) {
   const tags = useTags(caseId);
-  const passages = usePassages(caseId);
-  const claims = useClaims(caseId);
+  const usage = useTagUsage(caseId) ?? NO_USAGE;
   const notices = useNotices();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
 
-  const usage = useMemo(() => {
-    const map = new Map<string, Usage>();
-    const bump = (id: string, key: keyof Usage) => map.set(id, { ...(map.get(id) ?? { passages: 0, claims: 0 }), [key]: (map.get(id)?.[key] ?? 0) + 1 });
-    passages?.forEach((p) => p.tags.forEach((t) => bump(t, 'passages')));
-    claims?.forEach((c) => c.tags.forEach((t) => bump(t, 'claims')));
-    return map;
-  }, [passages, claims]);
 
   const editingTag = tags?.find((t) => t.id === editing);
   const names = useMemo(() => new Set((tags ?? []).map((t) => t.name.toLowerCase())), [tags]);
@@ -69,8 +63,14 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
         />
       )}
       {tags && tags.length === 0 && !creating && <p className="muted">No tags yet. Add one here or from a passage.</p>}
-      <ul aria-labelledby="codebook-heading">
-        {(tags ?? []).map((tag) => {
+      <VirtualList
+        className="codebook-scroll"
+        aria-labelledby="codebook-heading"
+        items={tags ?? []}
+        itemKey={(tag) => tag.id}
+        estimateSize={36}
+        itemClassName={(tag) => (tag.id === filterTagId ? 'item active' : 'item')}
+        renderItem={(tag) => {
           // Indent under ancestors that exist as tags; otherwise show the full path.
           const parts = tag.name.split('/');
           const ancestors = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/')).filter((a) => names.has(a.toLowerCase()));
@@ -78,10 +78,11 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
           const nearest = ancestors.at(-1);
           const leaf = nearest ? tag.name.slice(nearest.length + 1) : tag.name;
           return (
-            <li key={tag.id} className={tag.id === filterTagId ? 'item active' : 'item'} style={{ paddingLeft: `${depth * 0.9}rem` }}>
+            <>
               <button
                 type="button"
                 className="item-main tag-row"
+                style={depth ? { marginLeft: `${depth * 0.9}rem` } : undefined}
                 aria-pressed={tag.id === filterTagId}
                 aria-label={`Filter by tag ${tag.name} (${usageLabel(usage.get(tag.id))})`}
                 title={tag.description || undefined}
@@ -98,10 +99,10 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
                   <Icon name="pencil" />
                 </button>
               </span>
-            </li>
+            </>
           );
-        })}
-      </ul>
+        }}
+      />
       {editingTag && (
         <TagDialog
           tag={editingTag}

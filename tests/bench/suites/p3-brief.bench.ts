@@ -36,7 +36,7 @@ function generatedBrief(size: { paragraphs: number; citations: number }, passage
   return brief(...blocks);
 }
 
-function p95(samples: number[]): number {
+export function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
 }
@@ -70,7 +70,7 @@ async function openNote(page: Page, title: string, citations: number): Promise<n
 }
 
 /** Record keydown → reconciled update → layout, for every keystroke, through the editor's own update listener. */
-async function recordKeystrokes(page: Page, where: 'end' | 'middle'): Promise<number[]> {
+export async function recordKeystrokes(page: Page, where: 'end' | 'middle'): Promise<number[]> {
   await page.evaluate((where) => {
     type Ed = {
       registerUpdateListener(fn: (p: { dirtyLeaves: Set<string> }) => void): () => void;

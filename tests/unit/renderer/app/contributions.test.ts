@@ -24,7 +24,7 @@ function fakeNotices(): NoticesApi & { errors: string[]; toasts: string[] } {
   const toasts: string[] = [];
   return { errors, toasts, error: (m) => void errors.push(m), clearError: () => undefined, toast: (m) => void toasts.push(m) };
 }
-const workspace: WorkspaceApi = { openCase: async () => undefined, showPane: () => undefined };
+const workspace: WorkspaceApi = { openCase: async () => undefined, showPane: () => undefined, openSource: () => undefined };
 
 afterEach(() => resetContextKeys());
 
