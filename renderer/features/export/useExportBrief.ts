@@ -87,6 +87,8 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
         cancelExport();
       }
     };
+    // Load once per brief: a change of language re-renders the messages, it must not reload (or cancel) the export.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [caseId, noteId]);
 
   const choose = (patch: Partial<ExportChoices>) => {
