@@ -37,6 +37,7 @@ test('the passage card, the Trash and the Export brief dialog speak Spanish', as
   const card = page.getByRole('dialog', { name: 'Pasaje' });
   await expect(card).toContainText('shut down 19 laboratories');
   await expect(card.getByRole('textbox', { name: 'Comentario' })).toBeVisible();
+  await expect(card.getByRole('combobox', { name: 'Etiquetas' })).toHaveAttribute('placeholder', 'Añadir una etiqueta…');
   await expect(card.getByRole('button', { name: 'Cerrar el pasaje' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Citar en el informe' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Reproducir en el informe' })).toBeVisible();
