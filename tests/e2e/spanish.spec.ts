@@ -29,6 +29,12 @@ test('the passage card, the Trash and the Export brief dialog speak Spanish', as
   await expect(page.getByRole('region', { name: 'Fuente' })).toContainText('746 arrests');
   await expect(page.getByRole('article', { name: /^Texto de Inside the EncroChat takedown/ })).toBeVisible();
 
+  // The brief's editor and its toolbar.
+  const formatting = page.getByRole('toolbar', { name: 'Formato' });
+  await expect(formatting.getByRole('button', { name: 'Negrita' })).toBeVisible();
+  await expect(formatting.getByRole('combobox', { name: 'Tipo de bloque' })).toHaveValue('paragraph');
+  await expect(page.getByRole('textbox', { name: 'Informe' })).toBeVisible();
+
   // A new highlight from the selection toolbar opens its card.
   await selectWithMouse(page, 'shut down 19 laboratories');
   const toolbar = page.getByRole('toolbar', { name: 'Acciones de la selección' });
