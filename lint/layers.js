@@ -48,8 +48,9 @@ export const LAYERS = [
   { folder: 'renderer/i18n', may: ['shared'], deny: ['electron', ...NODE, 'dexie', 'dexie-react-hooks', 'lexical', '@lexical/*'] },
   { folder: 'renderer/shims', may: ['renderer/platform'], deny: ['electron', ...NODE] },
   { folder: 'renderer/styles', may: [], deny: ['*'] },
-  // Build configuration of the renderer: runs in Node.
-  { folder: 'renderer/vite.config.ts', may: [], deny: ['electron'] },
+  // Build configuration of the renderer: runs in Node. It reads the list of pdf.js and tesseract.js files to
+  // copy into the build from the module the app asks for them by, so the two cannot drift apart.
+  { folder: 'renderer/vite.config.ts', may: ['renderer/import/offlineAssets.ts'], deny: ['electron'] },
   // Hosts. Main and preload run in Electron; node/ is plain Node and never sees Electron.
   { folder: 'electron/main', may: ['node/host', 'shared'], deny: [] },
   { folder: 'electron/preload', may: ['shared/ipc'], deny: NODE },

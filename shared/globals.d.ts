@@ -46,3 +46,13 @@ declare class URLSearchParams {
 declare function setTimeout(handler: () => void, timeout?: number): unknown;
 declare function clearTimeout(id: unknown): void;
 declare var console: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };
+
+/** Cancellation (imports): both runtimes have AbortSignal and DOMException. Only what shared/ uses. */
+interface AbortSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+declare class DOMException extends Error {
+  constructor(message?: string, name?: string);
+}

@@ -9,13 +9,15 @@ import { PRINT_SCHEME, type PrintDocuments } from './pdf';
 
 /**
  * No `unsafe-eval` and no inline scripts: the renderer's scripts are the external files of
- * the Vite build. Inline styles stay allowed because Lexical and React set `style` attributes.
+ * the Vite build. `wasm-unsafe-eval` lets WebAssembly compile (text recognition and pdf.js's
+ * image decoders ship as wasm from the app's own origin); it does not allow `eval` or
+ * `new Function`. Inline styles stay allowed because Lexical and React set `style` attributes.
  * Matches the `<meta>` policy in renderer/index.html; sent as a header too, because a header
  * also covers responses that carry no markup (workers, JSON).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

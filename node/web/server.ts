@@ -20,7 +20,7 @@ import { MAX_PRINT_HTML_CHARS } from '../../shared/export/printLimits';
  */
 
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'; worker-src 'self' blob:; frame-ancestors 'none'";
 
 /** Requests carry whole files (imports, exports) as base64: 60 MB of JSON is ~45 MB of bytes. */
 export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;

@@ -5,25 +5,38 @@
  * one sanitiser and become blocks from its text parts.
  */
 import { Marked } from 'marked';
-import type { CslDate, SourceFormat, SourceMetadata } from '../../shared/domain/types';
+import type { CslDate, SourceFormat, SourceMetadata, SourceOcr } from '../../shared/domain/types';
 import { decodeText, mediaTypeFromName, sourceKindFromName, MAX_SOURCE_BYTES } from '../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../shared/import/draft';
 import { PASTED_SUBJECT, fileSubject, importErrors } from '../../shared/import/errors';
+import { baseName } from '../../shared/import/formats';
 import { splitFrontMatter } from '../../shared/import/frontMatter';
 import { sha256Hex } from '../../shared/import/hash';
 import { metadataFromHints, type MetadataHints } from '../../shared/import/metadata';
-import { blocksFromPages, blocksFromParts, normaliseText, titleFromText, type TextPart, type TextSnapshot } from '../../shared/import/text';
+import { blocksFromParts, normaliseText, titleFromText, type TextPart, type TextSnapshot } from '../../shared/import/text';
+import type { ImportControl } from '../../shared/import/progress';
 import { docxToHtml } from './docx';
-import { readPdfText, type PdfjsModule } from './pdf';
+import { parseImage } from './importImage';
+import { parsePdf, type OcrChoice } from './importPdf';
+import type { OcrEngine } from './ocrEngine';
+import type { PdfAssets } from './offlineAssets';
+import type { PdfjsModule } from './pdf';
 import { sanitizeArticle } from './sanitizeHtml';
 
-export interface ImportOptions {
+/** Options for every import: Cancel (`signal`) and progress (`onProgress`) from the UI, plus what tests pin. */
+export interface ImportOptions extends ImportControl {
   /** Clock for `accessed` and the pasted-text file name (tests and the sample case pin it). */
   now?: number;
   /** Address the HTML was fetched from: resolves relative links and is the fallback URL. */
   baseUrl?: string;
   /** pdf.js to use instead of the app's worker-backed one (unit tests pass the Node build). */
   pdfjs?: PdfjsModule;
+  /** Where pdf.js finds character maps and fonts (Node tests pass folder paths); the app's own copies by default. */
+  pdfAssets?: PdfAssets;
+  /** Pages that need text recognition: OCR them in these languages, or leave them out. Without it they are offered to the user. */
+  ocr?: OcrChoice;
+  /** The OCR engine instead of the app's tesseract.js worker (unit tests pass one for Node). */
+  ocrEngine?: OcrEngine;
 }
 
 /** What each format pipeline contributes to the draft. */
@@ -32,6 +45,8 @@ interface Parsed extends TextSnapshot {
   html?: string;
   hints: MetadataHints;
   titleFromFirstLine: boolean;
+  ocr?: SourceOcr;
+  note?: string;
 }
 
 /** GitHub-flavoured Markdown; raw HTML in it is left for the sanitiser to deal with. */
@@ -76,14 +91,19 @@ function parseHtml(raw: string, baseUrl: string | undefined): Parsed {
   return { ...snapshot, format: 'html', html, hints: { ...hints, title: heading }, titleFromFirstLine: heading !== undefined };
 }
 
-async function parsePdf(bytes: Uint8Array, fileName: string, pdfjs: PdfjsModule | undefined): Promise<Parsed> {
-  const pdf = await readPdfText(fileName, bytes, pdfjs);
-  const snapshot = blocksFromPages(pdf.pages);
-  if (snapshot.blocks.length === 0) throw importErrors.scannedPdf(fileName);
-  const hints: MetadataHints = pdf.authors ? { authors: pdf.authors } : {};
-  if (pdf.title) return { ...snapshot, format: 'pdf', hints: { ...hints, title: pdf.title }, titleFromFirstLine: false };
+async function parsePdfFile(bytes: Uint8Array, fileName: string, opts: ImportOptions): Promise<Parsed> {
+  const { title: pdfTitle, authors, ocr, note, ...snapshot } = await parsePdf(fileName, bytes, opts);
+  const extra = { ...(ocr ? { ocr } : {}), ...(note ? { note } : {}) };
+  const hints: MetadataHints = authors ? { authors } : {};
+  if (pdfTitle) return { ...snapshot, ...extra, format: 'pdf', hints: { ...hints, title: pdfTitle }, titleFromFirstLine: false };
   const { title, fromFirstLine } = titleFromText(snapshot.text, fileName);
-  return { ...snapshot, format: 'pdf', hints: { ...hints, title }, titleFromFirstLine: fromFirstLine };
+  return { ...snapshot, ...extra, format: 'pdf', hints: { ...hints, title }, titleFromFirstLine: fromFirstLine };
+}
+
+async function parseImageFile(bytes: Uint8Array, fileName: string, opts: ImportOptions): Promise<Parsed> {
+  const { ocr, paged: _paged, ...snapshot } = await parseImage(fileName, bytes, opts);
+  // Recognised text rarely starts with a headline worth trusting: the file name is the title.
+  return { ...snapshot, ...(ocr ? { ocr } : {}), format: 'image', hints: { title: baseName(fileName) }, titleFromFirstLine: false };
 }
 
 async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Parsed> {
@@ -115,6 +135,8 @@ async function toDraft(parsed: Parsed, fileName: string, bytes: Uint8Array, medi
     titleFromFirstLine: parsed.titleFromFirstLine,
   };
   if (parsed.html !== undefined) draft.html = parsed.html;
+  if (parsed.ocr) draft.ocr = parsed.ocr;
+  if (parsed.note) draft.note = parsed.note;
   return draft;
 }
 
@@ -129,13 +151,16 @@ export async function importFile(name: string, bytes: Uint8Array, opts: ImportOp
   const fileName = lastSegment(name);
   const kind = sourceKindFromName(fileName);
   let parsed: Parsed;
-  if (kind === 'pdf') parsed = await parsePdf(bytes, fileName, opts.pdfjs);
+  if (kind === 'pdf') parsed = await parsePdfFile(bytes, fileName, opts);
+  else if (kind === 'image') parsed = await parseImageFile(bytes, fileName, opts);
   else if (kind === 'docx') parsed = await parseDocx(bytes, fileName);
   else {
     const raw = decodeText(fileName, bytes);
     parsed = kind === 'text' ? parsePlainText(raw, fileName) : kind === 'markdown' ? parseMarkdown(raw, fileName) : parseHtml(raw, opts.baseUrl);
   }
-  if (parsed.blocks.length === 0) throw kind === 'text' ? importErrors.empty(fileSubject(fileName)) : importErrors.noText(fileName);
+  if (parsed.blocks.length === 0) {
+    throw kind === 'text' ? importErrors.empty(fileSubject(fileName)) : kind === 'docx' ? importErrors.emptyWordDocument(fileName) : importErrors.noText(fileName);
+  }
   return toDraft(parsed, fileName, bytes, mediaTypeFromName(fileName), opts.now ?? Date.now());
 }
 

@@ -68,7 +68,7 @@ export function fileNameForUrl(finalUrl: string, contentType: string): string {
  * against it); PDF and Word pages are read like files. The citation URL is
  * the page's own canonical address when it names one, else the final address.
  */
-export async function importFetchedPage(requestedUrl: string, page: FetchedPage, opts: Pick<ImportOptions, 'pdfjs'> = {}): Promise<ImportedSourceDraft> {
+export async function importFetchedPage(requestedUrl: string, page: FetchedPage, opts: Omit<ImportOptions, 'baseUrl' | 'now'> = {}): Promise<ImportedSourceDraft> {
   const name = fileNameForUrl(page.finalUrl, page.contentType);
   const draft = await importFile(name, page.bytes, { ...opts, baseUrl: page.finalUrl, now: page.fetchedAt });
   draft.fetched = { url: requestedUrl, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt };

@@ -1,103 +1,135 @@
 /**
- * PDF bytes → text layer, page by page, with pdf.js. Parsing runs in pdf.js's
- * own worker (a module worker Vite bundles from `pdfjs-dist`), so a long report
- * never blocks the UI; this side only asks for each page's text runs. pdf.js
- * runs with `isEvalSupported: false` (no `new Function`, the CSP forbids it)
- * and without font loading, since only text is needed.
+ * A PDF being imported, as the import pipeline sees it: open it, read its
+ * pages, paint pages for OCR, and assemble the snapshot. In the app all of
+ * that happens in a worker of its own (one per file), so a 1,000-page report
+ * never blocks the UI; Cancel terminates the worker. Node tests run the same
+ * code (`PdfCore`) on their own thread with pdf.js's Node build.
  *
- * Refusals are `ImportError`s: empty or oversized files, password-protected
- * and damaged PDFs, and PDFs whose pages carry no text (scans).
+ * Failures come back as `ImportError`s that name the file.
  */
-import type { DocumentInitParameters, PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
-import { MAX_SOURCE_BYTES } from '../../shared/import/detect';
-import { fileSubject, importErrors } from '../../shared/import/errors';
-import { pdfPageParagraphs, type PdfTextRun } from '../../shared/import/pdfLayout';
+import { fileSubject, importErrors, ImportError } from '../../shared/import/errors';
+import { cancelled, throwIfCancelled } from '../../shared/import/progress';
+import { pdfAssetsAt, type PdfAssets } from './offlineAssets';
+import { PdfCore, PdfFailureError, type AssembledPdf, type PageImage, type PdfFailure, type PdfInfo, type PdfjsModule, type PdfPageSummary, type RecognisedPages } from './pdfCore';
+import type { PdfReply, PdfRequest, PdfResults } from './pdfProtocol';
 
-/** The part of the pdf.js module this file uses; tests hand in the Node ("legacy") build. */
-export interface PdfjsModule {
-  getDocument(params: DocumentInitParameters): { promise: Promise<PDFDocumentProxy>; destroy(): Promise<void> };
-  GlobalWorkerOptions: { workerPort: Worker | null };
+export type { PdfjsModule };
+
+export interface PdfSession {
+  readonly info: PdfInfo;
+  /** Read every page; `onPage` after each. */
+  read(signal: AbortSignal | undefined, onPage: (done: number, total: number) => void): Promise<PdfPageSummary[]>;
+  /** Paint one page for OCR. */
+  render(page: number, dpi: number, signal: AbortSignal | undefined): Promise<PageImage>;
+  assemble(recognised: RecognisedPages | undefined, leaveOut: number[]): Promise<AssembledPdf>;
+  close(): void;
 }
 
-export interface PdfText {
-  /** One entry per page: that page's paragraphs in reading order (possibly none). */
-  pages: string[][];
-  title?: string;
-  authors?: string[];
+export interface OpenPdfOptions {
+  /** pdf.js to run on this thread (Node tests pass its Node build); without it, the app's PDF worker is used. */
+  pdfjs?: PdfjsModule;
+  /** Where pdf.js finds character maps, standard fonts and decoders; the app's own copies by default. */
+  assets?: PdfAssets;
+  signal?: AbortSignal;
 }
 
-let browserPdfjs: Promise<PdfjsModule> | undefined;
+function failureError(name: string, failure: PdfFailure): ImportError {
+  if (failure.kind === 'password') return importErrors.encryptedPdf(name);
+  if (failure.kind === 'damaged-page') return importErrors.damagedPage(name, failure.page);
+  return importErrors.corrupt(name, 'PDF');
+}
 
-/** pdf.js for the app: loaded on first use, with one module worker reused for every PDF. */
-function loadBrowserPdfjs(): Promise<PdfjsModule> {
-  browserPdfjs ??= import('pdfjs-dist').then((pdfjs) => {
-    pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url), { type: 'module' });
-    return pdfjs as unknown as PdfjsModule;
+function rethrow(name: string, error: unknown): never {
+  if (error instanceof PdfFailureError) throw failureError(name, error.failure);
+  throw error;
+}
+
+/** Same-thread session (Node): the signal is checked between pages. */
+async function openInProcess(name: string, bytes: Uint8Array, lib: PdfjsModule, assets: PdfAssets | undefined): Promise<PdfSession> {
+  const core = await PdfCore.open(lib, bytes.slice(), assets, false).catch((error: unknown) => rethrow(name, error));
+  return {
+    info: core.info,
+    async read(signal, onPage) {
+      const pages = await core.readPages(onPage, () => signal?.aborted === true).catch((error: unknown) => rethrow(name, error));
+      throwIfCancelled(signal);
+      return pages;
+    },
+    async render(page, dpi, signal) {
+      throwIfCancelled(signal);
+      return core.renderPage(page, dpi);
+    },
+    async assemble(recognised, leaveOut) {
+      return core.assemble(recognised, leaveOut);
+    },
+    close() {
+      void core.close();
+    },
+  };
+}
+
+/** The app's session: a PDF worker for this file alone. Cancel (or close) terminates it. */
+async function openInWorker(name: string, bytes: Uint8Array, assets: PdfAssets, signal: AbortSignal | undefined): Promise<PdfSession> {
+  throwIfCancelled(signal);
+  const worker = new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module', name: `PDF: ${name}` });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void; onProgress?: (done: number, total: number) => void }>();
+  let nextId = 1;
+  let closed = false;
+  const fail = (error: unknown) => {
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    worker.terminate();
+    signal?.removeEventListener('abort', onAbort);
+  };
+  const onAbort = () => {
+    close();
+    fail(cancelled());
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  worker.addEventListener('message', (event: MessageEvent<PdfReply>) => {
+    const reply = event.data;
+    if (reply?.casefile !== 'pdf') return;
+    const call = pending.get(reply.id);
+    if (!call) return;
+    if ('progress' in reply) return call.onProgress?.(reply.progress.done, reply.progress.total);
+    pending.delete(reply.id);
+    if (reply.ok) call.resolve(reply.value);
+    else call.reject(reply.failure ? failureError(name, reply.failure) : new ImportError('corrupt', `${fileSubject(name)} could not be read: ${reply.message}`));
   });
-  return browserPdfjs;
-}
-
-function isTextItem(item: unknown): item is TextItem {
-  return typeof (item as TextItem).str === 'string' && Array.isArray((item as TextItem).transform);
-}
-
-/** A document title worth keeping: not empty and not just the name of the file it was made from. */
-function usableTitle(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const title = raw.replace(/\s+/g, ' ').trim();
-  if (!title || /^untitled\b/i.test(title) || /^microsoft (word|powerpoint) - /i.test(title) || /\.(docx?|pdf|odt|rtf|txt|html?)$/i.test(title)) return undefined;
-  return title;
-}
-
-function authorsOf(raw: unknown): string[] | undefined {
-  if (typeof raw !== 'string' || !raw.trim()) return undefined;
-  return raw.split(/;|\band\b/).map((a) => a.trim()).filter(Boolean);
-}
-
-/**
- * Read the text layer of a PDF. `bytes` is copied before pdf.js sees it (the
- * worker takes ownership of what it is given), so the caller's original stays intact.
- */
-export async function readPdfText(name: string, bytes: Uint8Array, pdfjs?: PdfjsModule): Promise<PdfText> {
-  if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(fileSubject(name), bytes.byteLength);
-  if (bytes.byteLength === 0) throw importErrors.empty(fileSubject(name));
-  const lib = pdfjs ?? (await loadBrowserPdfjs());
-  const task = lib.getDocument({
-    data: bytes.slice(),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    disableAutoFetch: true,
-    stopAtErrors: false,
-    verbosity: 0,
+  worker.addEventListener('error', (event) => {
+    close();
+    fail(new Error(`The PDF reader stopped: ${event.message || 'it failed to start'}.`));
   });
-  let doc: PDFDocumentProxy;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    const kind = (error as { name?: string }).name;
-    if (kind === 'PasswordException') throw importErrors.encryptedPdf(name);
-    throw importErrors.corrupt(name, 'PDF');
+  function call<K extends keyof PdfResults>(request: Omit<Extract<PdfRequest, { type: K }>, 'id'>, transfer: Transferable[] = [], onProgress?: (done: number, total: number) => void): Promise<PdfResults[K]> {
+    if (closed) return Promise.reject(signal?.aborted ? cancelled() : new Error('The PDF reader was closed.'));
+    const id = nextId++;
+    return new Promise<PdfResults[K]>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
+      worker.postMessage({ ...request, id }, transfer);
+    });
   }
+  // The worker takes ownership of what it is sent: it gets a copy, and the original stays the caller's.
+  const copy = bytes.slice();
   try {
-    const pages: PdfTextRun[][] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(content.items.filter(isTextItem).map(({ str, transform, width, height, hasEOL }) => ({ str, transform, width, height, hasEOL })));
-      page.cleanup();
-    }
-    const info = (await doc.getMetadata().catch(() => undefined))?.info as Record<string, unknown> | undefined;
-    const result: PdfText = { pages: pdfPageParagraphs(pages) };
-    const title = usableTitle(info?.Title);
-    const authors = authorsOf(info?.Author);
-    if (title) result.title = title;
-    if (authors?.length) result.authors = authors;
-    return result;
+    const info = await call<'open'>({ type: 'open', bytes: copy, assets }, [copy.buffer]);
+    return {
+      info,
+      read: (_signal, onPage) => call<'read'>({ type: 'read' }, [], onPage),
+      render: (page, dpi) => call<'render'>({ type: 'render', page, dpi }),
+      assemble: (recognised, leaveOut) => call<'assemble'>({ type: 'assemble', ...(recognised ? { recognised } : {}), leaveOut }),
+      close,
+    };
   } catch (error) {
-    if (error instanceof Error && error.name === 'ImportError') throw error;
-    throw importErrors.corrupt(name, 'PDF');
-  } finally {
-    await task.destroy();
+    close();
+    throw error;
   }
+}
+
+/** Open a PDF for import. Throws `ImportError` for a password or a damaged file. */
+export function openPdf(name: string, bytes: Uint8Array, options: OpenPdfOptions = {}): Promise<PdfSession> {
+  if (options.pdfjs) return openInProcess(name, bytes, options.pdfjs, options.assets);
+  return openInWorker(name, bytes, options.assets ?? pdfAssetsAt(document.baseURI), options.signal);
 }

@@ -92,3 +92,25 @@ export function clearFindMatches(): void {
   CSS.highlights.delete(FIND_HIGHLIGHT);
   CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT);
 }
+
+/** Words OCR was unsure of: a wavy underline of their own, never a change to the reader's DOM. */
+export const OCR_UNCERTAIN_HIGHLIGHT = 'cf-ocr-uncertain';
+
+/** Mark recognised words with low confidence (offsets into the source text). Returns how many were painted. */
+export function paintUncertainWords(body: HTMLElement, blocks: readonly SourceBlock[], words: readonly { start: number; end: number }[]): number {
+  if (!highlightsSupported()) return 0;
+  const ranges = words.map((w) => offsetsToRange(body, blocks, w.start, w.end)).filter((r): r is Range => r !== null);
+  if (ranges.length === 0) {
+    CSS.highlights.delete(OCR_UNCERTAIN_HIGHLIGHT);
+    return 0;
+  }
+  const highlight = new Highlight(...ranges);
+  // Under passage colours and find matches, so a highlighted uncertain word shows both.
+  highlight.priority = -1;
+  CSS.highlights.set(OCR_UNCERTAIN_HIGHLIGHT, highlight);
+  return ranges.length;
+}
+
+export function clearUncertainWords(): void {
+  if (highlightsSupported()) CSS.highlights.delete(OCR_UNCERTAIN_HIGHLIGHT);
+}

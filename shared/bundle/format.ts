@@ -19,9 +19,11 @@
  * the derived files are intact.
  *
  * Format history: 1, the first; 2, records may carry their stamps
- * (`createdBy`, `updatedBy`, `changedAt`), so a case keeps who wrote what.
+ * (`createdBy`, `updatedBy`, `changedAt`), so a case keeps who wrote what,
+ * and sources may carry `ocr`, the provenance of text recognised by OCR.
  * The layout is the same, so a version-1 bundle reads as a version-2 one
- * without stamps.
+ * without stamps or OCR records. A newer version is refused with "made by a
+ * newer Casefile", never read with fields this one cannot place.
  */
 import { z } from 'zod';
 import type {

@@ -94,12 +94,33 @@ export const sourceBlock = z
   })
   .refine((block) => block.end >= block.start, { error: 'ends before it starts', path: ['end'] });
 
+const confidence = z.number().min(0).max(100);
+
+/** Bundle format 2: the provenance of recognised text. Also part of a shared source's snapshot blob (shared/sync/snapshot.ts). */
+export const sourceOcr = z.strictObject({
+  engine: text(200),
+  version: text(100),
+  languages: z.array(z.string().regex(/^[a-z]{3}(?:_[a-z]{3,4})?$/, { error: 'must be a Tesseract language code such as "eng" or "chi_sim"' })).max(20),
+  model: text(100),
+  pages: z.array(z.number().int().positive()),
+  blocks: z.array(z.strictObject({ index: count, confidence })),
+  uncertain: z.array(z.strictObject({ start: count, end: count, confidence })),
+});
+
+/** What an OCR record says must fit its snapshot: every block it rates exists, every uncertain word lies inside the text. */
+export function checkOcrFits(snapshot: { text: string; blocks: readonly unknown[]; ocr?: z.infer<typeof sourceOcr> | undefined }, ctx: z.RefinementCtx): void {
+  const strayBlock = snapshot.ocr?.blocks.findIndex((block) => block.index >= snapshot.blocks.length) ?? -1;
+  if (strayBlock >= 0) ctx.addIssue({ code: 'custom', path: ['ocr', 'blocks', strayBlock, 'index'], message: 'names a block the source does not have' });
+  const strayWord = snapshot.ocr?.uncertain.findIndex((word) => word.end > snapshot.text.length || word.end < word.start) ?? -1;
+  if (strayWord >= 0) ctx.addIssue({ code: 'custom', path: ['ocr', 'uncertain', strayWord], message: 'is not a range inside the source text' });
+}
+
 export const sourceSchema = z
   .strictObject({
     ...stamps,
     id: idSchema,
     caseId: idSchema,
-    format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
+    format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'image']),
     text: text(MAX_SNAPSHOT_CHARS),
     blocks: z.array(sourceBlock),
     html: text(MAX_SNAPSHOT_CHARS).optional(),
@@ -110,6 +131,7 @@ export const sourceSchema = z
     metadata: sourceMetadata,
     revision: count,
     fetched: z.strictObject({ url: text(), finalUrl: text(), fetchedAt: time }).optional(),
+    ocr: sourceOcr.optional(),
     order,
   })
   .superRefine((source, ctx) => {
@@ -117,6 +139,7 @@ export const sourceSchema = z
     if (outside >= 0) {
       ctx.addIssue({ code: 'custom', path: ['blocks', outside, 'end'], message: `goes past the end of the source text (${groupDigits(source.text.length)} characters)` });
     }
+    checkOcrFits(source, ctx);
   });
 
 /** The description of an original file inside `blobs.json`; its bytes are the zip entry `blobs/<sourceId>`. */

@@ -56,7 +56,7 @@ export interface CaseRecord extends Stamps {
   activeSourceId?: string;
 }
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'image';
 
 /** A block of the snapshot text: a paragraph (text/html) or a page (pdf). Offsets into `text`. */
 export interface SourceBlock {
@@ -90,8 +90,29 @@ export interface SourceRecord extends Stamps {
   revision: number;
   /** Set when the snapshot was fetched from a URL. */
   fetched?: { url: string; finalUrl: string; fetchedAt: number };
+  /** Set when some or all of the text was recognised from page images (OCR) rather than read from the file. */
+  ocr?: SourceOcr;
   /** Position in the case's source list. */
   order: number;
+}
+
+/**
+ * The provenance of recognised text, kept with the snapshot it describes, so
+ * the reader can mark uncertain words and exports can say "(OCR)".
+ */
+export interface SourceOcr {
+  /** The recognition engine ("Tesseract (tesseract.js)") and its version. */
+  engine: string;
+  version: string;
+  /** Tesseract language codes the user chose ("eng", "chi_sim"), and the trained model they came from. */
+  languages: string[];
+  model: string;
+  /** Pages whose text was recognised: PDF page numbers, or image pages (1 for a single image). */
+  pages: number[];
+  /** Mean word confidence (0–100) of each recognised block, by the block's index in `blocks`. */
+  blocks: { index: number; confidence: number }[];
+  /** Words recognised with low confidence, as [start, end) offsets into `text`. */
+  uncertain: { start: number; end: number; confidence: number }[];
 }
 
 /** Original bytes of a source, kept apart from the snapshot so lists stay light. */

@@ -33,7 +33,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { RichRun } from './csl';
-import { endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
+import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 const FONT = 'Georgia';
 const MONO = 'Consolas';
@@ -169,7 +169,7 @@ function notePara(note: ExportNote): Paragraph {
   const children: ParagraphChild[] = richRuns(note.reference);
   if (note.quote) {
     const lead = endsSentence(note.referenceText) ? ' ' : '. ';
-    children.push(new TextRun(`${lead}“${clean(note.quote.replace(/\s+/g, ' ').trim())}”${note.locator ? ` (${note.locator})` : ''}.`));
+    children.push(new TextRun(`${lead}“${clean(note.quote.replace(/\s+/g, ' ').trim())}”${citationTail(note)}.`));
   }
   return new Paragraph({ style: 'NoteText', children });
 }

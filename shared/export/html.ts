@@ -14,7 +14,7 @@
  * `pdfHeaderFooter` supplies; the page margins below leave room for them.
  */
 import type { RichRun } from './csl';
-import { endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
+import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type ListBlock } from './model';
 
 export interface HtmlOptions {
   print: boolean;
@@ -178,7 +178,8 @@ function notesSection(notes: readonly ExportNote[], refs: RefCounter): string {
       .map((id, i, all) => `<a class="back" href="#${id}" aria-label="Back to citation ${i + 1} of note ${note.n}">↩${all.length > 1 ? `<sup>${i + 1}</sup>` : ''}</a>`)
       .join(' ');
     const quote = note.quote ? ` <q>${escapeHtml(note.quote.replace(/\s+/g, ' ').trim())}</q>` : '';
-    const locator = note.locator ? ` (${escapeHtml(note.locator)}).` : '';
+    const tail = citationTail(note);
+    const locator = tail ? `${escapeHtml(tail)}.` : '';
     const lead = endsSentence(note.referenceText) || !quote ? '' : '.';
     const cls = note.broken ? ' class="broken"' : '';
     return `<li id="note-${note.n}"${cls} value="${note.n}">${richHtml(note.reference)}${lead}${quote}${locator} ${backs}</li>`;

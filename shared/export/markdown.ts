@@ -22,7 +22,7 @@
  * `-f markdown-smart` to keep them straight).
  */
 import type { RichRun } from './csl';
-import { endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type InlineMark, type ListBlock } from './model';
+import { citationTail, endsSentence, type Block, type ExportModel, type ExportNote, type Inline, type InlineMark, type ListBlock } from './model';
 
 /** Render the whole document, front matter to appendices, ending with one newline. */
 export function renderMarkdown(model: ExportModel): string {
@@ -284,7 +284,7 @@ function noteDefinition(note: ExportNote): string {
     .split(/\r?\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '');
-  const locator = note.locator ? ` (${note.locator})` : '';
+  const locator = citationTail(note);
   const body = paragraphs.map((p, i) => {
     const text = escapeMarkdownText(p);
     const opening = i === 0 ? '“' : '';

@@ -10,6 +10,7 @@
  */
 import { evidenceSummary } from '../claims/claims';
 import { numberCitations } from '../brief/citations';
+import { isRecognisedRange } from '../import/ocr';
 import { locatorText } from '../domain/locator';
 import {
   NOTE_SCHEMA_VERSION,
@@ -119,6 +120,8 @@ export interface ExportNote {
   quote: string;
   /** "para. 7" or "p. 2"; empty when the passage is missing. */
   locator: string;
+  /** The passage lies in text recognised by OCR: its citation says "(OCR)". */
+  ocr: boolean;
   sourceTitle: string;
   broken: boolean;
   /** How many citations point to this note: the times the passage is cited, or 1 with a note style. */
@@ -211,6 +214,7 @@ export function buildExportModel(input: ExportInput): ExportModel {
       referenceText: runs.map((run) => run.text).join(''),
       quote: passage?.selectors[0].exact ?? '',
       locator: passage ? locatorText(passage.locator) : '',
+      ocr: passage !== undefined && source !== undefined && isRecognisedRange(source, passage.selectors[1].start, passage.selectors[1].end),
       sourceTitle: source?.metadata.title ?? MISSING_SOURCE,
       broken: missing !== undefined,
       occurrences,
@@ -343,6 +347,14 @@ export function endsSentence(text: string): boolean {
 }
 
 export { locatorText };
+
+/** What a citation of recognised text adds, in every format: the reader must know a machine read it. */
+export const OCR_MARK = '(OCR)';
+
+/** The end of a note after the quote: " (p. 2)", and " (OCR)" for recognised text. */
+export function citationTail(note: Pick<ExportNote, 'locator' | 'ocr'>): string {
+  return `${note.locator ? ` (${note.locator})` : ''}${note.ocr ? ` ${OCR_MARK}` : ''}`;
+}
 
 // ------------------------------------------------------------ brief JSON → blocks
 
@@ -594,7 +606,7 @@ function evidenceRows(
         stance: item.stance,
         quote: passage?.selectors[0].exact ?? MISSING_PASSAGE,
         source: source?.metadata.title ?? MISSING_SOURCE,
-        locator: passage ? locatorText(passage.locator) : '',
+        locator: passage ? locatorText(passage.locator) + (source && isRecognisedRange(source, passage.selectors[1].start, passage.selectors[1].end) ? ` ${OCR_MARK}` : '') : '',
         missing: passage === undefined || source === undefined,
       };
     }),

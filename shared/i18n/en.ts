@@ -155,7 +155,7 @@ export const en = {
   sources: {
     import: 'Import source',
     list: 'Sources in this case',
-    empty: 'No sources yet. Import an article, a PDF or Word file, or a web page by its address; or drop a file here or paste text.',
+    empty: 'No sources yet. Import an article, a PDF or Word file, a scan or photo of a page, or a web page by its address; or drop a file here or paste text.',
     remove: 'Remove source “{{title}}”',
     removeHint: 'Remove',
     removed: 'Removed source “{{title}}”.',
@@ -209,7 +209,7 @@ export const en = {
     selectionHint: 'Selection actions: press Alt+A.',
     highlightAdded: 'Highlight added. Type a tag, or press Escape to go back to the text.',
     emptyTitle: 'No source yet',
-    emptyText: 'Import an article, report or transcript (.txt, .md, .html, PDF or Word), drop a file here, paste text, or import a web page from its address.',
+    emptyText: 'Import an article, report or transcript (.txt, .md, .html, PDF or Word), a scan or photo of a page (PNG, JPEG, TIFF), drop a file here, paste text, or import a web page from its address.',
     importFile: 'Import a file',
   },
   palette: {

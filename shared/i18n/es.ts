@@ -156,7 +156,7 @@ export const es: Messages<Catalogue> = {
   sources: {
     import: 'Importar fuente',
     list: 'Fuentes de este caso',
-    empty: 'Todavía no hay fuentes. Importa un artículo, un PDF o un archivo de Word, o una página web a partir de su dirección; o suelta aquí un archivo o pega texto.',
+    empty: 'Todavía no hay fuentes. Importa un artículo, un PDF o un archivo de Word, un escaneo o una foto de una página, o una página web a partir de su dirección; o suelta aquí un archivo o pega texto.',
     remove: 'Quitar la fuente «{{title}}»',
     removeHint: 'Quitar',
     removed: 'Se ha quitado la fuente «{{title}}».',
@@ -210,7 +210,7 @@ export const es: Messages<Catalogue> = {
     selectionHint: 'Acciones de la selección: pulsa Alt+A.',
     highlightAdded: 'Resaltado añadido. Escribe una etiqueta o pulsa Escape para volver al texto.',
     emptyTitle: 'Todavía no hay ninguna fuente',
-    emptyText: 'Importa un artículo, un informe o una transcripción (.txt, .md, .html, PDF o Word), suelta aquí un archivo, pega texto o importa una página web a partir de su dirección.',
+    emptyText: 'Importa un artículo, un informe o una transcripción (.txt, .md, .html, PDF o Word), un escaneo o una foto de una página (PNG, JPEG, TIFF), suelta aquí un archivo, pega texto o importa una página web a partir de su dirección.',
     importFile: 'Importar un archivo',
   },
   palette: {

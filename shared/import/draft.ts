@@ -1,4 +1,4 @@
-import type { SourceBlock, SourceFormat, SourceMetadata } from '../domain/types';
+import type { SourceBlock, SourceFormat, SourceMetadata, SourceOcr } from '../domain/types';
 
 /**
  * Everything an import produces before it is stored: the immutable snapshot
@@ -21,4 +21,8 @@ export interface ImportedSourceDraft {
   fetched?: { url: string; finalUrl: string; fetchedAt: number };
   /** True when the title was taken from the body text rather than metadata or the file name. */
   titleFromFirstLine: boolean;
+  /** Set when some of the text was recognised from page images (stored as `SourceRecord.ocr`). */
+  ocr?: SourceOcr;
+  /** Something the user should know about how the file was read ("only form fields …"), shown after the import. */
+  note?: string;
 }

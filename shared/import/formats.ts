@@ -5,7 +5,7 @@
  */
 
 /** How the bytes of a source are interpreted. */
-export type SourceKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+export type SourceKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'image';
 
 interface FormatRow {
   readonly kind: SourceKind;
@@ -20,6 +20,12 @@ export const FORMATS = {
   '.htm': { kind: 'html', mediaType: 'text/html' },
   '.pdf': { kind: 'pdf', mediaType: 'application/pdf' },
   '.docx': { kind: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  // Images are read by text recognition (OCR).
+  '.png': { kind: 'image', mediaType: 'image/png' },
+  '.jpg': { kind: 'image', mediaType: 'image/jpeg' },
+  '.jpeg': { kind: 'image', mediaType: 'image/jpeg' },
+  '.tif': { kind: 'image', mediaType: 'image/tiff' },
+  '.tiff': { kind: 'image', mediaType: 'image/tiff' },
 } as const satisfies Record<string, FormatRow>;
 
 /** Lower-case extensions with their dot, in the order users see them listed. */

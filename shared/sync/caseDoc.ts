@@ -70,8 +70,8 @@ export interface Stamps {
   deletedBy?: string;
 }
 
-export type SharedSource = Omit<SourceRecord, 'caseId' | 'text' | 'blocks' | 'html'> & {
-  /** SHA-256 of the snapshot blob (text, blocks, html: see snapshot.ts). */
+export type SharedSource = Omit<SourceRecord, 'caseId' | 'text' | 'blocks' | 'html' | 'ocr'> & {
+  /** SHA-256 of the snapshot blob (text, blocks, html, OCR record: see snapshot.ts). */
   snapshot: string;
   /** Media type of the original file, kept with its blob. */
   mediaType?: string;

@@ -4,6 +4,7 @@ import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun }
 import { createServer, type Server } from 'node:http';
 import { newCase, openApp, openUrlDialog, sourceItems, sourceRegion } from './helpers/app';
 import { selectWithMouse } from './helpers/select';
+import { writePdf } from '../unit/helpers/pdfWriter';
 import { PAGE_TWO_SENTENCE, printPdf, REPORT_HTML } from './helpers/pdf';
 
 /**
@@ -32,8 +33,6 @@ async function chooseFile(page: Page, file: { name: string; mimeType: string; bu
   await page.getByRole('button', { name: 'Import source' }).click();
   await (await chooser).setFiles(file);
 }
-
-const alertText = (page: Page) => page.getByRole('alert').first();
 
 interface StoredSource {
   id: string;
@@ -99,17 +98,48 @@ test('a PDF imports with its text, and a passage on page 2 is located on page 2'
   expect(stored).toEqual([{ length: pdf.byteLength, head: Array.from(pdf.subarray(0, 5)), mediaType: 'application/pdf' }]);
 });
 
-test('a scanned PDF with no text layer is refused with a specific message and nothing is stored', async ({ page, browser }) => {
+test('a scanned PDF with no text layer is offered OCR, and declining it stores nothing', async ({ page, browser }) => {
   const scan = await printScannedPdf(browser);
   await openApp(page);
   await newCase(page);
   await chooseFile(page, { name: 'posted-letter.pdf', mimeType: 'application/pdf', buffer: scan });
-  await expect(alertText(page)).toContainText(
-    '“posted-letter.pdf” has no text layer (it looks scanned); Casefile cannot read scanned PDFs yet — no OCR.',
-  );
+  const dialog = page.getByRole('dialog', { name: 'Recognise text (OCR)' });
+  await expect(dialog).toContainText('“posted-letter.pdf” has no text layer: it looks scanned. Casefile can recognise the text of every page from the page image (OCR), on this computer.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByText('No source yet')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Sources in this case' })).toHaveCount(0);
   expect(await storedSources(page)).toEqual({ sources: [], blobs: [] });
+});
+
+test('a PDF holding only form fields imports their names and values as text, and says so', async ({ page }) => {
+  const form = writePdf([
+    {
+      fields: [
+        { name: 'applicant', label: 'Name of applicant', kind: 'text', value: 'Eastern Slipway Cooperative' },
+        { name: 'berth', kind: 'text', value: 'Berth 14' },
+        { name: 'hazardous', label: 'Hazardous cargo', kind: 'checkbox', value: 'Yes' },
+        { name: 'remarks', kind: 'text', value: '' },
+      ],
+    },
+  ]);
+  await openApp(page);
+  await newCase(page);
+  await chooseFile(page, { name: 'berth-application.pdf', mimeType: 'application/pdf', buffer: Buffer.from(form) });
+
+  await expect(page.locator('.toasts')).toContainText(
+    '“berth-application.pdf” has no text of its own, only form fields: their names and values were imported as text.',
+  );
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(sourceItems(page)).toHaveCount(1);
+  const body = sourceRegion(page).locator('.source-body');
+  await expect(body.locator('.source-block')).toHaveText([
+    'Name of applicant: Eastern Slipway Cooperative',
+    'berth: Berth 14',
+    'Hazardous cargo: Yes',
+    'remarks: (empty)',
+  ]);
+  await expect(body.locator('.source-page-start')).toHaveAttribute('data-page', '1');
 });
 
 test('a Word document imports as sanitised text', async ({ page }) => {

@@ -8,7 +8,8 @@ import { tombstone, type TrashRef } from './tombstones';
 
 /** The paragraph (or page) a text offset falls in: the passage's locator. */
 export function locatorAt(source: Pick<SourceRecord, 'blocks' | 'format'>, offset: number): Locator {
-  const kind = source.format === 'pdf' ? 'page' : 'paragraph';
+  // PDFs and multi-page images are cited by page (their blocks are pages); everything else by paragraph.
+  const kind = source.format === 'pdf' || source.blocks[0]?.kind === 'page' ? 'page' : 'paragraph';
   let lo = 0;
   let hi = source.blocks.length - 1;
   while (lo < hi) {

@@ -20,6 +20,7 @@ function snapshotOf(draft: ImportedSourceDraft, now: number) {
     blocks: draft.blocks,
     ...(draft.html !== undefined ? { html: draft.html } : {}),
     ...(draft.fetched ? { fetched: { ...draft.fetched } } : {}),
+    ...(draft.ocr ? { ocr: draft.ocr } : {}),
     sha256: draft.sha256,
     fileName: draft.fileName,
     byteLength: draft.byteLength,
@@ -166,7 +167,7 @@ export async function planSourceUpdate(sourceId: string, draft: ImportedSourceDr
   if (!source || !isLive(source)) throw new RepoError('That source no longer exists.');
   const live = passagesBefore.filter((p) => p.anchor !== 'orphaned');
   const results = reanchor(source.text, draft.text, live);
-  const { html: _oldHtml, fetched: _oldFetched, ...rest } = source;
+  const { html: _oldHtml, fetched: _oldFetched, ocr: _oldOcr, ...rest } = source;
   const next: SourceRecord = { ...rest, ...snapshotOf(draft, now), revision: source.revision + 1 };
   const counts: SourceUpdateCounts = { placed: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const orphans: PassageRecord[] = [];

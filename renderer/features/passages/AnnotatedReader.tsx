@@ -10,8 +10,9 @@ import { announce, Announcer } from '../../lib/announce';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { useFindInSource } from '../find/useFindInSource';
+import { ocrSummary } from '../../../shared/import/ocr';
 import { selectionOffsets, setCaretPassageHighlight } from '../../reader/caret';
-import { clearHighlights, flashRange, paintHighlights, setActiveHighlight } from '../../reader/highlights';
+import { clearHighlights, clearUncertainWords, flashRange, paintHighlights, paintUncertainWords, setActiveHighlight } from '../../reader/highlights';
 import { offsetAtPoint, offsetsToRange, rangeToOffsets } from '../../reader/offsets';
 import { Reader } from '../../reader/Reader';
 import { useCaretMode } from '../../reader/useCaretMode';
@@ -143,6 +144,15 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     );
   }, [body, source, visible, tagsById]);
   useEffect(() => () => clearHighlights(), []);
+
+  // Recognised words with low confidence carry their own mark, whatever the passages.
+  useEffect(() => {
+    if (!body || !source) return;
+    paintUncertainWords(body, source.blocks, source.ocr?.uncertain ?? []);
+  }, [body, source]);
+  useEffect(() => () => clearUncertainWords(), []);
+  const ocrNote = source ? ocrSummary(source) : null;
+  const uncertainCount = source?.ocr?.uncertain.length ?? 0;
 
   // The open card's passage is outlined.
   const cardPassage = card ? passages.find((p) => p.id === card.passageId) : undefined;
@@ -339,7 +349,24 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
           {actions}
         </>
       }
-      bar={find.bar}
+      bar={
+        <>
+          {ocrNote && (
+            <p className="reader-ocr-note">
+              {ocrNote}{' '}
+              {uncertainCount > 0 ? (
+                <>
+                  {uncertainCount === 1 ? 'One word' : `${uncertainCount} words`} recognised with low confidence {uncertainCount === 1 ? 'is' : 'are'}{' '}
+                  <span className="ocr-sample">underlined</span>: check {uncertainCount === 1 ? 'it' : 'them'} against the page before quoting.
+                </>
+              ) : (
+                'Every word was recognised with good confidence.'
+              )}
+            </p>
+          )}
+          {find.bar}
+        </>
+      }
       bodyRef={setBody}
       onTextClick={onTextClick}
       onTextKeyDown={onTextKeyDown}

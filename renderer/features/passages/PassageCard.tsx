@@ -8,6 +8,7 @@ import { briefWriter } from '../../editor/briefCommands';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { TagInput } from '../tags/TagInput';
+import { isRecognisedRange, uncertainWordsIn } from '../../../shared/import/ocr';
 import { locatorLabel } from './labels';
 import { useDeletePassage } from './useDeletePassage';
 
@@ -30,6 +31,9 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
   const commentField = useRef<HTMLTextAreaElement>(null);
   const [comment, setComment] = useState(passage.comment);
   const linked = claims.filter((c) => c.evidence.some((e) => e.passageId === passage.id));
+  const [, position] = passage.selectors;
+  const recognised = source !== undefined && passage.anchor !== 'orphaned' && isRecognisedRange(source, position.start, position.end);
+  const uncertain = recognised ? uncertainWordsIn(source, position.start, position.end) : [];
 
   useEffect(() => setComment(passage.comment), [passage.id, passage.comment]);
   useEffect(() => {
@@ -111,6 +115,13 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
         </button>
       </div>
       <blockquote className="passage-quote">{passage.selectors[0].exact}</blockquote>
+      {recognised && (
+        <p className="passage-ocr-note">
+          {uncertain.length
+            ? `Recognised by OCR, with low confidence for ${uncertain.map((w) => `“${w}”`).join(', ')}: check against the page before quoting.`
+            : 'Recognised by OCR: citations of it say “(OCR)”.'}
+        </p>
+      )}
       <TagInput caseId={passage.caseId} value={passage.tags} onChange={setTags} />
       <label className="field">
         {t('passage.comment')}

@@ -6,7 +6,7 @@ import { t, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
-import { loadImporter, SOURCE_FILE_FILTERS } from '../sources/useImport';
+import { draftWithProgress, loadImporter, SOURCE_FILE_FILTERS } from '../sources/useImport';
 import { locatorLabel, shortQuote } from './labels';
 
 interface Pending {
@@ -42,7 +42,13 @@ export function useUpdateSource() {
       try {
         const [file] = await platform().openFiles({ title: t('updateSource.title', { title: source.metadata.title }), filters: SOURCE_FILE_FILTERS });
         if (!file) return;
-        const draft = await (await loadImporter()).importFile(file.name, file.bytes);
+        const importer = await loadImporter();
+        // Progress, Cancel and the OCR question, as for any import.
+        const draft = await draftWithProgress(file.name, (control) => importer.importFile(file.name, file.bytes, control));
+        if (!draft) {
+          notices.toast(`Update of “${source.metadata.title}” cancelled; nothing changed.`);
+          return;
+        }
         if (draft.sha256 === source.sha256) {
           notices.toast(t('updateSource.same', { file: file.name }));
           return;

@@ -1,8 +1,10 @@
 /**
  * The sources feature: the sources list (a sidebar pane), Import source (Ctrl/Cmd+O), Import from URL…
- * and Edit details, and importing what is dropped on or pasted into the window.
+ * and Edit details, importing what is dropped on or pasted into the window, and the imports in flight
+ * (progress, Cancel and the OCR question), floating over the workspace.
  */
 import { defineContribution } from '../../lib/contributions';
+import { ImportStatus } from './ImportStatus';
 import { sourceDetailsDialog, SourceDialogs, urlImportDialog, WindowImport } from './SourceOverlays';
 import { SourceList } from './SourceList';
 import { sourceImporter } from './useImport';
@@ -15,5 +17,5 @@ export const sourcesContribution = defineContribution({
     { id: 'edit-source', title: 'commands.edit-source', when: ['sourceOpen'], run: ({ keys }) => sourceDetailsDialog.open({ sourceId: keys.sourceId! }) },
   ],
   panes: [{ id: 'sources', title: 'panes.sources', slot: 'sidebar', order: 20, scope: 'case', component: SourceList }],
-  overlays: [SourceDialogs, WindowImport],
+  overlays: [SourceDialogs, WindowImport, ImportStatus],
 });

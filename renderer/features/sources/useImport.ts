@@ -1,22 +1,58 @@
 import { useMemo } from 'react';
-import { ImportError } from '../../../shared/import/errors';
+import { ImportError, OcrNeeded } from '../../../shared/import/errors';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
+import { isCancellation, type ImportControl } from '../../../shared/import/progress';
+import type { OcrChoice } from '../../import/importPdf';
 import { storageErrorMessage } from '../../db';
 import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
 import { useNotices, type NoticesApi } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
+import { askOcr, startJob } from './importActivity';
 
 /** The import pipeline (Readability, DOMPurify, marked) loads on first use, not at start-up. */
 export const loadImporter = () => import('../../import/importFile');
 
-export const SOURCE_FILE_FILTERS = [{ name: 'Articles, PDFs and Word documents', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }];
+export const SOURCE_FILE_FILTERS = [{ name: 'Articles, PDFs, Word documents and images', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }];
 
 /** Where an import failure goes: the app's error notice by default, or a dialog's own message line. */
 type ReportError = (message: string) => void;
 
+/** What every pipeline call gets: Cancel and progress, and the user's OCR choice once asked. */
+export type DraftControl = ImportControl & { ocr?: OcrChoice };
+
 /** Thrown when the user cancelled while the page was still being fetched: nothing is stored or reported. */
 class ImportCancelled extends Error {}
+
+/**
+ * Make a draft with progress and Cancel in the status line. When the file
+ * has pages only OCR can read, the user is asked (languages, or leave them
+ * out) and the import runs again with that answer. Resolves null when the
+ * user cancelled at any point.
+ */
+export async function draftWithProgress(label: string, make: (control: DraftControl) => Promise<ImportedSourceDraft>, parent?: AbortSignal): Promise<ImportedSourceDraft | null> {
+  const job = startJob(label, parent);
+  const control: DraftControl = { signal: job.signal, onProgress: job.report };
+  try {
+    let draft: ImportedSourceDraft;
+    try {
+      draft = await make(control);
+    } catch (error) {
+      if (!(error instanceof OcrNeeded)) throw error;
+      job.report({ message: 'Waiting for your choice…' });
+      const choice = await askOcr(label, error.message, error.offer, job.signal);
+      if (!choice || job.signal.aborted) return null;
+      draft = await make({ ...control, ocr: choice });
+    }
+    // A pipeline that finished its last step after Cancel was pressed still stores nothing.
+    return job.signal.aborted ? null : draft;
+  } catch (error) {
+    if (isCancellation(error) || error instanceof ImportCancelled || job.signal.aborted) return null;
+    throw error;
+  } finally {
+    job.finish();
+  }
+}
 
 /** Import sources into a case, in a component (see {@link sourceImporter}). */
 export function useImport(caseId: string | null) {
@@ -27,21 +63,26 @@ export function useImport(caseId: string | null) {
 /**
  * Import sources into a case: from the file chooser, a drop, a paste or a web
  * address. Parsing and validation happen before anything is written; a bad
- * file gets a specific message and leaves the case as it was. Plain functions,
- * so commands (Import source, from a menu or a shortcut) use them too.
+ * file gets a specific message and leaves the case as it was. Long imports
+ * show progress and can be cancelled; nothing is stored after Cancel. Plain
+ * functions, so commands (Import source, from a menu or a shortcut) use them too.
  */
 export function sourceImporter(caseId: string | null, notices: NoticesApi) {
-  const store = async (label: string, makeDraft: () => Promise<ImportedSourceDraft>, report: ReportError = notices.error): Promise<boolean> => {
+  const store = async (label: string, makeDraft: (control: DraftControl) => Promise<ImportedSourceDraft>, report: ReportError = notices.error, parent?: AbortSignal): Promise<boolean> => {
     if (!caseId) {
       report('Create or open a case before importing a source.');
       return false;
     }
-    let draft: ImportedSourceDraft;
+    let draft: ImportedSourceDraft | null;
     try {
-      draft = await makeDraft();
+      draft = await draftWithProgress(label, makeDraft, parent);
     } catch (error) {
-      if (error instanceof ImportCancelled) return false;
       report(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
+      return false;
+    }
+    if (!draft) {
+      // A dialog that was closed says nothing more; a Cancel in the status line is confirmed.
+      if (!parent?.aborted) notices.toast(`Import of “${label}” cancelled; nothing was added.`);
       return false;
     }
     let record;
@@ -59,12 +100,12 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
       return false;
     }
     notices.clearError();
-    notices.toast(`Imported “${record.metadata.title}”.`);
+    notices.toast(draft.note ? `Imported “${record.metadata.title}”. ${draft.note}` : `Imported “${record.metadata.title}”.`);
     return true;
   };
 
   const importPicked = async (files: PickedFile[]) => {
-    for (const file of files) await store(file.name, async () => (await loadImporter()).importFile(file.name, file.bytes));
+    for (const file of files) await store(file.name, async (control) => (await loadImporter()).importFile(file.name, file.bytes, control));
   };
 
   const chooseAndImport = async () => {
@@ -76,7 +117,7 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
     }
   };
 
-  const importText = (text: string) => store('pasted text', async () => (await loadImporter()).importPastedText(text));
+  const importText = (text: string) => store('pasted text', async (control) => (await loadImporter()).importPastedText(text, control));
 
   /**
    * Import the page at `address`: fetched by the host, then read like a file.
@@ -87,16 +128,17 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
   const importUrl = (address: string, report: ReportError, signal?: AbortSignal, opts: { allowLocalNetwork?: boolean } = {}) =>
     store(
       address.trim(),
-      async () => {
+      async (control) => {
         const importer = await import('../../import/importUrl');
         const url = importer.checkWebAddress(address);
         const page = await platform().fetchUrl(url, { allowLocalNetwork: opts.allowLocalNetwork ?? false });
-        if (signal?.aborted) throw new ImportCancelled();
-        const draft = await importer.importFetchedPage(url, page);
-        if (signal?.aborted) throw new ImportCancelled();
+        if (control.signal?.aborted) throw new ImportCancelled();
+        const draft = await importer.importFetchedPage(url, page, control);
+        if (control.signal?.aborted) throw new ImportCancelled();
         return draft;
       },
       report,
+      signal,
     );
 
   return { chooseAndImport, importPicked, importText, importUrl };

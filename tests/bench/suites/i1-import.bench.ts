@@ -21,7 +21,7 @@ const EVENTS = ['inspected', 'repainted', 'closed for repairs', 'reopened', 'sur
 const PEOPLE = ['the harbour master', 'a council surveyor', 'the night watch', 'two pilots', 'the port engineer', 'an insurance assessor'];
 
 /** Plain report prose, varied by page and paragraph so no two paragraphs are the same. */
-function paragraph(page: number, n: number): string {
+export function paragraph(page: number, n: number): string {
   const pick = <T,>(list: readonly T[], k: number) => list[(page * 7 + n * 3 + k) % list.length]!;
   const sentences = [
     `On day ${page * 3 + n} of the survey, ${pick(PLACES, 0)} was ${pick(EVENTS, 1)} while ${pick(PEOPLE, 2)} kept the log.`,
@@ -32,11 +32,12 @@ function paragraph(page: number, n: number): string {
   return sentences.join(' ');
 }
 
-function reportHtml(): string {
-  const pages = Array.from({ length: PAGES }, (_, i) => {
+/** The survey log as HTML, one section per printed page; the last page ends with `lastMark`. */
+export function reportHtml(pageCount = PAGES, lastMark = LAST_PAGE_MARK): string {
+  const pages = Array.from({ length: pageCount }, (_, i) => {
     const page = i + 1;
     const body = Array.from({ length: 5 }, (_, n) => `<p>${paragraph(page, n)}</p>`).join('\n');
-    const close = page === PAGES ? `<p>${LAST_PAGE_MARK}</p>` : '';
+    const close = page === pageCount ? `<p>${lastMark}</p>` : '';
     return `<section${page > 1 ? ' style="break-before: page"' : ''}><h2>Survey log, section ${page}</h2>\n${body}${close}</section>`;
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour survey log</title>

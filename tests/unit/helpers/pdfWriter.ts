@@ -1,8 +1,10 @@
 /**
  * A tiny PDF writer for tests and the I1 benchmark: pages of Helvetica text
- * lines placed where the test says, or pages with only a painted image (a
- * "scan"). It writes real cross-reference tables, so pdf.js reads the result
- * without falling back to repair mode.
+ * lines placed where the test says, pages with only a painted image (a
+ * "scan"), Chinese or Japanese text in a non-embedded font that only reads
+ * with Adobe's predefined CMaps, or form fields with no page text. It writes
+ * real cross-reference tables, so pdf.js reads the result without falling
+ * back to repair mode.
  */
 
 export interface PdfLine {
@@ -13,14 +15,50 @@ export interface PdfLine {
   size?: number;
 }
 
-export type PdfPage = { lines: PdfLine[] } | { image: true };
+/** A line of Chinese or Japanese text in a font the PDF does not embed, encoded for one of Adobe's predefined CMaps. */
+export interface PdfCjkLine {
+  text: string;
+  x: number;
+  y: number;
+  size?: number;
+}
+
+/** A form field: a text box or a check box, drawn as a widget annotation with no page text. */
+export interface PdfField {
+  name: string;
+  /** The name shown to users (the field's /TU), when it differs from `name`. */
+  label?: string;
+  kind: 'text' | 'checkbox';
+  /** Text for a text box; 'Yes' or 'Off' for a check box. */
+  value: string;
+}
+
+/**
+ * A page: Helvetica lines, a painted image only (a "scan"), CJK lines in a
+ * non-embedded font that needs pdf.js's character maps (`UniGB-UCS2-H` for
+ * Chinese, `UniJIS-UCS2-H`/`-V` for Japanese, horizontal or vertical), or
+ * form fields only.
+ */
+export type PdfPage =
+  | { lines: PdfLine[] }
+  /** A painted image, with an optional line of text over it (a stamp, a filing header). */
+  | { image: true; stamp?: string }
+  | { cjk: PdfCjkLine[]; encoding: 'UniGB-UCS2-H' | 'UniJIS-UCS2-H' | 'UniJIS-UCS2-V' }
+  | { fields: PdfField[] };
 
 function escapePdfString(text: string): string {
   return text.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
+/** UTF-16BE hex, as the UCS2 CMaps read it. */
+function ucs2Hex(text: string): string {
+  return Array.from(text, (c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+}
+
 function contentOf(page: PdfPage): string {
-  if ('image' in page) return 'q 400 0 0 500 100 150 cm /Im1 Do Q';
+  if ('image' in page) return `q 400 0 0 500 100 150 cm /Im1 Do Q${page.stamp ? `\nBT /F1 9 Tf 72 760 Td (${escapePdfString(page.stamp)}) Tj ET` : ''}`;
+  if ('cjk' in page) return page.cjk.map((l) => `BT /F2 ${l.size ?? 14} Tf ${l.x} ${l.y} Td <${ucs2Hex(l.text)}> Tj ET`).join('\n');
+  if ('fields' in page) return '';
   return page.lines.map((l) => `BT /F1 ${l.size ?? 12} Tf ${l.x} ${l.y} Td (${escapePdfString(l.text)}) Tj ET`).join('\n');
 }
 
@@ -82,24 +120,55 @@ export interface WriteOptions {
 
 export function writePdf(pages: readonly PdfPage[], info: WriteOptions = {}): Uint8Array {
   const objects: string[] = [];
-  const add = (body: string) => objects.push(body) ;
-  // 1 catalog, 2 pages, 3 font, 4 image, 5 info, then per page: page object + content stream.
-  add('<< /Type /Catalog /Pages 2 0 R >>');
-  const kids = pages.map((_, i) => `${6 + i * 2} 0 R`).join(' ');
-  add(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
-  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  add(imageObject());
-  const infoEntries = [info.title ? `/Title (${escapePdfString(info.title)})` : '', info.author ? `/Author (${escapePdfString(info.author)})` : ''].join(' ');
-  add(`<< ${infoEntries} /Producer (Casefile tests) >>`);
-  const id = Array.from({ length: 16 }, (_, i) => (i * 29 + 7) & 255);
-  const encryptRef = info.encrypt ? objects.length + 1 + pages.length * 2 : 0;
-  pages.forEach((page, i) => {
-    const content = contentOf(page);
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents ${7 + i * 2} 0 R >>`);
-    add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  });
+  /** Reserve an object number now, fill its body later (for forward references). */
+  const reserve = () => objects.push('');
+  const add = (body: string) => objects.push(body);
+  const set = (n: number, body: string) => (objects[n - 1] = body);
 
-  if (info.encrypt) add(encryptDictionary(info.encrypt.userPassword, info.encrypt.ownerPassword, id, info.encrypt.md5));
+  const catalog = reserve();
+  const pagesRef = reserve();
+  const helvetica = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const image = add(imageObject());
+  const emptyAppearance = add('<< /Type /XObject /Subtype /Form /BBox [0 0 20 20] /Length 0 >>\nstream\n\nendstream');
+  const infoEntries = [info.title ? `/Title (${escapePdfString(info.title)})` : '', info.author ? `/Author (${escapePdfString(info.author)})` : ''].join(' ');
+  const infoRef = add(`<< ${infoEntries} /Producer (Casefile tests) >>`);
+  const id = Array.from({ length: 16 }, (_, i) => (i * 29 + 7) & 255);
+  const kids: number[] = [];
+  const fieldRefs: number[] = [];
+  for (const page of pages) {
+    const pageRef = reserve();
+    kids.push(pageRef);
+    const content = contentOf(page);
+    const contentRef = add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    let fonts = `/F1 ${helvetica} 0 R`;
+    if ('cjk' in page) {
+      const japanese = page.encoding.startsWith('UniJIS');
+      const [base, ordering, supplement] = japanese ? ['KozMinPro-Regular', 'Japan1', 4] : ['STSong-Light', 'GB1', 4];
+      const descriptor = add(`<< /Type /FontDescriptor /FontName /${base} /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>`);
+      const cid = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${base} /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement ${supplement} >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`);
+      const type0 = add(`<< /Type /Font /Subtype /Type0 /BaseFont /${base}-${page.encoding} /Encoding /${page.encoding} /DescendantFonts [${cid} 0 R] >>`);
+      fonts += ` /F2 ${type0} 0 R`;
+    }
+    let annots = '';
+    if ('fields' in page) {
+      const widgets = page.fields.map((field, i) => {
+        const rect = `[72 ${700 - i * 40} 400 ${720 - i * 40}]`;
+        const label = field.label ? ` /TU (${escapePdfString(field.label)})` : '';
+        const body =
+          field.kind === 'text'
+            ? `<< /Type /Annot /Subtype /Widget /FT /Tx /T (${escapePdfString(field.name)})${label} /V (${escapePdfString(field.value)}) /Rect ${rect} /P ${pageRef} 0 R /F 4 /DA (/Helv 12 Tf 0 g) >>`
+            : `<< /Type /Annot /Subtype /Widget /FT /Btn /T (${escapePdfString(field.name)})${label} /V /${field.value} /AS /${field.value} /Rect ${rect} /P ${pageRef} 0 R /F 4 /MK << >> /AP << /N << /Yes ${emptyAppearance} 0 R /Off ${emptyAppearance} 0 R >> >> >>`;
+        return add(body);
+      });
+      fieldRefs.push(...widgets);
+      annots = ` /Annots [${widgets.map((w) => `${w} 0 R`).join(' ')}]`;
+    }
+    set(pageRef, `<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 612 792] /Resources << /Font << ${fonts} >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${contentRef} 0 R${annots} >>`);
+  }
+  const acroForm = fieldRefs.length ? ` /AcroForm << /Fields [${fieldRefs.map((f) => `${f} 0 R`).join(' ')}] /DA (/Helv 0 Tf 0 g) >>` : '';
+  set(catalog, `<< /Type /Catalog /Pages ${pagesRef} 0 R${acroForm} >>`);
+  set(pagesRef, `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${pages.length} >>`);
+  const encryptRef = info.encrypt ? add(encryptDictionary(info.encrypt.userPassword, info.encrypt.ownerPassword, id, info.encrypt.md5)) : 0;
 
   let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
@@ -111,7 +180,7 @@ export function writePdf(pages: readonly PdfPage[], info: WriteOptions = {}): Ui
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
   const encryption = info.encrypt ? ` /Encrypt ${encryptRef} 0 R /ID [<${hex(id)}> <${hex(id)}>]` : '';
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R${encryption} >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${infoRef} 0 R${encryption} >>\nstartxref\n${xref}\n%%EOF\n`;
   // Latin-1: every character is one byte, so the offsets above are byte offsets.
   return Uint8Array.from(out, (c) => c.charCodeAt(0));
 }

@@ -33,9 +33,9 @@ function fakeSession() {
 }
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  it('allows only the app’s own scripts', () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  it('allows only the app’s own scripts, and WebAssembly but never eval', () => {
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-src 'none'");

@@ -22,7 +22,7 @@ describe('importFile: bad input', () => {
     ['photo.txt', png, 'binary', /^“photo\.txt” looks like a binary file \(a PNG image\), not text\./],
     ['legacy.txt', latin1, 'encoding', /^“legacy\.txt” is not valid UTF-8 text \(first bad byte at position 3\)\. Save it as UTF-8 and import it again\.$/],
     ['huge.html', new Uint8Array(21 * 1024 * 1024).fill(0x61), 'too-large', /^“huge\.html” is 21\.0 MB; Casefile imports sources up to 20 MB\.$/],
-    ['budget.xlsx', utf8('PK\u0003\u0004'), 'unsupported', /^Casefile cannot import “\.xlsx” files\. Supported: \.txt, \.md, \.html, \.htm, \.pdf, \.docx\.$/],
+    ['budget.xlsx', utf8('PK\u0003\u0004'), 'unsupported', /^Casefile cannot import “\.xlsx” files\. Supported: \.txt, \.md, \.html, \.htm, \.pdf, \.docx, \.png, \.jpg, \.jpeg, \.tif, \.tiff\.$/],
     ['blank.html', utf8(blankPage), 'no-text', /^“blank\.html” has no readable text\./],
     ['image-only.md', utf8('![chart](https://example.org/chart.png)\n\n<script>alert(1)</script>'), 'no-text', /^“image-only\.md” has no readable text/],
     ['controls.txt', utf8('\u200b\u00ad\n\u2028'), 'empty', /^“controls\.txt” is empty/],

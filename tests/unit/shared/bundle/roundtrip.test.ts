@@ -5,7 +5,7 @@ import { BUNDLE_FORMAT_VERSION } from '../../../../shared/bundle/format';
 import { readBundle } from '../../../../shared/bundle/read';
 import { writeBundle } from '../../../../shared/bundle/write';
 import { generateCase } from '../../../fixtures/bundle/generateCase';
-import { readJson, unpack } from '../../../fixtures/bundle/tamper';
+import { readJson, repack, unpack, writeJson } from '../../../fixtures/bundle/tamper';
 
 const NOW = Date.UTC(2025, 5, 30, 9, 15);
 const OPTS = { appVersion: '0.1.0', includeOriginals: true, now: NOW };
@@ -117,5 +117,47 @@ describe('writeBundle refuses data that could not be imported again', () => {
     const result = await readBundle(await writeBundle(data, OPTS));
     expect(result.ok).toBe(true);
     expect(result.ok && result.data.case.activeSourceId).toBeUndefined();
+  });
+});
+
+describe('format 2: the provenance of recognised text', () => {
+  const withOcr = () => {
+    const data = small(11);
+    const source = data.sources[0]!;
+    source.ocr = {
+      engine: 'tesseract.js',
+      version: '7.0.0',
+      languages: ['eng', 'chi_sim'],
+      model: '4.0.0_best_int',
+      pages: [1],
+      blocks: [{ index: 0, confidence: 88.5 }],
+      uncertain: [{ start: source.blocks[0]!.start, end: source.blocks[0]!.start + 3, confidence: 41 }],
+    };
+    return data;
+  };
+
+  it('carries a source’s OCR record through a bundle unchanged', async () => {
+    const data = withOcr();
+    const result = await readBundle(await writeBundle(data, OPTS));
+    expect(result.ok && result.data.sources[0]!.ocr).toEqual(data.sources[0]!.ocr);
+  });
+
+  it('still opens version-1 bundles, which have no OCR records', async () => {
+    const entries = unpack(await writeBundle(small(12), OPTS));
+    writeJson(entries, 'manifest.json', { ...readJson<Record<string, unknown>>(entries, 'manifest.json'), formatVersion: 1 });
+    const result = await readBundle(repack(entries, { manifest: false }));
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses an OCR record that points outside its source, whether writing or reading', async () => {
+    const data = withOcr();
+    const entries = unpack(await writeBundle(data, OPTS));
+    const sources = readJson<{ text: string; ocr?: { uncertain: { end: number }[] } }[]>(entries, 'sources.json');
+    sources[0]!.ocr!.uncertain[0]!.end = sources[0]!.text.length + 5;
+    writeJson(entries, 'sources.json', sources);
+    const result = await readBundle(repack(entries));
+    expect(!result.ok && result.error.message).toMatch(/^sources\.json: source 1 \(id \w+…\): field “ocr\.uncertain\[0\]” is not a range inside the source text\.$/);
+    data.sources[0]!.ocr!.uncertain[0]!.end = data.sources[0]!.text.length + 5;
+    await expect(writeBundle(data, OPTS)).rejects.toThrow(/field “ocr\.uncertain\[0\]” is not a range inside the source text/);
   });
 });

@@ -32,13 +32,15 @@ describe('sourceKindFromName', () => {
     ['page.html', 'html'],
     ['old/page.HTM', 'html'],
     ['archive.2024.txt', 'text'],
+    ['scan.TIF', 'image'],
+    ['photo.jpeg', 'image'],
   ] as const)('%s → %s', (name, kind) => {
     expect(sourceKindFromName(name)).toBe(kind);
   });
 
   it('refuses other extensions, listing the supported ones', () => {
     expect(importFailure(() => sourceKindFromName('budget.xlsx'), 'unsupported')).toBe(
-      'Casefile cannot import “.xlsx” files. Supported: .txt, .md, .html, .htm, .pdf, .docx.',
+      'Casefile cannot import “.xlsx” files. Supported: .txt, .md, .html, .htm, .pdf, .docx, .png, .jpg, .jpeg, .tif, .tiff.',
     );
   });
 
@@ -48,7 +50,7 @@ describe('sourceKindFromName', () => {
   });
 
   it('gives a media type for every supported extension', () => {
-    for (const ext of SUPPORTED_EXTENSIONS) expect(mediaTypeFromName(`a${ext}`)).toMatch(/^(text\/|application\/(pdf|vnd\.openxmlformats-officedocument\.wordprocessingml\.document)$)/);
+    for (const ext of SUPPORTED_EXTENSIONS) expect(mediaTypeFromName(`a${ext}`)).toMatch(/^(text\/|application\/(pdf|vnd\.openxmlformats-officedocument\.wordprocessingml\.document)$|image\/(png|jpeg|tiff)$)/);
   });
 });
 

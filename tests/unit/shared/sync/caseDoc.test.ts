@@ -315,6 +315,29 @@ describe('snapshots', () => {
     expect(() => decodeSnapshot(encodeSnapshot({ text: 'short', blocks: [{ start: 0, end: 50, n: 1, kind: 'paragraph' }] }))).toThrow(SnapshotError);
     expect(() => decodeSnapshot(new Uint8Array([0xff, 0xfe]))).toThrow('damaged');
   });
+
+  it('carry the OCR record of recognised text, canonically, and refuse one that does not fit the text', async () => {
+    const text = 'Berth 7 closed 14 March';
+    const ocr = {
+      engine: 'tesseract.js',
+      version: '7.0.0',
+      languages: ['eng'],
+      model: '4.0.0_best_int',
+      pages: [1],
+      blocks: [{ index: 0, confidence: 88.5 }],
+      uncertain: [{ start: 15, end: 17, confidence: 41 }],
+    };
+    const snap = { text, blocks: [{ start: 0, end: text.length, n: 1, kind: 'page' as const }], ocr };
+    const a = await snapshotBlob(snap);
+    expect(decodeSnapshot(a.bytes)).toEqual(snap);
+    // The same record with its keys in another order is the same blob.
+    const shuffled = { ...snap, ocr: { uncertain: ocr.uncertain, blocks: ocr.blocks, pages: ocr.pages, model: ocr.model, languages: ocr.languages, version: ocr.version, engine: ocr.engine } };
+    expect((await snapshotBlob(shuffled)).sha256).toBe(a.sha256);
+    // Without its OCR record it is another snapshot.
+    expect((await snapshotBlob({ text: snap.text, blocks: snap.blocks })).sha256).not.toBe(a.sha256);
+    expect(() => decodeSnapshot(encodeSnapshot({ ...snap, ocr: { ...ocr, uncertain: [{ start: 20, end: 40, confidence: 30 }] } }))).toThrow(/not a range inside the source text/);
+    expect(() => decodeSnapshot(encodeSnapshot({ ...snap, ocr: { ...ocr, blocks: [{ index: 3, confidence: 90 }] } }))).toThrow(/names a block the source does not have/);
+  });
 });
 
 describe('convergence', () => {
