@@ -9,6 +9,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { $getRoot, type EditorState, type SerializedEditorState } from 'lexical';
+import { useTranslation } from '../i18n';
 import { BRIEF_NODES } from './nodes';
 import { BRIEF_TRANSFORMERS } from './markdown';
 import { briefTheme } from './theme';
@@ -62,6 +63,7 @@ const validateUrl = (url: string) => normaliseLinkUrl(url) !== null;
  * read once at mount, and the parent owns saving (autosave) from `onChange`.
  */
 export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal = null }: BriefEditorProps) {
+  const { t } = useTranslation();
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'casefile-brief',
@@ -86,11 +88,11 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
           contentEditable={
             <ContentEditable
               className="brief-editable"
-              aria-label="Brief"
+              aria-label={t('panes.brief')}
               aria-multiline
               onBlur={onBlur}
-              aria-placeholder="Write your brief…"
-              placeholder={<div className="brief-placeholder" aria-hidden="true">Write your brief… Type # for a heading, &gt; for a quote, [[ to cite a passage.</div>}
+              aria-placeholder={t('editor.placeholderShort')}
+              placeholder={<div className="brief-placeholder" aria-hidden="true">{t('editor.placeholder')}</div>}
             />
           }
           ErrorBoundary={LexicalErrorBoundary}

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from '../i18n';
 
 export interface InlineConfirmProps {
   /** What will happen, in a sentence or two: the confirmation's accessible name. */
@@ -25,6 +26,7 @@ export interface InlineConfirmProps {
  * and goes no further, so it never also closes the card or dialog around it.
  */
 export function InlineConfirm({ children, confirmLabel, onConfirm, onCancel, returnFocus, label, className }: InlineConfirmProps) {
+  const { t } = useTranslation();
   const textId = useId();
   // Read during the first render, before the Cancel button takes focus.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
@@ -56,7 +58,7 @@ export function InlineConfirm({ children, confirmLabel, onConfirm, onCancel, ret
       <p id={textId}>{children}</p>
       <div className="inline-confirm-actions">
         <button type="button" autoFocus onClick={cancel}>
-          Cancel
+          {t('dialog.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}

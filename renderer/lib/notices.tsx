@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 import { Icon } from './icons';
 
 export interface Toast {
@@ -25,6 +26,7 @@ export function useNotices(): NoticesApi {
 
 /** Holds the app's one error banner and its toasts (with Undo actions). */
 export function NoticesProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
@@ -51,24 +53,24 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
         {error && (
           <div className="error-banner" role="alert">
             <span>{error}</span>
-            <button type="button" className="ghost" onClick={() => setError(null)} aria-label="Dismiss message">
+            <button type="button" className="ghost" onClick={() => setError(null)} aria-label={t('notices.dismiss')}>
               <Icon name="close" />
             </button>
           </div>
         )}
         <div className="toasts" role="status" aria-live="polite">
-          {toasts.map((t) => (
-            <div key={t.id} className="toast">
-              <span>{t.message}</span>
-              {t.action && (
+          {toasts.map((toast) => (
+            <div key={toast.id} className="toast">
+              <span>{toast.message}</span>
+              {toast.action && (
                 <button
                   type="button"
                   onClick={() => {
-                    dismissToast(t.id);
-                    void t.action?.run();
+                    dismissToast(toast.id);
+                    void toast.action?.run();
                   }}
                 >
-                  {t.action.label}
+                  {toast.action.label}
                 </button>
               )}
             </div>

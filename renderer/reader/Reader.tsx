@@ -1,5 +1,6 @@
 import { memo, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import type { SourceBlock, SourceRecord } from '../../shared/domain/types';
+import { useTranslation } from '../i18n';
 import { platform } from '../platform';
 import { byline } from './format';
 import './reader-pages.css';
@@ -77,9 +78,10 @@ export interface ReaderProps {
 
 /** The reader pane: the active source with its bibliographic header. */
 export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextClick, onTextKeyDown, onTextFocus, onTextBlur, textRef, textDescribedBy, textOverlay }: ReaderProps) {
+  const { t } = useTranslation();
   if (!source) {
     return (
-      <section className="reader" aria-label="Source">
+      <section className="reader" aria-label={t('panes.reader')}>
         <div className="reader-empty">{empty}</div>
       </section>
     );
@@ -89,7 +91,7 @@ export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextCl
   const titleInBody = firstBlock !== undefined && source.text.slice(firstBlock.start, firstBlock.end).trim() === meta.title.trim();
   const line = byline(meta);
   return (
-    <section className="reader" aria-label="Source">
+    <section className="reader" aria-label={t('panes.reader')}>
       <header className="reader-header">
         <div className="reader-meta">
           {!titleInBody && (
@@ -125,7 +127,7 @@ export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextCl
         ref={textRef}
         className="reader-scroll"
         tabIndex={0}
-        aria-label={`Text of ${meta.title}`}
+        aria-label={t('reader.text', { title: meta.title })}
         aria-describedby={textDescribedBy}
         onClick={onTextClick}
         onKeyDown={onTextKeyDown}

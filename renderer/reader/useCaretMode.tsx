@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { SourceRecord } from '../../shared/domain/types';
 import { nextCharacter, nextWordEnd, previousCharacter, previousWordStart, sentenceAt } from '../../shared/text/segments';
+import { t, useTranslation } from '../i18n';
 import { announce } from '../lib/announce';
 import { caretBlock, caretRect, firstVisibleOffset, lineTextAt, modifyByLine, scrollRectIntoView, selectionOffsets, selectOffsets } from './caret';
 import './reader-caret.css';
@@ -53,14 +54,15 @@ function spoken(text: string): string {
 
 /** How a character the caret passed is read out. */
 function characterName(ch: string): string {
-  if (ch === ' ' || ch === '\u00a0') return 'space';
-  if (/^\s+$/.test(ch)) return 'new paragraph';
+  if (ch === ' ' || ch === '\u00a0') return t('reader.caret.space');
+  if (/^\s+$/.test(ch)) return t('reader.caret.newParagraph');
   return ch;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function useCaretMode({ source, body, onStepPassage }: CaretModeOptions) {
+  const { t } = useTranslation();
   const [on, setOn] = useState(preference === 'on');
   const [focused, setFocused] = useState(false);
   const [box, setBox] = useState<CaretBox | null>(null);
@@ -176,7 +178,7 @@ export function useCaretMode({ source, body, onStepPassage }: CaretModeOptions) 
     if (e.key === 'F7' && !e.ctrlKey && !e.metaKey && !e.altKey) {
       preference = on ? 'off' : 'on';
       setMode(!on);
-      announce(on ? 'Caret mode off.' : 'Caret mode on. Arrow keys move the caret; Shift with them selects.');
+      announce(on ? t('reader.caret.off') : t('reader.caret.on'));
       return true;
     }
     const at = current();
@@ -187,14 +189,14 @@ export function useCaretMode({ source, body, onStepPassage }: CaretModeOptions) 
     // Commands that work with or without caret mode: they act at the caret.
     if (mod && !e.altKey && !e.shiftKey && e.code === 'KeyA') {
       select(firstStart, lastEnd);
-      announce('The whole text is selected.');
+      announce(t('reader.caret.all'));
       return true;
     }
     if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.code === 'KeyS' || e.code === 'KeyP')) {
       const block = caretBlock(blocks, at.focus)!;
       const span = e.code === 'KeyP' ? { start: block.start, end: block.end } : sentenceAt(text, block.start, block.end, at.focus, locale);
       select(span.start, span.end);
-      announce(`${e.code === 'KeyP' ? 'Paragraph' : 'Sentence'} selected: ${spoken(text.slice(span.start, span.end))}`);
+      announce(t(e.code === 'KeyP' ? 'reader.caret.paragraph' : 'reader.caret.sentence', { text: spoken(text.slice(span.start, span.end)) }));
       return true;
     }
     if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && onStepPassage) {
@@ -203,7 +205,7 @@ export function useCaretMode({ source, body, onStepPassage }: CaretModeOptions) 
     }
     if (e.key === 'Escape' && at.anchor !== at.focus) {
       select(at.focus, at.focus);
-      announce('Selection cleared.');
+      announce(t('reader.caret.cleared'));
       return true;
     }
     if (!on) return false;
@@ -288,8 +290,7 @@ export function useCaretMode({ source, body, onStepPassage }: CaretModeOptions) 
   const caretOverlay: ReactNode = visible ? <span className="reader-caret" aria-hidden="true" style={{ left: box.left, top: box.top, height: box.height }} /> : null;
   const hint: ReactNode = (
     <p id={hintId} className="reader-caret-hint" hidden={!(on && focused)}>
-      Caret mode · Shift+arrows select · {isMac ? 'Option' : 'Ctrl'}+Shift+arrows select by word · Alt+S sentence · Alt+P paragraph · Alt+A actions · Alt+N next
-      highlight · F7 turns it off
+      {t('reader.caret.hint', { word: isMac ? 'Option' : 'Ctrl' })}
     </p>
   );
 

@@ -45,7 +45,7 @@ async function zoom(page: Page): Promise<string> {
 
 /** The sample case's main screen, settled: source shown, citations numbered. */
 async function settled(page: Page): Promise<void> {
-  await expect(sourceRegion(page)).toContainText('746 arrests');
+  await expect(page.getByRole('region', { name: /^(Source|Fuente)$/ })).toContainText('746 arrests');
   await expect(page.getByRole('link', { name: /^(Citation|Cita) 3/ }).first()).toBeVisible();
 }
 

@@ -19,19 +19,13 @@ import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { $setBlocksType } from '@lexical/selection';
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
+import { useTranslation } from '../../i18n';
 import { Icon } from '../../lib/icons';
 
 type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number';
 
-const BLOCK_LABELS: Record<BlockType, string> = {
-  paragraph: 'Paragraph',
-  h1: 'Heading 1',
-  h2: 'Heading 2',
-  h3: 'Heading 3',
-  quote: 'Quote',
-  bullet: 'Bulleted list',
-  number: 'Numbered list',
-};
+/** The block types in the menu's order; each is named by `editor.block.<type>`. */
+const BLOCK_TYPES: readonly BlockType[] = ['paragraph', 'h1', 'h2', 'h3', 'quote', 'bullet', 'number'];
 
 interface ToolbarState {
   block: BlockType;
@@ -112,6 +106,7 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 
 /** The brief's formatting toolbar: block type, inline marks, link, undo/redo. */
 export function ToolbarPlugin() {
+  const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>(INITIAL);
   const [linkOpen, setLinkOpen] = useState(false);
@@ -156,7 +151,7 @@ export function ToolbarPlugin() {
     }
     const url = normaliseLinkUrl(linkDraft);
     if (!url) {
-      setLinkError('Links must be web (http/https) or email (mailto) addresses.');
+      setLinkError(t('editor.linkInvalid'));
       return;
     }
     editor.dispatchCommand(TOGGLE_LINK_COMMAND, { url, rel: 'noopener noreferrer' });
@@ -165,9 +160,9 @@ export function ToolbarPlugin() {
   };
 
   return (
-    <div className="brief-toolbar" role="toolbar" aria-label="Formatting">
+    <div className="brief-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <label className="visually-hidden" htmlFor="brief-block-type">
-        Block type
+        {t('editor.blockType')}
       </label>
       <select
         id="brief-block-type"
@@ -177,39 +172,39 @@ export function ToolbarPlugin() {
           editor.focus();
         }}
       >
-        {(Object.keys(BLOCK_LABELS) as BlockType[]).map((b) => (
+        {BLOCK_TYPES.map((b) => (
           <option key={b} value={b}>
-            {BLOCK_LABELS[b]}
+            {t(`editor.block.${b}`)}
           </option>
         ))}
       </select>
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" aria-pressed={state.bold} title={`Bold (${MOD}B)`} aria-label="Bold" onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+      <button type="button" aria-pressed={state.bold} title={t('editor.boldHint', { key: `${MOD}B` })} aria-label={t('editor.bold')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
         <b>B</b>
       </button>
-      <button type="button" aria-pressed={state.italic} title={`Italic (${MOD}I)`} aria-label="Italic" onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+      <button type="button" aria-pressed={state.italic} title={t('editor.italicHint', { key: `${MOD}I` })} aria-label={t('editor.italic')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
         <i>I</i>
       </button>
-      <button type="button" aria-pressed={state.underline} title={`Underline (${MOD}U)`} aria-label="Underline" onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline')}>
+      <button type="button" aria-pressed={state.underline} title={t('editor.underlineHint', { key: `${MOD}U` })} aria-label={t('editor.underline')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline')}>
         <u>U</u>
       </button>
-      <button type="button" aria-pressed={state.link !== null} aria-expanded={linkOpen} title="Link" aria-label="Link" onClick={openLink}>
+      <button type="button" aria-pressed={state.link !== null} aria-expanded={linkOpen} title={t('editor.link')} aria-label={t('editor.link')} onClick={openLink}>
         <Icon name="link" />
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" disabled={!state.canUndo} title={`Undo (${MOD}Z)`} aria-label="Undo" onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+      <button type="button" disabled={!state.canUndo} title={t('editor.undoHint', { key: `${MOD}Z` })} aria-label={t('editor.undo')} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         <Icon name="undo" />
       </button>
-      <button type="button" disabled={!state.canRedo} title={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`} aria-label="Redo" onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <button type="button" disabled={!state.canRedo} title={t('editor.redoHint', { key: isMac ? '⇧⌘Z' : 'Ctrl+Y' })} aria-label={t('editor.redo')} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
         <Icon name="redo" />
       </button>
       {linkOpen && (
         <form className="link-form" onSubmit={submitLink} onKeyDown={(e) => e.key === 'Escape' && (setLinkOpen(false), editor.focus())}>
-          <label htmlFor="brief-link-url">Link address</label>
+          <label htmlFor="brief-link-url">{t('editor.linkAddress')}</label>
           <input id="brief-link-url" ref={linkInput} value={linkDraft} onChange={(e) => setLinkDraft(e.target.value)} placeholder="https://…" aria-invalid={linkError ? true : undefined} aria-describedby={linkError ? 'brief-link-error' : undefined} />
-          <button type="submit">{linkDraft.trim() ? 'Apply' : 'Remove link'}</button>
+          <button type="submit">{linkDraft.trim() ? t('editor.linkApply') : t('editor.linkRemove')}</button>
           <button type="button" onClick={() => (setLinkOpen(false), editor.focus())}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           {linkError && (
             <span id="brief-link-error" role="alert" className="field-error">

@@ -7,6 +7,7 @@ import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { onNavigate } from '../../lib/navigation';
 import { flushAll } from '../../lib/flush';
 import { usePublishContextKey } from '../../lib/contextKeys';
+import { useTranslation } from '../../i18n';
 import { useNotices } from '../../lib/notices';
 import { RenameField } from '../../lib/RenameField';
 import { ExportBriefButton } from '../export/ExportBriefButton';
@@ -19,6 +20,7 @@ const activeNoteKey = (caseId: string) => `activeNote:${caseId}`;
  * the Lexical editor with the case's records available to its plugins.
  */
 export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId: string | undefined }) {
+  const { t } = useTranslation();
   const notices = useNotices();
   const notes = useNotes(caseId);
   const passages = usePassages(caseId);
@@ -66,7 +68,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
 
   const newNote = async () => {
     try {
-      const created = await createNote(caseId, `Note ${(notes?.length ?? 0) + 1}`);
+      const created = await createNote(caseId, t('brief.newNoteTitle', { number: (notes?.length ?? 0) + 1 }));
       await open(created.id);
       setRenaming(true);
     } catch (error) {
@@ -80,8 +82,8 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
       const deleted = await deleteNote(target.id);
       setChosen(null);
       void setMeta(activeNoteKey(caseId), null);
-      notices.toast(`Deleted the note “${target.title}”.`, {
-        label: 'Undo',
+      notices.toast(t('brief.deleted', { title: target.title }), {
+        label: t('common.undo'),
         run: async () => {
           await restoreFromTrash(deleted);
           await open(deleted.id);
@@ -102,7 +104,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
         {renaming && note ? (
           <RenameField
             initial={note.title}
-            label="Note title"
+            label={t('brief.noteTitle')}
             onDone={(title) => {
               setRenaming(false);
               if (title && title !== note.title) renameNote(note.id, title).catch((error: Error) => notices.error(error.message));
@@ -110,32 +112,31 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
           />
         ) : (
           <h2 id="brief-heading">
-            {note?.title ?? 'Brief'}
-            {note && isBrief && (notes?.length ?? 0) > 1 && <span className="brief-badge">Brief</span>}
+            {note?.title ?? t('panes.brief')}
+            {note && isBrief && (notes?.length ?? 0) > 1 && <span className="brief-badge">{t('brief.badge')}</span>}
           </h2>
         )}
         <div className="brief-notes">
           {notes && notes.length > 1 && (
-            <select aria-label="Open note" value={note?.id ?? ''} onChange={(e) => void open(e.target.value)}>
+            <select aria-label={t('brief.openNote')} value={note?.id ?? ''} onChange={(e) => void open(e.target.value)}>
               {notes.map((n) => (
                 <option key={n.id} value={n.id}>
-                  {n.title}
-                  {n.id === briefNoteId ? ' (brief)' : ''}
+                  {n.id === briefNoteId ? t('brief.optionBrief', { title: n.title }) : n.title}
                 </option>
               ))}
             </select>
           )}
           <button type="button" className="small" onClick={() => void newNote()}>
-            New note
+            {t('brief.newNote')}
           </button>
           {note && (
-            <button type="button" className="small" onClick={() => setRenaming(true)} aria-label={`Rename note “${note.title}”`}>
-              Rename
+            <button type="button" className="small" onClick={() => setRenaming(true)} aria-label={t('brief.rename', { title: note.title })}>
+              {t('brief.renameShort')}
             </button>
           )}
           {note && (notes?.length ?? 0) > 1 && (
-            <button type="button" className="small" onClick={() => void removeNote(note)} aria-label={`Delete note “${note.title}”`}>
-              Delete
+            <button type="button" className="small" onClick={() => void removeNote(note)} aria-label={t('brief.delete', { title: note.title })}>
+              {t('brief.deleteShort')}
             </button>
           )}
           {note && !isBrief && (
@@ -144,12 +145,12 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
               className="small"
               onClick={() =>
                 setCaseBrief(caseId, note.id).then(
-                  () => notices.toast(`“${note.title}” is now the case’s brief.`),
+                  () => notices.toast(t('brief.madeBrief', { title: note.title })),
                   (error: Error) => notices.error(error.message),
                 )
               }
             >
-              Make this the brief
+              {t('brief.makeBrief')}
             </button>
           )}
           <ExportBriefButton noteId={note?.id} />
@@ -160,7 +161,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
           <NoteEditor key={note.id} note={note} reveal={reveal} />
         </BriefDataContext.Provider>
       ) : (
-        <p className="muted pad">{noteId || chosen === undefined ? 'Loading…' : 'This case has no notes yet.'}</p>
+        <p className="muted pad">{noteId || chosen === undefined ? t('common.loading') : t('brief.noNotes')}</p>
       )}
     </section>
   );

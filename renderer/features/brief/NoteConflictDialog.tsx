@@ -1,3 +1,4 @@
+import { currentLocale, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 
 export type ConflictChoice = 'combine' | 'mine' | 'theirs';
@@ -11,8 +12,6 @@ export interface NoteConflictDialogProps {
   onChoose(choice: ConflictChoice): void;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
 /**
  * Two tabs or windows edited the same note. Shows both versions side by side and
  * lets the person combine them (a merge that keeps every word either side typed),
@@ -20,7 +19,9 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
  * until then this tab's text is kept unsaved here and in a recovery copy.
  */
 export function NoteConflictDialog({ title, theirs, mine, onChoose }: NoteConflictDialogProps) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
+  const timeFormat = new Intl.DateTimeFormat(currentLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return (
     <dialog
       ref={dialog}
@@ -29,35 +30,34 @@ export function NoteConflictDialog({ title, theirs, mine, onChoose }: NoteConfli
       aria-describedby="note-conflict-text"
       onCancel={(e) => e.preventDefault()}
     >
-      <h2 id="note-conflict-title">This note changed in another tab or window</h2>
-      <p id="note-conflict-text">“{title}” was saved in another tab or window while you were typing here. Nothing has been lost: choose which text to keep.</p>
+      <h2 id="note-conflict-title">{t('noteConflict.title')}</h2>
+      <p id="note-conflict-text">{t('noteConflict.text', { title })}</p>
       <div className="note-conflict-versions">
         <section aria-labelledby="note-conflict-theirs">
-          <h3 id="note-conflict-theirs">Other tab or window (saved {timeFormat.format(theirs.updatedAt)})</h3>
-          <div className="note-conflict-text" role="region" aria-label="Version from the other tab or window" tabIndex={0}>
-            {theirs.plainText || <em>(empty)</em>}
+          <h3 id="note-conflict-theirs">{t('noteConflict.theirs', { time: timeFormat.format(theirs.updatedAt) })}</h3>
+          <div className="note-conflict-text" role="region" aria-label={t('noteConflict.theirsText')} tabIndex={0}>
+            {theirs.plainText || <em>{t('noteConflict.empty')}</em>}
           </div>
         </section>
         <section aria-labelledby="note-conflict-mine">
-          <h3 id="note-conflict-mine">This tab (not saved yet)</h3>
-          <div className="note-conflict-text" role="region" aria-label="Version from this tab" tabIndex={0}>
-            {mine.plainText || <em>(empty)</em>}
+          <h3 id="note-conflict-mine">{t('noteConflict.mine')}</h3>
+          <div className="note-conflict-text" role="region" aria-label={t('noteConflict.mineText')} tabIndex={0}>
+            {mine.plainText || <em>{t('noteConflict.empty')}</em>}
           </div>
         </section>
       </div>
       <p className="muted note-conflict-help">
-        Combine both keeps every paragraph and word either side added, the other version’s first where both changed the same place. Keep this tab’s
-        version replaces the other one; Use the other version drops what you typed here.
+        {t('noteConflict.help')}
       </p>
       <div className="dialog-buttons">
         <button type="button" onClick={() => onChoose('theirs')}>
-          Use the other version
+          {t('noteConflict.theirsChoice')}
         </button>
         <button type="button" onClick={() => onChoose('mine')}>
-          Keep this tab’s version
+          {t('noteConflict.mineChoice')}
         </button>
         <button type="button" className="primary" onClick={() => onChoose('combine')}>
-          Combine both
+          {t('noteConflict.combine')}
         </button>
       </div>
     </dialog>

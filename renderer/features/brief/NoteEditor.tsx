@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from '../../i18n';
 import { briefPlainText, type SerializedBriefJSON } from '../../../shared/brief/build';
 import { mergeNoteVersions } from '../../../shared/brief/merge';
 import type { NoteRecord } from '../../../shared/domain/types';
@@ -16,17 +17,7 @@ import { announceNoteSaved, isPageOpen, onNoteSavedElsewhere, PAGE_ID } from './
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused' | 'conflict' | 'reloaded' | 'full' | 'closed';
 
-const STATUS_TEXT: Record<SaveState, string> = {
-  saved: 'Saved',
-  pending: 'Saving…',
-  saving: 'Saving…',
-  error: 'Not saved — retrying',
-  refused: 'Empty brief not saved',
-  conflict: 'Not saved — conflict',
-  reloaded: 'Updated from other tab',
-  full: 'Not saved — storage full',
-  closed: 'Not saved — reload needed',
-};
+/** Each state's words are `brief.status.<state>`. */
 
 /** This tab's text, as plain data. */
 interface Version {
@@ -73,6 +64,7 @@ class NoteConflictError extends Error {
  * unsaved edits, and otherwise shows both versions to choose from or combine.
  */
 export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
+  const { t } = useTranslation();
   const notices = useNotices();
   const [status, setStatus] = useState<SaveState>('saved');
   const [shown, setShown] = useState<{ content: unknown; key: number }>({ content: note.content, key: 0 });
@@ -219,7 +211,7 @@ export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealR
       if (!result.saved) {
         // Saved again elsewhere meanwhile: ask again, with the newest version.
         if (result.reason === 'stale') return openConflict(result.note, chosen);
-        notices.error('The note could not be saved. Your text is still in the editor.');
+        notices.error(t('brief.saveFailed'));
         showStored(theirs, chosen.content);
         return;
       }
@@ -233,7 +225,7 @@ export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealR
   return (
     <>
       <div className="brief-status" role="status" aria-live="polite" data-state={status}>
-        {STATUS_TEXT[status]}
+        {t(`brief.status.${status}`)}
       </div>
       <BriefEditor
         key={shown.key}
@@ -244,7 +236,7 @@ export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealR
           autosave.schedule(change);
         }}
         onBlur={() => void autosave.flush()}
-        onError={(error) => notices.error(`The editor hit a problem: ${error.message}`)}
+        onError={(error) => notices.error(t('brief.editorError', { reason: error.message }))}
         reveal={reveal}
       />
       {conflict && (

@@ -1,4 +1,5 @@
 import { createPortal } from 'react-dom';
+import { useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { ExportBriefForm } from './ExportBriefForm';
@@ -13,6 +14,7 @@ import './export.css';
  * Web Worker; the file is written only once it is complete.
  */
 export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string; noteId: string; onClose(): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const state = useExportBrief(caseId, noteId, () => dialog.current?.close());
   const { loaded, choices, busy, error, saved, ready, exportAs, cancel } = state;
@@ -41,15 +43,15 @@ export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string;
         noValidate
         aria-busy={busy ? true : undefined}
       >
-        <h2 id="export-title">Export brief</h2>
+        <h2 id="export-title">{t('exportBrief.title')}</h2>
         <IntegrityNotice loaded={loaded} failed={Boolean(error)} />
         <ExportBriefForm state={state} />
 
         <div className="export-status" role="status" aria-live="polite">
           {busy && (
             <>
-              <progress max={1} value={busy.value} aria-label="Export progress" />
-              <span>{busy.label}</span>
+              <progress max={1} value={busy.value} aria-label={t('exportBrief.progress')} />
+              <span>{t(`exportBrief.step.${busy.step}`)}</span>
             </>
           )}
           {!busy && saved && <span>{saved}</span>}
@@ -61,8 +63,8 @@ export function ExportBriefDialog({ caseId, noteId, onClose }: { caseId: string;
         )}
 
         <DialogFooter
-          cancel={{ label: busy ? 'Cancel export' : problems.length > 0 ? 'Cancel' : 'Close', onClick: cancel }}
-          confirm={problems.length > 0 ? { label: 'Export anyway', tone: 'danger', disabled: !ready } : { label: 'Export', disabled: !ready }}
+          cancel={{ label: busy ? t('exportBrief.cancelExport') : problems.length > 0 ? t('dialog.cancel') : t('dialog.close'), onClick: cancel }}
+          confirm={problems.length > 0 ? { label: t('exportBrief.exportAnyway'), tone: 'danger', disabled: !ready } : { label: t('exportBrief.export'), disabled: !ready }}
         />
       </form>
     </dialog>,

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { BRIEF_FORMATS, CUSTOM_STYLE, SIDECARS } from './choices';
 import type { ExportBriefState } from './useExportBrief';
 
@@ -6,26 +7,27 @@ import type { ExportBriefState } from './useExportBrief';
  * what to include, page size and author, and the sidecar exports under "More exports".
  */
 export function ExportBriefForm({ state }: { state: ExportBriefState }) {
+  const { t } = useTranslation();
   const { choices, styles, styleError, busy, ready, choose, loadStyle, exportAs } = state;
   if (!choices) return null;
-  const styleOptions = [...(styles ?? []), ...(choices.customStyle ? [{ id: CUSTOM_STYLE, title: `${choices.customStyle.title} (loaded file)` }] : [])];
+  const styleOptions = [...(styles ?? []), ...(choices.customStyle ? [{ id: CUSTOM_STYLE, title: t('exportBrief.loadedStyle', { title: choices.customStyle.title }) }] : [])];
   const styleValue = styleOptions.some((s) => s.id === choices.style) ? choices.style : 'apa';
 
   return (
     <>
       <fieldset className="export-choices" disabled={Boolean(busy)}>
-        <legend>Format</legend>
+        <legend>{t('exportBrief.format.legend')}</legend>
         {BRIEF_FORMATS.map((f) => (
-          <label key={f.value} className="inline">
-            <input type="radio" name="export-format" value={f.value} checked={choices.format === f.value} onChange={() => choose({ format: f.value })} />
-            {f.label}
+          <label key={f} className="inline">
+            <input type="radio" name="export-format" value={f} checked={choices.format === f} onChange={() => choose({ format: f })} />
+            {t(`exportBrief.format.${f}`)}
           </label>
         ))}
       </fieldset>
 
       <div className="export-style">
         <label>
-          Citation style
+          {t('exportBrief.style')}
           <select
             value={styleValue}
             disabled={!styles || Boolean(busy)}
@@ -34,13 +36,13 @@ export function ExportBriefForm({ state }: { state: ExportBriefState }) {
           >
             {styleOptions.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.id === 'apa' ? `${s.title} (default)` : s.title}
+                {s.id === 'apa' ? t('exportBrief.defaultStyle', { title: s.title }) : s.title}
               </option>
             ))}
           </select>
         </label>
         <button type="button" onClick={() => void loadStyle()} disabled={!styles || Boolean(busy)}>
-          Load a .csl file…
+          {t('exportBrief.loadStyle')}
         </button>
       </div>
       {styleError && (
@@ -51,16 +53,16 @@ export function ExportBriefForm({ state }: { state: ExportBriefState }) {
 
       <div className="export-row export-row-stretch">
         <fieldset className="export-choices" disabled={Boolean(busy)}>
-          <legend>Notes</legend>
+          <legend>{t('exportBrief.notes.legend')}</legend>
           <label className="inline">
             <input type="radio" name="export-notes" checked={choices.notes === 'footnotes'} onChange={() => choose({ notes: 'footnotes' })} />
-            Footnotes
+            {t('exportBrief.notes.footnotes')}
           </label>
           <label className="inline">
             <input type="radio" name="export-notes" checked={choices.notes === 'endnotes'} onChange={() => choose({ notes: 'endnotes' })} />
-            Endnotes
+            {t('exportBrief.notes.endnotes')}
           </label>
-          {(choices.format === 'pdf' || choices.format === 'html') && <p className="export-hint muted">PDF and HTML list the notes after the text, numbered, with links back.</p>}
+          {(choices.format === 'pdf' || choices.format === 'html') && <p className="export-hint muted">{t('exportBrief.notes.hint')}</p>}
         </fieldset>
 
         {choices.format === 'md' && (
@@ -81,18 +83,18 @@ export function ExportBriefForm({ state }: { state: ExportBriefState }) {
         )}
 
         <fieldset className="export-choices" disabled={Boolean(busy)}>
-          <legend>Include</legend>
+          <legend>{t('exportBrief.include.legend')}</legend>
           <label className="inline">
             <input type="checkbox" checked={choices.include.bibliography} onChange={(e) => choose({ include: { ...choices.include, bibliography: e.target.checked } })} />
-            Bibliography
+            {t('exportBrief.include.bibliography')}
           </label>
           <label className="inline">
             <input type="checkbox" checked={choices.include.claimsAppendix} onChange={(e) => choose({ include: { ...choices.include, claimsAppendix: e.target.checked } })} />
-            Claims appendix
+            {t('exportBrief.include.claimsAppendix')}
           </label>
           <label className="inline">
             <input type="checkbox" checked={choices.include.evidenceTable} onChange={(e) => choose({ include: { ...choices.include, evidenceTable: e.target.checked } })} />
-            Evidence table
+            {t('exportBrief.include.evidenceTable')}
           </label>
         </fieldset>
       </div>
@@ -100,32 +102,31 @@ export function ExportBriefForm({ state }: { state: ExportBriefState }) {
       <div className="export-row">
         {choices.format === 'pdf' && (
           <label>
-            Page size
+            {t('exportBrief.pageSize')}
             <select value={choices.pageSize} disabled={Boolean(busy)} onChange={(e) => choose({ pageSize: e.target.value === 'Letter' ? 'Letter' : 'A4' })}>
               <option value="A4">A4</option>
-              <option value="Letter">US Letter</option>
+              <option value="Letter">{t('exportBrief.letter')}</option>
             </select>
           </label>
         )}
         <label className="grow">
           <span>
-            Author <span className="muted">(optional)</span>
+            {t('exportBrief.author')} <span className="muted">{t('exportBrief.optional')}</span>
           </span>
           <input value={choices.author} disabled={Boolean(busy)} onChange={(e) => choose({ author: e.target.value })} autoComplete="name" />
         </label>
       </div>
 
       <details className="export-more">
-        <summary>More exports</summary>
+        <summary>{t('exportBrief.more')}</summary>
         <div className="export-more-buttons">
           {SIDECARS.map((s) => (
-            <button key={s.value} type="button" disabled={!ready} onClick={() => void exportAs(s.value)}>
-              {s.label}
+            <button key={s} type="button" disabled={!ready} onClick={() => void exportAs(s)}>
+              {t(`exportBrief.sidecar.${s}`)}
             </button>
           ))}
         </div>
       </details>
-    
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import type { LoadedBrief } from './useExportBrief';
 
 /**
@@ -5,25 +6,23 @@ import type { LoadedBrief } from './useExportBrief';
  * (shared/brief/integrity.ts) found, which the dialog then asks to fix or to export anyway.
  */
 export function IntegrityNotice({ loaded, failed }: { loaded: LoadedBrief | null; failed: boolean }) {
+  const { t } = useTranslation();
   const problems = loaded?.problems ?? [];
   return (
     <section className="export-check" aria-labelledby="export-check-title">
-      <h3 id="export-check-title">Citations</h3>
-      {!loaded && !failed && <p className="muted">Checking the brief’s citations…</p>}
+      <h3 id="export-check-title">{t('exportBrief.check.title')}</h3>
+      {!loaded && !failed && <p className="muted">{t('exportBrief.check.checking')}</p>}
       {loaded && problems.length === 0 && (
         <p className="export-ok">
-          {loaded.citations === 0 ? 'The brief cites no passages yet.' : `All ${loaded.citations} ${loaded.citations === 1 ? 'citation checks' : 'citations check'} out.`}
+          {loaded.citations === 0 ? t('exportBrief.check.none') : t('exportBrief.check.ok', { count: loaded.citations })}
         </p>
       )}
       {problems.length > 0 && (
         <div className="export-problems">
           <p>
-            <strong>
-              {problems.length} {problems.length === 1 ? 'problem' : 'problems'} in this brief.
-            </strong>{' '}
-            Fix {problems.length === 1 ? 'it' : 'them'} in the brief, or export anyway.
+            <strong>{t('exportBrief.check.problems', { count: problems.length })}</strong> {t('exportBrief.check.fix', { count: problems.length })}
           </p>
-          <ul aria-label="Problems in this brief">
+          <ul aria-label={t('exportBrief.check.list')}>
             {problems.map((p, i) => (
               <li key={`${p.kind}-${i}`}>{p.message}</li>
             ))}

@@ -12,18 +12,11 @@ export type BriefFormat = DocumentFormat;
 export type SidecarKind = 'csl-json' | 'bibtex' | 'claims-csv';
 export type ExportKind = BriefFormat | SidecarKind;
 
-export const BRIEF_FORMATS: readonly { value: BriefFormat; label: string }[] = [
-  { value: 'md', label: 'Markdown' },
-  { value: 'pdf', label: 'PDF' },
-  { value: 'html', label: 'HTML' },
-  { value: 'docx', label: 'Word (DOCX)' },
-];
+/** The brief's formats, in the dialog's order; each is named by `exportBrief.format.<value>`. */
+export const BRIEF_FORMATS: readonly BriefFormat[] = ['md', 'pdf', 'html', 'docx'];
 
-export const SIDECARS: readonly { value: SidecarKind; label: string }[] = [
-  { value: 'csl-json', label: 'Bibliography as CSL-JSON' },
-  { value: 'bibtex', label: 'Bibliography as BibTeX' },
-  { value: 'claims-csv', label: 'Claims table as CSV' },
-];
+/** The sidecar exports under "More exports"; each is named by `exportBrief.sidecar.<value>`. */
+export const SIDECARS: readonly SidecarKind[] = ['csl-json', 'bibtex', 'claims-csv'];
 
 /** The style value that means "the .csl file the user loaded" (kept in `customStyle`). */
 export const CUSTOM_STYLE = 'custom';
@@ -72,7 +65,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export function parseChoices(value: unknown): ExportChoices {
   const out: ExportChoices = { ...DEFAULT_CHOICES, include: { ...DEFAULT_CHOICES.include } };
   if (!isObject(value)) return out;
-  if (BRIEF_FORMATS.some((f) => f.value === value.format)) out.format = value.format as BriefFormat;
+  if (BRIEF_FORMATS.some((f) => f === value.format)) out.format = value.format as BriefFormat;
   if (value.notes === 'footnotes' || value.notes === 'endnotes') out.notes = value.notes;
   if (value.markdownCitations === 'notes' || value.markdownCitations === 'pandoc') out.markdownCitations = value.markdownCitations;
   if (value.pageSize === 'A4' || value.pageSize === 'Letter') out.pageSize = value.pageSize;
@@ -90,21 +83,20 @@ export function parseChoices(value: unknown): ExportChoices {
   return out;
 }
 
+/** Extension and media type of each export; the save dialog's filter is named by `exportBrief.fileType.<kind>`. */
 export interface FileType {
   extension: string;
   mediaType: string;
-  /** The save dialog's filter name. */
-  filterName: string;
 }
 
 export const FILE_TYPES: Record<ExportKind, FileType> = {
-  md: { extension: 'md', mediaType: 'text/markdown; charset=utf-8', filterName: 'Markdown' },
-  pdf: { extension: 'pdf', mediaType: 'application/pdf', filterName: 'PDF document' },
-  html: { extension: 'html', mediaType: 'text/html; charset=utf-8', filterName: 'Web page' },
-  docx: { extension: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filterName: 'Word document' },
-  'csl-json': { extension: 'json', mediaType: 'application/vnd.citationstyles.csl+json', filterName: 'CSL-JSON' },
-  bibtex: { extension: 'bib', mediaType: 'application/x-bibtex; charset=utf-8', filterName: 'BibTeX' },
-  'claims-csv': { extension: 'csv', mediaType: 'text/csv; charset=utf-8', filterName: 'CSV spreadsheet' },
+  md: { extension: 'md', mediaType: 'text/markdown; charset=utf-8' },
+  pdf: { extension: 'pdf', mediaType: 'application/pdf' },
+  html: { extension: 'html', mediaType: 'text/html; charset=utf-8' },
+  docx: { extension: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  'csl-json': { extension: 'json', mediaType: 'application/vnd.citationstyles.csl+json' },
+  bibtex: { extension: 'bib', mediaType: 'application/x-bibtex; charset=utf-8' },
+  'claims-csv': { extension: 'csv', mediaType: 'text/csv; charset=utf-8' },
 };
 
 
@@ -133,8 +125,11 @@ export interface ExportRecords {
   figures?: FigureRecord[];
 }
 
+/** The steps an export goes through; the dialog names each with `exportBrief.step.<step>`. */
+export type ExportStep = 'preparing' | 'citations' | 'bibliography' | 'markdown' | 'html' | 'docx' | 'layout' | 'printing' | 'saving';
+
 export interface ExportProgress {
-  label: string;
+  step: ExportStep;
   /** 0…1 */
   value: number;
 }

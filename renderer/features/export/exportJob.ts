@@ -29,10 +29,10 @@ export function exportOptions(choices: ExportChoices, date: string): ExportOptio
 const encode = (text: string) => new TextEncoder().encode(text);
 
 const DOCUMENT_PROGRESS: Record<DocumentFormat, ExportProgress> = {
-  md: { label: 'Writing Markdown…', value: 0.7 },
-  html: { label: 'Writing HTML…', value: 0.7 },
-  docx: { label: 'Writing the Word document…', value: 0.6 },
-  pdf: { label: 'Laying out the pages…', value: 0.5 },
+  md: { step: 'markdown', value: 0.7 },
+  html: { step: 'html', value: 0.7 },
+  docx: { step: 'docx', value: 0.6 },
+  pdf: { step: 'layout', value: 0.5 },
 };
 
 /**
@@ -51,7 +51,7 @@ export async function runExportJob(
   if (kind === 'csl-json' || kind === 'bibtex') {
     const sources = citedSources(records);
     if (sources.length === 0) throw new ExportError('The brief cites no sources yet, so there is no bibliography to export. Cite a passage in the brief first.');
-    progress({ label: 'Writing the bibliography…', value: 0.5 });
+    progress({ step: 'bibliography', value: 0.5 });
     return { kind: 'file', bytes: encode(kind === 'csl-json' ? toCslJson(sources) : toBibtex(sources)) };
   }
 
@@ -60,7 +60,7 @@ export async function runExportJob(
     if (records.claims.length === 0) throw new ExportError('This case has no claims yet, so there is no claims table to export.');
     options.include = { bibliography: false, claimsAppendix: true, evidenceTable: false };
   }
-  progress({ label: 'Formatting citations and references…', value: 0.15 });
+  progress({ step: 'citations', value: 0.15 });
   const model = buildExportModel({ ...records, options });
   if (kind === 'claims-csv') return { kind: 'file', bytes: encode(renderClaimsCsv(model.claims ?? [])) };
   progress(DOCUMENT_PROGRESS[kind]);

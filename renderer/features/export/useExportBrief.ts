@@ -3,11 +3,14 @@ import { numberCitations } from '../../../shared/brief/citations';
 import { checkBriefIntegrity, type IntegrityProblem } from '../../../shared/brief/integrity';
 import { printSizeProblem } from '../../../shared/export/printLimits';
 import { getMeta, setMeta } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
 import { choicesKey, CUSTOM_STYLE, exportFileName, FILE_TYPES, parseChoices, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords } from './choices';
 import { cancelExport, checkStyle, ExportCancelled, fetchStyles, runExport } from './exportClient';
 import { localIsoDate, readExportRecords } from './readRecords';
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** A .csl file is a few kilobytes; anything this large is not one. */
 const MAX_STYLE_BYTES = 2 * 1024 * 1024;
@@ -44,6 +47,7 @@ export interface ExportBriefState {
  * called when the dialog should close (a brief was exported, or Close was chosen).
  */
 export function useExportBrief(caseId: string, noteId: string, onFinished: () => void): ExportBriefState {
+  const { t } = useTranslation();
   const notices = useNotices();
   const [loaded, setLoaded] = useState<LoadedBrief | null>(null);
   const [choices, setChoices] = useState<ExportChoices | null>(null);
@@ -62,19 +66,19 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
         const [records, stored] = await Promise.all([readExportRecords(caseId, noteId), getMeta<unknown>(choicesKey(caseId))]);
         if (!live) return;
         if (!records) {
-          setError('This brief no longer exists, so there is nothing to export.');
+          setError(t('exportBrief.gone'));
           return;
         }
         const problems = checkBriefIntegrity(records.note.content, records);
         setLoaded({ records, problems, citations: numberCitations(records.note.content).occurrences.length });
         setChoices(parseChoices(stored));
       } catch (e) {
-        if (live) setError(`Casefile could not read the brief to export it: ${e instanceof Error ? e.message : String(e)}`);
+        if (live) setError(t('exportBrief.readFailed', { reason: reason(e) }));
       }
     })();
     fetchStyles().then(
       (list) => live && setStyles(list),
-      (e: unknown) => live && !(e instanceof ExportCancelled) && setStyleError(`The citation styles could not be loaded: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => live && !(e instanceof ExportCancelled) && setStyleError(t('exportBrief.stylesFailed', { reason: reason(e) })),
     );
     return () => {
       live = false;
@@ -83,6 +87,8 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
         cancelExport();
       }
     };
+    // Load once per brief: a change of language re-renders the messages, it must not reload (or cancel) the export.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [caseId, noteId]);
 
   const choose = (patch: Partial<ExportChoices>) => {
@@ -91,7 +97,7 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
     setChoices(next);
     setSaved('');
     setMeta(choicesKey(caseId), next).catch((e: unknown) =>
-      setError(`Your export choices could not be remembered for next time: ${e instanceof Error ? e.message : String(e)}`),
+      setError(t('exportBrief.rememberFailed', { reason: reason(e) })),
     );
   };
 
@@ -99,21 +105,21 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
     setStyleError('');
     let picked;
     try {
-      [picked] = await platform().openFiles({ title: 'Load a CSL style', filters: [{ name: 'CSL style', extensions: ['csl', 'xml'] }] });
+      [picked] = await platform().openFiles({ title: t('exportBrief.loadStyleTitle'), filters: [{ name: t('exportBrief.styleFilter'), extensions: ['csl', 'xml'] }] });
     } catch (e) {
-      setStyleError(`The file could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+      setStyleError(t('exportBrief.openFailed', { reason: reason(e) }));
       return;
     }
     if (!picked) return;
     if (picked.bytes.byteLength > MAX_STYLE_BYTES) {
-      setStyleError(`“${picked.name}” is ${(picked.bytes.byteLength / 1048576).toFixed(1)} MB, too large for a CSL style (they are a few kilobytes). Nothing was changed.`);
+      setStyleError(t('exportBrief.styleTooLarge', { name: picked.name, size: (picked.bytes.byteLength / 1048576).toFixed(1) }));
       return;
     }
     let xml: string;
     try {
       xml = new TextDecoder('utf-8', { fatal: true }).decode(picked.bytes);
     } catch {
-      setStyleError(`“${picked.name}” is not a text file, so it cannot be a CSL style. Nothing was changed.`);
+      setStyleError(t('exportBrief.styleNotText', { name: picked.name }));
       return;
     }
     try {
@@ -121,7 +127,7 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
       choose({ style: CUSTOM_STYLE, customStyle: { title, xml } });
     } catch (e) {
       if (e instanceof ExportCancelled) return;
-      setStyleError(`“${picked.name}” cannot be used as a citation style: ${e instanceof Error ? e.message : String(e)} Nothing was changed.`);
+      setStyleError(t('exportBrief.styleRefused', { name: picked.name, reason: reason(e) }));
     }
   };
 
@@ -131,13 +137,13 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
     cancelled.current = false;
     setError('');
     setSaved('');
-    setBusy({ label: 'Preparing the export…', value: 0.05 });
+    setBusy({ step: 'preparing', value: 0.05 });
     try {
       const result = await runExport(loaded.records, choices, kind, localIsoDate(), setBusy);
       if (result.kind === 'files') {
         // Pandoc citations: the Markdown first, then the files it names, beside it.
         const stem = exportFileName(loaded.records.case.name, loaded.records.note.title, 'md').replace(/\.md$/, '');
-        setBusy({ label: 'Saving the files…', value: 0.95 });
+        setBusy({ step: 'saving', value: 0.95 });
         const names: string[] = [];
         for (const file of result.files) {
           if (cancelled.current) return;
@@ -153,7 +159,7 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
       if (result.kind === 'print') {
         const tooLong = printSizeProblem(result.html);
         if (tooLong) throw new Error(tooLong);
-        setBusy({ label: 'Printing the PDF…', value: 0.75 });
+        setBusy({ step: 'printing', value: 0.75 });
         const printed = await platform().invoke('cf:pdf:render', { html: result.html, pageSize: result.pageSize, title: result.title });
         if (!printed.ok) throw new Error(printed.error.message);
         bytes = printed.value;
@@ -161,23 +167,23 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
         bytes = result.bytes;
       }
       if (cancelled.current) return;
-      setBusy({ label: 'Saving the file…', value: 0.95 });
+      setBusy({ step: 'saving', value: 0.95 });
       const type = FILE_TYPES[kind];
       const file = await platform().saveFile({
         suggestedName: exportFileName(loaded.records.case.name, loaded.records.note.title, kind),
         bytes,
         mediaType: type.mediaType,
-        filters: [{ name: type.filterName, extensions: [type.extension] }],
+        filters: [{ name: t(`exportBrief.fileType.${kind}`), extensions: [type.extension] }],
       });
       if (!file) return; // the save dialog was cancelled: nothing written
       if (kind === 'md' || kind === 'pdf' || kind === 'html' || kind === 'docx') {
-        notices.toast(`Exported the brief as “${file.name}”.`);
+        notices.toast(t('exportBrief.exported', { file: file.name }));
         onFinished();
       } else {
-        setSaved(`Saved “${file.name}”.`);
+        setSaved(t('exportBrief.saved', { file: file.name }));
       }
     } catch (e) {
-      if (!(e instanceof ExportCancelled)) setError(`Nothing was saved. ${e instanceof Error ? e.message : String(e)}`);
+      if (!(e instanceof ExportCancelled)) setError(t('exportBrief.failed', { reason: reason(e) }));
     } finally {
       running.current = false;
       setBusy(null);
@@ -190,7 +196,7 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
       cancelExport();
       setBusy(null);
       running.current = false;
-      setSaved('Export cancelled; nothing was saved.');
+      setSaved(t('exportBrief.cancelled'));
       return;
     }
     onFinished();

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useActor } from '../../db/hooks';
 import { setActorName } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 
 /**
@@ -9,12 +10,13 @@ import { useModalDialog } from '../../lib/useModalDialog';
  * stamped with the actor's ID, so a new name shows on all of it at once.
  */
 export function YourName() {
+  const { t } = useTranslation();
   const actor = useActor();
   const [editing, setEditing] = useState(false);
   if (!actor) return null;
   return (
     <>
-      <button type="button" className="small topbar-action" aria-haspopup="dialog" aria-label={`Your name: ${actor.name}`} onClick={() => setEditing(true)}>
+      <button type="button" className="small topbar-action" aria-haspopup="dialog" aria-label={t('identity.button', { name: actor.name })} onClick={() => setEditing(true)}>
         {actor.name}
       </button>
       {editing && <YourNameDialog initial={actor.name} onClose={() => setEditing(false)} />}
@@ -23,6 +25,7 @@ export function YourName() {
 }
 
 function YourNameDialog({ initial, onClose }: { initial: string; onClose(): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const [name, setName] = useState(initial);
   const [error, setError] = useState('');
@@ -38,21 +41,21 @@ function YourNameDialog({ initial, onClose }: { initial: string; onClose(): void
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="your-name-title" onClose={onClose}>
       <form onSubmit={(e) => void save(e)}>
-        <h2 id="your-name-title">Your name</h2>
+        <h2 id="your-name-title">{t('identity.title')}</h2>
         <p id="your-name-help" className="muted">
-          Shown on what you create, change and delete, for example in the Trash, and to the people you share a case with.
+          {t('identity.help')}
         </p>
         <label>
-          Your name
+          {t('identity.title')}
           <input value={name} maxLength={100} aria-describedby="your-name-help" aria-invalid={error ? true : undefined} onChange={(e) => (setName(e.target.value), setError(''))} />
         </label>
         {error && <p role="alert" className="field-error">{error}</p>}
         <div className="dialog-buttons">
           <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <button type="submit" className="primary">
-            Save
+            {t('identity.save')}
           </button>
         </div>
       </form>

@@ -7,6 +7,7 @@ import { createPassage } from '../../db/repositories';
 import { useWorkspace } from '../../lib/commands';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
+import { currentLocale, t } from '../../i18n';
 import { announce, Announcer } from '../../lib/announce';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
@@ -101,7 +102,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   // Alt+N / Alt+Shift+N: the next or previous highlight from the caret; Enter opens its card.
   const stepPassage = (direction: 1 | -1, from: number) => {
     if (ordered.length === 0) {
-      announce(filterTagId ? 'No highlight has this tag in this source.' : 'This source has no highlights yet.');
+      announce(filterTagId ? t('reader.highlights.noneWithTag') : t('reader.highlights.none'));
       return;
     }
     const at = ordered.findIndex((p) => p.id === stepped);
@@ -112,15 +113,18 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
         ? ordered.find((p) => p.selectors[1].start > from)
         : [...ordered].reverse().find((p) => p.selectors[1].start < from);
     if (!target) {
-      announce(direction === 1 ? 'No more highlights after this one.' : 'No more highlights before this one.');
+      announce(direction === 1 ? t('reader.highlights.noneAfter') : t('reader.highlights.noneBefore'));
       return;
     }
     setStepped(target.id);
     caretMode.placeCaret(target.selectors[1].start);
     const tags = tagNames(target);
-    announce(
-      `Highlight ${ordered.indexOf(target) + 1} of ${ordered.length}: ${target.selectors[0].exact.length > 200 ? `${target.selectors[0].exact.slice(0, 199)}…` : target.selectors[0].exact}${tags.length ? `, tagged ${tags.join(', ')}` : ''}. Enter opens it.`,
-    );
+    const step = {
+      n: ordered.indexOf(target) + 1,
+      count: ordered.length,
+      quote: target.selectors[0].exact.length > 200 ? `${target.selectors[0].exact.slice(0, 199)}…` : target.selectors[0].exact,
+    };
+    announce(tags.length ? t('reader.highlights.steppedTagged', { ...step, tags: new Intl.ListFormat(currentLocale()).format(tags) }) : t('reader.highlights.stepped', step));
   };
   const caretMode = useCaretMode({ source, body, onStepPassage: stepPassage });
   const { placeCaret, focusText } = caretMode;
@@ -227,7 +231,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   // Tell a screen reader the toolbar is there when a selection made in the text first shows it.
   const hadToolbar = useRef(false);
   useEffect(() => {
-    if (selected && !hadToolbar.current && body?.parentElement?.contains(document.activeElement)) announce('Selection actions: press Alt+A.');
+    if (selected && !hadToolbar.current && body?.parentElement?.contains(document.activeElement)) announce(t('reader.selectionHint'));
     hadToolbar.current = selected !== null;
   }, [body, selected]);
 
@@ -248,7 +252,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
       if (!source || !selected) return;
       const writer = kind === 'cite' ? briefWriter() : null;
       if (kind === 'cite' && !writer) {
-        notices.error('Open a note in the brief pane first: there is nowhere to put the citation.');
+        notices.error(t('passage.noBrief'));
         return;
       }
       // Reached from the keyboard (Alt+A): focus comes back to the caret afterwards.
@@ -262,14 +266,14 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
         if (writer) {
           onShowBrief();
           writer.insertCitation(passage.id);
-          notices.toast('Cited in the brief.');
+          notices.toast(t('passage.cited'));
           if (fromKeyboard) focusText();
         } else if (kind === 'claim') {
           const claim = await createClaimForPassage(caseId, passage.id, { statement: passage.selectors[0].exact });
           onShowClaims();
           navigate({ kind: 'open-claim', claimId: claim.id });
         } else {
-          if (kind === 'highlight') announce('Highlight added. Type a tag, or press Escape to go back to the text.');
+          if (kind === 'highlight') announce(t('reader.highlightAdded'));
           setCard({ passageId: passage.id, anchor: { left: selected.rect.left, top: selected.rect.bottom + 8 }, focusComment: kind === 'comment', fromText: true, justCreated: true });
         }
       } catch (error) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { updatePassage } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
 import { announce } from '../../lib/announce';
 import { Icon } from '../../lib/icons';
 import { briefWriter } from '../../editor/briefCommands';
@@ -25,6 +26,7 @@ export interface PassageCardProps {
 
 /** The card for one passage: its quote, tags, comment, linked claims, and delete with Undo. */
 export function PassageCard({ passage, source, claims, anchor, focusComment, justCreated, onClose }: PassageCardProps) {
+  const { t } = useTranslation();
   const card = useRef<HTMLDivElement>(null);
   const commentField = useRef<HTMLTextAreaElement>(null);
   const [comment, setComment] = useState(passage.comment);
@@ -53,7 +55,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
   const close = () => {
     const typed = comment;
     saveComment().catch((error: unknown) =>
-      notices.error(`The comment could not be saved (${error instanceof Error ? error.message : String(error)}). It read: “${typed.trim()}”`),
+      notices.error(t('passage.commentFailed', { reason: error instanceof Error ? error.message : String(error), comment: typed.trim() })),
     );
     onClose();
   };
@@ -62,8 +64,8 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
   const setTags = (next: string[], change: { added?: string; removed?: string }) => {
     updatePassage(passage.id, { tags: next }).then(
       () => {
-        if (change.added) announce(`${justCreated ? 'Highlight added, tagged' : 'Tagged'} ${change.added}.`);
-        else if (change.removed) announce(`Tag ${change.removed} removed.`);
+        if (change.added) announce(justCreated ? t('passage.highlightTagged', { tag: change.added }) : t('passage.tagged', { tag: change.added }));
+        else if (change.removed) announce(t('passage.untagged', { tag: change.removed }));
       },
       (error: Error) => notices.error(error.message),
     );
@@ -74,13 +76,13 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
   const writeIntoBrief = (how: 'cite' | 'quote') => {
     const writer = briefWriter();
     if (!writer) {
-      notices.error('Open a note in the brief pane first: there is nowhere to put the citation.');
+      notices.error(t('passage.noBrief'));
       return;
     }
     navigate({ kind: 'show-brief' });
     if (how === 'cite') writer.insertCitation(passage.id);
     else writer.insertQuote(passage.id);
-    notices.toast(how === 'cite' ? 'Cited in the brief.' : 'Quoted in the brief.');
+    notices.toast(how === 'cite' ? t('passage.cited') : t('passage.quoted'));
   };
 
   const style = anchor
@@ -92,7 +94,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
       ref={card}
       className={anchor ? 'passage-card floating' : 'passage-card'}
       role="dialog"
-      aria-label="Passage"
+      aria-label={t('passage.card')}
       style={style}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !(e.target as HTMLElement).closest('[role="combobox"][aria-expanded="true"]')) {
@@ -103,10 +105,12 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
     >
       <div className="passage-card-head">
         <span className="muted small-caps">
-          {source?.metadata.title ?? 'Unknown source'} · {locatorLabel(passage.locator)}
-          {passage.anchor === 'orphaned' ? ' · orphaned' : passage.anchor === 'fuzzy' ? ' · re-anchored approximately' : ''}
+          {t(passage.anchor === 'orphaned' ? 'passage.headOrphaned' : passage.anchor === 'fuzzy' ? 'passage.headFuzzy' : 'passage.head', {
+            source: source?.metadata.title ?? t('passage.unknownSource'),
+            locator: locatorLabel(passage.locator),
+          })}
         </span>
-        <button type="button" className="icon" aria-label="Close passage" onClick={close}>
+        <button type="button" className="icon" aria-label={t('passage.close')} onClick={close}>
           <Icon name="close" />
         </button>
       </div>
@@ -120,12 +124,12 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
       )}
       <TagInput caseId={passage.caseId} value={passage.tags} onChange={setTags} />
       <label className="field">
-        Comment
+        {t('passage.comment')}
         <textarea ref={commentField} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} onBlur={() => void saveComment()} />
       </label>
       {linked.length > 0 && (
         <div className="passage-claims">
-          <span className="muted">Evidence for</span>
+          <span className="muted">{t('passage.evidenceFor')}</span>
           <ul>
             {linked.map((c) => (
               <li key={c.id}>
@@ -141,16 +145,16 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
         <div className="passage-card-actions">
           {passage.anchor !== 'orphaned' && (
             <>
-              <button type="button" onClick={() => writeIntoBrief('cite')} title="Insert a citation where the brief's caret was">
-                Cite in brief
+              <button type="button" onClick={() => writeIntoBrief('cite')} title={t('passage.citeHint')}>
+                {t('passage.cite')}
               </button>
-              <button type="button" onClick={() => writeIntoBrief('quote')} title="Insert a block quote of this passage with its citation">
-                Quote in brief
+              <button type="button" onClick={() => writeIntoBrief('quote')} title={t('passage.quoteHint')}>
+                {t('passage.quote')}
               </button>
             </>
           )}
           <button type="button" ref={deleteButton} className="danger" onClick={() => void deletion.request(passage)}>
-            Delete passage
+            {t('passage.delete')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { useTranslation } from '../../i18n';
 
 export interface SelectionToolbarProps {
   /** Viewport rectangle of the selection, to position the toolbar above it. */
@@ -16,6 +17,7 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
   { rect, busy, onHighlight, onNewClaim, onComment, onCite, onDismiss },
   ref,
 ) {
+  const { t } = useTranslation();
   const above = rect.top > 64;
   const style = {
     left: Math.max(8, Math.min(window.innerWidth - 400, rect.left + rect.width / 2 - 190)),
@@ -35,18 +37,18 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
     e.preventDefault();
   };
   return (
-    <div ref={ref} className="selection-toolbar" role="toolbar" aria-label="Selection actions" style={style} onKeyDown={onKeyDown} onMouseDown={(e) => e.preventDefault()}>
-      <button type="button" disabled={busy} onClick={onHighlight} title="Highlight (H)">
-        Highlight
+    <div ref={ref} className="selection-toolbar" role="toolbar" aria-label={t('selection.toolbar')} style={style} onKeyDown={onKeyDown} onMouseDown={(e) => e.preventDefault()}>
+      <button type="button" disabled={busy} onClick={onHighlight} title={t('selection.highlightHint')}>
+        {t('selection.highlight')}
       </button>
-      <button type="button" disabled={busy} onClick={onNewClaim} title="New claim (C)">
-        New claim
+      <button type="button" disabled={busy} onClick={onNewClaim} title={t('selection.newClaimHint')}>
+        {t('selection.newClaim')}
       </button>
-      <button type="button" disabled={busy} onClick={onComment} title="Comment (M)">
-        Comment
+      <button type="button" disabled={busy} onClick={onComment} title={t('selection.commentHint')}>
+        {t('selection.comment')}
       </button>
-      <button type="button" disabled={busy} onClick={onCite} title="Cite in brief: insert a citation where the brief's caret was">
-        Cite in brief
+      <button type="button" disabled={busy} onClick={onCite} title={t('selection.citeHint')}>
+        {t('selection.cite')}
       </button>
     </div>
   );

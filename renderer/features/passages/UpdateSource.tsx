@@ -2,10 +2,11 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { reanchorAll } from '../../../shared/anchoring';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { applySourceUpdate, locatorAt, planSourceUpdate, undoSourceUpdate, type SourceUpdatePlan } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
-import { passagesLabel, updateSummary } from '../sources/updateSummary';
+import { updateSummary } from '../sources/updateSummary';
 import { draftWithProgress, loadImporter, SOURCE_FILE_FILTERS } from '../sources/useImport';
 import { locatorLabel, shortQuote } from './labels';
 
@@ -23,13 +24,14 @@ interface Pending {
  * and every passage back as they were.
  */
 export function useUpdateSource() {
+  const { t } = useTranslation();
   const notices = useNotices();
   const [pending, setPending] = useState<Pending | null>(null);
 
   const start = useCallback(
     async (source: SourceRecord) => {
       try {
-        const [file] = await platform().openFiles({ title: `Update “${source.metadata.title}”`, filters: SOURCE_FILE_FILTERS });
+        const [file] = await platform().openFiles({ title: t('updateSource.title', { title: source.metadata.title }), filters: SOURCE_FILE_FILTERS });
         if (!file) return;
         const importer = await loadImporter();
         // Progress, Cancel and the OCR question, as for any import.
@@ -39,7 +41,7 @@ export function useUpdateSource() {
           return;
         }
         if (draft.sha256 === source.sha256) {
-          notices.toast(`“${file.name}” is the same file as the current version; nothing changed.`);
+          notices.toast(t('updateSource.same', { file: file.name }));
           return;
         }
         setPending({ plan: await planSourceUpdate(source.id, draft, reanchorAll, locatorAt), fileName: file.name });
@@ -47,16 +49,16 @@ export function useUpdateSource() {
         notices.error((error as Error).message);
       }
     },
-    [notices],
+    [notices, t],
   );
 
   const apply = async (plan: SourceUpdatePlan) => {
     const undo = await applySourceUpdate(plan);
     notices.toast(updateSummary(plan), {
-      label: 'Undo',
+      label: t('common.undo'),
       run: () =>
         undoSourceUpdate(undo).then(
-          () => notices.toast(`Restored revision ${undo.previous.revision} of “${undo.previous.metadata.title}” and its passages.`),
+          () => notices.toast(t('updateSource.undone', { revision: undo.previous.revision, title: undo.previous.metadata.title })),
           (error: Error) => notices.error(error.message),
         ),
     });
@@ -67,6 +69,7 @@ export function useUpdateSource() {
 }
 
 function UpdateSourceDialog({ pending, onApply, onClose }: { pending: Pending; onApply(plan: SourceUpdatePlan): Promise<void>; onClose(): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -83,28 +86,28 @@ function UpdateSourceDialog({ pending, onApply, onClose }: { pending: Pending; o
       await onApply(plan);
       dialog.current?.close();
     } catch (err) {
-      setError(`Nothing was changed. ${(err as Error).message}`);
+      setError(t('updateSource.failed', { reason: (err as Error).message }));
       setBusy(false);
     }
   };
 
   const rows: [string, number][] = [
-    ['Placed exactly', placed],
-    ['Moved', moved],
-    ['Placed approximately', fuzzy],
-    ['Orphaned', orphaned],
+    [t('updateSource.row.exact'), placed],
+    [t('updateSource.row.moved'), moved],
+    [t('updateSource.row.fuzzy'), fuzzy],
+    [t('updateSource.row.orphaned'), orphaned],
   ];
 
   return (
     <dialog ref={dialog} className="dialog update-source-dialog" aria-labelledby="update-source-title" aria-describedby="update-source-text" onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
-        <h2 id="update-source-title">Update “{plan.previous.metadata.title}”</h2>
+        <h2 id="update-source-title">{t('updateSource.title', { title: plan.previous.metadata.title })}</h2>
         <p id="update-source-text" className="muted">
-          Replace revision {plan.previous.revision} with “{fileName}” as revision {plan.next.revision}.{' '}
-          {total === 0 ? 'This source has no passages to move.' : `Here is where its ${passagesLabel(total)} would go. Nothing changes until you apply.`}
+          {t('updateSource.replace', { previous: plan.previous.revision, file: fileName, next: plan.next.revision })}{' '}
+          {total === 0 ? t('updateSource.noPassages') : t('updateSource.preview', { count: total })}
         </p>
         {total > 0 && (
-          <table className="update-source-counts" aria-label="Passages after the update">
+          <table className="update-source-counts" aria-label={t('updateSource.table')}>
             <tbody>
               {rows.map(([label, n]) => (
                 <tr key={label}>
@@ -117,8 +120,8 @@ function UpdateSourceDialog({ pending, onApply, onClose }: { pending: Pending; o
         )}
         {plan.orphans.length > 0 && (
           <section aria-labelledby="update-source-orphans">
-            <h3 id="update-source-orphans">Would be orphaned</h3>
-            <p className="muted small">Their text is not in the new version. They stay in the Passages list with their quote, to attach to new text by hand or delete.</p>
+            <h3 id="update-source-orphans">{t('updateSource.orphans')}</h3>
+            <p className="muted small">{t('updateSource.orphansHelp')}</p>
             <ul className="update-source-list">
               {plan.orphans.map((p) => (
                 <li key={p.id}>
@@ -130,7 +133,7 @@ function UpdateSourceDialog({ pending, onApply, onClose }: { pending: Pending; o
         )}
         {plan.fuzzy.length > 0 && (
           <details className="update-source-fuzzy">
-            <summary>Placed approximately ({plan.fuzzy.length})</summary>
+            <summary>{t('updateSource.fuzzyList', { count: plan.fuzzy.length })}</summary>
             <ul className="update-source-list">
               {plan.fuzzy.map(({ before, after }) => (
                 <li key={before.id}>
@@ -147,10 +150,10 @@ function UpdateSourceDialog({ pending, onApply, onClose }: { pending: Pending; o
         )}
         <div className="dialog-buttons">
           <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
-            Apply
+            {t('updateSource.apply')}
           </button>
         </div>
       </form>

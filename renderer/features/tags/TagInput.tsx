@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from '../../i18n';
 import { normaliseTagName, sameTagName, TagError } from '../../../shared/claims/tags';
 import { useTags } from '../../db/hooks';
 import { ensureTags } from '../../db/repositories/tags';
@@ -16,7 +17,9 @@ export interface TagInputProps {
 type Option = { kind: 'tag'; id: string; name: string; color: string } | { kind: 'create'; name: string };
 
 /** An ARIA 1.2 combobox over the case's codebook, with inline creation of new tags. */
-export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputProps) {
+export function TagInput({ caseId, value, onChange, label: givenLabel }: TagInputProps) {
+  const { t } = useTranslation();
+  const label = givenLabel ?? t('tags.label');
   const tags = useTags(caseId);
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -24,15 +27,15 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
   const [error, setError] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
-  const byId = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
+  const byId = useMemo(() => new Map((tags ?? []).map((tag) => [tag.id, tag])), [tags]);
 
   const options = useMemo<Option[]>(() => {
     const query = text.trim().toLowerCase();
     const list: Option[] = (tags ?? [])
-      .filter((t) => !value.includes(t.id) && (!query || t.name.toLowerCase().includes(query)))
+      .filter((tag) => !value.includes(tag.id) && (!query || tag.name.toLowerCase().includes(query)))
       .slice(0, 8)
-      .map((t) => ({ kind: 'tag', id: t.id, name: t.name, color: t.color }));
-    if (query && !(tags ?? []).some((t) => sameTagName(t.name, text.trim()))) list.push({ kind: 'create', name: text.trim() });
+      .map((tag) => ({ kind: 'tag', id: tag.id, name: tag.name, color: tag.color }));
+    if (query && !(tags ?? []).some((tag) => sameTagName(tag.name, text.trim()))) list.push({ kind: 'create', name: text.trim() });
     return list;
   }, [tags, text, value]);
 
@@ -75,7 +78,7 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
   const expanded = open && options.length > 0;
   return (
     <div className="tag-input">
-      <ul className="tag-chips" aria-label={`${label} applied`}>
+      <ul className="tag-chips" aria-label={t('tags.applied', { label })}>
         {value.map((tagId) => {
           const tag = byId.get(tagId);
           if (!tag) return null;
@@ -83,7 +86,7 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
             <li key={tagId} className="tag-chip" style={{ borderColor: tag.color }}>
               <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
               {tag.name}
-              <button type="button" className="icon" aria-label={`Remove tag ${tag.name}`} onClick={() => onChange(value.filter((v) => v !== tagId), { removed: tag.name })}>
+              <button type="button" className="icon" aria-label={t('tags.remove', { name: tag.name })} onClick={() => onChange(value.filter((v) => v !== tagId), { removed: tag.name })}>
                 <Icon name="close" size={12} />
               </button>
             </li>
@@ -99,7 +102,7 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
         aria-autocomplete="list"
         aria-activedescendant={expanded ? `${id}-opt-${active}` : undefined}
         value={text}
-        placeholder="Add a tag…"
+        placeholder={t('tags.placeholder')}
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);
@@ -110,7 +113,7 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="tag-options" hidden={!expanded}>
+      <ul id={listId} role="listbox" aria-label={t('tags.suggestions', { label })} className="tag-options" hidden={!expanded}>
         {options.map((o, i) => (
           <li
             key={o.kind === 'tag' ? o.id : `create-${o.name}`}
@@ -127,7 +130,7 @@ export function TagInput({ caseId, value, onChange, label = 'Tags' }: TagInputPr
                 {o.name}
               </>
             ) : (
-              <>Create tag “{o.name}”</>
+              <>{t('tags.create', { name: o.name })}</>
             )}
           </li>
         ))}

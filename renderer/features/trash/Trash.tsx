@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTrash } from '../../db/hooks';
+import { useTranslation } from '../../i18n';
 import { onOpenTrash } from './openTrash';
 import { TrashDialog } from './TrashDialog';
 import './trash.css';
@@ -16,6 +17,7 @@ export interface TrashProps {
  * dialog it opens (also opened by `openTrash()`).
  */
 export function Trash({ caseId, caseName, onOpenCase }: TrashProps) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const items = useTrash(caseId);
   useEffect(() => onOpenTrash(() => setOpen(true)), []);
@@ -26,11 +28,11 @@ export function Trash({ caseId, caseName, onOpenCase }: TrashProps) {
         type="button"
         className="small topbar-action trash-button"
         aria-haspopup="dialog"
-        aria-label={count ? `Trash (${count} ${count === 1 ? 'item' : 'items'})` : 'Trash'}
-        title="Deleted sources, passages, claims, notes and tags; restore them or empty the Trash"
+        aria-label={count ? t('trash.buttonCount', { count }) : t('trash.title')}
+        title={t('trash.buttonHint')}
         onClick={() => setOpen(true)}
       >
-        Trash
+        {t('trash.title')}
         {count > 0 && (
           <span className="trash-count" aria-hidden="true">
             {count}

@@ -2,14 +2,12 @@ import { useState } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useActor, useDeletedCases, useTrash } from '../../db/hooks';
 import { emptyTrash, restoreFromTrash, TRASH_RETENTION_DAYS, type TrashItem } from '../../db/repositories';
+import { currentLocale, t, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 
-const KIND: Record<TrashItem['table'], string> = { sources: 'source', passages: 'passage', claims: 'claim', notes: 'note', tags: 'tag' };
-
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-/** "5 minutes ago", "yesterday", "3 weeks ago". */
+/** "5 minutes ago", "yesterday", "3 weeks ago" (in the UI's language). */
 export function deletedWhen(at: number, now = Date.now()): string {
+  const relative = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto' });
   const seconds = Math.round((at - now) / 1000);
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
     ['second', 60],
@@ -26,10 +24,8 @@ export function deletedWhen(at: number, now = Date.now()): string {
   return relative.format(value, 'month');
 }
 
-const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-
 function deletedLine(at: number, by: string | null): string {
-  return `Deleted ${deletedWhen(at)}${by ? ` by ${by}` : ''}`;
+  return by ? t('trash.deletedBy', { when: deletedWhen(at), name: by }) : t('trash.deleted', { when: deletedWhen(at) });
 }
 
 export interface TrashDialogProps {
@@ -47,6 +43,7 @@ export interface TrashDialogProps {
  * TRASH_RETENTION_DAYS days.
  */
 export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDialogProps) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const items = useTrash(caseId);
   const cases = useDeletedCases();
@@ -70,7 +67,7 @@ export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDial
   const restore = (item: TrashItem) =>
     attempt(async () => {
       await restoreFromTrash(item);
-      return `Restored ${KIND[item.table]} ${item.table === 'passages' ? item.label : `“${item.label}”`}${item.table === 'sources' && item.detail ? ` ${item.detail}` : ''}.`;
+      return item.table === 'sources' && item.detail ? t('trash.restoredWith.sources', { label: item.label, detail: item.detail }) : t(`trash.restored.${item.table}`, { label: item.label });
     });
 
   const restoreCase = (record: CaseRecord) =>
@@ -78,29 +75,29 @@ export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDial
       await restoreFromTrash({ table: 'cases', id: record.id });
       onOpenCase(record.id);
       dialog.current?.close();
-      return `Restored case “${record.name}”.`;
+      return t('trash.restored.cases', { label: record.name });
     });
 
   const empty = () =>
     attempt(async () => {
       const n = await emptyTrash(caseId);
       setConfirming(false);
-      return `The Trash is empty: ${n} ${n === 1 ? 'record was' : 'records were'} deleted for good.`;
+      return t('trash.emptied', { count: n });
     });
 
   const total = (items?.length ?? 0) + (cases?.length ?? 0);
   return (
     <dialog ref={dialog} className="dialog trash-dialog" aria-labelledby="trash-title" aria-describedby="trash-retention" onClose={onClose}>
-      <h2 id="trash-title">Trash</h2>
+      <h2 id="trash-title">{t('trash.title')}</h2>
       <p id="trash-retention" className="muted">
-        What you delete stays here for {TRASH_RETENTION_DAYS} days, then it is deleted for good. Restoring puts it back where it was, with its links.
+        {t('trash.retention', { count: TRASH_RETENTION_DAYS })}
       </p>
       <section aria-labelledby="trash-case-heading">
-        <h3 id="trash-case-heading">Deleted from “{caseName}”</h3>
+        <h3 id="trash-case-heading">{t('trash.fromCase', { name: caseName })}</h3>
         {items === undefined ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('common.loading')}</p>
         ) : items.length === 0 ? (
-          <p className="muted">Nothing from this case is in the Trash.</p>
+          <p className="muted">{t('trash.nothing')}</p>
         ) : (
           <ul className="trash-list" aria-labelledby="trash-case-heading">
             {items.map((item) => (
@@ -108,11 +105,11 @@ export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDial
                 <span className="trash-item">
                   <span className="trash-label">{item.label}</span>
                   <span className="trash-detail">
-                    {[capital(KIND[item.table]), item.detail].filter(Boolean).join(' ')} · {deletedLine(item.deletedAt, item.deletedBy)}
+                    {item.detail ? t(`trash.kindWithDetail.${item.table}`, { detail: item.detail }) : t(`trash.kind.${item.table}`)} · {deletedLine(item.deletedAt, item.deletedBy)}
                   </span>
                 </span>
-                <button type="button" className="small" disabled={busy} aria-label={`Restore ${KIND[item.table]} ${item.table === 'passages' ? item.label : `“${item.label}”`}`} onClick={() => void restore(item)}>
-                  Restore
+                <button type="button" className="small" disabled={busy} aria-label={t(`trash.restore.${item.table}`, { label: item.label })} onClick={() => void restore(item)}>
+                  {t('trash.restoreButton')}
                 </button>
               </li>
             ))}
@@ -121,16 +118,16 @@ export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDial
       </section>
       {cases !== undefined && cases.length > 0 && (
         <section aria-labelledby="trash-cases-heading">
-          <h3 id="trash-cases-heading">Deleted cases</h3>
+          <h3 id="trash-cases-heading">{t('trash.deletedCases')}</h3>
           <ul className="trash-list" aria-labelledby="trash-cases-heading">
             {cases.map((record) => (
               <li key={record.id}>
                 <span className="trash-item">
                   <span className="trash-label">{record.name}</span>
-                  <span className="trash-detail">Case · {deletedLine(record.deletedAt ?? 0, record.deletedBy && record.deletedBy === actor?.id ? actor.name : null)}</span>
+                  <span className="trash-detail">{t('trash.kind.cases')} · {deletedLine(record.deletedAt ?? 0, record.deletedBy && record.deletedBy === actor?.id ? actor.name : null)}</span>
                 </span>
-                <button type="button" className="small" disabled={busy} aria-label={`Restore case “${record.name}”`} onClick={() => void restoreCase(record)}>
-                  Restore
+                <button type="button" className="small" disabled={busy} aria-label={t('trash.restore.cases', { label: record.name })} onClick={() => void restoreCase(record)}>
+                  {t('trash.restoreButton')}
                 </button>
               </li>
             ))}
@@ -145,24 +142,24 @@ export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDial
       {confirming ? (
         <div className="confirm" role="group" aria-labelledby="trash-confirm-text">
           <p id="trash-confirm-text">
-            Delete everything in the Trash for good? That is {total} {total === 1 ? 'item' : 'items'}; this cannot be undone.
+            {t('trash.confirm', { count: total })}
           </p>
           <div className="dialog-buttons">
             <button type="button" autoFocus onClick={() => setConfirming(false)}>
-              Cancel
+              {t('dialog.cancel')}
             </button>
             <button type="button" className="danger" disabled={busy} onClick={() => void empty()}>
-              Delete for good
+              {t('trash.deleteForGood')}
             </button>
           </div>
         </div>
       ) : (
         <div className="dialog-buttons">
           <button type="button" className="danger" disabled={total === 0 || busy} onClick={() => setConfirming(true)}>
-            Empty trash
+            {t('trash.empty')}
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>
-            Close
+            {t('dialog.close')}
           </button>
         </div>
       )}

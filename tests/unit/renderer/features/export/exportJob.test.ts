@@ -130,7 +130,7 @@ describe('runExportJob', () => {
 
   it('stops a PDF at print HTML with the title for the running head, as the CLI prints it', async () => {
     const progress: string[] = [];
-    const result = await runExportJob(records(), choices({ format: 'pdf', pageSize: 'Letter' }), 'pdf', DATE, (p) => progress.push(p.label));
+    const result = await runExportJob(records(), choices({ format: 'pdf', pageSize: 'Letter' }), 'pdf', DATE, (p) => progress.push(p.step));
     if (result.kind !== 'print') throw new Error('expected print HTML');
     const model = buildExportModel(fixtureInput({ date: DATE }));
     expect(result.html).toBe(renderHtml(model, { print: true, pageSize: 'Letter' }));

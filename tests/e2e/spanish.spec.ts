@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { selectWithMouse } from './helpers/select';
+
+/**
+ * The screens beyond the shell, in Spanish: the passage card and the selection toolbar, the Trash and the
+ * Export brief dialog show the Spanish catalogue (and no English left in them), with no serious or critical
+ * axe violations. Names here are the Spanish ones a person reads; the English names stay the contract of the
+ * other specs.
+ */
+test.use({ locale: 'es-ES' });
+
+async function seriousAxe(page: Page, include: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(include).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`);
+}
+
+/** Words of the English UI that a converted screen must no longer show. */
+async function expectNoEnglish(scope: Locator, words: readonly string[]): Promise<void> {
+  const text = await scope.innerText();
+  for (const word of words) expect(text, `“${word}” is still English`).not.toContain(word);
+}
+
+test('the passage card, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Fuente' })).toContainText('746 arrests');
+  await expect(page.getByRole('article', { name: /^Texto de Inside the EncroChat takedown/ })).toBeVisible();
+
+  // The brief's editor and its toolbar.
+  const formatting = page.getByRole('toolbar', { name: 'Formato' });
+  await expect(formatting.getByRole('button', { name: 'Negrita' })).toBeVisible();
+  await expect(formatting.getByRole('combobox', { name: 'Tipo de bloque' })).toHaveValue('paragraph');
+  await expect(page.getByRole('textbox', { name: 'Informe' })).toBeVisible();
+
+  // A new highlight from the selection toolbar opens its card.
+  await selectWithMouse(page, 'shut down 19 laboratories');
+  const toolbar = page.getByRole('toolbar', { name: 'Acciones de la selección' });
+  await expect(toolbar.getByRole('button')).toHaveText(['Resaltar', 'Nueva afirmación', 'Comentar', 'Citar en el informe']);
+  await toolbar.getByRole('button', { name: 'Resaltar' }).click();
+  const card = page.getByRole('dialog', { name: 'Pasaje' });
+  await expect(card).toContainText('shut down 19 laboratories');
+  await expect(card.getByRole('textbox', { name: 'Comentario' })).toBeVisible();
+  await expect(card.getByRole('combobox', { name: 'Etiquetas' })).toHaveAttribute('placeholder', 'Añadir una etiqueta…');
+  await expect(card.getByRole('button', { name: 'Cerrar el pasaje' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Citar en el informe' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Reproducir en el informe' })).toBeVisible();
+  await expectNoEnglish(card, ['Comment', 'Cite in brief', 'Quote in brief', 'Delete passage']);
+  expect(await seriousAxe(page, '.passage-card')).toEqual([]);
+  // The card may reach below the window (a new highlight low in the text): pressed from the keyboard.
+  await card.getByRole('button', { name: 'Eliminar el pasaje' }).press('Enter');
+  await expect(card).toBeHidden();
+
+  // The Trash lists it, in Spanish, with a Restore button named for it.
+  await page.getByRole('button', { name: 'Papelera (1 elemento)' }).click();
+  const trash = page.getByRole('dialog', { name: 'Papelera' });
+  await expect(trash).toContainText('Lo que eliminas se queda aquí 30 días');
+  await expect(trash.getByRole('heading', { name: /^Lo eliminado de «/ })).toBeVisible();
+  await expect(trash.getByRole('listitem')).toContainText(['Pasaje']);
+  await expect(trash.getByRole('listitem')).toContainText([/Eliminación: /]);
+  await expect(trash.getByRole('button', { name: /^Restaurar el pasaje .*shut down 19 laboratories/ })).toBeVisible();
+  await expect(trash.getByRole('button', { name: 'Vaciar la papelera' })).toBeVisible();
+  await expectNoEnglish(trash, ['What you delete', 'Deleted from', 'Restore', 'Empty trash', 'Close']);
+  expect(await seriousAxe(page, '.trash-dialog')).toEqual([]);
+  await trash.getByRole('button', { name: 'Vaciar la papelera' }).click();
+  await expect(trash.getByRole('group')).toContainText('¿Eliminar definitivamente todo lo que hay en la papelera? Es 1 elemento');
+  await expect(trash.getByRole('button', { name: 'Cancelar' })).toBeFocused();
+  await trash.getByRole('button', { name: 'Cancelar' }).click();
+  await trash.getByRole('button', { name: 'Cerrar' }).click();
+  await expect(trash).toBeHidden();
+
+  // Export brief: every choice, the citation check and the buttons in Spanish.
+  await page.getByRole('button', { name: 'Exportar informe', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Exportar informe' });
+  await expect(dialog.getByText(/^Las \d+ citas son correctas\.$/)).toBeVisible();
+  for (const name of ['Markdown', 'PDF', 'HTML', 'Word (DOCX)', 'Notas al pie', 'Notas al final']) await expect(dialog.getByRole('radio', { name })).toBeVisible();
+  for (const name of ['Bibliografía', 'Anexo de afirmaciones', 'Tabla de pruebas']) await expect(dialog.getByRole('checkbox', { name })).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Estilo de cita' })).toContainText('(predeterminado)');
+  await dialog.getByRole('radio', { name: 'PDF' }).check();
+  await expect(dialog.getByRole('combobox', { name: 'Tamaño de página' })).toBeVisible();
+  await dialog.getByText('Más exportaciones').click();
+  await expect(dialog.getByRole('button', { name: 'Bibliografía en BibTeX' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Exportar', exact: true })).toBeEnabled();
+  await expectNoEnglish(dialog, ['Citation style', 'Footnotes', 'Include', 'Page size', 'More exports', 'check out', 'Close']);
+  expect(await seriousAxe(page, '.export-dialog')).toEqual([]);
+  await dialog.getByRole('button', { name: 'Cerrar' }).click();
+  await expect(dialog).toBeHidden();
+});
