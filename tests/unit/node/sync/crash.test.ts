@@ -78,9 +78,13 @@ describe('a server killed mid-editing', () => {
     for (const w of writers) w.client!.destroy();
     await new Promise((r) => child!.once('exit', r).exitCode !== null && r(null));
 
-    // Restart on the same folder and port; a newcomer sees what the server had acknowledged.
-    child = await startServer(port);
-    const newcomer = connect(ws, name, owner.token);
+    // Restart on the same folder; a newcomer sees what the server had acknowledged. On a new port: test files run in
+    // parallel, and once the old port is free another file's server may take it (the clients would then wait on a
+    // server that does not know the case).
+    const restartPort = await freePort();
+    child = await startServer(restartPort);
+    const wsAgain = `ws://127.0.0.1:${restartPort}`;
+    const newcomer = connect(wsAgain, name, owner.token);
     await newcomer.synced();
     const seen = newcomer.doc.getText('body').toString();
     writers.forEach((w, k) => {
@@ -88,7 +92,7 @@ describe('a server killed mid-editing', () => {
     });
 
     // The writers come back with their documents and everyone converges on every mark typed.
-    const back = writers.map((w) => connect(ws, name, w.token, w.client!.doc));
+    const back = writers.map((w) => connect(wsAgain, name, w.token, w.client!.doc));
     for (const c of back) await c.acknowledged();
     const all = [newcomer, ...back];
     const final = () => all.map((c) => c.doc.getText('body').toString());
@@ -98,7 +102,7 @@ describe('a server killed mid-editing', () => {
     for (const c of all) c.destroy();
 
     // Refusals are logged too, still without tokens.
-    const stranger = connect(ws, name, `${owner.token.slice(0, -4)}AAAA`);
+    const stranger = connect(wsAgain, name, `${owner.token.slice(0, -4)}AAAA`);
     await waitFor(() => stranger.failures.length > 0, 'the refusal');
     stranger.destroy();
     await sleep(100);
