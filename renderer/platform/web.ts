@@ -8,6 +8,13 @@ import type { PickedFile, Platform } from './types';
  * local server of `npm run web` for the verbs that need Node. The server puts a
  * per-launch token into index.html as a <meta> tag; every API call carries it.
  */
+/**
+ * File inputs waiting for the user's choice. A detached input that nothing references can be garbage-collected
+ * while its chooser is being opened, and Chromium then drops the chooser silently (Import did nothing, now and
+ * then); holding it here until it answers keeps it alive.
+ */
+const openInputs = new Set<HTMLInputElement>();
+
 export function createWebPlatform(doc: Document = document): Platform {
   const token = doc.querySelector<HTMLMetaElement>('meta[name="casefile-token"]')?.content ?? '';
   const menuListeners = new Set<(command: MenuCommand) => void>();
@@ -20,12 +27,17 @@ export function createWebPlatform(doc: Document = document): Platform {
         input.type = 'file';
         input.multiple = Boolean(multiple);
         input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+        openInputs.add(input);
         input.addEventListener('change', () => {
+          openInputs.delete(input);
           const files = Array.from(input.files ?? []);
           Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })))
             .then(resolve, reject);
         });
-        input.addEventListener('cancel', () => resolve([]));
+        input.addEventListener('cancel', () => {
+          openInputs.delete(input);
+          resolve([]);
+        });
         input.click();
       });
     },

@@ -1,4 +1,4 @@
-import { memo, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
+import { memo, useEffect, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import type { SourceBlock, SourceRecord } from '../../shared/domain/types';
 import { useTranslation } from '../i18n';
 import { platform } from '../platform';
@@ -15,9 +15,19 @@ const BLOCK_TAG: Record<SourceBlock['kind'], 'p' | 'h2' | 'blockquote'> = {
 };
 
 /**
+ * Blocks mounted per frame. A source of a few thousand blocks (a 5,000-page PDF) mounted in one commit keeps the
+ * main thread busy for over 200 ms styling and laying out the new elements; in slices of this size each frame's
+ * share stays well under that.
+ */
+const BLOCKS_PER_FRAME = 1000;
+
+/**
  * The snapshot text, one element per block. Each element's only content is the
  * block's slice of `source.text`, so a DOM position maps to a text offset by
  * `data-start` plus the offset inside the element's single text node.
+ *
+ * A long source is mounted over a few frames, and `bodyRef` is given the element only once every block is in it:
+ * what maps offsets to the DOM (highlights, the caret, find, reveal) never sees a partial body.
  */
 const SourceBody = memo(function SourceBody({
   source,
@@ -28,9 +38,17 @@ const SourceBody = memo(function SourceBody({
   titleInBody: boolean;
   bodyRef?: (el: HTMLDivElement | null) => void;
 }) {
+  const total = source.blocks.length;
+  const [shown, setShown] = useState(() => Math.min(total, BLOCKS_PER_FRAME));
+  useEffect(() => {
+    if (shown >= total) return;
+    const frame = requestAnimationFrame(() => setShown((n) => Math.min(total, n + BLOCKS_PER_FRAME)));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, total]);
+  const complete = shown >= total;
   return (
-    <div className="source-body" ref={bodyRef} data-source-id={source.id} data-revision={source.revision}>
-      {source.blocks.map((block, index) => {
+    <div className="source-body" ref={complete ? bodyRef : undefined} data-source-id={source.id} data-revision={source.revision} aria-busy={complete ? undefined : true}>
+      {(complete ? source.blocks : source.blocks.slice(0, shown)).map((block, index) => {
         const Tag = titleInBody && index === 0 ? 'h1' : BLOCK_TAG[block.kind];
         // The first block of each PDF page carries a "Page N" label (CSS generated content, outside the text).
         const pageStart = block.kind === 'page' && source.blocks[index - 1]?.n !== block.n;
@@ -134,7 +152,7 @@ export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextCl
         onFocus={onTextFocus}
         onBlur={onTextBlur}
       >
-        <SourceBody source={source} titleInBody={titleInBody} bodyRef={bodyRef} />
+        <SourceBody key={`${source.id}:${source.revision}`} source={source} titleInBody={titleInBody} bodyRef={bodyRef} />
         {textOverlay}
       </article>
       {overlay}
