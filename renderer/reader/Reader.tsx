@@ -39,12 +39,15 @@ const SourceBody = memo(function SourceBody({
   bodyRef?: (el: HTMLDivElement | null) => void;
 }) {
   const total = source.blocks.length;
-  const [shown, setShown] = useState(() => Math.min(total, BLOCKS_PER_FRAME));
+  const key = `${source.id}:${source.revision}`;
+  const [mounted, setMounted] = useState(() => ({ key, shown: Math.min(total, BLOCKS_PER_FRAME) }));
+  // Another source (or revision) starts again from its first slice.
+  const shown = mounted.key === key ? mounted.shown : Math.min(total, BLOCKS_PER_FRAME);
   useEffect(() => {
     if (shown >= total) return;
-    const frame = requestAnimationFrame(() => setShown((n) => Math.min(total, n + BLOCKS_PER_FRAME)));
+    const frame = requestAnimationFrame(() => setMounted({ key, shown: Math.min(total, shown + BLOCKS_PER_FRAME) }));
     return () => cancelAnimationFrame(frame);
-  }, [shown, total]);
+  }, [key, shown, total]);
   const complete = shown >= total;
   return (
     <div className="source-body" ref={complete ? bodyRef : undefined} data-source-id={source.id} data-revision={source.revision} aria-busy={complete ? undefined : true}>
@@ -152,7 +155,7 @@ export function Reader({ source, empty, actions, bar, bodyRef, overlay, onTextCl
         onFocus={onTextFocus}
         onBlur={onTextBlur}
       >
-        <SourceBody key={`${source.id}:${source.revision}`} source={source} titleInBody={titleInBody} bodyRef={bodyRef} />
+        <SourceBody source={source} titleInBody={titleInBody} bodyRef={bodyRef} />
         {textOverlay}
       </article>
       {overlay}
