@@ -28,14 +28,19 @@ export function createWebPlatform(doc: Document = document): Platform {
         input.multiple = Boolean(multiple);
         input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
         openInputs.add(input);
+        // In the document (hidden) while it waits: Chromium opens choosers for attached inputs more reliably.
+        input.hidden = true;
+        doc.body.append(input);
         input.addEventListener('change', () => {
           openInputs.delete(input);
+          input.remove();
           const files = Array.from(input.files ?? []);
           Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })))
             .then(resolve, reject);
         });
         input.addEventListener('cancel', () => {
           openInputs.delete(input);
+          input.remove();
           resolve([]);
         });
         input.click();
