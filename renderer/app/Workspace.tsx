@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
 import { setActiveSource } from '../db/repositories';
 import { currentLocale, onLocaleChange, useTranslation } from '../i18n';
@@ -56,7 +56,8 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     [activeCase, activeSource, activeSourceId, claims, passages, sources, tags],
   );
 
-  useEffect(() => {
+  // Before the browser paints or handles the next key: a shortcut pressed as a new case appears acts on that case.
+  useLayoutEffect(() => {
     setContextKeys({ caseId: activeCase?.id ?? null, caseName: activeCase?.name ?? null, sourceId: activeSource?.id ?? null, backups: platform().backups !== null });
   }, [activeCase?.id, activeCase?.name, activeSource?.id]);
 

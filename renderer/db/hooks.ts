@@ -20,6 +20,17 @@ async function getLive<T extends object>(table: { get(id: string): PromiseLike<T
   return record && isLive(record as { deletedAt?: number }) ? record : null;
 }
 
+/**
+ * A live query for one key (a case, a source, a note…). dexie-react-hooks keeps answering with the previous key's
+ * result until the new query has run, so a hook asked for case B briefly returned case A's sources, and a reader
+ * asked for a source said "No source yet" from the empty answer for no source. Here a result is only returned for
+ * the key it was read for; until then the answer is undefined (loading).
+ */
+function useKeyedLiveQuery<T>(key: string | undefined, query: () => Promise<T>): T | undefined {
+  const answer = useLiveQuery(async () => ({ key, value: await query() }), [key]);
+  return answer !== undefined && answer.key === key ? answer.value : undefined;
+}
+
 /** All live cases, most recently used first, then by name. */
 export function useCases(): CaseRecord[] | undefined {
   return useLiveQuery(async () => {
@@ -28,7 +39,10 @@ export function useCases(): CaseRecord[] | undefined {
   });
 }
 
-/** One case, or null when it does not exist, is in the Trash, or no id was given. */
+/**
+ * One case, or null when it does not exist, is in the Trash, or no id was given. Not keyed: while the next case is
+ * read, the workspace goes on showing the one it had, whole (its keyed hooks all follow this record's ID).
+ */
 export function useCase(id: string | undefined): CaseRecord | null | undefined {
   return useLiveQuery(async () => (id ? ((await liveCase(id)) ?? null) : null), [id]);
 }
@@ -39,35 +53,35 @@ export function useCase(id: string | undefined): CaseRecord | null | undefined {
  * IndexedDB has no projection and the reader and citations need it.
  */
 export function useSources(caseId: string | undefined): SourceRecord[] | undefined {
-  return useLiveQuery(() => (caseId ? liveSources(caseId).toArray() : []), [caseId]);
+  return useKeyedLiveQuery(caseId, async () => (caseId ? liveSources(caseId).toArray() : []));
 }
 
 /** One source (with its snapshot text), or null when it does not exist or is in the Trash. */
 export function useSource(id: string | undefined): SourceRecord | null | undefined {
-  return useLiveQuery(() => getLive<SourceRecord>(getDb().sources, id), [id]);
+  return useKeyedLiveQuery(id, () => getLive<SourceRecord>(getDb().sources, id));
 }
 
 /** A case's notes in list order. */
 export function useNotes(caseId: string | undefined): NoteRecord[] | undefined {
-  return useLiveQuery(() => (caseId ? liveNotes(caseId).toArray() : []), [caseId]);
+  return useKeyedLiveQuery(caseId, async () => (caseId ? liveNotes(caseId).toArray() : []));
 }
 
 /** One note, or null when it does not exist or is in the Trash. */
 export function useNote(id: string | undefined): NoteRecord | null | undefined {
-  return useLiveQuery(() => getLive<NoteRecord>(getDb().notes, id), [id]);
+  return useKeyedLiveQuery(id, () => getLive<NoteRecord>(getDb().notes, id));
 }
 
 /** An app-wide setting written with `setMeta`; null when it was never set (undefined still means loading). */
 export function useMeta<T>(key: string): T | null | undefined {
-  return useLiveQuery(async () => {
+  return useKeyedLiveQuery(key, async () => {
     const record = await getDb().meta.get(key);
     return record ? (record.value as T) : null;
-  }, [key]);
+  });
 }
 
 /** Every live passage of a case, in no particular order (callers sort for their view). */
 export function usePassages(caseId: string | undefined): PassageRecord[] | undefined {
-  return useLiveQuery(() => (caseId ? livePassages(caseId).toArray() : []), [caseId]);
+  return useKeyedLiveQuery(caseId, async () => (caseId ? livePassages(caseId).toArray() : []));
 }
 
 /**
@@ -76,21 +90,21 @@ export function usePassages(caseId: string | undefined): PassageRecord[] | undef
  * not re-run it, and switching source reads one source's passages, not the case's.
  */
 export function useSourcePassages(sourceId: string | undefined): PassageRecord[] | undefined {
-  return useLiveQuery(() => (sourceId ? liveSourcePassages(sourceId).toArray() : []), [sourceId]);
+  return useKeyedLiveQuery(sourceId, async () => (sourceId ? liveSourcePassages(sourceId).toArray() : []));
 }
 
 /** One passage by ID, or null when it does not exist or is in the Trash (the open passage card). */
 export function usePassage(id: string | undefined): PassageRecord | null | undefined {
-  return useLiveQuery(() => getLive<PassageRecord>(getDb().passages, id), [id]);
+  return useKeyedLiveQuery(id, () => getLive<PassageRecord>(getDb().passages, id));
 }
 
 /** A case's codebook tags, by name. */
 export function useTags(caseId: string | undefined): TagRecord[] | undefined {
-  return useLiveQuery(async () => {
+  return useKeyedLiveQuery(caseId, async () => {
     if (!caseId) return [];
     const tags = await liveTags(caseId).toArray();
     return tags.sort((a, b) => a.name.localeCompare(b.name));
-  }, [caseId]);
+  });
 }
 
 /** How many live passages and claims carry each tag of a case (the codebook's counts). */
@@ -103,7 +117,7 @@ export type TagUsage = ReadonlyMap<string, { passages: number; claims: number }>
  * so a case of 50,000 passages costs key lists, not 50,000 objects.
  */
 export function useTagUsage(caseId: string | undefined): TagUsage | undefined {
-  return useLiveQuery(async () => {
+  return useKeyedLiveQuery(caseId, async () => {
     const usage = new Map<string, { passages: number; claims: number }>();
     if (!caseId) return usage;
     const db = getDb();
@@ -117,40 +131,40 @@ export function useTagUsage(caseId: string | undefined): TagUsage | undefined {
       }),
     );
     return usage;
-  }, [caseId]);
+  });
 }
 
 /** A case's claims, oldest first. */
 export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined {
-  return useLiveQuery(async () => {
+  return useKeyedLiveQuery(caseId, async () => {
     if (!caseId) return [];
     const claims = await liveClaims(caseId).toArray();
     return claims.sort((a, b) => a.createdAt - b.createdAt);
-  }, [caseId]);
+  });
 }
 
 /** A case's chronology decisions and hand-made events. */
 export function useTimelineEntries(caseId: string | undefined): TimelineEntryRecord[] | undefined {
-  return useLiveQuery(() => (caseId ? getDb().timelineEntries.where('caseId').equals(caseId).toArray() : []), [caseId]);
+  return useKeyedLiveQuery(caseId, async () => (caseId ? getDb().timelineEntries.where('caseId').equals(caseId).toArray() : []));
 }
 
 /** A case's entity alias merges, oldest first. */
 export function useEntityMerges(caseId: string | undefined): EntityMergeRecord[] | undefined {
-  return useLiveQuery(async () => {
+  return useKeyedLiveQuery(caseId, async () => {
     if (!caseId) return [];
     const merges = await getDb().entityMerges.where('caseId').equals(caseId).toArray();
     return merges.sort((a, b) => a.createdAt - b.createdAt);
-  }, [caseId]);
+  });
 }
 
 /** A case's passage–entity tags. */
 export function useEntityTags(caseId: string | undefined): EntityTagRecord[] | undefined {
-  return useLiveQuery(() => (caseId ? getDb().entityTags.where('caseId').equals(caseId).toArray() : []), [caseId]);
+  return useKeyedLiveQuery(caseId, async () => (caseId ? getDb().entityTags.where('caseId').equals(caseId).toArray() : []));
 }
 
 /** A case's figures (the brief's figure nodes show them by ID). */
 export function useFigures(caseId: string | undefined): FigureRecord[] | undefined {
-  return useLiveQuery(() => (caseId ? getDb().figures.where('caseId').equals(caseId).toArray() : []), [caseId]);
+  return useKeyedLiveQuery(caseId, async () => (caseId ? getDb().figures.where('caseId').equals(caseId).toArray() : []));
 }
 
 /** One live passage by ID, read once (outside a live query): where a reveal request must go. */
@@ -160,7 +174,7 @@ export async function readPassage(id: string): Promise<PassageRecord | undefined
 
 /** What of a case is in the Trash, newest first. */
 export function useTrash(caseId: string | undefined): TrashItem[] | undefined {
-  return useLiveQuery(() => (caseId ? listTrash(caseId) : Promise.resolve([])), [caseId]);
+  return useKeyedLiveQuery(caseId, () => (caseId ? listTrash(caseId) : Promise.resolve([])));
 }
 
 /** Cases in the Trash, newest first. */

@@ -3,7 +3,7 @@
  * and note — published by the parts of the UI that know them and read by command enablement and the
  * panes. A store outside React so commands run from a menu or a shortcut read the same values.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
 import type { Condition, ContextKeys } from './contributions';
 
 const INITIAL: ContextKeys = { caseId: null, caseName: null, sourceId: null, noteId: null, backups: false };
@@ -34,10 +34,10 @@ export function useContextKeys(): ContextKeys {
 
 /** Publish one key while the component is mounted (cleared to `cleared` when it unmounts). */
 export function usePublishContextKey<K extends keyof ContextKeys>(key: K, value: ContextKeys[K], cleared: ContextKeys[K]): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     setContextKeys({ [key]: value } as Partial<ContextKeys>);
   }, [key, value]);
-  useEffect(() => () => setContextKeys({ [key]: cleared } as Partial<ContextKeys>), [key, cleared]);
+  useLayoutEffect(() => () => setContextKeys({ [key]: cleared } as Partial<ContextKeys>), [key, cleared]);
 }
 
 /** Whether a condition holds for these keys. */

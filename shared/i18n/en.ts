@@ -215,6 +215,7 @@ export const en = {
     },
     selectionHint: 'Selection actions: press Alt+A.',
     highlightAdded: 'Highlight added. Type a tag, or press Escape to go back to the text.',
+    loadingSource: 'Opening the source…',
     emptyTitle: 'No source yet',
     emptyText: 'Import an article, report or transcript (.txt, .md, .html, PDF or Word), a scan or photo of a page (PNG, JPEG, TIFF), drop a file here, paste text, or import a web page from its address.',
     importFile: 'Import a file',

@@ -216,6 +216,7 @@ export const es: Messages<Catalogue> = {
     },
     selectionHint: 'Acciones de la selección: pulsa Alt+A.',
     highlightAdded: 'Resaltado añadido. Escribe una etiqueta o pulsa Escape para volver al texto.',
+    loadingSource: 'Abriendo la fuente…',
     emptyTitle: 'Todavía no hay ninguna fuente',
     emptyText: 'Importa un artículo, un informe o una transcripción (.txt, .md, .html, PDF o Word), un escaneo o una foto de una página (PNG, JPEG, TIFF), suelta aquí un archivo, pega texto o importa una página web a partir de su dirección.',
     importFile: 'Importar un archivo',

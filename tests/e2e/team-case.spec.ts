@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS } from '../../shared/sync/api';
 import { TOKEN_PATTERN } from '../../shared/sync/token';
 import { caseMenu, fixture, importThroughChooser, newCase, openApp, sourceRegion } from './helpers/app';
 import { selectWithMouse } from './helpers/select';
+import { holdFileChoosers } from './support/fixtures';
 
 const DETAINED = '14 people had been detained across three provinces';
 const SEIZED = 'they had intercepted 3.2 tonnes of cocaine';
@@ -52,6 +53,7 @@ function syncStatus(page: Page) {
 
 async function profile(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext();
+  holdFileChoosers(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

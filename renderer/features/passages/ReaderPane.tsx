@@ -7,7 +7,7 @@ import { AnnotatedReader } from './AnnotatedReader';
 import { PassageList } from './PassageList';
 
 /** The workspace's main pane: the open source in the annotated reader, with its source actions. */
-export function ReaderPane({ caseRecord, activeSourceId, activeSource, tags, claims }: PaneProps) {
+export function ReaderPane({ caseRecord, sources, activeSourceId, activeSource, tags, claims }: PaneProps) {
   // Only the open source's passages: switching source reads one source, and a change elsewhere does not repaint.
   // Read by the asked-for ID, so the source and its passages load side by side.
   const passages = useSourcePassages(activeSourceId);
@@ -15,6 +15,9 @@ export function ReaderPane({ caseRecord, activeSourceId, activeSource, tags, cla
   const commands = useCommandService();
   const workspace = useWorkspace();
   const [filterTagId] = useTagFilter(caseRecord.id);
+  // While the case's sources or the open source are still being read, the reader says so: "No source yet" is
+  // only for a case that has none (said too early, it also invited a Ctrl+O meant for the case being opened).
+  const loading = sources === undefined || (activeSourceId !== undefined && activeSource === undefined);
   return (
     <AnnotatedReader
       caseId={caseRecord.id}
@@ -26,13 +29,17 @@ export function ReaderPane({ caseRecord, activeSourceId, activeSource, tags, cla
       onShowClaims={() => workspace.showPane('claims')}
       onShowBrief={() => workspace.showPane('brief')}
       empty={
-        <>
-          <h2>{t('reader.emptyTitle')}</h2>
-          <p>{t('reader.emptyText')}</p>
-          <button type="button" className="primary" onClick={() => void commands.run('import-source')}>
-            {t('reader.importFile')}
-          </button>
-        </>
+        loading ? (
+          <p aria-busy="true">{t('reader.loadingSource')}</p>
+        ) : (
+          <>
+            <h2>{t('reader.emptyTitle')}</h2>
+            <p>{t('reader.emptyText')}</p>
+            <button type="button" className="primary" onClick={() => void commands.run('import-source')}>
+              {t('reader.importFile')}
+            </button>
+          </>
+        )
       }
       actions={
         activeSource ? (

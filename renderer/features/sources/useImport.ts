@@ -110,13 +110,19 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
     for (const file of files) await store(file.name, async (control) => (await loadImporter()).importFile(file.name, file.bytes, control));
   };
 
+  /**
+   * Ask for files, then import them. Resolves once they are chosen: their import has its own progress and Cancel,
+   * and the Import source command (Ctrl+O) can choose more while it runs.
+   */
   const chooseAndImport = async () => {
+    let files: PickedFile[];
     try {
-      const files = await platform().openFiles({ title: 'Import source', filters: SOURCE_FILE_FILTERS, multiple: true });
-      await importPicked(files);
+      files = await platform().openFiles({ title: 'Import source', filters: SOURCE_FILE_FILTERS, multiple: true });
     } catch (error) {
       notices.error(`Could not open the file: ${(error as Error).message}`);
+      return;
     }
+    importPicked(files).catch((error: unknown) => notices.error(`Could not import: ${(error as Error).message}`));
   };
 
   const importText = (text: string) => store('pasted text', async (control) => (await loadImporter()).importPastedText(text, control));

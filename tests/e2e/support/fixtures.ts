@@ -8,6 +8,19 @@ function requireChromium(): string {
   return executable;
 }
 
+/**
+ * Keep Chromium's file choosers intercepted for the whole life of a context's pages. Playwright turns
+ * interception on when a test starts waiting for 'filechooser', but that request reaches the renderer by another
+ * path than a key press: Ctrl+O right after `waitForEvent('filechooser')` could open an uncaught chooser, which a
+ * headless Chromium cancels at once (the app then rightly does nothing, and the test waits for an event that never
+ * comes). A listener for the whole page makes the interception a constant.
+ */
+export function holdFileChoosers(context: BrowserContext): void {
+  const hold = (page: Page) => void page.on('filechooser', () => undefined);
+  context.pages().forEach(hold);
+  context.on('page', hold);
+}
+
 /** Console errors and uncaught exceptions seen on the test's page. */
 export interface ConsoleErrors {
   readonly messages: readonly string[];
@@ -22,6 +35,10 @@ export interface ConsoleErrors {
  * `consoleErrors.allow(/…/)`.
  */
 export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
+  context: async ({ context }, use) => {
+    holdFileChoosers(context);
+    await use(context);
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const messages: string[] = [];
@@ -58,6 +75,7 @@ export async function persistentApp(userDataDir: string, opts: { baseURL?: strin
     viewport: { width: 1280, height: 800 },
     ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
   });
+  holdFileChoosers(context);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, close: () => context.close() };
 }
@@ -123,6 +141,7 @@ export async function spawnChromium(userDataDir: string, url: string): Promise<S
     throw error;
   }
   const context = browser.contexts()[0] ?? (await browser.newContext());
+  holdFileChoosers(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   return {
