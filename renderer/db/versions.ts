@@ -24,6 +24,19 @@ export function newActor(now = Date.now()): ActorRecord {
   return { id, name: `Author ${id.slice(0, 4).toUpperCase()}`, createdAt: now };
 }
 
+/** Version 2's stores (the one door), which version 3 keeps whole. */
+const ONE_DOOR_STORES: Record<string, string> = {
+      cases: 'id',
+      sources: 'id, [caseId+deletedAt+order], [caseId+sha256]',
+      sourceBlobs: 'sourceId',
+      passages: 'id, [caseId+deletedAt], [sourceId+deletedAt], *tags',
+      claims: 'id, [caseId+deletedAt], *tags',
+      tags: 'id, [caseId+deletedAt]',
+      notes: 'id, [caseId+deletedAt+order]',
+      meta: 'key',
+      changes: '++seq, [caseId+seq]',
+    };
+
 export const DB_VERSIONS: readonly DbVersion[] = [
   {
     version: 1,
@@ -50,17 +63,7 @@ export const DB_VERSIONS: readonly DbVersion[] = [
      * `changes` is the change log (changeLog.ts).
      */
     version: 2,
-    stores: {
-      cases: 'id',
-      sources: 'id, [caseId+deletedAt+order], [caseId+sha256]',
-      sourceBlobs: 'sourceId',
-      passages: 'id, [caseId+deletedAt], [sourceId+deletedAt], *tags',
-      claims: 'id, [caseId+deletedAt], *tags',
-      tags: 'id, [caseId+deletedAt]',
-      notes: 'id, [caseId+deletedAt+order]',
-      meta: 'key',
-      changes: '++seq, [caseId+seq]',
-    },
+    stores: ONE_DOOR_STORES,
     async upgrade(tx) {
       // Everything a version-1 profile holds was written on this device, so its creator is the actor created now.
       const existing = (await tx.table('meta').get(ACTOR_KEY)) as { value?: ActorRecord } | undefined;
@@ -87,15 +90,7 @@ export const DB_VERSIONS: readonly DbVersion[] = [
      */
     version: 3,
     stores: {
-      cases: 'id',
-      sources: 'id, [caseId+deletedAt+order], [caseId+sha256]',
-      sourceBlobs: 'sourceId',
-      passages: 'id, [caseId+deletedAt], [sourceId+deletedAt], *tags',
-      claims: 'id, [caseId+deletedAt], *tags',
-      tags: 'id, [caseId+deletedAt]',
-      notes: 'id, [caseId+deletedAt+order]',
-      meta: 'key',
-      changes: '++seq, [caseId+seq]',
+      ...ONE_DOOR_STORES,
       timelineEntries: 'id, caseId',
       entityMerges: 'id, caseId',
       entityTags: 'id, caseId, passageId',

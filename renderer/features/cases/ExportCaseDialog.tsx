@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { BundleFailure } from '../../../shared/bundle/errors';
 import { safeFileStem } from '../../../shared/domain/fileName';
@@ -7,6 +7,7 @@ import { exportCaseBundle, readCaseSnapshot } from '../../db/repositories';
 import { useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { flushAll } from '../../lib/flush';
+import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
@@ -48,18 +49,11 @@ export function ExportCaseDialog({ caseId, onClose }: { caseId: string; onClose(
   const record = useCase(caseId);
   const [format, setFormat] = useState<CaseFormat>('bundle');
   const [originals, setOriginals] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, onSubmit } = useFormSubmit(
+    async (fail) => {
       const file = await exportCaseFile(caseId, format, originals);
       if (!file) {
-        setError(t('cases.export.gone'));
+        fail(t('cases.export.gone'));
         return;
       }
       const saved = await platform().saveFile({ suggestedName: file.fileName, bytes: file.bytes, mediaType: file.mediaType, filters: [file.filter] });
@@ -67,18 +61,17 @@ export function ExportCaseDialog({ caseId, onClose }: { caseId: string; onClose(
       const key = format === 'json' ? 'cases.export.doneJson' : originals ? 'cases.export.done' : 'cases.export.doneWithoutOriginals';
       notices.toast(t(key, { name: file.name, file: saved.name }));
       dialog.current?.close();
-    } catch (failure) {
-      const reason = failure instanceof Error ? failure.message : String(failure);
+    },
+    (failure) => {
+      const reason = reasonOf(failure);
       const tooLarge = failure instanceof BundleFailure && failure.code === 'too-large' && format === 'bundle' && originals;
-      setError(tooLarge ? t('cases.export.tooLarge', { reason }) : t('cases.export.failed', { reason }));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return tooLarge ? t('cases.export.tooLarge', { reason }) : t('cases.export.failed', { reason });
+    },
+  );
 
   return createPortal(
     <dialog ref={dialog} className="dialog" aria-labelledby="export-case-title" aria-describedby="export-case-what" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} aria-busy={busy || undefined}>
+      <form onSubmit={onSubmit} aria-busy={busy || undefined}>
         <h2 id="export-case-title">{t('cases.export.title')}</h2>
         <p id="export-case-what" className="muted">
           {record ? t('cases.export.what', { name: record.name }) : t('common.loading')}

@@ -1,8 +1,9 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { reanchorAll } from '../../../shared/anchoring';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { applySourceUpdate, locatorAt, planSourceUpdate, undoSourceUpdate, type SourceUpdatePlan } from '../../db/repositories';
 import { useTranslation } from '../../i18n';
+import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
@@ -71,25 +72,17 @@ export function useUpdateSource() {
 function UpdateSourceDialog({ pending, onApply, onClose }: { pending: Pending; onApply(plan: SourceUpdatePlan): Promise<void>; onClose(): void }) {
   const { t } = useTranslation();
   const dialog = useModalDialog();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const { plan, fileName } = pending;
   const { placed, moved, fuzzy, orphaned } = plan.counts;
   const total = placed + moved + fuzzy + orphaned;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, onSubmit } = useFormSubmit(
+    async () => {
       await onApply(plan);
       dialog.current?.close();
-    } catch (err) {
-      setError(t('updateSource.failed', { reason: (err as Error).message }));
-      setBusy(false);
-    }
-  };
+    },
+    (failure) => t('updateSource.failed', { reason: reasonOf(failure) }),
+  );
 
   const rows: [string, number][] = [
     [t('updateSource.row.exact'), placed],
@@ -100,7 +93,7 @@ function UpdateSourceDialog({ pending, onApply, onClose }: { pending: Pending; o
 
   return (
     <dialog ref={dialog} className="dialog update-source-dialog" aria-labelledby="update-source-title" aria-describedby="update-source-text" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={onSubmit}>
         <h2 id="update-source-title">{t('updateSource.title', { title: plan.previous.metadata.title })}</h2>
         <p id="update-source-text" className="muted">
           {t('updateSource.replace', { previous: plan.previous.revision, file: fileName, next: plan.next.revision })}{' '}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { canonicalEncoding, describeEncoding, REOPEN_ENCODINGS } from '../../../shared/import/encoding';
 import { ImportError } from '../../../shared/import/errors';
@@ -7,6 +7,7 @@ import { getSourceBlob, undoSourceUpdate } from '../../db/repositories';
 import { usePassages } from '../../db/hooks';
 import { useNotices } from '../../lib/notices';
 import { DialogFooter } from '../../lib/DialogFooter';
+import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { reopenWithEncoding } from './reopenEncoding';
 
@@ -80,8 +81,6 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
   const current = source.importReport?.encoding;
   const [encoding, setEncoding] = useState(() => (current && REOPEN_ENCODINGS.some((e) => e.encoding === current.encoding) ? current.encoding : 'utf-8'));
   const [bytes, setBytes] = useState<Uint8Array | null | undefined>(undefined);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -99,12 +98,8 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
 
   const count = passages?.filter((p) => p.sourceId === source.id && p.anchor !== 'orphaned').length ?? 0;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, onSubmit } = useFormSubmit(
+    async () => {
       const { message, undo } = await reopenWithEncoding(source, encoding);
       notices.toast(message, {
         label: 'Undo',
@@ -116,15 +111,13 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
       });
       dialog.current?.close();
       onDone?.();
-    } catch (failure) {
-      setError(failure instanceof ImportError ? failure.message : `Could not reopen the file: ${(failure as Error).message}`);
-      setBusy(false);
-    }
-  };
+    },
+    (failure) => (failure instanceof ImportError ? failure.message : `Could not reopen the file: ${reasonOf(failure)}`),
+  );
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="reopen-title" aria-describedby="reopen-help" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <h2 id="reopen-title">Reopen with encoding</h2>
         <p id="reopen-help" className="muted">
           {current ? `“${source.fileName}” was read as ${describeEncoding(current)}.` : `Casefile did not record how “${source.fileName}” was read.`} If

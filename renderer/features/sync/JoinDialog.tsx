@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { useNotices } from '../../lib/notices';
+import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { joinCase } from './manager';
 
@@ -12,29 +13,19 @@ export function JoinDialog({ onJoined, onClose }: { onJoined(caseId: string): vo
   const dialog = useModalDialog();
   const notices = useNotices();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, onSubmit } = useFormSubmit(
+    async () => {
       const joined = await joinCase(text);
       notices.toast(t('sync.joined', { name: joined.name }));
       onJoined(joined.caseId);
       dialog.current?.close();
-    } catch (failure) {
-      setError(t('sync.joinFailed', { reason: failure instanceof Error ? failure.message : String(failure) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (failure) => t('sync.joinFailed', { reason: reasonOf(failure) }),
+  );
 
   return createPortal(
     <dialog ref={dialog} className="dialog" aria-labelledby="join-case-title" aria-describedby="join-case-what" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} aria-busy={busy || undefined}>
+      <form onSubmit={onSubmit} aria-busy={busy || undefined}>
         <h2 id="join-case-title">{t('sync.joinTitle')}</h2>
         <p id="join-case-what" className="muted">
           {t('sync.joinWhat')}
