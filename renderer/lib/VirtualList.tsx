@@ -45,6 +45,12 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     estimateSize: () => estimateSize,
     getItemKey: (index) => itemKey(items[index]!),
     overscan: OVERSCAN,
+    // A row in a hidden tab measures nothing; keep what was known of it (else its first guess), or the
+    // list would be 0 px tall when the tab is shown again, and so would its box, which follows it.
+    measureElement: (element, _entry, instance) => {
+      const height = element.getBoundingClientRect().height;
+      return height > 0 ? height : (instance.measurementsCache[instance.indexFromElement(element)]?.size ?? estimateSize);
+    },
   });
   // A row the keyboard asked for, focused once it is rendered.
   const [pendingFocus, setPendingFocus] = useState<{ index: number; last: boolean } | null>(null);
@@ -58,16 +64,15 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     [listRef],
   );
 
-  // A list mounted in a hidden tab measures a zero-height box and renders no row; when the box gets
-  // its size (the tab is shown), measure again so the rows in view appear.
+  // A list mounted in a hidden tab has a zero-height box and renders no row; when the box gets its size
+  // (the tab is shown), render again so the rows in view appear. Not `virtualizer.measure()`: it forgets
+  // every row's measured height, and since the box's own height follows its rows, measuring on each
+  // resize put every row back at its first guess (rows of two or three lines overlapped the next ones).
   const [, setBoxHeight] = useState(0);
   useLayoutEffect(() => {
     const box = scrollRef.current;
     if (!box || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      setBoxHeight(box.clientHeight);
-      virtualizer.measure();
-    });
+    const observer = new ResizeObserver(() => setBoxHeight(box.clientHeight));
     observer.observe(box);
     return () => observer.disconnect();
   }, [virtualizer]);

@@ -100,3 +100,28 @@ test('a case of 100 sources and 10,000 passages keeps the DOM small, and the key
   await page.screenshot({ path: testInfo.outputPath('big-case.png') });
   expect(await seriousAxe(page)).toEqual([]);
 });
+
+/** Each rendered row of a virtual list against the next one: where it ends and where the next begins. */
+const rowOverlaps = (list: Locator) =>
+  list.evaluate((ul) => {
+    const rows = [...ul.querySelectorAll(':scope > li')].map((li) => li.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+    return { rows: rows.length, overlaps: rows.slice(1).filter((r, i) => r.top < rows[i]!.bottom - 0.5).length };
+  });
+
+test('rows of two and three lines are measured: no row of a virtual list overlaps the next, in view, in a tab shown later or shown again', async ({ page }) => {
+  await openApp(page);
+  // The sample case's passages wrap to two or three lines in the sidebar: taller than the first guess.
+  const passages = page.getByRole('list', { name: 'Passages' });
+  await expect(passages.getByRole('listitem')).toHaveCount(5);
+  await expect.poll(() => rowOverlaps(passages)).toEqual({ rows: 5, overlaps: 0 });
+  // The Claims list is mounted in a tab that is not shown at first.
+  await page.getByRole('tab', { name: /^Claims/ }).click();
+  const claims = page.getByRole('tabpanel').getByRole('list').first();
+  await expect(claims.getByRole('listitem').first()).toBeVisible();
+  await expect.poll(() => rowOverlaps(claims)).toEqual({ rows: 2, overlaps: 0 });
+  // Hidden again and shown again: its rows come back as they were.
+  await page.getByRole('tab', { name: 'Brief' }).click();
+  await page.getByRole('tab', { name: /^Claims/ }).click();
+  await expect(claims.getByRole('listitem')).toHaveCount(2);
+  await expect.poll(() => rowOverlaps(claims)).toEqual({ rows: 2, overlaps: 0 });
+});
