@@ -33,18 +33,10 @@ export interface Skeleton {
  */
 export function isIgnorable(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return c === 133;
-  return (
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  if (c < 0x1680) return c === 133 || c === 160;
+  // Past the ideographic space (all of CJK, kana, hangul) only the byte-order mark: one test for most of a Chinese text.
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** Characters per `String.fromCharCode` call when the skeleton string is assembled. */
