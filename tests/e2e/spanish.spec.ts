@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { selectWithMouse } from './helpers/select';
 
 /**
- * The screens beyond the shell, in Spanish: the passage card and the selection toolbar, the Trash and the
+ * The screens beyond the shell, in Spanish: the passage list, the passage card and the selection toolbar, the Trash and the
  * Export brief dialog show the Spanish catalogue (and no English left in them), with no serious or critical
  * axe violations. Names here are the Spanish ones a person reads; the English names stay the contract of the
  * other specs.
@@ -21,13 +21,18 @@ async function expectNoEnglish(scope: Locator, words: readonly string[]): Promis
   for (const word of words) expect(text, `“${word}” is still English`).not.toContain(word);
 }
 
-test('the passage card, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
+test('the passage list and card, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Fuente' })).toContainText('746 arrests');
   await expect(page.getByRole('article', { name: /^Texto de Inside the EncroChat takedown/ })).toBeVisible();
+
+  // The passage list.
+  const passages = page.getByRole('list', { name: 'Pasajes' });
+  await expect(passages.getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByRole('heading', { name: 'Pasajes' })).toBeVisible();
 
   // The brief's editor and its toolbar.
   const formatting = page.getByRole('toolbar', { name: 'Formato' });

@@ -4,6 +4,7 @@ import { isDescendant } from '../../../shared/claims/tags';
 import { reattachPassage } from '../../db/repositories';
 import { useDeletePassage } from './useDeletePassage';
 import { PASSAGE_DRAG_TYPE } from '../../editor/briefCommands';
+import { useTranslation } from '../../i18n';
 import { Icon } from '../../lib/icons';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
@@ -31,6 +32,7 @@ function readerSelection(sourcesById: Map<string, SourceRecord>): { source: Sour
 /** The case's passages (filterable by tag) and the orphans of source updates. W3C export/import are commands (contribution.ts). */
 export function PassageList({ passages, sources, tags, filterTagId }: PassageListProps) {
   const notices = useNotices();
+  const { t } = useTranslation();
   const sourcesById = useMemo(() => new Map((sources ?? []).map((s) => [s.id, s])), [sources]);
   const tagsById = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
   const filterTag = filterTagId ? tagsById.get(filterTagId) : undefined;
@@ -50,11 +52,11 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
   const reattach = async (passage: PassageRecord) => {
     const sel = readerSelection(sourcesById);
     if (!sel) {
-      notices.error('Select the text to attach this passage to in the source first, then choose “Attach to selection”.');
+      notices.error(t('passageList.selectFirst'));
       return;
     }
     await reattachPassage(passage.id, sel.source, sel.start, sel.end);
-    notices.toast('Passage re-attached.');
+    notices.toast(t('passageList.reattached'));
   };
 
   const deletion = useDeletePassage();
@@ -62,13 +64,13 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
   return (
     <div className="passage-list">
       <div className="sidebar-heading">
-        <h2 id="passages-heading">Passages</h2>
-        <span className="muted small">{filterTag ? `tag: ${filterTag.name}` : `${placed.length}`}</span>
+        <h2 id="passages-heading">{t('passageList.heading')}</h2>
+        <span className="muted small">{filterTag ? t('passageList.tagFilter', { name: filterTag.name }) : `${placed.length}`}</span>
       </div>
       {passages === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('passageList.loading')}</p>
       ) : placed.length === 0 ? (
-        <p className="muted">{filterTag ? 'No passage has this tag.' : 'Select text in the source to highlight a passage.'}</p>
+        <p className="muted">{filterTag ? t('passageList.noneWithTag') : t('passageList.none')}</p>
       ) : (
         <VirtualList
           className="passages-scroll"
@@ -95,8 +97,8 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
                   {shortQuote(p.selectors[0].exact)}
                 </span>
                 <span className="item-sub">
-                  {sourcesById.get(p.sourceId)?.metadata.title ?? 'Unknown source'} · {locatorLabel(p.locator)}
-                  {p.anchor === 'fuzzy' ? ' · approximate' : ''}
+                  {sourcesById.get(p.sourceId)?.metadata.title ?? t('passage.unknownSource')} · {locatorLabel(p.locator)}
+                  {p.anchor === 'fuzzy' ? ` · ${t('passageList.approximate')}` : ''}
                 </span>
               </button>
             );
@@ -105,18 +107,18 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
       )}
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
-          <h3 id="orphans-heading">Orphaned passages ({orphans.length})</h3>
-          <p className="muted small">Their text changed or disappeared when a source was updated. Select the new text in the source and attach, or delete them.</p>
+          <h3 id="orphans-heading">{t('passageList.orphansHeading', { count: orphans.length })}</h3>
+          <p className="muted small">{t('passageList.orphansHelp')}</p>
           <ul>
             {orphans.map((p) => (
               <li key={p.id} className="orphan">
                 <blockquote dir="auto">{shortQuote(p.selectors[0].exact, 200)}</blockquote>
-                <span className="item-sub">{sourcesById.get(p.sourceId)?.metadata.title ?? 'Unknown source'}</span>
+                <span className="item-sub">{sourcesById.get(p.sourceId)?.metadata.title ?? t('passage.unknownSource')}</span>
                 <div className="orphan-actions">
-                  <button type="button" className="small" onMouseDown={(e) => e.preventDefault()} onClick={() => void reattach(p)} aria-label={`Attach to selection: ${shortQuote(p.selectors[0].exact, 40)}`}>
-                    Attach to selection
+                  <button type="button" className="small" onMouseDown={(e) => e.preventDefault()} onClick={() => void reattach(p)} aria-label={t('passageList.attachLabel', { quote: shortQuote(p.selectors[0].exact, 40) })}>
+                    {t('passageList.attach')}
                   </button>
-                  <button type="button" className="icon" onClick={() => void deletion.request(p)} aria-label={`Delete orphaned passage: ${shortQuote(p.selectors[0].exact, 40)}`}>
+                  <button type="button" className="icon" onClick={() => void deletion.request(p)} aria-label={t('passageList.deleteOrphan', { quote: shortQuote(p.selectors[0].exact, 40) })}>
                     <Icon name="trash" />
                   </button>
                 </div>
