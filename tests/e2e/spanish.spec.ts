@@ -21,7 +21,7 @@ async function expectNoEnglish(scope: Locator, words: readonly string[]): Promis
   for (const word of words) expect(text, `“${word}” is still English`).not.toContain(word);
 }
 
-test('the passage list and card, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
+test('the passage list and card, the codebook, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
@@ -33,6 +33,10 @@ test('the passage list and card, the Trash and the Export brief dialog speak Spa
   const passages = page.getByRole('list', { name: 'Pasajes' });
   await expect(passages.getByRole('listitem')).toHaveCount(5);
   await expect(page.getByRole('heading', { name: 'Pasajes' })).toBeVisible();
+  // The codebook, its counts in Spanish plurals.
+  await expect(page.getByRole('heading', { name: 'Libro de códigos' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Filtrar por la etiqueta arrests \(1 pasaje( · \d+ afirmaci(ón|ones))?\)$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nueva etiqueta' })).toBeVisible();
 
   // The brief's editor and its toolbar.
   const formatting = page.getByRole('toolbar', { name: 'Formato' });

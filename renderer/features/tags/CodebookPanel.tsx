@@ -4,6 +4,7 @@ import type { TagRecord } from '../../../shared/domain/types';
 import { useTagUsage, useTags, type TagUsage } from '../../db/hooks';
 import { restoreFromTrash } from '../../db/repositories';
 import { createTag, deleteTag, mergeTags, renameTag, updateTag } from '../../db/repositories/tags';
+import { useTranslation } from '../../i18n';
 import { Icon } from '../../lib/icons';
 import { VirtualList } from '../../lib/VirtualList';
 import { InlineConfirm } from '../../lib/InlineConfirm';
@@ -21,10 +22,9 @@ export interface CodebookPanelProps {
 type Usage = { passages: number; claims: number };
 const NO_USAGE: TagUsage = new Map();
 
-function usageLabel(u: Usage | undefined): string {
-  const p = u?.passages ?? 0;
-  const c = u?.claims ?? 0;
-  return `${p} passage${p === 1 ? '' : 's'}${c ? ` · ${c} claim${c === 1 ? '' : 's'}` : ''}`;
+function usageLabel(t: ReturnType<typeof useTranslation>['t'], u: Usage | undefined): string {
+  const passages = t('codebook.passages', { count: u?.passages ?? 0 });
+  return u?.claims ? `${passages} · ${t('codebook.claims', { count: u.claims })}` : passages;
 }
 
 /** The codebook: tags as a `parent/child` tree with counts; filter, create, rename, recolour, describe, merge, delete. */
@@ -32,25 +32,26 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
   const tags = useTags(caseId);
   const usage = useTagUsage(caseId) ?? NO_USAGE;
   const notices = useNotices();
+  const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
 
 
-  const editingTag = tags?.find((t) => t.id === editing);
-  const names = useMemo(() => new Set((tags ?? []).map((t) => t.name.toLowerCase())), [tags]);
+  const editingTag = tags?.find((tag) => tag.id === editing);
+  const names = useMemo(() => new Set((tags ?? []).map((tag) => tag.name.toLowerCase())), [tags]);
 
   return (
     <div className="codebook">
       <div className="sidebar-heading">
-        <h2 id="codebook-heading">Codebook</h2>
+        <h2 id="codebook-heading">{t('codebook.heading')}</h2>
         <button type="button" className="small" onClick={() => setCreating(true)}>
-          New tag
+          {t('codebook.newTag')}
         </button>
       </div>
       {creating && (
         <RenameField
           initial=""
-          label="New tag name"
+          label={t('codebook.newTagName')}
           onDone={async (name) => {
             setCreating(false);
             if (!name) return;
@@ -62,7 +63,7 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
           }}
         />
       )}
-      {tags && tags.length === 0 && !creating && <p className="muted">No tags yet. Add one here or from a passage.</p>}
+      {tags && tags.length === 0 && !creating && <p className="muted">{t('codebook.empty')}</p>}
       <VirtualList
         className="codebook-scroll"
         aria-labelledby="codebook-heading"
@@ -84,7 +85,7 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
                 className="item-main tag-row"
                 style={depth ? { marginLeft: `${depth * 0.9}rem` } : undefined}
                 aria-pressed={tag.id === filterTagId}
-                aria-label={`Filter by tag ${tag.name} (${usageLabel(usage.get(tag.id))})`}
+                aria-label={t('codebook.filter', { name: tag.name, usage: usageLabel(t, usage.get(tag.id)) })}
                 title={tag.description || undefined}
                 onClick={() => onFilter(tag.id === filterTagId ? null : tag.id)}
               >
@@ -95,7 +96,7 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
                 </span>
               </button>
               <span className="item-actions">
-                <button type="button" className="icon" aria-label={`Edit tag ${tag.name}`} onClick={() => setEditing(tag.id)}>
+                <button type="button" className="icon" aria-label={t('codebook.edit', { name: tag.name })} onClick={() => setEditing(tag.id)}>
                   <Icon name="pencil" />
                 </button>
               </span>
@@ -106,12 +107,12 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
       {editingTag && (
         <TagDialog
           tag={editingTag}
-          others={(tags ?? []).filter((t) => t.id !== editingTag.id)}
+          others={(tags ?? []).filter((tag) => tag.id !== editingTag.id)}
           usage={usage.get(editingTag.id)}
           onClose={() => setEditing(null)}
           onDeleted={(snapshotRestore) => {
             if (filterTagId === editingTag.id) onFilter(null);
-            notices.toast(`Deleted tag “${editingTag.name}”.`, { label: 'Undo', run: snapshotRestore });
+            notices.toast(t('codebook.deleted', { name: editingTag.name }), { label: t('codebook.undo'), run: snapshotRestore });
           }}
         />
       )}
@@ -133,6 +134,7 @@ function TagDialog({
   onDeleted(undo: () => Promise<void>): void;
 }) {
   const dialog = useModalDialog();
+  const { t } = useTranslation();
   const [name, setName] = useState(tag.name);
   const [color, setColor] = useState(tag.color);
   const [description, setDescription] = useState(tag.description);
@@ -164,22 +166,22 @@ function TagDialog({
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="tag-dialog-title" onClose={onClose}>
       <form onSubmit={save} noValidate>
-        <h2 id="tag-dialog-title">Tag “{tag.name}”</h2>
-        <p className="muted">Used by {usageLabel(usage)}. Use “parent/child” names for a hierarchy; renaming a parent renames its children.</p>
+        <h2 id="tag-dialog-title">{t('codebook.dialogTitle', { name: tag.name })}</h2>
+        <p className="muted">{t('codebook.dialogHelp', { usage: usageLabel(t, usage) })}</p>
         <label>
-          Name
+          {t('codebook.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <fieldset className="palette">
-          <legend>Colour</legend>
+          <legend>{t('codebook.colour')}</legend>
           {TAG_PALETTE.map((c, i) => (
             <label key={c} className="swatch" style={{ background: c }}>
-              <input type="radio" name="tag-colour" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={`Colour ${i + 1}`} />
+              <input type="radio" name="tag-colour" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={t('codebook.colourN', { n: i + 1 })} />
             </label>
           ))}
         </fieldset>
         <label>
-          Description
+          {t('codebook.description')}
           <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
         {error && (
@@ -187,28 +189,28 @@ function TagDialog({
             {error}
           </p>
         )}
-        <DialogFooter cancel={{ onClick: close }} confirm={{ label: 'Save tag' }} />
+        <DialogFooter cancel={{ onClick: close }} confirm={{ label: t('codebook.save') }} />
         <hr />
         <div className="dialog-row">
           <label>
-            Merge into
+            {t('codebook.mergeInto')}
             <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-              <option value="">Choose a tag…</option>
-              {others.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+              <option value="">{t('codebook.chooseTag')}</option>
+              {others.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.name}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" disabled={!mergeInto} onClick={() => void attempt(() => mergeTags(tag.id, mergeInto))}>
-            Merge
+            {t('codebook.merge')}
           </button>
         </div>
         {confirmDelete ? (
           <InlineConfirm
-            confirmLabel="Delete tag"
-            label="Confirm deletion"
+            confirmLabel={t('codebook.deleteTag')}
+            label={t('codebook.confirmDeletion')}
             returnFocus={deleteButton}
             onCancel={() => setConfirmDelete(false)}
             onConfirm={() =>
@@ -218,11 +220,11 @@ function TagDialog({
               })
             }
           >
-            Delete tag “{tag.name}”? It is used by {usageLabel(usage)}. They keep their other tags.
+            {t('codebook.deleteQuestion', { name: tag.name, usage: usageLabel(t, usage) })}
           </InlineConfirm>
         ) : (
           <button type="button" ref={deleteButton} className="danger" onClick={() => setConfirmDelete(true)}>
-            Delete…
+            {t('codebook.delete')}
           </button>
         )}
       </form>
