@@ -21,7 +21,7 @@ async function expectNoEnglish(scope: Locator, words: readonly string[]): Promis
   for (const word of words) expect(text, `“${word}” is still English`).not.toContain(word);
 }
 
-test('the passage list and card, the codebook, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
+test('the passage list and card, the codebook, the claims panel, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
@@ -37,6 +37,14 @@ test('the passage list and card, the codebook, the Trash and the Export brief di
   await expect(page.getByRole('heading', { name: 'Libro de códigos' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Filtrar por la etiqueta arrests \(1 pasaje( · \d+ afirmaci(ón|ones))?\)$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nueva etiqueta' })).toBeVisible();
+  // The claims panel's own controls.
+  await page.getByRole('tab', { name: /^Afirmaciones/ }).click();
+  const claims = page.getByRole('region', { name: 'Afirmaciones' });
+  await expect(claims.getByRole('list', { name: 'Afirmaciones de este caso' }).getByRole('listitem')).toHaveCount(2);
+  await expect(claims.getByRole('searchbox', { name: 'Buscar afirmaciones' })).toBeVisible();
+  await expect(claims.getByRole('button', { name: 'Sugerir afirmaciones' })).toBeVisible();
+  await expect(claims.getByRole('combobox', { name: 'Filtrar por etiqueta' })).toContainText('Todas las etiquetas');
+  await page.getByRole('tab', { name: 'Informe' }).click();
 
   // The brief's editor and its toolbar.
   const formatting = page.getByRole('toolbar', { name: 'Formato' });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { evidenceSummary, filterClaims, summaryLabel } from '../../../shared/claims/claims';
 import { CLAIM_STATUSES, type ClaimStatus, type SourceRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
+import { useTranslation } from '../../i18n';
 import { useCommandService } from '../../lib/commands';
 import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
@@ -32,6 +33,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   const passages = usePassages(caseId);
   const tags = useTags(caseId);
   const commands = useCommandService();
+  const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [status, setStatus] = useState<ClaimStatus | ''>('');
   const [tagId, setTagId] = useState('');
@@ -51,7 +53,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   }, [caseId]);
   // A tag deleted from the codebook can no longer filter.
   useEffect(() => {
-    if (tagId && tags && !tags.some((t) => t.id === tagId)) setTagId('');
+    if (tagId && tags && !tags.some((tag) => tag.id === tagId)) setTagId('');
   }, [tagId, tags]);
 
   const passagesById = useMemo(() => new Map((passages ?? []).map((p) => [p.id, p])), [passages]);
@@ -83,10 +85,10 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
     body = (
       <div className="pad">
         <p className="muted" role="status">
-          {gone ? 'This claim no longer exists; it may have been deleted.' : 'Opening the claim…'}
+          {gone ? t('claimsPanel.gone') : t('claimsPanel.opening')}
         </p>
         <button type="button" className="small" onClick={showList}>
-          ← Back to claims
+          {t('claimsPanel.back')}
         </button>
       </div>
     );
@@ -96,46 +98,46 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
     body = (
       <>
         <div className="claims-toolbar">
-          <OptionSelect aria-label="Filter by status" value={status} options={CLAIM_STATUSES} labels={STATUS_LABEL} emptyLabel="All statuses" onValue={setStatus} />
-          <select aria-label="Filter by tag" value={tagId} onChange={(e) => setTagId(e.target.value)}>
-            <option value="">All tags</option>
-            {(tags ?? []).map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
+          <OptionSelect aria-label={t('claimsPanel.filterStatus')} value={status} options={CLAIM_STATUSES} labels={STATUS_LABEL} emptyLabel={t('claimsPanel.allStatuses')} onValue={setStatus} />
+          <select aria-label={t('claimsPanel.filterTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
+            <option value="">{t('claimsPanel.allTags')}</option>
+            {(tags ?? []).map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name}
               </option>
             ))}
           </select>
-          <input type="search" aria-label="Search claims" placeholder="Search claims" value={text} onChange={(e) => setText(e.target.value)} />
+          <input type="search" aria-label={t('claimsPanel.search')} placeholder={t('claimsPanel.search')} value={text} onChange={(e) => setText(e.target.value)} />
           <button
             type="button"
             className="small"
             disabled={!activeSource}
             onClick={() => setView({ kind: 'suggest' })}
-            title={activeSource ? `Find sentences with figures, dates and attributed statements in “${shortQuote(activeSource.metadata.title, 60)}”` : 'Open a source to get suggestions'}
+            title={activeSource ? t('claimsPanel.suggestHint', { title: shortQuote(activeSource.metadata.title, 60) }) : t('claimsPanel.suggestNeedsSource')}
           >
-            Suggest claims
+            {t('claimsPanel.suggest')}
           </button>
           <button type="button" className="small" aria-haspopup="dialog" disabled={!claims?.length} onClick={() => void commands.run('export-claimreview')}>
-            Export ClaimReview
+            {t('claimsPanel.exportClaimReview')}
           </button>
         </div>
         {claims === undefined ? (
-          <p className="muted pad">Loading claims…</p>
+          <p className="muted pad">{t('claimsPanel.loading')}</p>
         ) : shown.length === 0 ? (
           <p className="muted pad">
-            {claims.length ? 'No claim matches these filters.' : 'No claims yet. Select a statement in the source and choose “New claim”, or use “Suggest claims”.'}
+            {claims.length ? t('claimsPanel.noMatch') : t('claimsPanel.none')}
           </p>
         ) : (
           <>
             {shown.length < claims.length && (
               <p className="muted small" role="status">
-                Showing {shown.length} of {claims.length} claims.
+                {t('claimsPanel.showing', { shown: shown.length, total: claims.length })}
               </p>
             )}
             <VirtualList
               className="claims-scroll"
               listClassName="claim-list"
-              aria-label="Claims in this case"
+              aria-label={t('claimsPanel.list')}
               listRef={list}
               items={shown}
               itemKey={(claim) => claim.id}
@@ -161,7 +163,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   }
 
   return (
-    <section className="claims" aria-label="Claims">
+    <section className="claims" aria-label={t('claimsPanel.region')}>
       {body}
     </section>
   );
