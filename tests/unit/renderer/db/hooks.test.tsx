@@ -4,32 +4,16 @@ import { act, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../../../../shared/domain/types';
-import type { ImportedSourceDraft } from '../../../../shared/import/draft';
 import type { CasefileDB } from '../../../../renderer/db/db';
 import { useSource, useSources } from '../../../../renderer/db/hooks';
 import { addSource, createCase } from '../../../../renderer/db/repositories';
-import { freshDb } from './helpers';
+import { freshDb, textDraft } from './helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let db: CasefileDB;
 afterEach(() => db?.close());
 
-function draft(title: string): ImportedSourceDraft {
-  const text = `${title}\n\nA paragraph of the team's own words.`;
-  return {
-    format: 'text',
-    text,
-    blocks: [{ start: 0, end: text.length, n: 1, kind: 'paragraph' }],
-    sha256: title.padEnd(64, '0').slice(0, 64),
-    fileName: `${title}.txt`,
-    byteLength: text.length,
-    mediaType: 'text/plain',
-    metadata: { type: 'document', title },
-    bytes: new TextEncoder().encode(text),
-    titleFromFirstLine: true,
-  };
-}
 
 /** Wait until the live queries have answered (they run on IndexedDB's event loop, outside React). */
 async function settle(): Promise<void> {
@@ -41,7 +25,7 @@ describe('keyed live queries', () => {
     db = await freshDb();
     const a = await createCase('Case A');
     const b = await createCase('Case B');
-    const inA = await addSource(a.id, draft('alpha'));
+    const inA = await addSource(a.id, textDraft('alpha', "A paragraph of the team's own words."));
     const seen: { caseId: string; titles: string[] | undefined; sourceId: string | undefined; source: SourceRecord | null | undefined }[] = [];
 
     function Probe({ caseId, sourceId }: { caseId: string; sourceId: string | undefined }) {

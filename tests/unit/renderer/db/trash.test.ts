@@ -21,39 +21,20 @@ import {
 } from '../../../../renderer/db/repositories';
 import { addClaimEvidence, createClaimForPassage, deleteClaim } from '../../../../renderer/db/repositories/claims';
 import { createTag, deleteTag, ensureTags } from '../../../../renderer/db/repositories/tags';
-import type { ImportedSourceDraft } from '../../../../shared/import/draft';
-import { caseContent, freshDb } from './helpers';
+import { caseContent, freshDb, textDraft } from './helpers';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function draft(title: string, body: string): ImportedSourceDraft {
-  const text = `${title}\n\n${body}`;
-  return {
-    format: 'text',
-    text,
-    blocks: [
-      { start: 0, end: title.length, n: 1, kind: 'paragraph' },
-      { start: title.length + 2, end: text.length, n: 2, kind: 'paragraph' },
-    ],
-    sha256: title.length.toString(16).padStart(64, '0'),
-    fileName: `${title}.txt`,
-    byteLength: text.length,
-    mediaType: 'text/plain',
-    metadata: { type: 'document', title },
-    bytes: new TextEncoder().encode(text),
-    titleFromFirstLine: true,
-  };
-}
 
 /** A case with two sources; passages on the first, two claims citing them, a tag on a passage and a claim. */
 async function setup() {
   db = await freshDb();
   const record = await createCase('Port Velden');
-  const harbour = await addSource(record.id, draft('Harbour report', 'Officers seized 3.2 tonnes of cocaine at the port on Friday.'));
-  const wire = await addSource(record.id, draft('Wire story', 'The haul was worth 8.7 million euros, police said.'));
+  const harbour = await addSource(record.id, textDraft('Harbour report', 'Officers seized 3.2 tonnes of cocaine at the port on Friday.'));
+  const wire = await addSource(record.id, textDraft('Wire story', 'The haul was worth 8.7 million euros, police said.'));
   const at = (source: typeof harbour, quote: string) => createPassage(source, source.text.indexOf(quote), source.text.indexOf(quote) + quote.length);
   const seized = await at(harbour, 'seized 3.2 tonnes');
   const port = await at(harbour, 'at the port on Friday');
