@@ -3,7 +3,7 @@ import type { SelectHTMLAttributes } from 'react';
 export interface OptionSelectProps<T extends string> extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> {
   value: T | '';
   options: readonly T[];
-  labels: Record<T, string>;
+  labels: Readonly<Record<T, string>>;
   /** When set, an extra first option with the value '' (e.g. "All statuses"). */
   emptyLabel?: string;
   onValue(value: T | ''): void;

@@ -534,6 +534,12 @@ export const en = {
     none: 'No claims yet. Select a statement in the source and choose “New claim”, or use “Suggest claims”.',
     showing: 'Showing {{shown}} of {{total}} claims.',
   },
+  claimLabels: {
+    status: { unverified: 'Unverified', supported: 'Supported', disputed: 'Disputed', false: 'False', inconclusive: 'Inconclusive' },
+    stance: { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' },
+    independent_one: '{{count}} independent source',
+    independent_other: '{{count}} independent sources',
+  },
   selection: {
     toolbar: 'Selection actions',
     highlight: 'Highlight',

@@ -548,6 +548,13 @@ export const es: Messages<Catalogue> = {
     none: 'Todavía no hay afirmaciones. Selecciona una declaración en la fuente y elige «Nueva afirmación», o usa «Sugerir afirmaciones».',
     showing: 'Se muestran {{shown}} de {{total}} afirmaciones.',
   },
+  claimLabels: {
+    status: { unverified: 'Sin verificar', supported: 'Respaldada', disputed: 'Discutida', false: 'Falsa', inconclusive: 'No concluyente' },
+    stance: { supports: 'Respalda', contradicts: 'Contradice', context: 'Contexto' },
+    independent_one: '{{count}} fuente independiente',
+    independent_many: '{{count}} de fuentes independientes',
+    independent_other: '{{count}} fuentes independientes',
+  },
   selection: {
     toolbar: 'Acciones de la selección',
     highlight: 'Resaltar',

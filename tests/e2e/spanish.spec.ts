@@ -44,6 +44,9 @@ test('the passage list and card, the codebook, the claims panel, the Trash and t
   await expect(claims.getByRole('searchbox', { name: 'Buscar afirmaciones' })).toBeVisible();
   await expect(claims.getByRole('button', { name: 'Sugerir afirmaciones' })).toBeVisible();
   await expect(claims.getByRole('combobox', { name: 'Filtrar por etiqueta' })).toContainText('Todas las etiquetas');
+  await expect(claims.getByRole('combobox', { name: 'Filtrar por estado' })).toContainText('Sin verificar');
+  await expect(claims.getByRole('listitem').getByText('Respaldada', { exact: true })).toBeVisible();
+  await expect(claims.getByText('1 fuente independiente').first()).toBeVisible();
   await page.getByRole('tab', { name: 'Informe' }).click();
 
   // The brief's editor and its toolbar.
