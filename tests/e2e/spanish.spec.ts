@@ -21,7 +21,7 @@ async function expectNoEnglish(scope: Locator, words: readonly string[]): Promis
   for (const word of words) expect(text, `“${word}” is still English`).not.toContain(word);
 }
 
-test('the passage list and card, the codebook, the claims panel, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
+test('the passage list and card, the codebook, Import from URL, the claims panel, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
@@ -37,6 +37,16 @@ test('the passage list and card, the codebook, the claims panel, the Trash and t
   await expect(page.getByRole('heading', { name: 'Libro de códigos' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Filtrar por la etiqueta arrests \(1 pasaje( · \d+ afirmaci(ón|ones))?\)$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nueva etiqueta' })).toBeVisible();
+  // Import from URL, with its local-network setting.
+  await page.getByRole('button', { name: 'Importar desde URL…' }).click();
+  const urlDialog = page.getByRole('dialog', { name: 'Importar desde URL' });
+  await expect(urlDialog.getByRole('textbox', { name: 'Dirección' })).toBeVisible();
+  await expect(urlDialog.getByRole('checkbox', { name: 'Permitir direcciones de la red local' })).not.toBeChecked();
+  await expectNoEnglish(urlDialog, ['Address', 'Allow local network', 'Off by default', 'fetches']);
+  expect(await seriousAxe(page, 'dialog')).toEqual([]);
+  await urlDialog.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(urlDialog).toBeHidden();
+
   // The claims panel's own controls.
   await page.getByRole('tab', { name: /^Afirmaciones/ }).click();
   const claims = page.getByRole('region', { name: 'Afirmaciones' });

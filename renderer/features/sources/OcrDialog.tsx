@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { offerPages } from '../../../shared/import/errors';
 import { defaultOcrLanguages, OCR_LANGUAGES } from '../../../shared/import/ocr';
 import { getMeta, setMeta } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { OcrQuestion } from './importActivity';
 
@@ -17,6 +18,7 @@ const LANGUAGES_KEY = 'ocrLanguages';
  */
 export function OcrDialog({ question }: { question: OcrQuestion }) {
   const dialog = useModalDialog();
+  const { t } = useTranslation();
   const [languages, setLanguages] = useState<string[] | null>(null);
   const [error, setError] = useState('');
   const answered = useRef(false);
@@ -45,7 +47,7 @@ export function OcrDialog({ question }: { question: OcrQuestion }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!languages?.length) {
-      setError('Choose at least one language.');
+      setError(t('ocr.chooseLanguage'));
       return;
     }
     void setMeta(LANGUAGES_KEY, languages).catch(() => undefined);
@@ -73,10 +75,10 @@ export function OcrDialog({ question }: { question: OcrQuestion }) {
       }}
     >
       <form onSubmit={submit} noValidate>
-        <h2 id="ocr-title">Recognise text (OCR)</h2>
+        <h2 id="ocr-title">{t('ocr.title')}</h2>
         <p id="ocr-message">{question.message}</p>
         <fieldset className="ocr-languages" aria-describedby={error ? 'ocr-error' : 'ocr-help'}>
-          <legend>Languages in the document</legend>
+          <legend>{t('ocr.languages')}</legend>
           {OCR_LANGUAGES.map((l) => (
             <label key={l.code} className="checkbox">
               <input type="checkbox" checked={languages?.includes(l.code) ?? false} disabled={languages === null} onChange={(e) => toggle(l.code, e.target.checked)} />
@@ -90,8 +92,7 @@ export function OcrDialog({ question }: { question: OcrQuestion }) {
           ))}
         </fieldset>
         <p id="ocr-help" className="muted">
-          Recognition runs on this computer and takes a few seconds a page; nothing is uploaded. Choose only the languages the document uses. Words
-          recognised with low confidence are underlined in the reader, and citations of recognised text say “(OCR)”.
+          {t('ocr.help')}
         </p>
         {error && (
           <p id="ocr-error" role="alert" className="field-error">
@@ -100,15 +101,15 @@ export function OcrDialog({ question }: { question: OcrQuestion }) {
         )}
         <div className="dialog-buttons">
           <button type="button" onClick={() => answer(null)}>
-            Cancel
+            {t('ocr.cancel')}
           </button>
           {canLeaveOut && (
             <button type="button" onClick={() => answer('leave-out')}>
-              Import without {pages.length === 1 ? 'this page' : 'these pages'}
+              {t('ocr.leaveOut', { count: pages.length })}
             </button>
           )}
           <button type="submit" className="primary" disabled={languages === null}>
-            Recognise text
+            {t('ocr.recognise')}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { getMeta, setMeta } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { DialogFooter } from '../../lib/DialogFooter';
 
@@ -19,6 +20,7 @@ export const ALLOW_LOCAL_NETWORK_KEY = 'allowLocalNetwork';
  */
 export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
   const dialog = useModalDialog();
+  const { t } = useTranslation();
   const [address, setAddress] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,7 @@ export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
 
   const toggleAllowLocal = (value: boolean) => {
     setAllowLocal(value);
-    void setMeta(ALLOW_LOCAL_NETWORK_KEY, value).catch(() => setError('The setting could not be saved; it applies to this window only.'));
+    void setMeta(ALLOW_LOCAL_NETWORK_KEY, value).catch(() => setError(t('urlImport.settingNotSaved')));
   };
 
   // Closing the dialog any way (Cancel, Escape, unmount) abandons a fetch in flight.
@@ -69,13 +71,12 @@ export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
       }}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <h2 id="url-import-title">Import from URL</h2>
+        <h2 id="url-import-title">{t('urlImport.title')}</h2>
         <p id="url-import-help" className="muted">
-          Casefile fetches the page once and keeps a fixed snapshot of its text, with the address and the time it was fetched. Web pages, PDF and
-          Word documents can be imported.
+          {t('urlImport.help')}
         </p>
         <label>
-          Address
+          {t('urlImport.address')}
           <input
             type="url"
             value={address}
@@ -90,15 +91,14 @@ export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
         </label>
         <label className="inline">
           <input type="checkbox" checked={allowLocal} onChange={(e) => toggleAllowLocal(e.target.checked)} aria-describedby="url-import-local-help" />
-          Allow local network addresses
+          {t('urlImport.allowLocal')}
         </label>
         <p id="url-import-local-help" className="muted url-import-note">
-          Off by default: Casefile fetches only pages on the internet, so a web page cannot send it to this computer or your local network. Turn
-          this on to import from an intranet or a server on this computer.
+          {t('urlImport.allowLocalHelp')}
         </p>
         {busy && (
           <p className="muted" role="status">
-            Fetching the page…
+            {t('urlImport.fetching')}
           </p>
         )}
         {error && (
@@ -106,7 +106,7 @@ export function UrlImportDialog({ importUrl, onClose }: UrlImportDialogProps) {
             {error}
           </p>
         )}
-        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Import', disabled: busy }} />
+        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: t('urlImport.import'), disabled: busy }} />
       </form>
     </dialog>
   );
