@@ -560,6 +560,13 @@ export const en = {
     leaveOut_other: 'Import without these pages',
     recognise: 'Recognise text',
   },
+  importStatus: {
+    group: 'Import of “{{label}}”',
+    importing: 'Importing “{{label}}”…',
+    progress: 'Progress of “{{label}}”',
+    cancelLabel: 'Cancel importing “{{label}}”',
+    cancel: 'Cancel',
+  },
   selection: {
     toolbar: 'Selection actions',
     highlight: 'Highlight',

@@ -576,6 +576,13 @@ export const es: Messages<Catalogue> = {
     leaveOut_other: 'Importar sin estas páginas',
     recognise: 'Reconocer el texto',
   },
+  importStatus: {
+    group: 'Importación de «{{label}}»',
+    importing: 'Importando «{{label}}»…',
+    progress: 'Progreso de «{{label}}»',
+    cancelLabel: 'Cancelar la importación de «{{label}}»',
+    cancel: 'Cancelar',
+  },
   selection: {
     toolbar: 'Acciones de la selección',
     highlight: 'Resaltar',

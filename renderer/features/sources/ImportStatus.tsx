@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { OcrDialog } from './OcrDialog';
 import { useImportActivity } from './importActivity';
 import './sources.css';
@@ -11,6 +12,7 @@ import './sources.css';
  */
 export function ImportStatus() {
   const { jobs, question } = useImportActivity();
+  const { t } = useTranslation();
   const shown = jobs.filter((job) => job.visible);
   return (
     <>
@@ -20,18 +22,18 @@ export function ImportStatus() {
             const { progress } = job;
             const counted = progress?.total !== undefined && progress.done !== undefined && progress.total > 0;
             return (
-              <div key={job.id} className="import-status" role="group" aria-label={`Import of “${job.label}”`}>
+              <div key={job.id} className="import-status" role="group" aria-label={t('importStatus.group', { label: job.label })}>
                 <p role="status" className="import-status-text">
-                  {progress?.message ?? `Importing “${job.label}”…`}
+                  {progress?.message ?? t('importStatus.importing', { label: job.label })}
                 </p>
                 <div className="import-status-row">
                   {counted ? (
-                    <progress aria-label={`Progress of “${job.label}”`} max={progress.total} value={progress.done} />
+                    <progress aria-label={t('importStatus.progress', { label: job.label })} max={progress.total} value={progress.done} />
                   ) : (
-                    <progress aria-label={`Progress of “${job.label}”`} />
+                    <progress aria-label={t('importStatus.progress', { label: job.label })} />
                   )}
-                  <button type="button" className="small" onClick={job.cancel} aria-label={`Cancel importing “${job.label}”`}>
-                    Cancel
+                  <button type="button" className="small" onClick={job.cancel} aria-label={t('importStatus.cancelLabel', { label: job.label })}>
+                    {t('importStatus.cancel')}
                   </button>
                 </div>
               </div>
