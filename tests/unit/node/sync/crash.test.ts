@@ -70,13 +70,17 @@ describe('a server killed mid-editing', () => {
     });
     await waitFor(() => writers.every((w) => w.acked > 40), 'both writers to have edits acknowledged', 30_000);
     await sleep(200 + Math.random() * 300);
-    child.kill('SIGKILL');
+    // Listen before killing: a process killed by a signal has a null exitCode, so once its 'exit' has passed
+    // nothing else says it is gone (waiting for it afterwards hung the test for its whole timeout, now and then).
+    const killed = child;
+    const gone = new Promise((resolve) => killed.once('exit', resolve));
+    killed.kill('SIGKILL');
     const ackedAtKill = writers.map((w) => w.acked);
     typing = false;
     await Promise.all(loops);
     expect(writers.every((w) => w.typed >= w.acked)).toBe(true);
     for (const w of writers) w.client!.destroy();
-    await new Promise((r) => child!.once('exit', r).exitCode !== null && r(null));
+    await gone;
 
     // Restart on the same folder; a newcomer sees what the server had acknowledged. On a new port: test files run in
     // parallel, and once the old port is free another file's server may take it (the clients would then wait on a
