@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_EXTENSIONS, looksBinary, mediaTypeFromName, sourceKindFromName } from '../../../../shared/import/detect';
-import { ImportError, type ImportErrorCode } from '../../../../shared/import/errors';
+import { importFailureSync } from '../../helpers/importFailure';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** Run `fn`, expecting an ImportError with `code`; return its message. */
-function importFailure(fn: () => unknown, code: ImportErrorCode): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).code).toBe(code);
-    return (error as ImportError).message;
-  }
-  throw new Error(`expected an ImportError with code "${code}"`);
-}
 
 describe('sourceKindFromName', () => {
   it.each([
@@ -30,14 +19,14 @@ describe('sourceKindFromName', () => {
   });
 
   it('refuses other extensions, listing the supported ones', () => {
-    expect(importFailure(() => sourceKindFromName('budget.xlsx'), 'unsupported')).toBe(
+    expect(importFailureSync(() => sourceKindFromName('budget.xlsx'), 'unsupported')).toBe(
       'Casefile cannot import “.xlsx” files. Supported: .txt, .md, .html, .htm, .pdf, .docx, .png, .jpg, .jpeg, .tif, .tiff.',
     );
   });
 
   it('refuses a name without extension, quoting the name', () => {
-    expect(importFailure(() => sourceKindFromName('README'), 'unsupported')).toMatch(/^Casefile cannot import “README”: the file name has no extension\./);
-    expect(importFailure(() => sourceKindFromName('.txt'), 'unsupported')).toMatch(/“\.txt”: the file name has no extension/);
+    expect(importFailureSync(() => sourceKindFromName('README'), 'unsupported')).toMatch(/^Casefile cannot import “README”: the file name has no extension\./);
+    expect(importFailureSync(() => sourceKindFromName('.txt'), 'unsupported')).toMatch(/“\.txt”: the file name has no extension/);
   });
 
   it('gives a media type for every supported extension', () => {

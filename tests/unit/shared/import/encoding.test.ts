@@ -9,7 +9,7 @@ import {
   utf16ByPattern,
 } from '../../../../shared/import/encoding';
 import { MAX_SOURCE_BYTES } from '../../../../shared/import/detect';
-import { ImportError, type ImportErrorCode } from '../../../../shared/import/errors';
+import { importFailureSync } from '../../helpers/importFailure';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const fixtureUrl = new URL('../../../fixtures/encodings/', import.meta.url);
@@ -32,16 +32,6 @@ function encodeLegacy(text: string, encoding: string): Uint8Array {
 /** A team-written Lithuanian line that chardet, alone, takes for Latin-1. */
 const LITHUANIAN = 'Keltas į Nidą išplaukia septintą valandą ryto; bilietų kainos nesikeičia.';
 
-function importFailure(fn: () => unknown, code: ImportErrorCode): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).code).toBe(code);
-    return (error as ImportError).message;
-  }
-  throw new Error(`expected an ImportError with code "${code}"`);
-}
 
 describe('decodeSource: files in the encodings people still receive', () => {
   it.each(texts.map((t) => [t.file, t] as const))('%s decodes to the text it was written in', (file, expected) => {
@@ -85,7 +75,7 @@ describe('decodeSource: files in the encodings people still receive', () => {
     const bytes = fixture('windows-1252.txt');
     expect(decodeSource('a.txt', bytes, { encoding: 'iso-8859-15' }).report).toEqual({ encoding: 'iso-8859-15', how: 'chosen' });
     expect(decodeSource('a.txt', bytes, { encoding: 'windows-1252' }).text).toContain('4 500 €');
-    expect(importFailure(() => decodeSource('a.txt', bytes, { encoding: 'klingon-8' }), 'encoding')).toMatch(/no decoder for that encoding/);
+    expect(importFailureSync(() => decodeSource('a.txt', bytes, { encoding: 'klingon-8' }), 'encoding')).toMatch(/no decoder for that encoding/);
   });
 
   it("takes a web server's charset before the page's own declaration and before detection", () => {
@@ -113,38 +103,38 @@ describe('decodeSource: files in the encodings people still receive', () => {
 
 describe('decodeSource: refusals', () => {
   it('refuses an empty or blank file', () => {
-    expect(importFailure(() => decodeSource('notes.txt', new Uint8Array()), 'empty')).toBe('“notes.txt” is empty: there is no text to import.');
+    expect(importFailureSync(() => decodeSource('notes.txt', new Uint8Array()), 'empty')).toBe('“notes.txt” is empty: there is no text to import.');
     for (const bytes of [utf8(' \n\t \r\n'), new Uint8Array([0xef, 0xbb, 0xbf]), utf8('\u200b\u00a0\n')]) {
-      expect(importFailure(() => decodeSource('blank.txt', bytes), 'empty')).toMatch(/^“blank\.txt” is empty/);
+      expect(importFailureSync(() => decodeSource('blank.txt', bytes), 'empty')).toMatch(/^“blank\.txt” is empty/);
     }
   });
 
   it('refuses zero bytes that are not UTF-16 as binary', () => {
-    expect(importFailure(() => decodeSource('data.txt', utf8('looks like text\u0000but is not')), 'binary')).toMatch(
+    expect(importFailureSync(() => decodeSource('data.txt', utf8('looks like text\u0000but is not')), 'binary')).toMatch(
       /^“data\.txt” looks like a binary file, not text: it holds zero bytes or control codes that text in no encoding contains\. Choose the article saved as /,
     );
     const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
-    expect(importFailure(() => decodeSource('random.txt', random), 'binary')).toMatch(/binary file/);
+    expect(importFailureSync(() => decodeSource('random.txt', random), 'binary')).toMatch(/binary file/);
   });
 
   it('names a recognised binary format', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-    expect(importFailure(() => decodeSource('photo.txt', png), 'binary')).toMatch(/^“photo\.txt” looks like a binary file \(a PNG image\), not text\./);
-    expect(importFailure(() => decodeSource('paper.txt', utf8('%PDF-1.7\n')), 'binary')).toMatch(/a PDF document/);
-    expect(importFailure(() => decodeSource('doc.txt', utf8('PK\u0003\u0004rest')), 'binary')).toMatch(/ZIP/);
+    expect(importFailureSync(() => decodeSource('photo.txt', png), 'binary')).toMatch(/^“photo\.txt” looks like a binary file \(a PNG image\), not text\./);
+    expect(importFailureSync(() => decodeSource('paper.txt', utf8('%PDF-1.7\n')), 'binary')).toMatch(/a PDF document/);
+    expect(importFailureSync(() => decodeSource('doc.txt', utf8('PK\u0003\u0004rest')), 'binary')).toMatch(/ZIP/);
   });
 
   it('refuses text dense with control characters', () => {
     const noisy = new Uint8Array(1000).map((_, i) => (i % 10 === 0 ? 0x01 : 0x61));
-    expect(importFailure(() => decodeSource('noisy.txt', noisy), 'binary')).toMatch(/binary/);
+    expect(importFailureSync(() => decodeSource('noisy.txt', noisy), 'binary')).toMatch(/binary/);
   });
 
   it('refuses UTF-32, which no browser decodes', () => {
-    expect(importFailure(() => decodeSource('wide.txt', new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])), 'encoding')).toMatch(/UTF-32/);
+    expect(importFailureSync(() => decodeSource('wide.txt', new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])), 'encoding')).toMatch(/UTF-32/);
   });
 
   it('refuses a file over the limit before looking at its content', () => {
-    expect(importFailure(() => decodeSource('huge.txt', new Uint8Array(21 * 1024 * 1024)), 'too-large')).toBe('“huge.txt” is 21.0 MB; Casefile imports sources up to 20 MB.');
+    expect(importFailureSync(() => decodeSource('huge.txt', new Uint8Array(21 * 1024 * 1024)), 'too-large')).toBe('“huge.txt” is 21.0 MB; Casefile imports sources up to 20 MB.');
   });
 
   it('accepts a file of exactly the limit', () => {
