@@ -14,6 +14,7 @@ import { startSyncServer, type SyncServer } from '../../node/sync/server';
 import { DEFAULT_LIMITS } from '../../shared/sync/api';
 import { TOKEN_PATTERN } from '../../shared/sync/token';
 import { caseMenu, fixture, importThroughChooser, newCase, openApp, sourceRegion } from './helpers/app';
+import { readStores } from './helpers/db';
 import { selectWithMouse } from './helpers/select';
 import { holdFileChoosers } from './support/fixtures';
 
@@ -362,75 +363,35 @@ async function renameTag(page: Page, from: string, to: string): Promise<void> {
 
 /** The shared case's records as stored (the source texts left out: long, and compared on screen). */
 async function caseRecords(page: Page): Promise<unknown> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('casefile');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = (store: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-        req.onerror = () => reject(req.error);
-      });
-    const link = (await all('meta')).find((m) => String(m.key).startsWith('sync:link:'));
-    const caseId = String(link?.key).slice('sync:link:'.length);
-    const out: Record<string, unknown> = {};
-    for (const store of ['passages', 'claims', 'tags', 'sources', 'notes']) {
-      const rows = (await all(store)).filter((r) => r.caseId === caseId);
-      out[store] = rows
-        .map((r) => {
-          // The times of last change are this database's own (its write, or the arrival of someone else's);
-          // who made and who last changed a record must agree.
-          // `deletion` and `unlinked` say how a record went to this database's Trash: local by design.
-          const { text: _t, blocks: _b, html: _h, changedAt: _c, updatedAt: _u, deletion: _d, unlinked: _l, ...rest } = r;
-          return rest;
-        })
-        .sort((x, y) => String(x.id).localeCompare(String(y.id)));
-    }
-    db.close();
-    return out;
-  });
+  const stores = ['passages', 'claims', 'tags', 'sources', 'notes'] as const;
+  const rows = (await readStores(page, ['meta', ...stores])) as Record<string, Record<string, unknown>[]>;
+  const link = rows.meta!.find((m) => String(m.key).startsWith('sync:link:'));
+  const caseId = String(link?.key).slice('sync:link:'.length);
+  const out: Record<string, unknown> = {};
+  for (const store of stores) {
+    out[store] = rows[store]!
+      .filter((r) => r.caseId === caseId)
+      .map((r) => {
+        // The times of last change are this database's own (its write, or the arrival of someone else's);
+        // who made and who last changed a record must agree.
+        // `deletion` and `unlinked` say how a record went to this database's Trash: local by design.
+        const { text: _t, blocks: _b, html: _h, changedAt: _c, updatedAt: _u, deletion: _d, unlinked: _l, ...rest } = r;
+        return rest;
+      })
+      .sort((x, y) => String(x.id).localeCompare(String(y.id)));
+  }
+  return out;
 }
 
 /** How many cases and sync links the profile holds, and its shared documents' local stores. */
 async function storedTraces(page: Page): Promise<{ cases: number; links: number; docs: string[] }> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('casefile');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = (store: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-        req.onerror = () => reject(req.error);
-      });
-    const cases = await all('cases');
-    const links = (await all('meta')).filter((m) => String(m.key).startsWith('sync:'));
-    db.close();
-    const docs = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('casefile-sync:'));
-    return { cases: cases.length, links: links.length, docs };
-  });
+  const { cases, meta } = (await readStores(page, ['cases', 'meta'])) as Record<string, Record<string, unknown>[]>;
+  const docs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('casefile-sync:')));
+  return { cases: cases!.length, links: meta!.filter((m) => String(m.key).startsWith('sync:')).length, docs };
 }
 
 async function changeCount(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('casefile');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const count = await new Promise<number>((resolve, reject) => {
-      const req = db.transaction('changes').objectStore('changes').count();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return count;
-  });
+  return (await readStores(page, ['changes'])).changes!.length;
 }
 
 /** JSON with object keys sorted, so two databases' records compare whatever order their fields were written in. */
