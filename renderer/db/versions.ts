@@ -26,16 +26,16 @@ export function newActor(now = Date.now()): ActorRecord {
 
 /** Version 2's stores (the one door), which version 3 keeps whole. */
 const ONE_DOOR_STORES: Record<string, string> = {
-      cases: 'id',
-      sources: 'id, [caseId+deletedAt+order], [caseId+sha256]',
-      sourceBlobs: 'sourceId',
-      passages: 'id, [caseId+deletedAt], [sourceId+deletedAt], *tags',
-      claims: 'id, [caseId+deletedAt], *tags',
-      tags: 'id, [caseId+deletedAt]',
-      notes: 'id, [caseId+deletedAt+order]',
-      meta: 'key',
-      changes: '++seq, [caseId+seq]',
-    };
+  cases: 'id',
+  sources: 'id, [caseId+deletedAt+order], [caseId+sha256]',
+  sourceBlobs: 'sourceId',
+  passages: 'id, [caseId+deletedAt], [sourceId+deletedAt], *tags',
+  claims: 'id, [caseId+deletedAt], *tags',
+  tags: 'id, [caseId+deletedAt]',
+  notes: 'id, [caseId+deletedAt+order]',
+  meta: 'key',
+  changes: '++seq, [caseId+seq]',
+};
 
 export const DB_VERSIONS: readonly DbVersion[] = [
   {

@@ -1,42 +1,23 @@
 import type { EvidenceSummary } from '../../shared/claims/claims';
-import type { ClaimStatus, Stance } from '../../shared/domain/types';
+import { CLAIM_STATUSES, STANCES, type Stance } from '../../shared/domain/types';
 import type { SuggestionKind } from '../../shared/suggest/suggest';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 /**
- * Display names of claim statuses, in the UI's language (read when shown, so a change of language applies at the
- * next render). Badges always show this text, never colour alone.
+ * Names in the UI's language for a fixed list of values, each read from the catalogue when shown (a getter), so a
+ * change of language applies at the next render.
  */
-export const STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = {
-  get unverified() {
-    return t('claimLabels.status.unverified');
-  },
-  get supported() {
-    return t('claimLabels.status.supported');
-  },
-  get disputed() {
-    return t('claimLabels.status.disputed');
-  },
-  get false() {
-    return t('claimLabels.status.false');
-  },
-  get inconclusive() {
-    return t('claimLabels.status.inconclusive');
-  },
-};
+function translatedNames<K extends string>(values: readonly K[], key: (value: K) => MessageKey): Readonly<Record<K, string>> {
+  const names = {} as Record<K, string>;
+  for (const value of values) Object.defineProperty(names, value, { get: () => t(key(value)), enumerable: true });
+  return names;
+}
 
-/** Display names of evidence stances, as offered in the "Stance" and "Add as" selects (in the UI's language). */
-export const STANCE_LABEL: Readonly<Record<Stance, string>> = {
-  get supports() {
-    return t('claimLabels.stance.supports');
-  },
-  get contradicts() {
-    return t('claimLabels.stance.contradicts');
-  },
-  get context() {
-    return t('claimLabels.stance.context');
-  },
-};
+/** Display names of claim statuses. Badges always show this text, never colour alone. */
+export const STATUS_LABEL = translatedNames(CLAIM_STATUSES, (status) => `claimLabels.status.${status}`);
+
+/** Display names of evidence stances, as offered in the "Stance" and "Add as" selects. */
+export const STANCE_LABEL = translatedNames(STANCES, (stance) => `claimLabels.stance.${stance}`);
 
 /** What a stance means in a sentence ("Added as contradicting evidence."). */
 export const STANCE_PHRASE: Record<Stance, string> = { supports: 'supporting', contradicts: 'contradicting', context: 'context' };
