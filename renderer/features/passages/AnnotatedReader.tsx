@@ -222,6 +222,8 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
       });
     };
     document.addEventListener('selectionchange', update);
+    // A selection made as the text arrived (before this listener) counts too.
+    update();
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', update);
