@@ -166,9 +166,11 @@ export function buildTimeline(input: TimelineInput): Timeline {
   for (const found of input.found) {
     const source = sourcesById.get(found.sourceId);
     if (!source || source.revision !== found.revision) continue;
-    const byPosition = new Map(found.dates.map((d) => [`${d.start}:${d.end}`, d]));
-    for (const entry of pending) {
-      if (entry.sourceId !== source.id || !entry.selectors) continue;
+    // Decisions about this source's dates, matched by position (the map only when there are some: most sources have none).
+    const decided = pending.filter((entry) => entry.sourceId === source.id);
+    const byPosition = decided.length ? new Map(found.dates.map((d) => [`${d.start}:${d.end}`, d])) : null;
+    for (const entry of decided) {
+      if (!byPosition || !entry.selectors) continue;
       const [quote, position] = entry.selectors;
       let key = `${position.start}:${position.end}`;
       if (source.text.slice(position.start, position.end) !== quote.exact) {
@@ -178,14 +180,15 @@ export function buildTimeline(input: TimelineInput): Timeline {
       }
       if (byPosition.has(key)) decisions.set(`${source.id}:${key}`, entry);
     }
+    const sourcePassages = passagesBySource.get(source.id) ?? [];
     for (const match of found.dates) {
-      const passage = (passagesBySource.get(source.id) ?? []).find((p) => p.selectors[1].start <= match.start && match.end <= p.selectors[1].end);
-      const decision = decisions.get(`${source.id}:${match.start}:${match.end}`);
+      const passage = sourcePassages.find((p) => p.selectors[1].start <= match.start && match.end <= p.selectors[1].end);
+      const decision = byPosition ? decisions.get(`${source.id}:${match.start}:${match.end}`) : undefined;
       const sentence = match.sentence;
       const event: TimelineEvent = {
         key: `found:${source.id}:${match.start}:${match.end}`,
         date: decision?.kind === 'corrected' && decision.date ? decision.date : match.date,
-        label: decision?.label?.trim() || clip(source.text.slice(sentence.start, sentence.end)),
+        label: decision?.label?.trim() || sentenceLabel(source.text, match),
         status: decision?.kind === 'confirmed' ? 'confirmed' : decision?.kind === 'corrected' ? 'corrected' : 'found',
         sourceId: source.id,
         passageId: passage?.id ?? null,
@@ -315,6 +318,22 @@ function sentenceRange(text: string, block: { start: number; end: number } | und
   while (e > s && /\s/u.test(text[e - 1]!)) e--;
   while (s < e && /\s/u.test(text[s]!)) s++;
   return { start: s, end: e };
+}
+
+/**
+ * A found date's sentence as a label, remembered by found date: the found
+ * dates of a source revision are the same objects on every rebuild, and
+ * flattening 19,000 sentences again each time cost the main thread.
+ */
+const sentenceLabels = new WeakMap<FoundDate, string>();
+
+function sentenceLabel(text: string, match: FoundDate): string {
+  let label = sentenceLabels.get(match);
+  if (label === undefined) {
+    label = clip(text.slice(match.sentence.start, match.sentence.end));
+    sentenceLabels.set(match, label);
+  }
+  return label;
 }
 
 function clip(text: string): string {
