@@ -7,7 +7,7 @@ import { t, type MessageKey } from '../i18n';
  * Names in the UI's language for a fixed list of values, each read from the catalogue when shown (a getter), so a
  * change of language applies at the next render.
  */
-function translatedNames<K extends string>(values: readonly K[], key: (value: K) => MessageKey): Readonly<Record<K, string>> {
+export function translatedNames<K extends string>(values: readonly K[], key: (value: K) => MessageKey): Readonly<Record<K, string>> {
   const names = {} as Record<K, string>;
   for (const value of values) Object.defineProperty(names, value, { get: () => t(key(value)), enumerable: true });
   return names;

@@ -258,6 +258,28 @@ export function formatDate(date: EventDate): string {
   return `${one(date.start)} – ${one(date.end)}`;
 }
 
+/**
+ * `formatDate` in a UI language. English keeps the form above (the one the
+ * exports use); other languages take their month names and word order from
+ * Intl ("5 de marzo de 2024", "4–9 de febrero de 2024").
+ */
+export function formatDateIn(date: EventDate, locale: string): string {
+  if (/^en\b/i.test(locale)) return formatDate(date);
+  const key = `${locale}:${date.precision}`;
+  let format = formats.get(key);
+  if (!format) {
+    const fields: Intl.DateTimeFormatOptions =
+      date.precision === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : date.precision === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+    format = new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' });
+    formats.set(key, format);
+  }
+  const from = new Date(startMs(date.start));
+  return date.end ? format.formatRange(from, new Date(startMs(date.end))) : format.format(from);
+}
+
+/** One formatter per language and precision: making one costs more than formatting a date with it. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** The precision as a word for lists and screen readers: "day", "month", "year", "range". */
 export function precisionLabel(date: EventDate): 'day' | 'month' | 'year' | 'range' {
   return date.end ? 'range' : date.precision;

@@ -357,6 +357,16 @@ export interface TimelineGroup {
   events: TimelineEvent[];
 }
 
+/** Names of the lanes that are not a source's or a claim's own (the UI passes them in its language). */
+export interface LaneNames {
+  source: string;
+  claims: string;
+  claim: string;
+  none: string;
+}
+
+const ENGLISH_LANES: LaneNames = { source: 'Source', claims: 'Claims', claim: 'Claim', none: 'No claim' };
+
 /**
  * Lanes for the axis: one per source (events of claims without a source in
  * "Claims"), or one per claim (events bearing on no claim in "No claim").
@@ -365,8 +375,9 @@ export interface TimelineGroup {
 export function groupEvents(
   events: readonly TimelineEvent[],
   by: 'source' | 'claim',
-  names: { sources: ReadonlyMap<string, string>; claims: ReadonlyMap<string, string> },
+  names: { sources: ReadonlyMap<string, string>; claims: ReadonlyMap<string, string>; lanes?: LaneNames },
 ): TimelineGroup[] {
+  const lanes = names.lanes ?? ENGLISH_LANES;
   const groups = new Map<string, TimelineGroup>();
   const add = (id: string, label: string, event: TimelineEvent) => {
     let group = groups.get(id);
@@ -375,10 +386,10 @@ export function groupEvents(
   };
   for (const event of events) {
     if (by === 'source') {
-      if (event.sourceId) add(`source:${event.sourceId}`, names.sources.get(event.sourceId) ?? 'Source', event);
-      else add('claims', 'Claims', event);
-    } else if (event.claimIds.length === 0) add('none', 'No claim', event);
-    else for (const id of event.claimIds) add(`claim:${id}`, names.claims.get(id) ?? 'Claim', event);
+      if (event.sourceId) add(`source:${event.sourceId}`, names.sources.get(event.sourceId) ?? lanes.source, event);
+      else add('claims', lanes.claims, event);
+    } else if (event.claimIds.length === 0) add('none', lanes.none, event);
+    else for (const id of event.claimIds) add(`claim:${id}`, names.claims.get(id) ?? lanes.claim, event);
   }
   return [...groups.values()];
 }

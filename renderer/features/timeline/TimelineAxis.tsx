@@ -14,8 +14,10 @@
  */
 import { scaleUtc } from 'd3-scale';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import { dateSpan, formatDate } from '../../../shared/chronology/dates';
+import { dateSpan } from '../../../shared/chronology/dates';
 import type { TimelineEvent, TimelineGroup } from '../../../shared/chronology/timeline';
+import { t, useTranslation } from '../../i18n';
+import { EVENT_STATUS_LABEL, eventDateText, precisionText } from './labels';
 
 export interface AxisHandle {
   zoom(factor: number): void;
@@ -58,6 +60,9 @@ interface Placed {
 }
 
 export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate, describe, onAnnounce, handle }: TimelineAxisProps) {
+  // The tick labels and the canvas's name follow the UI's language.
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
@@ -105,7 +110,7 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
     ctx.textBaseline = 'middle';
     // Ticks and grid.
     const ticks = x.ticks(Math.max(2, Math.floor((width - LABEL_WIDTH) / 90)));
-    const format = x.tickFormat();
+    const format = tickFormat(locale);
     ctx.strokeStyle = line;
     ctx.fillStyle = muted;
     ctx.lineWidth = 1;
@@ -168,7 +173,7 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
     canvas.dataset.drawn = String(drawn);
     // A user-timing entry per frame drawn: the benchmark (E2) reads these.
     performance.measure('cf-draw-timeline', { start: started });
-  }, [groups, height, placed, selectedKey, width]);
+  }, [groups, height, locale, placed, selectedKey, width]);
 
   const schedule = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(draw);
@@ -351,8 +356,8 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
         ref={canvasRef}
         tabIndex={0}
         role="application"
-        aria-roledescription="time axis"
-        aria-label={`Time axis, ${total} event${total === 1 ? '' : 's'} in ${groups.length} lane${groups.length === 1 ? '' : 's'}. Arrow keys move between events, Enter shows the passage, plus and minus zoom, 0 fits all.`}
+        aria-roledescription={t('timeline.axisRole')}
+        aria-label={t('timeline.axisLabel', { events: t('timeline.axisEvents', { count: total }), lanes: t('timeline.axisLanes', { count: groups.length }) })}
         style={{ width: `${width}px`, height: `${height}px` }}
         onKeyDown={onKeyDown}
         onFocus={() => {
@@ -397,7 +402,39 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
 
 /** "5 March 2024 (day): The fire broke out… — Ferry operator faces inquiry, 3 of 12". */
 export function describeEvent(event: TimelineEvent, lane: TimelineGroup): string {
-  const index = lane.events.indexOf(event) + 1;
-  const precision = event.date.end ? 'range' : event.date.precision;
-  return `${formatDate(event.date)} (${precision}, ${event.status}): ${event.label} — ${lane.label}, ${index} of ${lane.events.length}`;
+  return t('timeline.describe', {
+    date: eventDateText(event.date),
+    precision: precisionText(event.date),
+    status: EVENT_STATUS_LABEL[event.status].toLocaleLowerCase(),
+    label: event.label,
+    lane: lane.label,
+    index: lane.events.indexOf(event) + 1,
+    total: lane.events.length,
+  });
 }
+
+/**
+ * Tick labels in the UI's language, as precise as the tick: a year on
+ * 1 January, a month on the 1st, a day otherwise, an hour when zoomed in
+ * that far (d3's own tick format speaks English only).
+ */
+function tickFormat(locale: string): (tick: Date) => string {
+  const cached = tickFormats.get(locale);
+  if (cached) return cached;
+  const options: Record<string, Intl.DateTimeFormatOptions> = {
+    year: { year: 'numeric' },
+    month: { month: 'long' },
+    day: { day: 'numeric', month: 'short' },
+    hour: { hour: 'numeric', minute: '2-digit' },
+  };
+  const formats = Object.fromEntries(Object.entries(options).map(([k, o]) => [k, new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' })]));
+  const format = (tick: Date) => {
+    const kind =
+      tick.getUTCHours() || tick.getUTCMinutes() ? 'hour' : tick.getUTCDate() !== 1 ? 'day' : tick.getUTCMonth() !== 0 ? 'month' : 'year';
+    return formats[kind]!.format(tick);
+  };
+  tickFormats.set(locale, format);
+  return format;
+}
+
+const tickFormats = new Map<string, (tick: Date) => string>();

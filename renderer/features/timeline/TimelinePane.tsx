@@ -5,11 +5,12 @@
  * and inserts the chronology into the brief or saves it as CSV.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { formatDate, parseUserDate, precisionLabel } from '../../../shared/chronology/dates';
+import { parseUserDate } from '../../../shared/chronology/dates';
 import { chronologyCsv, chronologyTable } from '../../../shared/chronology/table';
 import { buildTimeline, chronologyRows, groupEvents, timelineExtent, type TimelineEvent, type UndatedItem } from '../../../shared/chronology/timeline';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { useTimelineEntries } from '../../db/hooks';
+import { useTranslation } from '../../i18n';
 import { addManualEvent, decideFoundDate, removeTimelineEntry, restoreTimelineEntry } from '../../db/repositories';
 import { briefWriter } from '../../editor/briefCommands';
 import { announce } from '../../lib/announce';
@@ -17,6 +18,7 @@ import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
 import { useCaseExtraction } from '../extraction/extraction';
+import { EVENT_STATUS_LABEL, eventDateText, precisionText } from './labels';
 import { describeEvent, TimelineAxis, type AxisHandle } from './TimelineAxis';
 import '../../styles/views.css';
 import './timeline.css';
@@ -29,9 +31,8 @@ export interface TimelinePaneProps {
   claims: ClaimRecord[] | undefined;
 }
 
-const STATUS_LABEL: Record<TimelineEvent['status'], string> = { found: 'Found', confirmed: 'Confirmed', corrected: 'Corrected', manual: 'Added by hand' };
-
 export function TimelinePane({ caseId, caseName, sources, passages, claims }: TimelinePaneProps) {
+  const { t } = useTranslation();
   const notices = useNotices();
   const entries = useTimelineEntries(caseId);
   const extraction = useCaseExtraction(sources);
@@ -50,8 +51,9 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
     () => ({
       sources: new Map((sources ?? []).map((s) => [s.id, s.metadata.title || s.fileName])),
       claims: new Map((claims ?? []).map((c) => [c.id, c.statement])),
+      lanes: { source: t('timeline.lane.source'), claims: t('timeline.lane.claims'), claim: t('timeline.lane.claim'), none: t('timeline.lane.none') },
     }),
-    [sources, claims],
+    [sources, claims, t],
   );
   const groups = useMemo(() => groupEvents(timeline.events, groupBy, names), [timeline.events, groupBy, names]);
   const extent = useMemo(() => timelineExtent(timeline.events), [timeline.events]);
@@ -67,10 +69,10 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
     if (!event.found || !event.sourceId) return;
     try {
       const { entry, replaced } = await decideFoundDate(caseId, { sourceId: event.sourceId, start: event.found.start, end: event.found.end }, { kind, ...(date ? { date } : {}) });
-      const what = kind === 'dismissed' ? 'Date dismissed' : kind === 'confirmed' ? 'Date confirmed' : `Date corrected to ${formatDate(date!)}`;
+      const what = kind === 'dismissed' ? t('timeline.dismissed') : kind === 'confirmed' ? t('timeline.confirmed') : t('timeline.correctedTo', { date: eventDateText(date!) });
       announce(what);
-      notices.toast(`${what}: “${event.found.text}”.`, {
-        label: 'Undo',
+      notices.toast(t('timeline.decided', { what, text: event.found.text }), {
+        label: t('common.undo'),
         run: async () => {
           if (replaced) await restoreTimelineEntry(replaced);
           else await removeTimelineEntry(entry.id);
@@ -84,29 +86,29 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
   const removeManual = async (event: TimelineEvent) => {
     if (!event.entryId) return;
     const removed = await removeTimelineEntry(event.entryId);
-    if (removed) notices.toast('Event removed from the timeline.', { label: 'Undo', run: () => restoreTimelineEntry(removed) });
+    if (removed) notices.toast(t('timeline.removed'), { label: t('common.undo'), run: () => restoreTimelineEntry(removed) });
   };
 
   const insertChronology = () => {
     const writer = briefWriter();
     if (!writer) {
-      notices.error('Open the brief first: the chronology goes where its caret is.');
+      notices.error(t('timeline.openBrief'));
       return;
     }
     if (timeline.events.length === 0) {
-      notices.error('The timeline has no dated events yet, so there is no chronology to insert.');
+      notices.error(t('timeline.nothingToInsert'));
       return;
     }
     const rows = chronologyRows(timeline, names.sources);
     if (writer.insertBlock(chronologyTable(rows))) {
       navigate({ kind: 'show-brief' });
-      notices.toast(`Chronology of ${rows.length} event${rows.length === 1 ? '' : 's'} inserted into the brief.`);
-    } else notices.error('The chronology could not be inserted into the brief.');
+      notices.toast(t('timeline.inserted', { count: rows.length }));
+    } else notices.error(t('timeline.notInserted'));
   };
 
   const exportCsv = async () => {
     if (timeline.events.length === 0) {
-      notices.error('The timeline has no dated events yet, so there is nothing to export.');
+      notices.error(t('timeline.nothingToExport'));
       return;
     }
     const safe = caseName.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-') || 'case';
@@ -114,60 +116,62 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
       suggestedName: `${safe}-chronology.csv`,
       bytes: new TextEncoder().encode(chronologyCsv(chronologyRows(timeline, names.sources))),
       mediaType: 'text/csv; charset=utf-8',
-      filters: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
+      filters: [{ name: t('timeline.csvFilter'), extensions: ['csv'] }],
     });
-    if (saved) notices.toast('Chronology saved as CSV.');
+    if (saved) notices.toast(t('timeline.savedCsv'));
   };
 
   const total = timeline.events.length;
   return (
     <section className="timeline-pane view-pane" role="region" aria-labelledby={headingId}>
       <header className="view-header">
-        <h2 id={headingId}>Timeline</h2>
-        <div className="view-tools" role="toolbar" aria-label="Timeline tools">
+        <h2 id={headingId}>{t('timeline.title')}</h2>
+        <div className="view-tools" role="toolbar" aria-label={t('timeline.tools')}>
           <label>
-            Group by{' '}
+            {t('timeline.groupBy')}{' '}
             <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as 'source' | 'claim')}>
-              <option value="source">Source</option>
-              <option value="claim">Claim</option>
+              <option value="source">{t('timeline.bySource')}</option>
+              <option value="claim">{t('timeline.byClaim')}</option>
             </select>
           </label>
-          <div className="segmented" role="group" aria-label="View">
+          <div className="segmented" role="group" aria-label={t('timeline.view')}>
             <button type="button" className="small" aria-pressed={view === 'axis'} onClick={() => setView('axis')}>
-              Axis
+              {t('timeline.axis')}
             </button>
             <button type="button" className="small" aria-pressed={view === 'list'} onClick={() => setView('list')}>
-              List
+              {t('timeline.list')}
             </button>
           </div>
           {view === 'axis' && (
             <>
               <button type="button" className="small" onClick={() => axis.current?.zoom(2)}>
-                Zoom in
+                {t('timeline.zoomIn')}
               </button>
               <button type="button" className="small" onClick={() => axis.current?.zoom(0.5)}>
-                Zoom out
+                {t('timeline.zoomOut')}
               </button>
               <button type="button" className="small" onClick={() => axis.current?.fit()}>
-                Fit
+                {t('timeline.fit')}
               </button>
             </>
           )}
           <button type="button" className="small" onClick={() => setAdding({ passageId: passages?.[0]?.id ?? '' })} disabled={!passages?.length}>
-            Add event…
+            {t('timeline.addEvent')}
           </button>
           <button type="button" className="small" onClick={insertChronology}>
-            Insert chronology
+            {t('timeline.insertChronology')}
           </button>
           <button type="button" className="small" onClick={() => void exportCsv()}>
-            Export chronology as CSV
+            {t('timeline.exportCsv')}
           </button>
         </div>
       </header>
       <p className="view-status" role="status">
         {extraction.pending > 0
-          ? `Finding dates in ${extraction.pending} source${extraction.pending === 1 ? '' : 's'}…`
-          : `${total} dated event${total === 1 ? '' : 's'}${timeline.dismissed.length ? `, ${timeline.dismissed.length} dismissed` : ''}.`}
+          ? t('timeline.finding', { count: extraction.pending })
+          : timeline.dismissed.length
+            ? t('timeline.summaryDismissed', { events: t('timeline.events', { count: total }), count: timeline.dismissed.length })
+            : t('timeline.summary', { events: t('timeline.events', { count: total }) })}
       </p>
       {extraction.error && <p className="field-error">{extraction.error}</p>}
       {adding && (
@@ -181,7 +185,7 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
               const entry = await addManualEvent(caseId, passageId, date, label);
               setAdding(null);
               setSelectedKey(`manual:${entry.id}`);
-              notices.toast(`Event added on ${formatDate(date)}.`, { label: 'Undo', run: async () => void (await removeTimelineEntry(entry.id)) });
+              notices.toast(t('timeline.added', { date: eventDateText(date) }), { label: t('common.undo'), run: async () => void (await removeTimelineEntry(entry.id)) });
             } catch (error) {
               notices.error((error as Error).message);
             }
@@ -191,7 +195,7 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
       <div className="timeline-body">
         <div className="timeline-main">
           {total === 0 && extraction.pending === 0 ? (
-            <p className="muted">No dates found yet. Import a source with dates, or add an event by hand from a passage.</p>
+            <p className="muted">{t('timeline.empty')}</p>
           ) : view === 'axis' ? (
             <TimelineAxis
               handle={axis}
@@ -221,7 +225,7 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
       </div>
       {timeline.dismissed.length > 0 && (
         <details className="timeline-dismissed">
-          <summary>Dismissed dates ({timeline.dismissed.length})</summary>
+          <summary>{t('timeline.dismissedDates', { count: timeline.dismissed.length })}</summary>
           <ul>
             {timeline.dismissed.map((event) => (
               <li key={event.key}>
@@ -231,12 +235,12 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
                 <button
                   type="button"
                   className="small"
-                  aria-label={`Restore the date “${event.found?.text}”`}
+                  aria-label={t('timeline.restoreDate', { text: event.found?.text ?? '' })}
                   onClick={() => {
                     if (event.entryId) void removeTimelineEntry(event.entryId);
                   }}
                 >
-                  Restore
+                  {t('timeline.restore')}
                 </button>
               </li>
             ))}
@@ -259,6 +263,7 @@ function TimelineList({
   onSelect(event: TimelineEvent): void;
   onReveal(event: TimelineEvent): void;
 }) {
+  useTranslation();
   return (
     <div className="timeline-list">
       {groups.map((group) => (
@@ -276,10 +281,10 @@ function TimelineList({
                     onReveal(event);
                   }}
                 >
-                  <time dateTime={event.date.end ? `${event.date.start}/${event.date.end}` : event.date.start}>{formatDate(event.date)}</time>
+                  <time dateTime={event.date.end ? `${event.date.start}/${event.date.end}` : event.date.start}>{eventDateText(event.date)}</time>
                   <span className="timeline-event-label">{event.label}</span>
                   <span className={`timeline-status status-${event.status}`}>
-                    {precisionLabel(event.date)} · {STATUS_LABEL[event.status]}
+                    {precisionText(event.date)} · {EVENT_STATUS_LABEL[event.status]}
                   </span>
                 </button>
               </li>
@@ -305,6 +310,7 @@ function EventDetail({
   onDecide(kind: 'confirmed' | 'corrected' | 'dismissed', date?: TimelineEvent['date']): void;
   onRemove(): void;
 }) {
+  const { t } = useTranslation();
   const [correcting, setCorrecting] = useState(false);
   const [value, setValue] = useState(event.date.end ? `${event.date.start}/${event.date.end}` : event.date.start);
   const [problem, setProblem] = useState<string | null>(null);
@@ -312,41 +318,42 @@ function EventDetail({
   const errorId = useId();
   const canDecide = Boolean(event.found && event.sourceId);
   return (
-    <div className="timeline-detail" role="group" aria-label="Selected event">
+    <div className="timeline-detail" role="group" aria-label={t('timeline.selected')}>
       <p>
-        <strong>{formatDate(event.date)}</strong> <span className="muted">({precisionLabel(event.date)}, {STATUS_LABEL[event.status].toLowerCase()})</span>
+        <strong>{eventDateText(event.date)}</strong>{' '}
+        <span className="muted">{t('timeline.detailKind', { precision: precisionText(event.date), status: EVENT_STATUS_LABEL[event.status].toLocaleLowerCase() })}</span>
       </p>
       <p className="timeline-detail-label">{event.label}</p>
       <p className="muted small">
         {sourceTitle}
         {event.found?.relative && event.found.reference
-          ? ` · “${event.found.text}” read against the ${event.found.reference.kind === 'published' ? 'publication' : event.found.reference.kind === 'fetched' ? 'fetch' : 'import'} date, ${event.found.reference.date}`
+          ? t(`timeline.readAgainst.${event.found.reference.kind}`, { text: event.found.text, date: event.found.reference.date })
           : event.found
-            ? ` · written as “${event.found.text}”`
+            ? t('timeline.writtenAs', { text: event.found.text })
             : ''}
       </p>
       <div className="timeline-detail-actions">
         <button type="button" className="small" onClick={onReveal}>
-          Show passage
+          {t('timeline.showPassage')}
         </button>
         {canDecide && event.status !== 'confirmed' && (
           <button type="button" className="small" onClick={() => onDecide('confirmed')}>
-            Confirm date
+            {t('timeline.confirm')}
           </button>
         )}
         {canDecide && (
           <button type="button" className="small" aria-expanded={correcting} onClick={() => setCorrecting((c) => !c)}>
-            Correct date…
+            {t('timeline.correct')}
           </button>
         )}
         {canDecide && (
           <button type="button" className="small" onClick={() => onDecide('dismissed')}>
-            Dismiss date
+            {t('timeline.dismiss')}
           </button>
         )}
         {event.status === 'manual' && (
           <button type="button" className="small" onClick={onRemove}>
-            Remove event
+            {t('timeline.remove')}
           </button>
         )}
       </div>
@@ -365,10 +372,10 @@ function EventDetail({
             onDecide('corrected', parsed);
           }}
         >
-          <label htmlFor={inputId}>Correct date</label>
+          <label htmlFor={inputId}>{t('timeline.correctLabel')}</label>
           <input id={inputId} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? errorId : undefined} autoFocus />
           <button type="submit" className="small primary">
-            Save date
+            {t('timeline.saveDate')}
           </button>
           {problem && (
             <span id={errorId} className="field-error" role="alert">
@@ -386,15 +393,16 @@ function EventDetail({
 const UNDATED_SHOWN = 50;
 
 function UndatedList({ items, claims, onAdd }: { items: readonly UndatedItem[]; claims: readonly ClaimRecord[]; onAdd(passageId: string): void }) {
+  const { t } = useTranslation();
   const headingId = useId();
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, UNDATED_SHOWN);
   const claimsById = new Map(claims.map((c) => [c.id, c]));
   return (
     <aside className="timeline-undated" aria-labelledby={headingId}>
-      <h3 id={headingId}>Undated ({items.length})</h3>
+      <h3 id={headingId}>{t('timeline.undated', { count: items.length })}</h3>
       {items.length === 0 ? (
-        <p className="muted small">Every passage and claim has a date.</p>
+        <p className="muted small">{t('timeline.allDated')}</p>
       ) : (
         <ul>
           {shown.map((item) => {
@@ -402,14 +410,14 @@ function UndatedList({ items, claims, onAdd }: { items: readonly UndatedItem[]; 
             return (
               <li key={`${item.kind}:${item.id}`}>
                 <span className="small">
-                  <span className="muted">{item.kind === 'passage' ? 'Passage' : 'Claim'}:</span> {item.label}
+                  <span className="muted">{item.kind === 'passage' ? t('timeline.undatedPassage') : t('timeline.undatedClaim')}:</span> {item.label}
                 </span>
                 {passageId ? (
-                  <button type="button" className="small" aria-label={`Add a date for “${item.label.slice(0, 60)}”`} onClick={() => onAdd(passageId)}>
-                    Add date…
+                  <button type="button" className="small" aria-label={t('timeline.addDateFor', { label: item.label.slice(0, 60) })} onClick={() => onAdd(passageId)}>
+                    {t('timeline.addDate')}
                   </button>
                 ) : (
-                  <span className="muted small"> (add evidence to date it)</span>
+                  <span className="muted small">{t('timeline.needsEvidence')}</span>
                 )}
               </li>
             );
@@ -418,7 +426,7 @@ function UndatedList({ items, claims, onAdd }: { items: readonly UndatedItem[]; 
       )}
       {items.length > shown.length && (
         <button type="button" className="small" onClick={() => setAll(true)}>
-          Show all {items.length}
+          {t('timeline.showAll', { count: items.length })}
         </button>
       )}
     </aside>
@@ -439,6 +447,7 @@ function AddEventForm({
   onCancel(): void;
   onAdd(passageId: string, date: TimelineEvent['date'], label: string): void | Promise<void>;
 }) {
+  const { t } = useTranslation();
   const [passageId, setPassageId] = useState(initialPassageId);
   const [dateText, setDateText] = useState('');
   const [label, setLabel] = useState('');
@@ -447,7 +456,7 @@ function AddEventForm({
   return (
     <form
       className="timeline-add"
-      aria-label="Add event"
+      aria-label={t('timeline.addForm')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -462,14 +471,14 @@ function AddEventForm({
           return;
         }
         if (!passageId) {
-          setProblem('Choose the passage the event comes from.');
+          setProblem(t('timeline.choosePassage'));
           return;
         }
         void onAdd(passageId, parsed, label);
       }}
     >
       <label>
-        Passage
+        {t('timeline.passage')}
         <select value={passageId} onChange={(e) => setPassageId(e.target.value)}>
           {passages.map((p) => (
             <option key={p.id} value={p.id}>
@@ -479,19 +488,19 @@ function AddEventForm({
         </select>
       </label>
       <label>
-        Date
-        <input value={dateText} onChange={(e) => setDateText(e.target.value)} placeholder="2024-03-05, March 2024, 2024" aria-invalid={problem ? true : undefined} aria-describedby={problem ? errorId : undefined} autoFocus />
+        {t('timeline.date')}
+        <input value={dateText} onChange={(e) => setDateText(e.target.value)} placeholder={t('timeline.datePlaceholder')} aria-invalid={problem ? true : undefined} aria-describedby={problem ? errorId : undefined} autoFocus />
       </label>
       <label>
-        What happened
-        <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Optional: the passage's text is used otherwise" />
+        {t('timeline.what')}
+        <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('timeline.whatPlaceholder')} />
       </label>
       <div className="timeline-add-actions">
         <button type="button" className="small" onClick={onCancel}>
-          Cancel
+          {t('dialog.cancel')}
         </button>
         <button type="submit" className="small primary">
-          Add to timeline
+          {t('timeline.addToTimeline')}
         </button>
       </div>
       {problem && (

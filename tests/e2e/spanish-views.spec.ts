@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { fixture } from './helpers/app';
+
+/**
+ * The case views in Spanish: the Timeline's tools, status, dates (Spanish month names and word order),
+ * precisions, statuses, the selected event's actions and the axis's accessible name, with no English left
+ * and no serious or critical axe violations. (spanish.spec.ts covers the shell's other screens.)
+ */
+test.use({ locale: 'es-ES' });
+
+test('the Timeline speaks Spanish: tools, status, dates, precisions and the chosen event', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar fuente', exact: true }).click();
+  await (await chooser).setFiles(fixture('views/ferry-inquiry.md'));
+  await expect(page.getByRole('region', { name: 'Fuente' })).toContainText('The Maritime Safety Board opened a formal inquiry');
+
+  await page.getByRole('tab', { name: 'Cronología' }).click();
+  const pane = page.getByRole('region', { name: 'Cronología' });
+  await expect(pane.getByRole('status')).toHaveText(/^\d+ hechos con fecha\.$/);
+  await expect(pane.getByRole('application', { name: /^Eje temporal, \d+ hechos en \d+ carriles?\./ })).toBeVisible();
+  await expect(pane.getByRole('toolbar', { name: 'Herramientas de la cronología' }).getByRole('button', { name: 'Insertar cronología' })).toBeVisible();
+
+  await pane.getByRole('group', { name: 'Vista' }).getByRole('button', { name: 'Lista' }).click();
+  const rows = (await pane.locator('.timeline-event').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  expect(rows.some((row) => row.includes('2 de marzo de 2024') && row.includes('día · Encontrada'))).toBe(true);
+  expect(rows.some((row) => row.includes('4–19 de enero de 2021') && row.includes('intervalo · Encontrada'))).toBe(true);
+  expect(rows.some((row) => row.includes('junio de 2023') && row.includes('mes · Encontrada'))).toBe(true);
+
+  await pane.locator('.timeline-event', { hasText: '2 de marzo de 2024' }).first().click();
+  const detail = pane.getByRole('group', { name: 'Hecho seleccionado' });
+  await expect(detail).toContainText('(día, encontrada)');
+  await expect(detail.getByRole('button', { name: 'Confirmar la fecha' })).toBeVisible();
+  await detail.getByRole('button', { name: 'Corregir la fecha…' }).click();
+  await expect(detail.getByRole('textbox', { name: 'Fecha corregida' })).toBeFocused();
+
+  const text = await pane.innerText();
+  for (const word of ['Group by', 'Zoom in', 'Insert chronology', 'Undated', 'dated event', 'Found', 'Confirm date']) {
+    expect(text, `“${word}” is still English`).not.toContain(word);
+  }
+  // The events' own labels quote the English article; their dates are Spanish.
+  const dates = await pane.locator('.timeline-event time').allInnerTexts();
+  expect(dates.filter((d) => /January|February|March|April|May|June|July|August|September|October|November|December/.test(d))).toEqual([]);
+  const results = await new AxeBuilder({ page }).include('.timeline-pane').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
