@@ -55,6 +55,11 @@ i18next.on('languageChanged', applyToDocument);
 
 export const i18n = i18next;
 export const t = i18next.t.bind(i18next);
+/**
+ * The type of `t` (the hook's or this module's), for helpers that take one. Spelled as
+ * `ReturnType<typeof useTranslation>['t']`, TypeScript gives up on the catalogue's size ("excessively deep").
+ */
+export type Translate = typeof t;
 
 /** The locale the UI shows now. */
 export function currentLocale(): Locale {

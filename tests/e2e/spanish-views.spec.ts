@@ -46,3 +46,36 @@ test('the Timeline speaks Spanish: tools, status, dates, precisions and the chos
   const results = await new AxeBuilder({ page }).include('.timeline-pane').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('the Entities pane speaks Spanish: kinds, counts, an entity’s details and its forms', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  for (const file of ['views/two-source-a.txt', 'views/two-source-b.txt']) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Importar fuente', exact: true }).click();
+    await (await chooser).setFiles(fixture(file));
+  }
+  await expect(page.getByRole('list', { name: 'Fuentes de este caso' }).getByRole('listitem')).toHaveCount(3);
+
+  await page.getByRole('tab', { name: 'Entidades' }).click();
+  const pane = page.getByRole('region', { name: 'Entidades' });
+  await expect(pane.getByRole('status')).toHaveText(/^\d+ entidades\.$/);
+  const list = pane.getByRole('list', { name: 'Entidades encontradas' });
+  await expect(list.getByRole('button', { name: 'Mara Lindqvist, persona, 3 menciones' })).toBeVisible();
+  await pane.getByRole('group', { name: 'Tipos que se muestran' }).getByRole('button', { name: /^Personas \(\d+\)$/ }).click();
+  await expect(pane.getByRole('status')).toHaveText(/^\d+ entidades \(personas\)\.$/);
+
+  await list.getByRole('button', { name: /^Mara Lindqvist/ }).click();
+  const detail = pane.getByRole('group', { name: 'Datos de Mara Lindqvist' });
+  await expect(detail.getByRole('heading', { name: 'Menciones por fuente' })).toBeVisible();
+  await expect(detail.locator('li').filter({ hasText: 'Customs raid at Port Velden' })).toContainText('2 menciones');
+  await expect(detail.getByRole('combobox', { name: 'Fusionar Mara Lindqvist con' })).toBeVisible();
+  await expect(detail.getByRole('combobox', { name: 'Etiquetar un pasaje con Mara Lindqvist' })).toBeVisible();
+
+  const text = await pane.innerText();
+  for (const word of ['People', 'Organisations', 'Mentions by source', 'mention', 'Merge', 'Tag passage', 'None yet']) {
+    expect(text, `“${word}” is still English`).not.toContain(word);
+  }
+  const results = await new AxeBuilder({ page }).include('.entities-pane').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});

@@ -10,8 +10,10 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { buildEntities, claimantEntity, filterEntities, type Entity } from '../../../shared/entities/entities';
 import { ENTITY_KINDS, type ClaimRecord, type EntityKind, type PassageRecord, type SourceRecord } from '../../../shared/domain/types';
 import { useEntityMerges, useEntityTags } from '../../db/hooks';
+import { useTranslation } from '../../i18n';
 import { mergeEntities, tagPassageWithEntity, unmergeEntities, untagPassageEntity } from '../../db/repositories';
 import { announce } from '../../lib/announce';
+import { translatedNames } from '../../lib/claimLabels';
 import { setEntityHighlight, takePendingEntityRequest } from '../../lib/entityHighlight';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
@@ -26,10 +28,11 @@ export interface EntitiesPaneProps {
   claims: ClaimRecord[] | undefined;
 }
 
-const KIND_LABELS: Record<EntityKind, string> = { person: 'People', organization: 'Organisations', place: 'Places' };
-const KIND_ONE: Record<EntityKind, string> = { person: 'Person', organization: 'Organisation', place: 'Place' };
+const KIND_LABELS = translatedNames(ENTITY_KINDS, (kind) => `entities.kindMany.${kind}`);
+const KIND_ONE = translatedNames(ENTITY_KINDS, (kind) => `entities.kindOne.${kind}`);
 
 export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPaneProps) {
+  const { t } = useTranslation();
   const notices = useNotices();
   const merges = useEntityMerges(caseId);
   const tags = useEntityTags(caseId);
@@ -74,22 +77,22 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
     const entity = claimantEntity(claimantRequest, entities);
     if (entity) {
       setSelectedKey(entity.key);
-      announce(`${entity.name}, the claimant, is selected.`);
-    } else notices.toast(`No entity named “${claimantRequest}” was found in this case’s sources.`);
-  }, [claimantRequest, entities, extraction.pending, notices]);
+      announce(t('entities.claimantSelected', { name: entity.name }));
+    } else notices.toast(t('entities.noClaimant', { name: claimantRequest }));
+  }, [claimantRequest, entities, extraction.pending, notices, t]);
 
   const choose = (entity: Entity) => {
     setSelectedKey(entity.key);
     const sourcesWith = Object.keys(entity.perSource).length;
-    announce(`${entity.name}: ${entity.total} mention${entity.total === 1 ? '' : 's'} in ${sourcesWith} source${sourcesWith === 1 ? '' : 's'}, highlighted in the reader.`);
+    announce(t('entities.chosen', { name: entity.name, mentions: t('entities.mentions', { count: entity.total }), sources: t('entities.sources', { count: sourcesWith }) }));
   };
 
   const merge = async (alias: Entity, into: Entity) => {
     try {
       const record = await mergeEntities(caseId, alias.key, into.key);
       setSelectedKey(into.key);
-      announce(`${alias.name} merged into ${into.name}`);
-      notices.toast(`“${alias.name}” merged into “${into.name}”.`, { label: 'Undo', run: async () => void (await unmergeEntities(record.id)) });
+      announce(t('entities.merged', { alias: alias.name, into: into.name }));
+      notices.toast(t('entities.mergedToast', { alias: alias.name, into: into.name }), { label: t('common.undo'), run: async () => void (await unmergeEntities(record.id)) });
     } catch (error) {
       notices.error((error as Error).message);
     }
@@ -98,9 +101,9 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
   const unmerge = async (mergeId: string, name: string) => {
     const removed = await unmergeEntities(mergeId);
     if (!removed) return;
-    announce(`${name} unmerged`);
-    notices.toast(`“${name}” is its own entity again.`, {
-      label: 'Undo',
+    announce(t('entities.unmerged', { name }));
+    notices.toast(t('entities.unmergedToast', { name }), {
+      label: t('common.undo'),
       run: async () => void (await mergeEntities(removed.caseId, removed.alias, removed.into)),
     });
   };
@@ -110,30 +113,32 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
   return (
     <section className="entities-pane view-pane" role="region" aria-labelledby={headingId}>
       <header className="view-header">
-        <h2 id={headingId}>Entities</h2>
-        <div className="view-tools" role="group" aria-label="Show kinds">
+        <h2 id={headingId}>{t('entities.title')}</h2>
+        <div className="view-tools" role="group" aria-label={t('entities.kinds')}>
           {ENTITY_KINDS.map((kind) => (
             <button key={kind} type="button" className="small" aria-pressed={kinds.includes(kind)} onClick={() => toggleKind(kind)}>
-              {KIND_LABELS[kind]} ({entities.filter((e) => e.kind === kind).length})
+              {t('entities.kindButton', { kind: KIND_LABELS[kind], count: entities.filter((e) => e.kind === kind).length })}
             </button>
           ))}
         </div>
       </header>
       <p className="view-status" role="status">
         {extraction.pending > 0
-          ? `Finding names in ${extraction.pending} source${extraction.pending === 1 ? '' : 's'}…`
-          : `${shown.length} entit${shown.length === 1 ? 'y' : 'ies'}${kinds.length ? ` (${kinds.map((k) => KIND_LABELS[k].toLowerCase()).join(', ')})` : ''}.`}
+          ? t('entities.finding', { count: extraction.pending })
+          : kinds.length
+            ? t('entities.summaryKinds', { entities: t('entities.count', { count: shown.length }), kinds: kinds.map((k) => KIND_LABELS[k].toLocaleLowerCase()).join(', ') })
+            : t('entities.summary', { entities: t('entities.count', { count: shown.length }) })}
       </p>
       {extraction.error && <p className="field-error">{extraction.error}</p>}
       <div className="entities-body">
-        <ul className="entity-list" aria-label="Entities found">
+        <ul className="entity-list" aria-label={t('entities.list')}>
           {shown.map((entity) => (
             <li key={entity.key}>
               <button
                 type="button"
                 className="entity-item"
                 aria-pressed={selected?.key === entity.key}
-                aria-label={`${entity.name}, ${KIND_ONE[entity.kind].toLowerCase()}, ${entity.total} mention${entity.total === 1 ? '' : 's'}`}
+                aria-label={t('entities.item', { name: entity.name, kind: KIND_ONE[entity.kind].toLocaleLowerCase(), mentions: t('entities.mentions', { count: entity.total }) })}
                 onClick={() => choose(entity)}
               >
                 <span className={`entity-kind kind-${entity.kind}`} aria-hidden="true">
@@ -162,7 +167,7 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
             onTag={async (passageId) => {
               try {
                 await tagPassageWithEntity(caseId, passageId, { key: selected.key, name: selected.name, kind: selected.kind });
-                announce(`Passage tagged with ${selected.name}`);
+                announce(t('entities.tagged', { name: selected.name }));
               } catch (error) {
                 notices.error((error as Error).message);
               }
@@ -173,7 +178,7 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
             }}
           />
         ) : (
-          <p className="muted entity-hint">Choose an entity to highlight its mentions in the sources.</p>
+          <p className="muted entity-hint">{t('entities.hint')}</p>
         )}
       </div>
     </section>
@@ -203,6 +208,7 @@ function EntityDetail({
   onTag(passageId: string): void | Promise<void>;
   onUntag(passageId: string): void | Promise<void>;
 }) {
+  const { t } = useTranslation();
   const [mergeTarget, setMergeTarget] = useState('');
   const [tagPassage, setTagPassage] = useState('');
   const byKey = new Map(entities.map((e) => [e.key, e]));
@@ -213,11 +219,11 @@ function EntityDetail({
   const tagId = useId();
   const firstMention = (sourceId: string) => entity.mentions.find((m) => m.sourceId === sourceId);
   return (
-    <div className="entity-detail" role="group" aria-label={`${entity.name} details`}>
+    <div className="entity-detail" role="group" aria-label={t('entities.details', { name: entity.name })}>
       <h3>
         {entity.name} <span className="muted small">{KIND_ONE[entity.kind]}</span>
       </h3>
-      <h4>Mentions by source</h4>
+      <h4>{t('entities.bySource')}</h4>
       <ul>
         {Object.entries(entity.perSource).map(([sourceId, count]) => (
           <li key={sourceId}>
@@ -229,24 +235,22 @@ function EntityDetail({
                 if (m) navigate({ kind: 'reveal-text', sourceId, start: m.start, end: m.end });
               }}
             >
-              {sourceTitles.get(sourceId) ?? 'Source'}
+              {sourceTitles.get(sourceId) ?? t('entities.sourceFallback')}
             </button>{' '}
-            <span className="entity-source-count">
-              {count} mention{count === 1 ? '' : 's'}
-            </span>
+            <span className="entity-source-count">{t('entities.mentions', { count })}</span>
           </li>
         ))}
-        {Object.keys(entity.perSource).length === 0 && <li className="muted small">Not named in any source (tagged by hand).</li>}
+        {Object.keys(entity.perSource).length === 0 && <li className="muted small">{t('entities.notNamed')}</li>}
       </ul>
       {entity.aliases.length > 0 && (
         <>
-          <h4>Also called</h4>
+          <h4>{t('entities.alsoCalled')}</h4>
           <ul>
             {entity.aliases.map((alias) => (
               <li key={alias.key}>
                 {alias.name}{' '}
-                <button type="button" className="small" aria-label={`Unmerge ${alias.name}`} onClick={() => onUnmerge(alias.mergeId, alias.name)}>
-                  Unmerge
+                <button type="button" className="small" aria-label={t('entities.unmergeName', { name: alias.name })} onClick={() => onUnmerge(alias.mergeId, alias.name)}>
+                  {t('entities.unmerge')}
                 </button>
               </li>
             ))}
@@ -255,7 +259,7 @@ function EntityDetail({
       )}
       {entity.coMentions.length > 0 && (
         <>
-          <h4>Named in the same paragraphs as</h4>
+          <h4>{t('entities.coMentions')}</h4>
           <ul className="co-mentions">
             {entity.coMentions.slice(0, 8).map((co) => {
               const other = byKey.get(co.key);
@@ -273,34 +277,34 @@ function EntityDetail({
       )}
       {entity.claimIds.length > 0 && (
         <>
-          <h4>Claims made by {entity.name}</h4>
+          <h4>{t('entities.claimsBy', { name: entity.name })}</h4>
           <ul>
             {entity.claimIds.map((id) => (
               <li key={id}>
                 <button type="button" className="small link-like" onClick={() => navigate({ kind: 'open-claim', claimId: id })}>
-                  {claimsById.get(id)?.statement ?? 'Claim'}
+                  {claimsById.get(id)?.statement ?? t('entities.claimFallback')}
                 </button>
               </li>
             ))}
           </ul>
         </>
       )}
-      <h4>Tagged passages</h4>
+      <h4>{t('entities.taggedPassages')}</h4>
       <ul>
         {entity.passageIds.map((id) => {
           const passage = passagesById.get(id);
           return (
             <li key={id}>
               <button type="button" className="small link-like" onClick={() => navigate({ kind: 'reveal-passage', passageId: id })}>
-                {passage ? passage.selectors[0].exact.slice(0, 90) : 'Passage deleted'}
+                {passage ? passage.selectors[0].exact.slice(0, 90) : t('entities.passageDeleted')}
               </button>{' '}
-              <button type="button" className="small" aria-label={`Remove the ${entity.name} tag from this passage`} onClick={() => void onUntag(id)}>
-                Untag
+              <button type="button" className="small" aria-label={t('entities.untagLabel', { name: entity.name })} onClick={() => void onUntag(id)}>
+                {t('entities.untag')}
               </button>
             </li>
           );
         })}
-        {entity.passageIds.length === 0 && <li className="muted small">None yet.</li>}
+        {entity.passageIds.length === 0 && <li className="muted small">{t('entities.none')}</li>}
       </ul>
       <form
         className="entity-form"
@@ -309,9 +313,9 @@ function EntityDetail({
           if (tagPassage) void onTag(tagPassage);
         }}
       >
-        <label htmlFor={tagId}>Tag a passage with {entity.name}</label>
+        <label htmlFor={tagId}>{t('entities.tagWith', { name: entity.name })}</label>
         <select id={tagId} value={tagPassage} onChange={(e) => setTagPassage(e.target.value)}>
-          <option value="">Choose a passage…</option>
+          <option value="">{t('entities.choosePassage')}</option>
           {passages
             .filter((p) => !entity.passageIds.includes(p.id))
             .map((p) => (
@@ -321,7 +325,7 @@ function EntityDetail({
             ))}
         </select>
         <button type="submit" className="small" disabled={!tagPassage}>
-          Tag passage
+          {t('entities.tagPassage')}
         </button>
       </form>
       <form
@@ -332,17 +336,17 @@ function EntityDetail({
           if (target) onMerge(target);
         }}
       >
-        <label htmlFor={mergeId}>Merge {entity.name} into</label>
+        <label htmlFor={mergeId}>{t('entities.mergeInto', { name: entity.name })}</label>
         <select id={mergeId} value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
-          <option value="">Choose an entity…</option>
+          <option value="">{t('entities.chooseEntity')}</option>
           {others.map((e) => (
             <option key={e.key} value={e.key}>
-              {`${e.name} (${KIND_ONE[e.kind].toLowerCase()})`}
+              {t('entities.option', { name: e.name, kind: KIND_ONE[e.kind].toLocaleLowerCase() })}
             </option>
           ))}
         </select>
         <button type="submit" className="small" disabled={!mergeTarget}>
-          Merge
+          {t('entities.merge')}
         </button>
       </form>
     </div>

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { useNote, useSource } from '../../db/hooks';
-import { type t as translate, useTranslation } from '../../i18n';
+import { useTranslation, type Translate } from '../../i18n';
 import { useContextKeys } from '../../lib/contextKeys';
 import type { SyncState } from './engine';
 import { caseSync, useSyncState } from './manager';
 
-function statusText(state: SyncState, t: typeof translate): string {
+function statusText(state: SyncState, t: Translate): string {
   switch (state.phase) {
     case 'synced':
       return t('sync.synced');
