@@ -1,11 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { harbourCase } from '../fixtures/export/harbourCase';
 import { fixture } from './helpers/app';
+import { live, putRecords } from './helpers/seed';
 
 /**
- * The case views in Spanish: the Timeline's tools, status, dates (Spanish month names and word order),
- * precisions, statuses, the selected event's actions and the axis's accessible name, with no English left
- * and no serious or critical axe violations. (spanish.spec.ts covers the shell's other screens.)
+ * The case views in Spanish: the Timeline (tools, status, dates with Spanish month names and word order,
+ * precisions, statuses, the chosen event, the axis's name), the Entities pane and the Evidence map, each
+ * with no English left in it and no serious or critical axe violations. (spanish.spec.ts covers the
+ * shell's other screens.)
  */
 test.use({ locale: 'es-ES' });
 
@@ -77,5 +80,40 @@ test('the Entities pane speaks Spanish: kinds, counts, an entity’s details and
     expect(text, `“${word}” is still English`).not.toContain(word);
   }
   const results = await new AxeBuilder({ page }).include('.entities-pane').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test('the Evidence map speaks Spanish: summary, views, flags, the graph and the matrix', async ({ page }) => {
+  const data = harbourCase();
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  await putRecords(page, {
+    cases: live([data.case]),
+    sources: live(data.sources),
+    passages: live(data.passages),
+    claims: live(data.claims),
+    tags: live(data.tags),
+    notes: live(data.notes),
+    meta: [{ key: 'activeCaseId', value: data.case.id }],
+  });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Mapa de pruebas' }).click();
+  const pane = page.getByRole('region', { name: 'Mapa de pruebas' });
+  await expect(pane.getByRole('status')).toHaveText('2 afirmaciones · con una sola fuente: 1 · con fuentes no independientes: 0 · sin respaldo: 0');
+  await expect(pane.getByRole('application', { name: /^Matriz de pruebas de 2 afirmaciones y 3 fuentes\./ })).toBeVisible();
+  await expect(pane.getByRole('list', { name: 'Leyenda' })).toContainText('Se basa en una sola fuente');
+
+  const views = pane.getByRole('group', { name: 'Vista' });
+  await views.getByRole('button', { name: 'Lista' }).click();
+  await expect(pane.locator('.map-list > li').filter({ hasText: 'The container was inspected on the quay' })).toContainText('Se basa en una sola fuente');
+  await expect(pane.getByRole('button', { name: /Interview with a Pier 9 dock foreman: respalda/ })).toBeVisible();
+  await views.getByRole('button', { name: 'Grafo' }).click();
+  await expect(pane.getByRole('group', { name: 'Grafo de 2 afirmaciones y 3 fuentes' })).toBeVisible();
+
+  const text = await pane.innerText();
+  for (const word of ['claims', 'Rests on one source', 'Only flagged', 'Export map', 'Legend', 'Supports', 'Contradicts']) {
+    expect(text, `“${word}” is still English`).not.toContain(word);
+  }
+  const results = await new AxeBuilder({ page }).include('.evidence-map-pane').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });

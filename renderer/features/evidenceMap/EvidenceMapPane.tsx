@@ -7,15 +7,18 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { figure as figureJson } from '../../../shared/brief/build';
-import { buildEvidenceMap, flagLabel, type EvidenceMap, type MapCell, type MapFlag } from '../../../shared/evidence/map';
-import { describeMap, graphLayout, renderMapSvg, STANCE_LABELS } from '../../../shared/evidence/layout';
+import { buildEvidenceMap, type EvidenceMap, type MapCell, type MapFlag } from '../../../shared/evidence/map';
+import { describeMap, graphLayout, renderMapSvg } from '../../../shared/evidence/layout';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { addFigure } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
 import { briefWriter } from '../../editor/briefCommands';
 import { announce } from '../../lib/announce';
+import { STANCE_LABEL } from '../../lib/claimLabels';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
+import { FLAG_LABEL } from './labels';
 import { MatrixCanvas } from './MatrixCanvas';
 import { svgToPng } from './rasterise';
 import '../../styles/views.css';
@@ -34,6 +37,7 @@ type MapView = 'matrix' | 'graph' | 'list';
 const GRAPH_LIMIT = 300;
 
 export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }: EvidenceMapPaneProps) {
+  const { t } = useTranslation();
   const notices = useNotices();
   const [view, setView] = useState<MapView>('matrix');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
@@ -54,38 +58,38 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
     const first = cell?.passageIds[0];
     if (first) {
       navigate({ kind: 'reveal-passage', passageId: first });
-      announce(`Showing the evidence: ${cell.passageIds.length} passage${cell.passageIds.length === 1 ? '' : 's'}.`);
+      announce(t('evidenceMap.showing', { count: cell.passageIds.length }));
     } else navigate({ kind: 'open-claim', claimId });
   };
 
   const safeName = caseName.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-') || 'case';
 
   const exportSvg = async () => {
-    if (map.claims.length === 0) return notices.error('The map is empty: add claims with evidence first.');
+    if (map.claims.length === 0) return notices.error(t('evidenceMap.empty'));
     const saved = await platform().saveFile({
       suggestedName: `${safeName}-evidence-map.svg`,
       bytes: new TextEncoder().encode(renderMapSvg(map, `Evidence map: ${caseName}`)),
       mediaType: 'image/svg+xml',
-      filters: [{ name: 'SVG image', extensions: ['svg'] }],
+      filters: [{ name: t('evidenceMap.svgFilter'), extensions: ['svg'] }],
     });
-    if (saved) notices.toast('Evidence map saved as SVG.');
+    if (saved) notices.toast(t('evidenceMap.savedSvg'));
   };
 
   const exportPng = async () => {
-    if (map.claims.length === 0) return notices.error('The map is empty: add claims with evidence first.');
+    if (map.claims.length === 0) return notices.error(t('evidenceMap.empty'));
     try {
       const { png } = await svgToPng(renderMapSvg(map, `Evidence map: ${caseName}`));
-      const saved = await platform().saveFile({ suggestedName: `${safeName}-evidence-map.png`, bytes: png, mediaType: 'image/png', filters: [{ name: 'PNG image', extensions: ['png'] }] });
-      if (saved) notices.toast('Evidence map saved as PNG.');
+      const saved = await platform().saveFile({ suggestedName: `${safeName}-evidence-map.png`, bytes: png, mediaType: 'image/png', filters: [{ name: t('evidenceMap.pngFilter'), extensions: ['png'] }] });
+      if (saved) notices.toast(t('evidenceMap.savedPng'));
     } catch (error) {
-      notices.error(`The map could not be drawn as PNG: ${(error as Error).message}`);
+      notices.error(t('evidenceMap.pngFailed', { reason: (error as Error).message }));
     }
   };
 
   const insertIntoBrief = async () => {
     const writer = briefWriter();
-    if (!writer) return notices.error('Open the brief first: the map goes where its caret is.');
-    if (map.claims.length === 0) return notices.error('The map is empty: add claims with evidence first.');
+    if (!writer) return notices.error(t('evidenceMap.openBrief'));
+    if (map.claims.length === 0) return notices.error(t('evidenceMap.empty'));
     try {
       const svg = renderMapSvg(map, `Evidence map: ${caseName}`);
       const { png, width, height } = await svgToPng(svg);
@@ -93,10 +97,10 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
       const record = await addFigure({ caseId, svg, png, width, height, alt });
       if (writer.insertBlock(figureJson(record.id, alt, flaggedOnly ? 'Evidence map (flagged claims)' : 'Evidence map'))) {
         navigate({ kind: 'show-brief' });
-        notices.toast('Evidence map inserted into the brief as a figure.');
-      } else notices.error('The map could not be inserted into the brief.');
+        notices.toast(t('evidenceMap.inserted'));
+      } else notices.error(t('evidenceMap.notInserted'));
     } catch (error) {
-      notices.error(`The map could not be inserted: ${(error as Error).message}`);
+      notices.error(t('evidenceMap.insertFailed', { reason: (error as Error).message }));
     }
   };
 
@@ -107,36 +111,40 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
   return (
     <section className="evidence-map-pane view-pane" role="region" aria-labelledby={headingId}>
       <header className="view-header">
-        <h2 id={headingId}>Evidence map</h2>
-        <div className="view-tools" role="toolbar" aria-label="Evidence map tools">
-          <div className="segmented" role="group" aria-label="View">
+        <h2 id={headingId}>{t('evidenceMap.title')}</h2>
+        <div className="view-tools" role="toolbar" aria-label={t('evidenceMap.tools')}>
+          <div className="segmented" role="group" aria-label={t('evidenceMap.view')}>
             {(['matrix', 'graph', 'list'] as const).map((v) => (
               <button key={v} type="button" className="small" aria-pressed={view === v} onClick={() => setView(v)}>
-                {v === 'matrix' ? 'Matrix' : v === 'graph' ? 'Graph' : 'List'}
+                {t(`evidenceMap.views.${v}`)}
               </button>
             ))}
           </div>
           <label>
-            <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> Only flagged claims
+            <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> {t('evidenceMap.flaggedOnly')}
           </label>
           <button type="button" className="small" onClick={() => void exportSvg()}>
-            Export map as SVG
+            {t('evidenceMap.exportSvg')}
           </button>
           <button type="button" className="small" onClick={() => void exportPng()}>
-            Export map as PNG
+            {t('evidenceMap.exportPng')}
           </button>
           <button type="button" className="small" onClick={() => void insertIntoBrief()}>
-            Insert map into brief
+            {t('evidenceMap.insert')}
           </button>
         </div>
       </header>
       <p className="view-status" role="status">
-        {full.claims.length} claim{full.claims.length === 1 ? '' : 's'} · {counts['single-source']} rest on one source · {counts['not-independent']} on sources that are not independent ·{' '}
-        {counts['no-support']} without support
+        {t('evidenceMap.summary', {
+          claims: t('evidenceMap.claims', { count: full.claims.length }),
+          single: counts['single-source'],
+          notIndependent: counts['not-independent'],
+          noSupport: counts['no-support'],
+        })}
       </p>
       <Legend />
       {map.claims.length === 0 ? (
-        <p className="muted">{full.claims.length === 0 ? 'No claims yet. Make claims from passages, and give them evidence.' : 'No claim is flagged.'}</p>
+        <p className="muted">{full.claims.length === 0 ? t('evidenceMap.noClaims') : t('evidenceMap.noneFlagged')}</p>
       ) : view === 'matrix' ? (
         <MatrixCanvas
           map={map}
@@ -151,7 +159,7 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
         <ClaimList map={map} onOpen={open} />
       )}
       {opened && openedClaim && (
-        <div className="map-evidence" role="group" aria-label="Evidence in this cell">
+        <div className="map-evidence" role="group" aria-label={t('evidenceMap.cell')}>
           <p>
             <strong>{openedClaim.statement}</strong> — {openedSource?.title}
           </p>
@@ -159,13 +167,13 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
             {opened.passageIds.map((id) => (
               <li key={id}>
                 <button type="button" className="small link-like" onClick={() => navigate({ kind: 'reveal-passage', passageId: id })}>
-                  “{passagesById.get(id)?.selectors[0].exact.slice(0, 120) ?? 'Passage'}”
+                  “{passagesById.get(id)?.selectors[0].exact.slice(0, 120) ?? t('evidenceMap.passageFallback')}”
                 </button>
               </li>
             ))}
           </ul>
           <button type="button" className="small" onClick={() => navigate({ kind: 'open-claim', claimId: openedClaim.id })}>
-            Open claim
+            {t('evidenceMap.openClaim')}
           </button>
         </div>
       )}
@@ -182,16 +190,17 @@ function onlyFlagged(map: EvidenceMap): EvidenceMap {
 }
 
 function Legend() {
+  const { t } = useTranslation();
   return (
-    <ul className="map-legend" aria-label="Legend">
+    <ul className="map-legend" aria-label={t('evidenceMap.legend')}>
       {(['supports', 'contradicts', 'context'] as const).map((stance) => (
         <li key={stance}>
-          <span className={`swatch stance-${stance}`} aria-hidden="true" /> {STANCE_LABELS[stance]}
+          <span className={`swatch stance-${stance}`} aria-hidden="true" /> {STANCE_LABEL[stance]}
         </li>
       ))}
       {(['single-source', 'not-independent', 'no-support'] as const).map((flag) => (
         <li key={flag}>
-          <span className={`dot flag-${flag}`} aria-hidden="true" /> {flagLabel(flag)}
+          <span className={`dot flag-${flag}`} aria-hidden="true" /> {FLAG_LABEL[flag]}
         </li>
       ))}
     </ul>
@@ -200,6 +209,7 @@ function Legend() {
 
 /** Claims on the left, sources on the right, one link per claim–source pair coloured by stance. */
 function Graph({ map, onOpen }: { map: EvidenceMap; onOpen(cell: MapCell | undefined, claimId: string): void }) {
+  const { t } = useTranslation();
   const limited = useMemo(() => {
     if (map.claims.length <= GRAPH_LIMIT) return map;
     const claims = [...map.claims].sort((a, b) => Number(a.flag === 'none') - Number(b.flag === 'none')).slice(0, GRAPH_LIMIT);
@@ -214,8 +224,8 @@ function Graph({ map, onOpen }: { map: EvidenceMap; onOpen(cell: MapCell | undef
   const cellByPair = new Map(limited.cells.map((c) => [`${c.claimId}\u0000${c.sourceId}`, c]));
   return (
     <div className="map-graph">
-      {limited !== map && <p className="muted small">Showing {GRAPH_LIMIT} of {map.claims.length} claims, flagged ones first; the matrix shows all.</p>}
-      <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={`Graph of ${limited.claims.length} claims and ${limited.sources.length} sources`}>
+      {limited !== map && <p className="muted small">{t('evidenceMap.graphLimited', { shown: GRAPH_LIMIT, count: map.claims.length })}</p>}
+      <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t('evidenceMap.graphLabel', { claims: t('evidenceMap.claims', { count: limited.claims.length }), sources: t('evidenceMap.sources', { count: limited.sources.length }) })}>
         {layout.links.map((link) => (
           <path key={`${link.claimId}-${link.sourceId}`} d={link.path} className={`map-link stance-${link.stance}`} fill="none" />
         ))}
@@ -227,7 +237,7 @@ function Graph({ map, onOpen }: { map: EvidenceMap; onOpen(cell: MapCell | undef
               <a
                 href="#"
                 role="button"
-                aria-label={`${claim.statement}. ${flagLabel(claim.flag)}.`}
+                aria-label={t('evidenceMap.claimNode', { statement: claim.statement, flag: FLAG_LABEL[claim.flag] })}
                 onClick={(e) => {
                   e.preventDefault();
                   onOpen(firstCell, claim.id);
@@ -253,13 +263,14 @@ function Graph({ map, onOpen }: { map: EvidenceMap; onOpen(cell: MapCell | undef
           );
         })}
       </svg>
-      <p className="visually-hidden">{cellByPair.size} links between claims and sources.</p>
+      <p className="visually-hidden">{t('evidenceMap.links', { count: cellByPair.size })}</p>
     </div>
   );
 }
 
 /** The map as text: every claim with its flag and each source's stance, each opening its evidence. */
 function ClaimList({ map, onOpen }: { map: EvidenceMap; onOpen(cell: MapCell | undefined, claimId: string): void }) {
+  const { t } = useTranslation();
   const sourceTitle = new Map(map.sources.map((s) => [s.id, s.title]));
   const cellsByClaim = new Map<string, MapCell[]>();
   for (const cell of map.cells) cellsByClaim.set(cell.claimId, [...(cellsByClaim.get(cell.claimId) ?? []), cell]);
@@ -268,14 +279,14 @@ function ClaimList({ map, onOpen }: { map: EvidenceMap; onOpen(cell: MapCell | u
       {map.claims.map((claim) => (
         <li key={claim.id}>
           <p>
-            {claim.statement} {claim.flag !== 'none' && <span className={`map-flag flag-${claim.flag}`}>{flagLabel(claim.flag)}</span>}
+            {claim.statement} {claim.flag !== 'none' && <span className={`map-flag flag-${claim.flag}`}>{FLAG_LABEL[claim.flag]}</span>}
           </p>
           <ul>
             {(cellsByClaim.get(claim.id) ?? []).map((cell) => (
               <li key={cell.sourceId}>
                 <button type="button" className="small link-like" onClick={() => onOpen(cell, claim.id)}>
-                  {sourceTitle.get(cell.sourceId)}: {STANCE_LABELS[cell.stance].toLowerCase()}
-                  {cell.passageIds.length > 1 ? ` (${cell.passageIds.length} passages)` : ''}
+                  {t('evidenceMap.listCell', { source: sourceTitle.get(cell.sourceId) ?? '', stance: STANCE_LABEL[cell.stance].toLocaleLowerCase() })}
+                  {cell.passageIds.length > 1 ? t('evidenceMap.listPassages', { count: cell.passageIds.length }) : ''}
                 </button>
               </li>
             ))}

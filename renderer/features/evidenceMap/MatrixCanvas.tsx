@@ -11,8 +11,11 @@
  * announced. The list view gives screen readers the same content as text.
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import { flagLabel, type EvidenceMap, type MapCell } from '../../../shared/evidence/map';
-import { MATRIX, STANCE_LABELS } from '../../../shared/evidence/layout';
+import type { EvidenceMap, MapCell } from '../../../shared/evidence/map';
+import { MATRIX } from '../../../shared/evidence/layout';
+import { useTranslation } from '../../i18n';
+import { STANCE_LABEL } from '../../lib/claimLabels';
+import { FLAG_LABEL } from './labels';
 
 export interface MatrixHandle {
   scrollTo(top: number, left: number): void;
@@ -34,6 +37,8 @@ const LEFT = MATRIX.labelWidth + MATRIX.flagWidth;
 const TOP = MATRIX.headerHeight;
 
 export function MatrixCanvas({ map, current, onCurrent, onOpen, onAnnounce, handle, height = 460 }: MatrixCanvasProps) {
+  // The corner's words and the cells' names follow the UI's language.
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const frame = useRef(0);
@@ -146,7 +151,7 @@ export function MatrixCanvas({ map, current, onCurrent, onOpen, onAnnounce, hand
     ctx.fillRect(0, 0, LEFT, TOP);
     ctx.fillStyle = ink;
     ctx.font = '600 12px system-ui, sans-serif';
-    ctx.fillText('Claims ↓  Sources →', 4, TOP - 12);
+    ctx.fillText(t('evidenceMap.corner'), 4, TOP - 12);
     // The current cell.
     if (current && current.claim >= firstRow && current.claim <= lastRow) {
       const x = current.source >= firstCol && current.source <= lastCol ? LEFT + current.source * CELL - left : null;
@@ -159,7 +164,7 @@ export function MatrixCanvas({ map, current, onCurrent, onOpen, onAnnounce, hand
     }
     // A user-timing entry per frame drawn: the benchmark (E2) reads these.
     performance.measure('cf-draw-matrix', { start: started });
-  }, [current, map, rows]);
+  }, [current, map, rows, t]);
 
   const schedule = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(draw);
@@ -182,8 +187,10 @@ export function MatrixCanvas({ map, current, onCurrent, onOpen, onAnnounce, hand
     const source = map.sources[c];
     if (!claim || !source) return '';
     const cell = cellAt(r, c);
-    const evidence = cell ? `${STANCE_LABELS[cell.stance]}: ${cell.supports} supporting, ${cell.contradicts} contradicting, ${cell.context} context` : 'no evidence';
-    return `${claim.statement} — ${source.title}: ${evidence}. ${flagLabel(claim.flag)}.`;
+    const evidence = cell
+      ? t('evidenceMap.cellEvidence', { stance: STANCE_LABEL[cell.stance], supports: cell.supports, contradicts: cell.contradicts, inContext: cell.context })
+      : t('evidenceMap.noEvidence');
+    return t('evidenceMap.cellLabel', { claim: claim.statement, source: source.title, evidence, flag: FLAG_LABEL[claim.flag] });
   };
 
   const moveTo = (r: number, c: number) => {
@@ -265,8 +272,8 @@ export function MatrixCanvas({ map, current, onCurrent, onOpen, onAnnounce, hand
         className="matrix-scroll"
         tabIndex={0}
         role="application"
-        aria-roledescription="evidence matrix"
-        aria-label={`Evidence matrix of ${map.claims.length} claims and ${map.sources.length} sources. Arrow keys move between cells, Enter opens the evidence.`}
+        aria-roledescription={t('evidenceMap.matrixRole')}
+        aria-label={t('evidenceMap.matrixLabel', { claims: t('evidenceMap.claims', { count: map.claims.length }), sources: t('evidenceMap.sources', { count: map.sources.length }) })}
         onScroll={schedule}
         onKeyDown={onKeyDown}
         onFocus={() => {

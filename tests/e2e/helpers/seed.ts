@@ -22,7 +22,7 @@ export async function putRecords(page: Page, records: Record<string, unknown[]>)
 }
 
 /** Records as the app stores them: live (`deletedAt: 0`, which the live indexes need) unless the fixture says otherwise. */
-function live<T extends object>(rows: readonly T[]): T[] {
+export function live<T extends object>(rows: readonly T[]): T[] {
   return rows.map((row) => ({ deletedAt: 0, ...row }));
 }
 
