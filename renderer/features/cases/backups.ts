@@ -8,7 +8,19 @@
 import { writeBackup, type BackupReason } from '../../../shared/bundle/backup';
 import type { BundleData } from '../../../shared/bundle/format';
 import { writeBundle } from '../../../shared/bundle/write';
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
+import type {
+  CaseRecord,
+  ClaimRecord,
+  EntityMergeRecord,
+  EntityTagRecord,
+  FigureRecord,
+  NoteRecord,
+  PassageRecord,
+  SourceBlobRecord,
+  SourceRecord,
+  TagRecord,
+  TimelineEntryRecord,
+} from '../../../shared/domain/types';
 import type { BackupInfo } from '../../../shared/ipc/contract';
 import { setBeforeUpgrade, type StoredTables } from '../../db';
 import { readAllCases } from '../../db/repositories';
@@ -65,6 +77,11 @@ export function casesFromStoredTables(tables: StoredTables): BundleData[] {
       claims: byCase(list<ClaimRecord>('claims'), record.id),
       tags: byCase(list<TagRecord>('tags'), record.id),
       notes: byCase(list<NoteRecord>('notes'), record.id),
+      // Absent from databases before version 3: then the case has none.
+      timelineEntries: byCase(list<TimelineEntryRecord>('timelineEntries'), record.id),
+      entityMerges: byCase(list<EntityMergeRecord>('entityMerges'), record.id),
+      entityTags: byCase(list<EntityTagRecord>('entityTags'), record.id),
+      figures: byCase(list<FigureRecord>('figures'), record.id),
     };
   });
 }

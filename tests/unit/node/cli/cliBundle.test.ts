@@ -10,7 +10,7 @@ import { entryData, flip, readJson, repack, unpack, writeJson } from '../../../f
 /** The export fixture case as a bundle, so bundle and JSON exports can be compared. */
 async function fixtureBundle(): Promise<Uint8Array> {
   const json = loadCase();
-  const data: BundleData = { case: json.case, sources: json.sources, blobs: [], passages: json.passages, claims: json.claims, tags: json.tags, notes: json.notes };
+  const data: BundleData = { case: json.case, sources: json.sources, blobs: [], passages: json.passages, claims: json.claims, tags: json.tags, notes: json.notes, timelineEntries: [], entityMerges: [], entityTags: [], figures: [] };
   return writeBundle(data, { appVersion: 'test', includeOriginals: false, now: Date.UTC(2026, 0, 5) });
 }
 
