@@ -20,6 +20,7 @@ import type {
   SourceRecord,
   TagRecord,
   TimelineEntryRecord,
+  Tracked,
 } from '../../../shared/domain/types';
 import type { BackupInfo } from '../../../shared/ipc/contract';
 import { setBeforeUpgrade, type StoredTables } from '../../db';
@@ -61,12 +62,18 @@ export async function ensureDailyBackup(host: BackupHost, opts: BackupOptions = 
   return backUpNow(host, 'daily', { ...opts, now });
 }
 
-/** Group raw stored records into cases, as the bundle writer takes them. */
+/**
+ * Group raw stored records into cases, as the bundle writer takes them. From
+ * database version 2 on, stored records carry Trash fields a bundle does not
+ * (its schemas refuse unknown fields): like every export, the backup holds
+ * live cases and records without them, and view records of what is in the
+ * Trash are left out by the writer.
+ */
 export function casesFromStoredTables(tables: StoredTables): BundleData[] {
-  const list = <T>(name: string) => (tables[name] ?? []) as T[];
+  const list = <T extends object>(name: string): T[] => ((tables[name] ?? []) as (T & Tracked)[]).filter((r) => !r.deletedAt).map((r) => withoutTrashFields<T>(r));
   const byCase = <T extends { caseId: string }>(records: T[], id: string) => records.filter((r) => r.caseId === id);
   const sources = list<SourceRecord>('sources');
-  const blobs = new Map(list<SourceBlobRecord>('sourceBlobs').map((b) => [b.sourceId, b]));
+  const blobs = new Map(((tables.sourceBlobs ?? []) as SourceBlobRecord[]).map((b) => [b.sourceId, b]));
   return list<CaseRecord>('cases').map((record) => {
     const own = byCase(sources, record.id);
     return {
@@ -84,6 +91,11 @@ export function casesFromStoredTables(tables: StoredTables): BundleData[] {
       figures: byCase(list<FigureRecord>('figures'), record.id),
     };
   });
+}
+
+function withoutTrashFields<T extends object>(record: T & Tracked): T {
+  const { deletedAt: _da, deletedBy: _db, deletion: _dl, unlinked: _ul, ...rest } = record;
+  return rest as T;
 }
 
 /** In the desktop app, back up the stored data before every database upgrade. */
