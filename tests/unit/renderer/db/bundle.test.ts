@@ -65,7 +65,7 @@ describe('bundle repository', () => {
 
   it('exports a stored case and imports it back record for record, in one write', async () => {
     db = await freshDb();
-    const data = rich();
+    const data = withViews(rich());
     await addCase(data);
     const stored = await readCaseSnapshot(data.case.id);
     expect(stored?.passages[0]).toMatchObject({ createdBy: db.actor!.id });
@@ -80,6 +80,8 @@ describe('bundle repository', () => {
     await writeImportedCases([read.data]);
     // Record for record, who created and changed each one included: an import keeps the authorship a bundle carries.
     expect(sorted(await readCaseSnapshot(data.case.id))).toEqual(sorted(stored!));
+    expect(stored!.figures).toHaveLength(1);
+    expect(stored!.timelineEntries).toHaveLength(3);
     expect(db.actor!.id).not.toBe(stored!.case.createdBy);
   });
 
