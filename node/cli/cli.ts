@@ -19,6 +19,7 @@ import { briefInputFromCase, CASE_JSON_FORMAT, CASE_JSON_VERSION, parseCaseJson,
 import { CslStyleError } from '../../shared/export/csl';
 import { pdfHeaderFooter } from '../../shared/export/html';
 import { buildExportModel, ExportError, type ExportInput, type ExportOptions } from '../../shared/export/model';
+import type { FigureRecord } from '../../shared/domain/types';
 import { DOCUMENT_FORMATS, renderDocument, type DocumentFormat } from '../../shared/export/render';
 
 export interface CliIo {
@@ -168,6 +169,8 @@ async function exportCase(args: ParsedArgs, io: CliIo): Promise<number> {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  // A bundle carries the brief's figures (case JSON does not): without them the export says "Figure missing".
+  if (data.figures) input.figures = data.figures;
   const model = buildExportModel(input);
 
   const output = args.output ?? join(dirname(args.input), `${basename(args.input, extname(args.input))}.${args.format}`);
@@ -198,14 +201,14 @@ async function exportCase(args: ParsedArgs, io: CliIo): Promise<number> {
 }
 
 /** A case JSON file, checked by the same schemas as bundles. */
-async function readJsonCase(io: CliIo, path: string): Promise<CaseJson> {
+async function readJsonCase(io: CliIo, path: string): Promise<CaseJson & { figures?: FigureRecord[] }> {
   const parsed = parseCaseJson(await readText(io, path, 'case file'));
   if (!parsed.ok) throw new UsageError(`${basename(path)}: ${parsed.error}`);
   return parsed.data;
 }
 
 /** A `.casefile` bundle, validated completely (hashes, schemas, references, size limits) before anything is exported. */
-async function readBundleCase(io: CliIo, path: string): Promise<CaseJson> {
+async function readBundleCase(io: CliIo, path: string): Promise<CaseJson & { figures: FigureRecord[] }> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(path);
@@ -214,8 +217,8 @@ async function readBundleCase(io: CliIo, path: string): Promise<CaseJson> {
   }
   const result = await readBundle(bytes);
   if (!result.ok) throw new UsageError(`${basename(path)} cannot be exported: ${result.error.message}`);
-  const { case: record, sources, passages, claims, tags, notes } = result.data;
-  return { format: CASE_JSON_FORMAT, version: CASE_JSON_VERSION, exportedAt: result.manifest.createdAt, case: record, sources, passages, claims, tags, notes };
+  const { case: record, sources, passages, claims, tags, notes, figures } = result.data;
+  return { format: CASE_JSON_FORMAT, version: CASE_JSON_VERSION, exportedAt: result.manifest.createdAt, case: record, sources, passages, claims, tags, notes, figures };
 }
 
 async function readText(io: CliIo, path: string, what: string): Promise<string> {

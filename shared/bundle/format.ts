@@ -1,5 +1,5 @@
 /**
- * The `.casefile` bundle layout, format version 2 (version 1 is read too).
+ * The `.casefile` bundle layout, format version 3 (versions 1 and 2 are read too).
  *
  * A zip holding:
  *   manifest.json       what the bundle is, and the path, SHA-256 and size of every other entry
@@ -13,6 +13,11 @@
  *   notes.json          NoteRecord[] (the brief is one of them)
  *   annotations.jsonld  the passages as a W3C Web Annotation collection, for other tools
  *   references.json     the sources as CSL-JSON, for reference managers
+ *   timeline.json       TimelineEntryRecord[] (chronology decisions and events; format 3)
+ *   entityMerges.json   EntityMergeRecord[] (format 3)
+ *   entityTags.json     EntityTagRecord[] (format 3)
+ *   figures.json        FigureRecord[] without `png` (format 3); the SVG is in the record
+ *   figures/<id>.png    each figure's PNG bytes (format 3)
  *
  * The last two are derived views written for other software; Casefile reads
  * its own records back from the JSON files above them and only checks that
@@ -22,20 +27,25 @@
  * (`createdBy`, `updatedBy`, `changedAt`), so a case keeps who wrote what,
  * and sources may carry `ocr`, the provenance of text recognised by OCR.
  * The layout is the same, so a version-1 bundle reads as a version-2 one
- * without stamps or OCR records. A newer version is refused with "made by a
- * newer Casefile", never read with fields this one cannot place.
+ * without stamps or OCR records. 3, the case views' records (issue 14): the
+ * timeline, entity merges, entity tags and the brief's figures, in four new
+ * entries (and one PNG per figure). A version-1 or -2 bundle has none of them
+ * and reads as a case with none; a version-3 bundle must have all four. A
+ * newer version is refused with "made by a newer Casefile", never read with
+ * fields this one cannot place.
  */
 import { z } from 'zod';
 import type {
   CaseData,
+  FigureRecord,
   SourceMetadata,
   SourceRecord,
 } from '../domain/types';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
-export const BUNDLE_FORMAT_VERSION = 2;
+export const BUNDLE_FORMAT_VERSION = 3;
 /** Every format version this Casefile reads. */
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
 /** The extension the desktop shell registers and save dialogs suggest. */
 export const BUNDLE_EXTENSION = '.casefile';
 
@@ -53,6 +63,10 @@ export const ENTRY = {
   notes: 'notes.json',
   annotations: 'annotations.jsonld',
   references: 'references.json',
+  timeline: 'timeline.json',
+  entityMerges: 'entityMerges.json',
+  entityTags: 'entityTags.json',
+  figures: 'figures.json',
 } as const;
 
 /** Entries every version-1 bundle has besides the manifest. */
@@ -68,7 +82,30 @@ export const REQUIRED_ENTRIES: readonly string[] = [
   ENTRY.references,
 ];
 
+/** Entries a version-3 bundle has besides those of version 1 (and one `figures/<id>.png` per figure). */
+export const VIEW_ENTRIES: readonly string[] = [ENTRY.timeline, ENTRY.entityMerges, ENTRY.entityTags, ENTRY.figures];
+
+/** The fixed entries a bundle of this format version has besides the manifest. */
+export function requiredEntries(formatVersion: number): readonly string[] {
+  return formatVersion >= 3 ? [...REQUIRED_ENTRIES, ...VIEW_ENTRIES] : REQUIRED_ENTRIES;
+}
+
+/** A figure as `figures.json` holds it: the record without its PNG, which is the entry `figures/<id>.png`. */
+export type FigureIndexItem = Omit<FigureRecord, 'png'>;
+
 const BLOB_FOLDER = 'blobs/';
+const FIGURE_FOLDER = 'figures/';
+const PNG = '.png';
+
+/** Where a figure's PNG lives in the zip. Figure IDs are schema-checked to be path-safe. */
+export function figurePngPath(figureId: string): string {
+  return FIGURE_FOLDER + figureId + PNG;
+}
+
+/** The figure ID a `figures/<id>.png` path belongs to, or undefined for any other path. */
+export function figurePngId(path: string): string | undefined {
+  return path.startsWith(FIGURE_FOLDER) && path.endsWith(PNG) ? path.slice(FIGURE_FOLDER.length, -PNG.length) : undefined;
+}
 
 /** Where a source's original bytes live in the zip. Source IDs are schema-checked to be path-safe. */
 export function blobPath(sourceId: string): string {

@@ -11,6 +11,13 @@ export const MAX_FIELD_CHARS = 25 * MIB;
 /** Longest source snapshot (`SourceRecord.text` / `html`), in characters. */
 export const MAX_SNAPSHOT_CHARS = 40 * MIB;
 
+/**
+ * The largest figure (its SVG and PNG together), in bytes: a map of a big
+ * case, not a photo album. The brief refuses to store a bigger one, and a
+ * bundle holding one is refused by name.
+ */
+export const MAX_FIGURE_BYTES = 20 * MIB;
+
 export interface BundleLimits {
   /** Most entries a zip may hold: the fixed files plus one blob per source. */
   maxEntries: number;

@@ -9,7 +9,9 @@
  *   4. every entry: listed, present, CRC and SHA-256 intact;
  *   5. every JSON entry: no over-long string (scanned before parsing), valid
  *      JSON, every record valid against its schema;
- *   6. unique IDs and references that resolve within the bundle.
+ *   6. unique IDs and references that resolve within the bundle, and
+ *      figures within their size limit (a figure's PNG is weighed from the
+ *      zip's headers at step 4, before it is inflated).
  *
  * A caller therefore either gets the whole case or a `BundleError` and
  * writes nothing: there is no half-imported case.
@@ -21,14 +23,16 @@ import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
   ENTRY,
-  REQUIRED_ENTRIES,
   blobPath,
   blobSourceId,
+  figurePngId,
+  figurePngPath,
   manifestSchema,
+  requiredEntries,
   type BundleData,
   type BundleManifest,
 } from './format';
-import { DEFAULT_LIMITS, type BundleLimits } from './limits';
+import { DEFAULT_LIMITS, MAX_FIGURE_BYTES, type BundleLimits } from './limits';
 import { describeIssue, idSchema } from './schema';
 import { TABLES, checkIntegrity, checkStringLengths, parseCase, parseTable } from './validate';
 import { crc32, listZipEntries, type ZipEntryInfo } from './zip';
@@ -72,6 +76,9 @@ async function readChecked(bytes: Uint8Array, limits: BundleLimits): Promise<{ d
     throw new BundleFailure('corrupt', `${ENTRY.manifest} names case ${manifest.caseId}, but ${ENTRY.case} holds case ${record.id}.`);
   }
   const blobIndex = parseTable(TABLES.blobs, json(ENTRY.blobIndex));
+  // Bundles before format 3 have no case views: the case simply has none.
+  const views = manifest.formatVersion >= 3;
+  const figureIndex = views ? parseTable(TABLES.figures, json(ENTRY.figures)) : [];
   const data: BundleData = {
     case: record,
     sources: parseTable(TABLES.sources, json(ENTRY.sources)),
@@ -87,11 +94,24 @@ async function readChecked(bytes: Uint8Array, limits: BundleLimits): Promise<{ d
     claims: parseTable(TABLES.claims, json(ENTRY.claims)),
     tags: parseTable(TABLES.tags, json(ENTRY.tags)),
     notes: parseTable(TABLES.notes, json(ENTRY.notes)),
+    timelineEntries: views ? parseTable(TABLES.timelineEntries, json(ENTRY.timeline)) : [],
+    entityMerges: views ? parseTable(TABLES.entityMerges, json(ENTRY.entityMerges)) : [],
+    entityTags: views ? parseTable(TABLES.entityTags, json(ENTRY.entityTags)) : [],
+    figures: figureIndex.map((item, index) => {
+      const path = figurePngPath(item.id);
+      const png = files.get(path);
+      if (!png) throw new BundleFailure('missing-entry', `${ENTRY.figures}: figure ${index + 1} (${item.id}) should have its picture in ${path}, which is missing.`);
+      return { ...item, png };
+    }),
   };
   const indexed = new Set(blobIndex.map((item) => blobPath(item.sourceId)));
+  const pictured = new Set(figureIndex.map((item) => figurePngPath(item.id)));
   for (const path of files.keys()) {
     if (blobSourceId(path) !== undefined && !indexed.has(path)) {
       throw new BundleFailure('corrupt', `This bundle holds ${path}, but ${ENTRY.blobIndex} does not describe it.`);
+    }
+    if (figurePngId(path) !== undefined && !pictured.has(path)) {
+      throw new BundleFailure('corrupt', `This bundle holds ${path}, but ${ENTRY.figures} does not describe it.`);
     }
   }
   // The derived views are not imported, but they are part of what was exported: they must at least be intact JSON.
@@ -188,16 +208,27 @@ function parseManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest 
  */
 function checkManifestEntries(manifest: BundleManifest, byName: ReadonlyMap<string, ZipEntryInfo>): Set<string> {
   const listed = new Set<string>();
+  const required = requiredEntries(manifest.formatVersion);
   manifest.entries.forEach((entry, index) => {
     const where = `${ENTRY.manifest}: entry ${index + 1} (${entry.path})`;
     if (listed.has(entry.path)) throw new BundleFailure('corrupt', `${where} is listed twice.`);
     const sourceId = blobSourceId(entry.path);
-    const known = sourceId === undefined ? REQUIRED_ENTRIES.includes(entry.path) : idSchema.safeParse(sourceId).success;
-    if (!known) throw new BundleFailure('corrupt', `${where} is not part of a version-${BUNDLE_FORMAT_VERSION} bundle.`);
-    if (!byName.has(entry.path)) throw new BundleFailure('missing-entry', `This bundle is missing ${entry.path}, which its manifest lists.`);
+    const figureId = manifest.formatVersion >= 3 ? figurePngId(entry.path) : undefined;
+    const id = sourceId ?? figureId;
+    const known = id === undefined ? required.includes(entry.path) : idSchema.safeParse(id).success;
+    if (!known) throw new BundleFailure('corrupt', `${where} is not part of a version-${manifest.formatVersion} bundle.`);
+    const zipped = byName.get(entry.path);
+    if (!zipped) throw new BundleFailure('missing-entry', `This bundle is missing ${entry.path}, which its manifest lists.`);
+    // Weighed before it is inflated, like every entry: a figure's picture has its own, smaller limit.
+    if (figureId !== undefined && zipped.size > MAX_FIGURE_BYTES) {
+      throw new BundleFailure(
+        'too-large',
+        `This bundle was refused: the picture of figure ${figureId} (${entry.path}) would unpack to ${megabytes(zipped.size)}, and a figure may be at most ${megabytes(MAX_FIGURE_BYTES)}.`,
+      );
+    }
     listed.add(entry.path);
   });
-  for (const path of REQUIRED_ENTRIES) {
+  for (const path of required) {
     if (!listed.has(path)) throw new BundleFailure('missing-entry', `This bundle is missing ${path}.`);
   }
   for (const name of byName.keys()) {

@@ -2,10 +2,12 @@
  * "Import a copy with new IDs": used when the profile already holds the case
  * a bundle contains. Every record gets a fresh UUID and every reference is
  * rewritten through one old→new table, including the IDs inside the saved
- * brief (citation and mark nodes), so the copy is a self-contained twin that
- * shares no ID with the original.
+ * brief (citation, mark and figure nodes) and those the case views' records
+ * hold (the source and passage of a timeline entry, the passage of an entity
+ * tag), so the copy is a self-contained twin that shares no ID with the
+ * original.
  */
-import type { ClaimRecord, NoteRecord, PassageRecord } from '../domain/types';
+import type { ClaimRecord, NoteRecord, PassageRecord, TimelineEntryRecord } from '../domain/types';
 import type { BundleData } from './format';
 
 export const COPY_SUFFIX = ' (copy)';
@@ -54,12 +56,22 @@ export function remapIds(data: BundleData, newId: () => string = () => crypto.ra
     ),
     tags: data.tags.map((tag) => ({ ...tag, id: map(tag.id), caseId })),
     notes: data.notes.map((note): NoteRecord => ({ ...note, id: map(note.id), caseId, content: remapBriefIds(note.content, map) })),
+    timelineEntries: data.timelineEntries.map((entry): TimelineEntryRecord => {
+      const copy: TimelineEntryRecord = { ...entry, id: map(entry.id), caseId, sourceId: map(entry.sourceId) };
+      if (entry.passageId !== undefined) copy.passageId = map(entry.passageId);
+      return copy;
+    }),
+    // Merges name entities by kind and name, not by ID: only the records' own IDs change.
+    entityMerges: data.entityMerges.map((merge) => ({ ...merge, id: map(merge.id), caseId })),
+    entityTags: data.entityTags.map((tag) => ({ ...tag, id: map(tag.id), caseId, passageId: map(tag.passageId) })),
+    figures: data.figures.map((figure) => ({ ...figure, id: map(figure.id), caseId })),
   };
 }
 
 /**
  * Rewrite the record IDs a serialised brief carries: `passageId` and
- * `claimId` on citation nodes and the claim `ids` on mark nodes, wherever
+ * `claimId` on citation nodes, the claim `ids` on mark nodes and `figureId`
+ * on figure nodes, wherever
  * they sit in the tree. Everything else is copied as is. Walks with an
  * explicit stack, so a deeply nested document cannot overflow the call stack.
  */
@@ -86,5 +98,7 @@ function rewriteNode(node: Record<string, unknown>, map: (id: string) => string)
     if (typeof node.claimId === 'string') node.claimId = map(node.claimId);
   } else if (node.type === 'mark' && Array.isArray(node.ids)) {
     node.ids = node.ids.map((id: unknown) => (typeof id === 'string' ? map(id) : id));
+  } else if (node.type === 'figure' && typeof node.figureId === 'string') {
+    node.figureId = map(node.figureId);
   }
 }

@@ -12,14 +12,19 @@
 import { z } from 'zod';
 import {
   CLAIM_STATUSES,
+  ENTITY_KINDS,
   STANCES,
   type CaseRecord,
   type ClaimRecord,
+  type EntityMergeRecord,
+  type EntityTagRecord,
+  type FigureRecord,
   type NoteRecord,
   type PassageRecord,
   type SourceBlobRecord,
   type SourceRecord,
   type TagRecord,
+  type TimelineEntryRecord,
 } from '../domain/types';
 import { groupDigits, megabytes } from './errors';
 import { MAX_FIELD_CHARS, MAX_SNAPSHOT_CHARS } from './limits';
@@ -233,6 +238,72 @@ export const noteSchema = z.strictObject({
   order,
 });
 
+// ------------------------------------------------------ case views (format 3)
+
+/** "2024", "2024-03" or "2024-03-05", as the chronology writes dates. */
+const isoDate = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
+  error: 'must be a date written as "2024", "2024-03" or "2024-03-05"',
+});
+
+const eventDate = z.strictObject({
+  start: isoDate,
+  end: isoDate.optional(),
+  precision: z.enum(['day', 'month', 'year']),
+});
+
+/** A found date's decision names its words on the source; an event added by hand names its passage; both of those that carry a date need it. */
+export const timelineEntrySchema = z
+  .strictObject({
+    id: idSchema,
+    caseId: idSchema,
+    kind: z.enum(['confirmed', 'corrected', 'dismissed', 'manual']),
+    sourceId: idSchema,
+    selectors: z.tuple([quoteSelector, positionSelector]).optional(),
+    passageId: idSchema.optional(),
+    date: eventDate.optional(),
+    label: text().optional(),
+    createdAt: time,
+    updatedAt: time,
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.kind === 'manual' && entry.passageId === undefined) ctx.addIssue({ code: 'custom', path: ['passageId'], message: 'is missing (an event added by hand names its passage)' });
+    if (entry.kind !== 'manual' && entry.selectors === undefined) ctx.addIssue({ code: 'custom', path: ['selectors'], message: 'is missing (a found date names its words on the source)' });
+    if ((entry.kind === 'manual' || entry.kind === 'corrected') && entry.date === undefined) ctx.addIssue({ code: 'custom', path: ['date'], message: `is missing (a ${entry.kind} event needs its date)` });
+  });
+
+/** An entity key: its kind and folded name ("organization:national crime agency"). */
+const entityKey = text();
+const entityKind = z.enum(ENTITY_KINDS as [EntityTagRecord['kind'], ...EntityTagRecord['kind'][]]);
+
+export const entityMergeSchema = z.strictObject({
+  id: idSchema,
+  caseId: idSchema,
+  into: entityKey,
+  alias: entityKey,
+  createdAt: time,
+});
+
+export const entityTagSchema = z.strictObject({
+  id: idSchema,
+  caseId: idSchema,
+  passageId: idSchema,
+  entity: entityKey,
+  name: text(),
+  kind: entityKind,
+  createdAt: time,
+});
+
+/** A figure in `figures.json`: everything but the PNG, whose bytes are the entry `figures/<id>.png`. */
+export const figureIndexSchema = z.strictObject({
+  id: idSchema,
+  caseId: idSchema,
+  svg: text(),
+  width: z.number().nonnegative(),
+  height: z.number().nonnegative(),
+  alt: text(),
+  createdAt: time,
+});
+
 // ------------------------------------------------------ drift assertions
 
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -247,7 +318,11 @@ export const SCHEMA_MATCHES_TYPES: {
   claim: Same<z.output<typeof claimSchema>, ClaimRecord>;
   tag: Same<z.output<typeof tagSchema>, TagRecord>;
   note: Same<z.output<typeof noteSchema>, NoteRecord>;
-} = { case: true, source: true, blob: true, passage: true, claim: true, tag: true, note: true };
+  timelineEntry: Same<z.output<typeof timelineEntrySchema>, TimelineEntryRecord>;
+  entityMerge: Same<z.output<typeof entityMergeSchema>, EntityMergeRecord>;
+  entityTag: Same<z.output<typeof entityTagSchema>, EntityTagRecord>;
+  figure: Same<z.output<typeof figureIndexSchema>, Omit<FigureRecord, 'png'>>;
+} = { case: true, source: true, blob: true, passage: true, claim: true, tag: true, note: true, timelineEntry: true, entityMerge: true, entityTag: true, figure: true };
 
 // ------------------------------------------------------ messages
 

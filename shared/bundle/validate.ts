@@ -10,7 +10,22 @@ import type { CaseRecord, SourceBlobRecord } from '../domain/types';
 import { BundleFailure, groupDigits, megabytes, shortId } from './errors';
 import { ENTRY, type BundleData } from './format';
 import { findOversizedString } from './jsonScan';
-import { blobIndexSchema, caseSchema, claimSchema, describeIssue, fieldPath, noteSchema, passageSchema, sourceSchema, tagSchema } from './schema';
+import { MAX_FIGURE_BYTES } from './limits';
+import {
+  blobIndexSchema,
+  caseSchema,
+  claimSchema,
+  describeIssue,
+  entityMergeSchema,
+  entityTagSchema,
+  fieldPath,
+  figureIndexSchema,
+  noteSchema,
+  passageSchema,
+  sourceSchema,
+  tagSchema,
+  timelineEntrySchema,
+} from './schema';
 
 export type BlobIndexItem = Omit<SourceBlobRecord, 'bytes'>;
 
@@ -22,6 +37,10 @@ export const TABLES = {
   tags: { entry: ENTRY.tags, noun: 'tag', schema: tagSchema },
   notes: { entry: ENTRY.notes, noun: 'note', schema: noteSchema },
   blobs: { entry: ENTRY.blobIndex, noun: 'original file', schema: blobIndexSchema, key: 'sourceId' },
+  timelineEntries: { entry: ENTRY.timeline, noun: 'timeline entry', schema: timelineEntrySchema },
+  entityMerges: { entry: ENTRY.entityMerges, noun: 'entity merge', schema: entityMergeSchema },
+  entityTags: { entry: ENTRY.entityTags, noun: 'entity tag', schema: entityTagSchema },
+  figures: { entry: ENTRY.figures, noun: 'figure', schema: figureIndexSchema },
 } as const;
 
 type Table = (typeof TABLES)[keyof typeof TABLES];
@@ -58,11 +77,18 @@ export function parseTable<T>(table: Table & { schema: z.ZodType<T> }, raw: unkn
   });
 }
 
+/** A figure's size as the limit counts it: its SVG's characters and its PNG's bytes. */
+export function figureSize(figure: { svg: string; png: Uint8Array }): number {
+  return figure.svg.length + figure.png.byteLength;
+}
+
 /**
  * Check that IDs are unique and every reference resolves inside the bundle:
  * each record belongs to the bundle's case; passages point to sources and
  * tags; claims to passages and tags; the case to its brief note and its open
- * source; each original file to a source. IDs are unique across all tables,
+ * source; each original file to a source; timeline entries to their source
+ * (and passage), entity tags to their passage. Each figure is within
+ * `MAX_FIGURE_BYTES`. IDs are unique across all tables,
  * because the brief's citations and marks name passages and claims by ID
  * alone, and import remaps IDs through one table.
  */
@@ -90,6 +116,10 @@ export function checkIntegrity(data: BundleData): void {
     [TABLES.claims, data.claims],
     [TABLES.tags, data.tags],
     [TABLES.notes, data.notes],
+    [TABLES.timelineEntries, data.timelineEntries],
+    [TABLES.entityMerges, data.entityMerges],
+    [TABLES.entityTags, data.entityTags],
+    [TABLES.figures, data.figures],
   ] as const;
   for (const [table, records] of tables) {
     records.forEach((record, index) => {
@@ -127,6 +157,23 @@ export function checkIntegrity(data: BundleData): void {
     if (blobSources.has(blob.sourceId)) throw new BundleFailure('duplicate-id', `${location} is a second original file for the same source.`);
     blobSources.add(blob.sourceId);
     if (!sourceIds.has(blob.sourceId)) throw missing(location, 'source', blob.sourceId);
+  });
+  data.timelineEntries.forEach((entry, index) => {
+    const location = where(TABLES.timelineEntries, index, entry.id);
+    if (!sourceIds.has(entry.sourceId)) throw missing(location, 'source', entry.sourceId);
+    if (entry.passageId !== undefined && !passageIds.has(entry.passageId)) throw missing(location, 'passage', entry.passageId);
+  });
+  data.entityTags.forEach((tag, index) => {
+    if (!passageIds.has(tag.passageId)) throw missing(where(TABLES.entityTags, index, tag.id), 'passage', tag.passageId);
+  });
+  data.figures.forEach((figure, index) => {
+    const size = figureSize(figure);
+    if (size > MAX_FIGURE_BYTES) {
+      throw new BundleFailure(
+        'too-large',
+        `${where(TABLES.figures, index, figure.id)} is ${megabytes(size)} (its SVG and PNG together); a figure may be at most ${megabytes(MAX_FIGURE_BYTES)}.`,
+      );
+    }
   });
 }
 

@@ -16,6 +16,7 @@ import {
   BUNDLE_FORMAT_VERSION,
   ENTRY,
   blobPath,
+  figurePngPath,
   toCslReferences,
   type BundleData,
   type BundleManifest,
@@ -58,9 +59,14 @@ export async function writeBundle(data: BundleData, opts: WriteOptions): Promise
     [ENTRY.notes, json(checked.notes)],
     [ENTRY.annotations, json(toAnnotationCollection(checked.case.name, checked.sources, checked.passages, checked.tags, opts.now))],
     [ENTRY.references, json(toCslReferences(checked.sources))],
+    [ENTRY.timeline, json(checked.timelineEntries)],
+    [ENTRY.entityMerges, json(checked.entityMerges)],
+    [ENTRY.entityTags, json(checked.entityTags)],
+    [ENTRY.figures, json(checked.figures.map(({ png: _png, ...rest }) => rest))],
   ]);
   for (const [path, bytes] of files) checkStringLengths(path, bytes, DEFAULT_LIMITS.maxStringChars);
   for (const blob of checked.blobs) files.set(blobPath(blob.sourceId), blob.bytes);
+  for (const figure of checked.figures) files.set(figurePngPath(figure.id), figure.png);
   checkSizes(files);
 
   const entries: ManifestEntry[] = await Promise.all(
@@ -76,6 +82,7 @@ export async function writeBundle(data: BundleData, opts: WriteOptions): Promise
   };
 
   const mediaTypes = new Map(checked.blobs.map((blob) => [blobPath(blob.sourceId), blob.mediaType]));
+  for (const figure of checked.figures) mediaTypes.set(figurePngPath(figure.id), 'image/png');
   const zippable: Zippable = { [ENTRY.manifest]: encoder.encode(JSON.stringify(manifest, null, 2)) };
   for (const [path, bytes] of files) {
     const mediaType = mediaTypes.get(path);
@@ -84,14 +91,24 @@ export async function writeBundle(data: BundleData, opts: WriteOptions): Promise
   return zipSync(zippable, { mtime: zipTime(opts.now) });
 }
 
-/** Validate the export and return exactly what will be written. */
+/**
+ * Validate the export and return exactly what will be written. Timeline
+ * entries and entity tags whose source or passage is not exported (it is in
+ * the Trash) are left out, as the resume point is: they describe records the
+ * bundle does not carry.
+ */
 function checkForExport(data: BundleData, includeOriginals: boolean): BundleData {
   const record = { ...data.case };
   if (record.activeSourceId !== undefined && !data.sources.some((source) => source.id === record.activeSourceId)) {
     delete record.activeSourceId;
   }
+  const sourceIds = new Set(data.sources.map((source) => source.id));
+  const passageIds = new Set(data.passages.map((passage) => passage.id));
+  const timelineEntries = data.timelineEntries.filter((entry) => sourceIds.has(entry.sourceId) && (entry.passageId === undefined || passageIds.has(entry.passageId)));
+  const entityTags = data.entityTags.filter((tag) => passageIds.has(tag.passageId));
   const blobs: SourceBlobRecord[] = includeOriginals ? data.blobs : [];
   parseTable(TABLES.blobs, blobs.map(({ sourceId, mediaType }) => ({ sourceId, mediaType })));
+  const figures = parseTable(TABLES.figures, data.figures.map(({ png: _png, ...rest }) => rest)).map((figure, index) => ({ ...figure, png: data.figures[index]!.png }));
   const checked: BundleData = {
     case: parseCase(record),
     sources: parseTable(TABLES.sources, data.sources),
@@ -100,6 +117,10 @@ function checkForExport(data: BundleData, includeOriginals: boolean): BundleData
     claims: parseTable(TABLES.claims, data.claims),
     tags: parseTable(TABLES.tags, data.tags),
     notes: parseTable(TABLES.notes, data.notes),
+    timelineEntries: parseTable(TABLES.timelineEntries, timelineEntries),
+    entityMerges: parseTable(TABLES.entityMerges, data.entityMerges),
+    entityTags: parseTable(TABLES.entityTags, entityTags),
+    figures,
   };
   checkIntegrity(checked);
   return checked;

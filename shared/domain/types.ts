@@ -258,6 +258,11 @@ export interface CaseData {
   claims: ClaimRecord[];
   tags: TagRecord[];
   notes: NoteRecord[];
+  /** The case views' records (issue 14): chronology decisions and events, entity merges and tags, the brief's figures. */
+  timelineEntries: TimelineEntryRecord[];
+  entityMerges: EntityMergeRecord[];
+  entityTags: EntityTagRecord[];
+  figures: FigureRecord[];
 }
 
 // ------------------------------------------------------------ chronology, entities, figures (issue 14)

@@ -167,6 +167,50 @@ function hugeSourceText(entries: Entries, chars: number): Uint8Array {
   return bytes;
 }
 
+test('an evidence map in the brief and a confirmed date survive export and import as a copy', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('button', { name: SAMPLE })).toBeVisible();
+
+  // The map into the brief, as a figure.
+  await page.getByRole('tab', { name: 'Evidence map' }).click();
+  await page.getByRole('region', { name: 'Evidence map' }).getByRole('button', { name: 'Insert map into brief' }).click();
+  const figure = briefBox(page).getByRole('img', { name: /^Evidence map of/ });
+  await expect(figure).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 15_000 });
+
+  // Confirm the first date the chronology found.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('status').first()).toHaveText(/^\d+ dated events?\.$/);
+  await timeline.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+  const events = timeline.locator('.timeline-event');
+  const first = (await events.first().innerText()).split('\n')[0]!.trim();
+  await events.first().click();
+  await timeline.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
+  await expect(events.first()).toContainText('Confirmed');
+
+  const bundle = await exportActiveCase(page);
+  const read = await readBundle(bundle.bytes);
+  if (!read.ok) throw new Error(read.error.message);
+  expect(read.data.figures).toHaveLength(1);
+  expect(read.data.timelineEntries.map((e) => e.kind)).toEqual(['confirmed']);
+
+  // The case is here, so it comes in as a copy with new IDs: the brief's figure node must follow its figure.
+  await importBundle(page, bundle);
+  await page.getByRole('dialog', { name: 'This case is already in Casefile' }).getByRole('button', { name: 'Import a copy' }).click();
+  await expect(page.getByRole('button', { name: / \(copy\)$/ })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('tab', { name: 'Brief' }).click();
+  await expect(briefBox(page).getByRole('img', { name: /^Evidence map of/ })).toBeVisible();
+  await expect(briefBox(page)).not.toContainText('Figure missing');
+  const copy = (await dumpDb(page)).tables;
+  const copyCase = (copy.cases ?? []).find((c) => / \(copy\)$/.test(String(c.name)))!;
+  expect((copy.figures ?? []).filter((f) => f.caseId === copyCase.id)).toHaveLength(1);
+
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await timeline.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+  await expect(events.filter({ hasText: first }).first()).toContainText('Confirmed');
+});
+
 test('every kind of malformed bundle is refused with its own message and the database is left exactly as it was', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await openApp(page);

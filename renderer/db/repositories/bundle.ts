@@ -12,13 +12,14 @@
 import { BUNDLE_EXTENSION, type BundleData } from '../../../shared/bundle/format';
 import { readBundle, type ReadResult } from '../../../shared/bundle/read';
 import { remapIds } from '../../../shared/bundle/remap';
+import { figureSize } from '../../../shared/bundle/validate';
 import { writeBundle } from '../../../shared/bundle/write';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { safeFileStem } from '../../../shared/domain/fileName';
 import { getDb } from '../db';
 import { isLive } from '../live';
 import { runWithOrigin } from '../origin';
-import { readCaseSnapshot } from './cases';
+import { caseDataTables, readCaseSnapshot } from './cases';
 import { RepoError } from './errors';
 import { purgeCase } from './trash';
 
@@ -51,8 +52,10 @@ export function readCaseBundle(bytes: Uint8Array): Promise<ReadResult> {
   return readBundle(bytes);
 }
 
+type RecordTable = 'cases' | 'sources' | 'passages' | 'claims' | 'tags' | 'notes' | 'timelineEntries' | 'entityMerges' | 'entityTags' | 'figures';
+
 /** Every record ID a case's data defines (blobs share their source's ID). */
-function recordIds(data: BundleData): { table: 'cases' | 'sources' | 'passages' | 'claims' | 'tags' | 'notes'; ids: string[] }[] {
+function recordIds(data: BundleData): { table: RecordTable; ids: string[] }[] {
   return [
     { table: 'cases', ids: [data.case.id] },
     { table: 'sources', ids: data.sources.map((r) => r.id) },
@@ -60,6 +63,10 @@ function recordIds(data: BundleData): { table: 'cases' | 'sources' | 'passages' 
     { table: 'claims', ids: data.claims.map((r) => r.id) },
     { table: 'tags', ids: data.tags.map((r) => r.id) },
     { table: 'notes', ids: data.notes.map((r) => r.id) },
+    { table: 'timelineEntries', ids: data.timelineEntries.map((r) => r.id) },
+    { table: 'entityMerges', ids: data.entityMerges.map((r) => r.id) },
+    { table: 'entityTags', ids: data.entityTags.map((r) => r.id) },
+    { table: 'figures', ids: data.figures.map((r) => r.id) },
   ];
 }
 
@@ -73,7 +80,7 @@ function recordIds(data: BundleData): { table: 'cases' | 'sources' | 'passages' 
  */
 export async function bundleConflict(data: BundleData): Promise<'case' | 'records' | 'trash' | null> {
   const db = getDb();
-  return db.transaction('r', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], () => conflictOf(data));
+  return db.transaction('r', caseDataTables(db), () => conflictOf(data));
 }
 
 /** The check behind {@link bundleConflict}, inside a transaction over every case table. */
@@ -154,7 +161,22 @@ export function chunked<T>(records: readonly T[], weight: (record: T) => number 
 
 /** How many records an import of these cases writes. */
 export function importSize(cases: readonly BundleData[]): number {
-  return cases.reduce((n, d) => n + 1 + d.sources.length + d.blobs.length + d.passages.length + d.claims.length + d.tags.length + d.notes.length, 0);
+  return cases.reduce(
+    (n, d) =>
+      n +
+      1 +
+      d.sources.length +
+      d.blobs.length +
+      d.passages.length +
+      d.claims.length +
+      d.tags.length +
+      d.notes.length +
+      d.timelineEntries.length +
+      d.entityMerges.length +
+      d.entityTags.length +
+      d.figures.length,
+    0,
+  );
 }
 
 /**
@@ -204,6 +226,10 @@ export async function writeImportedCases(cases: readonly BundleData[], opts: Wri
       for (const chunk of chunked(data.claims)) await step(chunk.length, () => db.claims.bulkAdd(chunk));
       for (const chunk of chunked(data.tags)) await step(chunk.length, () => db.tags.bulkAdd(chunk));
       for (const chunk of chunked(data.notes, (n) => n.plainText.length * 4)) await step(chunk.length, () => db.notes.bulkAdd(chunk));
+      for (const chunk of chunked(data.timelineEntries)) await step(chunk.length, () => db.timelineEntries.bulkAdd(chunk));
+      for (const chunk of chunked(data.entityMerges)) await step(chunk.length, () => db.entityMerges.bulkAdd(chunk));
+      for (const chunk of chunked(data.entityTags)) await step(chunk.length, () => db.entityTags.bulkAdd(chunk));
+      for (const chunk of chunked(data.figures, (f) => figureSize(f))) await step(chunk.length, () => db.figures.bulkAdd(chunk));
     }
     return cases.map((data) => data.case);
   });

@@ -63,13 +63,22 @@ export async function setActiveSource(caseId: string, sourceId: string | undefin
 }
 
 /**
+ * Every table holding records of a case: the one-door tables, original
+ * files, and the case views' tables (issue 14). Transactions that read,
+ * store or purge a whole case open all of them.
+ */
+export function caseDataTables(db = getDb()) {
+  return [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes, db.timelineEntries, db.entityMerges, db.entityTags, db.figures];
+}
+
+/**
  * Read everything a case owns (bundle export, case JSON, backups): its live
- * records as plain domain records. Null when the case does not exist or is
- * in the Trash.
+ * records as plain domain records, with its views' records. Null when the
+ * case does not exist or is in the Trash.
  */
 export async function readCaseSnapshot(id: string): Promise<CaseSnapshot | null> {
   const db = getDb();
-  return db.transaction('r', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+  return db.transaction('r', caseDataTables(db), async () => {
     const record = await liveCase(id);
     if (!record) return null;
     const sources = await liveSources(id).toArray();
@@ -82,6 +91,10 @@ export async function readCaseSnapshot(id: string): Promise<CaseSnapshot | null>
       claims: (await liveClaims(id).toArray()).map(plain),
       tags: (await liveTags(id).toArray()).map(plain),
       notes: (await liveNotes(id).toArray()).map(plain),
+      timelineEntries: await db.timelineEntries.where('caseId').equals(id).toArray(),
+      entityMerges: await db.entityMerges.where('caseId').equals(id).toArray(),
+      entityTags: await db.entityTags.where('caseId').equals(id).toArray(),
+      figures: await db.figures.where('caseId').equals(id).toArray(),
     };
   });
 }
@@ -115,12 +128,16 @@ export async function addCaseData(data: CaseData): Promise<void> {
   await db.claims.bulkAdd(data.claims);
   await db.tags.bulkAdd(data.tags);
   await db.notes.bulkAdd(data.notes);
+  await db.timelineEntries.bulkAdd(data.timelineEntries);
+  await db.entityMerges.bulkAdd(data.entityMerges);
+  await db.entityTags.bulkAdd(data.entityTags);
+  await db.figures.bulkAdd(data.figures);
 }
 
 /** Store a whole case (the sample case, a test's fixture) in one transaction; a case with its ID must not exist, live or in the Trash. */
 export async function addCase(data: CaseData): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+  await db.transaction('rw', caseDataTables(db), async () => {
     if (await db.cases.get(data.case.id)) throw new RepoError(`The case “${data.case.name}” is already there, so nothing was added.`);
     await addCaseData(data);
   });

@@ -1,6 +1,6 @@
 import type { CaseData } from '../../../shared/domain/types';
 import { getDb } from '../db';
-import { addCaseData } from './cases';
+import { addCaseData, caseDataTables } from './cases';
 
 /** Every record of the bundled sample case, ready to store. */
 export type SampleCaseData = CaseData;
@@ -19,7 +19,7 @@ export async function ensureSampleCase(build: () => Promise<SampleCaseData>, now
   const due = async () => !(await db.meta.get(SEEDED)) && (await db.cases.count()) === 0;
   if (!(await due())) return null;
   const data = await build();
-  return db.transaction('rw', [db.meta, db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+  return db.transaction('rw', [db.meta, ...caseDataTables(db)], async () => {
     // Another window may have seeded it, or the person created a case, while `build` ran.
     if (!(await due())) return null;
     await addCaseData(data);

@@ -9,6 +9,7 @@ import { getDb } from '../db';
 import { allOf, isLive, liveCase, liveTags, trashedOf } from '../live';
 import { runWithOrigin } from '../origin';
 import { ACTOR_KEY } from '../versions';
+import { caseDataTables } from './cases';
 import { RepoError } from './errors';
 import { revive, type TrashRef, type TrashTable } from './tombstones';
 
@@ -194,23 +195,38 @@ export async function restoreFromTrash(ref: Pick<TrashRef, 'table' | 'id'>, now 
   });
 }
 
-/** Delete records for good, with the original files of any source among them. */
-async function purge(table: CaseTable, ids: string[]): Promise<void> {
+/**
+ * Delete records for good, with the original files of any source among them
+ * and the case views' records that name them (the timeline's decisions about
+ * a source's dates and events added from a passage, a passage's entity
+ * tags): those only mean something beside the record, and it is not coming back.
+ */
+async function purge(table: CaseTable, caseId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const db = getDb();
-  if (table === 'sources') await db.sourceBlobs.bulkDelete(ids);
+  const gone = new Set(ids);
+  if (table === 'sources') {
+    await db.sourceBlobs.bulkDelete(ids);
+    await db.timelineEntries.where('caseId').equals(caseId).filter((e) => gone.has(e.sourceId)).delete();
+  }
+  if (table === 'passages') {
+    await db.timelineEntries.where('caseId').equals(caseId).filter((e) => e.passageId !== undefined && gone.has(e.passageId)).delete();
+    await db.entityTags.where('passageId').anyOf(ids).delete();
+  }
   await db.table(table).bulkDelete(ids);
 }
 
-/** Delete a case and every record it holds for good (inside a read-write transaction over the case tables). Returns how many records went. */
+/** Delete a case and every record it holds for good, its views' records too (inside a read-write transaction over the case tables). Returns how many records went. */
 export async function purgeCase(caseId: string): Promise<number> {
+  const db = getDb();
   let n = 0;
   for (const table of CASE_TABLES) {
     const ids = (await allOf(table, caseId).primaryKeys()) as string[];
-    await purge(table, ids);
+    await purge(table, caseId, ids);
     n += ids.length;
   }
-  await getDb().cases.delete(caseId);
+  for (const views of [db.timelineEntries, db.entityMerges, db.entityTags, db.figures]) n += await views.where('caseId').equals(caseId).delete();
+  await db.cases.delete(caseId);
   return n + 1;
 }
 
@@ -227,12 +243,12 @@ export async function countTrash(caseId: string): Promise<number> {
  */
 export async function emptyTrash(caseId: string): Promise<number> {
   const db = getDb();
-  return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs, db.passages, db.claims, db.tags, db.notes], async () => {
+  return db.transaction('rw', caseDataTables(db), async () => {
     if (!(await liveCase(caseId))) throw new RepoError('That case no longer exists.');
     let n = 0;
     for (const table of CASE_TABLES) {
       const ids = (await trashedOf(table, caseId).primaryKeys()) as string[];
-      await purge(table, ids);
+      await purge(table, caseId, ids);
       n += ids.length;
     }
     for (const record of await db.cases.toArray()) if (!isLive(record)) n += await purgeCase(record.id);
@@ -257,7 +273,7 @@ export async function purgeExpiredTrash(now = Date.now(), retention = TRASH_RETE
       }
       for (const table of CASE_TABLES) {
         const ids = (await trashedOf(table, record.id, cutoff).primaryKeys()) as string[];
-        await purge(table, ids);
+        await purge(table, record.id, ids);
         n += ids.length;
       }
     }

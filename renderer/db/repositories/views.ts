@@ -7,6 +7,8 @@
  * with a message for the user and stores nothing.
  */
 import { describe as describeSelectors } from '../../../shared/anchoring';
+import { MAX_FIGURE_BYTES } from '../../../shared/bundle/limits';
+import { figureSize } from '../../../shared/bundle/validate';
 import type { EntityKind, EntityMergeRecord, EntityTagRecord, EventDate, FigureRecord, TimelineEntryRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { isLive } from '../live';
@@ -150,12 +152,12 @@ export async function untagPassageEntity(id: string): Promise<void> {
 
 // ------------------------------------------------------------ figures
 
-/** The largest figure kept (SVG and PNG together): a map of a big case, not a photo album. */
-export const MAX_FIGURE_BYTES = 20 * 1024 * 1024;
+// The same limit a bundle holds its figures to, so every figure stored here can be exported.
+export { MAX_FIGURE_BYTES };
 
 /** Store a figure for the brief. The brief's node refers to it by ID only. */
 export async function addFigure(figure: Omit<FigureRecord, 'id' | 'createdAt'>, now = Date.now()): Promise<FigureRecord> {
-  const size = figure.svg.length + figure.png.byteLength;
+  const size = figureSize(figure);
   if (size > MAX_FIGURE_BYTES) throw new RepoError(`This figure is ${Math.round(size / 1048576)} MB; figures can be at most ${MAX_FIGURE_BYTES / 1048576} MB. Filter the map to fewer claims first.`);
   const db = getDb();
   return db.transaction('rw', db.cases, db.figures, async () => {

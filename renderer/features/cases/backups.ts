@@ -8,7 +8,20 @@
 import { writeBackup, type BackupReason } from '../../../shared/bundle/backup';
 import type { BundleData } from '../../../shared/bundle/format';
 import { writeBundle } from '../../../shared/bundle/write';
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
+import type {
+  CaseRecord,
+  ClaimRecord,
+  EntityMergeRecord,
+  EntityTagRecord,
+  FigureRecord,
+  NoteRecord,
+  PassageRecord,
+  SourceBlobRecord,
+  SourceRecord,
+  TagRecord,
+  TimelineEntryRecord,
+  Tracked,
+} from '../../../shared/domain/types';
 import type { BackupInfo } from '../../../shared/ipc/contract';
 import { setBeforeUpgrade, type StoredTables } from '../../db';
 import { readAllCases } from '../../db/repositories';
@@ -49,12 +62,18 @@ export async function ensureDailyBackup(host: BackupHost, opts: BackupOptions = 
   return backUpNow(host, 'daily', { ...opts, now });
 }
 
-/** Group raw stored records into cases, as the bundle writer takes them. */
+/**
+ * Group raw stored records into cases, as the bundle writer takes them. From
+ * database version 2 on, stored records carry Trash fields a bundle does not
+ * (its schemas refuse unknown fields): like every export, the backup holds
+ * live cases and records without them, and view records of what is in the
+ * Trash are left out by the writer.
+ */
 export function casesFromStoredTables(tables: StoredTables): BundleData[] {
-  const list = <T>(name: string) => (tables[name] ?? []) as T[];
+  const list = <T extends object>(name: string): T[] => ((tables[name] ?? []) as (T & Tracked)[]).filter((r) => !r.deletedAt).map((r) => withoutTrashFields<T>(r));
   const byCase = <T extends { caseId: string }>(records: T[], id: string) => records.filter((r) => r.caseId === id);
   const sources = list<SourceRecord>('sources');
-  const blobs = new Map(list<SourceBlobRecord>('sourceBlobs').map((b) => [b.sourceId, b]));
+  const blobs = new Map(((tables.sourceBlobs ?? []) as SourceBlobRecord[]).map((b) => [b.sourceId, b]));
   return list<CaseRecord>('cases').map((record) => {
     const own = byCase(sources, record.id);
     return {
@@ -65,8 +84,18 @@ export function casesFromStoredTables(tables: StoredTables): BundleData[] {
       claims: byCase(list<ClaimRecord>('claims'), record.id),
       tags: byCase(list<TagRecord>('tags'), record.id),
       notes: byCase(list<NoteRecord>('notes'), record.id),
+      // Absent from databases before version 3: then the case has none.
+      timelineEntries: byCase(list<TimelineEntryRecord>('timelineEntries'), record.id),
+      entityMerges: byCase(list<EntityMergeRecord>('entityMerges'), record.id),
+      entityTags: byCase(list<EntityTagRecord>('entityTags'), record.id),
+      figures: byCase(list<FigureRecord>('figures'), record.id),
     };
   });
+}
+
+function withoutTrashFields<T extends object>(record: T & Tracked): T {
+  const { deletedAt: _da, deletedBy: _db, deletion: _dl, unlinked: _ul, ...rest } = record;
+  return rest as T;
 }
 
 /** In the desktop app, back up the stored data before every database upgrade. */

@@ -109,5 +109,9 @@ export async function buildSampleCase(now = Date.now()): Promise<SampleCaseData>
     claims,
     tags,
     notes: [note],
+    timelineEntries: [],
+    entityMerges: [],
+    entityTags: [],
+    figures: [],
   };
 }

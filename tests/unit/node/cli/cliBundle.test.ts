@@ -6,11 +6,12 @@ import type { BundleData } from '../../../../shared/bundle/format';
 import { renderMarkdown } from '../../../../shared/export/markdown';
 import { CASE_PATH, fixtureModel, loadCase, memoryCliIo } from '../../shared/export/helpers';
 import { entryData, flip, readJson, repack, unpack, writeJson } from '../../../fixtures/bundle/tamper';
+import { generateCase, withViews } from '../../../fixtures/bundle/generateCase';
 
 /** The export fixture case as a bundle, so bundle and JSON exports can be compared. */
 async function fixtureBundle(): Promise<Uint8Array> {
   const json = loadCase();
-  const data: BundleData = { case: json.case, sources: json.sources, blobs: [], passages: json.passages, claims: json.claims, tags: json.tags, notes: json.notes };
+  const data: BundleData = { case: json.case, sources: json.sources, blobs: [], passages: json.passages, claims: json.claims, tags: json.tags, notes: json.notes, timelineEntries: [], entityMerges: [], entityTags: [], figures: [] };
   return writeBundle(data, { appVersion: 'test', includeOriginals: false, now: Date.UTC(2026, 0, 5) });
 }
 
@@ -25,6 +26,16 @@ describe('casefile export with a .casefile bundle', () => {
     expect(new TextDecoder().decode(files.get('Harbour case.md'))).toBe(renderMarkdown(fixtureModel()));
     expect(await runCli(['export', 'case.json', '--format', 'md', '-o', 'from-json.md'], io)).toBe(0);
     expect(files.get('from-json.md')).toEqual(files.get('Harbour case.md'));
+  });
+
+  it('shows the brief’s figures a bundle carries, where case JSON has none to give', async () => {
+    const data = withViews(generateCase({ sources: 1, sourceChars: 1_500, passages: 3, claims: 1, tags: 0, originals: false, seed: 4 }));
+    const files = new Map([['Harbour.casefile', await writeBundle(data, { appVersion: 'test', includeOriginals: false, now: Date.UTC(2026, 0, 5) })]]);
+    const { io } = memoryIo(files);
+    expect(await runCli(['export', 'Harbour.casefile', '--format', 'md'], io)).toBe(0);
+    const markdown = new TextDecoder().decode(files.get('Harbour.md'));
+    expect(markdown).toContain(`![Claims and their evidence](data:image/png;base64,${Buffer.from(data.figures[0]!.png).toString('base64')})`);
+    expect(markdown).not.toContain('Figure missing');
   });
 
   it('accepts the extension in any case and writes docx from a bundle', async () => {

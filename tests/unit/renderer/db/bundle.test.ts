@@ -21,7 +21,7 @@ import {
 import { CaseImportJob } from '../../../../renderer/features/cases/caseImportJob';
 import type { FromImportWorker } from '../../../../renderer/features/cases/caseImportProtocol';
 import { declareSize } from '../../../fixtures/bundle/tamper';
-import { generateCase } from '../../../fixtures/bundle/generateCase';
+import { generateCase, withViews } from '../../../fixtures/bundle/generateCase';
 import { caseContent, freshDb } from './helpers';
 
 let db: CasefileDB;
@@ -41,6 +41,10 @@ function sorted(data: BundleData | null): BundleData | null {
     claims: byId(data.claims),
     tags: byId(data.tags),
     notes: byId(data.notes),
+    timelineEntries: byId(data.timelineEntries),
+    entityMerges: byId(data.entityMerges),
+    entityTags: byId(data.entityTags),
+    figures: byId(data.figures),
   };
 }
 
@@ -61,7 +65,7 @@ describe('bundle repository', () => {
 
   it('exports a stored case and imports it back record for record, in one write', async () => {
     db = await freshDb();
-    const data = rich();
+    const data = withViews(rich());
     await addCase(data);
     const stored = await readCaseSnapshot(data.case.id);
     expect(stored?.passages[0]).toMatchObject({ createdBy: db.actor!.id });
@@ -76,6 +80,8 @@ describe('bundle repository', () => {
     await writeImportedCases([read.data]);
     // Record for record, who created and changed each one included: an import keeps the authorship a bundle carries.
     expect(sorted(await readCaseSnapshot(data.case.id))).toEqual(sorted(stored!));
+    expect(stored!.figures).toHaveLength(1);
+    expect(stored!.timelineEntries).toHaveLength(3);
     expect(db.actor!.id).not.toBe(stored!.case.createdBy);
   });
 
@@ -119,6 +125,46 @@ describe('bundle repository', () => {
     expect(cited.length).toBeGreaterThan(0);
     for (const id of cited) expect(newPassages.has(id as string)).toBe(true);
     expect(sorted(caseContent(await readCaseSnapshot(data.case.id))!)).toEqual(sorted(data));
+  });
+
+  it('carries the case views through export and an import as a copy: the brief still finds its figure', async () => {
+    db = await freshDb();
+    const data = withViews(rich());
+    await addCase(data);
+    const exported = await exportCaseBundle(data.case.id, { includeOriginals: false, appVersion: '1.0.0', now: Date.UTC(2026, 0, 2) });
+    const read = await readCaseBundle(exported.bytes);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(await bundleConflict(read.data)).toBe('case');
+    const copy = asCopy(read.data);
+    await writeImportedCases([copy]);
+    const snapshot = (await readCaseSnapshot(copy.case.id))!;
+    expect(snapshot.timelineEntries).toHaveLength(data.timelineEntries.length);
+    expect(snapshot.entityMerges).toHaveLength(1);
+    const [figure] = snapshot.figures;
+    expect(figure).toMatchObject({ caseId: copy.case.id, svg: data.figures[0]!.svg, png: data.figures[0]!.png });
+    const brief = JSON.stringify(snapshot.notes.find((n) => n.id === snapshot.case.briefNoteId)?.content);
+    expect(brief).toContain(`"figureId":"${figure!.id}"`);
+    const passages = new Set(snapshot.passages.map((p) => p.id));
+    const sources = new Set(snapshot.sources.map((s) => s.id));
+    for (const tag of snapshot.entityTags) expect(passages.has(tag.passageId)).toBe(true);
+    for (const entry of snapshot.timelineEntries) {
+      expect(sources.has(entry.sourceId)).toBe(true);
+      if (entry.passageId !== undefined) expect(passages.has(entry.passageId)).toBe(true);
+    }
+    // The original's views are untouched.
+    expect(sorted(caseContent(await readCaseSnapshot(data.case.id))!)).toEqual(sorted(data));
+  });
+
+  it('refuses a bundle whose figure ID another case holds', async () => {
+    db = await freshDb();
+    const data = withViews(rich());
+    await addCase(data);
+    const other = withViews(rich(9));
+    const taken = { ...other, figures: [{ ...other.figures[0]!, id: data.figures[0]!.id }] };
+    expect(await bundleConflict(taken)).toBe('records');
+    const before = await dumpAll(db);
+    await expect(writeImportedCases([taken])).rejects.toThrow(/already in Casefile/);
+    expect(await dumpAll(db)).toBe(before);
   });
 
   it('writes several cases all or nothing', async () => {

@@ -7,7 +7,7 @@ import type { BackupHost } from '../../../../renderer/platform';
 import { readBackup } from '../../../../shared/bundle/backup';
 import type { BundleData } from '../../../../shared/bundle/format';
 import type { BackupInfo } from '../../../../shared/ipc/contract';
-import { generateCase } from '../../../fixtures/bundle/generateCase';
+import { generateCase, withViews } from '../../../fixtures/bundle/generateCase';
 import { freshDb } from './helpers';
 
 let db: CasefileDB | undefined;
@@ -107,6 +107,42 @@ describe('backup before a database upgrade', () => {
     db.close();
     db = await openDatabase(new CasefileDB('fresh', { indexedDB: factory, IDBKeyRange }));
     expect(hook).not.toHaveBeenCalled();
+  });
+
+  it('backs up a version-2-or-later profile: live records without their Trash fields, views included', async () => {
+    const data = withViews(rich(4));
+    const tracked = (r: object) => ({ ...r, createdBy: 'actor-1', deletedAt: 0 });
+    const trashedNote = { ...tracked(data.notes[1]!), id: 'note-in-trash', deletedAt: Date.UTC(2026, 0, 2), deletedBy: 'actor-1', deletion: 'del-1' };
+    const trashedCase = { ...tracked({ ...data.case, id: 'case-in-trash', name: 'Deleted' }), deletedAt: Date.UTC(2026, 0, 3) };
+    const cases = casesFromStoredTables({
+      cases: [tracked(data.case), trashedCase],
+      sources: data.sources.map(tracked),
+      sourceBlobs: data.blobs,
+      passages: data.passages.map(tracked),
+      claims: data.claims.map(tracked),
+      tags: data.tags.map(tracked),
+      notes: [...data.notes.map(tracked), trashedNote],
+      timelineEntries: data.timelineEntries,
+      entityMerges: data.entityMerges,
+      entityTags: data.entityTags,
+      figures: data.figures,
+    });
+    const stamped = (r: object) => ({ ...r, createdBy: 'actor-1' });
+    expect(cases).toEqual([
+      {
+        ...data,
+        case: stamped(data.case),
+        sources: data.sources.map(stamped),
+        passages: data.passages.map(stamped),
+        claims: data.claims.map(stamped),
+        tags: data.tags.map(stamped),
+        notes: data.notes.map(stamped),
+      },
+    ]);
+    const { host, stored } = memoryHost();
+    await backUpCases(host, cases, 'upgrade', { now: Date.UTC(2026, 10, 29), version: 'test' });
+    const restored = await readBackup([...stored.values()][0] as Uint8Array);
+    expect(restored.ok && restored.cases).toEqual(cases);
   });
 
   it('writes a restorable backup of the old data through the host', async () => {

@@ -21,6 +21,7 @@ import {
 } from '../../../../renderer/db/repositories';
 import { addClaimEvidence, createClaimForPassage, deleteClaim } from '../../../../renderer/db/repositories/claims';
 import { createTag, deleteTag, ensureTags } from '../../../../renderer/db/repositories/tags';
+import { addFigure, addManualEvent, decideFoundDate, mergeEntities, tagPassageWithEntity } from '../../../../renderer/db/repositories/views';
 import { caseContent, freshDb, textDraft } from './helpers';
 
 let db: CasefileDB;
@@ -162,6 +163,32 @@ describe('the Trash', () => {
     await expect(restoreFromTrash(sourceRef)).rejects.toThrow('That is no longer in the Trash: it has been deleted for good.');
     // What was live is untouched.
     expect((await readCaseSnapshot(s.caseId))?.sources.map((x) => x.id)).toEqual([s.wire.id]);
+  });
+
+  it('deleting for good takes the case views’ records with it: a case’s all, a passage’s entity tags and events, a source’s date decisions', async () => {
+    const s = await setup();
+    const found = { sourceId: s.harbour.id, start: s.harbour.text.indexOf('Friday'), end: s.harbour.text.indexOf('Friday') + 6 };
+    const decision = (await decideFoundDate(s.caseId, found, { kind: 'confirmed' })).entry;
+    const event = await addManualEvent(s.caseId, s.worth.id, { start: '2024-03-05', precision: 'day' }, 'Valued');
+    const entityTag = await tagPassageWithEntity(s.caseId, s.worth.id, { key: 'organization:police', name: 'Police', kind: 'organization' });
+    const onSource = await tagPassageWithEntity(s.caseId, s.seized.id, { key: 'place:port', name: 'Port', kind: 'place' });
+    await mergeEntities(s.caseId, 'organization:nca', 'organization:national crime agency');
+    await addFigure({ caseId: s.caseId, svg: '<svg/>', png: new Uint8Array([1, 2]), width: 2, height: 1, alt: 'Map' });
+    // In the Trash they stay, so a restore brings the records back as they were.
+    await deleteSource(s.harbour.id);
+    await deletePassage(s.worth.id);
+    expect(await db.timelineEntries.bulkGet([decision.id, event.id])).toEqual([expect.objectContaining({ id: decision.id }), expect.objectContaining({ id: event.id })]);
+    await emptyTrash(s.caseId);
+    expect(await db.timelineEntries.bulkGet([decision.id, event.id])).toEqual([undefined, undefined]);
+    expect(await db.entityTags.get(entityTag.id)).toBeUndefined();
+    // The harbour source's passages went with it, and their entity tags.
+    expect(await db.entityTags.get(onSource.id)).toBeUndefined();
+    const other = await createCase('Other case');
+    await addFigure({ caseId: other.id, svg: '<svg/>', png: new Uint8Array([3]), width: 1, height: 1, alt: 'Other map' });
+    await deleteCase(s.caseId);
+    await emptyTrash(other.id);
+    for (const table of [db.timelineEntries, db.entityMerges, db.entityTags, db.figures]) expect(await table.where('caseId').equals(s.caseId).count()).toBe(0);
+    expect(await db.figures.where('caseId').equals(other.id).count()).toBe(1);
   });
 
   it('lets go of what has been in the Trash longer than the retention period, and of old change-log entries', async () => {

@@ -104,7 +104,7 @@ describe('readBundle: sizes checked from the zip headers before inflating', () =
   });
 
   it('refuses a bundle with more entries than the cap', async () => {
-    expect(await refusal(good, { maxEntries: 4 })).toEqual({ code: 'too-large', message: 'This bundle holds 10 files; a bundle may hold at most 4.' });
+    expect(await refusal(good, { maxEntries: 4 })).toEqual({ code: 'too-large', message: 'This bundle holds 14 files; a bundle may hold at most 4.' });
   });
 
   it('refuses entries whose compressed data overlap (the overlapping-file zip bomb)', async () => {

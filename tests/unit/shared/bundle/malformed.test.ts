@@ -5,7 +5,7 @@ import { readBundle } from '../../../../shared/bundle/read';
 import { writeBundle } from '../../../../shared/bundle/write';
 import type { ClaimRecord, PassageRecord } from '../../../../shared/domain/types';
 import { generateCase } from '../../../fixtures/bundle/generateCase';
-import { centralHeader, entryData, flip, readJson, repack, unpack, writeJson, type Entries } from '../../../fixtures/bundle/tamper';
+import { asFormat, centralHeader, entryData, flip, readJson, repack, unpack, writeJson, type Entries } from '../../../fixtures/bundle/tamper';
 
 const data = generateCase({ sources: 2, sourceChars: 4_000, passages: 30, claims: 5, tags: 3, originals: true, seed: 11 });
 let good: Uint8Array;
@@ -129,12 +129,11 @@ describe('readBundle: the manifest', () => {
     });
   });
 
-  it('reads a format-1 bundle (records without stamps) as well as a format-2 one', async () => {
-    const entries = unpack(good);
-    const manifest = readJson<Record<string, unknown>>(entries, 'manifest.json');
-    writeJson(entries, 'manifest.json', { ...manifest, formatVersion: 1 });
-    const result = await readBundle(repack(entries, { manifest: false }));
-    expect(result.ok && result.manifest.formatVersion).toBe(1);
+  it('reads a format-1 bundle (records without stamps) and a format-2 one as well as a format-3 one', async () => {
+    for (const version of [1, 2] as const) {
+      const result = await readBundle(repack(asFormat(unpack(good), version)));
+      expect(result.ok && result.manifest.formatVersion).toBe(version);
+    }
   });
 
   it('refuses a manifest of another kind of file', async () => {

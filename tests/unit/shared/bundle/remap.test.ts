@@ -4,8 +4,17 @@ import type { BundleData } from '../../../../shared/bundle/format';
 import { readBundle } from '../../../../shared/bundle/read';
 import { remapBriefIds, remapIds } from '../../../../shared/bundle/remap';
 import { writeBundle } from '../../../../shared/bundle/write';
-import { NOTE_SCHEMA_VERSION, type ClaimRecord, type PassageRecord, type SourceRecord, type TagRecord } from '../../../../shared/domain/types';
-import { generateCase } from '../../../fixtures/bundle/generateCase';
+import {
+  NOTE_SCHEMA_VERSION,
+  type ClaimRecord,
+  type EntityTagRecord,
+  type FigureRecord,
+  type PassageRecord,
+  type SourceRecord,
+  type TagRecord,
+  type TimelineEntryRecord,
+} from '../../../../shared/domain/types';
+import { generateCase, withViews } from '../../../fixtures/bundle/generateCase';
 
 const OPTS = { appVersion: '0.1.0', includeOriginals: true, now: Date.UTC(2025, 3, 1) };
 const HASH = 'a'.repeat(64);
@@ -13,7 +22,7 @@ const HASH = 'a'.repeat(64);
 /** Small cases built from index choices, so every reference is valid by construction. */
 const smallCase: fc.Arbitrary<BundleData> = fc
   .record({
-    ids: fc.uniqueArray(fc.uuid(), { minLength: 40, maxLength: 40 }),
+    ids: fc.uniqueArray(fc.uuid(), { minLength: 60, maxLength: 60 }),
     sources: fc.integer({ min: 1, max: 3 }),
     tags: fc.integer({ min: 0, max: 3 }),
     originals: fc.boolean(),
@@ -22,6 +31,10 @@ const smallCase: fc.Arbitrary<BundleData> = fc
     citations: fc.array(fc.record({ passage: fc.nat(), claim: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 4 }),
     marks: fc.array(fc.nat(), { maxLength: 3 }),
     withBrief: fc.boolean(),
+    entityTags: fc.array(fc.nat(), { maxLength: 3 }),
+    found: fc.array(fc.nat(), { maxLength: 2 }),
+    manual: fc.array(fc.nat(), { maxLength: 2 }),
+    figures: fc.integer({ min: 0, max: 2 }),
   })
   .map((shape) => {
     const ids = [...shape.ids];
@@ -79,10 +92,30 @@ const smallCase: fc.Arbitrary<BundleData> = fc
       ...(c.claim !== undefined && claims.length > 0 ? { claimId: (claims[c.claim % claims.length] as ClaimRecord).id } : {}),
     }));
     const marks = claims.length === 0 ? [] : [{ type: 'mark', version: 1, ids: shape.marks.map((m) => (claims[m % claims.length] as ClaimRecord).id), children: [] }];
+    const figures: FigureRecord[] = Array.from({ length: shape.figures }, () => ({ id: next(), caseId, svg: '<svg/>', png: new Uint8Array([1, 2, 3]), width: 10, height: 5, alt: 'Map', createdAt: 1 }));
+    const figureNodes = figures.map((f) => ({ type: 'figure', version: 1, figureId: f.id, alt: f.alt, caption: '' }));
     const noteId = next();
     const notes = shape.withBrief
-      ? [{ id: noteId, caseId, title: 'Brief', content: { root: { type: 'root', children: [{ type: 'paragraph', children: [...marks, ...citations] }] } }, schemaVersion: NOTE_SCHEMA_VERSION, plainText: 'x', createdAt: 1, updatedAt: 1, order: 0 }]
+      ? [{ id: noteId, caseId, title: 'Brief', content: { root: { type: 'root', children: [{ type: 'paragraph', children: [...marks, ...citations] }, ...figureNodes] } }, schemaVersion: NOTE_SCHEMA_VERSION, plainText: 'x', createdAt: 1, updatedAt: 1, order: 0 }]
       : [];
+    const passageOf = (n: number) => passages[n % passages.length] as PassageRecord;
+    const entityTags: EntityTagRecord[] =
+      passages.length === 0 ? [] : shape.entityTags.map((n) => ({ id: next(), caseId, passageId: passageOf(n).id, entity: `person:p${n}`, name: `P${n}`, kind: 'person', createdAt: 1 }));
+    const position = { type: 'TextPositionSelector', start: 4, end: 11 } as const;
+    const timelineEntries: TimelineEntryRecord[] = [
+      ...shape.found.map((n): TimelineEntryRecord => ({
+        id: next(),
+        caseId,
+        kind: 'confirmed',
+        sourceId: (sources[n % sources.length] as SourceRecord).id,
+        selectors: [{ type: 'TextQuoteSelector', exact: text.slice(4, 11), prefix: 'The ', suffix: '' }, position],
+        createdAt: 1,
+        updatedAt: 1,
+      })),
+      ...(passages.length === 0
+        ? []
+        : shape.manual.map((n): TimelineEntryRecord => ({ id: next(), caseId, kind: 'manual', sourceId: passageOf(n).sourceId, passageId: passageOf(n).id, date: { start: '2024', precision: 'year' }, createdAt: 1, updatedAt: 1 }))),
+    ];
     const blobs = shape.originals ? sources.map((s) => ({ sourceId: s.id, mediaType: 'text/plain', bytes: new TextEncoder().encode(s.text) })) : [];
     return {
       case: { id: caseId, name: 'Case', createdAt: 1, updatedAt: 1, activeSourceId: (sources[0] as SourceRecord).id, ...(shape.withBrief ? { briefNoteId: noteId } : {}) },
@@ -92,18 +125,32 @@ const smallCase: fc.Arbitrary<BundleData> = fc
       claims,
       tags,
       notes,
+      timelineEntries,
+      entityMerges: [{ id: next(), caseId, alias: 'organization:nca', into: 'organization:national crime agency', createdAt: 1 }],
+      entityTags,
+      figures,
     };
   });
 
 /** Every record ID in a bundle. */
 function recordIds(data: BundleData): string[] {
-  return [data.case.id, ...[data.sources, data.passages, data.claims, data.tags, data.notes].flatMap((table) => table.map((record) => record.id))];
+  return [
+    data.case.id,
+    ...[data.sources, data.passages, data.claims, data.tags, data.notes, data.timelineEntries, data.entityMerges, data.entityTags, data.figures].flatMap((table) =>
+      table.map((record) => record.id),
+    ),
+  ];
 }
 
 /** The bundle with every ID replaced by its position in the first-seen order, so structure can be compared across remaps. */
 function shapeOf(data: BundleData): string {
   const order = new Map<string, number>();
-  const json = JSON.stringify({ ...data, case: { ...data.case, name: '' }, blobs: data.blobs.map((b) => ({ ...b, bytes: [...b.bytes] })) });
+  const json = JSON.stringify({
+    ...data,
+    case: { ...data.case, name: '' },
+    blobs: data.blobs.map((b) => ({ ...b, bytes: [...b.bytes] })),
+    figures: data.figures.map((f) => ({ ...f, png: [...f.png] })),
+  });
   return json.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
     if (!order.has(id)) order.set(id, order.size);
     return `#${order.get(id)}`;
@@ -164,6 +211,31 @@ describe('remapIds', () => {
         expect(copy.type).toBe(node.type);
       }
     });
+  });
+
+  it('points the brief’s figure, the timeline and the entity tags at the copy’s records', async () => {
+    const data = withViews(generateCase({ sources: 2, sourceChars: 2_000, passages: 6, claims: 2, tags: 1, originals: false, seed: 5 }));
+    const copy = remapIds(data);
+    const newIdOf = new Map<string, string>();
+    for (const table of ['sources', 'passages', 'figures'] as const) data[table].forEach((record, i) => newIdOf.set(record.id, copy[table][i]!.id));
+    const figureNodes = (content: unknown) => JSON.stringify(content).match(/"figureId":"[^"]+"/g);
+    const figure = data.figures[0]!;
+    expect(figureNodes(data.notes[0]!.content)).toEqual([`"figureId":"${figure.id}"`]);
+    expect(figureNodes(copy.notes[0]!.content)).toEqual([`"figureId":"${newIdOf.get(figure.id)}"`]);
+    expect(copy.figures[0]).toEqual({ ...figure, id: newIdOf.get(figure.id), caseId: copy.case.id });
+    copy.timelineEntries.forEach((entry, i) => {
+      const old = data.timelineEntries[i]!;
+      expect(entry.id).not.toBe(old.id);
+      expect(entry.sourceId).toBe(newIdOf.get(old.sourceId));
+      expect(entry.passageId).toBe(old.passageId === undefined ? undefined : newIdOf.get(old.passageId));
+      expect(entry.selectors).toEqual(old.selectors);
+    });
+    expect(copy.timelineEntries.some((entry) => entry.passageId !== undefined)).toBe(true);
+    expect(copy.entityTags[0]).toMatchObject({ passageId: newIdOf.get(data.entityTags[0]!.passageId), caseId: copy.case.id, entity: data.entityTags[0]!.entity });
+    expect(copy.entityMerges[0]).toMatchObject({ caseId: copy.case.id, alias: data.entityMerges[0]!.alias, into: data.entityMerges[0]!.into });
+    // And the copy is a bundle that reads back whole.
+    const result = await readBundle(await writeBundle(copy, OPTS));
+    expect(result.ok && result.data).toEqual(copy);
   });
 
   it('gives a dangling citation a fresh id too, consistently', () => {

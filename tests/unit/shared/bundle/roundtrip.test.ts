@@ -4,8 +4,9 @@ import { BundleFailure } from '../../../../shared/bundle/errors';
 import { BUNDLE_FORMAT_VERSION } from '../../../../shared/bundle/format';
 import { readBundle } from '../../../../shared/bundle/read';
 import { writeBundle } from '../../../../shared/bundle/write';
-import { generateCase } from '../../../fixtures/bundle/generateCase';
-import { readJson, repack, unpack, writeJson } from '../../../fixtures/bundle/tamper';
+import { MAX_FIGURE_BYTES } from '../../../../shared/bundle/limits';
+import { generateCase, withViews } from '../../../fixtures/bundle/generateCase';
+import { asFormat, readJson, repack, unpack, writeJson } from '../../../fixtures/bundle/tamper';
 
 const NOW = Date.UTC(2025, 5, 30, 9, 15);
 const OPTS = { appVersion: '0.1.0', includeOriginals: true, now: NOW };
@@ -143,9 +144,8 @@ describe('format 2: the provenance of recognised text', () => {
   });
 
   it('still opens version-1 bundles, which have no OCR records', async () => {
-    const entries = unpack(await writeBundle(small(12), OPTS));
-    writeJson(entries, 'manifest.json', { ...readJson<Record<string, unknown>>(entries, 'manifest.json'), formatVersion: 1 });
-    const result = await readBundle(repack(entries, { manifest: false }));
+    const entries = asFormat(unpack(await writeBundle(small(12), OPTS)), 1);
+    const result = await readBundle(repack(entries));
     expect(result.ok).toBe(true);
   });
 
@@ -159,5 +159,98 @@ describe('format 2: the provenance of recognised text', () => {
     expect(!result.ok && result.error.message).toMatch(/^sources\.json: source 1 \(id \w+…\): field “ocr\.uncertain\[0\]” is not a range inside the source text\.$/);
     data.sources[0]!.ocr!.uncertain[0]!.end = data.sources[0]!.text.length + 5;
     await expect(writeBundle(data, OPTS)).rejects.toThrow(/field “ocr\.uncertain\[0\]” is not a range inside the source text/);
+  });
+});
+
+describe('format 3: the case views (timeline, entities, figures)', () => {
+  const viewed = (seed = 21) => withViews(small(seed));
+
+  it('carries timeline entries, entity merges and tags, and figures with their pictures', async () => {
+    const data = viewed();
+    const bundle = await writeBundle(data, OPTS);
+    const entries = unpack(bundle);
+    const figure = data.figures[0]!;
+    expect(entries[`figures/${figure.id}.png`]).toEqual(figure.png);
+    const { png: _png, ...described } = figure;
+    expect(readJson<Record<string, unknown>[]>(entries, 'figures.json')).toEqual([described]);
+    const result = await readBundle(bundle);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data).toEqual(data);
+    expect(result.data.timelineEntries).toHaveLength(3);
+    expect(result.data.figures[0]!.png).toBeInstanceOf(Uint8Array);
+  });
+
+  it('still opens a version-2 bundle, which has none of them: the case simply has none', async () => {
+    const data = viewed(22);
+    const result = await readBundle(repack(asFormat(unpack(await writeBundle(data, OPTS)), 2)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data).toEqual({ ...data, notes: result.data.notes, timelineEntries: [], entityMerges: [], entityTags: [], figures: [] });
+  });
+
+  it('refuses a version-2 bundle that holds format-3 entries, and a version-3 bundle without them', async () => {
+    const entries = unpack(await writeBundle(viewed(23), OPTS));
+    const manifest = readJson<Record<string, unknown>>(entries, 'manifest.json');
+    writeJson(entries, 'manifest.json', { ...manifest, formatVersion: 2 });
+    const older = await readBundle(repack(entries));
+    expect(!older.ok && older.error).toMatchObject({ code: 'corrupt', message: expect.stringMatching(/is not part of a version-2 bundle\.$/) });
+    writeJson(entries, 'manifest.json', manifest);
+    delete entries['entityTags.json'];
+    const missing = await readBundle(repack(entries));
+    expect(!missing.ok && missing.error).toEqual({ code: 'missing-entry', message: 'This bundle is missing entityTags.json.' });
+  });
+
+  it('refuses a figure whose picture is not in the bundle, and a picture no figure describes', async () => {
+    const data = viewed(24);
+    const path = `figures/${data.figures[0]!.id}.png`;
+    const entries = unpack(await writeBundle(data, OPTS));
+    const png = entries[path]!;
+    delete entries[path];
+    const missing = await readBundle(repack(entries));
+    expect(!missing.ok && missing.error.message).toBe(`figures.json: figure 1 (${data.figures[0]!.id}) should have its picture in ${path}, which is missing.`);
+    entries[path] = png;
+    entries['figures/stray.png'] = png;
+    const stray = await readBundle(repack(entries));
+    expect(!stray.ok && stray.error.message).toBe('This bundle holds figures/stray.png, but figures.json does not describe it.');
+  });
+
+  it('refuses an over-size figure by name: when exporting, and from the zip headers before unpacking it', async () => {
+    const data = viewed(25);
+    const figure = data.figures[0]!;
+    const big = new Uint8Array(MAX_FIGURE_BYTES + 1);
+    for (let at = 0; at < big.length; at += 65_536) crypto.getRandomValues(big.subarray(at, at + 65_536));
+    await expect(writeBundle({ ...data, figures: [{ ...figure, png: big }] }, OPTS)).rejects.toMatchObject({
+      code: 'too-large',
+      message: `figures.json: figure 1 (id ${figure.id.slice(0, 8)}…) is 20.0 MB (its SVG and PNG together); a figure may be at most 20.0 MB.`,
+    });
+    const entries = unpack(await writeBundle(data, OPTS));
+    entries[`figures/${figure.id}.png`] = big;
+    const result = await readBundle(repack(entries, { level: 0 }));
+    expect(!result.ok && result.error).toEqual({
+      code: 'too-large',
+      message: `This bundle was refused: the picture of figure ${figure.id} (figures/${figure.id}.png) would unpack to 20.0 MB, and a figure may be at most 20.0 MB.`,
+    });
+  });
+
+  it('refuses an entity tag or timeline entry whose passage is not in the bundle, but drops those of trashed records on export', async () => {
+    const data = viewed(26);
+    const tag = data.entityTags[0]!;
+    const entries = unpack(await writeBundle(data, OPTS));
+    writeJson(entries, 'entityTags.json', [{ ...tag, passageId: 'gone' }]);
+    const result = await readBundle(repack(entries));
+    expect(!result.ok && result.error).toEqual({ code: 'dangling-reference', message: `entityTags.json: entity tag 1 (id ${tag.id.slice(0, 8)}…) points to passage gone, which is not in the bundle.` });
+    // What export was given names a passage that is not exported (it is in the Trash): left out, not a refusal.
+    const trashed = { ...data, passages: data.passages.filter((p) => p.id !== tag.passageId && p.id !== data.timelineEntries[2]!.passageId) };
+    trashed.claims = trashed.claims.map((c) => ({ ...c, evidence: c.evidence.filter((e) => trashed.passages.some((p) => p.id === e.passageId)) }));
+    const written = await readBundle(await writeBundle(trashed, OPTS));
+    if (!written.ok) throw new Error(written.error.message);
+    expect(written.data.entityTags).toEqual([]);
+    expect(written.data.timelineEntries.map((e) => e.kind)).toEqual(['confirmed', 'corrected']);
+  });
+
+  it('names the field of an invalid timeline entry', async () => {
+    const data = viewed(27);
+    (data.timelineEntries[2] as { date?: unknown }).date = undefined;
+    delete data.timelineEntries[2]!.date;
+    await expect(writeBundle(data, OPTS)).rejects.toThrow(/^timeline\.json: timeline entry 3 \(id \w{8}…\): field “date” is missing \(a manual event needs its date\)\.$/);
   });
 });
