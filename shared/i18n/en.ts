@@ -78,6 +78,7 @@ export const en = {
       sourceOpen: 'open a source first.',
       noteOpen: 'open a note of the brief first.',
       backups: 'backups are kept by the desktop app only.',
+      editable: 'this case is shared with you read-only.',
     },
   },
   cases: {
@@ -305,7 +306,8 @@ export const en = {
     offline_one: 'Offline — {{count}} change waiting',
     offline_other: 'Offline — {{count}} changes waiting',
     refused: 'Not syncing: {{reason}}',
-    readOnly: 'Read-only: your changes are not shared',
+    readOnly: 'Read-only: you can read, search and export this case, not change it',
+    readOnlyRefused: 'This case is shared with you read-only, so it cannot be changed here.',
     peers: 'Also here',
     alone: 'Nobody else is here',
   },
@@ -577,6 +579,7 @@ export const en = {
     commentHint: 'Comment (M)',
     cite: 'Cite in brief',
     citeHint: 'Cite in brief: insert a citation where the brief’s caret was',
+    readOnly: 'Read-only case: you can copy this text, not mark it.',
   },
   updateSource: {
     title: 'Update “{{title}}”',

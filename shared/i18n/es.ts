@@ -76,6 +76,7 @@ export const es: Messages<Catalogue> = {
       sourceOpen: 'abre una fuente primero.',
       noteOpen: 'abre primero una nota del informe.',
       backups: 'solo la aplicación de escritorio guarda copias de seguridad.',
+      editable: 'este caso se ha compartido con usted en solo lectura.',
     },
   },
   cases: {
@@ -310,7 +311,8 @@ export const es: Messages<Catalogue> = {
     offline_many: 'Sin conexión — {{count}} cambios en espera',
     offline_other: 'Sin conexión — {{count}} cambios en espera',
     refused: 'Sin sincronizar: {{reason}}',
-    readOnly: 'Solo lectura: sus cambios no se comparten',
+    readOnly: 'Solo lectura: puede leer, buscar y exportar este caso, pero no cambiarlo',
+    readOnlyRefused: 'Este caso se ha compartido con usted en solo lectura, así que no se puede cambiar aquí.',
     peers: 'También aquí',
     alone: 'No hay nadie más',
   },
@@ -593,6 +595,7 @@ export const es: Messages<Catalogue> = {
     commentHint: 'Comentar (M)',
     cite: 'Citar en el informe',
     citeHint: 'Citar en el informe: insertar una cita donde estaba el cursor del informe',
+    readOnly: 'Caso de solo lectura: puede copiar este texto, pero no marcarlo.',
   },
   updateSource: {
     title: 'Actualizar «{{title}}»',

@@ -17,6 +17,7 @@ import { Icon } from '../../lib/icons';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { OptionSelect } from '../../lib/OptionSelect';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { locatorLabel, shortQuote } from '../passages/labels';
 import { TagInput } from '../tags/TagInput';
 import { EditableField } from './EditableField';
@@ -53,6 +54,7 @@ function validateClaimant(text: string): string {
  */
 export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
   const notices = useNotices();
+  const { readOnly, reason: readOnlyReason } = useCaseReadOnly();
   const sources = useSources(claim.caseId);
   const [nextStatus, setNextStatus] = useState<ClaimStatus>(claim.status);
   const [reason, setReason] = useState('');
@@ -177,20 +179,22 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
       <div className="status-change">
         <label className="claims-field">
           Status
-          <OptionSelect value={nextStatus} options={CLAIM_STATUSES} labels={STATUS_LABEL} onValue={(v) => v && setNextStatus(v)} />
+          <OptionSelect value={nextStatus} options={CLAIM_STATUSES} labels={STATUS_LABEL} disabled={readOnly} title={readOnlyReason} onValue={(v) => v && setNextStatus(v)} />
         </label>
         <label className="claims-field grow">
           Reason
           <input
             value={reason}
+            disabled={readOnly}
+            title={readOnlyReason}
             placeholder="Optional: why the status changes"
             onChange={(e) => setReason(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && nextStatus !== claim.status) void changeStatus();
+              if (e.key === 'Enter' && nextStatus !== claim.status && !readOnly) void changeStatus();
             }}
           />
         </label>
-        <button type="button" disabled={nextStatus === claim.status} onClick={() => void changeStatus()}>
+        <button type="button" disabled={readOnly || nextStatus === claim.status} title={readOnlyReason} onClick={() => void changeStatus()}>
           Change status
         </button>
       </div>
@@ -247,13 +251,13 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
                   </span>
                 )}
                 <div className="evidence-actions">
-                  <OptionSelect aria-label="Stance" value={item.stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && void attempt('evidence', () => setClaimStance(claim.id, item.passageId, v))} />
+                  <OptionSelect aria-label="Stance" value={item.stance} options={STANCES} labels={STANCE_LABEL} disabled={readOnly} title={readOnlyReason} onValue={(v) => v && void attempt('evidence', () => setClaimStance(claim.id, item.passageId, v))} />
                   {passage && (
-                    <button type="button" className="small" aria-label={`Cite in brief: ${quote}`} title="Insert a citation where the brief's caret was" onClick={() => citeInBrief(passage.id)}>
+                    <button type="button" className="small" aria-label={`Cite in brief: ${quote}`} title={readOnlyReason ?? "Insert a citation where the brief's caret was"} disabled={readOnly} onClick={() => citeInBrief(passage.id)}>
                       Cite
                     </button>
                   )}
-                  <button type="button" className="icon" aria-label={`Remove evidence: ${quote}`} title="Remove from this claim" onClick={() => void removeEvidence(item.passageId)}>
+                  <button type="button" className="icon" aria-label={`Remove evidence: ${quote}`} title={readOnlyReason ?? 'Remove from this claim'} disabled={readOnly} onClick={() => void removeEvidence(item.passageId)}>
                     <Icon name="close" />
                   </button>
                 </div>
@@ -263,14 +267,16 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
         </ul>
       )}
 
-      <details className="add-evidence">
-        <summary>Add evidence</summary>
-        <EvidencePicker claim={claim} passages={passages} sources={sources ?? []} onResult={(text, ok) => setMessage({ text, ok, at: 'evidence' })} />
-      </details>
+      {!readOnly && (
+        <details className="add-evidence">
+          <summary>Add evidence</summary>
+          <EvidencePicker claim={claim} passages={passages} sources={sources ?? []} onResult={(text, ok) => setMessage({ text, ok, at: 'evidence' })} />
+        </details>
+      )}
       {note('evidence')}
 
       <div className="claim-detail-foot">
-        <button type="button" className="danger" onClick={() => void remove()}>
+        <button type="button" className="danger" disabled={readOnly} title={readOnlyReason} onClick={() => void remove()}>
           <Icon name="trash" /> Delete claim
         </button>
       </div>

@@ -244,7 +244,8 @@ export class CaseSync {
     if (this.pushing || this.destroyed) return;
     this.pushing = true;
     const actor = await getActor();
-    writeMember(this.doc, actor.id, { name: actor.name, color: colorFor(actor.id) }, this.ctx(actor.id, Date.now()));
+    // A read-only connection's writes are dropped by the server, never acknowledged: one would leave the status at "Syncing…".
+    if (!this.state.readOnly) writeMember(this.doc, actor.id, { name: actor.name, color: colorFor(actor.id) }, this.ctx(actor.id, Date.now()));
     await this.enqueue(() => this.pushSince());
     this.offs.push(
       subscribeChanges(this.link.cursor, { caseId: this.caseId, skipOrigins: ['sync'] }, () => {
