@@ -43,7 +43,7 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
   };
   const off = readOnly ? { 'aria-disabled': true, title: readOnly } : {};
   return (
-    <div ref={ref} className="selection-toolbar" role="toolbar" aria-label={t('selection.toolbar')} style={style} onKeyDown={onKeyDown} onMouseDown={(e) => e.preventDefault()}>
+    <div ref={ref} className={readOnly ? 'selection-toolbar read-only' : 'selection-toolbar'} role="toolbar" aria-label={t('selection.toolbar')} style={style} onKeyDown={onKeyDown} onMouseDown={(e) => e.preventDefault()}>
       <button type="button" disabled={busy} onClick={onHighlight} title={t('selection.highlightHint')} {...off}>
         {t('selection.highlight')}
       </button>
