@@ -516,6 +516,15 @@ export const en = {
     deleteQuestion: 'Delete tag “{{name}}”? It is used by {{usage}}. They keep their other tags.',
     delete: 'Delete…',
   },
+  claimConflict: {
+    title: 'Changed at the same time by {{names}}',
+    change: '{{name}} chose {{status}} ({{when}})',
+    changeYou: 'You chose {{status}} ({{when}})',
+    shown: 'Showing {{status}}, the later change, until someone confirms it or chooses another status.',
+    confirm: 'Confirm status',
+    confirmed: 'Status confirmed: {{status}}.',
+    someone: 'someone not known to this case',
+  },
   claimsPanel: {
     region: 'Claims',
     list: 'Claims in this case',

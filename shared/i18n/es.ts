@@ -530,6 +530,15 @@ export const es: Messages<Catalogue> = {
     deleteQuestion: '¿Eliminar la etiqueta «{{name}}»? La usan {{usage}}. Conservan sus demás etiquetas.',
     delete: 'Eliminar…',
   },
+  claimConflict: {
+    title: 'Cambiado a la vez por {{names}}',
+    change: '{{name}} eligió {{status}} ({{when}})',
+    changeYou: 'Usted eligió {{status}} ({{when}})',
+    shown: 'Se muestra {{status}}, el cambio más reciente, hasta que alguien lo confirme o elija otro estado.',
+    confirm: 'Confirmar estado',
+    confirmed: 'Estado confirmado: {{status}}.',
+    someone: 'alguien que este caso no conoce',
+  },
   claimsPanel: {
     region: 'Afirmaciones',
     list: 'Afirmaciones de este caso',

@@ -137,6 +137,11 @@ async function highlightAndTag(page: Page, text: string, tag: string): Promise<v
   await card.getByRole('button', { name: 'Close passage' }).click();
 }
 
+/** The name this profile's changes carry (the title bar's "Your name" button). */
+async function yourName(page: Page): Promise<string> {
+  return (await page.getByRole('button', { name: /^Your name: / }).innerText()).trim();
+}
+
 function passageList(page: Page) {
   return page.getByRole('list', { name: 'Passages' });
 }
@@ -281,7 +286,7 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
   }
 });
 
-test('B goes offline, both edit, B reloads while offline and comes back: every edit is merged and the status log holds both changes', async ({ browser }) => {
+test('B goes offline, both edit, B reloads while offline and comes back: every edit is merged, the status log holds both changes, and both are told the status was changed at the same time until one confirms', async ({ browser }) => {
   const a = await profile(browser);
   const b = await profile(browser);
   const link = await relay(server.port);
@@ -341,7 +346,27 @@ test('B goes offline, both edit, B reloads while offline and comes back: every e
       await expect(history).toContainText('The weight was estimated, not measured.');
     }
 
-    expect(await caseRecords(b.page)).toEqual(await caseRecords(a.page));
+    // Neither had seen the other's change: each is told so, naming the other, and sees the later one (A's).
+    const nameA = await yourName(a.page);
+    const nameB = await yourName(b.page);
+    const markerA = a.page.getByRole('region', { name: `Changed at the same time by ${nameB}` });
+    const markerB = b.page.getByRole('region', { name: `Changed at the same time by ${nameA}` });
+    await expect(markerA).toContainText('You chose Disputed');
+    await expect(markerA).toContainText(`${nameB} chose Supported`);
+    await expect(markerB).toContainText(`${nameA} chose Disputed`);
+    await expect(markerB).toContainText('You chose Supported');
+    for (const marker of [markerA, markerB]) await expect(marker).toContainText('Showing Disputed, the later change');
+    const axe = await new AxeBuilder({ page: b.page }).include('.claims').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await b.page.screenshot({ path: 'test-results/team-case-concurrent-status.png' });
+    // B confirms: the confirmation is an entry of the shared log, so the marker goes for both, and the status stays.
+    await markerB.getByRole('button', { name: 'Confirm status' }).click();
+    await expect(b.page.getByRole('region', { name: 'Claims' }).getByRole('status')).toContainText('Status confirmed: Disputed.');
+    await expect(markerB).toHaveCount(0);
+    await expect(markerA).toHaveCount(0);
+    for (const page of [a.page, b.page]) await expect(page.getByRole('region', { name: 'Claims' }).locator('.claim-detail-head')).toContainText('Disputed');
+    await expect(syncStatus(b.page)).toHaveText('Synced');
+    await expect.poll(async () => canonical(await caseRecords(b.page))).toBe(canonical(await caseRecords(a.page)));
     expect([...a.errors, ...b.errors]).toEqual([]);
   } finally {
     await a.context.close();

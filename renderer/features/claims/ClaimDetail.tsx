@@ -18,6 +18,8 @@ import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { useCaseReadOnly } from '../../lib/readOnly';
+import { currentLocale, useTranslation } from '../../i18n';
+import { useClaimStatusMarker, type ClaimStatusMarker } from '../sync/useClaimStatusMarker';
 import { locatorLabel, shortQuote } from '../passages/labels';
 import { TagInput } from '../tags/TagInput';
 import { EditableField } from './EditableField';
@@ -35,6 +37,37 @@ interface Message {
   text: string;
   ok: boolean;
   at: 'fields' | 'status' | 'evidence' | 'foot';
+}
+
+/**
+ * "Changed at the same time by …": shown while people's concurrent status changes stand unconfirmed
+ * (team cases). Text and a symbol, never colour alone; Confirm status writes a confirmation into the
+ * shared log, which clears it for everyone.
+ */
+function ConcurrentStatus({ marker, shown, disabled, title, onConfirm }: { marker: ClaimStatusMarker; shown: ClaimStatus; disabled: boolean; title: string | undefined; onConfirm(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const name = (n: string | undefined) => n ?? t('claimConflict.someone');
+  const names = new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(marker.others.map(name));
+  return (
+    <section className="status-conflict" aria-labelledby={id}>
+      <h4 id={id}>
+        <span aria-hidden="true">⚠ </span>
+        {t('claimConflict.title', { names })}
+      </h4>
+      <ul>
+        {marker.changes.map((c) => (
+          <li key={`${c.by}-${c.at}`}>
+            {c.mine ? t('claimConflict.changeYou', { status: STATUS_LABEL[c.to], when: formatWhen(c.at) }) : t('claimConflict.change', { name: name(c.name), status: STATUS_LABEL[c.to], when: formatWhen(c.at) })}
+          </li>
+        ))}
+      </ul>
+      <p>{t('claimConflict.shown', { status: STATUS_LABEL[marker.changes[marker.changes.length - 1]?.to ?? shown] })}</p>
+      <button type="button" className="small" disabled={disabled} title={title} onClick={onConfirm}>
+        {t('claimConflict.confirm')}
+      </button>
+    </section>
+  );
 }
 
 function validateStatement(text: string): string {
@@ -55,6 +88,8 @@ function validateClaimant(text: string): string {
 export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
   const notices = useNotices();
   const { readOnly, reason: readOnlyReason } = useCaseReadOnly();
+  const { t } = useTranslation();
+  const marker = useClaimStatusMarker(claim.caseId, claim.id);
   const sources = useSources(claim.caseId);
   const [nextStatus, setNextStatus] = useState<ClaimStatus>(claim.status);
   const [reason, setReason] = useState('');
@@ -109,6 +144,8 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
     }
     onBack();
   };
+
+  const confirmStatus = () => (marker ? attempt('status', marker.confirm, t('claimConflict.confirmed', { status: STATUS_LABEL[claim.status] })) : undefined);
 
   const changeStatus = () =>
     attempt('status', async () => {
@@ -176,6 +213,7 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
       {note('fields')}
 
       <h3>Status</h3>
+      {marker && <ConcurrentStatus marker={marker} shown={claim.status} disabled={readOnly} title={readOnlyReason} onConfirm={() => void confirmStatus()} />}
       <div className="status-change">
         <label className="claims-field">
           Status
