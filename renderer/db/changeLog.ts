@@ -24,10 +24,14 @@
  *
  * Writes during a schema upgrade (the versionchange transaction) pass through
  * unlogged: an upgrade rewrites every record and sets its stamps itself.
+ *
+ * A 'local' write to a case locked read-only (caseLocks.ts) is refused here,
+ * before anything is written, which aborts its whole transaction.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ChangeOp, ChangeOrigin, ChangeRecord } from './changeTypes';
 import { CHANGES_TABLE, TRACKED_TABLES } from './changeTypes';
+import { anyCaseLocked, caseLockError, VIEW_FIELDS } from './caseLocks';
 
 /** Fields the middleware maintains itself; a put that differs only in these changed nothing. */
 const STAMP_FIELDS = new Set(['createdBy', 'updatedBy', 'changedAt']);
@@ -171,6 +175,14 @@ function caseOf(table: string, key: unknown, value: Row | undefined): string | u
   return typeof caseId === 'string' ? caseId : undefined;
 }
 
+/** The refusal when a local write would change a read-only case's records; `fields` null for a new record. */
+function lockedWrite(name: string, key: unknown, value: Row | undefined, fields: string[] | null): Error | null {
+  const error = caseLockError(caseOf(name, key, value));
+  if (!error) return null;
+  const view = VIEW_FIELDS[name];
+  return fields !== null && view && fields.every((f) => view.has(f)) ? null : error;
+}
+
 /**
  * The middleware. `actorId` names the local actor (loaded when the database
  * opens); writes before that are stamped 'unknown'.
@@ -191,9 +203,14 @@ export function changeLogMiddleware(actorId: () => string | null): Middleware<DB
         const s: Stamper = { actor: base.actor, now: base.at, keepIncoming: origin === 'sync' || origin === 'import', tracked: TRACKED_TABLES.has(name) };
         const extractKey = table.schema.primaryKey.extractKey;
         const ok = (res: DBCoreMutateResponse, i: number) => !(i in res.failures);
+        const guard = origin === 'local' && s.tracked && anyCaseLocked();
 
         switch (req.type) {
           case 'add': {
+            if (guard) {
+              const refused = req.values.map((v: Row, i) => lockedWrite(name, req.keys?.[i] ?? extractKey?.(v), v, null)).find(Boolean);
+              if (refused) return Promise.reject(refused);
+            }
             const values = req.values.map((v: Row) => stampNew(v, s));
             return table.mutate({ ...req, values }).then((res) => {
               const entries = new Entries(name, 'add');
@@ -218,6 +235,10 @@ export function changeLogMiddleware(actorId: () => string | null): Middleware<DB
                 fields.push(changed);
                 return stampChange(value, old, changed, s);
               });
+              if (guard) {
+                const refused = values.map((value, i) => (fields[i]?.length === 0 ? null : lockedWrite(name, keys[i], value, fields[i]!))).find(Boolean);
+                if (refused) throw refused;
+              }
               return table.mutate({ ...req, values }).then((res) => {
                 // A put of a record that was not there is an add, to whoever reads the log.
                 const added = new Entries(name, 'add');
@@ -233,28 +254,32 @@ export function changeLogMiddleware(actorId: () => string | null): Middleware<DB
             });
           }
           case 'delete': {
-            return table.getMany({ trans: req.trans, keys: req.keys }).then((olds: (Row | undefined)[]) =>
-              table.mutate(req).then((res) => {
+            return table.getMany({ trans: req.trans, keys: req.keys }).then((olds: (Row | undefined)[]) => {
+              const refused = guard ? req.keys.map((key, i) => (olds[i] ? lockedWrite(name, key, olds[i], null) : null)).find(Boolean) : null;
+              if (refused) throw refused;
+              return table.mutate(req).then((res) => {
                 const entries = new Entries(name, 'delete');
                 req.keys.forEach((key, i) => {
                   if (olds[i] !== undefined) entries.add(key, caseOf(name, key, olds[i]), null);
                 });
                 return log(req.trans, entries.records(base)).then(() => res);
-              }),
-            );
+              });
+            });
           }
           case 'deleteRange': {
             const index = table.schema.primaryKey;
-            return table.query({ trans: req.trans, values: true, query: { index, range: req.range } }).then(({ result }) =>
-              table.mutate(req).then((res) => {
+            return table.query({ trans: req.trans, values: true, query: { index, range: req.range } }).then(({ result }) => {
+              const refused = guard ? (result as Row[]).map((value) => lockedWrite(name, extractKey!(value), value, null)).find(Boolean) : null;
+              if (refused) throw refused;
+              return table.mutate(req).then((res) => {
                 const entries = new Entries(name, 'delete');
                 for (const value of result as Row[]) {
                   const key = extractKey!(value);
                   entries.add(key, caseOf(name, key, value), null);
                 }
                 return log(req.trans, entries.records(base)).then(() => res);
-              }),
-            );
+              });
+            });
           }
         }
       }

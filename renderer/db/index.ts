@@ -22,4 +22,5 @@ export {
   type StoredTables,
 } from './db';
 export { runWithOrigin } from './origin';
+export { lockCase, unlockCase, ReadOnlyCaseError } from './caseLocks';
 export { latestSeq, oldestSeq, readChangesSince, subscribeChanges, type ChangeOrigin, type ChangeQuery, type RecordChange } from './changeFeed';

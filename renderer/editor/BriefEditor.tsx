@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
@@ -54,15 +55,24 @@ export interface BriefEditorProps {
   onError(error: Error): void;
   /** Words to find and select in the note (a search result pointing into it). */
   reveal?: RevealRequest | null;
+  /** False for a note that may only be read (a read-only team case): no typing, formatting, citing or dropping. */
+  editable?: boolean;
 }
 
 const validateUrl = (url: string) => normaliseLinkUrl(url) !== null;
+
+/** Follows `editable` after mount: a case can turn read-only (or back) while its note is open. */
+function EditablePlugin({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
+  return null;
+}
 
 /**
  * The Lexical brief. Mount it with a `key` of the note's id: the stored state is
  * read once at mount, and the parent owns saving (autosave) from `onChange`.
  */
-export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal = null }: BriefEditorProps) {
+export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal = null, editable = true }: BriefEditorProps) {
   const { t } = useTranslation();
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -71,6 +81,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
       nodes: [...BRIEF_NODES],
       onError,
       editorState: initialContent ? JSON.stringify(initialContent) : undefined,
+      editable,
     }),
     // Read once per mount; the parent remounts with a new key for another note.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -81,6 +92,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
+      <EditablePlugin editable={editable} />
       <ToolbarPlugin />
       <BriefToolsPlugin />
       <div className="brief-scroll">
@@ -90,6 +102,8 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
               className="brief-editable"
               aria-label={t('panes.brief')}
               aria-multiline
+              // Lexical takes a note that may only be read out of the tab order; it is still there to read.
+              tabIndex={editable ? undefined : 0}
               onBlur={onBlur}
               aria-placeholder={t('editor.placeholderShort')}
               placeholder={<div className="brief-placeholder" aria-hidden="true">{t('editor.placeholder')}</div>}

@@ -6,7 +6,7 @@
 import { useLayoutEffect, useSyncExternalStore } from 'react';
 import type { Condition, ContextKeys } from './contributions';
 
-const INITIAL: ContextKeys = { caseId: null, caseName: null, sourceId: null, noteId: null, backups: false };
+const INITIAL: ContextKeys = { caseId: null, caseName: null, sourceId: null, noteId: null, backups: false, readOnly: false };
 
 let keys: ContextKeys = INITIAL;
 const listeners = new Set<() => void>();
@@ -51,6 +51,8 @@ export function holds(condition: Condition, values: ContextKeys): boolean {
       return values.caseId !== null && values.noteId !== null;
     case 'backups':
       return values.backups;
+    case 'editable':
+      return !values.readOnly;
   }
 }
 

@@ -17,7 +17,7 @@ import type { NoticesApi } from './notices';
  * Conditions a command can depend on, evaluated on the current context keys (./contextKeys.ts). Each
  * has a message (`commands.condition.<name>`) that says what to do when it is not met.
  */
-export type Condition = 'caseOpen' | 'sourceOpen' | 'noteOpen' | 'backups';
+export type Condition = 'caseOpen' | 'sourceOpen' | 'noteOpen' | 'backups' | 'editable';
 
 /** Where a command shows in the app's own menus (today the Case menu of the title bar). */
 export interface MenuPlacement {
@@ -146,4 +146,9 @@ export interface ContextKeys {
   noteId: string | null;
   /** The host keeps backups (the desktop app). */
   backups: boolean;
+  /**
+   * The open case is shared with this profile read-only (published by the sync feature): reading,
+   * searching and exporting work, changing the case does not (the `editable` condition).
+   */
+  readOnly: boolean;
 }

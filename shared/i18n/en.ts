@@ -260,6 +260,7 @@ export const en = {
       sourceOpen: 'open a source first.',
       noteOpen: 'open a note of the brief first.',
       backups: 'backups are kept by the desktop app only.',
+      editable: 'this case is shared with you read-only.',
     },
   },
   cases: {
@@ -487,7 +488,8 @@ export const en = {
     offline_one: 'Offline — {{count}} change waiting',
     offline_other: 'Offline — {{count}} changes waiting',
     refused: 'Not syncing: {{reason}}',
-    readOnly: 'Read-only: your changes are not shared',
+    readOnly: 'Read-only: you can read, search and export this case, not change it',
+    readOnlyRefused: 'This case is shared with you read-only, so it cannot be changed here.',
     peers: 'Also here',
     alone: 'Nobody else is here',
   },
@@ -696,6 +698,15 @@ export const en = {
     deleteQuestion: 'Delete tag “{{name}}”? It is used by {{usage}}. They keep their other tags.',
     delete: 'Delete…',
   },
+  claimConflict: {
+    title: 'Changed at the same time by {{names}}',
+    change: '{{name}} chose {{status}} ({{when}})',
+    changeYou: 'You chose {{status}} ({{when}})',
+    shown: 'Showing {{status}}, the later change, until someone confirms it or chooses another status.',
+    confirm: 'Confirm status',
+    confirmed: 'Status confirmed: {{status}}.',
+    someone: 'someone not known to this case',
+  },
   claimsPanel: {
     region: 'Claims',
     list: 'Claims in this case',
@@ -759,6 +770,7 @@ export const en = {
     commentHint: 'Comment (M)',
     cite: 'Cite in brief',
     citeHint: 'Cite in brief: insert a citation where the brief’s caret was',
+    readOnly: 'Read-only case: you can copy this text, not mark it.',
   },
   updateSource: {
     title: 'Update “{{title}}”',

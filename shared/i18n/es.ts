@@ -270,6 +270,7 @@ export const es: Messages<Catalogue> = {
       sourceOpen: 'abre una fuente primero.',
       noteOpen: 'abre primero una nota del informe.',
       backups: 'solo la aplicación de escritorio guarda copias de seguridad.',
+      editable: 'este caso se ha compartido con usted en solo lectura.',
     },
   },
   cases: {
@@ -504,7 +505,8 @@ export const es: Messages<Catalogue> = {
     offline_many: 'Sin conexión — {{count}} cambios en espera',
     offline_other: 'Sin conexión — {{count}} cambios en espera',
     refused: 'Sin sincronizar: {{reason}}',
-    readOnly: 'Solo lectura: sus cambios no se comparten',
+    readOnly: 'Solo lectura: puede leer, buscar y exportar este caso, pero no cambiarlo',
+    readOnlyRefused: 'Este caso se ha compartido con usted en solo lectura, así que no se puede cambiar aquí.',
     peers: 'También aquí',
     alone: 'No hay nadie más',
   },
@@ -722,6 +724,15 @@ export const es: Messages<Catalogue> = {
     deleteQuestion: '¿Eliminar la etiqueta «{{name}}»? La usan {{usage}}. Conservan sus demás etiquetas.',
     delete: 'Eliminar…',
   },
+  claimConflict: {
+    title: 'Cambiado a la vez por {{names}}',
+    change: '{{name}} eligió {{status}} ({{when}})',
+    changeYou: 'Usted eligió {{status}} ({{when}})',
+    shown: 'Se muestra {{status}}, el cambio más reciente, hasta que alguien lo confirme o elija otro estado.',
+    confirm: 'Confirmar estado',
+    confirmed: 'Estado confirmado: {{status}}.',
+    someone: 'alguien que este caso no conoce',
+  },
   claimsPanel: {
     region: 'Afirmaciones',
     list: 'Afirmaciones de este caso',
@@ -787,6 +798,7 @@ export const es: Messages<Catalogue> = {
     commentHint: 'Comentar (M)',
     cite: 'Citar en el informe',
     citeHint: 'Citar en el informe: insertar una cita donde estaba el cursor del informe',
+    readOnly: 'Caso de solo lectura: puede copiar este texto, pero no marcarlo.',
   },
   updateSource: {
     title: 'Actualizar «{{title}}»',

@@ -89,3 +89,29 @@ export function confirmEntry(entries: readonly StatusEntry[], initial: ClaimStat
   const status = currentStatus(entries, initial);
   return { id: confirm.id, at: confirm.at, by: confirm.by, from: status, to: status, seen: statusHeads(entries).map((h) => h.id), confirms: true };
 }
+
+/** What the "changed at the same time by …" marker shows to one person. */
+export interface ConcurrentStatusMarker {
+  /** The disagreeing changes, oldest first by (time, author, id); the last one is the status shown. */
+  changes: StatusEntry[];
+  /**
+   * Who to name: the authors of those changes other than `viewer` (the viewer knows their own), in the
+   * order of their changes; every author when the viewer made none of them.
+   */
+  others: string[];
+}
+
+/**
+ * The marker for `viewer`, or null when nobody changed the status at the same time or someone has since
+ * confirmed. The rule is `concurrentChanges`: changes are concurrent when no later entry has seen them
+ * (each is a head of the log: its author had not seen the others when writing it, or they would be in
+ * its `seen`) and they set different statuses. A confirmation, or any change made after seeing them all,
+ * ends it.
+ */
+export function concurrentStatusMarker(entries: readonly StatusEntry[], viewer: string): ConcurrentStatusMarker | null {
+  const changes = concurrentChanges(entries);
+  if (!changes) return null;
+  const authors = [...new Set(changes.map((c) => c.by))];
+  const others = authors.filter((by) => by !== viewer);
+  return { changes, others: others.length > 0 ? others : authors };
+}

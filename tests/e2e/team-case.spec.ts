@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startSyncServer, type SyncServer } from '../../node/sync/server';
 import { DEFAULT_LIMITS } from '../../shared/sync/api';
 import { TOKEN_PATTERN } from '../../shared/sync/token';
-import { caseMenu, fixture, importThroughChooser, newCase, openApp, sourceRegion } from './helpers/app';
+import { briefBox, caseMenu, fixture, importThroughChooser, newCase, openApp, sourceRegion } from './helpers/app';
 import { readStores } from './helpers/db';
 import { selectWithMouse } from './helpers/select';
 import { holdFileChoosers } from './support/fixtures';
@@ -137,6 +137,11 @@ async function highlightAndTag(page: Page, text: string, tag: string): Promise<v
   await card.getByRole('button', { name: 'Close passage' }).click();
 }
 
+/** The name this profile's changes carry (the title bar's "Your name" button). */
+async function yourName(page: Page): Promise<string> {
+  return (await page.getByRole('button', { name: /^Your name: / }).innerText()).trim();
+}
+
 function passageList(page: Page) {
   return page.getByRole('list', { name: 'Passages' });
 }
@@ -195,7 +200,7 @@ test('A shares, B joins: a tagged passage (within 1 s) and a claim with evidence
   }
 });
 
-test('a wrong token is refused with a clear message and stores nothing; a read-only member can read, and the UI says so', async ({ browser }) => {
+test('a wrong token is refused with a clear message and stores nothing; a read-only member can read, search and export, and cannot change the case', async ({ browser }) => {
   const a = await profile(browser);
   const b = await profile(browser);
   try {
@@ -229,6 +234,51 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
     // A's passage still reaches B.
     await highlightAndTag(a.page, DETAINED, 'detentions');
     await expect(passageList(b.page).getByRole('button', { name: new RegExp(DETAINED) })).toBeVisible();
+
+    // Read-only means the copy cannot drift from the team's. The brief takes no typing…
+    const brief = briefBox(b.page);
+    await expect(brief).not.toBeEditable();
+    await brief.click();
+    await b.page.keyboard.type('my own words');
+    await expect(brief).not.toContainText('my own words');
+    await expect(b.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toBeDisabled();
+    // …a selection can be read and copied, not marked: the toolbar says why, and its actions refuse.
+    await selectWithMouse(b.page, SEIZED);
+    const actions = b.page.getByRole('toolbar', { name: 'Selection actions' });
+    await expect(actions).toContainText('Read-only case');
+    await expect(actions.getByRole('button', { name: 'Highlight' })).toHaveAttribute('aria-disabled', 'true');
+    // Playwright will not click an aria-disabled button; a person can, and is told why nothing happens.
+    await actions.getByRole('button', { name: 'Highlight' }).click({ force: true });
+    const alert = b.page.getByRole('alert');
+    await expect(alert).toContainText('This case is shared with you read-only');
+    // …the controls that change the case are off, and their shortcuts refuse with the reason.
+    await expect(b.page.getByRole('button', { name: 'Import source' })).toBeDisabled();
+    await passageList(b.page).getByRole('button', { name: new RegExp(DETAINED) }).click();
+    const card = b.page.getByRole('dialog', { name: 'Passage' });
+    await expect(card.getByRole('button', { name: 'Delete passage' })).toBeDisabled();
+    await expect(card.getByRole('combobox', { name: 'Tags' })).toBeDisabled();
+    await card.getByRole('button', { name: 'Close passage' }).click();
+    await b.page.keyboard.press('Control+o');
+    await expect(alert).toContainText('“Import a file…” is not available now: this case is shared with you read-only.');
+    // Nothing was written: B holds exactly A's one passage, and the shared record of it is unchanged.
+    await expect.poll(async () => ((await caseRecords(b.page)) as { passages: unknown[] }).passages.length).toBe(1);
+
+    // Reading goes on: the palette finds the passage, and the brief exports.
+    await b.page.keyboard.press('Control+k');
+    const palette = b.page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox', { name: 'Search or run a command' }).fill('provinces');
+    await expect(palette.getByRole('option').filter({ hasText: 'Passage' })).toHaveCount(1);
+    await b.page.keyboard.press('Escape');
+    await b.page.getByRole('button', { name: 'Export brief' }).click();
+    const exporting = b.page.getByRole('dialog', { name: 'Export brief' });
+    await expect(exporting.getByRole('combobox', { name: 'Citation style' })).toBeEnabled();
+    await exporting.getByRole('radio', { name: 'Markdown' }).check();
+    const download = b.page.waitForEvent('download');
+    await exporting.getByRole('button', { name: 'Export', exact: true }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.md$/u);
+
+    const axe = await new AxeBuilder({ page: b.page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     expect([...a.errors, ...b.errors]).toEqual([]);
   } finally {
     await a.context.close();
@@ -236,7 +286,7 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
   }
 });
 
-test('B goes offline, both edit, B reloads while offline and comes back: every edit is merged and the status log holds both changes', async ({ browser }) => {
+test('B goes offline, both edit, B reloads while offline and comes back: every edit is merged, the status log holds both changes, and both are told the status was changed at the same time until one confirms', async ({ browser }) => {
   const a = await profile(browser);
   const b = await profile(browser);
   const link = await relay(server.port);
@@ -295,7 +345,28 @@ test('B goes offline, both edit, B reloads while offline and comes back: every e
       await expect(history).toContainText('The customs report confirms the weight.');
       await expect(history).toContainText('The weight was estimated, not measured.');
     }
-    expect(await caseRecords(b.page)).toEqual(await caseRecords(a.page));
+
+    // Neither had seen the other's change: each is told so, naming the other, and sees the later one (A's).
+    const nameA = await yourName(a.page);
+    const nameB = await yourName(b.page);
+    const markerA = a.page.getByRole('region', { name: `Changed at the same time by ${nameB}` });
+    const markerB = b.page.getByRole('region', { name: `Changed at the same time by ${nameA}` });
+    await expect(markerA).toContainText('You chose Disputed');
+    await expect(markerA).toContainText(`${nameB} chose Supported`);
+    await expect(markerB).toContainText(`${nameA} chose Disputed`);
+    await expect(markerB).toContainText('You chose Supported');
+    for (const marker of [markerA, markerB]) await expect(marker).toContainText('Showing Disputed, the later change');
+    const axe = await new AxeBuilder({ page: b.page }).include('.claims').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await b.page.screenshot({ path: 'test-results/team-case-concurrent-status.png' });
+    // B confirms: the confirmation is an entry of the shared log, so the marker goes for both, and the status stays.
+    await markerB.getByRole('button', { name: 'Confirm status' }).click();
+    await expect(b.page.getByRole('region', { name: 'Claims' }).getByRole('status')).toContainText('Status confirmed: Disputed.');
+    await expect(markerB).toHaveCount(0);
+    await expect(markerA).toHaveCount(0);
+    for (const page of [a.page, b.page]) await expect(page.getByRole('region', { name: 'Claims' }).locator('.claim-detail-head')).toContainText('Disputed');
+    await expect(syncStatus(b.page)).toHaveText('Synced');
+    await expect.poll(async () => canonical(await caseRecords(b.page))).toBe(canonical(await caseRecords(a.page)));
     expect([...a.errors, ...b.errors]).toEqual([]);
   } finally {
     await a.context.close();

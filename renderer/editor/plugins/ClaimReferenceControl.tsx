@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $findMatchingParent } from '@lexical/utils';
 import { $createRangeSelection, $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type PointType } from 'lexical';
@@ -20,6 +21,7 @@ interface SavedRange {
  */
 export function ClaimReferenceControl() {
   const [editor] = useLexicalComposerContext();
+  const editable = useLexicalEditable();
   const data = useBriefData();
   const [open, setOpen] = useState<SavedRange | null>(null);
   const [claimId, setClaimId] = useState('');
@@ -79,7 +81,7 @@ export function ClaimReferenceControl() {
 
   return (
     <>
-      <button type="button" ref={opener} className="small" onMouseDown={(e) => e.preventDefault()} onClick={start} title="Mark the selected words as referring to a claim; inside a reference, remove it">
+      <button type="button" ref={opener} className="small" disabled={!editable} onMouseDown={(e) => e.preventDefault()} onClick={start} title="Mark the selected words as referring to a claim; inside a reference, remove it">
         Refer to claim…
       </button>
       {open && (

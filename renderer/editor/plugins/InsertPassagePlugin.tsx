@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { $createQuoteNode } from '@lexical/rich-text';
 import { mergeRegister } from '@lexical/utils';
 import {
@@ -56,6 +57,7 @@ function $topBlock(node: LexicalNode | null): LexicalNode | null {
  */
 export function InsertPassagePlugin() {
   const [editor] = useLexicalComposerContext();
+  const editable = useLexicalEditable();
   const data = useBriefData();
   const dataRef = useRef(data);
   dataRef.current = data;
@@ -81,6 +83,8 @@ export function InsertPassagePlugin() {
   );
 
   useEffect(() => {
+    // A note that may only be read takes no citations or dropped passages: the app sees no brief to write into.
+    if (!editable) return;
     /** Place the selection at the remembered caret (collapsed to its end), else at the end of the brief. */
     const $placeCaret = () => {
       const saved = lastCaret.current;
@@ -206,7 +210,7 @@ export function InsertPassagePlugin() {
         COMMAND_PRIORITY_HIGH,
       ),
     );
-  }, [editor, notices]);
+  }, [editable, editor, notices]);
 
   return null;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import {
   $createParagraphNode,
   $getSelection,
@@ -108,6 +109,8 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 export function ToolbarPlugin() {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
+  // A note the person may only read (a read-only team case): the formatting controls are off too.
+  const off = !useLexicalEditable();
   const [state, setState] = useState<ToolbarState>(INITIAL);
   const [linkOpen, setLinkOpen] = useState(false);
   const [linkDraft, setLinkDraft] = useState('');
@@ -166,6 +169,7 @@ export function ToolbarPlugin() {
       </label>
       <select
         id="brief-block-type"
+        disabled={off}
         value={state.block}
         onChange={(e) => {
           applyBlock(editor, e.target.value as BlockType);
@@ -179,23 +183,23 @@ export function ToolbarPlugin() {
         ))}
       </select>
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" aria-pressed={state.bold} title={t('editor.boldHint', { key: `${MOD}B` })} aria-label={t('editor.bold')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+      <button type="button" disabled={off} aria-pressed={state.bold} title={t('editor.boldHint', { key: `${MOD}B` })} aria-label={t('editor.bold')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
         <b>B</b>
       </button>
-      <button type="button" aria-pressed={state.italic} title={t('editor.italicHint', { key: `${MOD}I` })} aria-label={t('editor.italic')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+      <button type="button" disabled={off} aria-pressed={state.italic} title={t('editor.italicHint', { key: `${MOD}I` })} aria-label={t('editor.italic')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
         <i>I</i>
       </button>
-      <button type="button" aria-pressed={state.underline} title={t('editor.underlineHint', { key: `${MOD}U` })} aria-label={t('editor.underline')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline')}>
+      <button type="button" disabled={off} aria-pressed={state.underline} title={t('editor.underlineHint', { key: `${MOD}U` })} aria-label={t('editor.underline')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline')}>
         <u>U</u>
       </button>
-      <button type="button" aria-pressed={state.link !== null} aria-expanded={linkOpen} title={t('editor.link')} aria-label={t('editor.link')} onClick={openLink}>
+      <button type="button" disabled={off} aria-pressed={state.link !== null} aria-expanded={linkOpen} title={t('editor.link')} aria-label={t('editor.link')} onClick={openLink}>
         <Icon name="link" />
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" disabled={!state.canUndo} title={t('editor.undoHint', { key: `${MOD}Z` })} aria-label={t('editor.undo')} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+      <button type="button" disabled={off || !state.canUndo} title={t('editor.undoHint', { key: `${MOD}Z` })} aria-label={t('editor.undo')} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         <Icon name="undo" />
       </button>
-      <button type="button" disabled={!state.canRedo} title={t('editor.redoHint', { key: isMac ? '⇧⌘Z' : 'Ctrl+Y' })} aria-label={t('editor.redo')} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <button type="button" disabled={off || !state.canRedo} title={t('editor.redoHint', { key: isMac ? '⇧⌘Z' : 'Ctrl+Y' })} aria-label={t('editor.redo')} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
         <Icon name="redo" />
       </button>
       {linkOpen && (

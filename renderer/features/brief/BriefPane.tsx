@@ -9,6 +9,7 @@ import { flushAll } from '../../lib/flush';
 import { usePublishContextKey } from '../../lib/contextKeys';
 import { useTranslation } from '../../i18n';
 import { useNotices } from '../../lib/notices';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { RenameField } from '../../lib/RenameField';
 import { ExportBriefButton } from '../export/ExportBriefButton';
 import { NoteEditor } from './NoteEditor';
@@ -22,6 +23,7 @@ const activeNoteKey = (caseId: string) => `activeNote:${caseId}`;
 export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId: string | undefined }) {
   const { t } = useTranslation();
   const notices = useNotices();
+  const { readOnly, reason } = useCaseReadOnly();
   const notes = useNotes(caseId);
   const passages = usePassages(caseId);
   const sources = useSources(caseId);
@@ -126,16 +128,16 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
               ))}
             </select>
           )}
-          <button type="button" className="small" onClick={() => void newNote()}>
+          <button type="button" className="small" disabled={readOnly} title={reason} onClick={() => void newNote()}>
             {t('brief.newNote')}
           </button>
           {note && (
-            <button type="button" className="small" onClick={() => setRenaming(true)} aria-label={t('brief.rename', { title: note.title })}>
+            <button type="button" className="small" disabled={readOnly} title={reason} onClick={() => setRenaming(true)} aria-label={t('brief.rename', { title: note.title })}>
               {t('brief.renameShort')}
             </button>
           )}
           {note && (notes?.length ?? 0) > 1 && (
-            <button type="button" className="small" onClick={() => void removeNote(note)} aria-label={t('brief.delete', { title: note.title })}>
+            <button type="button" className="small" disabled={readOnly} title={reason} onClick={() => void removeNote(note)} aria-label={t('brief.delete', { title: note.title })}>
               {t('brief.deleteShort')}
             </button>
           )}
@@ -143,6 +145,8 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
             <button
               type="button"
               className="small"
+              disabled={readOnly}
+              title={reason}
               onClick={() =>
                 setCaseBrief(caseId, note.id).then(
                   () => notices.toast(t('brief.madeBrief', { title: note.title })),

@@ -12,6 +12,7 @@ import { registerUnsaved } from '../../lib/unsaved';
 import { isClosedError } from '../../db';
 import { clearStorageTrouble, reportSaveFailure } from '../storage/trouble';
 import { useNotices } from '../../lib/notices';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { NoteConflictDialog, type ConflictChoice } from './NoteConflictDialog';
 import { announceNoteSaved, isPageOpen, onNoteSavedElsewhere, PAGE_ID } from './noteChannel';
 
@@ -66,6 +67,7 @@ class NoteConflictError extends Error {
 export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
   const { t } = useTranslation();
   const notices = useNotices();
+  const { readOnly } = useCaseReadOnly();
   const [status, setStatus] = useState<SaveState>('saved');
   const [shown, setShown] = useState<{ content: unknown; key: number }>({ content: note.content, key: 0 });
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -238,6 +240,7 @@ export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealR
         onBlur={() => void autosave.flush()}
         onError={(error) => notices.error(t('brief.editorError', { reason: error.message }))}
         reveal={reveal}
+        editable={!readOnly}
       />
       {conflict && (
         <NoteConflictDialog

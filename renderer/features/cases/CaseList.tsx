@@ -95,7 +95,7 @@ export function CaseList() {
                     <button type="button" className="icon" aria-label={t('cases.rename', { name: record.name })} title={t('cases.renameHint')} onClick={() => setRenaming(record.id)}>
                       <Icon name="pencil" />
                     </button>
-                    <button type="button" className="icon" aria-label={t('cases.delete', { name: record.name })} title={t('cases.deleteHint')} onClick={() => void remove(record)}>
+                    <button type="button" className="icon" aria-label={t('cases.delete', { name: record.name })} title={t('cases.deleteHint')} onClick={() => void remove(record).catch((error: Error) => notices.error(error.message))}>
                       <Icon name="trash" />
                     </button>
                   </span>

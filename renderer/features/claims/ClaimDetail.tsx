@@ -17,6 +17,9 @@ import { Icon } from '../../lib/icons';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { OptionSelect } from '../../lib/OptionSelect';
+import { useCaseReadOnly } from '../../lib/readOnly';
+import { currentLocale, useTranslation } from '../../i18n';
+import { useClaimStatusMarker, type ClaimStatusMarker } from '../sync/useClaimStatusMarker';
 import { locatorLabel, shortQuote } from '../passages/labels';
 import { TagInput } from '../tags/TagInput';
 import { EditableField } from './EditableField';
@@ -36,6 +39,37 @@ interface Message {
   at: 'fields' | 'status' | 'evidence' | 'foot';
 }
 
+/**
+ * "Changed at the same time by …": shown while people's concurrent status changes stand unconfirmed
+ * (team cases). Text and a symbol, never colour alone; Confirm status writes a confirmation into the
+ * shared log, which clears it for everyone.
+ */
+function ConcurrentStatus({ marker, shown, disabled, title, onConfirm }: { marker: ClaimStatusMarker; shown: ClaimStatus; disabled: boolean; title: string | undefined; onConfirm(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const name = (n: string | undefined) => n ?? t('claimConflict.someone');
+  const names = new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(marker.others.map(name));
+  return (
+    <section className="status-conflict" aria-labelledby={id}>
+      <h4 id={id}>
+        <span aria-hidden="true">⚠ </span>
+        {t('claimConflict.title', { names })}
+      </h4>
+      <ul>
+        {marker.changes.map((c) => (
+          <li key={`${c.by}-${c.at}`}>
+            {c.mine ? t('claimConflict.changeYou', { status: STATUS_LABEL[c.to], when: formatWhen(c.at) }) : t('claimConflict.change', { name: name(c.name), status: STATUS_LABEL[c.to], when: formatWhen(c.at) })}
+          </li>
+        ))}
+      </ul>
+      <p>{t('claimConflict.shown', { status: STATUS_LABEL[marker.changes[marker.changes.length - 1]?.to ?? shown] })}</p>
+      <button type="button" className="small" disabled={disabled} title={title} onClick={onConfirm}>
+        {t('claimConflict.confirm')}
+      </button>
+    </section>
+  );
+}
+
 function validateStatement(text: string): string {
   const statement = normaliseStatement(text);
   if (!statement) return 'A claim needs a statement: write what is being claimed.';
@@ -53,6 +87,9 @@ function validateClaimant(text: string): string {
  */
 export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
   const notices = useNotices();
+  const { readOnly, reason: readOnlyReason } = useCaseReadOnly();
+  const { t } = useTranslation();
+  const marker = useClaimStatusMarker(claim.caseId, claim.id);
   const sources = useSources(claim.caseId);
   const [nextStatus, setNextStatus] = useState<ClaimStatus>(claim.status);
   const [reason, setReason] = useState('');
@@ -107,6 +144,8 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
     }
     onBack();
   };
+
+  const confirmStatus = () => (marker ? attempt('status', marker.confirm, t('claimConflict.confirmed', { status: STATUS_LABEL[claim.status] })) : undefined);
 
   const changeStatus = () =>
     attempt('status', async () => {
@@ -174,23 +213,26 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
       {note('fields')}
 
       <h3>Status</h3>
+      {marker && <ConcurrentStatus marker={marker} shown={claim.status} disabled={readOnly} title={readOnlyReason} onConfirm={() => void confirmStatus()} />}
       <div className="status-change">
         <label className="claims-field">
           Status
-          <OptionSelect value={nextStatus} options={CLAIM_STATUSES} labels={STATUS_LABEL} onValue={(v) => v && setNextStatus(v)} />
+          <OptionSelect value={nextStatus} options={CLAIM_STATUSES} labels={STATUS_LABEL} disabled={readOnly} title={readOnlyReason} onValue={(v) => v && setNextStatus(v)} />
         </label>
         <label className="claims-field grow">
           Reason
           <input
             value={reason}
+            disabled={readOnly}
+            title={readOnlyReason}
             placeholder="Optional: why the status changes"
             onChange={(e) => setReason(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && nextStatus !== claim.status) void changeStatus();
+              if (e.key === 'Enter' && nextStatus !== claim.status && !readOnly) void changeStatus();
             }}
           />
         </label>
-        <button type="button" disabled={nextStatus === claim.status} onClick={() => void changeStatus()}>
+        <button type="button" disabled={readOnly || nextStatus === claim.status} title={readOnlyReason} onClick={() => void changeStatus()}>
           Change status
         </button>
       </div>
@@ -247,13 +289,13 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
                   </span>
                 )}
                 <div className="evidence-actions">
-                  <OptionSelect aria-label="Stance" value={item.stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && void attempt('evidence', () => setClaimStance(claim.id, item.passageId, v))} />
+                  <OptionSelect aria-label="Stance" value={item.stance} options={STANCES} labels={STANCE_LABEL} disabled={readOnly} title={readOnlyReason} onValue={(v) => v && void attempt('evidence', () => setClaimStance(claim.id, item.passageId, v))} />
                   {passage && (
-                    <button type="button" className="small" aria-label={`Cite in brief: ${quote}`} title="Insert a citation where the brief's caret was" onClick={() => citeInBrief(passage.id)}>
+                    <button type="button" className="small" aria-label={`Cite in brief: ${quote}`} title={readOnlyReason ?? "Insert a citation where the brief's caret was"} disabled={readOnly} onClick={() => citeInBrief(passage.id)}>
                       Cite
                     </button>
                   )}
-                  <button type="button" className="icon" aria-label={`Remove evidence: ${quote}`} title="Remove from this claim" onClick={() => void removeEvidence(item.passageId)}>
+                  <button type="button" className="icon" aria-label={`Remove evidence: ${quote}`} title={readOnlyReason ?? 'Remove from this claim'} disabled={readOnly} onClick={() => void removeEvidence(item.passageId)}>
                     <Icon name="close" />
                   </button>
                 </div>
@@ -263,14 +305,16 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
         </ul>
       )}
 
-      <details className="add-evidence">
-        <summary>Add evidence</summary>
-        <EvidencePicker claim={claim} passages={passages} sources={sources ?? []} onResult={(text, ok) => setMessage({ text, ok, at: 'evidence' })} />
-      </details>
+      {!readOnly && (
+        <details className="add-evidence">
+          <summary>Add evidence</summary>
+          <EvidencePicker claim={claim} passages={passages} sources={sources ?? []} onResult={(text, ok) => setMessage({ text, ok, at: 'evidence' })} />
+        </details>
+      )}
       {note('evidence')}
 
       <div className="claim-detail-foot">
-        <button type="button" className="danger" onClick={() => void remove()}>
+        <button type="button" className="danger" disabled={readOnly} title={readOnlyReason} onClick={() => void remove()}>
           <Icon name="trash" /> Delete claim
         </button>
       </div>

@@ -6,6 +6,7 @@ import { useTranslation } from '../../i18n';
 import { useCommandService } from '../../lib/commands';
 import { onNavigate } from '../../lib/navigation';
 import { OptionSelect } from '../../lib/OptionSelect';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { VirtualList } from '../../lib/VirtualList';
 import { shortQuote } from '../passages/labels';
 import { ClaimDetail } from './ClaimDetail';
@@ -34,6 +35,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   const tags = useTags(caseId);
   const commands = useCommandService();
   const { t } = useTranslation();
+  const { readOnly, reason } = useCaseReadOnly();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [status, setStatus] = useState<ClaimStatus | ''>('');
   const [tagId, setTagId] = useState('');
@@ -111,9 +113,9 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
           <button
             type="button"
             className="small"
-            disabled={!activeSource}
+            disabled={!activeSource || readOnly}
             onClick={() => setView({ kind: 'suggest' })}
-            title={activeSource ? t('claimsPanel.suggestHint', { title: shortQuote(activeSource.metadata.title, 60) }) : t('claimsPanel.suggestNeedsSource')}
+            title={reason ?? (activeSource ? t('claimsPanel.suggestHint', { title: shortQuote(activeSource.metadata.title, 60) }) : t('claimsPanel.suggestNeedsSource'))}
           >
             {t('claimsPanel.suggest')}
           </button>

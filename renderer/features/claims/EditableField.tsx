@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCaseReadOnly } from '../../lib/readOnly';
 
 export interface EditableFieldProps {
   label: string;
@@ -25,6 +26,8 @@ export interface EditableFieldProps {
 export function EditableField({ label, value, multiline, submitOnEnter, placeholder, validate, onSave, onValidity }: EditableFieldProps) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState('');
+  // In a read-only case the text can still be selected and copied, not changed.
+  const { readOnly, reason } = useCaseReadOnly();
   const editing = useRef(false);
   const errorId = useId();
 
@@ -68,7 +71,9 @@ export function EditableField({ label, value, multiline, submitOnEnter, placehol
 
   const common = {
     value: draft,
-    placeholder,
+    placeholder: readOnly ? undefined : placeholder,
+    readOnly,
+    title: reason,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? errorId : undefined,
     onChange: (e: { target: { value: string } }) => {

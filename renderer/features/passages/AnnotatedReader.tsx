@@ -11,6 +11,7 @@ import { currentLocale, t } from '../../i18n';
 import { announce, Announcer } from '../../lib/announce';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { useFindInSource } from '../find/useFindInSource';
 import { ocrSummary } from '../../../shared/import/ocr';
 import { selectionOffsets, setCaretPassageHighlight } from '../../reader/caret';
@@ -70,6 +71,7 @@ function slotOf(passage: PassageRecord, tagsById: Map<string, TagRecord>): numbe
  */
 export function AnnotatedReader({ caseId, source, passages, tags, claims, filterTagId, empty, actions, onShowClaims, onShowBrief }: AnnotatedReaderProps) {
   const notices = useNotices();
+  const { reason: readOnly } = useCaseReadOnly();
   const workspace = useWorkspace();
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
@@ -252,6 +254,10 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   const act = useCallback(
     async (kind: 'highlight' | 'claim' | 'comment' | 'cite') => {
       if (!source || !selected) return;
+      if (readOnly) {
+        notices.error(readOnly);
+        return;
+      }
       const writer = kind === 'cite' ? briefWriter() : null;
       if (kind === 'cite' && !writer) {
         notices.error(t('passage.noBrief'));
@@ -284,7 +290,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
         setBusy(false);
       }
     },
-    [caseId, focusText, notices, onShowBrief, onShowClaims, placeCaret, selected, source],
+    [caseId, focusText, notices, onShowBrief, onShowClaims, placeCaret, readOnly, selected, source],
   );
 
   // Reveal requests: switch source if needed, then scroll and flash.
@@ -410,6 +416,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
               ref={toolbar}
               rect={selected.rect}
               busy={busy}
+              readOnly={readOnly}
               onHighlight={() => void act('highlight')}
               onNewClaim={() => void act('claim')}
               onComment={() => void act('comment')}

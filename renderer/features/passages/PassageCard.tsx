@@ -7,6 +7,7 @@ import { Icon } from '../../lib/icons';
 import { briefWriter } from '../../editor/briefCommands';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { TagInput } from '../tags/TagInput';
 import { isRecognisedRange, uncertainWordsIn } from '../../../shared/import/ocr';
 import { locatorLabel } from './labels';
@@ -30,6 +31,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
   const card = useRef<HTMLDivElement>(null);
   const commentField = useRef<HTMLTextAreaElement>(null);
   const [comment, setComment] = useState(passage.comment);
+  const { readOnly, reason } = useCaseReadOnly();
   const linked = claims.filter((c) => c.evidence.some((e) => e.passageId === passage.id));
   const [, position] = passage.selectors;
   const recognised = source !== undefined && passage.anchor !== 'orphaned' && isRecognisedRange(source, position.start, position.end);
@@ -38,7 +40,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
   useEffect(() => setComment(passage.comment), [passage.id, passage.comment]);
   useEffect(() => {
     if (focusComment) commentField.current?.focus();
-    else (card.current?.querySelector<HTMLElement>('[role="combobox"]') ?? card.current?.querySelector<HTMLElement>('button'))?.focus();
+    else (card.current?.querySelector<HTMLElement>('[role="combobox"]:not(:disabled)') ?? card.current?.querySelector<HTMLElement>('button:not(:disabled)'))?.focus();
     // Focus once per opened passage.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [passage.id]);
@@ -125,7 +127,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
       <TagInput caseId={passage.caseId} value={passage.tags} onChange={setTags} />
       <label className="field">
         {t('passage.comment')}
-        <textarea ref={commentField} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} onBlur={() => void saveComment()} />
+        <textarea ref={commentField} rows={2} readOnly={readOnly} title={reason} value={comment} onChange={(e) => setComment(e.target.value)} onBlur={() => void saveComment()} />
       </label>
       {linked.length > 0 && (
         <div className="passage-claims">
@@ -145,15 +147,15 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
         <div className="passage-card-actions">
           {passage.anchor !== 'orphaned' && (
             <>
-              <button type="button" onClick={() => writeIntoBrief('cite')} title={t('passage.citeHint')}>
+              <button type="button" onClick={() => writeIntoBrief('cite')} disabled={readOnly} title={reason ?? t('passage.citeHint')}>
                 {t('passage.cite')}
               </button>
-              <button type="button" onClick={() => writeIntoBrief('quote')} title={t('passage.quoteHint')}>
+              <button type="button" onClick={() => writeIntoBrief('quote')} disabled={readOnly} title={reason ?? t('passage.quoteHint')}>
                 {t('passage.quote')}
               </button>
             </>
           )}
-          <button type="button" ref={deleteButton} className="danger" onClick={() => void deletion.request(passage)}>
+          <button type="button" ref={deleteButton} className="danger" disabled={readOnly} title={reason} onClick={() => void deletion.request(passage)}>
             {t('passage.delete')}
           </button>
         </div>

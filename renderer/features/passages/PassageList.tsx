@@ -9,6 +9,7 @@ import { Icon } from '../../lib/icons';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { VirtualList } from '../../lib/VirtualList';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { locatorLabel, shortQuote } from './labels';
 import { rangeToOffsets } from '../../reader/offsets';
 
@@ -60,6 +61,7 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
   };
 
   const deletion = useDeletePassage();
+  const { readOnly, reason } = useCaseReadOnly();
 
   return (
     <div className="passage-list">
@@ -115,10 +117,10 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
                 <blockquote dir="auto">{shortQuote(p.selectors[0].exact, 200)}</blockquote>
                 <span className="item-sub">{sourcesById.get(p.sourceId)?.metadata.title ?? t('passage.unknownSource')}</span>
                 <div className="orphan-actions">
-                  <button type="button" className="small" onMouseDown={(e) => e.preventDefault()} onClick={() => void reattach(p)} aria-label={t('passageList.attachLabel', { quote: shortQuote(p.selectors[0].exact, 40) })}>
+                  <button type="button" className="small" disabled={readOnly} title={reason} onMouseDown={(e) => e.preventDefault()} onClick={() => void reattach(p)} aria-label={t('passageList.attachLabel', { quote: shortQuote(p.selectors[0].exact, 40) })}>
                     {t('passageList.attach')}
                   </button>
-                  <button type="button" className="icon" onClick={() => void deletion.request(p)} aria-label={t('passageList.deleteOrphan', { quote: shortQuote(p.selectors[0].exact, 40) })}>
+                  <button type="button" className="icon" disabled={readOnly} title={reason} onClick={() => void deletion.request(p)} aria-label={t('passageList.deleteOrphan', { quote: shortQuote(p.selectors[0].exact, 40) })}>
                     <Icon name="trash" />
                   </button>
                 </div>

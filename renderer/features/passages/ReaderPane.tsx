@@ -2,6 +2,7 @@ import { useSourcePassages } from '../../db/hooks';
 import { useTranslation } from '../../i18n';
 import { useCommandService, useWorkspace } from '../../lib/commands';
 import type { PaneProps } from '../../lib/contributions';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { useTagFilter } from '../tags/tagFilter';
 import { AnnotatedReader } from './AnnotatedReader';
 import { PassageList } from './PassageList';
@@ -14,6 +15,7 @@ export function ReaderPane({ caseRecord, sources, activeSourceId, activeSource, 
   const { t } = useTranslation();
   const commands = useCommandService();
   const workspace = useWorkspace();
+  const { readOnly, reason } = useCaseReadOnly();
   const [filterTagId] = useTagFilter(caseRecord.id);
   // While the case's sources or the open source are still being read, the reader says so: "No source yet" is
   // only for a case that has none (said too early, it also invited a Ctrl+O meant for the case being opened).
@@ -35,7 +37,7 @@ export function ReaderPane({ caseRecord, sources, activeSourceId, activeSource, 
           <>
             <h2>{t('reader.emptyTitle')}</h2>
             <p>{t('reader.emptyText')}</p>
-            <button type="button" className="primary" onClick={() => void commands.run('import-source')}>
+            <button type="button" className="primary" disabled={readOnly} title={reason} onClick={() => void commands.run('import-source')}>
               {t('reader.importFile')}
             </button>
           </>
@@ -44,10 +46,10 @@ export function ReaderPane({ caseRecord, sources, activeSourceId, activeSource, 
       actions={
         activeSource ? (
           <>
-            <button type="button" className="small" onClick={() => void commands.run('edit-source')}>
+            <button type="button" className="small" disabled={readOnly} title={reason} onClick={() => void commands.run('edit-source')}>
               {t('commands.edit-source')}
             </button>
-            <button type="button" className="small" aria-haspopup="dialog" onClick={() => void commands.run('update-source')}>
+            <button type="button" className="small" aria-haspopup="dialog" disabled={readOnly} title={reason} onClick={() => void commands.run('update-source')}>
               {t('commands.update-source')}
             </button>
           </>

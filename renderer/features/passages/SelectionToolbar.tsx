@@ -5,6 +5,11 @@ export interface SelectionToolbarProps {
   /** Viewport rectangle of the selection, to position the toolbar above it. */
   rect: { left: number; top: number; bottom: number; width: number };
   busy: boolean;
+  /**
+   * Why the case cannot be changed here (a read-only team case), or undefined. The buttons then stay
+   * focusable but `aria-disabled`, and pressing one says why instead of acting.
+   */
+  readOnly?: string | undefined;
   onHighlight(): void;
   onNewClaim(): void;
   onComment(): void;
@@ -14,7 +19,7 @@ export interface SelectionToolbarProps {
 
 /** The floating "Selection actions" toolbar shown over a selection in the source. */
 export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
-  { rect, busy, onHighlight, onNewClaim, onComment, onCite, onDismiss },
+  { rect, busy, readOnly, onHighlight, onNewClaim, onComment, onCite, onDismiss },
   ref,
 ) {
   const { t } = useTranslation();
@@ -36,20 +41,22 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
     next?.focus();
     e.preventDefault();
   };
+  const off = readOnly ? { 'aria-disabled': true, title: readOnly } : {};
   return (
-    <div ref={ref} className="selection-toolbar" role="toolbar" aria-label={t('selection.toolbar')} style={style} onKeyDown={onKeyDown} onMouseDown={(e) => e.preventDefault()}>
-      <button type="button" disabled={busy} onClick={onHighlight} title={t('selection.highlightHint')}>
+    <div ref={ref} className={readOnly ? 'selection-toolbar read-only' : 'selection-toolbar'} role="toolbar" aria-label={t('selection.toolbar')} style={style} onKeyDown={onKeyDown} onMouseDown={(e) => e.preventDefault()}>
+      <button type="button" disabled={busy} onClick={onHighlight} title={t('selection.highlightHint')} {...off}>
         {t('selection.highlight')}
       </button>
-      <button type="button" disabled={busy} onClick={onNewClaim} title={t('selection.newClaimHint')}>
+      <button type="button" disabled={busy} onClick={onNewClaim} title={t('selection.newClaimHint')} {...off}>
         {t('selection.newClaim')}
       </button>
-      <button type="button" disabled={busy} onClick={onComment} title={t('selection.commentHint')}>
+      <button type="button" disabled={busy} onClick={onComment} title={t('selection.commentHint')} {...off}>
         {t('selection.comment')}
       </button>
-      <button type="button" disabled={busy} onClick={onCite} title={t('selection.citeHint')}>
+      <button type="button" disabled={busy} onClick={onCite} title={t('selection.citeHint')} {...off}>
         {t('selection.cite')}
       </button>
+      {readOnly && <span className="selection-readonly">{t('selection.readOnly')}</span>}
     </div>
   );
 });

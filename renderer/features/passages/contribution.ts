@@ -13,7 +13,7 @@ export const passagesContribution = defineContribution({
     {
       id: 'update-source',
       title: 'commands.update-source',
-      when: ['sourceOpen'],
+      when: ['sourceOpen', 'editable'],
       run: ({ keys }) => requestSourceUpdate(keys.sourceId!),
     },
     {
@@ -26,7 +26,7 @@ export const passagesContribution = defineContribution({
     {
       id: 'import-annotations',
       title: 'commands.import-annotations',
-      when: ['caseOpen'],
+      when: ['caseOpen', 'editable'],
       menu: { menu: 'case', group: 2, order: 2 },
       run: async ({ keys, notices }) => notices.toast(await importAnnotations(keys.caseId!)),
     },

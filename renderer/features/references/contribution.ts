@@ -4,6 +4,6 @@ import { chooseReferences, ReferencesDialogHost } from './ImportReferences';
 
 export const referencesContribution = defineContribution({
   id: 'references',
-  commands: [{ id: 'import-references', title: 'commands.import-references', when: ['caseOpen'], run: ({ keys, notices }) => chooseReferences(keys.caseId!, notices) }],
+  commands: [{ id: 'import-references', title: 'commands.import-references', when: ['caseOpen', 'editable'], run: ({ keys, notices }) => chooseReferences(keys.caseId!, notices) }],
   overlays: [ReferencesDialogHost],
 });

@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n';
 import { useCommandService, useWorkspace } from '../../lib/commands';
 import type { PaneProps } from '../../lib/contributions';
 import { useNotices } from '../../lib/notices';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { Icon } from '../../lib/icons';
 import { VirtualList } from '../../lib/VirtualList';
 import './sources.css';
@@ -15,6 +16,7 @@ export function SourceList({ caseRecord, sources, activeSourceId }: PaneProps) {
   const { t } = useTranslation();
   const notices = useNotices();
   const commands = useCommandService();
+  const { readOnly, reason } = useCaseReadOnly();
 
   const remove = async (source: SourceRecord) => {
     const snapshot = await deleteSource(source.id);
@@ -32,13 +34,13 @@ export function SourceList({ caseRecord, sources, activeSourceId }: PaneProps) {
       <div className="sidebar-heading">
         <h2 id="sources-heading">{t('panes.sources')}</h2>
         <span className="sidebar-heading-actions">
-          <button type="button" className="small" onClick={() => void commands.run('import-url')}>
+          <button type="button" className="small" disabled={readOnly} title={reason} onClick={() => void commands.run('import-url')}>
             {t('commands.import-url')}
           </button>
-          <button type="button" className="small" aria-haspopup="dialog" onClick={() => void commands.run('import-references')}>
+          <button type="button" className="small" aria-haspopup="dialog" disabled={readOnly} title={reason} onClick={() => void commands.run('import-references')}>
             {t('commands.import-references')}
           </button>
-          <button type="button" className="small primary" onClick={() => void commands.run('import-source')}>
+          <button type="button" className="small primary" disabled={readOnly} title={reason} onClick={() => void commands.run('import-source')}>
             {t('sources.import')}
           </button>
         </span>
@@ -68,7 +70,7 @@ export function SourceList({ caseRecord, sources, activeSourceId }: PaneProps) {
                 <span className="item-sub">{source.metadata['container-title'] ?? source.fileName}</span>
               </button>
               <span className="item-actions">
-                <button type="button" className="icon" aria-label={t('sources.remove', { title: source.metadata.title })} title={t('sources.removeHint')} onClick={() => void remove(source)}>
+                <button type="button" className="icon" aria-label={t('sources.remove', { title: source.metadata.title })} title={reason ?? t('sources.removeHint')} disabled={readOnly} onClick={() => void remove(source)}>
                   <Icon name="trash" />
                 </button>
               </span>

@@ -12,9 +12,9 @@ import { sourceImporter } from './useImport';
 export const sourcesContribution = defineContribution({
   id: 'sources',
   commands: [
-    { id: 'import-source', title: 'commands.import-source', when: ['caseOpen'], run: ({ keys, notices }) => sourceImporter(keys.caseId, notices).chooseAndImport() },
-    { id: 'import-url', title: 'commands.import-url', when: ['caseOpen'], run: ({ keys }) => urlImportDialog.open({ caseId: keys.caseId! }) },
-    { id: 'edit-source', title: 'commands.edit-source', when: ['sourceOpen'], run: ({ keys }) => sourceDetailsDialog.open({ sourceId: keys.sourceId! }) },
+    { id: 'import-source', title: 'commands.import-source', when: ['caseOpen', 'editable'], run: ({ keys, notices }) => sourceImporter(keys.caseId, notices).chooseAndImport() },
+    { id: 'import-url', title: 'commands.import-url', when: ['caseOpen', 'editable'], run: ({ keys }) => urlImportDialog.open({ caseId: keys.caseId! }) },
+    { id: 'edit-source', title: 'commands.edit-source', when: ['sourceOpen', 'editable'], run: ({ keys }) => sourceDetailsDialog.open({ sourceId: keys.sourceId! }) },
   ],
   panes: [{ id: 'sources', title: 'panes.sources', slot: 'sidebar', order: 20, scope: 'case', component: SourceList }],
   overlays: [SourceDialogs, WindowImport, ImportStatus],

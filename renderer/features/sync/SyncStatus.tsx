@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useNote, useSource } from '../../db/hooks';
 import { useTranslation, type Translate } from '../../i18n';
-import { useContextKeys } from '../../lib/contextKeys';
+import { useContextKeys, usePublishContextKey } from '../../lib/contextKeys';
 import type { SyncState } from './engine';
 import { caseSync, useSyncState } from './manager';
 
@@ -23,7 +23,8 @@ function statusText(state: SyncState, t: Translate): string {
 /**
  * The shared case's connection state, always visible while a shared case is open ("Synced",
  * "Offline — 3 changes waiting", "Reconnecting…"), whether this profile may only read, and who else
- * is in the case and where. It also tells the others where this person is.
+ * is in the case and where. It also tells the others where this person is, and publishes the `readOnly`
+ * context key for the rest of the workspace.
  */
 export function SyncStatus() {
   const { t } = useTranslation();
@@ -34,6 +35,8 @@ export function SyncStatus() {
   const where = source ? source.metadata.title || source.fileName : note ? note.title : undefined;
 
   const shared = state !== null;
+  // What every control that changes the case checks (commands through the `editable` condition).
+  usePublishContextKey('readOnly', state?.readOnly ?? false, false);
   useEffect(() => {
     if (shared) caseSync(caseId)?.setWhere(where);
   }, [caseId, where, shared]);

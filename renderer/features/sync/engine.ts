@@ -17,8 +17,11 @@ import { sha256Hex } from '../../../shared/domain/hash';
 import type { SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
 import {
   TABLES,
+  confirmClaimStatus,
   observeCaseDoc,
   readCaseInfo,
+  readClaimStatus,
+  readMembers,
   readRecord,
   restoreRecord,
   tableMap,
@@ -32,10 +35,12 @@ import {
 } from '../../../shared/sync/caseDoc';
 import { caseDocName } from '../../../shared/sync/names';
 import { decodeSnapshot, snapshotBlob } from '../../../shared/sync/snapshot';
+import { concurrentStatusMarker, type ConcurrentStatusMarker } from '../../../shared/sync/statusLog';
 import type { Role } from '../../../shared/sync/token';
 import { latestSeq, subscribeChanges, readChangesSince, type RecordChange } from '../../db';
 import { getActor, setMeta } from '../../db/repositories';
 import { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, type SyncedRecords } from '../../db/repositories';
+import { t } from '../../i18n';
 import { getBlob, putBlob } from './serverApi';
 
 /** The origin of this device's writes into a case Y.Doc (observers skip it: no echo). */
@@ -244,7 +249,8 @@ export class CaseSync {
     if (this.pushing || this.destroyed) return;
     this.pushing = true;
     const actor = await getActor();
-    writeMember(this.doc, actor.id, { name: actor.name, color: colorFor(actor.id) }, this.ctx(actor.id, Date.now()));
+    // A read-only connection's writes are dropped by the server, never acknowledged: one would leave the status at "Syncing…".
+    if (!this.state.readOnly) writeMember(this.doc, actor.id, { name: actor.name, color: colorFor(actor.id) }, this.ctx(actor.id, Date.now()));
     await this.enqueue(() => this.pushSince());
     this.offs.push(
       subscribeChanges(this.link.cursor, { caseId: this.caseId, skipOrigins: ['sync'] }, () => {
@@ -404,6 +410,37 @@ export class CaseSync {
   private async retryBlobs(): Promise<void> {
     if (this.blobsMissing.size === 0) return;
     await this.pull({ sources: [...this.blobsMissing] }, false);
+  }
+
+  /**
+   * The "changed at the same time by …" marker of a claim as `viewer` sees it, with the members' names;
+   * null when there is none. Read from the document because the status log's authors and what each had
+   * seen live only there (the app's records keep the changes, not who made them).
+   */
+  claimStatusMarker(claimId: string, viewer: string): (ConcurrentStatusMarker & { names: Map<string, string> }) | null {
+    const info = readClaimStatus(this.doc, claimId);
+    const marker = info ? concurrentStatusMarker(info.entries, viewer) : null;
+    if (!marker) return null;
+    const names = new Map([...readMembers(this.doc)].map(([id, member]) => [id, member.name]));
+    return { ...marker, names };
+  }
+
+  /** Notified after every change of the document (for views that read it, such as the status marker). */
+  onDocUpdate(listener: () => void): () => void {
+    this.doc.on('update', listener);
+    return () => this.doc.off('update', listener);
+  }
+
+  /**
+   * Confirm a claim's status after a concurrent change: an entry in the shared log (so it travels, and
+   * clears the marker for everyone), written offline too. The status itself does not change.
+   */
+  async confirmClaimStatus(claimId: string): Promise<void> {
+    if (this.state.readOnly) throw new Error(t('sync.readOnlyRefused'));
+    const actor = await getActor();
+    if (!confirmClaimStatus(this.doc, claimId, this.ctx(actor.id, Date.now()))) return;
+    // Written straight into the document, so the database takes the claim's new stamps from it like any arrival.
+    await this.enqueue(() => this.pull({ claims: [claimId] }, false));
   }
 
   private readPeers(): void {

@@ -10,7 +10,9 @@ import { readCaseInfo } from '../../../shared/sync/caseDoc';
 import { formatInvitationLink, normaliseServerAddress, parseInvitation } from '../../../shared/sync/invitation';
 import { caseDocName } from '../../../shared/sync/names';
 import type { Role } from '../../../shared/sync/token';
+import { lockCase, unlockCase } from '../../db';
 import { deleteMeta, getMeta, getMetaEntries, listCases, setMeta } from '../../db/repositories';
+import { t } from '../../i18n';
 import { CaseSync, LINK_PREFIX, linkKey, type SyncLink, type SyncState } from './engine';
 import { createInvitation, registerCase, serverInfo } from './serverApi';
 
@@ -23,9 +25,19 @@ function changed(): void {
   for (const l of [...listeners]) l();
 }
 
+/** A read-only member's copy refuses local changes at the database (so no control or shortcut can make it drift). */
+function lockIfReadOnly(sync: CaseSync): void {
+  if (sync.snapshot().readOnly) lockCase(sync.caseId, () => t('sync.readOnlyRefused'));
+  else unlockCase(sync.caseId);
+}
+
 function track(sync: CaseSync): CaseSync {
   syncs.set(sync.caseId, sync);
-  sync.subscribe(changed);
+  lockIfReadOnly(sync);
+  sync.subscribe(() => {
+    lockIfReadOnly(sync);
+    changed();
+  });
   changed();
   return sync;
 }
@@ -135,6 +147,7 @@ export async function joinCase(text: string): Promise<{ caseId: string; name: st
 export async function stopSharing(caseId: string): Promise<void> {
   const sync = syncs.get(caseId);
   syncs.delete(caseId);
+  unlockCase(caseId);
   await deleteMeta(linkKey(caseId));
   await sync?.destroy(true);
   changed();

@@ -9,6 +9,7 @@ import { Icon } from '../../lib/icons';
 import { VirtualList } from '../../lib/VirtualList';
 import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { RenameField } from '../../lib/RenameField';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { DialogFooter } from '../../lib/DialogFooter';
@@ -35,6 +36,8 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
+  // Filtering by a tag is reading; creating and editing tags change the case.
+  const { readOnly, reason } = useCaseReadOnly();
 
 
   const editingTag = tags?.find((tag) => tag.id === editing);
@@ -44,11 +47,11 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
     <div className="codebook">
       <div className="sidebar-heading">
         <h2 id="codebook-heading">{t('codebook.heading')}</h2>
-        <button type="button" className="small" onClick={() => setCreating(true)}>
+        <button type="button" className="small" disabled={readOnly} title={reason} onClick={() => setCreating(true)}>
           {t('codebook.newTag')}
         </button>
       </div>
-      {creating && (
+      {creating && !readOnly && (
         <RenameField
           initial=""
           label={t('codebook.newTagName')}
@@ -96,7 +99,7 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
                 </span>
               </button>
               <span className="item-actions">
-                <button type="button" className="icon" aria-label={t('codebook.edit', { name: tag.name })} onClick={() => setEditing(tag.id)}>
+                <button type="button" className="icon" aria-label={t('codebook.edit', { name: tag.name })} disabled={readOnly} title={reason} onClick={() => setEditing(tag.id)}>
                   <Icon name="pencil" />
                 </button>
               </span>
@@ -104,7 +107,7 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
           );
         }}
       />
-      {editingTag && (
+      {editingTag && !readOnly && (
         <TagDialog
           tag={editingTag}
           others={(tags ?? []).filter((tag) => tag.id !== editingTag.id)}

@@ -4,6 +4,7 @@ import { normaliseTagName, sameTagName, TagError } from '../../../shared/claims/
 import { useTags } from '../../db/hooks';
 import { ensureTags } from '../../db/repositories/tags';
 import { Icon } from '../../lib/icons';
+import { useCaseReadOnly } from '../../lib/readOnly';
 
 export interface TagInputProps {
   caseId: string;
@@ -20,6 +21,7 @@ type Option = { kind: 'tag'; id: string; name: string; color: string } | { kind:
 export function TagInput({ caseId, value, onChange, label: givenLabel }: TagInputProps) {
   const { t } = useTranslation();
   const label = givenLabel ?? t('tags.label');
+  const { readOnly, reason } = useCaseReadOnly();
   const tags = useTags(caseId);
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -86,7 +88,7 @@ export function TagInput({ caseId, value, onChange, label: givenLabel }: TagInpu
             <li key={tagId} className="tag-chip" style={{ borderColor: tag.color }}>
               <span className="tag-dot" style={{ background: tag.color }} aria-hidden="true" />
               {tag.name}
-              <button type="button" className="icon" aria-label={t('tags.remove', { name: tag.name })} onClick={() => onChange(value.filter((v) => v !== tagId), { removed: tag.name })}>
+              <button type="button" className="icon" aria-label={t('tags.remove', { name: tag.name })} disabled={readOnly} title={reason} onClick={() => onChange(value.filter((v) => v !== tagId), { removed: tag.name })}>
                 <Icon name="close" size={12} />
               </button>
             </li>
@@ -102,7 +104,9 @@ export function TagInput({ caseId, value, onChange, label: givenLabel }: TagInpu
         aria-autocomplete="list"
         aria-activedescendant={expanded ? `${id}-opt-${active}` : undefined}
         value={text}
-        placeholder={t('tags.placeholder')}
+        disabled={readOnly}
+        title={reason}
+        placeholder={readOnly ? undefined : t('tags.placeholder')}
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);

@@ -71,6 +71,26 @@ describe('the registry', () => {
     expect(run.mock.calls[0]?.[0]).toMatchObject({ keys: { caseId: 'c1', sourceId: 's1' } });
   });
 
+  it('refuses the commands that change a case while it is shared read-only, and lists them as disabled', async () => {
+    const run = vi.fn();
+    const notices = fakeNotices();
+    const registry = createRegistry([defineContribution({ id: 't', commands: [{ id: 'import-source', title: 'commands.import-source', when: ['caseOpen', 'editable'], run }] })], { shell: 'web', notices: () => notices, workspace: () => workspace });
+    setContextKeys({ caseId: 'c1', readOnly: true });
+    await registry.run('import-source');
+    expect(run).not.toHaveBeenCalled();
+    expect(notices.errors).toEqual(['“Import a file…” is not available now: this case is shared with you read-only.']);
+    expect(registry.list({ caseId: 'c1', caseName: null, sourceId: null, noteId: null, backups: false, readOnly: true })[0]?.enabled).toBe(false);
+    setContextKeys({ readOnly: false });
+    await registry.run('import-source');
+    expect(run).toHaveBeenCalledOnce();
+  });
+
+  it('requires the case to be changeable for every command that changes one', () => {
+    const changing = ['import-source', 'import-url', 'edit-source', 'update-source', 'import-annotations', 'import-references'];
+    const commands = collectCommands(CONTRIBUTIONS);
+    for (const id of changing) expect(commands.find((c) => c.id === id)?.when, id).toContain('editable');
+  });
+
   it('ignores a second run while the first is at work, and reports a failure with its own sentence', async () => {
     let release = () => undefined as void;
     const run = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));

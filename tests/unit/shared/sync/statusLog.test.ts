@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   changeEntry,
   concurrentChanges,
+  concurrentStatusMarker,
   confirmEntry,
   currentStatus,
   statusHeads,
@@ -41,6 +42,35 @@ describe('status log', () => {
     const a = changeEntry([], 'unverified', { id: 'a', at: 1, by: 'ana', to: 'supported' });
     const b = changeEntry([], 'unverified', { id: 'b', at: 2, by: 'ben', to: 'supported' });
     expect(concurrentChanges([a, b])).toBeNull();
+  });
+
+  it('the marker names the others who changed it at the same time, and goes once someone confirms or changes it after seeing both', () => {
+    // Ben was offline: neither had seen the other's change, so both list no heads as seen.
+    const a = changeEntry([], 'unverified', { id: 'a', at: 2_000, by: 'ana', to: 'disputed' });
+    const b = changeEntry([], 'unverified', { id: 'b', at: 1_000, by: 'ben', to: 'supported' });
+    const log = [a, b];
+    expect(concurrentStatusMarker(log, 'ana')).toEqual({ changes: [b, a], others: ['ben'] });
+    expect(concurrentStatusMarker(log, 'ben')).toEqual({ changes: [b, a], others: ['ana'] });
+    // Someone who made neither change is told both names.
+    expect(concurrentStatusMarker(log, 'cleo')?.others).toEqual(['ben', 'ana']);
+    // The status shown is the later change; confirming it ends the marker for everyone.
+    expect(currentStatus(log, 'unverified')).toBe('disputed');
+    const confirmed = [...log, confirmEntry(log, 'unverified', { id: 'c', at: 3_000, by: 'ben' })];
+    expect(concurrentStatusMarker(confirmed, 'ana')).toBeNull();
+    expect(currentStatus(confirmed, 'unverified')).toBe('disputed');
+    // So does a change made after seeing both.
+    const changed = [...log, changeEntry(log, 'unverified', { id: 'd', at: 3_000, by: 'cleo', to: 'false' })];
+    expect(concurrentStatusMarker(changed, 'ana')).toBeNull();
+    // A change made after seeing only one of them is concurrent with the other still.
+    const partial = [a, b, changeEntry([a], 'unverified', { id: 'e', at: 4_000, by: 'ana', to: 'false' })];
+    expect(concurrentStatusMarker(partial, 'ana')).toEqual({ changes: [b, partial[2]], others: ['ben'] });
+  });
+
+  it('no marker for successive changes, nor for a log of one', () => {
+    const a = changeEntry([], 'unverified', { id: 'a', at: 1, by: 'ana', to: 'supported' });
+    const b = changeEntry([a], 'unverified', { id: 'b', at: 2, by: 'ben', to: 'false' });
+    expect(concurrentStatusMarker([a], 'ben')).toBeNull();
+    expect(concurrentStatusMarker([a, b], 'ana')).toBeNull();
   });
 
   it('an empty log has its initial status', () => {
