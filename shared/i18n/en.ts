@@ -860,6 +860,7 @@ export const en = {
     },
   },
   editor: {
+    figureMissing: 'Figure missing: its picture is no longer in this case.',
     toolbar: 'Formatting',
     blockType: 'Block type',
     block: {

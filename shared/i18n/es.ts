@@ -892,6 +892,7 @@ export const es: Messages<Catalogue> = {
     },
   },
   editor: {
+    figureMissing: 'Falta la figura: su imagen ya no está en este caso.',
     toolbar: 'Formato',
     blockType: 'Tipo de bloque',
     block: {

@@ -11,6 +11,7 @@ import {
   type Spread,
 } from 'lexical';
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from '../../i18n';
 import { useBriefData } from '../briefData';
 
 export type SerializedFigureNode = Spread<{ figureId: string; alt: string; caption: string }, SerializedLexicalNode>;
@@ -91,13 +92,14 @@ export class FigureNode extends DecoratorNode<JSX.Element> {
 
 /** The picture itself, from the case's figures, as an SVG image (or a note that it is gone). */
 function FigureView({ figureId, alt, caption }: { figureId: string; alt: string; caption: string }) {
+  const { t } = useTranslation();
   const data = useBriefData();
   const figure = data.figuresById.get(figureId);
   const url = useMemo(() => (figure ? URL.createObjectURL(new Blob([figure.svg], { type: 'image/svg+xml' })) : null), [figure]);
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   return (
     <figure className="brief-figure-view" contentEditable={false}>
-      {url && figure ? <img src={url} alt={alt} width={figure.width} height={figure.height} /> : <p className="muted">Figure missing: its picture is no longer in this case.</p>}
+      {url && figure ? <img src={url} alt={alt} width={figure.width} height={figure.height} /> : <p className="muted">{t('editor.figureMissing')}</p>}
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );
