@@ -1,5 +1,5 @@
 import type { EvidenceSummary } from '../../shared/claims/claims';
-import { CLAIM_STATUSES, STANCES, type Stance } from '../../shared/domain/types';
+import { CLAIM_STATUSES, STANCES } from '../../shared/domain/types';
 import type { SuggestionKind } from '../../shared/suggest/suggest';
 import { t, type MessageKey } from '../i18n';
 
@@ -18,9 +18,6 @@ export const STATUS_LABEL = translatedNames(CLAIM_STATUSES, (status) => `claimLa
 
 /** Display names of evidence stances, as offered in the "Stance" and "Add as" selects. */
 export const STANCE_LABEL = translatedNames(STANCES, (stance) => `claimLabels.stance.${stance}`);
-
-/** What a stance means in a sentence ("Added as contradicting evidence."). */
-export const STANCE_PHRASE: Record<Stance, string> = { supports: 'supporting', contradicts: 'contradicting', context: 'context' };
 
 /** Short labels for why a sentence was suggested. */
 export const KIND_LABEL: Record<SuggestionKind, string> = {
@@ -41,6 +38,21 @@ export const KIND_LABEL: Record<SuggestionKind, string> = {
  */
 export function independentLabel(summary: Pick<EvidenceSummary, 'independentSources'>): string {
   return t('claimLabels.independent', { count: summary.independentSources });
+}
+
+/**
+ * "2 support · 1 contradicts · 2 sources" (and "· 1 passage missing" when evidence lost its passage); a claim
+ * without evidence reads "No evidence yet".
+ */
+export function evidenceSummaryLabel(summary: EvidenceSummary): string {
+  const parts: string[] = [];
+  if (summary.supports > 0) parts.push(t('claimLabels.summary.supports', { count: summary.supports }));
+  if (summary.contradicts > 0) parts.push(t('claimLabels.summary.contradicts', { count: summary.contradicts }));
+  if (summary.context > 0) parts.push(t('claimLabels.summary.context', { count: summary.context }));
+  if (parts.length === 0) parts.push(t('claimLabels.summary.none'));
+  else parts.push(t('claimLabels.summary.sources', { count: summary.sources }));
+  if (summary.missing > 0) parts.push(t('claimLabels.summary.missing', { count: summary.missing }));
+  return parts.join(' · ');
 }
 
 /** Time of a status change or creation, in the user's locale, e.g. "3 Nov 2026, 14:05". */

@@ -176,22 +176,6 @@ export function evidenceSummary(
   return summary;
 }
 
-/**
- * A one-line label for an evidence summary, e.g. "2 support · 1 contradicts · 2 sources".
- * Zero counts are left out so the label stays short; a claim with no usable
- * evidence reads "No evidence yet".
- */
-export function summaryLabel(summary: EvidenceSummary): string {
-  const parts: string[] = [];
-  if (summary.supports > 0) parts.push(`${summary.supports} support`);
-  if (summary.contradicts > 0) parts.push(`${summary.contradicts} contradicts`);
-  if (summary.context > 0) parts.push(`${summary.context} context`);
-  if (parts.length === 0) parts.push('No evidence yet');
-  else parts.push(summary.sources === 1 ? '1 source' : `${summary.sources} sources`);
-  if (summary.missing > 0) parts.push(summary.missing === 1 ? '1 passage missing' : `${summary.missing} passages missing`);
-  return parts.join(' · ');
-}
-
 export interface ClaimFilter {
   /** Keep claims with any of these statuses. Empty or absent: all statuses. */
   statuses?: readonly ClaimStatus[];

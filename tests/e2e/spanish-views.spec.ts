@@ -8,7 +8,7 @@ import { live, putRecords } from './helpers/seed';
  * The case views in Spanish: the Timeline (tools, status, dates with Spanish month names and word order,
  * precisions, statuses, the chosen event, the axis's name), the Entities pane and the Evidence map, each
  * with no English left in it and no serious or critical axe violations. (spanish.spec.ts covers the
- * shell's other screens.)
+ * shell's other screens.) Also a claim's detail, which spanish.spec reaches only as a list.
  */
 test.use({ locale: 'es-ES' });
 
@@ -115,5 +115,38 @@ test('the Evidence map speaks Spanish: summary, views, flags, the graph and the 
     expect(text, `“${word}” is still English`).not.toContain(word);
   }
   const results = await new AxeBuilder({ page }).include('.evidence-map-pane').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test('a claim’s detail speaks Spanish: fields, status, history, evidence and its summary, the evidence picker', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  await page.getByRole('tab', { name: /^Afirmaciones/ }).click();
+  const claims = page.getByRole('region', { name: 'Afirmaciones' });
+  const rows = claims.getByRole('list', { name: 'Afirmaciones de este caso' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  // The list's evidence summaries.
+  await expect(rows.first()).toContainText(/\d+ a favor · \d+ fuentes?/);
+  await rows.getByRole('button').filter({ hasText: 'a favor' }).first().click();
+
+  const detail = claims.getByRole('article');
+  await expect(detail.getByRole('button', { name: '← Volver a las afirmaciones' })).toBeVisible();
+  await expect(detail.getByRole('textbox', { name: 'Enunciado' })).toBeVisible();
+  await expect(detail.getByRole('textbox', { name: 'Autor de la afirmación' })).toBeVisible();
+  await expect(detail.getByRole('heading', { name: 'Historial del estado' })).toBeVisible();
+  await expect(detail.getByRole('region', { name: 'Historial del estado' })).toContainText('creada como Sin verificar');
+  await expect(detail.getByRole('button', { name: 'Cambiar el estado' })).toBeDisabled();
+  await expect(detail.locator('.evidence-summary')).toContainText(/\d+ a favor · \d+ fuentes?/);
+  await expect(detail.getByRole('list', { name: 'Pruebas' }).getByRole('button', { name: /^Citar en el informe: / }).first()).toBeVisible();
+  await detail.getByText('Añadir pruebas').click();
+  await expect(detail.getByRole('searchbox', { name: 'Buscar un pasaje' })).toBeVisible();
+  await expect(detail.getByRole('combobox', { name: 'Añadir como' })).toContainText('Contradice');
+  await expect(detail.getByRole('button', { name: /^Añadir como respalda: / }).first()).toBeVisible();
+
+  const text = await detail.innerText();
+  for (const word of ['Back to claims', 'Status history', 'Change status', 'Delete claim', 'support', 'Add evidence', 'Find a passage', 'created as']) {
+    expect(text, `“${word}” is still English`).not.toContain(word);
+  }
+  const results = await new AxeBuilder({ page }).include('.claim-detail').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { briefWriter, PASSAGE_DRAG_TYPE } from '../../editor/briefCommands';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { evidenceSummary, MAX_STATEMENT_LENGTH, normaliseStatement, summaryLabel } from '../../../shared/claims/claims';
+import { evidenceSummary, MAX_STATEMENT_LENGTH, normaliseStatement } from '../../../shared/claims/claims';
 import { CLAIM_STATUSES, STANCES, type ClaimRecord, type ClaimStatus, type PassageRecord, type SourceRecord } from '../../../shared/domain/types';
 import { useSources } from '../../db/hooks';
 import {
@@ -18,13 +18,13 @@ import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { useCaseReadOnly } from '../../lib/readOnly';
-import { currentLocale, useTranslation } from '../../i18n';
+import { currentLocale, t as translate, useTranslation } from '../../i18n';
 import { useClaimStatusMarker, type ClaimStatusMarker } from '../sync/useClaimStatusMarker';
 import { locatorLabel, shortQuote } from '../passages/labels';
 import { TagInput } from '../tags/TagInput';
 import { EditableField } from './EditableField';
 import { EvidencePicker } from './EvidencePicker';
-import { formatWhen, independentLabel, STANCE_LABEL, STATUS_LABEL } from '../../lib/claimLabels';
+import { evidenceSummaryLabel, formatWhen, independentLabel, STANCE_LABEL, STATUS_LABEL } from '../../lib/claimLabels';
 
 export interface ClaimDetailProps {
   claim: ClaimRecord;
@@ -72,13 +72,13 @@ function ConcurrentStatus({ marker, shown, disabled, title, onConfirm }: { marke
 
 function validateStatement(text: string): string {
   const statement = normaliseStatement(text);
-  if (!statement) return 'A claim needs a statement: write what is being claimed.';
-  if (statement.length > MAX_STATEMENT_LENGTH) return `This statement is ${statement.length} characters long; a claim can be at most ${MAX_STATEMENT_LENGTH}. Split it into smaller claims.`;
+  if (!statement) return translate('claimDetail.statementEmpty');
+  if (statement.length > MAX_STATEMENT_LENGTH) return translate('claimDetail.statementLong', { length: statement.length, max: MAX_STATEMENT_LENGTH });
   return '';
 }
 
 function validateClaimant(text: string): string {
-  return normaliseStatement(text).length > MAX_CLAIMANT_LENGTH ? `A claimant can be at most ${MAX_CLAIMANT_LENGTH} characters: name the person or organisation, and put the rest in the note.` : '';
+  return normaliseStatement(text).length > MAX_CLAIMANT_LENGTH ? translate('claimDetail.claimantLong', { max: MAX_CLAIMANT_LENGTH }) : '';
 }
 
 /**
@@ -107,11 +107,11 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
   const citeInBrief = (passageId: string) => {
     const writer = briefWriter();
     if (!writer) {
-      setMessage({ text: 'Open a note in the brief pane first: there is nowhere to put the citation.', ok: false, at: 'evidence' });
+      setMessage({ text: t('claimDetail.noBrief'), ok: false, at: 'evidence' });
       return;
     }
     writer.insertCitation(passageId, claim.id);
-    setMessage({ text: 'Cited in the brief, where its caret was.', ok: true, at: 'evidence' });
+    setMessage({ text: t('claimDetail.cited'), ok: true, at: 'evidence' });
   };
 
   const attempt = async (at: Message['at'], run: () => Promise<unknown>, done?: string) => {
@@ -138,7 +138,7 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
 
   const back = () => {
     if (invalid.current.size > 0) {
-      setMessage({ text: 'Fix or undo the highlighted field first (Escape restores the saved text).', ok: false, at: 'fields' });
+      setMessage({ text: t('claimDetail.fixFirst'), ok: false, at: 'fields' });
       document.querySelector<HTMLElement>('.claim-detail [aria-invalid="true"]')?.focus();
       return;
     }
@@ -151,15 +151,15 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
     attempt('status', async () => {
       await setClaimStatus(claim.id, nextStatus, reason);
       setReason('');
-    }, `Status changed to ${STATUS_LABEL[nextStatus]}.`);
+    }, t('claimDetail.statusChanged', { status: STATUS_LABEL[nextStatus] }));
 
   const removeEvidence = (passageId: string) =>
     attempt('evidence', async () => {
       const item = claim.evidence.find((e) => e.passageId === passageId);
       await removeClaimEvidence(claim.id, passageId);
       if (item) {
-        notices.toast('Evidence removed.', {
-          label: 'Undo',
+        notices.toast(t('claimDetail.evidenceRemoved'), {
+          label: t('common.undo'),
           run: () => addClaimEvidence(claim.id, item.passageId, item.stance).then(() => undefined, (e: Error) => notices.error(e.message)),
         });
       }
@@ -169,14 +169,14 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
     attempt('foot', async () => {
       const snapshot = await deleteClaim(claim.id);
       onBack();
-      notices.toast('Claim deleted.', { label: 'Undo', run: () => restoreFromTrash(snapshot).catch((e: Error) => notices.error(e.message)) });
+      notices.toast(t('claimDetail.deleted'), { label: t('common.undo'), run: () => restoreFromTrash(snapshot).catch((e: Error) => notices.error(e.message)) });
     });
 
   return (
     <article className="claim-detail" aria-labelledby={`${ids}-title`}>
       <div className="claim-detail-head">
         <button type="button" className="small" onClick={back}>
-          ← Back to claims
+          {t('claimDetail.back')}
         </button>
         <span className={`status-badge status-${claim.status}`}>{STATUS_LABEL[claim.status]}</span>
       </div>
@@ -185,7 +185,7 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
       </h2>
 
       <EditableField
-        label="Statement"
+        label={t('claimDetail.statement')}
         value={claim.statement}
         multiline
         submitOnEnter
@@ -194,38 +194,38 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
         onSave={async (statement) => (await updateClaim(claim.id, { statement })).statement}
       />
       <EditableField
-        label="Claimant"
+        label={t('claimDetail.claimant')}
         value={claim.claimant}
         submitOnEnter
-        placeholder="Who makes this claim?"
+        placeholder={t('claimDetail.claimantPlaceholder')}
         validate={validateClaimant}
         onValidity={validity('claimant')}
         onSave={async (claimant) => (await updateClaim(claim.id, { claimant })).claimant}
       />
       {claim.claimant.trim() !== '' && (
-        <button type="button" className="small claimant-entity" aria-label={`Show ${claim.claimant} in Entities`} onClick={() => navigate({ kind: 'open-entity', claimant: claim.claimant })}>
-          Show in Entities
+        <button type="button" className="small claimant-entity" aria-label={t('claimDetail.showInEntitiesLabel', { name: claim.claimant })} onClick={() => navigate({ kind: 'open-entity', claimant: claim.claimant })}>
+          {t('claimDetail.showInEntities')}
         </button>
       )}
       <TagInput caseId={claim.caseId} value={claim.tags} onChange={(tags) => void attempt('fields', () => updateClaim(claim.id, { tags }))} />
-      <EditableField label="Note" value={claim.note} multiline placeholder="What still needs checking, and how" onSave={async (note) => (await updateClaim(claim.id, { note })).note} />
+      <EditableField label={t('claimDetail.note')} value={claim.note} multiline placeholder={t('claimDetail.notePlaceholder')} onSave={async (note) => (await updateClaim(claim.id, { note })).note} />
 
       {note('fields')}
 
-      <h3>Status</h3>
+      <h3>{t('claimDetail.statusHeading')}</h3>
       {marker && <ConcurrentStatus marker={marker} shown={claim.status} disabled={readOnly} title={readOnlyReason} onConfirm={() => void confirmStatus()} />}
       <div className="status-change">
         <label className="claims-field">
-          Status
+          {t('claimDetail.status')}
           <OptionSelect value={nextStatus} options={CLAIM_STATUSES} labels={STATUS_LABEL} disabled={readOnly} title={readOnlyReason} onValue={(v) => v && setNextStatus(v)} />
         </label>
         <label className="claims-field grow">
-          Reason
+          {t('claimDetail.reason')}
           <input
             value={reason}
             disabled={readOnly}
             title={readOnlyReason}
-            placeholder="Optional: why the status changes"
+            placeholder={t('claimDetail.reasonPlaceholder')}
             onChange={(e) => setReason(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && nextStatus !== claim.status && !readOnly) void changeStatus();
@@ -233,15 +233,15 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
           />
         </label>
         <button type="button" disabled={readOnly || nextStatus === claim.status} title={readOnlyReason} onClick={() => void changeStatus()}>
-          Change status
+          {t('claimDetail.changeStatus')}
         </button>
       </div>
       {note('status')}
       <section aria-labelledby={`${ids}-log`} className="status-log">
-        <h4 id={`${ids}-log`}>Status history</h4>
+        <h4 id={`${ids}-log`}>{t('claimDetail.history')}</h4>
         <ol>
           <li>
-            <time dateTime={new Date(claim.createdAt).toISOString()}>{formatWhen(claim.createdAt)}</time>: created as Unverified
+            <time dateTime={new Date(claim.createdAt).toISOString()}>{formatWhen(claim.createdAt)}</time>: {t('claimDetail.created', { status: STATUS_LABEL.unverified })}
           </li>
           {claim.statusLog.map((entry, i) => (
             <li key={`${entry.at}-${i}`}>
@@ -252,24 +252,24 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
         </ol>
       </section>
 
-      <h3>Evidence</h3>
+      <h3>{t('claimDetail.evidenceHeading')}</h3>
       <p className="evidence-summary">
-        <span>{summaryLabel(summary)}</span>
+        <span>{evidenceSummaryLabel(summary)}</span>
         <strong className="independent">{independentLabel(summary)}</strong>
       </p>
       {claim.evidence.length > 0 && (
-        <ul className="evidence-list" aria-label="Evidence">
+        <ul className="evidence-list" aria-label={t('claimDetail.evidenceList')}>
           {claim.evidence.map((item) => {
             const passage = passagesById.get(item.passageId);
             const source = passage ? sourcesById.get(passage.sourceId) : undefined;
-            const quote = passage ? shortQuote(passage.selectors[0].exact, 60) : 'missing passage';
+            const quote = passage ? shortQuote(passage.selectors[0].exact, 60) : t('claimDetail.missingQuote');
             return (
               <li key={item.passageId} className={`evidence stance-${item.stance}`}>
                 {passage ? (
                   <button
                     type="button"
                     className="evidence-quote"
-                    title="Show in the source (or drag it into the brief to quote it)"
+                    title={t('claimDetail.showQuote')}
                     draggable
                     onDragStart={(e) => {
                       e.dataTransfer.setData(PASSAGE_DRAG_TYPE, passage.id);
@@ -280,22 +280,22 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
                     “<bdi>{shortQuote(passage.selectors[0].exact, 240)}</bdi>”
                   </button>
                 ) : (
-                  <span className="evidence-missing">This passage was deleted.</span>
+                  <span className="evidence-missing">{t('claimDetail.deletedPassage')}</span>
                 )}
                 {passage && (
                   <span className="item-sub">
-                    {source?.metadata.title ?? 'Unknown source'} · {locatorLabel(passage.locator)}
-                    {passage.anchor === 'orphaned' ? ' · orphaned: no longer found in the source' : ''}
+                    {source?.metadata.title ?? t('claimDetail.unknownSource')} · {locatorLabel(passage.locator)}
+                    {passage.anchor === 'orphaned' ? t('claimDetail.orphaned') : ''}
                   </span>
                 )}
                 <div className="evidence-actions">
-                  <OptionSelect aria-label="Stance" value={item.stance} options={STANCES} labels={STANCE_LABEL} disabled={readOnly} title={readOnlyReason} onValue={(v) => v && void attempt('evidence', () => setClaimStance(claim.id, item.passageId, v))} />
+                  <OptionSelect aria-label={t('claimDetail.stance')} value={item.stance} options={STANCES} labels={STANCE_LABEL} disabled={readOnly} title={readOnlyReason} onValue={(v) => v && void attempt('evidence', () => setClaimStance(claim.id, item.passageId, v))} />
                   {passage && (
-                    <button type="button" className="small" aria-label={`Cite in brief: ${quote}`} title={readOnlyReason ?? "Insert a citation where the brief's caret was"} disabled={readOnly} onClick={() => citeInBrief(passage.id)}>
-                      Cite
+                    <button type="button" className="small" aria-label={t('claimDetail.citeLabel', { quote })} title={readOnlyReason ?? t('claimDetail.citeHint')} disabled={readOnly} onClick={() => citeInBrief(passage.id)}>
+                      {t('claimDetail.cite')}
                     </button>
                   )}
-                  <button type="button" className="icon" aria-label={`Remove evidence: ${quote}`} title={readOnlyReason ?? 'Remove from this claim'} disabled={readOnly} onClick={() => void removeEvidence(item.passageId)}>
+                  <button type="button" className="icon" aria-label={t('claimDetail.removeLabel', { quote })} title={readOnlyReason ?? t('claimDetail.removeHint')} disabled={readOnly} onClick={() => void removeEvidence(item.passageId)}>
                     <Icon name="close" />
                   </button>
                 </div>
@@ -307,7 +307,7 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
 
       {!readOnly && (
         <details className="add-evidence">
-          <summary>Add evidence</summary>
+          <summary>{t('claimDetail.addEvidence')}</summary>
           <EvidencePicker claim={claim} passages={passages} sources={sources ?? []} onResult={(text, ok) => setMessage({ text, ok, at: 'evidence' })} />
         </details>
       )}
@@ -315,7 +315,7 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
 
       <div className="claim-detail-foot">
         <button type="button" className="danger" disabled={readOnly} title={readOnlyReason} onClick={() => void remove()}>
-          <Icon name="trash" /> Delete claim
+          <Icon name="trash" /> {t('claimDetail.delete')}
         </button>
       </div>
       {note('foot')}

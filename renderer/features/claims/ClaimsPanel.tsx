@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { evidenceSummary, filterClaims, summaryLabel } from '../../../shared/claims/claims';
+import { evidenceSummary, filterClaims } from '../../../shared/claims/claims';
 import { CLAIM_STATUSES, type ClaimStatus, type SourceRecord } from '../../../shared/domain/types';
 import { useClaims, usePassages, useTags } from '../../db/hooks';
 import { useTranslation } from '../../i18n';
@@ -10,7 +10,7 @@ import { useCaseReadOnly } from '../../lib/readOnly';
 import { VirtualList } from '../../lib/VirtualList';
 import { shortQuote } from '../passages/labels';
 import { ClaimDetail } from './ClaimDetail';
-import { independentLabel, STATUS_LABEL } from '../../lib/claimLabels';
+import { evidenceSummaryLabel, independentLabel, STATUS_LABEL } from '../../lib/claimLabels';
 import { SuggestClaims } from './SuggestClaims';
 import './claims.css';
 
@@ -152,7 +152,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
                     <span className="claim-statement">{claim.statement}</span>
                     {claim.claimant && <span className="claim-claimant">{claim.claimant}</span>}
                     <span className="claim-evidence">
-                      {summaryLabel(summary)} · <strong className="independent">{independentLabel(summary)}</strong>
+                      {evidenceSummaryLabel(summary)} · <strong className="independent">{independentLabel(summary)}</strong>
                     </span>
                   </button>
                 );

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { STANCES, type ClaimRecord, type PassageRecord, type SourceRecord, type Stance } from '../../../shared/domain/types';
 import { addClaimEvidence } from '../../db/repositories/claims';
+import { useTranslation } from '../../i18n';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { locatorLabel, shortQuote } from '../passages/labels';
-import { STANCE_LABEL, STANCE_PHRASE } from '../../lib/claimLabels';
+import { STANCE_LABEL } from '../../lib/claimLabels';
 
 /** How many matches the picker lists at once; the rest are reached by refining the search. */
 const SHOWN = 12;
@@ -27,6 +28,7 @@ function fold(text: string): string {
  * the point: a claim is checked against what other sources say.
  */
 export function EvidencePicker({ claim, passages, sources, onResult }: EvidencePickerProps) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [sourceId, setSourceId] = useState('');
   const [stance, setStance] = useState<Stance>('supports');
@@ -47,7 +49,7 @@ export function EvidencePicker({ claim, passages, sources, onResult }: EvidenceP
     setBusy(true);
     try {
       const added = await addClaimEvidence(claim.id, passage.id, stance);
-      onResult(added ? `Added as ${STANCE_PHRASE[stance]} evidence.` : 'That passage is already evidence for this claim.', true);
+      onResult(added ? t(`evidencePicker.added.${stance}`) : t('evidencePicker.already'), true);
     } catch (e) {
       onResult((e as Error).message, false);
     } finally {
@@ -59,13 +61,13 @@ export function EvidencePicker({ claim, passages, sources, onResult }: EvidenceP
     <div className="evidence-picker">
       <div className="evidence-picker-filters">
         <label className="claims-field grow">
-          Find a passage
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Words from the quote, comment or source" />
+          {t('evidencePicker.find')}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('evidencePicker.findPlaceholder')} />
         </label>
         <label className="claims-field">
-          From source
+          {t('evidencePicker.fromSource')}
           <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
-            <option value="">All sources</option>
+            <option value="">{t('evidencePicker.allSources')}</option>
             {sources.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.metadata.title}
@@ -74,23 +76,23 @@ export function EvidencePicker({ claim, passages, sources, onResult }: EvidenceP
           </select>
         </label>
         <label className="claims-field">
-          Add as
+          {t('evidencePicker.addAs')}
           <OptionSelect value={stance} options={STANCES} labels={STANCE_LABEL} onValue={(v) => v && setStance(v)} />
         </label>
       </div>
       {matches.length === 0 ? (
         <p className="muted small">
-          {passages.length === 0 ? 'No passages in this case yet. Highlight a passage in any source first.' : 'No other passage matches. Highlight one in any source, or change the search.'}
+          {passages.length === 0 ? t('evidencePicker.noPassages') : t('evidencePicker.noMatch')}
         </p>
       ) : (
         <>
-          <ul className="evidence-candidates" aria-label="Passages to add">
+          <ul className="evidence-candidates" aria-label={t('evidencePicker.list')}>
             {matches.slice(0, SHOWN).map((p) => (
               <li key={p.id}>
-                <button type="button" disabled={busy} onClick={() => void add(p)} aria-label={`Add as ${stance}: ${shortQuote(p.selectors[0].exact, 80)}`}>
+                <button type="button" disabled={busy} onClick={() => void add(p)} aria-label={t('evidencePicker.addLabel', { stance: STANCE_LABEL[stance].toLocaleLowerCase(), quote: shortQuote(p.selectors[0].exact, 80) })}>
                   <span className="evidence-candidate-quote" dir="auto">“{shortQuote(p.selectors[0].exact, 160)}”</span>
                   <span className="item-sub">
-                    {titles.get(p.sourceId) ?? 'Unknown source'} · {locatorLabel(p.locator)}
+                    {titles.get(p.sourceId) ?? t('evidencePicker.unknownSource')} · {locatorLabel(p.locator)}
                   </span>
                 </button>
               </li>
@@ -98,7 +100,7 @@ export function EvidencePicker({ claim, passages, sources, onResult }: EvidenceP
           </ul>
           {matches.length > SHOWN && (
             <p className="muted small">
-              Showing {SHOWN} of {matches.length} passages. Refine the search to find others.
+              {t('evidencePicker.showing', { shown: SHOWN, count: matches.length })}
             </p>
           )}
         </>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { evidenceSummary, summaryLabel } from '../../../../shared/claims/claims';
+import { evidenceSummary } from '../../../../shared/claims/claims';
+import { evidenceSummaryLabel } from '../../../../renderer/lib/claimLabels';
 import type { SourceRecord } from '../../../../shared/domain/types';
 import type { ImportedSourceDraft } from '../../../../shared/import/draft';
 import { normaliseText } from '../../../../shared/import/text';
@@ -113,7 +114,7 @@ describe('claims repository', () => {
       [seized.id, 'supports'],
       [arrested.id, 'contradicts'],
     ]);
-    expect(summaryLabel(evidenceSummary(stored, await passagesById()))).toBe('1 support · 1 contradicts · 2 sources');
+    expect(evidenceSummaryLabel(evidenceSummary(stored, await passagesById()))).toBe('1 support · 1 contradicts · 2 sources');
 
     await removeClaimEvidence(claim.id, arrested.id);
     stored = (await db.claims.get(claim.id))!;
@@ -135,7 +136,7 @@ describe('claims repository', () => {
     await addClaimEvidence(claim.id, c.id, 'supports');
     summary = evidenceSummary((await db.claims.get(claim.id))!, await passagesById());
     expect(summary).toMatchObject({ supports: 3, sources: 2, independentSources: 2 });
-    expect(summaryLabel(summary)).toBe('3 support · 2 sources');
+    expect(evidenceSummaryLabel(summary)).toBe('3 support · 2 sources');
 
     // Deleting a passage drops it from the evidence: the second source no longer corroborates.
     await deletePassage(c.id);
