@@ -20,15 +20,7 @@ export const STATUS_LABEL = translatedNames(CLAIM_STATUSES, (status) => `claimLa
 export const STANCE_LABEL = translatedNames(STANCES, (stance) => `claimLabels.stance.${stance}`);
 
 /** Short labels for why a sentence was suggested. */
-export const KIND_LABEL: Record<SuggestionKind, string> = {
-  figure: 'figure',
-  money: 'money',
-  percentage: 'percentage',
-  quantity: 'quantity',
-  date: 'date',
-  attribution: 'attributed',
-  quote: 'quote',
-};
+export const KIND_LABEL = translatedNames<SuggestionKind>(['figure', 'money', 'percentage', 'quantity', 'date', 'attribution', 'quote'], (kind) => `suggestions.kind.${kind}`);
 
 /**
  * "2 independent sources": how many different sources support the claim.

@@ -150,3 +150,20 @@ test('a claim’s detail speaks Spanish: fields, status, history, evidence and i
   const results = await new AxeBuilder({ page }).include('.claim-detail').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('Suggest claims speaks Spanish: heading, count, reasons and actions', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  await page.getByRole('tab', { name: /^Afirmaciones/ }).click();
+  const claims = page.getByRole('region', { name: 'Afirmaciones' });
+  await claims.getByRole('button', { name: 'Sugerir afirmaciones' }).click();
+  await expect(claims.getByRole('heading', { name: /^Afirmaciones sugeridas en «/ })).toBeVisible();
+  await expect(claims.getByRole('status').filter({ hasText: /merecen? comprobarse/ })).toBeVisible();
+  const list = claims.getByRole('list', { name: 'Afirmaciones sugeridas' });
+  await expect(list.getByRole('button', { name: /^Aceptar la sugerencia: / }).first()).toBeVisible();
+  await expect(list.locator('.kind-label').first()).toHaveText(/^(cifra|dinero|porcentaje|cantidad|fecha|atribuida|cita)$/);
+  const text = await claims.innerText();
+  for (const word of ['Suggested claims', 'worth checking', 'Accept', 'Dismiss', 'figure', 'claimant:']) {
+    expect(text, `“${word}” is still English`).not.toContain(word);
+  }
+});

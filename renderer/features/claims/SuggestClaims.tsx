@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import type { Suggestion } from '../../../shared/suggest/suggest';
 import { acceptSuggestion } from '../../db/repositories/claims';
+import { useTranslation } from '../../i18n';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { shortQuote } from '../passages/labels';
@@ -28,6 +29,7 @@ const spanKey = (start: number, end: number) => `${start}:${end}`;
  * suggestion for this run only.
  */
 export function SuggestClaims({ source, passages, claims, onDone }: SuggestClaimsProps) {
+  const { t } = useTranslation();
   const notices = useNotices();
   const [run, setRun] = useState<Run>({ state: 'reading' });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
@@ -41,7 +43,7 @@ export function SuggestClaims({ source, passages, claims, onDone }: SuggestClaim
     setDismissed(new Set());
     import('../../../shared/suggest/suggest').then(
       ({ suggestClaims }) => !cancelled && setRun({ state: 'ready', list: suggestClaims(text, blocks) }),
-      (e: Error) => !cancelled && setRun({ state: 'failed', message: `Suggestions could not be loaded (${e.message}). Reload Casefile and try again.` }),
+      (e: Error) => !cancelled && setRun({ state: 'failed', message: t('suggestions.loadFailed', { reason: e.message }) }),
     );
     return () => {
       cancelled = true;
@@ -63,9 +65,9 @@ export function SuggestClaims({ source, passages, claims, onDone }: SuggestClaim
     setPending(key);
     try {
       const claim = await acceptSuggestion(source, s);
-      notices.toast('Claim added.', { label: 'Open', run: () => navigate({ kind: 'open-claim', claimId: claim.id }) });
+      notices.toast(t('suggestions.added'), { label: t('suggestions.open'), run: () => navigate({ kind: 'open-claim', claimId: claim.id }) });
     } catch (e) {
-      notices.error(`The suggestion could not be accepted: ${(e as Error).message}`);
+      notices.error(t('suggestions.acceptFailed', { reason: (e as Error).message }));
     } finally {
       setPending(null);
     }
@@ -77,14 +79,14 @@ export function SuggestClaims({ source, passages, claims, onDone }: SuggestClaim
   return (
     <div className="suggestions">
       <div className="claims-toolbar">
-        <h3>Suggested claims in “{shortQuote(source.metadata.title, 50)}”</h3>
+        <h3>{t('suggestions.title', { title: shortQuote(source.metadata.title, 50) })}</h3>
         <button type="button" className="small" onClick={onDone}>
-          Done
+          {t('suggestions.done')}
         </button>
       </div>
       {run.state === 'reading' && (
         <p className="muted pad" role="status">
-          Reading the source…
+          {t('suggestions.reading')}
         </p>
       )}
       {run.state === 'failed' && (
@@ -94,12 +96,12 @@ export function SuggestClaims({ source, passages, claims, onDone }: SuggestClaim
       )}
       {run.state === 'ready' && (
         <p className="muted small" role="status">
-          {shown.length === 0 ? 'No more suggestions in this source.' : `${shown.length} sentence${shown.length === 1 ? '' : 's'} worth checking.`}
-          {hiddenAsClaimed > 0 ? ` ${hiddenAsClaimed} already a claim, not shown.` : ''}
+          {shown.length === 0 ? t('suggestions.noMore') : t('suggestions.found', { count: shown.length })}
+          {hiddenAsClaimed > 0 ? t('suggestions.claimed', { count: hiddenAsClaimed }) : ''}
         </p>
       )}
       {shown.length > 0 && (
-        <ul aria-label="Suggested claims" className="suggestion-list">
+        <ul aria-label={t('suggestions.list')} className="suggestion-list">
           {shown.map((s) => {
             const key = spanKey(s.start, s.end);
             const words = shortQuote(s.statement, 60);
@@ -107,27 +109,27 @@ export function SuggestClaims({ source, passages, claims, onDone }: SuggestClaim
             return (
               <li key={key} className="suggestion">
                 {passage ? (
-                  <button type="button" className="suggestion-text as-link" title="Show in the source" onClick={() => navigate({ kind: 'reveal-passage', passageId: passage.id })}>
+                  <button type="button" className="suggestion-text as-link" title={t('suggestions.showInSource')} onClick={() => navigate({ kind: 'reveal-passage', passageId: passage.id })}>
                     {s.sentence}
                   </button>
                 ) : (
                   <p className="suggestion-text">{s.sentence}</p>
                 )}
-                {s.statement !== s.sentence.replace(/\s+/gu, ' ').trim() && <p className="suggestion-statement">As a claim: {s.statement}</p>}
+                {s.statement !== s.sentence.replace(/\s+/gu, ' ').trim() && <p className="suggestion-statement">{t('suggestions.asClaim', { statement: s.statement })}</p>}
                 <p className="suggestion-meta">
                   {s.kinds.map((kind) => (
                     <span key={kind} className="kind-label">
                       {KIND_LABEL[kind]}
                     </span>
                   ))}
-                  {s.claimant && <span className="item-sub">claimant: {s.claimant}</span>}
+                  {s.claimant && <span className="item-sub">{t('suggestions.claimant', { name: s.claimant })}</span>}
                 </p>
                 <div className="suggestion-actions">
-                  <button type="button" className="small primary" disabled={pending !== null} aria-label={`Accept suggestion: ${words}`} onClick={() => void accept(s)}>
-                    Accept
+                  <button type="button" className="small primary" disabled={pending !== null} aria-label={t('suggestions.acceptLabel', { words })} onClick={() => void accept(s)}>
+                    {t('suggestions.accept')}
                   </button>
-                  <button type="button" className="small" disabled={pending === key} aria-label={`Dismiss suggestion: ${words}`} onClick={() => setDismissed((d) => new Set(d).add(key))}>
-                    Dismiss
+                  <button type="button" className="small" disabled={pending === key} aria-label={t('suggestions.dismissLabel', { words })} onClick={() => setDismissed((d) => new Set(d).add(key))}>
+                    {t('suggestions.dismiss')}
                   </button>
                 </div>
               </li>
