@@ -21,6 +21,7 @@ import {
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { useEntityMerges } from '../../db/hooks';
 import { getMeta, setMeta } from '../../db/repositories';
+import { useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
@@ -58,6 +59,7 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
     const kind = claimantEntity(claimant, entities)?.kind;
     return kind === 'organization' || kind === 'place' ? 'Organization' : 'Person';
   };
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const notices = useNotices();
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -90,7 +92,7 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
     try {
       json = renderClaimReviews(buildClaimReviews([...claims], passages, sources, { pageUrl: settings.pageUrl, publisher: settings.publisher, datePublished: date, scale: settings.scale, claimantKind }));
     } catch (error) {
-      return setProblem(error instanceof ClaimReviewError ? error.message : `The ClaimReview could not be built: ${(error as Error).message}`);
+      return setProblem(error instanceof ClaimReviewError ? error.message : t('claimReview.buildFailed', { reason: (error as Error).message }));
     }
     setProblem(null);
     await setMeta(settingsKey(caseId), settings);
@@ -102,7 +104,7 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
       filters: [{ name: 'JSON-LD', extensions: ['jsonld', 'json'] }],
     });
     if (!saved) return;
-    notices.toast(`Saved ${rated} ClaimReview${rated === 1 ? '' : 's'} as “${saved.name}”.`);
+    notices.toast(t('claimReview.saved', { count: rated, name: saved.name }));
     dialog.current?.close();
   };
 
@@ -118,42 +120,40 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
           void save();
         }}
       >
-        <h2 id="claimreview-title">Export ClaimReview</h2>
-        <p className="small">
-          One schema.org ClaimReview per claim with a verdict ({rated} of {claims.length}; unverified claims are left out), as JSON-LD for your fact-check page.
-        </p>
+        <h2 id="claimreview-title">{t('claimReview.title')}</h2>
+        <p className="small">{t('claimReview.intro', { rated, total: claims.length })}</p>
         {settings && (
           <>
             <label className="field">
-              Fact-check page address
+              {t('claimReview.pageUrl')}
               <input type="url" required value={settings.pageUrl} placeholder="https://…" onChange={(e) => setSettings({ ...settings, pageUrl: e.target.value })} aria-describedby={problem ? errorId : undefined} />
             </label>
             <label className="field">
-              Publisher (your organisation)
+              {t('claimReview.publisher')}
               <input value={settings.publisher} onChange={(e) => setSettings({ ...settings, publisher: e.target.value })} />
             </label>
             <label className="field">
-              Review date
+              {t('claimReview.date')}
               <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
             </label>
             <fieldset className="rating-scale">
-              <legend>Rating scale</legend>
+              <legend>{t('claimReview.scale')}</legend>
               <div className="rating-bounds">
                 <label>
-                  Worst rating
+                  {t('claimReview.worst')}
                   <input type="number" value={settings.scale.worstRating} onChange={(e) => setSettings({ ...settings, scale: { ...settings.scale, worstRating: Number(e.target.value) } })} />
                 </label>
                 <label>
-                  Best rating
+                  {t('claimReview.best')}
                   <input type="number" value={settings.scale.bestRating} onChange={(e) => setSettings({ ...settings, scale: { ...settings.scale, bestRating: Number(e.target.value) } })} />
                 </label>
               </div>
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Claim status</th>
-                    <th scope="col">Verdict shown</th>
-                    <th scope="col">Rating</th>
+                    <th scope="col">{t('claimReview.status')}</th>
+                    <th scope="col">{t('claimReview.verdict')}</th>
+                    <th scope="col">{t('claimReview.rating')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -161,17 +161,17 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
                     <tr key={status}>
                       <th scope="row">{STATUS_LABEL[status]}</th>
                       <td>
-                        <input aria-label={`Verdict for ${STATUS_LABEL[status]}`} value={settings.scale.steps[status].alternateName} onChange={(e) => setStep(status, { alternateName: e.target.value })} />
+                        <input aria-label={t('claimReview.verdictFor', { status: STATUS_LABEL[status] })} value={settings.scale.steps[status].alternateName} onChange={(e) => setStep(status, { alternateName: e.target.value })} />
                       </td>
                       <td>
-                        <input type="number" aria-label={`Rating for ${STATUS_LABEL[status]}`} value={settings.scale.steps[status].ratingValue} onChange={(e) => setStep(status, { ratingValue: Number(e.target.value) })} />
+                        <input type="number" aria-label={t('claimReview.ratingFor', { status: STATUS_LABEL[status] })} value={settings.scale.steps[status].ratingValue} onChange={(e) => setStep(status, { ratingValue: Number(e.target.value) })} />
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               <button type="button" className="small" onClick={() => setSettings({ ...settings, scale: JSON.parse(JSON.stringify(DEFAULT_RATING_SCALE)) as RatingScale })}>
-                Reset the scale
+                {t('claimReview.reset')}
               </button>
             </fieldset>
           </>
@@ -183,10 +183,10 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
         )}
         <div className="dialog-buttons">
           <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <button type="submit" className="primary" disabled={!settings}>
-            Save JSON-LD
+            {t('claimReview.save')}
           </button>
         </div>
       </form>

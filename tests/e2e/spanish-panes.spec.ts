@@ -8,7 +8,8 @@ import { live, putRecords } from './helpers/seed';
  * The case views in Spanish: the Timeline (tools, status, dates with Spanish month names and word order,
  * precisions, statuses, the chosen event, the axis's name), the Entities pane and the Evidence map, each
  * with no English left in it and no serious or critical axe violations. (spanish.spec.ts covers the
- * shell's other screens.) Also a claim's detail, which spanish.spec reaches only as a list.
+ * shell's other screens.) Also a claim's detail, Suggest claims and Export ClaimReview, which spanish.spec
+ * reaches only as the claims list.
  */
 test.use({ locale: 'es-ES' });
 
@@ -126,7 +127,7 @@ test('a claim’s detail speaks Spanish: fields, status, history, evidence and i
   const rows = claims.getByRole('list', { name: 'Afirmaciones de este caso' }).getByRole('listitem');
   await expect(rows).toHaveCount(2);
   // The list's evidence summaries.
-  await expect(rows.first()).toContainText(/\d+ a favor · \d+ fuentes?/);
+  await expect(rows.filter({ hasText: 'a favor' }).first()).toContainText(/^.*\d+ a favor · .*\d+ fuentes? · \d+ fuentes? independientes?$/);
   await rows.getByRole('button').filter({ hasText: 'a favor' }).first().click();
 
   const detail = claims.getByRole('article');
@@ -136,7 +137,7 @@ test('a claim’s detail speaks Spanish: fields, status, history, evidence and i
   await expect(detail.getByRole('heading', { name: 'Historial del estado' })).toBeVisible();
   await expect(detail.getByRole('region', { name: 'Historial del estado' })).toContainText('creada como Sin verificar');
   await expect(detail.getByRole('button', { name: 'Cambiar el estado' })).toBeDisabled();
-  await expect(detail.locator('.evidence-summary')).toContainText(/\d+ a favor · \d+ fuentes?/);
+  await expect(detail.locator('.evidence-summary')).toContainText(/\d+ a favor · .*\d+ fuentes?/);
   await expect(detail.getByRole('list', { name: 'Pruebas' }).getByRole('button', { name: /^Citar en el informe: / }).first()).toBeVisible();
   await detail.getByText('Añadir pruebas').click();
   await expect(detail.getByRole('searchbox', { name: 'Buscar un pasaje' })).toBeVisible();
@@ -166,4 +167,24 @@ test('Suggest claims speaks Spanish: heading, count, reasons and actions', async
   for (const word of ['Suggested claims', 'worth checking', 'Accept', 'Dismiss', 'figure', 'claimant:']) {
     expect(text, `“${word}” is still English`).not.toContain(word);
   }
+});
+
+test('Export ClaimReview speaks Spanish: its fields, the rating scale and its buttons', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  await page.getByRole('tab', { name: /^Afirmaciones/ }).click();
+  await page.getByRole('region', { name: 'Afirmaciones' }).getByRole('button', { name: 'Exportar ClaimReview' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Exportar ClaimReview' });
+  await expect(dialog.getByRole('textbox', { name: 'Dirección de la página de verificación' })).toBeVisible();
+  await expect(dialog.getByRole('group', { name: 'Escala de calificación' })).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Veredicto para Respaldada' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Guardar JSON-LD' })).toBeVisible();
+  const text = await dialog.innerText();
+  for (const word of ['Fact-check page', 'Rating scale', 'Worst rating', 'Verdict shown', 'Reset the scale']) {
+    expect(text, `“${word}” is still English`).not.toContain(word);
+  }
+  const results = await new AxeBuilder({ page }).include('.claimreview-dialog').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(dialog).toBeHidden();
 });
