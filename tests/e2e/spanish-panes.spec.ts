@@ -8,8 +8,8 @@ import { live, putRecords } from './helpers/seed';
  * The case views in Spanish: the Timeline (tools, status, dates with Spanish month names and word order,
  * precisions, statuses, the chosen event, the axis's name), the Entities pane and the Evidence map, each
  * with no English left in it and no serious or critical axe violations. (spanish.spec.ts covers the
- * shell's other screens.) Also a claim's detail, Suggest claims and Export ClaimReview, which spanish.spec
- * reaches only as the claims list.
+ * shell's other screens.) Also a claim's detail, Suggest claims, Export ClaimReview and Edit details, which spanish.spec
+ * does not open.
  */
 test.use({ locale: 'es-ES' });
 
@@ -187,4 +187,20 @@ test('Export ClaimReview speaks Spanish: its fields, the rating scale and its bu
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancelar' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('Edit details speaks Spanish: fields, kinds and what it refuses', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  await page.getByRole('region', { name: 'Fuente' }).getByRole('button', { name: 'Editar datos' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Datos de la fuente' });
+  await expect(dialog.getByRole('combobox', { name: 'Tipo' })).toContainText('Artículo de prensa');
+  await dialog.getByRole('textbox', { name: 'Título' }).fill('');
+  await dialog.getByRole('button', { name: 'Guardar los datos' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Una fuente necesita un título.');
+  const text = await dialog.innerText();
+  for (const word of ['Source details', 'Kind', 'News article', 'one per line', 'Date published', 'Save details']) {
+    expect(text, `“${word}” is still English`).not.toContain(word);
+  }
+  await page.keyboard.press('Escape');
 });
