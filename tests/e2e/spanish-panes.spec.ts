@@ -8,7 +8,7 @@ import { live, putRecords } from './helpers/seed';
  * The case views in Spanish: the Timeline (tools, status, dates with Spanish month names and word order,
  * precisions, statuses, the chosen event, the axis's name), the Entities pane and the Evidence map, each
  * with no English left in it and no serious or critical axe violations. (spanish.spec.ts covers the
- * shell's other screens.) Also a claim's detail, Suggest claims, Export ClaimReview and Edit details, which spanish.spec
+ * shell's other screens.) Also a claim's detail, Suggest claims, Export ClaimReview, Edit details and Import references, which spanish.spec
  * does not open.
  */
 test.use({ locale: 'es-ES' });
@@ -203,4 +203,22 @@ test('Edit details speaks Spanish: fields, kinds and what it refuses', async ({ 
     expect(text, `“${word}” is still English`).not.toContain(word);
   }
   await page.keyboard.press('Escape');
+});
+
+test('Import references speaks Spanish: the plan of what each reference does, and the result', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar fuente', exact: true }).click();
+  await (await chooser).setFiles(fixture('views/ferry-inquiry.md'));
+  await expect(page.getByRole('region', { name: 'Fuente' })).toContainText('The Maritime Safety Board opened a formal inquiry');
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar referencias…' }).click();
+  await (await chooser).setFiles(fixture('views/references.json'));
+  const dialog = page.getByRole('dialog', { name: 'Importar referencias' });
+  await expect(dialog.getByRole('listitem').first()).toContainText('Completa «Ferry operator faces inquiry after engine fire» (mismo título).');
+  await expect(dialog.getByRole('list', { name: 'Referencias' })).toContainText('Fuente nueva');
+  await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Referencias importadas: 1 fuente actualizada, \d+ creadas\.$/)).toBeVisible();
 });

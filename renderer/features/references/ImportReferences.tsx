@@ -17,6 +17,7 @@ import type { ImportedReference, ReferenceMatch } from '../../../shared/import/r
 import type { SourceRecord } from '../../../shared/domain/types';
 import { addSource, updateSourceMetadata } from '../../db/repositories';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { t as translate, useTranslation } from '../../i18n';
 import { useNotices, type NoticesApi } from '../../lib/notices';
 import { createDialogSlot } from '../../lib/dialogSlot';
 import { useSources } from '../../db/hooks';
@@ -36,8 +37,6 @@ interface Plan {
   matches: (ReferenceMatch | null)[];
 }
 
-const BY_LABEL: Record<ReferenceMatch['by'], string> = { doi: 'same DOI', url: 'same web address', title: 'same title' };
-
 /** The open "Import references" dialog: the file read and its references, for the case they go into. */
 const referencesDialog = createDialogSlot<{ caseId: string; lib: ReferencesModule; fileName: string; references: ImportedReference[] }>();
 
@@ -48,29 +47,29 @@ const referencesDialog = createDialogSlot<{ caseId: string; lib: ReferencesModul
 export async function chooseReferences(caseId: string, notices: NoticesApi): Promise<void> {
   let files: PickedFile[];
   try {
-    files = await platform().openFiles({ title: 'Import references', filters: [{ name: 'References (CSL-JSON, BibTeX, RIS)', extensions: ['json', 'bib', 'bibtex', 'ris', 'txt'] }] });
+    files = await platform().openFiles({ title: translate('references.chooserTitle'), filters: [{ name: translate('references.fileFilter'), extensions: ['json', 'bib', 'bibtex', 'ris', 'txt'] }] });
   } catch (error) {
-    notices.error(`The file could not be opened: ${(error as Error).message}`);
+    notices.error(translate('references.openFailed', { reason: (error as Error).message }));
     return;
   }
   const [file] = files;
   if (!file) return;
   if (file.bytes.byteLength > MAX_REFERENCE_FILE) {
-    notices.error(`“${file.name}” is larger than 20 MB; export only this case's references from your reference manager.`);
+    notices.error(translate('references.tooLarge', { name: file.name }));
     return;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
-    notices.error(`“${file.name}” is not a UTF-8 text file, so it cannot be a reference export. Export it again as UTF-8.`);
+    notices.error(translate('references.notUtf8', { name: file.name }));
     return;
   }
   const lib = await loadReferences();
   try {
     referencesDialog.open({ caseId, lib, fileName: file.name, references: lib.parseReferences(text, file.name) });
   } catch (error) {
-    notices.error(error instanceof lib.ReferenceImportError ? error.message : `“${file.name}” could not be read: ${(error as Error).message}`);
+    notices.error(error instanceof lib.ReferenceImportError ? error.message : translate('references.unreadable', { name: file.name, reason: (error as Error).message }));
   }
 }
 
@@ -98,6 +97,7 @@ function ReferencesDialog({
   const matched = useMemo<Plan>(() => ({ ...opened, matches: opened.references.map((r) => opened.lib.matchReference(r, sources)) }), [opened, sources]);
   const [frozen, setFrozen] = useState<Plan | null>(null);
   const plan = frozen ?? matched;
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const notices = useNotices();
   const [pdfs, setPdfs] = useState<Map<string, PickedFile>>(new Map());
@@ -108,14 +108,14 @@ function ReferencesDialog({
 
   const choosePdfs = async () => {
     try {
-      const picked = await platform().openFiles({ title: 'Choose the attached PDF files', filters: [{ name: 'PDF', extensions: ['pdf'] }], multiple: true });
+      const picked = await platform().openFiles({ title: t('references.pdfChooserTitle'), filters: [{ name: 'PDF', extensions: ['pdf'] }], multiple: true });
       setPdfs((current) => {
         const next = new Map(current);
         for (const file of picked) next.set(file.name.normalize('NFC'), file);
         return next;
       });
     } catch (error) {
-      setProblem(`The files could not be opened: ${(error as Error).message}`);
+      setProblem(t('references.filesFailed', { reason: (error as Error).message }));
     }
   };
 
@@ -134,7 +134,7 @@ function ReferencesDialog({
       try {
         if (match) {
           const source = sourcesById.get(match.sourceId);
-          if (!source) throw new Error('its source was deleted meanwhile');
+          if (!source) throw new Error(t('references.sourceGone'));
           await updateSourceMetadata(source.id, plan.lib.mergeReferenceMetadata(source.metadata, reference.metadata));
           updated++;
           continue;
@@ -145,25 +145,23 @@ function ReferencesDialog({
         await addSource(caseId, draft);
         created++;
       } catch (error) {
-        failed.push(`“${reference.metadata.title}”: ${(error as Error).message}`);
+        failed.push(t('references.failedOne', { title: reference.metadata.title, reason: (error as Error).message }));
       }
     }
     setBusy(false);
     if (failed.length > 0) {
-      setProblem(`${updated + created} of ${plan.references.length} references were imported. Not imported: ${failed.join('; ')}`);
+      setProblem(t('references.partial', { done: updated + created, total: plan.references.length, failed: failed.join('; ') }));
       return;
     }
-    notices.toast(`References imported: ${updated} source${updated === 1 ? '' : 's'} updated, ${created} created.`);
+    notices.toast(t('references.imported', { count: updated, created }));
     dialog.current?.close();
   };
 
   return (
     <dialog ref={dialog} className="dialog references-dialog" aria-labelledby="references-title" onClose={onClose}>
-      <h2 id="references-title">Import references</h2>
-      <p>
-        {plan.references.length} reference{plan.references.length === 1 ? '' : 's'} in “{plan.fileName}”.
-      </p>
-      <ul className="references-plan" aria-label="References">
+      <h2 id="references-title">{t('references.title')}</h2>
+      <p>{t('references.inFile', { count: plan.references.length, file: plan.fileName })}</p>
+      <ul className="references-plan" aria-label={t('references.list')}>
         {plan.references.map((reference, i) => {
           const match = plan.matches[i];
           const pdf = match ? undefined : pdfFor(reference);
@@ -173,12 +171,12 @@ function ReferencesDialog({
               <br />
               <span className="small">
                 {match
-                  ? `Fills in “${sourcesById.get(match.sourceId)?.metadata.title ?? 'a source'}” (${BY_LABEL[match.by]}).`
+                  ? t('references.fills', { title: sourcesById.get(match.sourceId)?.metadata.title ?? t('references.aSource'), by: t(`references.by.${match.by}`) })
                   : pdf
-                    ? `New source from its PDF, “${pdf.name}”.`
+                    ? t('references.fromPdf', { name: pdf.name })
                     : reference.attachments.length > 0
-                      ? `New source. Its PDF, “${reference.attachments[0]!.fileName}”, is not chosen yet: without it the source holds the reference's details only.`
-                      : 'New source with the reference’s details (no PDF attached).'}
+                      ? t('references.pdfMissing', { name: reference.attachments[0]!.fileName })
+                      : t('references.detailsOnly')}
               </span>
             </li>
           );
@@ -187,9 +185,9 @@ function ReferencesDialog({
       {wanted.length > 0 && (
         <p>
           <button type="button" className="small" onClick={() => void choosePdfs()} disabled={busy}>
-            Choose PDF files…
+            {t('references.choosePdfs')}
           </button>{' '}
-          <span className="small muted">Pick the attached PDFs from your reference manager’s export folder; they are matched by file name.</span>
+          <span className="small muted">{t('references.choosePdfsHint')}</span>
         </p>
       )}
       {problem && (
@@ -199,10 +197,10 @@ function ReferencesDialog({
       )}
       <div className="dialog-buttons">
         <button type="button" onClick={() => dialog.current?.close()} disabled={busy}>
-          Cancel
+          {t('dialog.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => void run()} disabled={busy}>
-          {busy ? 'Importing…' : 'Import'}
+          {busy ? t('references.importing') : t('references.import')}
         </button>
       </div>
     </dialog>
