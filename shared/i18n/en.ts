@@ -494,6 +494,12 @@ export const en = {
     alone: 'Nobody else is here',
   },
   exportBrief: {
+    markdownCitations: {
+      legend: 'Markdown citations',
+      notes: 'Footnotes with quotes',
+      pandoc: 'Pandoc citations ([@key])',
+      pandocHint: 'Saves the Markdown with its references (.references.json, .references.bib) and the style (.csl) beside it, for pandoc --citeproc.',
+    },
     title: 'Export brief',
     progress: 'Export progress',
     cancelExport: 'Cancel export',

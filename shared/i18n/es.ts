@@ -511,6 +511,12 @@ export const es: Messages<Catalogue> = {
     alone: 'No hay nadie más',
   },
   exportBrief: {
+    markdownCitations: {
+      legend: 'Citas en Markdown',
+      notes: 'Notas al pie con las citas',
+      pandoc: 'Citas de Pandoc ([@key])',
+      pandocHint: 'Guarda el Markdown con sus referencias (.references.json, .references.bib) y el estilo (.csl) al lado, para pandoc --citeproc.',
+    },
     title: 'Exportar informe',
     progress: 'Progreso de la exportación',
     cancelExport: 'Cancelar la exportación',

@@ -67,17 +67,17 @@ export function ExportBriefForm({ state }: { state: ExportBriefState }) {
 
         {choices.format === 'md' && (
           <fieldset className="export-choices" disabled={Boolean(busy)}>
-            <legend>Markdown citations</legend>
+            <legend>{t('exportBrief.markdownCitations.legend')}</legend>
             <label className="inline">
               <input type="radio" name="export-md-citations" checked={choices.markdownCitations === 'notes'} onChange={() => choose({ markdownCitations: 'notes' })} />
-              Footnotes with quotes
+              {t('exportBrief.markdownCitations.notes')}
             </label>
             <label className="inline">
               <input type="radio" name="export-md-citations" checked={choices.markdownCitations === 'pandoc'} onChange={() => choose({ markdownCitations: 'pandoc' })} />
-              Pandoc citations ([@key])
+              {t('exportBrief.markdownCitations.pandoc')}
             </label>
             {choices.markdownCitations === 'pandoc' && (
-              <p className="export-hint muted">Saves the Markdown with its references (.references.json, .references.bib) and the style (.csl) beside it, for pandoc --citeproc.</p>
+              <p className="export-hint muted">{t('exportBrief.markdownCitations.pandocHint')}</p>
             )}
           </fieldset>
         )}
