@@ -17,6 +17,7 @@ import { announce } from '../../lib/announce';
 import { STANCE_LABEL } from '../../lib/claimLabels';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { platform } from '../../platform';
 import { FLAG_LABEL } from './labels';
 import { MatrixCanvas } from './MatrixCanvas';
@@ -39,6 +40,7 @@ const GRAPH_LIMIT = 300;
 export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }: EvidenceMapPaneProps) {
   const { t } = useTranslation();
   const notices = useNotices();
+  const { reason: readOnlyReason } = useCaseReadOnly();
   const [view, setView] = useState<MapView>('matrix');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [current, setCurrent] = useState<{ claim: number; source: number } | null>(null);
@@ -87,6 +89,8 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
   };
 
   const insertIntoBrief = async () => {
+    // A read-only member's brief takes no writes: say why, rather than "open the brief first".
+    if (readOnlyReason) return notices.error(readOnlyReason);
     const writer = briefWriter();
     if (!writer) return notices.error(t('evidenceMap.openBrief'));
     if (map.claims.length === 0) return notices.error(t('evidenceMap.empty'));

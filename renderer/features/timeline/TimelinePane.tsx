@@ -16,6 +16,7 @@ import { briefWriter } from '../../editor/briefCommands';
 import { announce } from '../../lib/announce';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
+import { useCaseReadOnly } from '../../lib/readOnly';
 import { platform } from '../../platform';
 import { useCaseExtraction } from '../extraction/extraction';
 import { EVENT_STATUS_LABEL, eventDateText, precisionText } from './labels';
@@ -34,6 +35,7 @@ export interface TimelinePaneProps {
 export function TimelinePane({ caseId, caseName, sources, passages, claims }: TimelinePaneProps) {
   const { t } = useTranslation();
   const notices = useNotices();
+  const { reason: readOnlyReason } = useCaseReadOnly();
   const entries = useTimelineEntries(caseId);
   const extraction = useCaseExtraction(sources);
   const [groupBy, setGroupBy] = useState<'source' | 'claim'>('source');
@@ -90,6 +92,8 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
   };
 
   const insertChronology = () => {
+    // A read-only member's brief takes no writes: say why, rather than "open the brief first".
+    if (readOnlyReason) return notices.error(readOnlyReason);
     const writer = briefWriter();
     if (!writer) {
       notices.error(t('timeline.openBrief'));
