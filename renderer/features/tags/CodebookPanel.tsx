@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { TAG_PALETTE } from '../../../shared/claims/tags';
 import type { TagRecord } from '../../../shared/domain/types';
@@ -22,7 +23,7 @@ export interface CodebookPanelProps {
 type Usage = { passages: number; claims: number };
 const NO_USAGE: TagUsage = new Map();
 
-function usageLabel(t: ReturnType<typeof useTranslation>['t'], u: Usage | undefined): string {
+function usageLabel(t: TFunction, u: Usage | undefined): string {
   const passages = t('codebook.passages', { count: u?.passages ?? 0 });
   return u?.claims ? `${passages} · ${t('codebook.claims', { count: u.claims })}` : passages;
 }
