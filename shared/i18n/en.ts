@@ -462,6 +462,10 @@ export const en = {
     head: '{{source}} · {{locator}}',
     headOrphaned: '{{source}} · {{locator}} · orphaned',
     headFuzzy: '{{source}} · {{locator}} · re-anchored approximately',
+    locator: {
+      page: 'p. {{n}}',
+      paragraph: 'para. {{n}}',
+    },
     unknownSource: 'Unknown source',
     close: 'Close passage',
     comment: 'Comment',

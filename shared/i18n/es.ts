@@ -476,6 +476,10 @@ export const es: Messages<Catalogue> = {
     head: '{{source}} · {{locator}}',
     headOrphaned: '{{source}} · {{locator}} · huérfano',
     headFuzzy: '{{source}} · {{locator}} · reanclado de forma aproximada',
+    locator: {
+      page: 'pág. {{n}}',
+      paragraph: 'párr. {{n}}',
+    },
     unknownSource: 'Fuente desconocida',
     close: 'Cerrar el pasaje',
     comment: 'Comentario',

@@ -4,7 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $createMarkNode } from '@lexical/mark';
 import { $createTextNode, $getSelection, $isRangeSelection, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalNode, type TextNode } from 'lexical';
-import { locatorText } from '../../../shared/domain/locator';
+import { locatorLabel } from '../../lib/locatorLabel';
 import { STATUS_LABEL } from '../../lib/claimLabels';
 import { sourceTitle, useBriefData } from '../briefData';
 import { $createCitationNode } from '../nodes/CitationNode';
@@ -70,7 +70,7 @@ export function CitationTypeaheadPlugin() {
         const source = data.sourcesById.get(p.sourceId);
         const tags = p.tags.map((id) => data.tagsById.get(id)?.name ?? '').join(' ');
         return {
-          option: new CiteOption('passage', p.id, clip(p.selectors[0].exact, 140), `${sourceTitle(source)}, ${locatorText(p.locator)}${tags ? ` · ${tags}` : ''}`),
+          option: new CiteOption('passage', p.id, clip(p.selectors[0].exact, 140), `${sourceTitle(source)}, ${locatorLabel(p.locator)}${tags ? ` · ${tags}` : ''}`),
           haystack: fold(`${p.selectors[0].exact} ${p.comment} ${tags} ${sourceTitle(source)}`),
         };
       });

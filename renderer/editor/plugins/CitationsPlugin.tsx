@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $dfs } from '@lexical/utils';
 import type { NodeKey } from 'lexical';
-import { locatorText } from '../../../shared/domain/locator';
+import { locatorLabel } from '../../lib/locatorLabel';
 import { STATUS_LABEL } from '../../lib/claimLabels';
 import { navigate } from '../../lib/navigation';
 import { citationTrouble, sourceTitle, useBriefData, type BriefData } from '../briefData';
@@ -181,7 +181,7 @@ function CitationCard({ card, data }: { card: Card; data: BriefData }) {
           <blockquote className="cite-card-quote" dir="auto">“{quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW).trimEnd()}…` : quote}”</blockquote>
           <p className="cite-card-source">
             {sourceTitle(source)}
-            {passage ? `, ${locatorText(passage.locator)}` : ''}
+            {passage ? `, ${locatorLabel(passage.locator)}` : ''}
           </p>
           {claim && <p className="cite-card-claim">Claim: {claim.statement}</p>}
           <p className="cite-card-hint">Click or press Enter to open it in the source.</p>
