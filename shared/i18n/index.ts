@@ -66,6 +66,14 @@ export function addFormats(instance: i18n): void {
   );
 }
 
+let englishT: TFunction | undefined;
+
+/** `ref` in English: what an error's `message` or a problem's text carries for logs, the CLI and tests. */
+export function englishText(ref: MessageRef): string {
+  englishT ??= createTranslator('en');
+  return translateRef(englishT, ref);
+}
+
 /** A stand-alone translator for one locale (Electron main's menu); the renderer uses its own i18next instance. */
 export function createTranslator(locale: Locale): TFunction {
   const instance = createInstance();

@@ -3,7 +3,7 @@
  * branching in the UI) and a message written for the user: it names the file
  * and says what to do next. The UI shows `message` verbatim.
  */
-import { createTranslator, translateRef, type MessageRef } from '../i18n';
+import { englishText, type MessageRef } from '../i18n';
 import { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS } from './formats';
 
 export type ImportErrorCode =
@@ -37,12 +37,7 @@ export class ImportError extends Error {
   }
 }
 
-const englishT = createTranslator('en');
-
-/** A message in English: what `Error.message` carries, for logs, the CLI and tests. */
-export function english(ref: MessageRef): string {
-  return translateRef(englishT, ref);
-}
+const english = englishText;
 
 function ref(key: string, values?: MessageRef['values'], then?: MessageRef): MessageRef {
   return { key: `importError.${key}`, ...(values ? { values } : {}), ...(then ? { then } : {}) };
