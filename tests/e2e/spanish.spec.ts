@@ -199,6 +199,16 @@ test('the brief’s citation tools, a cited passage’s delete confirmation, Fin
   await hidden.getByRole('button', { name: 'Cerrar' }).click();
   await expect(hidden).toBeHidden();
 
+  // Source details, with the snapshot's part of the import report.
+  await page.getByRole('region', { name: 'Fuente' }).getByRole('button', { name: 'Editar datos' }).click();
+  const details = page.getByRole('dialog', { name: 'Datos de la fuente' });
+  await expect(details.getByRole('combobox', { name: 'Tipo' })).toBeVisible();
+  await expect(details).toContainText('6 bloques ocultos omitidos');
+  await expect(details.getByRole('button', { name: 'Volver a abrir con otra codificación…' })).toBeVisible();
+  await expectNoEnglish(details, ['Title', 'Authors', 'Snapshot', 'Original file', 'Hidden text', 'Save details']);
+  await details.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(details).toBeHidden();
+
   // The same file again: already in the case.
   await choose(fixture('html/hidden-text.html'));
   await expect(toast).toContainText('«hidden-text.html» ya está en este caso como «Quay works start on Monday».');

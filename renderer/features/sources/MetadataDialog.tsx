@@ -4,18 +4,12 @@ import { metadataFromHints } from '../../../shared/import/metadata';
 import { updateSourceMetadata } from '../../db/repositories';
 import { formatName } from '../../reader/format';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { HiddenTextDialog, ReopenEncodingDialog, SnapshotDetails } from './ImportReport';
 
-const TYPES: { value: SourceMetadata['type']; label: string }[] = [
-  { value: 'article-newspaper', label: 'News article' },
-  { value: 'article-journal', label: 'Journal article' },
-  { value: 'report', label: 'Report' },
-  { value: 'webpage', label: 'Web page' },
-  { value: 'interview', label: 'Interview or transcript' },
-  { value: 'legal_case', label: 'Court document' },
-  { value: 'document', label: 'Other document' },
-];
+/** The kinds offered, in this order; each is named by `sourceDetails.type.<kind>`. */
+const TYPES = ['article-newspaper', 'article-journal', 'report', 'webpage', 'interview', 'legal_case', 'document'] as const satisfies readonly SourceMetadata['type'][];
 
 function dateToField(date: CslDate | undefined): string {
   const parts = date?.['date-parts']?.[0];
@@ -26,6 +20,7 @@ function dateToField(date: CslDate | undefined): string {
 
 /** Edit a source's CSL metadata. The snapshot text itself never changes here. */
 export function MetadataDialog({ source, onClose }: { source: SourceRecord; onClose(): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const meta = source.metadata;
   const [title, setTitle] = useState(meta.title);
@@ -42,14 +37,14 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!title.trim()) return setError('A source needs a title.');
-    if (issued.trim() && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(issued.trim())) return setError('Write the date as YYYY, YYYY-MM or YYYY-MM-DD.');
+    if (!title.trim()) return setError(t('sourceDetails.needsTitle'));
+    if (issued.trim() && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(issued.trim())) return setError(t('sourceDetails.badDate'));
     if (url.trim()) {
       try {
         const parsed = new URL(url.trim());
         if (!['http:', 'https:'].includes(parsed.protocol)) throw new Error('scheme');
       } catch {
-        return setError('The URL must be a web address starting with http:// or https://.');
+        return setError(t('sourceDetails.badUrl'));
       }
     }
     const parsed = metadataFromHints(
@@ -72,36 +67,36 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
     <>
       <dialog ref={dialog} className="dialog" aria-labelledby="meta-title" onClose={onClose}>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <h2 id="meta-title">Source details</h2>
-          <p className="muted">Used for citations and the bibliography. The source text itself is a fixed snapshot.</p>
+          <h2 id="meta-title">{t('sourceDetails.title')}</h2>
+          <p className="muted">{t('sourceDetails.help')}</p>
           <label>
-            Title
+            {t('sourceDetails.name')}
             <input value={title} onChange={(e) => setTitle(e.target.value)} required />
           </label>
           <label>
-            Kind
+            {t('sourceDetails.kind')}
             <select value={type} onChange={(e) => setType(e.target.value as SourceMetadata['type'])}>
-              {TYPES.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
+              {TYPES.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`sourceDetails.type.${kind}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Authors <span className="muted">(one per line)</span>
+            {t('sourceDetails.authors')} <span className="muted">{t('sourceDetails.onePerLine')}</span>
             <textarea rows={3} value={authors} onChange={(e) => setAuthors(e.target.value)} />
           </label>
           <label>
-            Publication
+            {t('sourceDetails.publication')}
             <input value={container} onChange={(e) => setContainer(e.target.value)} />
           </label>
           <label>
-            Date published <span className="muted">(YYYY-MM-DD)</span>
+            {t('sourceDetails.published')} <span className="muted">{t('sourceDetails.dateFormat')}</span>
             <input value={issued} onChange={(e) => setIssued(e.target.value)} inputMode="numeric" />
           </label>
           <label>
-            URL
+            {t('sourceDetails.url')}
             <input value={url} onChange={(e) => setUrl(e.target.value)} type="url" />
           </label>
           <SnapshotDetails source={source} onReopen={() => setSub('reopen')} onShowHidden={() => setSub('hidden')} />
@@ -110,7 +105,7 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
               {error}
             </p>
           )}
-          <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Save details' }} />
+          <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: t('sourceDetails.save') }} />
         </form>
       </dialog>
       {sub === 'reopen' && (
