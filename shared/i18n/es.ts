@@ -759,7 +759,7 @@ export const es: Messages<Catalogue> = {
     hiddenWhy_one: '«{{title}}» oculta a sus lectores {{blocks}} (con el atributo <code>hidden</code> o con sus propios estilos). Casefile lo ha dejado fuera del texto, porque una verificación debe basarse en lo que vieron los lectores; el texto oculto también sirve para colar palabras a los buscadores. Aquí está, para que conste.',
     hiddenWhy_many: '«{{title}}» oculta a sus lectores {{blocks}} (con el atributo <code>hidden</code> o con sus propios estilos). Casefile los ha dejado fuera del texto, porque una verificación debe basarse en lo que vieron los lectores; el texto oculto también sirve para colar palabras a los buscadores. Aquí están, para que conste.',
     hiddenWhy_other: '«{{title}}» oculta a sus lectores {{blocks}} (con el atributo <code>hidden</code> o con sus propios estilos). Casefile los ha dejado fuera del texto, porque una verificación debe basarse en lo que vieron los lectores; el texto oculto también sirve para colar palabras a los buscadores. Aquí están, para que conste.',
-    moreHidden: 'Hay {{count, number}} bloques ocultos más contados, pero no guardados.',
+    moreHidden: 'Otros {{count, number}} bloques ocultos se cuentan, pero no se guardan.',
     hiddenNote_one: 'Se ha omitido {{count}} bloque oculto: texto que esta página oculta a sus lectores.',
     hiddenNote_many: 'Se han omitido {{count, number}} de bloques ocultos: texto que esta página oculta a sus lectores.',
     hiddenNote_other: 'Se han omitido {{count, number}} bloques ocultos: texto que esta página oculta a sus lectores.',
@@ -851,7 +851,7 @@ export const es: Messages<Catalogue> = {
   citation: {
     label: 'Cita {{n}}',
     labelMissing: 'Cita {{n}} (falta el pasaje)',
-    missingMark: '{{n}} falta el pasaje',
+    missingMark: '{{n}} sin pasaje',
     deleted: 'El pasaje citado se ha eliminado.',
     orphaned: 'El pasaje citado ya no está en su fuente tras una actualización: «{{quote}}»',
     cardDeleted: 'Falta el pasaje: se eliminó. La cita se queda aquí para que puedas sustituirla.',
