@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ClaimRecord, FigureRecord, PassageRecord, SourceRecord, TagRecord } from '../../shared/domain/types';
+import { t } from '../i18n';
 
 /**
  * The case records the brief's plugins look up by ID: citations resolve their
@@ -52,7 +53,7 @@ export function useBriefData(): BriefData {
 }
 
 /** A source's display title. */
-export const sourceTitle = (source: SourceRecord | undefined) => source?.metadata.title?.trim() || source?.fileName || 'Unknown source';
+export const sourceTitle = (source: SourceRecord | undefined) => source?.metadata.title?.trim() || source?.fileName || t('passage.unknownSource');
 
 /** Why a citation cannot be followed, or null when its passage is sound. */
 export function citationTrouble(data: BriefData, passageId: string): 'deleted' | 'orphaned' | null {

@@ -6,9 +6,10 @@
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { I18N_OPTIONS, isLocale, matchLocale, RESOURCES, type Catalogue, type Locale } from '../../shared/i18n';
+import type { TFunction } from 'i18next';
+import { addFormats, I18N_OPTIONS, isLocale, matchLocale, RESOURCES, translateRef, type Catalogue, type Locale, type MessageRef } from '../../shared/i18n';
 
-export { LOCALE_NAMES, LOCALES, type Locale } from '../../shared/i18n';
+export { LOCALE_NAMES, LOCALES, type Locale, type MessageRef } from '../../shared/i18n';
 export { Trans, useTranslation } from 'react-i18next';
 
 /** The keys of the messages in `T` that take no variables, as dotted paths. */
@@ -46,6 +47,7 @@ function resolve(preference: LocalePreference): Locale {
 let preference = readPreference();
 
 void i18next.use(initReactI18next).init({ ...I18N_OPTIONS, lng: resolve(preference), resources: RESOURCES });
+addFormats(i18next);
 
 function applyToDocument(locale: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
@@ -55,11 +57,6 @@ i18next.on('languageChanged', applyToDocument);
 
 export const i18n = i18next;
 export const t = i18next.t.bind(i18next);
-/**
- * The type of `t` (the hook's or this module's), for helpers that take one. Spelled as
- * `ReturnType<typeof useTranslation>['t']`, TypeScript gives up on the catalogue's size ("excessively deep").
- */
-export type Translate = typeof t;
 
 /** The locale the UI shows now. */
 export function currentLocale(): Locale {
@@ -87,6 +84,11 @@ export function onLocaleChange(listener: (locale: Locale) => void): () => void {
   const handler = () => listener(currentLocale());
   i18next.on('languageChanged', handler);
   return () => i18next.off('languageChanged', handler);
+}
+
+/** A message made outside the renderer (an import error from a worker, a label built in shared/), in the UI's language. */
+export function translate(ref: MessageRef): string {
+  return translateRef(i18next.t as TFunction, ref);
 }
 
 /** The current locale, re-rendering on change. */

@@ -20,7 +20,7 @@ scope.onmessage = (event) => {
     (error: unknown) =>
       scope.postMessage(
         error instanceof ImportError
-          ? { id, type: 'error', code: error.code, message: error.message }
+          ? { id, type: 'error', code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) }
           : { id, type: 'error', message: error instanceof Error ? error.message : String(error) },
       ),
   );

@@ -15,6 +15,7 @@ import { baseName } from '../../shared/import/formats';
 import { metadataFromHints, type MetadataHints } from '../../shared/import/metadata';
 import { throwIfCancelled, type ImportControl } from '../../shared/import/progress';
 import { blocksFromParts, titleFromText, type TextPart, type TextSnapshot } from '../../shared/import/text';
+import { t } from '../i18n';
 import { parseImage } from './importImage';
 import { parsePdf, type OcrChoice } from './importPdf';
 import { prepareOffThread } from './importWorker';
@@ -59,16 +60,9 @@ interface Parsed extends TextSnapshot {
 
 type Stage = PrepareProgress['stage'] | 'sanitising';
 
-/** The import worker's stages and the sanitiser's, as the status line says them. */
-const STAGE_MESSAGE: Readonly<Record<Stage, string>> = {
-  decoding: 'Reading the text',
-  unpacking: 'Unpacking the Word document',
-  parsing: 'Reading the page',
-  sanitising: 'Cleaning up the page',
-};
-
 function stageProgress(opts: ImportOptions, stage: Stage, done?: number, total?: number): void {
-  opts.onProgress?.({ message: STAGE_MESSAGE[stage], ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) });
+  // The import worker's stages and the sanitiser's, as the status line says them.
+  opts.onProgress?.({ message: t(`sourceImport.stage.${stage}`), ...(done !== undefined ? { done } : {}), ...(total !== undefined ? { total } : {}) });
 }
 
 /** A dropped or picked file may arrive with its folder; the source keeps only its name. */

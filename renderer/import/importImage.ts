@@ -7,6 +7,7 @@
  */
 import type { SourceOcr } from '../../shared/domain/types';
 import { fileSubject, importErrors } from '../../shared/import/errors';
+import { t, translate } from '../i18n';
 import { extensionOf, MAX_SOURCE_BYTES } from '../../shared/import/formats';
 import { IMAGE_TYPE_NAMES, imageInfo, MAX_IMAGE_MEGAPIXELS, tiffPage } from '../../shared/import/imageInfo';
 import { assemblePages, languageNames } from '../../shared/import/ocr';
@@ -46,7 +47,7 @@ export async function parseImage(name: string, bytes: Uint8Array, options: Image
     ...(options.ocrEngine ? { engine: options.ocrEngine } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    describe: (i, count) => (paged ? `page ${i + 1} of ${count}` : `“${name}”`),
+    describe: (i, count) => (paged ? t('sourceImport.ocr.imagePage', { page: i + 1, count }) : translate(fileSubject(name))),
   });
   const { snapshot, ocr } = assemblePages(
     pages.map((page) => ({ kind: 'ocr' as const, paragraphs: recognised.pages[page] ?? [] })),

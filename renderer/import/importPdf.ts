@@ -9,7 +9,8 @@
  * fields' names and values.
  */
 import type { SourceOcr } from '../../shared/domain/types';
-import { MAX_PDF_PAGES, fileSubject, importErrors, pageList } from '../../shared/import/errors';
+import { MAX_PDF_PAGES, fileSubject, importErrors, pageListRef } from '../../shared/import/errors';
+import { t, translate } from '../i18n';
 import { MAX_SOURCE_BYTES } from '../../shared/import/formats';
 import { languageNames } from '../../shared/import/ocr';
 import { throwIfCancelled, type ImportControl } from '../../shared/import/progress';
@@ -44,14 +45,14 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
   const { signal, onProgress } = options;
   if (bytes.byteLength > MAX_SOURCE_BYTES) throw importErrors.tooLarge(fileSubject(name), bytes.byteLength);
   if (bytes.byteLength === 0) throw importErrors.empty(fileSubject(name));
-  onProgress?.({ message: `Opening “${name}”…` });
+  onProgress?.({ message: t('sourceImport.pdf.opening', { name }) });
   const session = await openPdf(name, bytes, { ...(options.pdfjs ? { pdfjs: options.pdfjs } : {}), ...(options.pdfAssets ? { assets: options.pdfAssets } : {}), ...(signal ? { signal } : {}) });
   try {
     const { pageCount } = session.info;
     if (pageCount > MAX_PDF_PAGES) throw importErrors.tooManyPages(name, pageCount);
     if (pageCount === 0) throw importErrors.corrupt(name, 'PDF');
-    onProgress?.({ message: `Reading page 1 of ${pageCount}…`, done: 0, total: pageCount });
-    const summaries = await session.read(signal, (done, total) => onProgress?.({ message: `Reading page ${Math.min(done + 1, total)} of ${total}…`, done, total }));
+    onProgress?.({ message: t('sourceImport.pdf.readingPage', { page: 1, count: pageCount }), done: 0, total: pageCount });
+    const summaries = await session.read(signal, (done, total) => onProgress?.({ message: t('sourceImport.pdf.readingPage', { page: Math.min(done + 1, total), count: total }), done, total }));
     throwIfCancelled(signal);
 
     const garbled = summaries.filter((s) => s.hasText && s.problems.length > 0).map((s) => s.page);
@@ -71,7 +72,7 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
       const choice = options.ocr;
       if (!choice) throw importErrors.needsOcr(name, scanned, garbled, pageCount, scanned.length > bare.length);
       if (choice === 'leave-out') {
-        note = `Left out ${pageList(needOcr)} of “${name}”, which had no readable text.`;
+        note = t('sourceImport.pdf.leftOut', { pages: translate(pageListRef(needOcr)), name });
       } else {
         recognised = await recognisePages(name, needOcr, async (page) => {
           const image = await session.render(page, OCR_DPI, signal);
@@ -81,19 +82,19 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
           ...(options.ocrEngine ? { engine: options.ocrEngine } : {}),
           ...(signal ? { signal } : {}),
           ...(onProgress ? { onProgress } : {}),
-          describe: (i, count, page) => `page ${page} (${i + 1} of ${count})`,
+          describe: (i, count, page) => t('sourceImport.pdf.page', { page, n: i + 1, count }),
         });
       }
     }
     throwIfCancelled(signal);
-    onProgress?.({ message: `Putting the text of “${name}” together…` });
+    onProgress?.({ message: t('sourceImport.pdf.assembling', { name }) });
     // Left out: garbage only. A stamped page keeps its stamp; a bare scan has nothing to keep.
     const assembled = await session.assemble(recognised, options.ocr === 'leave-out' ? garbled : []);
     if (assembled.blocks.length === 0) {
       if (recognised) throw importErrors.nothingRecognised(name, languageNames(recognised.engine.languages));
       throw importErrors.noText(name);
     }
-    if (assembled.formOnly) note = `“${name}” has no text of its own, only form fields: their names and values were imported as text.`;
+    if (assembled.formOnly) note = t('sourceImport.pdf.formOnly', { name });
     const result: ParsedPdf = { text: assembled.text, blocks: assembled.blocks };
     if (assembled.ocr) result.ocr = assembled.ocr;
     if (session.info.title) result.title = session.info.title;

@@ -34,15 +34,15 @@ const EXTENSION_FOR_TYPE: Readonly<Record<string, string>> = {
  */
 export function checkWebAddress(raw: string): string {
   const trimmed = raw.trim();
-  if (!trimmed) throw new ImportError('unsupported', 'Type the address of the page to import.');
+  if (!trimmed) throw new ImportError('unsupported', { key: 'importError.noAddress' });
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw new ImportError('unsupported', `“${trimmed}” is not a web address. Type the whole address, starting with http:// or https://.`);
+    throw new ImportError('unsupported', { key: 'importError.notAddress', values: { address: trimmed } });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImportError('unsupported', 'The address must start with http:// or https://.');
-  if (url.username || url.password) throw new ImportError('unsupported', 'Addresses with a user name or password are not fetched.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImportError('unsupported', { key: 'importError.scheme' });
+  if (url.username || url.password) throw new ImportError('unsupported', { key: 'importError.credentials' });
   return url.href;
 }
 
@@ -50,7 +50,7 @@ export function checkWebAddress(raw: string): string {
 export function fileNameForUrl(finalUrl: string, contentType: string): string {
   const extension = EXTENSION_FOR_TYPE[contentType];
   if (!extension) {
-    throw new ImportError('unsupported', `The address serves “${contentType}”, which Casefile cannot import (web pages, text, Markdown, PDF and Word documents only).`);
+    throw new ImportError('unsupported', { key: 'importError.contentType', values: { type: contentType } });
   }
   const url = new URL(finalUrl);
   let segment = url.pathname.split('/').filter(Boolean).pop() ?? '';

@@ -43,7 +43,7 @@ function getWorker(): Worker {
     }
     pending.delete(reply.id);
     if (reply.type === 'done') call.resolve(reply.value);
-    else call.reject(reply.code ? new ImportError(reply.code, reply.message) : new Error(reply.message));
+    else call.reject(reply.code ? new ImportError(reply.code, reply.detail ?? reply.message) : new Error(reply.message));
   };
   started.onerror = (event) => {
     event.preventDefault();

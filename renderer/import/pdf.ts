@@ -7,7 +7,7 @@
  *
  * Failures come back as `ImportError`s that name the file.
  */
-import { fileSubject, importErrors, ImportError } from '../../shared/import/errors';
+import { importErrors, type ImportError } from '../../shared/import/errors';
 import { cancelled, throwIfCancelled } from '../../shared/import/progress';
 import { pdfAssetsAt, type PdfAssets } from './offlineAssets';
 import { PdfCore, PdfFailureError, type AssembledPdf, type PageImage, type PdfFailure, type PdfInfo, type PdfjsModule, type PdfPageSummary, type RecognisedPages } from './pdfCore';
@@ -97,7 +97,7 @@ async function openInWorker(name: string, bytes: Uint8Array, assets: PdfAssets, 
     if ('progress' in reply) return call.onProgress?.(reply.progress.done, reply.progress.total);
     pending.delete(reply.id);
     if (reply.ok) call.resolve(reply.value);
-    else call.reject(reply.failure ? failureError(name, reply.failure) : new ImportError('corrupt', `${fileSubject(name)} could not be read: ${reply.message}`));
+    else call.reject(reply.failure ? failureError(name, reply.failure) : importErrors.unreadable(name, reply.message));
   });
   worker.addEventListener('error', (event) => {
     close();

@@ -8,6 +8,7 @@
 import { ImportError, importErrors } from '../../shared/import/errors';
 import { languageNames, ocrVocabulary, recognisedParagraphs, type OcrEngineInfo, type OcrPageResult, type RecognisedParagraph } from '../../shared/import/ocr';
 import { isCancellation, throwIfCancelled, type ImportControl } from '../../shared/import/progress';
+import { t } from '../i18n';
 import { browserOcrEngine, type OcrEngine } from './ocrEngine';
 
 export interface PageImageSource {
@@ -32,7 +33,7 @@ export async function recognisePages(fileName: string, pages: readonly number[],
   const { signal, onProgress } = options;
   const session = await (options.engine ?? browserOcrEngine)(options.languages, { signal, onProgress }).catch((error: unknown) => {
     if (isCancellation(error) || error instanceof ImportError) throw error;
-    throw importErrors.ocrFailed(fileName, `the recognition engine for ${languageNames(options.languages)} could not start (${error instanceof Error ? error.message : String(error)}).`);
+    throw importErrors.ocrFailed(fileName, importErrors.engineFailed(languageNames(options.languages), error instanceof Error ? error.message : String(error)));
   });
   const results = new Map<number, OcrPageResult>();
   try {
@@ -43,18 +44,18 @@ export async function recognisePages(fileName: string, pages: readonly number[],
       throwIfCancelled(signal);
       const page = pages[i]!;
       const what = options.describe(i, pages.length, page);
-      onProgress?.({ message: `Recognising text: ${what}…`, done: i, total: pages.length });
+      onProgress?.({ message: t('sourceImport.ocr.recognising', { what }), done: i, total: pages.length });
       const image: PageImageSource = await next!;
       next = i + 1 < pages.length ? imageOf(pages[i + 1]!) : undefined;
       next?.catch(() => undefined);
       const result = await session.recognise(image.bytes, {
         signal,
         ...(image.dpi ? { dpi: image.dpi } : {}),
-        onProgress: (fraction) => onProgress?.({ message: `Recognising text: ${what}…`, done: i + Math.min(1, Math.max(0, fraction)), total: pages.length }),
+        onProgress: (fraction) => onProgress?.({ message: t('sourceImport.ocr.recognising', { what }), done: i + Math.min(1, Math.max(0, fraction)), total: pages.length }),
       });
       results.set(page, result);
     }
-    onProgress?.({ message: 'Recognising text: done.', done: pages.length, total: pages.length });
+    onProgress?.({ message: t('sourceImport.ocr.done'), done: pages.length, total: pages.length });
   } catch (error) {
     if (isCancellation(error) || error instanceof ImportError) throw error;
     throw importErrors.ocrFailed(fileName, error instanceof Error ? error.message : String(error));

@@ -20,7 +20,7 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import DOMPurify, { type Config } from 'dompurify';
-import { importErrors } from '../../shared/import/errors';
+import { importErrors, UNKNOWN_SUBJECT, type ImportSubject } from '../../shared/import/errors';
 import { BOILERPLATE_ATTRIBUTE } from '../../shared/import/html/boilerplate';
 import type { PreparedHtml } from '../../shared/import/html/prepare';
 import { isSchemaTypeName, looksLikeDate, parseAuthors, type MetadataHints } from '../../shared/import/metadata';
@@ -42,7 +42,7 @@ export interface SanitizeOptions {
   /** Stops the work between stages; the import then fails as cancelled. */
   signal?: AbortSignal;
   /** How messages name the file (“page.html”). */
-  subject?: string;
+  subject?: ImportSubject;
   /** Told how many chunks of a big page are done. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -368,7 +368,7 @@ function partsOf(cleanHtml: string): TextPart[] {
 /** Let the page paint and answer input between stages; stop if the import was cancelled. */
 async function pause(options: SanitizeOptions): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  if (options.signal?.aborted) throw importErrors.cancelled(options.subject ?? 'the file');
+  if (options.signal?.aborted) throw importErrors.cancelled(options.subject ?? UNKNOWN_SUBJECT);
 }
 
 function escapeAttribute(value: string): string {

@@ -12,7 +12,13 @@
  * `$dfs` visits), so the editor can find the live node without knowing keys.
  */
 import type { ClaimRecord, ClaimStatus, PassageRecord, SourceRecord } from '../domain/types';
+import { englishText, type MessageRef } from '../i18n';
 import { numberCitations } from './citations';
+
+/** A problem's words: the catalogue key the UI translates, and its English. */
+function described(text: MessageRef): { message: string; text: MessageRef } {
+  return { message: englishText(text), text };
+}
 
 export type BriefTarget = { kind: 'citation' | 'quote' | 'mark'; index: number };
 
@@ -25,6 +31,8 @@ export type IntegrityProblem =
       n: number;
       reason: 'missing' | 'orphaned';
       message: string;
+      /** `message` as a catalogue key, for the UI's language. */
+      text: MessageRef;
     }
   | {
       kind: 'quote-drift';
@@ -36,6 +44,7 @@ export type IntegrityProblem =
       /** The quote's text, as written in the brief. */
       actual: string;
       message: string;
+      text: MessageRef;
     }
   | {
       kind: 'flagged-claim';
@@ -43,6 +52,7 @@ export type IntegrityProblem =
       claimId: string;
       status: Extract<ClaimStatus, 'false' | 'disputed'>;
       message: string;
+      text: MessageRef;
     };
 
 export interface IntegrityInput {
@@ -130,7 +140,7 @@ export function checkBriefIntegrity(briefJson: unknown, input: IntegrityInput): 
         passageId: c.passageId,
         n,
         reason: 'missing',
-        message: `Citation ${n} points to a passage that has been deleted.`,
+        ...described({ key: 'briefCheck.problem.deleted', values: { n } }),
       });
     } else if (passage.anchor === 'orphaned') {
       problems.push({
@@ -139,7 +149,7 @@ export function checkBriefIntegrity(briefJson: unknown, input: IntegrityInput): 
         passageId: c.passageId,
         n,
         reason: 'orphaned',
-        message: `Citation ${n}: “${shorten(passage.selectors[0].exact)}” is no longer in “${source.metadata.title ?? source.fileName}” after its update.`,
+        ...described({ key: 'briefCheck.problem.orphaned', values: { n, quote: shorten(passage.selectors[0].exact), title: source.metadata.title ?? source.fileName } }),
       });
     }
   }
@@ -158,7 +168,7 @@ export function checkBriefIntegrity(briefJson: unknown, input: IntegrityInput): 
         n,
         expected,
         actual: q.text,
-        message: `The quote before citation ${n} no longer matches its passage word for word.`,
+        ...described({ key: 'briefCheck.problem.drift', values: { n } }),
       });
     }
   }
@@ -173,7 +183,7 @@ export function checkBriefIntegrity(briefJson: unknown, input: IntegrityInput): 
       target,
       claimId,
       status: claim.status,
-      message: `The brief relies on the claim “${shorten(claim.statement)}”, which is marked ${claim.status}.`,
+      ...described({ key: `briefCheck.problem.${claim.status}`, values: { statement: shorten(claim.statement) } }),
     });
   };
   // Each claim is flagged once: at its first citation, else at its first mark.

@@ -7,7 +7,7 @@
  * Pure data plus i18next (a pure package), so Electron main builds its menu from the same catalogue
  * as the renderer's UI.
  */
-import { createInstance, type TFunction } from 'i18next';
+import { createInstance, type i18n, type TFunction } from 'i18next';
 import { en } from './en';
 import { es } from './es';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
@@ -37,9 +37,47 @@ export const I18N_OPTIONS = {
 
 export const RESOURCES = Object.fromEntries(LOCALES.map((locale) => [locale, { translation: CATALOGUES[locale] }])) as Record<Locale, { translation: Catalogue }>;
 
+/**
+ * A message named by its key, for text made where no translator should be chosen (shared/, workers) and
+ * shown by the UI in its language. A variable may itself be a message (a file's name in quotes, a list
+ * of pages); `then` is a sentence that follows, after a space. Plain data: it crosses worker boundaries.
+ */
+export interface MessageRef {
+  key: string;
+  values?: { [name: string]: string | number | MessageRef };
+  then?: MessageRef;
+}
+
+/** `ref` in the language of `t`. */
+export function translateRef(t: TFunction, ref: MessageRef): string {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(ref.values ?? {})) values[name] = typeof value === 'object' ? translateRef(t, value) : value;
+  const text = (t as unknown as (key: string, values: Record<string, string | number>) => string)(ref.key, values);
+  return ref.then ? `${text} ${translateRef(t, ref.then)}` : text;
+}
+
+/**
+ * Formats beyond i18next's own, for every instance: `{{size, megabytes}}` shows a number of megabytes with
+ * one decimal and no grouping ("21.0" in English, "21,0" in Spanish), as size limits are stated.
+ */
+export function addFormats(instance: i18n): void {
+  instance.services.formatter?.add('megabytes', (value: unknown, lng: string | undefined) =>
+    new Intl.NumberFormat(lng, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(Number(value)),
+  );
+}
+
+let englishT: TFunction | undefined;
+
+/** `ref` in English: what an error's `message` or a problem's text carries for logs, the CLI and tests. */
+export function englishText(ref: MessageRef): string {
+  englishT ??= createTranslator('en');
+  return translateRef(englishT, ref);
+}
+
 /** A stand-alone translator for one locale (Electron main's menu); the renderer uses its own i18next instance. */
 export function createTranslator(locale: Locale): TFunction {
   const instance = createInstance();
   void instance.init({ ...I18N_OPTIONS, lng: locale, resources: RESOURCES });
+  addFormats(instance);
   return instance.t;
 }

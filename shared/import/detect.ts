@@ -4,7 +4,7 @@
  * nothing half-parsed ever reaches the database. Decoding text in its
  * encoding is `encoding.ts`.
  */
-import { importErrors } from './errors';
+import { importErrors, type BinaryKind } from './errors';
 import { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS, extensionOf, formatFor, type SourceKind } from './formats';
 
 export { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS, type SourceKind };
@@ -15,16 +15,16 @@ const SNIFF_BYTES = 8 * 1024;
 const MAX_CONTROL_RATIO = 0.05;
 
 /** File signatures of formats users most often pick by mistake, with how to name them. */
-const MAGIC: readonly { bytes: readonly number[]; what: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive, Word or Excel file' },
-  { bytes: [0x50, 0x4b, 0x05, 0x06], what: 'a ZIP archive' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38, 0x37, 0x61], what: 'a GIF image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38, 0x39, 0x61], what: 'a GIF image' },
-  { bytes: [0x1f, 0x8b], what: 'a compressed file' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old Microsoft Office file' },
+const MAGIC: readonly { bytes: readonly number[]; what: BinaryKind }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'pdf' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'zipOffice' },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], what: 'zip' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'png' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'jpeg' },
+  { bytes: [0x47, 0x49, 0x46, 0x38, 0x37, 0x61], what: 'gif' },
+  { bytes: [0x47, 0x49, 0x46, 0x38, 0x39, 0x61], what: 'gif' },
+  { bytes: [0x1f, 0x8b], what: 'gzip' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'oldOffice' },
 ];
 
 /**
@@ -50,7 +50,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /** A human name for a recognised binary signature, or undefined. */
-export function binarySignature(bytes: Uint8Array): string | undefined {
+export function binarySignature(bytes: Uint8Array): BinaryKind | undefined {
   return MAGIC.find((m) => startsWith(bytes, m.bytes))?.what;
 }
 

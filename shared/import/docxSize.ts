@@ -11,7 +11,7 @@
 import { Inflate } from 'fflate';
 import { BundleFailure } from '../bundle/errors';
 import { listZipEntries, type ZipEntryInfo } from '../bundle/zip';
-import { ImportError, importErrors } from './errors';
+import { importErrors } from './errors';
 
 const MIB = 1024 * 1024;
 
@@ -35,7 +35,7 @@ function listing(name: string, bytes: Uint8Array): ZipEntryInfo[] {
     return listZipEntries(bytes).entries;
   } catch (error) {
     if (error instanceof BundleFailure && (error.code === 'zip-bomb' || error.code === 'too-large')) {
-      throw new ImportError('too-complex', `${importErrors.corrupt(name, WORD).message.replace(/\.$/, '')}: its entries overlap or claim sizes over 4 GB, as zip bombs do.`);
+      throw importErrors.overlapping(name, WORD);
     }
     throw importErrors.corrupt(name, WORD);
   }
@@ -68,7 +68,7 @@ function inflatedSize(bytes: Uint8Array, entry: ZipEntryInfo, cap: number): numb
 export function checkZipSize(name: string, bytes: Uint8Array, limits: ZipSizeLimits = DOCX_LIMITS): void {
   const entries = listing(name, bytes);
   if (entries.length > limits.entries) {
-    throw new ImportError('too-complex', `“${name}” holds ${entries.length.toLocaleString('en-US')} files inside, far more than any real ${WORD} file, so Casefile did not open it.`);
+    throw importErrors.tooManyEntries(name, WORD, entries.length);
   }
   let declared = 0;
   for (const entry of entries) {

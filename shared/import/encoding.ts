@@ -294,7 +294,7 @@ function chosen(name: string, bytes: Uint8Array, label: string): DecodedText {
 
 function decodeChecked(name: string, bytes: Uint8Array, report: EncodingReport): DecodedText {
   const text = decodeWith(report.encoding, bytes);
-  if (controlRatio(text) > MAX_CONTROL_RATIO) throw importErrors.binary(name, undefined, `read as ${report.encoding}, too many of its characters are control codes that text does not contain`);
+  if (controlRatio(text) > MAX_CONTROL_RATIO) throw importErrors.binary(name, undefined, { kind: 'controlCodes', encoding: report.encoding });
   return { text, report };
 }
 
@@ -321,7 +321,7 @@ function automatic(name: string, bytes: Uint8Array, markup: boolean, serverChars
 
   const utf16 = utf16ByPattern(bytes);
   if (utf16) return decodeChecked(name, bytes, { encoding: utf16, how: 'utf-16-pattern' });
-  if (looksBinary(bytes)) throw importErrors.binary(name, undefined, 'it holds zero bytes or control codes that text in no encoding contains');
+  if (looksBinary(bytes)) throw importErrors.binary(name, undefined, { kind: 'zeroBytes' });
 
   const utf8 = validUtf8(bytes);
   const fromServer = declaredEncoding(serverCharset);

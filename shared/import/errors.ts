@@ -3,6 +3,7 @@
  * branching in the UI) and a message written for the user: it names the file
  * and says what to do next. The UI shows `message` verbatim.
  */
+import { englishText, type MessageRef } from '../i18n';
 import { MAX_SOURCE_BYTES, SUPPORTED_EXTENSIONS } from './formats';
 
 export type ImportErrorCode =
@@ -24,13 +25,22 @@ export type ImportErrorCode =
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+  /** The message as a catalogue key with its variables, for the UI to show in its language; `message` is its English. */
+  readonly detail: MessageRef | undefined;
 
   constructor(
     public readonly code: ImportErrorCode,
-    message: string,
+    message: string | MessageRef,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : english(message));
+    this.detail = typeof message === 'string' ? undefined : message;
   }
+}
+
+const english = englishText;
+
+function ref(key: string, values?: MessageRef['values'], then?: MessageRef): MessageRef {
+  return { key: `importError.${key}`, ...(values ? { values } : {}), ...(then ? { then } : {}) };
 }
 
 /**
@@ -57,123 +67,109 @@ export function offerPages(offer: OcrOffer): number[] {
 /** The import cannot go on without OCR; `offer` says what would be recognised. */
 export class OcrNeeded extends ImportError {
   constructor(
-    message: string,
+    message: string | MessageRef,
     public readonly offer: OcrOffer,
   ) {
     super('needs-ocr', message);
   }
 }
 
-/** "page 3", "pages 2 and 5", "pages 1–4, 7 and 9": page numbers for a sentence. */
-export function pageList(pages: readonly number[]): string {
-  const items: string[] = [];
+/** "page 3", "pages 2 and 5", "pages 1–4, 7 and 9": page numbers for a sentence, as a message. */
+export function pageListRef(pages: readonly number[]): MessageRef {
+  const items: MessageRef[] = [];
   for (let i = 0; i < pages.length; ) {
     let j = i;
     while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
     // Three or more pages in a row read as a range; one or two as themselves.
-    if (j - i >= 2) items.push(`${groupDigits(pages[i]!)}–${groupDigits(pages[j]!)}`);
-    else for (let k = i; k <= j; k++) items.push(groupDigits(pages[k]!));
+    if (j - i >= 2) items.push(ref('range', { from: pages[i]!, to: pages[j]! }));
+    else for (let k = i; k <= j; k++) items.push(ref('page', { page: pages[k]! }));
     i = j + 1;
   }
-  const words = items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-  return `${pages.length === 1 ? 'page' : 'pages'} ${words}`;
+  const last = items.pop();
+  const list = !last ? '' : items.length === 0 ? last : ref('listAnd', { list: items.reduceRight<MessageRef | undefined>((rest, first) => (rest ? ref('listComma', { first, rest }) : first), undefined)!, last });
+  return ref('pages', { count: pages.length, list });
+}
+
+/** The same in English. */
+export function pageList(pages: readonly number[]): string {
+  return english(pageListRef(pages));
 }
 
 /** The most pages a PDF may have: past this, reading and indexing it would take minutes. */
 export const MAX_PDF_PAGES = 5_000;
 
+/** How a message refers to what is imported: a file (“notes.txt”) or the pasted text. */
+export type ImportSubject = MessageRef;
+
 /** How a message refers to the file: “notes.txt”. */
-export function fileSubject(name: string): string {
-  return `“${name}”`;
+export function fileSubject(name: string): ImportSubject {
+  return ref('subject.file', { name });
 }
 
 /** How a message refers to clipboard text, which has no file name. */
-export const PASTED_SUBJECT = 'The pasted text';
+export const PASTED_SUBJECT: ImportSubject = ref('subject.pasted');
 
-/** 1234567 → "1,234,567", independent of the machine's locale so messages and tests agree. */
-export function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+/** How a message refers to a file it has no name for. */
+export const UNKNOWN_SUBJECT: ImportSubject = ref('subject.unknown');
 
 const MIB = 1024 * 1024;
-
-/** Bytes as megabytes with one decimal ("23.4 MB"), the unit the size limit is stated in. */
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / MIB).toFixed(1)} MB`;
-}
 
 function supportedList(): string {
   return SUPPORTED_EXTENSIONS.join(', ');
 }
 
+/** Bytes as megabytes, the unit the size limit is stated in (messages show one decimal). */
+function megabytes(bytes: number): number {
+  return Math.round((bytes / MIB) * 10) / 10;
+}
+
+/** What `binarySignature` found, as a message names it. */
+export type BinaryKind = 'pdf' | 'zipOffice' | 'zip' | 'png' | 'jpeg' | 'gif' | 'gzip' | 'oldOffice';
+
+/** Why bytes are not text when no signature says what they are. */
+export type BinaryReason = { kind: 'controlCodes'; encoding: string } | { kind: 'zeroBytes' };
+
 /**
- * Builders for every failure, so the wording lives in one place. `subject` is
- * `fileSubject(name)` or `PASTED_SUBJECT`.
+ * Builders for every failure, so the wording lives in one place (the catalogues' `importError` area;
+ * `message` is its English). `subject` is `fileSubject(name)` or `PASTED_SUBJECT`.
  */
 export const importErrors = {
-  empty: (subject: string) => new ImportError('empty', `${subject} is empty: there is no text to import.`),
+  empty: (subject: ImportSubject) => new ImportError('empty', ref('empty', { subject })),
 
-  /** `what` names a recognised format ("a PNG image"); `why` says what gave it away when nothing does. */
-  binary: (name: string, what?: string, why?: string) =>
-    new ImportError(
-      'binary',
-      `${fileSubject(name)} looks like a binary file${what ? ` (${what})` : ''}, not text${why ? `: ${why}` : ''}. Choose the article saved as ${supportedList()}.`,
-    ),
+  /** `what` names a recognised format (a PNG image); `why` says what gave it away when nothing does. */
+  binary: (name: string, what?: BinaryKind, why?: BinaryReason) => {
+    const supported = supportedList();
+    if (what) return new ImportError('binary', ref('binaryWhat', { name, what: ref(`format.${what}`), supported }));
+    if (why) {
+      const reason = why.kind === 'controlCodes' ? ref('whyControlCodes', { encoding: why.encoding }) : ref('whyZeroBytes');
+      return new ImportError('binary', ref('binaryWhy', { name, why: reason, supported }));
+    }
+    return new ImportError('binary', ref('binary', { name, supported }));
+  },
 
-  utf32: (name: string) =>
-    new ImportError('encoding', `${fileSubject(name)} is saved as UTF-32 text, which Casefile cannot read. Save it as UTF-8 and import it again.`),
+  utf32: (name: string) => new ImportError('encoding', ref('utf32', { name })),
 
-  unknownEncoding: (name: string, label: string) =>
-    new ImportError('encoding', `Casefile cannot read ${fileSubject(name)} as “${label}”: this system has no decoder for that encoding. Choose another one.`),
+  unknownEncoding: (name: string, label: string) => new ImportError('encoding', ref('unknownEncoding', { name, label })),
 
-  tooLarge: (subject: string, bytes: number) =>
-    new ImportError('too-large', `${subject} is ${formatMegabytes(bytes)}; Casefile imports sources up to ${MAX_SOURCE_BYTES / MIB} MB.`),
+  tooLarge: (subject: ImportSubject, bytes: number) => new ImportError('too-large', ref('tooLarge', { subject, size: megabytes(bytes), limit: MAX_SOURCE_BYTES / MIB })),
 
-  tooDeep: (name: string, limit: number) =>
-    new ImportError(
-      'too-complex',
-      `${fileSubject(name)} nests its elements more than ${groupDigits(limit)} levels deep (browsers stop nesting there themselves), so Casefile cannot read it faithfully. Open it in a browser, save it as PDF and import that.`,
-    ),
+  tooDeep: (name: string, limit: number) => new ImportError('too-complex', ref('tooDeep', { name, limit })),
 
-  tooManyElements: (name: string, limit: number) =>
-    new ImportError(
-      'too-complex',
-      `${fileSubject(name)} has more than ${groupDigits(limit)} HTML elements, more than any article; Casefile reads pages of up to ${groupDigits(limit)}. Save the part you need (for example with the browser’s “Save as PDF”) and import that.`,
-    ),
+  tooManyElements: (name: string, limit: number) => new ImportError('too-complex', ref('tooManyElements', { name, limit })),
 
   zipBomb: (name: string, format: string, entry: string, bytes: number, limit: number, measured = false) =>
-    new ImportError(
-      'too-complex',
-      `${fileSubject(name)} would unpack to more than ${formatMegabytes(limit)} (“${entry}” alone is ${measured ? 'over ' : ''}${formatMegabytes(bytes)}), far more than any real ${format} file holds, so Casefile did not open it. It may be damaged, or built to overload the computer.`,
-    ),
+    new ImportError('too-complex', ref(measured ? 'zipBombOver' : 'zipBomb', { name, format, entry, size: megabytes(bytes), limit: megabytes(limit) })),
 
-  zipLies: (name: string, format: string, entry: string) =>
-    new ImportError(
-      'too-complex',
-      `${fileSubject(name)} is not a sound ${format} file: “${entry}” unpacks to more than the file’s own table of contents says, a trick of archives built to overload the computer. Casefile did not open it.`,
-    ),
+  zipLies: (name: string, format: string, entry: string) => new ImportError('too-complex', ref('zipLies', { name, format, entry })),
 
-  cancelled: (subject: string) => new ImportError('cancelled', `The import of ${subject} was cancelled; nothing was added.`),
+  cancelled: (subject: ImportSubject) => new ImportError('cancelled', ref('cancelled', { subject })),
 
   unsupported: (name: string, extension: string) =>
-    new ImportError(
-      'unsupported',
-      extension
-        ? `Casefile cannot import “${extension}” files. Supported: ${supportedList()}.`
-        : `Casefile cannot import ${fileSubject(name)}: the file name has no extension. Supported: ${supportedList()}.`,
-    ),
+    new ImportError('unsupported', extension ? ref('unsupported', { extension, supported: supportedList() }) : ref('noExtension', { name, supported: supportedList() })),
 
-  noText: (name: string) =>
-    new ImportError(
-      'no-text',
-      `${fileSubject(name)} has no readable text. If the article only appears in a browser, copy its text and paste it into Casefile instead.`,
-    ),
+  noText: (name: string) => new ImportError('no-text', ref('noText', { name })),
 
-  onlyHiddenText: (name: string, hidden: number) =>
-    new ImportError(
-      'no-text',
-      `${fileSubject(name)} has no text its readers could see: all of it (${hidden === 1 ? 'one block' : `${groupDigits(hidden)} blocks`}) is hidden by the page itself, so there is nothing to import.`,
-    ),
+  onlyHiddenText: (name: string, hidden: number) => new ImportError('no-text', ref('onlyHiddenText', { name, count: hidden })),
 
   /**
    * A PDF with pages that need text recognition: scanned pages (no text
@@ -181,67 +177,54 @@ export const importErrors = {
    * kind is named with its pages.
    */
   needsOcr: (name: string, scanned: number[], garbled: number[], pageCount: number, stamped = false) => {
-    const parts: string[] = [];
+    const parts: MessageRef[] = [];
     // `stamped`: some scanned pages carry a line of text (a stamp, a filing header) and nothing else.
-    const layer = stamped ? 'little or no text layer' : 'no text layer';
-    if (scanned.length === pageCount) parts.push(`${fileSubject(name)} has ${layer}: it looks scanned.`);
-    else if (scanned.length) parts.push(`${fileSubject(name)} has ${layer} on ${pageList(scanned)} (${scanned.length === 1 ? 'it looks' : 'they look'} scanned).`);
-    if (garbled.length) {
-      const subject = scanned.length ? 'Its text layer' : `The text layer of ${fileSubject(name)}`;
-      parts.push(`${subject} does not read as text on ${pageList(garbled)} (control or unmapped characters, mojibake, or words run together).`);
-    }
+    if (scanned.length === pageCount) parts.push(ref(stamped ? 'stampedAll' : 'scannedAll', { name }));
+    else if (scanned.length) parts.push(ref(stamped ? 'stampedSome' : 'scannedSome', { name, count: scanned.length, pages: pageListRef(scanned) }));
+    if (garbled.length) parts.push(scanned.length ? ref('garbledToo', { pages: pageListRef(garbled) }) : ref('garbled', { name, pages: pageListRef(garbled) }));
     const all = [...new Set([...scanned, ...garbled])];
-    parts.push(`Casefile can recognise the text of ${all.length === pageCount ? (pageCount === 1 ? 'the page' : 'every page') : all.length === 1 ? 'that page' : 'those pages'} from the page image (OCR), on this computer.`);
-    return new OcrNeeded(parts.join(' '), { scanned, garbled, pageCount, image: false });
+    parts.push(ref(all.length === pageCount ? (pageCount === 1 ? 'offerThePage' : 'offerEveryPage') : all.length === 1 ? 'offerThatPage' : 'offerThosePages'));
+    const message = parts.reduceRight<MessageRef | undefined>((then, part) => (then ? { ...part, then } : part), undefined)!;
+    return new OcrNeeded(message, { scanned, garbled, pageCount, image: false });
   },
 
   /** An image file: its text can only come from OCR. */
   imageNeedsOcr: (name: string, pageCount: number) =>
-    new OcrNeeded(`${fileSubject(name)} is an image. Casefile can recognise its text (OCR) on this computer.`, {
+    new OcrNeeded(ref('imageNeedsOcr', { name }), {
       scanned: Array.from({ length: pageCount }, (_, i) => i + 1),
       garbled: [],
       pageCount,
       image: true,
     }),
 
-  blankPdf: (name: string, pageCount: number) =>
-    new ImportError(
-      'blank',
-      `${fileSubject(name)} is blank: ${pageCount === 1 ? 'its page has' : `its ${groupDigits(pageCount)} pages have`} no text, no images and no form fields to import.`,
-    ),
+  blankPdf: (name: string, pageCount: number) => new ImportError('blank', ref('blankPdf', { name, count: pageCount })),
 
-  tooManyPages: (name: string, pageCount: number) =>
-    new ImportError(
-      'too-many-pages',
-      `${fileSubject(name)} has ${groupDigits(pageCount)} pages; Casefile imports PDFs of up to ${groupDigits(MAX_PDF_PAGES)} pages. Split it into parts (for example with “qpdf --split-pages”) and import the parts you need.`,
-    ),
+  tooManyPages: (name: string, pageCount: number) => new ImportError('too-many-pages', ref('tooManyPages', { name, pages: pageCount, limit: MAX_PDF_PAGES })),
 
-  damagedPage: (name: string, page: number) =>
-    new ImportError('corrupt', `${fileSubject(name)} is damaged: page ${groupDigits(page)} cannot be read, so Casefile did not import the file.`),
+  damagedPage: (name: string, page: number) => new ImportError('corrupt', ref('damagedPage', { name, page })),
 
   imageTooLarge: (name: string, width: number, height: number, maxMegapixels: number) =>
-    new ImportError(
-      'too-large',
-      `${fileSubject(name)} is ${groupDigits(width)} × ${groupDigits(height)} pixels; Casefile recognises images of up to ${maxMegapixels} megapixels. Scale it down (300 dpi is plenty for text) and import it again.`,
-    ),
+    new ImportError('too-large', ref('imageTooLarge', { name, width, height, limit: maxMegapixels })),
 
-  nothingRecognised: (name: string, languages: string) =>
-    new ImportError(
-      'no-text',
-      `No text was recognised in ${fileSubject(name)} (languages: ${languages}). If it does hold text, try again with the document’s languages, or with a sharper scan.`,
-    ),
+  nothingRecognised: (name: string, languages: string) => new ImportError('no-text', ref('nothingRecognised', { name, languages })),
 
-  ocrFailed: (name: string, reason: string) => new ImportError('ocr-failed', `Text recognition (OCR) of ${fileSubject(name)} failed: ${reason}`),
+  /** `reason` is the engine's own words, or a message. */
+  ocrFailed: (name: string, reason: string | MessageRef) => new ImportError('ocr-failed', ref('ocrFailed', { name, reason })),
 
-  emptyWordDocument: (name: string) =>
-    new ImportError('no-text', `${fileSubject(name)} has no text: the Word document is empty, or holds only pictures, shapes or embedded objects.`),
+  /** The OCR engine for `languages` did not start; `reason` is its own words. */
+  engineFailed: (languages: string, reason: string): MessageRef => ref('engineFailed', { languages, reason }),
 
-  encryptedPdf: (name: string) =>
-    new ImportError(
-      'encrypted',
-      `${fileSubject(name)} is protected with a password. Open it in a PDF reader, save a copy without the password, and import that copy.`,
-    ),
+  emptyWordDocument: (name: string) => new ImportError('no-text', ref('emptyWordDocument', { name })),
 
-  corrupt: (name: string, format: string) =>
-    new ImportError('corrupt', `${fileSubject(name)} is damaged or is not really a ${format} file, so Casefile cannot read it.`),
+  encryptedPdf: (name: string) => new ImportError('encrypted', ref('encryptedPdf', { name })),
+
+  corrupt: (name: string, format: string) => new ImportError('corrupt', ref('corrupt', { name, format })),
+
+  /** A zip whose table of contents overlaps itself or claims impossible sizes. */
+  overlapping: (name: string, format: string) => new ImportError('too-complex', ref('overlapping', { name, format })),
+
+  tooManyEntries: (name: string, format: string, count: number) => new ImportError('too-complex', ref('tooManyEntries', { name, format, count })),
+
+  /** A reader that failed in its own words (the PDF worker's). */
+  unreadable: (name: string, reason: string) => new ImportError('corrupt', ref('unreadable', { name, reason })),
 };

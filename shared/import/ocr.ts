@@ -230,7 +230,8 @@ export function ocrSummary(source: { blocks: readonly { kind: string }[]; ocr?: 
   return `Text recognised by OCR${where} (${languageNames(ocr.languages)}; ${ocr.engine} ${ocr.version}).`;
 }
 
-function compactPages(pages: readonly number[]): string {
+/** "1–3, 7": recognised pages, compact. */
+export function compactPages(pages: readonly number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < pages.length; ) {
     let j = i;

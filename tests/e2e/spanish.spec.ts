@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { fixture } from './helpers/app';
 import { selectWithMouse } from './helpers/select';
 
 /**
@@ -117,4 +118,98 @@ test('the passage list and card, the codebook, Import from URL, the claims panel
   expect(await seriousAxe(page, '.export-dialog')).toEqual([]);
   await dialog.getByRole('button', { name: 'Cerrar' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('the brief’s citation tools, a cited passage’s delete confirmation, Find, an import, its errors and its report speak Spanish', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  const brief = page.getByRole('textbox', { name: 'Informe' });
+  await expect(brief.getByRole('link', { name: 'Cita 2' })).toBeVisible();
+
+  // Locators in the passage list follow the UI's language.
+  const passages = page.getByRole('list', { name: 'Pasajes' });
+  await expect(passages.getByRole('listitem').first()).toContainText(/ · párr\. \d+/);
+
+  // Check citations, the outline and the word count.
+  await page.getByRole('button', { name: 'Comprobar las citas' }).click();
+  const check = page.getByRole('region', { name: 'Comprobación de las citas' });
+  await expect(check.getByRole('status')).toHaveText('Todas las citas son correctas.');
+  await expect(check.getByRole('button', { name: 'Volver a comprobar' })).toBeVisible();
+  await expect(page.locator('.brief-words')).toHaveText(/^[\d.]+ palabras$/);
+  await page.getByRole('button', { name: /^Esquema/ }).click();
+  await expect(page.getByRole('navigation', { name: 'Esquema' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remitir a una afirmación…' })).toBeVisible();
+  await expectNoEnglish(page.locator('.brief-tools'), ['Check', 'Outline', 'Refer to claim', 'words', 'Close']);
+
+  // Deleting a cited passage asks first, in Spanish; Cancel leaves it.
+  await passages.getByRole('button', { name: /£54 million in cash/ }).click();
+  const card = page.getByRole('dialog', { name: 'Pasaje' });
+  await expect(card).toContainText(/ · párr\. \d+/);
+  await card.getByRole('button', { name: 'Eliminar el pasaje' }).click();
+  const confirm = card.getByRole('alertdialog');
+  await expect(confirm).toContainText('Este pasaje se cita en «Brief» (cita 2). Si lo eliminas, esas citas se quedan donde están');
+  await expect(confirm.getByRole('button', { name: 'Eliminar el pasaje citado' })).toBeVisible();
+  await confirm.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(confirm).toBeHidden();
+  await card.getByRole('button', { name: 'Cerrar el pasaje' }).click();
+
+  // Find in source: its bar, its count and its buttons.
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  const find = page.getByRole('search', { name: 'Buscar en la fuente' });
+  await find.getByRole('searchbox', { name: 'Buscar en la fuente' }).fill('arrests');
+  await expect(find.getByRole('status')).toHaveText(/^1 de \d+$/);
+  await expect(find.getByRole('button', { name: 'Coincidencia siguiente' })).toBeEnabled();
+  await find.getByRole('searchbox', { name: 'Buscar en la fuente' }).fill('zzzyx');
+  await expect(find.getByRole('status')).toHaveText('Sin coincidencias');
+  await expect(find.getByRole('button', { name: 'Cerrar la búsqueda' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(find).toBeHidden();
+
+  // A new case; a refused file says why in Spanish (the message is made in the import worker).
+  await page.getByRole('button', { name: 'Nuevo caso' }).click();
+  await expect(page.getByRole('textbox', { name: /^Nombre del caso/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Todavía no hay ninguna fuente')).toBeVisible();
+  const choose = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Importar fuente' }).click();
+    await (await chooser).setFiles(file);
+  };
+  await choose({ name: 'vacío.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n') });
+  await expect(page.getByRole('alert')).toHaveText('«vacío.txt» está vacío: no hay texto que importar.');
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+  await choose({ name: 'foto.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) });
+  await expect(page.getByRole('alert')).toHaveText(/^«foto\.txt» parece un archivo binario \(una imagen PNG\), no de texto\. Elige el artículo guardado como /);
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+
+  // An import that leaves hidden text out: the toast, the reader's note and the hidden-text dialog.
+  await choose(fixture('html/hidden-text.html'));
+  const toast = page.locator('.toasts');
+  await expect(toast).toContainText('Se ha importado «Quay works start on Monday». Se han omitido 6 bloques ocultos: consulta la nota que hay encima del texto.');
+  const note = page.getByRole('region', { name: 'Fuente' }).getByRole('note');
+  await expect(note).toContainText('Se han omitido 6 bloques ocultos: texto que esta página oculta a sus lectores.');
+  await note.getByRole('button', { name: 'Mostrar el texto oculto' }).click();
+  const hidden = page.getByRole('dialog', { name: 'Texto oculto omitido' });
+  await expect(hidden).toContainText('«Quay works start on Monday» oculta a sus lectores 6 bloques (con el atributo hidden');
+  await expect(hidden.getByRole('listitem')).toHaveCount(6);
+  await expectNoEnglish(hidden, ['hides', 'left out', 'for the record', 'Close']);
+  expect(await seriousAxe(page, 'dialog[open]')).toEqual([]);
+  await hidden.getByRole('button', { name: 'Cerrar' }).click();
+  await expect(hidden).toBeHidden();
+
+  // Source details, with the snapshot's part of the import report.
+  await page.getByRole('region', { name: 'Fuente' }).getByRole('button', { name: 'Editar datos' }).click();
+  const details = page.getByRole('dialog', { name: 'Datos de la fuente' });
+  await expect(details.getByRole('combobox', { name: 'Tipo' })).toBeVisible();
+  await expect(details).toContainText('6 bloques ocultos omitidos');
+  await expect(details.getByRole('button', { name: 'Volver a abrir con otra codificación…' })).toBeVisible();
+  await expectNoEnglish(details, ['Title', 'Authors', 'Snapshot', 'Original file', 'Hidden text', 'Save details']);
+  await details.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(details).toBeHidden();
+
+  // The same file again: already in the case.
+  await choose(fixture('html/hidden-text.html'));
+  await expect(toast).toContainText('«hidden-text.html» ya está en este caso como «Quay works start on Monday».');
 });

@@ -11,6 +11,7 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
+import { t } from '../../i18n';
 
 export type SerializedCitationNode = Spread<{ passageId: string; claimId?: string }, SerializedLexicalNode>;
 
@@ -41,8 +42,8 @@ export function citationViews(editor: LexicalEditor): Map<string, CitationView> 
 /** Show one citation element as its number, or as a missing-passage marker. */
 export function paintCitation(dom: HTMLElement, view: CitationView | undefined): void {
   const n = view?.n ?? 0;
-  const label = view?.missing ? `Citation ${n} (missing passage)` : `Citation ${n}`;
-  const text = view?.missing ? `${n} missing passage` : String(n || '·');
+  const label = view?.missing ? t('citation.labelMissing', { n }) : t('citation.label', { n });
+  const text = view?.missing ? t('citation.missingMark', { n }) : String(n || '·');
   if (dom.textContent !== text) dom.textContent = text;
   if (dom.getAttribute('aria-label') !== label) dom.setAttribute('aria-label', label);
   dom.classList.toggle('cf-cite-missing', Boolean(view?.missing));

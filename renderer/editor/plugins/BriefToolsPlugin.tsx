@@ -6,6 +6,7 @@ import { $isMarkNode } from '@lexical/mark';
 import { $dfs } from '@lexical/utils';
 import { $getRoot, type LexicalNode, type NodeKey } from 'lexical';
 import { checkBriefIntegrity, type BriefTarget, type IntegrityProblem } from '../../../shared/brief/integrity';
+import { translate, useTranslation } from '../../i18n';
 import { useBriefData } from '../briefData';
 import { $isCitationNode } from '../nodes/CitationNode';
 import { ClaimReferenceControl } from './ClaimReferenceControl';
@@ -34,12 +35,6 @@ interface Heading {
   text: string;
 }
 
-const PROBLEM_KIND: Record<IntegrityProblem['kind'], string> = {
-  'broken-citation': 'Broken citation',
-  'quote-drift': 'Quote changed',
-  'flagged-claim': 'Doubtful claim',
-};
-
 /**
  * The row under the toolbar: "Check citations" (the integrity check, each
  * problem a button that goes to its place), the outline of headings, and the
@@ -47,6 +42,7 @@ const PROBLEM_KIND: Record<IntegrityProblem['kind'], string> = {
  * export dialog checks.
  */
 export function BriefToolsPlugin() {
+  const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const data = useBriefData();
   const [problems, setProblems] = useState<IntegrityProblem[] | null>(null);
@@ -66,7 +62,7 @@ export function BriefToolsPlugin() {
         setWords(countWords($getRoot().getTextContent()));
         const found: Heading[] = [];
         for (const child of $getRoot().getChildren()) {
-          if ($isHeadingNode(child)) found.push({ key: child.getKey(), level: Number(child.getTag().slice(1)), text: child.getTextContent() || 'Untitled heading' });
+          if ($isHeadingNode(child)) found.push({ key: child.getKey(), level: Number(child.getTag().slice(1)), text: child.getTextContent() });
         }
         setHeadings((prev) => (JSON.stringify(prev) === JSON.stringify(found) ? prev : found));
       });
@@ -130,25 +126,25 @@ export function BriefToolsPlugin() {
   return (
     <div className="brief-tools">
       <button type="button" ref={checkButton} className="small" aria-expanded={problems !== null} aria-controls={panelId} onClick={() => (problems === null ? runCheck() : setProblems(null))}>
-        Check citations
+        {t('briefCheck.check')}
       </button>
       <button type="button" className="small" aria-expanded={outlineOpen} aria-controls={outlineId} onClick={() => setOutlineOpen((o) => !o)}>
-        Outline{headings.length ? ` (${headings.length})` : ''}
+        {headings.length ? t('briefCheck.outlineCount', { count: headings.length }) : t('briefCheck.outline')}
       </button>
       <ClaimReferenceControl />
       <span className="brief-words" aria-live="off">
-        {words === null ? '' : `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'}`}
+        {words === null ? '' : t('briefCheck.words', { count: words })}
       </span>
       {outlineOpen && (
-        <nav id={outlineId} className="brief-outline" aria-label="Outline">
+        <nav id={outlineId} className="brief-outline" aria-label={t('briefCheck.outline')}>
           {headings.length === 0 ? (
-            <p className="muted">No headings yet. Start a line with # to make one.</p>
+            <p className="muted">{t('briefCheck.noHeadings')}</p>
           ) : (
             <ol>
               {headings.map((h) => (
                 <li key={h.key} style={{ paddingLeft: `${(h.level - 1) * 0.9}rem` }}>
                   <button type="button" className="link-button" onClick={() => goToHeading(h.key)}>
-                    {h.text}
+                    {h.text || t('briefCheck.untitledHeading')}
                   </button>
                 </li>
               ))}
@@ -157,11 +153,11 @@ export function BriefToolsPlugin() {
         </nav>
       )}
       {problems !== null && (
-        <section id={panelId} className="integrity-panel" aria-label="Citation check">
+        <section id={panelId} className="integrity-panel" aria-label={t('briefCheck.panel')}>
           <div className="integrity-head">
-            <h3 role="status">{problems.length === 0 ? 'All citations check out.' : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} found`}</h3>
+            <h3 role="status">{problems.length === 0 ? t('briefCheck.allOk') : t('briefCheck.found', { count: problems.length })}</h3>
             <button type="button" className="small" onClick={runCheck}>
-              Check again
+              {t('briefCheck.again')}
             </button>
             <button
               type="button"
@@ -171,7 +167,7 @@ export function BriefToolsPlugin() {
                 checkButton.current?.focus();
               }}
             >
-              Close
+              {t('briefCheck.close')}
             </button>
           </div>
           {problems.length > 0 && (
@@ -179,7 +175,7 @@ export function BriefToolsPlugin() {
               {problems.map((p, i) => (
                 <li key={i} data-kind={p.kind}>
                   <button type="button" className="integrity-item" onClick={() => goTo(p.target)}>
-                    <span className="integrity-kind">{PROBLEM_KIND[p.kind]}</span> {p.message}
+                    <span className="integrity-kind">{t(`briefCheck.kind.${p.kind}`)}</span> {translate(p.text)}
                   </button>
                 </li>
               ))}

@@ -4,7 +4,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $createMarkNode } from '@lexical/mark';
 import { $createTextNode, $getSelection, $isRangeSelection, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalNode, type TextNode } from 'lexical';
-import { locatorText } from '../../../shared/domain/locator';
+import { t } from '../../i18n';
+import { locatorLabel } from '../../lib/locatorLabel';
 import { STATUS_LABEL } from '../../lib/claimLabels';
 import { sourceTitle, useBriefData } from '../briefData';
 import { $createCitationNode } from '../nodes/CitationNode';
@@ -70,12 +71,12 @@ export function CitationTypeaheadPlugin() {
         const source = data.sourcesById.get(p.sourceId);
         const tags = p.tags.map((id) => data.tagsById.get(id)?.name ?? '').join(' ');
         return {
-          option: new CiteOption('passage', p.id, clip(p.selectors[0].exact, 140), `${sourceTitle(source)}, ${locatorText(p.locator)}${tags ? ` · ${tags}` : ''}`),
+          option: new CiteOption('passage', p.id, clip(p.selectors[0].exact, 140), `${sourceTitle(source)}, ${locatorLabel(p.locator)}${tags ? ` · ${tags}` : ''}`),
           haystack: fold(`${p.selectors[0].exact} ${p.comment} ${tags} ${sourceTitle(source)}`),
         };
       });
     const claims = data.claims.map((c) => ({
-      option: new CiteOption('claim', c.id, clip(c.statement, 140), `Claim · ${STATUS_LABEL[c.status]}${c.claimant ? ` · ${c.claimant}` : ''}`),
+      option: new CiteOption('claim', c.id, clip(c.statement, 140), c.claimant ? t('citation.claimDetailBy', { status: STATUS_LABEL[c.status], claimant: c.claimant }) : t('citation.claimDetail', { status: STATUS_LABEL[c.status] })),
       haystack: fold(`${c.statement} ${c.claimant} ${c.note}`),
     }));
     return [...passages, ...claims];
@@ -132,12 +133,12 @@ export function CitationTypeaheadPlugin() {
       anchorClassName="cite-typeahead-anchor"
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => {
         if (!anchor.current) return null;
-        anchor.current.setAttribute('aria-label', 'Insert citation');
+        anchor.current.setAttribute('aria-label', t('citation.insert'));
         return createPortal(
           <div className="cite-typeahead">
             {options.length === 0 ? (
               <div className="cite-typeahead-empty" role="option" aria-selected="false" aria-disabled="true" id="typeahead-item-none">
-                {query ? `No passage or claim matches “${query}”.` : 'This case has no passages or claims yet.'}
+                {query ? t('citation.noMatch', { query }) : t('citation.nothing')}
               </div>
             ) : (
               options.map((option, i) => (
@@ -156,7 +157,7 @@ export function CitationTypeaheadPlugin() {
                     selectOptionAndCleanUp(option);
                   }}
                 >
-                  <span className="cite-option-kind">{option.kind === 'passage' ? 'Passage' : 'Claim'}</span>
+                  <span className="cite-option-kind">{option.kind === 'passage' ? t('citation.passage') : t('citation.claim')}</span>
                   <span className="cite-option-title">{option.heading}</span>
                   <span className="cite-option-detail">{option.detail}</span>
                 </div>

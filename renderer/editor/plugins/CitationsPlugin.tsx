@@ -3,7 +3,8 @@ import { createPortal } from 'react-dom';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $dfs } from '@lexical/utils';
 import type { NodeKey } from 'lexical';
-import { locatorText } from '../../../shared/domain/locator';
+import { t } from '../../i18n';
+import { locatorLabel } from '../../lib/locatorLabel';
 import { STATUS_LABEL } from '../../lib/claimLabels';
 import { navigate } from '../../lib/navigation';
 import { citationTrouble, sourceTitle, useBriefData, type BriefData } from '../briefData';
@@ -25,9 +26,9 @@ function citationElement(target: EventTarget | null): HTMLElement | null {
 /** The accessible description of a citation: its quote, or why it has none. */
 function describe(data: BriefData, passageId: string): string {
   const trouble = citationTrouble(data, passageId);
-  if (trouble === 'deleted') return 'The cited passage has been deleted.';
+  if (trouble === 'deleted') return t('citation.deleted');
   const passage = data.passagesById.get(passageId)!;
-  if (trouble === 'orphaned') return `The cited passage is no longer in its source after an update: “${passage.selectors[0].exact}”`;
+  if (trouble === 'orphaned') return t('citation.orphaned', { quote: passage.selectors[0].exact });
   return passage.selectors[0].exact;
 }
 
@@ -166,7 +167,7 @@ function CitationCard({ card, data }: { card: Card; data: BriefData }) {
   return (
     <div ref={ref} className="cite-card" role="tooltip" id="cite-card" style={{ left: pos.left, top: pos.top }} data-trouble={trouble ?? undefined}>
       <div className="cite-card-head">
-        <span className="cite-card-n">Citation {card.n}</span>
+        <span className="cite-card-n">{t('citation.label', { n: card.n })}</span>
         {claim && (
           <span className="status-badge" data-status={claim.status}>
             {STATUS_LABEL[claim.status]}
@@ -174,17 +175,19 @@ function CitationCard({ card, data }: { card: Card; data: BriefData }) {
         )}
       </div>
       {trouble === 'deleted' ? (
-        <p className="cite-card-missing">Missing passage: it was deleted. The citation stays here so you can replace it.</p>
+        <p className="cite-card-missing">{t('citation.cardDeleted')}</p>
       ) : (
         <>
-          {trouble === 'orphaned' && <p className="cite-card-missing">Missing passage: its text is no longer in the updated source.</p>}
-          <blockquote className="cite-card-quote" dir="auto">“{quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW).trimEnd()}…` : quote}”</blockquote>
+          {trouble === 'orphaned' && <p className="cite-card-missing">{t('citation.cardOrphaned')}</p>}
+          <blockquote className="cite-card-quote" dir="auto">
+            {t('citation.cardQuote', { quote: quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW).trimEnd()}…` : quote })}
+          </blockquote>
           <p className="cite-card-source">
             {sourceTitle(source)}
-            {passage ? `, ${locatorText(passage.locator)}` : ''}
+            {passage ? `, ${locatorLabel(passage.locator)}` : ''}
           </p>
-          {claim && <p className="cite-card-claim">Claim: {claim.statement}</p>}
-          <p className="cite-card-hint">Click or press Enter to open it in the source.</p>
+          {claim && <p className="cite-card-claim">{t('citation.cardClaim', { statement: claim.statement })}</p>}
+          <p className="cite-card-hint">{t('citation.cardHint')}</p>
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { $getNodeByKey } from 'lexical';
 import { STATUS_LABEL } from '../../lib/claimLabels';
 import { navigate } from '../../lib/navigation';
 import { useBriefData } from '../briefData';
+import { t } from '../../i18n';
 
 /**
  * Text marked as referring to claims shows the claims' live status: the mark
@@ -37,11 +38,11 @@ export function ClaimMarksPlugin() {
       const claims = ids.map((id) => claimsById.get(id)).filter((c) => c !== undefined);
       const claim = claims[0];
       const status = claim ? claim.status : 'missing';
-      const label = claim ? STATUS_LABEL[claim.status] : 'Claim deleted';
+      const label = claim ? STATUS_LABEL[claim.status] : t('claimRef.deleted');
       if (el.dataset.status !== status) el.dataset.status = status;
       if (el.dataset.statusLabel !== label) el.dataset.statusLabel = label;
       if (claim) el.dataset.claimId = claim.id;
-      const description = claim ? `Claim: ${claim.statement} (${label})` : 'The claim this text referred to has been deleted.';
+      const description = claim ? t('claimRef.description', { statement: claim.statement, status: label }) : t('claimRef.deletedText');
       if (el.getAttribute('aria-description') !== description) el.setAttribute('aria-description', description);
     }
   }, [editor]);

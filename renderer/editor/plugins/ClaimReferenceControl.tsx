@@ -4,6 +4,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $findMatchingParent } from '@lexical/utils';
 import { $createRangeSelection, $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type PointType } from 'lexical';
+import { useTranslation } from '../../i18n';
 import { STATUS_LABEL } from '../../lib/claimLabels';
 import { useBriefData } from '../briefData';
 
@@ -20,6 +21,7 @@ interface SavedRange {
  * is remembered when the form opens, since choosing a claim moves focus.
  */
 export function ClaimReferenceControl() {
+  const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const editable = useLexicalEditable();
   const data = useBriefData();
@@ -42,12 +44,12 @@ export function ClaimReferenceControl() {
       saved = { anchor: { key: anchor.key, offset: anchor.offset, type: anchor.type }, focus: { key: focus.key, offset: focus.offset, type: focus.type }, backward: selection.isBackward() };
     });
     if (!saved) {
-      setMessage(inMark ? '' : 'Select the words in the brief that state the claim, then choose Refer to claim.');
+      setMessage(inMark ? '' : t('claimRef.selectFirst'));
       if (inMark) removeReference();
       return;
     }
     if (data.claims.length === 0) {
-      setMessage('This case has no claims yet. Make one from a passage first.');
+      setMessage(t('claimRef.noClaims'));
       return;
     }
     setClaimId(data.claims[0]!.id);
@@ -61,7 +63,7 @@ export function ClaimReferenceControl() {
       const mark = $findMatchingParent(selection.anchor.getNode(), $isMarkNode);
       if (mark && $isMarkNode(mark)) $unwrapMarkNode(mark);
     });
-    setMessage('Claim reference removed.');
+    setMessage(t('claimRef.removed'));
   };
 
   const apply = () => {
@@ -81,8 +83,8 @@ export function ClaimReferenceControl() {
 
   return (
     <>
-      <button type="button" ref={opener} className="small" disabled={!editable} onMouseDown={(e) => e.preventDefault()} onClick={start} title="Mark the selected words as referring to a claim; inside a reference, remove it">
-        Refer to claim…
+      <button type="button" ref={opener} className="small" disabled={!editable} onMouseDown={(e) => e.preventDefault()} onClick={start} title={t('claimRef.hint')}>
+        {t('claimRef.button')}
       </button>
       {open && (
         <form
@@ -99,19 +101,19 @@ export function ClaimReferenceControl() {
             }
           }}
         >
-          <label htmlFor={selectId}>Claim</label>
+          <label htmlFor={selectId}>{t('claimRef.claim')}</label>
           <select id={selectId} value={claimId} onChange={(e) => setClaimId(e.target.value)} autoFocus>
             {data.claims.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.statement.length > 80 ? `${c.statement.slice(0, 79)}…` : c.statement} ({STATUS_LABEL[c.status]})
+                {t('claimRef.option', { statement: c.statement.length > 80 ? `${c.statement.slice(0, 79)}…` : c.statement, status: STATUS_LABEL[c.status] })}
               </option>
             ))}
           </select>
           <button type="submit" className="small primary">
-            Mark
+            {t('claimRef.mark')}
           </button>
           <button type="button" className="small" onClick={() => setOpen(null)}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
         </form>
       )}

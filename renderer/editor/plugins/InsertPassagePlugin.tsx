@@ -30,6 +30,7 @@ import { useNotices } from '../../lib/notices';
 import { PASSAGE_DRAG_TYPE, registerBriefWriter } from '../briefCommands';
 import { useBriefData } from '../briefData';
 import { $createCitationNode } from '../nodes/CitationNode';
+import { t } from '../../i18n';
 
 interface SavedPoint {
   key: string;
@@ -195,7 +196,7 @@ export function InsertPassagePlugin() {
           event.preventDefault();
           const passageId = event.dataTransfer?.getData(PASSAGE_DRAG_TYPE) ?? '';
           if (!dataRef.current.passagesById.has(passageId)) {
-            notices.error('That passage no longer exists, so nothing was inserted.');
+            notices.error(t('citation.passageGone'));
             return true;
           }
           const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);

@@ -1,4 +1,4 @@
-import { useTranslation } from '../../i18n';
+import { translate, useTranslation } from '../../i18n';
 import type { LoadedBrief } from './useExportBrief';
 
 /**
@@ -24,7 +24,7 @@ export function IntegrityNotice({ loaded, failed }: { loaded: LoadedBrief | null
           </p>
           <ul aria-label={t('exportBrief.check.list')}>
             {problems.map((p, i) => (
-              <li key={`${p.kind}-${i}`}>{p.message}</li>
+              <li key={`${p.kind}-${i}`}>{translate(p.text)}</li>
             ))}
           </ul>
         </div>

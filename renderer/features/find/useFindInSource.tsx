@@ -133,8 +133,8 @@ export function useFindInSource({ source, body }: { source: SourceRecord | undef
   const count = !deferred.trim()
     ? ''
     : matches.length === 0
-      ? 'No matches'
-      : `${index + 1} of ${matches.length}${result.capped ? '+' : ''}`;
+      ? t('find.none')
+      : t(result.capped ? 'find.positionCapped' : 'find.position', { n: index + 1, count: matches.length });
 
   const shortcut = MAC ? '⌘F' : 'Ctrl+F';
   const button = source ? (
@@ -145,12 +145,12 @@ export function useFindInSource({ source, body }: { source: SourceRecord | undef
 
   const bar =
     open && source ? (
-      <div className="find-bar" role="search" aria-label="Find in source">
+      <div className="find-bar" role="search" aria-label={t('find.bar')}>
         <input
           ref={input}
           type="search"
-          aria-label="Find in source"
-          placeholder="Find in source"
+          aria-label={t('find.bar')}
+          placeholder={t('find.bar')}
           value={query}
           autoComplete="off"
           spellCheck={false}
@@ -170,13 +170,13 @@ export function useFindInSource({ source, body }: { source: SourceRecord | undef
         <span id="find-count" className="find-count" role="status">
           {count}
         </span>
-        <button type="button" className="icon" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={!matches.length} onClick={() => step(-1)}>
+        <button type="button" className="icon" aria-label={t('find.previous')} title={t('find.previousHint')} disabled={!matches.length} onClick={() => step(-1)}>
           ↑
         </button>
-        <button type="button" className="icon" aria-label="Next match" title="Next match (Enter)" disabled={!matches.length} onClick={() => step(1)}>
+        <button type="button" className="icon" aria-label={t('find.next')} title={t('find.nextHint')} disabled={!matches.length} onClick={() => step(1)}>
           ↓
         </button>
-        <button type="button" className="icon" aria-label="Close find" title="Close (Escape)" onClick={closeBar}>
+        <button type="button" className="icon" aria-label={t('find.close')} title={t('find.closeHint')} onClick={closeBar}>
           ✕
         </button>
       </div>

@@ -7,13 +7,13 @@ import { createPassage } from '../../db/repositories';
 import { useWorkspace } from '../../lib/commands';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
-import { currentLocale, t } from '../../i18n';
+import { currentLocale, t, Trans } from '../../i18n';
 import { announce, Announcer } from '../../lib/announce';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { useCaseReadOnly } from '../../lib/readOnly';
 import { useFindInSource } from '../find/useFindInSource';
-import { ocrSummary } from '../../../shared/import/ocr';
+import { compactPages, languageNames } from '../../../shared/import/ocr';
 import { selectionOffsets, setCaretPassageHighlight } from '../../reader/caret';
 import { clearHighlights, clearUncertainWords, flashRange, paintEntityMentions, paintHighlights, paintUncertainWords, setActiveHighlight } from '../../reader/highlights';
 import { useEntityHighlight } from '../../lib/entityHighlight';
@@ -170,7 +170,11 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
     paintUncertainWords(body, source.blocks, source.ocr?.uncertain ?? []);
   }, [body, source]);
   useEffect(() => () => clearUncertainWords(), []);
-  const ocrNote = source ? ocrSummary(source) : null;
+  const ocrNote = source?.ocr
+    ? source.blocks.some((b) => b.kind === 'page')
+      ? t('reader.ocr.summaryPaged', { count: source.ocr.pages.length, pages: compactPages(source.ocr.pages), languages: languageNames(source.ocr.languages), engine: `${source.ocr.engine} ${source.ocr.version}` })
+      : t('reader.ocr.summary', { languages: languageNames(source.ocr.languages), engine: `${source.ocr.engine} ${source.ocr.version}` })
+    : null;
   const uncertainCount = source?.ocr?.uncertain.length ?? 0;
 
   // The open card's passage is outlined.
@@ -386,12 +390,9 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
             <p className="reader-ocr-note">
               {ocrNote}{' '}
               {uncertainCount > 0 ? (
-                <>
-                  {uncertainCount === 1 ? 'One word' : `${uncertainCount} words`} recognised with low confidence {uncertainCount === 1 ? 'is' : 'are'}{' '}
-                  <span className="ocr-sample">underlined</span>: check {uncertainCount === 1 ? 'it' : 'them'} against the page before quoting.
-                </>
+                <Trans i18nKey="reader.ocr.uncertain" count={uncertainCount} components={{ mark: <span className="ocr-sample" /> }} />
               ) : (
-                'Every word was recognised with good confidence.'
+                t('reader.ocr.confident')
               )}
             </p>
           )}

@@ -8,7 +8,7 @@ import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
 import { updateSummary } from '../sources/updateSummary';
-import { draftWithProgress, loadImporter, SOURCE_FILE_FILTERS } from '../sources/useImport';
+import { draftWithProgress, loadImporter, sourceFileFilters } from '../sources/useImport';
 import { locatorLabel, shortQuote } from './labels';
 
 interface Pending {
@@ -32,7 +32,7 @@ export function useUpdateSource() {
   const start = useCallback(
     async (source: SourceRecord) => {
       try {
-        const [file] = await platform().openFiles({ title: t('updateSource.title', { title: source.metadata.title }), filters: SOURCE_FILE_FILTERS });
+        const [file] = await platform().openFiles({ title: t('updateSource.title', { title: source.metadata.title }), filters: sourceFileFilters() });
         if (!file) return;
         const importer = await loadImporter();
         // Progress, Cancel and the OCR question, as for any import.

@@ -1,6 +1,6 @@
 
-/** "para. 7" or "p. 2": how a locator reads in lists, cards and exports. */
-export { locatorText as locatorLabel } from '../../../shared/domain/locator';
+/** "para. 7" or "p. 2": how a locator reads in lists and cards, in the UI's language. */
+export { locatorLabel } from '../../lib/locatorLabel';
 
 /** A quote shortened for a list, on a word boundary. */
 export function shortQuote(text: string, max = 140): string {

@@ -1,13 +1,14 @@
 import { useState, type RefObject } from 'react';
 import type { PassageRecord } from '../../../shared/domain/types';
 import { deletePassage, findPassageCitations, restoreFromTrash, type PassageCitationPlace } from '../../db/repositories';
+import { t } from '../../i18n';
 import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
 
 /** "the Brief (citation 2, twice) and “Notes” (citation 1)" */
 export function citationPlacesText(places: readonly PassageCitationPlace[]): string {
-  const parts = places.map((p) => `“${p.title}” (citation ${p.n}${p.count === 2 ? ', twice' : p.count > 2 ? `, ${p.count} times` : ''})`);
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const parts = places.map((p) => (p.count === 2 ? t('passage.citedPlaceTwice', { title: p.title, n: p.n }) : t('passage.citedPlace', { title: p.title, n: p.n, count: p.count })));
+  return parts.length <= 1 ? (parts[0] ?? '') : t('passage.places', { list: parts.slice(0, -1).join(t('reader.namesSeparator')), last: parts.at(-1)! });
 }
 
 /**
@@ -26,7 +27,7 @@ export function useDeletePassage(onDeleted?: () => void, returnFocus?: RefObject
     try {
       const snapshot = await deletePassage(passage.id);
       onDeleted?.();
-      notices.toast('Passage deleted.', { label: 'Undo', run: () => restoreFromTrash(snapshot) });
+      notices.toast(t('passage.deletedToast'), { label: t('common.undo'), run: () => restoreFromTrash(snapshot) });
     } catch (error) {
       notices.error((error as Error).message);
     }
@@ -39,8 +40,8 @@ export function useDeletePassage(onDeleted?: () => void, returnFocus?: RefObject
   };
 
   const confirmation = pending ? (
-    <InlineConfirm confirmLabel="Delete cited passage" onConfirm={() => void reallyDelete(pending.passage)} onCancel={() => setPending(null)} returnFocus={returnFocus}>
-      This passage is cited in {citationPlacesText(pending.places)}. If you delete it, those citations stay where they are, marked as a missing passage.
+    <InlineConfirm confirmLabel={t('passage.deleteCited')} onConfirm={() => void reallyDelete(pending.passage)} onCancel={() => setPending(null)} returnFocus={returnFocus}>
+      {t('passage.citedIn', { places: citationPlacesText(pending.places) })}
     </InlineConfirm>
   ) : null;
 

@@ -9,7 +9,9 @@ import { useNotices } from '../../lib/notices';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { Trans, useTranslation } from '../../i18n';
 import { reopenWithEncoding } from './reopenEncoding';
+import { importErrorText } from './useImport';
 
 /** Formats whose bytes are text in some encoding, and so can be reopened in another. */
 function isTextFile(source: SourceRecord): boolean {
@@ -21,23 +23,23 @@ function isTextFile(source: SourceRecord): boolean {
   }
 }
 
-function blocksLabel(count: number): string {
-  return count === 1 ? '1 hidden block' : `${count.toLocaleString('en-US')} hidden blocks`;
-}
-
 /** The text a page hid from its readers, as the import kept it aside. */
 export function HiddenTextDialog({ source, onClose }: { source: SourceRecord; onClose(): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const hidden = source.importReport?.hidden;
   const count = hidden?.count ?? 0;
   const blocks = hidden?.blocks ?? [];
   return (
     <dialog ref={dialog} className="dialog hidden-text-dialog" aria-labelledby="hidden-text-title" onClose={onClose}>
-      <h2 id="hidden-text-title">Hidden text left out</h2>
+      <h2 id="hidden-text-title">{t('importReport.hiddenTitle')}</h2>
       <p className="muted">
-        “{source.metadata.title}” hides {blocksLabel(count)} from its readers (with the <code>hidden</code> attribute or its own styles). Casefile left
-        {count === 1 ? ' it' : ' them'} out of the text, because a fact-check should rest on what readers saw; hidden text is also a way to plant words
-        for search engines. {count === 1 ? 'Here it is' : 'Here they are'}, for the record.
+        <Trans
+          i18nKey="importReport.hiddenWhy"
+          count={count}
+          values={{ title: source.metadata.title, blocks: t('importReport.hiddenBlocks', { count }) }}
+          components={{ code: <code /> }}
+        />
       </p>
       <ol className="hidden-blocks">
         {blocks.map((text, i) => (
@@ -46,24 +48,23 @@ export function HiddenTextDialog({ source, onClose }: { source: SourceRecord; on
           </li>
         ))}
       </ol>
-      {count > blocks.length && <p className="muted">{(count - blocks.length).toLocaleString('en-US')} more hidden blocks are counted but not kept.</p>}
-      <DialogFooter cancel={{ label: 'Close', onClick: () => dialog.current?.close() }} />
+      {count > blocks.length && <p className="muted">{t('importReport.moreHidden', { count: count - blocks.length })}</p>}
+      <DialogFooter cancel={{ label: t('dialog.close'), onClick: () => dialog.current?.close() }} />
     </dialog>
   );
 }
 
 /** A line under the reader's header when the page hid text from its readers. */
 export function HiddenTextNote({ source }: { source: SourceRecord }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const count = source.importReport?.hidden?.count ?? 0;
   if (count === 0) return null;
   return (
     <div className="import-note" role="note">
-      <span>
-        {blocksLabel(count)} left out: text this page hides from its readers.
-      </span>
+      <span>{t('importReport.hiddenNote', { count })}</span>
       <button type="button" className="small" onClick={() => setOpen(true)}>
-        Show hidden text
+        {t('importReport.showHidden')}
       </button>
       {open && <HiddenTextDialog source={source} onClose={() => setOpen(false)} />}
     </div>
@@ -75,6 +76,7 @@ export function HiddenTextNote({ source }: { source: SourceRecord }) {
  * decoded with it, and read the original bytes again as a new revision.
  */
 export function ReopenEncodingDialog({ source, onClose, onDone }: { source: SourceRecord; onClose(): void; onDone?(): void }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
   const notices = useNotices();
   const passages = usePassages(source.caseId);
@@ -102,30 +104,29 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
     async () => {
       const { message, undo } = await reopenWithEncoding(source, encoding);
       notices.toast(message, {
-        label: 'Undo',
+        label: t('common.undo'),
         run: () =>
           undoSourceUpdate(undo).then(
-            () => notices.toast(`Restored revision ${undo.previous.revision} of “${undo.previous.metadata.title}” and its passages.`),
+            () => notices.toast(t('updateSource.undone', { revision: undo.previous.revision, title: undo.previous.metadata.title })),
             (error: Error) => notices.error(error.message),
           ),
       });
       dialog.current?.close();
       onDone?.();
     },
-    (failure) => (failure instanceof ImportError ? failure.message : `Could not reopen the file: ${reasonOf(failure)}`),
+    (failure) => (failure instanceof ImportError ? importErrorText(failure) : t('importReport.reopenFailed', { reason: reasonOf(failure) })),
   );
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="reopen-title" aria-describedby="reopen-help" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
-        <h2 id="reopen-title">Reopen with encoding</h2>
+        <h2 id="reopen-title">{t('importReport.reopenTitle')}</h2>
         <p id="reopen-help" className="muted">
-          {current ? `“${source.fileName}” was read as ${describeEncoding(current)}.` : `Casefile did not record how “${source.fileName}” was read.`} If
-          its letters look wrong (“Ã©” for “é”, “â€™” for “’”, or question marks), read the original file again in another encoding. The file
-          itself, and its fingerprint, stay as they are.
+          {current ? t('importReport.readAs', { file: source.fileName, encoding: describeEncoding(current) }) : t('importReport.notRecordedHow', { file: source.fileName })}{' '}
+          {t('importReport.reopenHelp')}
         </p>
         <label>
-          Encoding
+          {t('importReport.encoding')}
           <select value={encoding} onChange={(e) => setEncoding(e.target.value)}>
             {REOPEN_ENCODINGS.map((e) => (
               <option key={e.encoding} value={e.encoding}>
@@ -135,23 +136,21 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
           </select>
         </label>
         <p className="field-label" id="reopen-preview-label">
-          Preview of the file’s beginning
+          {t('importReport.preview')}
         </p>
         {/* Focusable, so the preview scrolls from the keyboard too. */}
         <pre className="encoding-preview" aria-labelledby="reopen-preview-label" dir="auto" tabIndex={0}>
-          {bytes === undefined ? 'Loading…' : bytes === null ? 'The original file is not kept in this case.' : preview}
+          {bytes === undefined ? t('common.loading') : bytes === null ? t('importReport.noOriginal') : preview}
         </pre>
         <p className="muted">
-          {count === 0
-            ? 'This source has no passages yet.'
-            : `This source has ${count === 1 ? '1 passage' : `${count} passages`}. Each moves to the re-read text where its words are found; one whose words are not found (a quote taken from garbled letters) is kept as an orphan under Passages.`}
+          {count === 0 ? t('importReport.noPassages') : t('importReport.passagesMove', { count })}
         </p>
         {error && (
           <p role="alert" className="field-error">
             {error}
           </p>
         )}
-        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: 'Reopen', disabled: busy || !bytes, busy }} />
+        <DialogFooter cancel={{ onClick: () => dialog.current?.close() }} confirm={{ label: t('importReport.reopen'), disabled: busy || !bytes, busy }} />
       </form>
     </dialog>
   );
@@ -159,45 +158,44 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
 
 /** The part of "Source details" that says how the snapshot was made: encoding, hidden text, authors set aside. */
 export function SnapshotDetails({ source, onReopen, onShowHidden }: { source: SourceRecord; onReopen(): void; onShowHidden(): void }) {
+  const { t } = useTranslation();
   const report = source.importReport;
   const hidden = report?.hidden?.count ?? 0;
   const textFile = isTextFile(source);
   return (
     <section className="snapshot-details" aria-labelledby="snapshot-details-title">
-      <h3 id="snapshot-details-title">Snapshot</h3>
+      <h3 id="snapshot-details-title">{t('importReport.snapshot')}</h3>
       <dl>
-        <dt>Original file</dt>
+        <dt>{t('importReport.originalFile')}</dt>
         <dd>
           {source.fileName} <span className="muted">· SHA-256 {source.sha256.slice(0, 12)}…</span>
         </dd>
         {textFile && (
           <>
-            <dt>Text encoding</dt>
+            <dt>{t('importReport.textEncoding')}</dt>
             <dd>
-              <span>{report?.encoding ? describeEncoding(report.encoding) : 'Not recorded (imported before Casefile recorded it)'}</span>{' '}
+              <span>{report?.encoding ? describeEncoding(report.encoding) : t('importReport.notRecorded')}</span>{' '}
               <button type="button" className="small" onClick={onReopen}>
-                Reopen with encoding…
+                {t('importReport.reopenButton')}
               </button>
             </dd>
           </>
         )}
         {hidden > 0 && (
           <>
-            <dt>Hidden text</dt>
+            <dt>{t('importReport.hiddenText')}</dt>
             <dd>
-              <span>{blocksLabel(hidden)} left out</span>{' '}
+              <span>{t('importReport.leftOut', { count: hidden })}</span>{' '}
               <button type="button" className="small" onClick={onShowHidden}>
-                Show hidden text
+                {t('importReport.showHidden')}
               </button>
             </dd>
           </>
         )}
         {report?.metadataAuthors && (
           <>
-            <dt>Metadata author</dt>
-            <dd dir="auto">
-              The page’s metadata names {report.metadataAuthors.join(', ')}; the author above is the byline the page shows its readers.
-            </dd>
+            <dt>{t('importReport.metadataAuthor')}</dt>
+            <dd dir="auto">{t('importReport.metadataAuthorText', { names: report.metadataAuthors.join(t('reader.namesSeparator')) })}</dd>
           </>
         )}
       </dl>

@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { CslDate, SourceMetadata, SourceRecord } from '../../../shared/domain/types';
 import { metadataFromHints } from '../../../shared/import/metadata';
 import { updateSourceMetadata } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
 import { formatName } from '../../reader/format';
 import { useModalDialog } from '../../lib/useModalDialog';
+import { useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { HiddenTextDialog, ReopenEncodingDialog, SnapshotDetails } from './ImportReport';
 
-/** The kinds a person can choose, in the order offered (their names are in the catalogues). */
-const TYPES: readonly SourceMetadata['type'][] = ['article-newspaper', 'article-journal', 'report', 'webpage', 'interview', 'legal_case', 'document'];
+/** The kinds offered, in this order; each is named by `sourceDetails.type.<kind>`. */
+const TYPES = ['article-newspaper', 'article-journal', 'report', 'webpage', 'interview', 'legal_case', 'document'] as const satisfies readonly SourceMetadata['type'][];
 
 function dateToField(date: CslDate | undefined): string {
   const parts = date?.['date-parts']?.[0];
@@ -68,9 +68,9 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
       <dialog ref={dialog} className="dialog" aria-labelledby="meta-title" onClose={onClose}>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <h2 id="meta-title">{t('sourceDetails.title')}</h2>
-          <p className="muted">{t('sourceDetails.intro')}</p>
+          <p className="muted">{t('sourceDetails.help')}</p>
           <label>
-            {t('sourceDetails.titleField')}
+            {t('sourceDetails.name')}
             <input value={title} onChange={(e) => setTitle(e.target.value)} required />
           </label>
           <label>
@@ -78,7 +78,7 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
             <select value={type} onChange={(e) => setType(e.target.value as SourceMetadata['type'])}>
               {TYPES.map((kind) => (
                 <option key={kind} value={kind}>
-                  {t(`sourceDetails.kinds.${kind}`)}
+                  {t(`sourceDetails.type.${kind}`)}
                 </option>
               ))}
             </select>
@@ -92,7 +92,7 @@ export function MetadataDialog({ source, onClose }: { source: SourceRecord; onCl
             <input value={container} onChange={(e) => setContainer(e.target.value)} />
           </label>
           <label>
-            {t('sourceDetails.published')} <span className="muted">{t('sourceDetails.dateHint')}</span>
+            {t('sourceDetails.published')} <span className="muted">{t('sourceDetails.dateFormat')}</span>
             <input value={issued} onChange={(e) => setIssued(e.target.value)} inputMode="numeric" />
           </label>
           <label>

@@ -3,6 +3,7 @@ import type { SourceRecord } from '../../../shared/domain/types';
 import { encodingLabel } from '../../../shared/import/encoding';
 import { ImportError } from '../../../shared/import/errors';
 import { applySourceUpdate, getSourceBlob, locatorAt, planSourceUpdate, type SourceUpdateUndo } from '../../db/repositories';
+import { t } from '../../i18n';
 import { passageCounts } from './updateSummary';
 import { loadImporter } from './useImport';
 
@@ -17,7 +18,7 @@ import { loadImporter } from './useImport';
 export async function reopenWithEncoding(source: SourceRecord, encoding: string): Promise<{ message: string; undo: SourceUpdateUndo }> {
   const blob = await getSourceBlob(source.id);
   if (!blob) {
-    throw new ImportError('unsupported', `The original file of “${source.metadata.title}” is not kept in this case (it came from a bundle without originals), so it cannot be read again. Import the file again instead.`);
+    throw new ImportError('unsupported', { key: 'importError.originalMissing', values: { title: source.metadata.title } });
   }
   const importer = await loadImporter();
   const draft = await importer.importFile(source.fileName, blob.bytes, { encoding, ...(source.fetched ? { baseUrl: source.fetched.finalUrl } : {}) });
@@ -25,6 +26,6 @@ export async function reopenWithEncoding(source: SourceRecord, encoding: string)
   const plan = await planSourceUpdate(source.id, draft, reanchorAll, locatorAt);
   const undo = await applySourceUpdate(plan);
   const read = encodingLabel(draft.importReport?.encoding?.encoding ?? encoding);
-  const message = [`Reopened “${plan.next.metadata.title}” as ${read} (revision ${plan.next.revision})`, ...passageCounts(plan)].join(' · ');
+  const message = [t('importReport.reopened', { title: plan.next.metadata.title, encoding: read, revision: plan.next.revision }), ...passageCounts(plan)].join(' · ');
   return { message, undo };
 }

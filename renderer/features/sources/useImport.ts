@@ -6,6 +6,7 @@ import { isCancellation, type ImportControl } from '../../../shared/import/progr
 import type { OcrChoice } from '../../import/importPdf';
 import { storageErrorMessage } from '../../db';
 import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
+import { t, translate } from '../../i18n';
 import { useNotices, type NoticesApi } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
 import { askOcr, startJob } from './importActivity';
@@ -13,7 +14,13 @@ import { askOcr, startJob } from './importActivity';
 /** The import pipeline (Readability, DOMPurify, marked) loads on first use, not at start-up. */
 export const loadImporter = () => import('../../import/importFile');
 
-export const SOURCE_FILE_FILTERS = [{ name: 'Articles, PDFs, Word documents and images', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }];
+/** The file chooser's filter, named in the UI's language when the chooser opens. */
+export const sourceFileFilters = () => [{ name: t('sourceImport.filter'), extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }];
+
+/** An import failure in the UI's language: the catalogue's message when the error names one, else its own words. */
+export function importErrorText(error: ImportError): string {
+  return error.detail ? translate(error.detail) : error.message;
+}
 
 /** Where an import failure goes: the app's error notice by default, or a dialog's own message line. */
 type ReportError = (message: string) => void;
@@ -39,8 +46,8 @@ export async function draftWithProgress(label: string, make: (control: DraftCont
       draft = await make(control);
     } catch (error) {
       if (!(error instanceof OcrNeeded)) throw error;
-      job.report({ message: 'Waiting for your choice…' });
-      const choice = await askOcr(label, error.message, error.offer, job.signal);
+      job.report({ message: t('sourceImport.waiting') });
+      const choice = await askOcr(label, importErrorText(error), error.offer, job.signal);
       if (!choice || job.signal.aborted) return null;
       draft = await make({ ...control, ocr: choice });
     }
@@ -70,19 +77,19 @@ export function useImport(caseId: string | null) {
 export function sourceImporter(caseId: string | null, notices: NoticesApi) {
   const store = async (label: string, makeDraft: (control: DraftControl) => Promise<ImportedSourceDraft>, report: ReportError = notices.error, parent?: AbortSignal): Promise<boolean> => {
     if (!caseId) {
-      report('Create or open a case before importing a source.');
+      report(t('sourceImport.noCase'));
       return false;
     }
     let draft: ImportedSourceDraft | null;
     try {
       draft = await draftWithProgress(label, makeDraft, parent);
     } catch (error) {
-      report(error instanceof ImportError ? error.message : `Could not import “${label}”: ${(error as Error).message}`);
+      report(error instanceof ImportError ? importErrorText(error) : t('sourceImport.failed', { label, reason: (error as Error).message }));
       return false;
     }
     if (!draft) {
       // A dialog that was closed says nothing more; a Cancel in the status line is confirmed.
-      if (!parent?.aborted) notices.toast(`Import of “${label}” cancelled; nothing was added.`);
+      if (!parent?.aborted) notices.toast(t('sourceImport.cancelled', { label }));
       return false;
     }
     let record;
@@ -90,19 +97,21 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
       const existing = await findSourceBySha(caseId, draft.sha256);
       if (existing) {
         await setActiveSource(caseId, existing.id);
-        notices.toast(`“${label}” is already in this case as “${existing.metadata.title}”.`);
+        notices.toast(t('sourceImport.alreadyHere', { label, title: existing.metadata.title }));
         return true;
       }
       // One transaction: the source and its original file are stored together or not at all.
       record = await addSource(caseId, draft);
     } catch (error) {
-      report(error instanceof RepoError ? error.message : `“${label}” was not imported. ${storageErrorMessage(error)}`);
+      report(error instanceof RepoError ? error.message : t('sourceImport.notStored', { label, reason: storageErrorMessage(error) }));
       return false;
     }
     notices.clearError();
     const hidden = draft.importReport?.hidden?.count ?? 0;
-    const left = hidden === 0 ? '' : ` ${hidden === 1 ? '1 hidden block' : `${hidden} hidden blocks`} left out: see the note above the text.`;
-    notices.toast(`Imported “${record.metadata.title}”.${left}${draft.note ? ` ${draft.note}` : ''}`);
+    const sentences: string[] = [t('sourceImport.imported', { title: record.metadata.title })];
+    if (hidden > 0) sentences.push(t('sourceImport.hiddenLeftOut', { count: hidden }));
+    if (draft.note) sentences.push(draft.note);
+    notices.toast(sentences.join(' '));
     return true;
   };
 
@@ -117,15 +126,15 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
   const chooseAndImport = async () => {
     let files: PickedFile[];
     try {
-      files = await platform().openFiles({ title: 'Import source', filters: SOURCE_FILE_FILTERS, multiple: true });
+      files = await platform().openFiles({ title: t('sourceImport.pickTitle'), filters: sourceFileFilters(), multiple: true });
     } catch (error) {
-      notices.error(`Could not open the file: ${(error as Error).message}`);
+      notices.error(t('sourceImport.openFailed', { reason: (error as Error).message }));
       return;
     }
-    importPicked(files).catch((error: unknown) => notices.error(`Could not import: ${(error as Error).message}`));
+    importPicked(files).catch((error: unknown) => notices.error(t('sourceImport.pickedFailed', { reason: (error as Error).message })));
   };
 
-  const importText = (text: string) => store('pasted text', async (control) => (await loadImporter()).importPastedText(text, control));
+  const importText = (text: string) => store(t('sourceImport.pastedLabel'), async (control) => (await loadImporter()).importPastedText(text, control));
 
   /**
    * Import the page at `address`: fetched by the host, then read like a file.

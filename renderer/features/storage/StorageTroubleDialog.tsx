@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { CLOSED_BY_OTHER_WINDOW } from '../../db';
+import { t as translate, useTranslation } from '../../i18n';
 import { flushAll } from '../../lib/flush';
 import { collectUnsaved, type UnsavedText } from '../../lib/unsaved';
 import { useModalDialog } from '../../lib/useModalDialog';
@@ -7,14 +9,14 @@ import { clearStorageTrouble, currentStorageTrouble, onStorageTrouble, type Stor
 import './storage.css';
 
 function asFileText(texts: UnsavedText[]): string {
-  return texts.map((t) => `${t.title}\n\n${t.text.trim()}\n`).join('\n---\n\n');
+  return texts.map((text) => `${text.title}\n\n${text.text.trim()}\n`).join('\n---\n\n');
 }
 
 /** “Brief (unsaved) 2026-03-01 14.05.txt”: never a name an earlier save would overwrite. */
 function fileName(texts: UnsavedText[], now = new Date()): string {
   const stamp = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}.${String(now.getMinutes()).padStart(2, '0')}`;
   const title = (texts.length === 1 ? texts[0]!.title : 'Casefile').replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Casefile';
-  return `${title} (unsaved) ${stamp}.txt`;
+  return translate('storage.unsavedFile', { title, stamp });
 }
 
 /**
@@ -57,14 +59,15 @@ function TroubleDialog({
   setDone(message: string): void;
   onDismiss(): void;
 }) {
+  const { t } = useTranslation();
   const dialog = useModalDialog();
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(asFileText(texts));
-      setDone('Copied. Paste it somewhere safe before you reload.');
+      setDone(t('storage.copied'));
     } catch {
-      setDone('The text could not be copied here; use Save as file instead.');
+      setDone(t('storage.copyFailed'));
     }
   };
   const saveAsFile = async () => {
@@ -73,47 +76,48 @@ function TroubleDialog({
         suggestedName: fileName(texts),
         bytes: new TextEncoder().encode(asFileText(texts)),
         mediaType: 'text/plain',
-        filters: [{ name: 'Text', extensions: ['txt'] }],
+        filters: [{ name: t('storage.textFilter'), extensions: ['txt'] }],
       });
-      if (saved) setDone(`Saved as “${saved.name}”.`);
+      if (saved) setDone(t('storage.savedAs', { name: saved.name }));
     } catch (error) {
-      setDone(`The file could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      setDone(t('storage.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
     }
   };
   const tryAgain = async () => {
     await flushAll();
     if (collectUnsaved().length === 0) clearStorageTrouble();
-    else setDone('Still not saved: storage is still full.');
+    else setDone(t('storage.stillFull'));
   };
 
   const full = trouble.kind === 'full';
   return (
     <dialog ref={dialog} className="dialog storage-trouble" aria-labelledby="storage-trouble-title" aria-describedby="storage-trouble-text" onClose={onDismiss}>
-      <h2 id="storage-trouble-title">{full ? 'Casefile’s storage is full' : 'Casefile’s data was changed in another window'}</h2>
+      <h2 id="storage-trouble-title">{full ? t('storage.fullTitle') : t('storage.closedTitle')}</h2>
       <div id="storage-trouble-text">
         {full ? (
           <>
-            <p>What you typed is still here, but it could not be saved, and nothing was half-written. To make room:</p>
+            <p>{t('storage.fullText')}</p>
             <ul>
-              <li>delete cases or sources you no longer need (Export case keeps a copy first);</li>
-              <li>free disk space on this computer{platform().shell === 'web' ? ', or clear the data of other sites in this browser' : ''}.</li>
+              <li>{t('storage.fullDelete')}</li>
+              <li>{platform().shell === 'web' ? t('storage.fullDiskWeb') : t('storage.fullDisk')}</li>
             </ul>
           </>
         ) : (
-          <p>{trouble.message}</p>
+          // The database's own message is English; the one it sends is this one.
+          <p>{trouble.message === CLOSED_BY_OTHER_WINDOW ? t('storage.closedText') : trouble.message}</p>
         )}
       </div>
       {texts.length > 0 ? (
         <>
-          <h3 className="storage-trouble-subhead">Not saved yet</h3>
-          {texts.map((t, i) => (
-            <div key={i} className="storage-trouble-text" role="region" aria-label={`Unsaved text of “${t.title}”`} tabIndex={0}>
-              {t.text}
+          <h3 className="storage-trouble-subhead">{t('storage.notSavedYet')}</h3>
+          {texts.map((text, i) => (
+            <div key={i} className="storage-trouble-text" role="region" aria-label={t('storage.unsavedText', { title: text.title })} tabIndex={0}>
+              {text.text}
             </div>
           ))}
         </>
       ) : (
-        <p>Everything you typed here has been saved.</p>
+        <p>{t('storage.allSaved')}</p>
       )}
       {done && (
         <p role="status" className="muted">
@@ -122,25 +126,25 @@ function TroubleDialog({
       )}
       <div className="dialog-buttons">
         <button type="button" onClick={() => dialog.current?.close()}>
-          Not now
+          {t('storage.notNow')}
         </button>
         {texts.length > 0 && (
           <>
             <button type="button" onClick={() => void copy()}>
-              Copy text
+              {t('storage.copy')}
             </button>
             <button type="button" onClick={() => void saveAsFile()}>
-              Save as file…
+              {t('storage.saveAsFile')}
             </button>
           </>
         )}
         {full ? (
           <button type="button" className="primary" onClick={() => void tryAgain()}>
-            Try again
+            {t('storage.tryAgain')}
           </button>
         ) : (
           <button type="button" className="primary" onClick={() => window.location.reload()}>
-            Reload
+            {t('storage.reload')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from '../../i18n';
 import { platform } from '../../platform';
 import { onStorageTrouble } from './trouble';
 import './storage.css';
@@ -41,6 +42,7 @@ interface Usage {
  * whenever storage runs into trouble.
  */
 export function StorageUsage() {
+  const { t } = useTranslation();
   const [usage, setUsage] = useState<Usage | null>(null);
 
   useEffect(() => {
@@ -64,9 +66,10 @@ export function StorageUsage() {
   const share = usage.quota > 0 ? usage.usage / usage.quota : 0;
   return (
     <p className="storage-usage muted">
-      Storage: {describeBytes(usage.usage)} used{usage.quota > 0 ? ` of ${describeBytes(usage.quota)} available` : ''}
-      {share >= 0.8 ? ' — nearly full' : ''}
-      {usage.persisted === false ? '. The browser may clear it when the disk runs low: keep copies with Export case.' : usage.persisted ? '. Kept by the browser.' : '.'}
+      {usage.quota > 0
+        ? t(share >= 0.8 ? 'storage.usageFull' : 'storage.usageOf', { used: describeBytes(usage.usage), quota: describeBytes(usage.quota) })
+        : t('storage.usage', { used: describeBytes(usage.usage) })}
+      {usage.persisted === false ? ` ${t('storage.notKept')}` : usage.persisted ? ` ${t('storage.kept')}` : ''}
     </p>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
+import type { TFunction } from 'i18next';
 import { useNote, useSource } from '../../db/hooks';
-import { useTranslation, type Translate } from '../../i18n';
+import { useTranslation } from '../../i18n';
 import { useContextKeys, usePublishContextKey } from '../../lib/contextKeys';
 import type { SyncState } from './engine';
 import { caseSync, useSyncState } from './manager';
 
-function statusText(state: SyncState, t: Translate): string {
+function statusText(state: SyncState, t: TFunction): string {
   switch (state.phase) {
     case 'synced':
       return t('sync.synced');

@@ -1,10 +1,11 @@
+import type { TFunction } from 'i18next';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { TAG_PALETTE } from '../../../shared/claims/tags';
 import type { TagRecord } from '../../../shared/domain/types';
 import { useTagUsage, useTags, type TagUsage } from '../../db/hooks';
 import { restoreFromTrash } from '../../db/repositories';
 import { createTag, deleteTag, mergeTags, renameTag, updateTag } from '../../db/repositories/tags';
-import { useTranslation, type Translate } from '../../i18n';
+import { useTranslation } from '../../i18n';
 import { Icon } from '../../lib/icons';
 import { VirtualList } from '../../lib/VirtualList';
 import { InlineConfirm } from '../../lib/InlineConfirm';
@@ -23,7 +24,7 @@ export interface CodebookPanelProps {
 type Usage = { passages: number; claims: number };
 const NO_USAGE: TagUsage = new Map();
 
-function usageLabel(t: Translate, u: Usage | undefined): string {
+function usageLabel(t: TFunction, u: Usage | undefined): string {
   const passages = t('codebook.passages', { count: u?.passages ?? 0 });
   return u?.claims ? `${passages} · ${t('codebook.claims', { count: u.claims })}` : passages;
 }
