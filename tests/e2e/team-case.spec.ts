@@ -101,10 +101,16 @@ async function relay(target: number): Promise<{ url: string; cut(): void; restor
 }
 
 /** A shares a new case with one source; returns an invitation of `role`. */
-async function shareNewCase(page: Page, role: 'Can edit' | 'Can only read' = 'Can edit'): Promise<string> {
+async function shareNewCase(page: Page, role: 'Can edit' | 'Can only read' = 'Can edit', brief?: string): Promise<string> {
   await newCase(page);
   await importThroughChooser(page, fixture('articles/harbour-seizure.txt'));
   await expect(sourceRegion(page)).toContainText(DETAINED);
+  if (brief) {
+    // Written before sharing: the text the shared document is seeded with.
+    await briefBox(page).click();
+    await page.keyboard.type(brief);
+    await expect(briefStatus(page)).toHaveText('Saved');
+  }
   await caseMenu(page, 'Share case…');
   const dialog = page.getByRole('dialog', { name: 'Share case' });
   await dialog.getByRole('textbox', { name: 'Server address' }).fill(server.url);
@@ -140,6 +146,21 @@ async function highlightAndTag(page: Page, text: string, tag: string): Promise<v
 /** The name this profile's changes carry (the title bar's "Your name" button). */
 async function yourName(page: Page): Promise<string> {
   return (await page.getByRole('button', { name: /^Your name: / }).innerText()).trim();
+}
+
+function briefStatus(page: Page) {
+  return page.locator('.brief-status');
+}
+
+/** The brief's text as the editor shows it (paragraphs joined by line breaks). */
+async function briefText(page: Page): Promise<string> {
+  return (await briefBox(page).innerText()).replace(/\n+/gu, '\n').trim();
+}
+
+/** The brief's stored copy (the note record search, export and citations read). */
+async function storedBriefText(page: Page): Promise<string> {
+  const { notes } = (await readStores(page, ['notes'])) as Record<string, { plainText?: string }[]>;
+  return notes!.map((n) => n.plainText ?? '').join('\n');
 }
 
 function passageList(page: Page) {
@@ -372,6 +393,80 @@ test('B goes offline, both edit, B reloads while offline and comes back: every e
     await a.context.close();
     await b.context.close();
     await link.close();
+  }
+});
+
+test('the brief is shared: seeded once, typed by both at once and merged, typed offline and kept over a reload, with citations that work for both', async ({ browser }) => {
+  const a = await profile(browser);
+  const b = await profile(browser);
+  const link = await relay(server.port);
+  const OPENING = 'Opening line from A.';
+  try {
+    const invitation = await shareNewCase(a.page, 'Can edit', OPENING);
+    await joinWith(b.page, invitation.replace(encodeURIComponent(server.url), encodeURIComponent(link.url)));
+    await expect(syncStatus(b.page)).toHaveText('Synced');
+
+    // B gets A's text from before sharing, once (only one side seeds the document).
+    await expect(briefBox(b.page)).toContainText(OPENING);
+    await b.page.waitForTimeout(500);
+    expect(await briefText(b.page)).toBe(OPENING);
+    expect(await briefText(a.page)).toBe(OPENING);
+
+    // A types; B sees it.
+    await briefBox(a.page).click();
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.type(' Then A wrote more.');
+    await expect(briefBox(b.page)).toContainText(`${OPENING} Then A wrote more.`);
+
+    // Both type at once in different places: A at the start, B at the end. Neither loses a character.
+    await briefBox(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await a.page.keyboard.press('Control+Home');
+    await Promise.all([a.page.keyboard.type('Start by A. ', { delay: 25 }), b.page.keyboard.type(' End by B.', { delay: 25 })]);
+    const merged = `Start by A. ${OPENING} Then A wrote more. End by B.`;
+    for (const page of [a.page, b.page]) await expect.poll(() => briefText(page)).toBe(merged);
+
+    // A cites a passage; the citation appears for B, and following it opens the passage there.
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type('Who was held?');
+    await selectWithMouse(a.page, DETAINED);
+    await a.page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Cite in brief' }).click();
+    await expect(briefBox(a.page).getByRole('link', { name: 'Citation 1' })).toBeVisible();
+    const citationB = briefBox(b.page).getByRole('link', { name: 'Citation 1' });
+    await expect(citationB).toBeVisible();
+    await expect(citationB).toHaveAccessibleDescription(DETAINED);
+    await citationB.click();
+    await expect.poll(() => b.page.evaluate(() => (CSS.highlights.get('cf-flash') as Highlight | undefined)?.values().next().value?.toString())).toBe(DETAINED);
+
+    // B goes offline and types; the text is kept over a reload while still offline.
+    link.cut();
+    await expect(syncStatus(b.page)).toHaveText(/^(Offline — \d+ changes? waiting|Reconnecting…)$/u);
+    await briefBox(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.press('Enter');
+    await b.page.keyboard.type('Written by B offline.');
+    await expect(briefStatus(b.page)).toHaveText('Saved');
+    await b.page.reload();
+    await expect(briefBox(b.page)).toContainText('Written by B offline.');
+    await expect(briefBox(a.page)).not.toContainText('Written by B offline.');
+
+    // Back online: A gets B's offline text, and both hold the same brief, the opening line once.
+    link.restore();
+    await expect(briefBox(a.page)).toContainText('Written by B offline.', { timeout: 30_000 });
+    await expect.poll(() => briefText(b.page)).toBe(await briefText(a.page));
+    for (const page of [a.page, b.page]) {
+      expect((await briefText(page)).split(OPENING)).toHaveLength(2);
+      await expect(briefBox(page).getByRole('link', { name: 'Citation 1' })).toBeVisible();
+      // The stored copy follows the shared text (search and export read it).
+      await expect.poll(() => storedBriefText(page)).toContain('Written by B offline.');
+    }
+    await b.page.screenshot({ path: 'test-results/team-case-brief.png' });
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  } finally {
+    await link.close();
+    await a.context.close();
+    await b.context.close();
   }
 });
 

@@ -72,7 +72,7 @@ export async function shareCase(caseId: string, serverInput: string): Promise<vo
   const address = normaliseServerAddress(serverInput);
   await serverInfo(address.http);
   const issued = await registerCase(address.http, caseId);
-  const link: SyncLink = { caseId, server: address.http, ws: address.ws, token: issued.token, role: 'rw', cursor: 0, joined: false };
+  const link: SyncLink = { caseId, server: address.http, ws: address.ws, token: issued.token, role: 'rw', cursor: 0, joined: false, sharedHere: true };
   await setMeta(linkKey(caseId), link);
   await track(new CaseSync(link)).start('share');
 }
