@@ -462,6 +462,38 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
       await expect.poll(() => storedBriefText(page)).toContain('Written by B offline.');
     }
     await b.page.screenshot({ path: 'test-results/team-case-brief.png' });
+
+    // Text a member had in a note before briefs were shared is kept in a note of its own, not overwritten.
+    await a.page.getByRole('button', { name: 'New note' }).click();
+    await a.page.getByRole('textbox', { name: 'Note title' }).fill('Leads');
+    await a.page.getByRole('textbox', { name: 'Note title' }).press('Enter');
+    await expect(a.page.getByRole('heading', { name: 'Leads' })).toBeVisible();
+    await briefBox(a.page).click();
+    await a.page.keyboard.type('Lead from A.');
+    await expect(b.page.getByRole('combobox', { name: 'Open note' }).locator('option', { hasText: 'Leads' })).toHaveCount(1);
+    await b.page.evaluate(async (text) => {
+      // As a copy from before sharing held it: the text in B's own note record only.
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('casefile');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = db.transaction('notes', 'readwrite').objectStore('notes');
+      const notes = await new Promise<Record<string, unknown>[]>((resolve) => (store.getAll().onsuccess = (e) => resolve((e.target as IDBRequest).result)));
+      const note = notes.find((n) => n.title === 'Leads')!;
+      const paragraph = { type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }] };
+      const content = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [paragraph] } };
+      await new Promise((resolve) => (store.put({ ...note, content, plainText: text }).onsuccess = resolve));
+      db.close();
+    }, 'Private lead of B.');
+    await b.page.reload();
+    await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads' });
+    await expect(briefBox(b.page)).toContainText('Lead from A.');
+    await expect(b.page.getByRole('status').filter({ hasText: '“Leads” is now written by the whole team. The text you had in it is kept in the note “Leads (my text before sharing)”.' })).toBeVisible();
+    await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads (my text before sharing)' });
+    await expect(briefBox(b.page)).toHaveText('Private lead of B.');
+    await a.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads (my text before sharing)' });
+    await expect(briefBox(a.page)).toHaveText('Private lead of B.');
     expect([...a.errors, ...b.errors]).toEqual([]);
   } finally {
     await link.close();

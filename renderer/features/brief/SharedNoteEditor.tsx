@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '../../../shared/domain/types';
 import { isClosedError, runWithOrigin } from '../../db';
-import { isEmptyNote, saveNoteContent } from '../../db/repositories';
+import { createNote, getMeta, isEmptyNote, saveNoteContent, setMeta } from '../../db/repositories';
 import { BriefEditor, type BriefChange, type BriefCollab } from '../../editor/BriefEditor';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
-import { useTranslation } from '../../i18n';
+import { useTranslation, type Translate } from '../../i18n';
 import { createAutosave, type AutosaveStatus } from '../../lib/autosave';
 import { registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
@@ -41,11 +41,17 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
   const latest = useRef<BriefChange | null>(null);
   const noteRef = useRef(note);
   noteRef.current = note;
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
 
   useEffect(() => {
     let live = true;
     let destroy: (() => Promise<void>) | null = null;
-    void sync.openNote({ id: note.id, ...(note.createdBy ? { createdBy: note.createdBy } : {}) }).then(({ provider, seeds, name, color }) => {
+    void (async () => {
+      const opened = await sync.openNote({ id: note.id, ...(note.createdBy ? { createdBy: note.createdBy } : {}) });
+      if (live && !opened.seeds) await keepTextFromBeforeSharing(noteRef.current, readOnlyRef.current, (message) => notices.toast(message), t);
+      return opened;
+    })().then(({ provider, seeds, name, color }) => {
       if (!live) return void provider.destroy();
       destroy = () => provider.destroy();
       setCollab({
@@ -66,6 +72,7 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
     // One document per note for the editor's life; the parent remounts for another note.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sync, note.id]);
+
 
   const autosave = useMemo(
     () =>
@@ -118,4 +125,26 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
       )}
     </>
   );
+}
+
+/**
+ * Before briefs were shared, each member's copy of a note had text of its own.
+ * The first time a member who does not seed a note opens it in its shared
+ * document, text they had stored in it would be replaced by the team's, so it
+ * is kept first in a note of its own (which they, its author, then seed).
+ * Once per note and profile; a read-only member cannot add notes.
+ */
+async function keepTextFromBeforeSharing(note: NoteRecord, readOnly: boolean, toast: (message: string) => void, t: Translate): Promise<void> {
+  const key = `sharedNote:${note.id}`;
+  try {
+    if (await getMeta<boolean>(key)) return;
+    if (!readOnly && !isEmptyNote(note.content, note.plainText)) {
+      const kept = await createNote(note.caseId, t('brief.keptBeforeSharingTitle', { title: note.title }));
+      await saveNoteContent(kept.id, { content: note.content, plainText: note.plainText });
+      toast(t('brief.keptBeforeSharing', { title: note.title, kept: kept.title }));
+    }
+    await setMeta(key, true);
+  } catch {
+    // Not kept this time (storage trouble): asked again when the note is next opened.
+  }
 }
