@@ -262,6 +262,10 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
     await brief.click();
     await b.page.keyboard.type('my own words');
     await expect(brief).not.toContainText('my own words');
+    // …yet shows the team's text as it is typed.
+    await briefBox(a.page).click();
+    await a.page.keyboard.type('Words by the owner.');
+    await expect(brief).toContainText('Words by the owner.');
     await expect(b.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toBeDisabled();
     // …a selection can be read and copied, not marked: the toolbar says why, and its actions refuse.
     await selectWithMouse(b.page, SEIZED);
@@ -417,6 +421,8 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     await a.page.keyboard.press('Control+End');
     await a.page.keyboard.type(' Then A wrote more.');
     await expect(briefBox(b.page)).toContainText(`${OPENING} Then A wrote more.`);
+    // B sees where A's caret is, with A's name on it.
+    await expect(b.page.getByText(await yourName(a.page), { exact: true })).toBeVisible();
 
     // Both type at once in different places: A at the start, B at the end. Neither loses a character.
     await briefBox(b.page).click();
