@@ -415,6 +415,8 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     await b.page.waitForTimeout(500);
     expect(await briefText(b.page)).toBe(OPENING);
     expect(await briefText(a.page)).toBe(OPENING);
+    // The brief is the only note on both sides: joining kept no copy of anything (B had no text of its own).
+    for (const page of [a.page, b.page]) await expect(page.getByRole('combobox', { name: 'Open note' })).toHaveCount(0);
 
     // A types; B sees it.
     await briefBox(a.page).click();
@@ -500,6 +502,9 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     await expect(briefBox(b.page)).toHaveText('Private lead of B.');
     await a.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads (my text before sharing)' });
     await expect(briefBox(a.page)).toHaveText('Private lead of B.');
+    for (const page of [a.page, b.page]) {
+      await expect(page.getByRole('combobox', { name: 'Open note' }).locator('option')).toHaveText(['Brief (brief)', 'Leads', 'Leads (my text before sharing)']);
+    }
     expect([...a.errors, ...b.errors]).toEqual([]);
   } finally {
     await link.close();
