@@ -163,6 +163,14 @@ async function storedBriefText(page: Page): Promise<string> {
   return notes!.map((n) => n.plainText ?? '').join('\n');
 }
 
+/** Open a note by its label in the note list and give its text. */
+async function briefTextOf(page: Page, label: string): Promise<string> {
+  await page.getByRole('combobox', { name: 'Open note' }).selectOption({ label });
+  await expect(page.getByRole('heading', { name: label.replace(/ \(brief\)$/u, '') })).toBeVisible();
+  await expect(briefBox(page)).not.toBeEmpty();
+  return briefText(page);
+}
+
 function passageList(page: Page) {
   return page.getByRole('list', { name: 'Passages' });
 }
@@ -505,6 +513,20 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     for (const page of [a.page, b.page]) {
       await expect(page.getByRole('combobox', { name: 'Open note' }).locator('option')).toHaveText(['Brief (brief)', 'Leads', 'Leads (my text before sharing)']);
     }
+
+    // B stops sharing: the brief is B's own again, holding the merged text, and the local shared copies are gone.
+    const merged2 = await briefTextOf(a.page, 'Brief (brief)');
+    await caseMenu(b.page, 'Share case…');
+    await b.page.getByRole('dialog', { name: 'Share case' }).getByRole('button', { name: 'Stop sharing' }).click();
+    await expect(syncBar(b.page)).toBeHidden();
+    expect(await briefTextOf(b.page, 'Brief (brief)')).toBe(merged2);
+    await briefBox(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' Only mine now.');
+    await expect(briefStatus(b.page)).toHaveText('Saved');
+    await expect.poll(async () => (await storedTraces(b.page)).docs).toEqual([]);
+    await a.page.waitForTimeout(500);
+    expect(await briefText(a.page)).not.toContain('Only mine now.');
     expect([...a.errors, ...b.errors]).toEqual([]);
   } finally {
     await link.close();
