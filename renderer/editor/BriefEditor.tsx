@@ -9,6 +9,10 @@ import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import type { Provider } from '@lexical/yjs';
+import type { Doc } from 'yjs';
 import { $getRoot, type EditorState, type SerializedEditorState } from 'lexical';
 import { useTranslation } from '../i18n';
 import { BRIEF_NODES } from './nodes';
@@ -57,6 +61,25 @@ export interface BriefEditorProps {
   reveal?: RevealRequest | null;
   /** False for a note that may only be read (a read-only team case): no typing, formatting, citing or dropping. */
   editable?: boolean;
+  /** Bind to a shared document: the text comes from it, and `initialContent` only seeds it when this device may (`shouldBootstrap`). */
+  collab?: BriefCollab;
+}
+
+/**
+ * A note whose text is shared (a team case): the editor binds to the note's
+ * Y.Doc through Lexical's CollaborationPlugin, which also draws the others'
+ * cursors with their names and keeps the undo history (only this person's
+ * own changes are undone).
+ */
+export interface BriefCollab {
+  /** The note's document name (one binding per mount). */
+  id: string;
+  /** Gives the note's provider and registers its Y.Doc in the map under `id`. */
+  providerFactory(id: string, docs: Map<string, Doc>): Provider;
+  /** Whether this device seeds an empty document with `initialContent` (shared/sync/noteSeed.ts). */
+  shouldBootstrap: boolean;
+  username: string;
+  cursorColor: string;
 }
 
 const validateUrl = (url: string) => normaliseLinkUrl(url) !== null;
@@ -72,7 +95,7 @@ function EditablePlugin({ editable }: { editable: boolean }) {
  * The Lexical brief. Mount it with a `key` of the note's id: the stored state is
  * read once at mount, and the parent owns saving (autosave) from `onChange`.
  */
-export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal = null, editable = true }: BriefEditorProps) {
+export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal = null, editable = true, collab }: BriefEditorProps) {
   const { t } = useTranslation();
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -80,7 +103,8 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
       theme: briefTheme,
       nodes: [...BRIEF_NODES],
       onError,
-      editorState: initialContent ? JSON.stringify(initialContent) : undefined,
+      // A shared note starts empty (null: not even a paragraph) and takes its text from the document.
+      editorState: collab ? null : initialContent ? JSON.stringify(initialContent) : undefined,
       editable,
     }),
     // Read once per mount; the parent remounts with a new key for another note.
@@ -90,7 +114,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
 
   const handleChange = (editorState: EditorState) => onChange(lazyChange(editorState));
 
-  return (
+  const editor = (
     <LexicalComposer initialConfig={initialConfig}>
       <EditablePlugin editable={editable} />
       <ToolbarPlugin />
@@ -112,7 +136,18 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
-      <BoundedHistoryPlugin />
+      {collab ? (
+        <CollaborationPlugin
+          id={collab.id}
+          providerFactory={collab.providerFactory}
+          shouldBootstrap={collab.shouldBootstrap}
+          initialEditorState={initialContent ? JSON.stringify(initialContent) : undefined}
+          username={collab.username}
+          cursorColor={collab.cursorColor}
+        />
+      ) : (
+        <BoundedHistoryPlugin />
+      )}
       <CitationsPlugin />
       <ClaimMarksPlugin />
       <CitationTypeaheadPlugin />
@@ -125,4 +160,5 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
       <OnChangePlugin onChange={handleChange} ignoreSelectionChange />
     </LexicalComposer>
   );
+  return collab ? <LexicalCollaboration>{editor}</LexicalCollaboration> : editor;
 }

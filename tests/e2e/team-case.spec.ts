@@ -101,10 +101,16 @@ async function relay(target: number): Promise<{ url: string; cut(): void; restor
 }
 
 /** A shares a new case with one source; returns an invitation of `role`. */
-async function shareNewCase(page: Page, role: 'Can edit' | 'Can only read' = 'Can edit'): Promise<string> {
+async function shareNewCase(page: Page, role: 'Can edit' | 'Can only read' = 'Can edit', brief?: string): Promise<string> {
   await newCase(page);
   await importThroughChooser(page, fixture('articles/harbour-seizure.txt'));
   await expect(sourceRegion(page)).toContainText(DETAINED);
+  if (brief) {
+    // Written before sharing: the text the shared document is seeded with.
+    await briefBox(page).click();
+    await page.keyboard.type(brief);
+    await expect(briefStatus(page)).toHaveText('Saved');
+  }
   await caseMenu(page, 'Share case…');
   const dialog = page.getByRole('dialog', { name: 'Share case' });
   await dialog.getByRole('textbox', { name: 'Server address' }).fill(server.url);
@@ -140,6 +146,29 @@ async function highlightAndTag(page: Page, text: string, tag: string): Promise<v
 /** The name this profile's changes carry (the title bar's "Your name" button). */
 async function yourName(page: Page): Promise<string> {
   return (await page.getByRole('button', { name: /^Your name: / }).innerText()).trim();
+}
+
+function briefStatus(page: Page) {
+  return page.locator('.brief-status');
+}
+
+/** The brief's text as the editor shows it (paragraphs joined by line breaks). */
+async function briefText(page: Page): Promise<string> {
+  return (await briefBox(page).innerText()).replace(/\n+/gu, '\n').trim();
+}
+
+/** The brief's stored copy (the note record search, export and citations read). */
+async function storedBriefText(page: Page): Promise<string> {
+  const { notes } = (await readStores(page, ['notes'])) as Record<string, { plainText?: string }[]>;
+  return notes!.map((n) => n.plainText ?? '').join('\n');
+}
+
+/** Open a note by its label in the note list and give its text. */
+async function briefTextOf(page: Page, label: string): Promise<string> {
+  await page.getByRole('combobox', { name: 'Open note' }).selectOption({ label });
+  await expect(page.getByRole('heading', { name: label.replace(/ \(brief\)$/u, '') })).toBeVisible();
+  await expect(briefBox(page)).not.toBeEmpty();
+  return briefText(page);
 }
 
 function passageList(page: Page) {
@@ -241,6 +270,10 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
     await brief.click();
     await b.page.keyboard.type('my own words');
     await expect(brief).not.toContainText('my own words');
+    // …yet shows the team's text as it is typed.
+    await briefBox(a.page).click();
+    await a.page.keyboard.type('Words by the owner.');
+    await expect(brief).toContainText('Words by the owner.');
     await expect(b.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toBeDisabled();
     // …a selection can be read and copied, not marked: the toolbar says why, and its actions refuse.
     await selectWithMouse(b.page, SEIZED);
@@ -372,6 +405,133 @@ test('B goes offline, both edit, B reloads while offline and comes back: every e
     await a.context.close();
     await b.context.close();
     await link.close();
+  }
+});
+
+test('the brief is shared: seeded once, typed by both at once and merged, typed offline and kept over a reload, with citations that work for both', async ({ browser }) => {
+  const a = await profile(browser);
+  const b = await profile(browser);
+  const link = await relay(server.port);
+  const OPENING = 'Opening line from A.';
+  try {
+    const invitation = await shareNewCase(a.page, 'Can edit', OPENING);
+    await joinWith(b.page, invitation.replace(encodeURIComponent(server.url), encodeURIComponent(link.url)));
+    await expect(syncStatus(b.page)).toHaveText('Synced');
+
+    // B gets A's text from before sharing, once (only one side seeds the document).
+    await expect(briefBox(b.page)).toContainText(OPENING);
+    await b.page.waitForTimeout(500);
+    expect(await briefText(b.page)).toBe(OPENING);
+    expect(await briefText(a.page)).toBe(OPENING);
+    // The brief is the only note on both sides: joining kept no copy of anything (B had no text of its own).
+    for (const page of [a.page, b.page]) await expect(page.getByRole('combobox', { name: 'Open note' })).toHaveCount(0);
+
+    // A types; B sees it.
+    await briefBox(a.page).click();
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.type(' Then A wrote more.');
+    await expect(briefBox(b.page)).toContainText(`${OPENING} Then A wrote more.`);
+    // B sees where A's caret is, with A's name on it.
+    await expect(b.page.getByText(await yourName(a.page), { exact: true })).toBeVisible();
+
+    // Both type at once in different places: A at the start, B at the end. Neither loses a character.
+    await briefBox(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await a.page.keyboard.press('Control+Home');
+    await Promise.all([a.page.keyboard.type('Start by A. ', { delay: 25 }), b.page.keyboard.type(' End by B.', { delay: 25 })]);
+    const merged = `Start by A. ${OPENING} Then A wrote more. End by B.`;
+    for (const page of [a.page, b.page]) await expect.poll(() => briefText(page)).toBe(merged);
+
+    // A cites a passage; the citation appears for B, and following it opens the passage there.
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type('Who was held?');
+    await selectWithMouse(a.page, DETAINED);
+    await a.page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Cite in brief' }).click();
+    await expect(briefBox(a.page).getByRole('link', { name: 'Citation 1' })).toBeVisible();
+    const citationB = briefBox(b.page).getByRole('link', { name: 'Citation 1' });
+    await expect(citationB).toBeVisible();
+    await expect(citationB).toHaveAccessibleDescription(DETAINED);
+    await citationB.click();
+    await expect.poll(() => b.page.evaluate(() => (CSS.highlights.get('cf-flash') as Highlight | undefined)?.values().next().value?.toString())).toBe(DETAINED);
+
+    // B goes offline and types; the text is kept over a reload while still offline.
+    link.cut();
+    await expect(syncStatus(b.page)).toHaveText(/^(Offline — \d+ changes? waiting|Reconnecting…)$/u);
+    await briefBox(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.press('Enter');
+    await b.page.keyboard.type('Written by B offline.');
+    await expect(briefStatus(b.page)).toHaveText('Saved');
+    await b.page.reload();
+    await expect(briefBox(b.page)).toContainText('Written by B offline.');
+    await expect(briefBox(a.page)).not.toContainText('Written by B offline.');
+
+    // Back online: A gets B's offline text, and both hold the same brief, the opening line once.
+    link.restore();
+    await expect(briefBox(a.page)).toContainText('Written by B offline.', { timeout: 30_000 });
+    await expect.poll(() => briefText(b.page)).toBe(await briefText(a.page));
+    for (const page of [a.page, b.page]) {
+      expect((await briefText(page)).split(OPENING)).toHaveLength(2);
+      await expect(briefBox(page).getByRole('link', { name: 'Citation 1' })).toBeVisible();
+      // The stored copy follows the shared text (search and export read it).
+      await expect.poll(() => storedBriefText(page)).toContain('Written by B offline.');
+    }
+    await b.page.screenshot({ path: 'test-results/team-case-brief.png' });
+
+    // Text a member had in a note before briefs were shared is kept in a note of its own, not overwritten.
+    await a.page.getByRole('button', { name: 'New note' }).click();
+    await a.page.getByRole('textbox', { name: 'Note title' }).fill('Leads');
+    await a.page.getByRole('textbox', { name: 'Note title' }).press('Enter');
+    await expect(a.page.getByRole('heading', { name: 'Leads' })).toBeVisible();
+    await briefBox(a.page).click();
+    await a.page.keyboard.type('Lead from A.');
+    await expect(b.page.getByRole('combobox', { name: 'Open note' }).locator('option', { hasText: 'Leads' })).toHaveCount(1);
+    await b.page.evaluate(async (text) => {
+      // As a copy from before sharing held it: the text in B's own note record only.
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('casefile');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = db.transaction('notes', 'readwrite').objectStore('notes');
+      const notes = await new Promise<Record<string, unknown>[]>((resolve) => (store.getAll().onsuccess = (e) => resolve((e.target as IDBRequest).result)));
+      const note = notes.find((n) => n.title === 'Leads')!;
+      const paragraph = { type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }] };
+      const content = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [paragraph] } };
+      await new Promise((resolve) => (store.put({ ...note, content, plainText: text }).onsuccess = resolve));
+      db.close();
+    }, 'Private lead of B.');
+    await b.page.reload();
+    await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads' });
+    await expect(briefBox(b.page)).toContainText('Lead from A.');
+    await expect(b.page.getByRole('status').filter({ hasText: '“Leads” is now written by the whole team. The text you had in it is kept in the note “Leads (my text before sharing)”.' })).toBeVisible();
+    await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads (my text before sharing)' });
+    await expect(briefBox(b.page)).toHaveText('Private lead of B.');
+    await a.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads (my text before sharing)' });
+    await expect(briefBox(a.page)).toHaveText('Private lead of B.');
+    for (const page of [a.page, b.page]) {
+      await expect(page.getByRole('combobox', { name: 'Open note' }).locator('option')).toHaveText(['Brief (brief)', 'Leads', 'Leads (my text before sharing)']);
+    }
+
+    // B stops sharing: the brief is B's own again, holding the merged text, and the local shared copies are gone.
+    const merged2 = await briefTextOf(a.page, 'Brief (brief)');
+    await caseMenu(b.page, 'Share case…');
+    await b.page.getByRole('dialog', { name: 'Share case' }).getByRole('button', { name: 'Stop sharing' }).click();
+    await expect(syncBar(b.page)).toBeHidden();
+    expect(await briefTextOf(b.page, 'Brief (brief)')).toBe(merged2);
+    await briefBox(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' Only mine now.');
+    await expect(briefStatus(b.page)).toHaveText('Saved');
+    await expect.poll(async () => (await storedTraces(b.page)).docs).toEqual([]);
+    await a.page.waitForTimeout(500);
+    expect(await briefText(a.page)).not.toContain('Only mine now.');
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  } finally {
+    await link.close();
+    await a.context.close();
+    await b.context.close();
   }
 });
 

@@ -144,8 +144,10 @@ test('a note deleted in another tab while this one was typing keeps the typed te
   await typeAtEnd(b, 'Call the harbour master on Monday.');
   const typing = b.keyboard.type(' Then ask the ferry company for the manifest of the night crossing.', { delay: 40 });
   await a.getByRole('button', { name: 'Delete note “Leads”' }).click();
+  // Watched while B still types: on a busy machine the typing can outlast the toast's few seconds.
+  const told = expect(b.getByRole('status').filter({ hasText: '“Leads” was deleted in another tab or window. What you typed here is kept in the note “Leads (kept from this tab)”.' })).toBeVisible({ timeout: 15_000 });
   await typing;
-  await expect(b.getByRole('status').filter({ hasText: '“Leads” was deleted in another tab or window. What you typed here is kept in the note “Leads (kept from this tab)”.' })).toBeVisible({ timeout: 15_000 });
+  await told;
   const notes = b.getByRole('combobox', { name: 'Open note' });
   await notes.selectOption({ label: 'Leads (kept from this tab)' });
   await expect(briefBox(b)).toContainText('Call the harbour master on Monday.');

@@ -13,7 +13,9 @@ import { isClosedError } from '../../db';
 import { clearStorageTrouble, reportSaveFailure } from '../storage/trouble';
 import { useNotices } from '../../lib/notices';
 import { useCaseReadOnly } from '../../lib/readOnly';
+import { caseSync, useSyncState } from '../sync/manager';
 import { NoteConflictDialog, type ConflictChoice } from './NoteConflictDialog';
+import { SharedNoteEditor } from './SharedNoteEditor';
 import { announceNoteSaved, isPageOpen, onNoteSavedElsewhere, PAGE_ID } from './noteChannel';
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'refused' | 'conflict' | 'reloaded' | 'full' | 'closed';
@@ -58,13 +60,24 @@ class NoteConflictError extends Error {
 }
 
 /**
+ * A note of a shared case is edited in its shared document (SharedNoteEditor);
+ * any other note as below. Sharing or leaving a case while the note is open
+ * remounts the editor the other way.
+ */
+export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
+  useSyncState(note.caseId);
+  const sync = caseSync(note.caseId);
+  return sync ? <SharedNoteEditor key={`shared:${note.id}`} note={note} reveal={reveal} sync={sync} /> : <LocalNoteEditor key={`local:${note.id}`} note={note} reveal={reveal} />;
+}
+
+/**
  * Binds one note to the editor and autosaves it (debounced, flushed on leave),
  * with one writer at a time: every save names the stored version it was edited
  * from, and a save based on an older version than the stored one is refused.
  * When another tab or window saves the note, this one reloads it if it has no
  * unsaved edits, and otherwise shows both versions to choose from or combine.
  */
-export function NoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
+function LocalNoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealRequest | null }) {
   const { t } = useTranslation();
   const notices = useNotices();
   const { readOnly } = useCaseReadOnly();

@@ -33,7 +33,8 @@ import {
   type TableName,
   type WriteContext,
 } from '../../../shared/sync/caseDoc';
-import { caseDocName } from '../../../shared/sync/names';
+import { caseDocName, noteDocName } from '../../../shared/sync/names';
+import { seedsNote } from '../../../shared/sync/noteSeed';
 import { decodeSnapshot, snapshotBlob } from '../../../shared/sync/snapshot';
 import { concurrentStatusMarker, type ConcurrentStatusMarker } from '../../../shared/sync/statusLog';
 import type { Role } from '../../../shared/sync/token';
@@ -41,6 +42,7 @@ import { latestSeq, subscribeChanges, readChangesSince, type RecordChange } from
 import { getActor, setMeta } from '../../db/repositories';
 import { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, type SyncedRecords } from '../../db/repositories';
 import { t } from '../../i18n';
+import { localDocName, NoteDocProvider } from './noteDoc';
 import { getBlob, putBlob } from './serverApi';
 
 /** The origin of this device's writes into a case Y.Doc (observers skip it: no echo). */
@@ -59,6 +61,8 @@ export interface SyncLink {
   cursor: number;
   /** True once the first sync with the server happened (until then nothing local is written into the doc). */
   joined: boolean;
+  /** True when the case was shared from this profile (not joined): it seeds the notes nobody else may (noteSeed.ts). */
+  sharedHere?: boolean;
 }
 
 export const LINK_PREFIX = 'sync:link:';
@@ -88,7 +92,7 @@ type SharedSourceRecord = SharedRecords['sources'];
 
 const COLORS = ['#b3261e', '#1b6e3a', '#0b57d0', '#8a4b00', '#6f3fb5', '#00696f'];
 
-function colorFor(id: string): string {
+export function colorFor(id: string): string {
   let h = 0;
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return COLORS[h % COLORS.length]!;
@@ -122,6 +126,9 @@ export class CaseSync {
   private where: string | undefined;
   private joinedResolve: () => void = () => undefined;
   private readonly joined = new Promise<void>((resolve) => (this.joinedResolve = resolve));
+  private connectedResolve: (provider: HocuspocusProvider) => void = () => undefined;
+  /** The case's provider, once `start` made it: notes' documents ride its WebSocket. */
+  private readonly connected = new Promise<HocuspocusProvider>((resolve) => (this.connectedResolve = resolve));
 
   constructor(
     private link: SyncLink,
@@ -181,12 +188,13 @@ export class CaseSync {
    * case shared before.
    */
   async start(mode: 'share' | 'join' | 'resume', provider?: HocuspocusProvider): Promise<void> {
-    this.persistence = new IndexeddbPersistence(`casefile-sync:${caseDocName(this.caseId)}`, this.doc);
+    this.persistence = new IndexeddbPersistence(localDocName(caseDocName(this.caseId)), this.doc);
     await this.persistence.whenSynced;
     // A joined document arrived before it had local persistence: store it whole now.
     if (mode === 'join') await storeState(this.persistence, true);
     if (this.destroyed) return;
     this.provider = provider ?? this.connect();
+    this.connectedResolve(this.provider);
     this.provider.on('status', () => this.refresh());
     this.provider.on('unsyncedChanges', () => this.refresh());
     this.provider.on('synced', () => {
@@ -464,14 +472,32 @@ export class CaseSync {
     this.provider?.setAwarenessField('where', where ?? null);
   }
 
+  /**
+   * A note's shared text: its own Y.Doc on the case's WebSocket and token, and
+   * whether this device seeds it with the note's stored text (noteSeed.ts).
+   */
+  async openNote(note: { id: string; createdBy?: string }): Promise<{ provider: NoteDocProvider; seeds: boolean; name: string; color: string }> {
+    const caseProvider = await this.connected;
+    const actor = await getActor();
+    const sharedHere = this.link.sharedHere ?? readCaseInfo(this.doc)?.createdBy === actor.id;
+    const seeds = seedsNote({ me: actor.id, noteAuthor: note.createdBy, sharedHere, members: new Set(readMembers(this.doc).keys()), readOnly: this.state.readOnly });
+    const provider = new NoteDocProvider(noteDocName(this.caseId, note.id), caseProvider.configuration.websocketProvider, this.link.token);
+    return { provider, seeds, name: actor.name, color: colorFor(actor.id) };
+  }
+
   /** Disconnect and stop listening; `forget` also drops the locally persisted document (Stop sharing). */
   async destroy(forget = false): Promise<void> {
     this.destroyed = true;
     for (const off of this.offs) off();
     this.offs = [];
     this.provider?.destroy();
-    if (forget) await this.persistence?.clearData();
-    else await this.persistence?.destroy();
+    if (forget) {
+      await this.persistence?.clearData();
+      // The notes' local copies too (Chromium lists databases; elsewhere they stay, unused).
+      const prefix = localDocName(`note/${this.caseId}/`);
+      const names = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).map((d) => d.name ?? '') : [];
+      for (const name of names.filter((n) => n.startsWith(prefix))) indexedDB.deleteDatabase(name);
+    } else await this.persistence?.destroy();
     this.listeners.clear();
   }
 }

@@ -72,7 +72,7 @@ export async function shareCase(caseId: string, serverInput: string): Promise<vo
   const address = normaliseServerAddress(serverInput);
   await serverInfo(address.http);
   const issued = await registerCase(address.http, caseId);
-  const link: SyncLink = { caseId, server: address.http, ws: address.ws, token: issued.token, role: 'rw', cursor: 0, joined: false };
+  const link: SyncLink = { caseId, server: address.http, ws: address.ws, token: issued.token, role: 'rw', cursor: 0, joined: false, sharedHere: true };
   await setMeta(linkKey(caseId), link);
   await track(new CaseSync(link)).start('share');
 }
@@ -135,7 +135,7 @@ export async function joinCase(text: string): Promise<{ caseId: string; name: st
     provider.destroy();
     throw new Error('The server has no content for this case yet (the person who shared it may not have finished sending it). Nothing was stored; try again in a moment.');
   }
-  const link: SyncLink = { caseId: invitation.caseId, server: address.http, ws: address.ws, token: invitation.token, role: invitation.role, cursor: 0, joined: false };
+  const link: SyncLink = { caseId: invitation.caseId, server: address.http, ws: address.ws, token: invitation.token, role: invitation.role, cursor: 0, joined: false, sharedHere: false };
   await setMeta(linkKey(link.caseId), link);
   const sync = track(new CaseSync(link, doc));
   await sync.start('join', provider);

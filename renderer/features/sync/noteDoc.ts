@@ -1,0 +1,111 @@
+/**
+ * One note's shared text: a Y.Doc per note (`note/<caseId>/<noteId>`, root
+ * "root", what @lexical/yjs binds), carried by a HocuspocusProvider that rides
+ * the case's WebSocket (one socket per server and case, several documents on
+ * it) with the case's token, and persisted in this profile by y-indexeddb so
+ * that text typed offline survives a reload and merges on reconnect.
+ *
+ * Lexical's CollaborationPlugin wants its own small Provider interface; this
+ * adapts Hocuspocus to it. It reports `sync` only once the local copy has
+ * loaded AND the server has synced, because the plugin decides whether to
+ * seed the document at that moment (see shared/sync/noteSeed.ts): seeding
+ * before the server's state arrived would write the text a second time.
+ */
+import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Provider } from '@lexical/yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+
+/** The local store's name of a shared document (the case's is `casefile-sync:case/<id>`). */
+export const localDocName = (docName: string) => `casefile-sync:${docName}`;
+
+type SyncListener = (isSynced: boolean) => void;
+type StatusListener = (event: { status: string }) => void;
+
+export class NoteDocProvider {
+  readonly doc = new Y.Doc();
+  private readonly hp: HocuspocusProvider;
+  private persistence: IndexeddbPersistence | null = null;
+  private loaded = false;
+  private destroyed = false;
+  private readonly syncListeners = new Set<SyncListener>();
+  private readonly statusListeners = new Set<StatusListener>();
+
+  constructor(
+    private readonly docName: string,
+    websocketProvider: HocuspocusProviderWebsocket,
+    token: string,
+  ) {
+    this.hp = new HocuspocusProvider({ websocketProvider, name: docName, document: this.doc, token });
+    this.hp.on('synced', ({ state }: { state: boolean }) => {
+      if (state) this.reportSync();
+    });
+    this.hp.on('status', ({ status }: { status: string }) => {
+      for (const l of [...this.statusListeners]) l({ status });
+    });
+  }
+
+  get awareness(): Provider['awareness'] {
+    return this.hp.awareness as unknown as Provider['awareness'];
+  }
+
+  /** Both halves in: the local copy and the server's state. */
+  private reportSync(): void {
+    if (!this.loaded || !this.hp.isSynced || this.destroyed) return;
+    for (const l of [...this.syncListeners]) l(true);
+  }
+
+  /**
+   * Called by the plugin once it observes the document: only then is the local
+   * copy loaded, so none of it arrives before the editor listens.
+   */
+  connect(): void {
+    if (this.destroyed) return;
+    if (this.persistence) {
+      this.hp.attach();
+      return;
+    }
+    this.persistence = new IndexeddbPersistence(localDocName(this.docName), this.doc);
+    void this.persistence.whenSynced.then(() => {
+      if (this.destroyed) return;
+      this.loaded = true;
+      this.hp.attach();
+      this.reportSync();
+    });
+  }
+
+  /** The plugin disconnects on unmount (and StrictMode's rehearsal); the socket is the case's, so only this document lets go. */
+  disconnect(): void {
+    this.hp.detach();
+  }
+
+  on(type: 'sync' | 'status' | 'update' | 'reload', cb: never): void {
+    if (type === 'sync') this.syncListeners.add(cb as SyncListener);
+    if (type === 'status') this.statusListeners.add(cb as StatusListener);
+    // 'update' and 'reload' are never emitted: the document is never swapped.
+  }
+
+  off(type: 'sync' | 'status' | 'update' | 'reload', cb: never): void {
+    if (type === 'sync') this.syncListeners.delete(cb as SyncListener);
+    if (type === 'status') this.statusListeners.delete(cb as StatusListener);
+  }
+
+  /** Edits the server has not acknowledged yet. */
+  get unsyncedChanges(): number {
+    return this.hp.unsyncedChanges;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.syncListeners.clear();
+    this.statusListeners.clear();
+    this.hp.destroy();
+    await this.persistence?.destroy();
+  }
+
+  /** As Lexical's CollaborationPlugin types it. */
+  asProvider(): Provider {
+    return this as unknown as Provider;
+  }
+}
