@@ -4,7 +4,8 @@ import { isClosedError, runWithOrigin } from '../../db';
 import { createNote, getMeta, isEmptyNote, saveNoteContent, setMeta } from '../../db/repositories';
 import { BriefEditor, type BriefChange, type BriefCollab } from '../../editor/BriefEditor';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
-import { useTranslation, type Translate } from '../../i18n';
+import type { TFunction } from 'i18next';
+import { useTranslation } from '../../i18n';
 import { createAutosave, type AutosaveStatus } from '../../lib/autosave';
 import { registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
@@ -134,7 +135,7 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
  * is kept first in a note of its own (which they, its author, then seed).
  * Once per note and profile; a read-only member cannot add notes.
  */
-async function keepTextFromBeforeSharing(note: NoteRecord, readOnly: boolean, toast: (message: string) => void, t: Translate): Promise<void> {
+async function keepTextFromBeforeSharing(note: NoteRecord, readOnly: boolean, toast: (message: string) => void, t: TFunction): Promise<void> {
   const key = `sharedNote:${note.id}`;
   try {
     if (await getMeta<boolean>(key)) return;
