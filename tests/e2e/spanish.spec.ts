@@ -106,7 +106,7 @@ test('the passage list and card, the codebook, Import from URL, the claims panel
   await page.getByRole('button', { name: 'Exportar informe', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Exportar informe' });
   await expect(dialog.getByText(/^Las \d+ citas son correctas\.$/)).toBeVisible();
-  for (const name of ['Markdown', 'PDF', 'HTML', 'Word (DOCX)', 'Notas al pie', 'Notas al final']) await expect(dialog.getByRole('radio', { name })).toBeVisible();
+  for (const name of ['Markdown', 'PDF', 'HTML', 'Word (DOCX)', 'Notas al pie', 'Notas al final']) await expect(dialog.getByRole('radio', { name, exact: true })).toBeVisible();
   for (const name of ['Bibliografía', 'Anexo de afirmaciones', 'Tabla de pruebas']) await expect(dialog.getByRole('checkbox', { name })).toBeVisible();
   await expect(dialog.getByRole('combobox', { name: 'Estilo de cita' })).toContainText('(predeterminado)');
   await dialog.getByRole('radio', { name: 'PDF' }).check();
