@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { harbourCase } from '../fixtures/export/harbourCase';
 import { fixture } from './helpers/app';
-import { live, putRecords } from './helpers/seed';
+import { writeCase } from './helpers/seed';
 
 /**
  * The case views in Spanish: the Timeline (tools, status, dates with Spanish month names and word order,
@@ -88,15 +88,7 @@ test('the Evidence map speaks Spanish: summary, views, flags, the graph and the 
   const data = harbourCase();
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
-  await putRecords(page, {
-    cases: live([data.case]),
-    sources: live(data.sources),
-    passages: live(data.passages),
-    claims: live(data.claims),
-    tags: live(data.tags),
-    notes: live(data.notes),
-    meta: [{ key: 'activeCaseId', value: data.case.id }],
-  });
+  await writeCase(page, data);
   await page.reload();
   await page.getByRole('tab', { name: 'Mapa de pruebas' }).click();
   const pane = page.getByRole('region', { name: 'Mapa de pruebas' });

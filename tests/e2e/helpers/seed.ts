@@ -22,13 +22,12 @@ export async function putRecords(page: Page, records: Record<string, unknown[]>)
 }
 
 /** Records as the app stores them: live (`deletedAt: 0`, which the live indexes need) unless the fixture says otherwise. */
-export function live<T extends object>(rows: readonly T[]): T[] {
+function live<T extends object>(rows: readonly T[]): T[] {
   return rows.map((row) => ({ deletedAt: 0, ...row }));
 }
 
-/** Seed a fixture case, make it the active one, and wait until its brief is open with its citations. */
-export async function seedCase(page: Page, data: FixtureCase, briefText = 'Who ordered the inspection, and when?'): Promise<void> {
-  await openApp(page);
+/** Write a fixture case's records as live records and make it the active case (the page shows it after a reload). */
+export async function writeCase(page: Page, data: FixtureCase): Promise<void> {
   await putRecords(page, {
     cases: live([data.case]),
     sources: live(data.sources),
@@ -38,6 +37,12 @@ export async function seedCase(page: Page, data: FixtureCase, briefText = 'Who o
     notes: live(data.notes),
     meta: [{ key: 'activeCaseId', value: data.case.id }],
   });
+}
+
+/** Seed a fixture case, make it the active one, and wait until its brief is open with its citations. */
+export async function seedCase(page: Page, data: FixtureCase, briefText = 'Who ordered the inspection, and when?'): Promise<void> {
+  await openApp(page);
+  await writeCase(page, data);
   await page.reload();
   await expect(briefBox(page)).toContainText(briefText);
 }
