@@ -92,6 +92,23 @@ function EditablePlugin({ editable }: { editable: boolean }) {
 }
 
 /**
+ * A shared note's changes, its first text included. Lexical's OnChangePlugin skips an update whose previous
+ * state was empty, which for a shared note (it starts empty) is the text arriving from its document: the
+ * stored copy that search and export read would then keep older text until someone typed.
+ */
+function SharedChangePlugin({ onChange }: { onChange(editorState: EditorState): void }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+        if (dirtyElements.size > 0 || dirtyLeaves.size > 0) onChange(editorState);
+      }),
+    [editor, onChange],
+  );
+  return null;
+}
+
+/**
  * The Lexical brief. Mount it with a `key` of the note's id: the stored state is
  * read once at mount, and the parent owns saving (autosave) from `onChange`.
  */
@@ -157,7 +174,7 @@ export function BriefEditor({ initialContent, onChange, onBlur, onError, reveal 
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
       <LinkPlugin validateUrl={validateUrl} />
       <MarkdownShortcutPlugin transformers={BRIEF_TRANSFORMERS} />
-      <OnChangePlugin onChange={handleChange} ignoreSelectionChange />
+      {collab ? <SharedChangePlugin onChange={handleChange} /> : <OnChangePlugin onChange={handleChange} ignoreSelectionChange />}
     </LexicalComposer>
   );
   return collab ? <LexicalCollaboration>{editor}</LexicalCollaboration> : editor;

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +161,18 @@ async function briefText(page: Page): Promise<string> {
 async function storedBriefText(page: Page): Promise<string> {
   const { notes } = (await readStores(page, ['notes'])) as Record<string, { plainText?: string }[]>;
   return notes!.map((n) => n.plainText ?? '').join('\n');
+}
+
+/** The brief exported as Markdown through Export brief, as the file's text. */
+async function markdownExport(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Export brief' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export brief' });
+  await dialog.getByRole('radio', { name: 'Markdown' }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: /^Export( anyway)?$/u }).click();
+  const path = await (await download).path();
+  await expect(dialog).toBeHidden();
+  return readFileSync(path, 'utf8');
 }
 
 /** Open a note by its label in the note list and give its text. */
@@ -514,8 +526,18 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
       await expect(page.getByRole('combobox', { name: 'Open note' }).locator('option')).toHaveText(['Brief (brief)', 'Leads', 'Leads (my text before sharing)']);
     }
 
-    // B stops sharing: the brief is B's own again, holding the merged text, and the local shared copies are gone.
+    // After sync, the brief exports to the same Markdown in both profiles (its citations' footnotes included).
     const merged2 = await briefTextOf(a.page, 'Brief (brief)');
+    expect(await briefTextOf(b.page, 'Brief (brief)')).toBe(merged2);
+    // Export reads the stored copies, which autosave writes a moment after the shared text arrives.
+    const flat = async (page: Page) => JSON.stringify((await storedBriefText(page)).split('\n').sort());
+    const storedA = await flat(a.page);
+    await expect.poll(() => flat(b.page)).toBe(storedA);
+    const markdownA = await markdownExport(a.page);
+    expect(markdownA).toContain('[^1]');
+    expect(await markdownExport(b.page)).toBe(markdownA);
+
+    // B stops sharing: the brief is B's own again, holding the merged text, and the local shared copies are gone.
     await caseMenu(b.page, 'Share case…');
     await b.page.getByRole('dialog', { name: 'Share case' }).getByRole('button', { name: 'Stop sharing' }).click();
     await expect(syncBar(b.page)).toBeHidden();
