@@ -619,6 +619,22 @@ export function readRecord<T extends TableName>(doc: Y.Doc, table: T, id: string
   return record ? readOne(table, id, record, lazy(() => tagResolution(doc))) : undefined;
 }
 
+/**
+ * Several records of one table, in the order asked, skipping IDs the document
+ * has no record for; the tag resolution is worked out once for them all (per
+ * record it costs a join of 10,000 passages half a second).
+ */
+export function readRecords<T extends TableName>(doc: Y.Doc, table: T, ids: Iterable<string>): SharedRecords[T][] {
+  const resolution = lazy(() => tagResolution(doc));
+  const root = tableMap(doc, table);
+  const out: SharedRecords[T][] = [];
+  for (const id of ids) {
+    const record = root.get(id);
+    if (record) out.push(readOne(table, id, record, resolution));
+  }
+  return out;
+}
+
 /** Every record of a table, tombstoned ones included (they carry deletedAt), in ID order. */
 export function readTable<T extends TableName>(doc: Y.Doc, table: T): SharedRecords[T][] {
   const resolution = lazy(() => tagResolution(doc));

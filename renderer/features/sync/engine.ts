@@ -23,6 +23,7 @@ import {
   readClaimStatus,
   readMembers,
   readRecord,
+  readRecords,
   restoreRecord,
   tableMap,
   writeCaseInfo,
@@ -370,7 +371,7 @@ export class CaseSync {
     for (const table of TABLES) {
       const list = ids[table] ?? [];
       if (list.length === 0) continue;
-      const records = list.map((id) => readRecord(this.doc, table, id)).filter((r): r is NonNullable<typeof r> => !!r);
+      const records = readRecords(this.doc, table, list);
       if (table === 'sources') {
         const { sources, blobs } = await this.fetchSources(records as SharedSourceRecord[]);
         out.sources = sources;

@@ -14,6 +14,7 @@ import {
   readClaimStatus,
   readMembers,
   readRecord,
+  readRecords,
   readTable,
   restoreRecord,
   tagResolution,
@@ -201,6 +202,17 @@ describe('records round-trip', () => {
     expect(writeRecords(many, 'passages', passages, ctx('ana'))).toBe(50);
     expect(readTable(many, 'passages')).toEqual(readTable(one, 'passages'));
     expect(writeRecords(many, 'passages', passages, ctx('ana'))).toBe(0);
+  });
+
+  it('reads several records at once the same as one by one, in the order asked, skipping unknown IDs', () => {
+    const doc = new Y.Doc();
+    writeRecords(doc, 'tags', [tagRecord('t1', 'money'), tagRecord('t2', 'ports')], ctx('ana'));
+    writeRecords(doc, 'passages', Array.from({ length: 5 }, (_, i) => passage(`p${i}`, { tags: i % 2 ? ['t1'] : ['t2', 't1'] })), ctx('ana'));
+    deleteRecord(doc, 'tags', 't2', ctx('ben'));
+    const ids = ['p3', 'nope', 'p0', 'p1'];
+    const oneByOne = ids.map((id) => readRecord(doc, 'passages', id)).filter((r) => r !== undefined);
+    expect(readRecords(doc, 'passages', ids)).toEqual(oneByOne);
+    expect(oneByOne.map((p) => p.tags)).toEqual([['t1'], ['t1'], ['t1']]);
   });
 
   it('keeps the order of a passage’s tags (the first one colours the highlight)', () => {
