@@ -63,6 +63,9 @@ const realTimers: AutosaveTimers = {
  * it is written; this decides when, so every editor gets the same guarantees
  * (see the module comment) without re-implementing timers and races.
  */
+/** How a note's text is saved while typing, shared or not: a second after the last key, at least every five seconds. */
+export const NOTE_SAVE_TIMING = { debounceMs: 1000, maxWaitMs: 5000 } as const;
+
 export function createAutosave<T>(opts: AutosaveOptions<T>): Autosave<T> {
   const debounceMs = opts.debounceMs ?? 1000;
   const maxWaitMs = opts.maxWaitMs ?? 5000;

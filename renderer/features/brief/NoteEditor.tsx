@@ -6,7 +6,7 @@ import type { NoteRecord } from '../../../shared/domain/types';
 import { createNote, deleteMeta, getMetaEntries, isEmptyNote, saveNoteContent, setMeta } from '../../db/repositories';
 import { BriefEditor, type BriefChange } from '../../editor/BriefEditor';
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
-import { createAutosave } from '../../lib/autosave';
+import { createAutosave, NOTE_SAVE_TIMING } from '../../lib/autosave';
 import { registerFlusher } from '../../lib/flush';
 import { registerUnsaved } from '../../lib/unsaved';
 import { isClosedError } from '../../db';
@@ -112,8 +112,7 @@ function LocalNoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealReq
   const autosave = useMemo(
     () =>
       createAutosave<BriefChange>({
-        debounceMs: 1000,
-        maxWaitMs: 5000,
+        ...NOTE_SAVE_TIMING,
         // An empty editor (still loading, or cleared) is not saved until something is typed.
         isEmpty: (change) => isEmptyNote(change.content, change.plainText),
         save: async (change) => {

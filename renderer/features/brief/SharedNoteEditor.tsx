@@ -6,7 +6,7 @@ import { BriefEditor, type BriefChange, type BriefCollab } from '../../editor/Br
 import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import type { TFunction } from 'i18next';
 import { useTranslation } from '../../i18n';
-import { createAutosave, type AutosaveStatus } from '../../lib/autosave';
+import { createAutosave, NOTE_SAVE_TIMING, type AutosaveStatus } from '../../lib/autosave';
 import { registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
 import { useCaseReadOnly } from '../../lib/readOnly';
@@ -78,8 +78,7 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
   const autosave = useMemo(
     () =>
       createAutosave<BriefChange>({
-        debounceMs: 1000,
-        maxWaitMs: 5000,
+        ...NOTE_SAVE_TIMING,
         // Empty until the document has loaded: never stored over the text.
         isEmpty: (change) => isEmptyNote(change.content, change.plainText),
         save: async (change) => {

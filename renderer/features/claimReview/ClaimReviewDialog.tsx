@@ -6,6 +6,7 @@
  * for — for the person to read and change. Everything is remembered per
  * case.
  */
+import { safeFileStem } from '../../../shared/domain/fileName';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { buildEntities, claimantEntity } from '../../../shared/entities/entities';
 import {
@@ -96,7 +97,7 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
     }
     setProblem(null);
     await setMeta(settingsKey(caseId), settings);
-    const safe = caseName.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-') || 'case';
+    const safe = safeFileStem(caseName, 'case', 'hyphenated');
     const saved = await platform().saveFile({
       suggestedName: `${safe}-claimreview.jsonld`,
       bytes: new TextEncoder().encode(json),

@@ -5,6 +5,7 @@
  * that are not independent. Clicking a cell opens its evidence. The map
  * exports as SVG and PNG, and goes into the brief as a figure.
  */
+import { safeFileStem } from '../../../shared/domain/fileName';
 import { useId, useMemo, useState } from 'react';
 import { figure as figureJson } from '../../../shared/brief/build';
 import { buildEvidenceMap, type EvidenceMap, type MapCell, type MapFlag } from '../../../shared/evidence/map';
@@ -64,7 +65,7 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
     } else navigate({ kind: 'open-claim', claimId });
   };
 
-  const safeName = caseName.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-') || 'case';
+  const safeName = safeFileStem(caseName, 'case', 'hyphenated');
 
   const exportSvg = async () => {
     if (map.claims.length === 0) return notices.error(t('evidenceMap.empty'));

@@ -4,6 +4,7 @@
  * confirms, corrects or dismisses them, adds events by hand from passages,
  * and inserts the chronology into the brief or saves it as CSV.
  */
+import { safeFileStem } from '../../../shared/domain/fileName';
 import { useId, useMemo, useRef, useState } from 'react';
 import { parseUserDate } from '../../../shared/chronology/dates';
 import { chronologyCsv, chronologyTable } from '../../../shared/chronology/table';
@@ -115,7 +116,7 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
       notices.error(t('timeline.nothingToExport'));
       return;
     }
-    const safe = caseName.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-') || 'case';
+    const safe = safeFileStem(caseName, 'case', 'hyphenated');
     const saved = await platform().saveFile({
       suggestedName: `${safe}-chronology.csv`,
       bytes: new TextEncoder().encode(chronologyCsv(chronologyRows(timeline, names.sources))),
