@@ -92,6 +92,10 @@ test('the Evidence map speaks Spanish: summary, views, flags, the graph and the 
   await page.reload();
   await page.getByRole('tab', { name: 'Mapa de pruebas' }).click();
   const pane = page.getByRole('region', { name: 'Mapa de pruebas' });
+  // Spanish tab names are longer: the tab row wraps rather than pushing the window sideways.
+  const overflow = await page.evaluate(() => [document.documentElement, document.body, document.querySelector('.app')].map((el) => (el ? el.scrollWidth - el.clientWidth : 0)));
+  expect(overflow).toEqual([0, 0, 0]);
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
   await expect(pane.getByRole('status')).toHaveText('2 afirmaciones · con una sola fuente: 1 · con fuentes no independientes: 0 · sin respaldo: 0');
   await expect(pane.getByRole('application', { name: /^Matriz de pruebas de 2 afirmaciones y 3 fuentes\./ })).toBeVisible();
   await expect(pane.getByRole('list', { name: 'Leyenda' })).toContainText('Se basa en una sola fuente');
