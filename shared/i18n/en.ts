@@ -1278,6 +1278,7 @@ export const en = {
     madeBrief: '“{{title}}” is now the case’s brief.',
     noNotes: 'This case has no notes yet.',
     saveFailed: 'The note could not be saved. Your text is still in the editor.',
+    loadingShared: 'Loading the team’s text…',
     keptBeforeSharingTitle: '{{title}} (my text before sharing)',
     keptBeforeSharing: '“{{title}}” is now written by the whole team. The text you had in it is kept in the note “{{kept}}”.',
     editorError: 'The editor hit a problem: {{reason}}',

@@ -1332,6 +1332,7 @@ export const es: Messages<Catalogue> = {
     madeBrief: '«{{title}}» es ahora el informe del caso.',
     noNotes: 'Este caso aún no tiene notas.',
     saveFailed: 'No se pudo guardar la nota. Tu texto sigue en el editor.',
+    loadingShared: 'Cargando el texto del equipo…',
     keptBeforeSharingTitle: '{{title}} (mi texto antes de compartir)',
     keptBeforeSharing: 'Ahora todo el equipo escribe «{{title}}». El texto que tenías en ella se conserva en la nota «{{kept}}».',
     editorError: 'El editor ha tenido un problema: {{reason}}',

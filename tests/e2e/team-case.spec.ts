@@ -179,6 +179,7 @@ async function markdownExport(page: Page): Promise<string> {
 async function briefTextOf(page: Page, label: string): Promise<string> {
   await page.getByRole('combobox', { name: 'Open note' }).selectOption({ label });
   await expect(page.getByRole('heading', { name: label.replace(/ \(brief\)$/u, '') })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the team’s text…' })).toHaveCount(0);
   await expect(briefBox(page)).not.toBeEmpty();
   return briefText(page);
 }
@@ -475,8 +476,20 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     await b.page.keyboard.press('Enter');
     await b.page.keyboard.type('Written by B offline.');
     await expect(briefStatus(b.page)).toHaveText('Saved');
+    // While the shared text loads, the note says so; it is never shown as an empty editor that fills a moment later.
+    await b.page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { briefShown: string[] }).briefShown = shown;
+      new MutationObserver(() => {
+        const box = document.querySelector<HTMLElement>('[role="textbox"][aria-label="Brief"]');
+        if (box?.checkVisibility()) shown.push((box.textContent ?? '').trim());
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     await b.page.reload();
     await expect(briefBox(b.page)).toContainText('Written by B offline.');
+    const shown = await b.page.evaluate(() => (window as unknown as { briefShown: string[] }).briefShown);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((text) => text === '')).toEqual([]);
     await expect(briefBox(a.page)).not.toContainText('Written by B offline.');
 
     // Back online: A gets B's offline text, and both hold the same brief, the opening line once.

@@ -37,6 +37,8 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
   const { readOnly } = useCaseReadOnly();
   const [status, setStatus] = useState<SaveState>('saved');
   const [collab, setCollab] = useState<BriefCollab | null>(null);
+  // Until its text has loaded, the note is not shown: an empty editor that fills a moment later reads as a lost note.
+  const [ready, setReady] = useState(false);
   // The stored text, read once: what this device seeds an empty document with, when it may.
   const [initial] = useState(() => note.content);
   const latest = useRef<BriefChange | null>(null);
@@ -48,6 +50,7 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
   useEffect(() => {
     let live = true;
     let destroy: (() => Promise<void>) | null = null;
+    let offReady = () => {};
     void (async () => {
       const opened = await sync.openNote({ id: note.id, ...(note.createdBy ? { createdBy: note.createdBy } : {}) });
       if (live && !opened.seeds) await keepTextFromBeforeSharing(noteRef.current, readOnlyRef.current, (message) => notices.toast(message), t);
@@ -55,6 +58,7 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
     })().then(({ provider, seeds, name, color }) => {
       if (!live) return void provider.destroy();
       destroy = () => provider.destroy();
+      offReady = provider.onReady(() => live && setReady(true));
       setCollab({
         id: note.id,
         providerFactory: (id, docs) => {
@@ -68,6 +72,7 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
     });
     return () => {
       live = false;
+      offReady();
       void destroy?.();
     };
     // One document per note for the editor's life; the parent remounts for another note.
@@ -108,20 +113,27 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
       <div className="brief-status" role="status" aria-live="polite" data-state={status}>
         {t(`brief.status.${status}`)}
       </div>
+      {!ready && (
+        <p className="brief-loading" role="status">
+          {t('brief.loadingShared')}
+        </p>
+      )}
       {collab && (
-        <BriefEditor
-          key={note.id}
-          initialContent={initial}
-          collab={collab}
-          onChange={(change) => {
-            latest.current = change;
-            autosave.schedule(change);
-          }}
-          onBlur={() => void autosave.flush()}
-          onError={(error) => notices.error(t('brief.editorError', { reason: error.message }))}
-          reveal={reveal}
-          editable={!readOnly}
-        />
+        <div className="brief-shared" hidden={!ready}>
+          <BriefEditor
+            key={note.id}
+            initialContent={initial}
+            collab={collab}
+            onChange={(change) => {
+              latest.current = change;
+              autosave.schedule(change);
+            }}
+            onBlur={() => void autosave.flush()}
+            onError={(error) => notices.error(t('brief.editorError', { reason: error.message }))}
+            reveal={reveal}
+            editable={!readOnly}
+          />
+        </div>
       )}
     </>
   );

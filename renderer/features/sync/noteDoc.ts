@@ -19,6 +19,9 @@ import * as Y from 'yjs';
 /** The local store's name of a shared document (the case's is `casefile-sync:case/<id>`). */
 export const localDocName = (docName: string) => `casefile-sync:${docName}`;
 
+/** How long an empty local copy waits for the server before the editor shows it anyway. */
+const READY_WAIT_MS = 1500;
+
 type SyncListener = (isSynced: boolean) => void;
 type StatusListener = (event: { status: string }) => void;
 
@@ -30,6 +33,8 @@ export class NoteDocProvider {
   private destroyed = false;
   private readonly syncListeners = new Set<SyncListener>();
   private readonly statusListeners = new Set<StatusListener>();
+  private readonly readyListeners = new Set<() => void>();
+  private ready = false;
 
   constructor(
     private readonly docName: string,
@@ -39,6 +44,10 @@ export class NoteDocProvider {
     this.hp = new HocuspocusProvider({ websocketProvider, name: docName, document: this.doc, token });
     this.hp.on('synced', ({ state }: { state: boolean }) => {
       if (state) this.reportSync();
+    });
+    this.hp.on('status', ({ status }: { status: string }) => {
+      // Offline, or the server unreachable: the local copy is all there is.
+      if (status === 'disconnected' && this.loaded) this.markReady();
     });
     this.hp.on('status', ({ status }: { status: string }) => {
       for (const l of [...this.statusListeners]) l({ status });
@@ -52,7 +61,30 @@ export class NoteDocProvider {
   /** Both halves in: the local copy and the server's state. */
   private reportSync(): void {
     if (!this.loaded || !this.hp.isSynced || this.destroyed) return;
+    this.markReady();
     for (const l of [...this.syncListeners]) l(true);
+  }
+
+  private markReady(): void {
+    if (this.ready || this.destroyed) return;
+    this.ready = true;
+    for (const l of [...this.readyListeners]) l();
+    this.readyListeners.clear();
+  }
+
+  /**
+   * Called once the text is worth showing: the local copy has loaded and holds
+   * text, or the server has synced, or the server cannot be reached (offline,
+   * the local copy is all there is), or a moment has passed. Until then the
+   * editor would show an empty note that fills a moment later.
+   */
+  onReady(cb: () => void): () => void {
+    if (this.ready) {
+      cb();
+      return () => undefined;
+    }
+    this.readyListeners.add(cb);
+    return () => this.readyListeners.delete(cb);
   }
 
   /**
@@ -70,6 +102,8 @@ export class NoteDocProvider {
       if (this.destroyed) return;
       this.loaded = true;
       this.hp.attach();
+      if (this.doc.store.clients.size > 0) this.markReady();
+      else setTimeout(() => this.markReady(), READY_WAIT_MS);
       this.reportSync();
     });
   }
@@ -100,6 +134,7 @@ export class NoteDocProvider {
     this.destroyed = true;
     this.syncListeners.clear();
     this.statusListeners.clear();
+    this.readyListeners.clear();
     this.hp.destroy();
     await this.persistence?.destroy();
   }
