@@ -101,10 +101,11 @@ async function relay(target: number): Promise<{ url: string; cut(): void; restor
 }
 
 /** A shares a new case with one source; returns an invitation of `role`. */
-async function shareNewCase(page: Page, role: 'Can edit' | 'Can only read' = 'Can edit', brief?: string): Promise<string> {
+async function shareNewCase(page: Page, role: 'Can edit' | 'Can only read' = 'Can edit', brief?: string, beforeSharing?: () => Promise<void>): Promise<string> {
   await newCase(page);
   await importThroughChooser(page, fixture('articles/harbour-seizure.txt'));
   await expect(sourceRegion(page)).toContainText(DETAINED);
+  await beforeSharing?.();
   if (brief) {
     // Written before sharing: the text the shared document is seeded with.
     await briefBox(page).click();
@@ -565,6 +566,79 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     expect([...a.errors, ...b.errors]).toEqual([]);
   } finally {
     await link.close();
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+/** A note's stored copy in this profile (what search, export and citation checks read), in the case that has a note "Background". */
+async function storedNoteText(page: Page, title: string): Promise<string | undefined> {
+  const { notes } = (await readStores(page, ['notes'])) as Record<string, { title: string; caseId: string; plainText?: string }[]>;
+  const caseId = notes!.find((n) => n.title === 'Background')?.caseId;
+  return notes!.find((n) => n.title === title && n.caseId === caseId)?.plainText;
+}
+
+test('notes others change while they are closed here: their stored copies follow (search finds the words unopened), and a note its author never reopened after sharing is seeded for the others', async ({ browser }) => {
+  const a = await profile(browser);
+  const b = await profile(browser);
+  try {
+    // Before sharing, A writes a note "Background" and goes back to the brief; A does not open it again.
+    const invitation = await shareNewCase(a.page, 'Can edit', 'Opening line from A.', async () => {
+      await a.page.getByRole('button', { name: 'New note' }).click();
+      await a.page.getByRole('textbox', { name: 'Note title' }).fill('Background');
+      await a.page.getByRole('textbox', { name: 'Note title' }).press('Enter');
+      await briefBox(a.page).click();
+      await a.page.keyboard.type('Written by A before sharing.');
+      await expect(briefStatus(a.page)).toHaveText('Saved');
+      await a.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Brief (brief)' });
+    });
+    await joinWith(b.page, invitation);
+    await expect(syncStatus(b.page)).toHaveText('Synced');
+    await expect(briefBox(b.page)).toContainText('Opening line from A.');
+    // A, its author, seeds it without opening it: B's copy has its text, unopened.
+    await expect.poll(() => storedNoteText(b.page, 'Background'), { timeout: 15_000 }).toBe('Written by A before sharing.');
+
+    // A writes a new note; B keeps the brief open and never opens the note.
+    await a.page.getByRole('button', { name: 'New note' }).click();
+    await a.page.getByRole('textbox', { name: 'Note title' }).fill('Leads');
+    await a.page.getByRole('textbox', { name: 'Note title' }).press('Enter');
+    await expect(a.page.getByRole('heading', { name: 'Leads' })).toBeVisible();
+    await briefBox(a.page).click();
+    await a.page.keyboard.type('The harbourmaster kept a second ledger.');
+    await expect.poll(() => storedNoteText(b.page, 'Leads'), { timeout: 15_000 }).toBe('The harbourmaster kept a second ledger.');
+    await expect(b.page.getByRole('heading', { name: 'Brief' })).toBeVisible();
+
+    // B's search finds A's words in the note, which B has not opened.
+    await b.page.keyboard.press('Control+k');
+    await b.page.keyboard.type('ledger');
+    await expect(b.page.getByRole('dialog', { name: 'Command palette' }).getByRole('option').filter({ hasText: 'Note' })).toHaveCount(1);
+    await b.page.keyboard.press('Escape');
+
+    // A goes on typing: B's copy follows the merged text, still unopened.
+    await a.page.keyboard.type(' Ask the port authority.');
+    await expect.poll(() => storedNoteText(b.page, 'Leads'), { timeout: 15_000 }).toBe('The harbourmaster kept a second ledger. Ask the port authority.');
+
+    // The other way round: B opens the note (the editor takes the document over) while A changes the brief, closed on B's side.
+    await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads' });
+    await expect(briefBox(b.page)).toHaveText('The harbourmaster kept a second ledger. Ask the port authority.');
+    await a.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Brief (brief)' });
+    await briefBox(a.page).click();
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.type(' Added while B reads the leads.');
+    await expect.poll(() => storedNoteText(b.page, 'Brief'), { timeout: 15_000 }).toBe('Opening line from A. Added while B reads the leads.');
+    // And back: B's brief opens with that text, and B's own typing in the note still reaches A.
+    await briefBox(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' B adds a lead.');
+    await expect.poll(() => storedNoteText(a.page, 'Leads'), { timeout: 15_000 }).toBe('The harbourmaster kept a second ledger. Ask the port authority. B adds a lead.');
+    await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Brief (brief)' });
+    await expect(briefBox(b.page)).toHaveText('Opening line from A. Added while B reads the leads.');
+    // B opens A's unopened note: its text is there, once; B had nothing of its own in it, so nothing is kept aside.
+    await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Background' });
+    await expect(briefBox(b.page)).toHaveText('Written by A before sharing.');
+    await expect(b.page.getByRole('combobox', { name: 'Open note' }).locator('option')).toHaveText(['Brief (brief)', 'Background', 'Leads']);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  } finally {
     await a.context.close();
     await b.context.close();
   }

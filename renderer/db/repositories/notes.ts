@@ -70,7 +70,7 @@ export async function renameNote(id: string, title: string, now = Date.now()): P
 
 export type SaveNoteResult =
   | { saved: true; note: NoteRecord }
-  | { saved: false; reason: 'empty-over-nonempty' | 'stale'; note: NoteRecord }
+  | { saved: false; reason: 'empty-over-nonempty' | 'stale' | 'unchanged'; note: NoteRecord }
   | { saved: false; reason: 'missing' };
 
 /** What an editor hands to {@link saveNoteContent}. */
@@ -92,8 +92,9 @@ export interface NoteContentChange {
  * caller can show it: an empty document over a non-empty stored one (unless
  * the caller says the person cleared it on purpose, `allowEmpty`), and a
  * change based on an older version than the one stored (`baseUpdatedAt`).
+ * With `skipUnchanged`, the same text and state as stored is not written again.
  */
-export async function saveNoteContent(id: string, change: NoteContentChange, opts: { allowEmpty?: boolean; now?: number } = {}): Promise<SaveNoteResult> {
+export async function saveNoteContent(id: string, change: NoteContentChange, opts: { allowEmpty?: boolean; skipUnchanged?: boolean; now?: number } = {}): Promise<SaveNoteResult> {
   const db = getDb();
   return db.transaction('rw', db.notes, db.cases, async (): Promise<SaveNoteResult> => {
     const stored = await db.notes.get(id);
@@ -101,6 +102,10 @@ export async function saveNoteContent(id: string, change: NoteContentChange, opt
     if (change.baseUpdatedAt !== undefined && stored.updatedAt > change.baseUpdatedAt) return { saved: false, reason: 'stale', note: stored };
     if (!opts.allowEmpty && isEmptyNote(change.content, change.plainText) && !isEmptyNote(stored.content, stored.plainText)) {
       return { saved: false, reason: 'empty-over-nonempty', note: stored };
+    }
+    // A copy read again from a shared note (a mirror) is mostly what is stored: no new version for it.
+    if (opts.skipUnchanged && stored.plainText === change.plainText && JSON.stringify(stored.content) === JSON.stringify(change.content)) {
+      return { saved: false, reason: 'unchanged', note: stored };
     }
     // Always later than the stored version, even within one millisecond, so every save
     // makes a new version and a change based on the old one is recognised as stale.

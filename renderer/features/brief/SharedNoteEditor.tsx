@@ -11,7 +11,7 @@ import { registerFlusher } from '../../lib/flush';
 import { useNotices } from '../../lib/notices';
 import { useCaseReadOnly } from '../../lib/readOnly';
 import { registerUnsaved } from '../../lib/unsaved';
-import type { CaseSync } from '../sync/engine';
+import { beforeSharingKey, type CaseSync } from '../sync/engine';
 import { clearStorageTrouble, reportSaveFailure } from '../storage/trouble';
 
 type SaveState = AutosaveStatus | 'full' | 'closed';
@@ -147,7 +147,7 @@ export function SharedNoteEditor({ note, reveal, sync }: { note: NoteRecord; rev
  * Once per note and profile; a read-only member cannot add notes.
  */
 async function keepTextFromBeforeSharing(note: NoteRecord, readOnly: boolean, toast: (message: string) => void, t: TFunction): Promise<void> {
-  const key = `sharedNote:${note.id}`;
+  const key = beforeSharingKey(note.id);
   try {
     if (await getMeta<boolean>(key)) return;
     if (!readOnly && !isEmptyNote(note.content, note.plainText)) {

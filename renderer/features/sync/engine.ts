@@ -11,10 +11,11 @@
  * files travel as blobs by SHA-256 before the source record that names them.
  */
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import type { SerializedEditorState } from 'lexical';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { sha256Hex } from '../../../shared/domain/hash';
-import type { SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
+import type { NoteRecord, SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
 import {
   TABLES,
   confirmClaimStatus,
@@ -24,6 +25,7 @@ import {
   readMembers,
   readRecord,
   readRecords,
+  readTable,
   restoreRecord,
   tableMap,
   writeCaseInfo,
@@ -39,12 +41,20 @@ import { seedsNote } from '../../../shared/sync/noteSeed';
 import { decodeSnapshot, snapshotBlob } from '../../../shared/sync/snapshot';
 import { concurrentStatusMarker, type ConcurrentStatusMarker } from '../../../shared/sync/statusLog';
 import type { Role } from '../../../shared/sync/token';
-import { latestSeq, subscribeChanges, readChangesSince, type RecordChange } from '../../db';
-import { getActor, setMeta } from '../../db/repositories';
+import { latestSeq, runWithOrigin, subscribeChanges, readChangesSince, type RecordChange } from '../../db';
+import { getActor, getMeta, isEmptyNote, saveNoteContent, setMeta } from '../../db/repositories';
+import { isUnseeded, seedSharedNote, sharedNoteState } from '../../editor/sharedNoteState';
 import { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, type SyncedRecords } from '../../db/repositories';
 import { t } from '../../i18n';
 import { localDocName, NoteDocProvider } from './noteDoc';
+import { NoteMirrors } from './noteMirrors';
 import { getBlob, putBlob } from './serverApi';
+
+/** Set once a member's own text from before a note was shared is kept (or there was none): the note's copy is the team's from then on. */
+export const beforeSharingKey = (noteId: string) => `sharedNote:${noteId}`;
+
+/** How long after the first sync the notes' mirrors start (joining a case is busy enough). */
+const MIRROR_START_DELAY_MS = 1000;
 
 /** The origin of this device's writes into a case Y.Doc (observers skip it: no echo). */
 export const LOCAL_ORIGIN = 'casefile-local';
@@ -130,6 +140,21 @@ export class CaseSync {
   private connectedResolve: (provider: HocuspocusProvider) => void = () => undefined;
   /** The case's provider, once `start` made it: notes' documents ride its WebSocket. */
   private readonly connected = new Promise<HocuspocusProvider>((resolve) => (this.connectedResolve = resolve));
+  /** Stored copies of the notes no editor here has open, kept in step with the team's text. */
+  private readonly mirrors = new NoteMirrors({
+    provider: (noteId) => new NoteDocProvider(noteDocName(this.caseId, noteId), this.provider!.configuration.websocketProvider, this.link.token),
+    read: (provider) => sharedNoteState(provider.doc),
+    write: async (noteId, state) => {
+      if (await this.mayMirror(noteId)) await runWithOrigin('sync', () => saveNoteContent(noteId, state, { skipUnchanged: true }));
+    },
+    seed: async (noteId, provider) => {
+      if (!isUnseeded(provider.doc)) return;
+      const [stored] = (await readRecordsForSync('notes', [noteId])) as (Stored<NoteRecord> | undefined)[];
+      if (!stored || stored.deletedAt || isEmptyNote(stored.content, stored.plainText)) return;
+      if (!this.seeds((await getActor()).id, stored.createdBy) || !isUnseeded(provider.doc)) return;
+      await seedSharedNote(provider.doc, stored.content as SerializedEditorState);
+    },
+  });
 
   constructor(
     private link: SyncLink,
@@ -246,6 +271,27 @@ export class CaseSync {
     }
     await this.startPushing();
     this.joinedResolve();
+    this.startMirrors();
+  }
+
+  /** Mirror every live note (after the first sync, so joining is not slowed), following notes as they come and go. */
+  private startMirrors(): void {
+    const live = () => readTable(this.doc, 'notes').filter((n) => !n.deletedAt).map((n) => n.id);
+    const timer = setTimeout(() => {
+      if (this.destroyed) return;
+      this.mirrors.setNotes(live());
+      this.offs.push(
+        observeCaseDoc(this.doc, (changes) => {
+          if (changes.records.notes.size > 0) this.mirrors.setNotes(live());
+        }),
+      );
+    }, MIRROR_START_DELAY_MS);
+    this.offs.push(() => clearTimeout(timer));
+  }
+
+  /** Which notes' stored copies follow their shared text right now (diagnostics, tests). */
+  mirroredNotes(): string[] {
+    return this.mirrors.mirrored();
   }
 
   /** Resolves once the first sync is done and the case is in the database. */
@@ -473,6 +519,29 @@ export class CaseSync {
     this.provider?.setAwarenessField('where', where ?? null);
   }
 
+  /** Whether this member seeds a note's empty document with its stored text (noteSeed.ts). */
+  private seeds(me: string, noteAuthor: string | undefined): boolean {
+    const sharedHere = this.link.sharedHere ?? readCaseInfo(this.doc)?.createdBy === me;
+    return seedsNote({ me, noteAuthor, sharedHere, members: new Set(readMembers(this.doc).keys()), readOnly: this.state.readOnly });
+  }
+
+  /**
+   * Whether a mirror may store the team's text over a note's copy. Not while
+   * the copy may hold text this member had before the case's notes were
+   * shared and that is not kept yet: opening the note keeps it in a note of
+   * its own first (and says so). A seeder's text is what the document started
+   * from, and an empty copy has nothing to keep.
+   */
+  private async mayMirror(noteId: string): Promise<boolean> {
+    if (await getMeta<boolean>(beforeSharingKey(noteId))) return true;
+    const [stored] = (await readRecordsForSync('notes', [noteId])) as (Stored<NoteRecord> | undefined)[];
+    if (!stored) return false;
+    if (this.seeds((await getActor()).id, stored.createdBy)) return true;
+    if (!isEmptyNote(stored.content, stored.plainText)) return false;
+    await setMeta(beforeSharingKey(noteId), true);
+    return true;
+  }
+
   /**
    * A note's shared text: its own Y.Doc on the case's WebSocket and token, and
    * whether this device seeds it with the note's stored text (noteSeed.ts).
@@ -480,9 +549,10 @@ export class CaseSync {
   async openNote(note: { id: string; createdBy?: string }): Promise<{ provider: NoteDocProvider; seeds: boolean; name: string; color: string }> {
     const caseProvider = await this.connected;
     const actor = await getActor();
-    const sharedHere = this.link.sharedHere ?? readCaseInfo(this.doc)?.createdBy === actor.id;
-    const seeds = seedsNote({ me: actor.id, noteAuthor: note.createdBy, sharedHere, members: new Set(readMembers(this.doc).keys()), readOnly: this.state.readOnly });
-    const provider = new NoteDocProvider(noteDocName(this.caseId, note.id), caseProvider.configuration.websocketProvider, this.link.token);
+    const seeds = this.seeds(actor.id, note.createdBy);
+    // The note's mirror (if any) lets go of the document first, and takes it back when this provider is destroyed.
+    const release = await this.mirrors.hold(note.id);
+    const provider = new NoteDocProvider(noteDocName(this.caseId, note.id), caseProvider.configuration.websocketProvider, this.link.token, release);
     return { provider, seeds, name: actor.name, color: colorFor(actor.id) };
   }
 
@@ -491,6 +561,7 @@ export class CaseSync {
     this.destroyed = true;
     for (const off of this.offs) off();
     this.offs = [];
+    await this.mirrors.destroy();
     this.provider?.destroy();
     if (forget) {
       await this.persistence?.clearData();

@@ -40,8 +40,13 @@ export class NoteDocProvider {
     private readonly docName: string,
     websocketProvider: HocuspocusProviderWebsocket,
     token: string,
+    /** Called once this provider has let go of the document (another may take it over). */
+    private readonly onDestroyed: () => void = () => undefined,
   ) {
-    this.hp = new HocuspocusProvider({ websocketProvider, name: docName, document: this.doc, token });
+    // A session of its own on the socket: a note's provider is replaced whenever an editor opens or
+    // closes the note (its mirror lets go, or takes it back), and under the plain name the server would
+    // route the new provider's messages to the old one's connection while it is still closing.
+    this.hp = new HocuspocusProvider({ websocketProvider, name: docName, document: this.doc, token, sessionAwareness: true });
     this.hp.on('synced', ({ state }: { state: boolean }) => {
       if (state) this.reportSync();
     });
@@ -136,7 +141,11 @@ export class NoteDocProvider {
     this.statusListeners.clear();
     this.readyListeners.clear();
     this.hp.destroy();
-    await this.persistence?.destroy();
+    try {
+      await this.persistence?.destroy();
+    } finally {
+      this.onDestroyed();
+    }
   }
 
   /** As Lexical's CollaborationPlugin types it. */
