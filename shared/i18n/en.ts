@@ -734,6 +734,7 @@ export const en = {
     delete: 'Delete…',
   },
   claimConflict: {
+    badge: 'Status changed at the same time: confirm it',
     title: 'Changed at the same time by {{names}}',
     change: '{{name}} chose {{status}} ({{when}})',
     changeYou: 'You chose {{status}} ({{when}})',

@@ -763,6 +763,7 @@ export const es: Messages<Catalogue> = {
     delete: 'Eliminar…',
   },
   claimConflict: {
+    badge: 'Estado cambiado a la vez: confírmalo',
     title: 'Cambiado a la vez por {{names}}',
     change: '{{name}} eligió {{status}} ({{when}})',
     changeYou: 'Usted eligió {{status}} ({{when}})',

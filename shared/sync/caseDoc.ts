@@ -350,6 +350,19 @@ export function readClaimStatus(doc: Y.Doc, claimId: string): ClaimStatusInfo | 
   return { status: currentStatus(entries, initialStatusOf(record)), entries, concurrent: concurrentChanges(entries) };
 }
 
+/** The live claims whose status was changed at the same time and not confirmed since (the claims list marks them). */
+export function claimsWithConcurrentStatus(doc: Y.Doc): string[] {
+  const ids: string[] = [];
+  for (const [id, record] of tableMap(doc, 'claims')) {
+    if (record.get('deleted')) continue;
+    const log = record.get('statusLog');
+    // Two entries at least: one change cannot be concurrent with anything.
+    if (!(log instanceof Y.Array) || log.length < 2) continue;
+    if (concurrentChanges(statusEntries(record).sort(compareEntries))) ids.push(id);
+  }
+  return ids.sort();
+}
+
 /** Append a status change; `from` is the status as this device sees it now. */
 export function changeClaimStatus(doc: Y.Doc, claimId: string, change: { to: ClaimStatus; reason?: string }, ctx: WriteContext): boolean {
   return withRecord(doc, 'claims', claimId, ctx, (record) => {

@@ -406,10 +406,20 @@ test('B goes offline, both edit, B reloads while offline and comes back: every e
     const axe = await new AxeBuilder({ page: b.page }).include('.claims').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await b.page.screenshot({ path: 'test-results/team-case-concurrent-status.png' });
+    // A's claims list says so on the claim's row too.
+    const claimsA = a.page.getByRole('region', { name: 'Claims' });
+    await claimsA.getByRole('button', { name: '← Back to claims' }).click();
+    const rowA = claimsA.getByRole('button', { name: new RegExp(SEIZED) });
+    await expect(rowA).toContainText('Status changed at the same time: confirm it');
+    await a.page.screenshot({ path: 'test-results/team-case-concurrent-list.png' });
+    const axeList = await new AxeBuilder({ page: a.page }).include('.claims').analyze();
+    expect(axeList.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     // B confirms: the confirmation is an entry of the shared log, so the marker goes for both, and the status stays.
     await markerB.getByRole('button', { name: 'Confirm status' }).click();
     await expect(b.page.getByRole('region', { name: 'Claims' }).getByRole('status')).toContainText('Status confirmed: Disputed.');
     await expect(markerB).toHaveCount(0);
+    await expect(rowA).not.toContainText('at the same time');
+    await rowA.click();
     await expect(markerA).toHaveCount(0);
     for (const page of [a.page, b.page]) await expect(page.getByRole('region', { name: 'Claims' }).locator('.claim-detail-head')).toContainText('Disputed');
     await expect(syncStatus(b.page)).toHaveText('Synced');

@@ -9,6 +9,7 @@ import { OptionSelect } from '../../lib/OptionSelect';
 import { useCaseReadOnly } from '../../lib/readOnly';
 import { VirtualList } from '../../lib/VirtualList';
 import { shortQuote } from '../passages/labels';
+import { useClaimsChangedAtSameTime } from '../sync/useClaimStatusMarker';
 import { ClaimDetail } from './ClaimDetail';
 import { evidenceSummaryLabel, independentLabel, STATUS_LABEL } from '../../lib/claimLabels';
 import { SuggestClaims } from './SuggestClaims';
@@ -38,6 +39,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
   const { readOnly, reason } = useCaseReadOnly();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [status, setStatus] = useState<ClaimStatus | ''>('');
+  const changedAtSameTime = useClaimsChangedAtSameTime(caseId);
   const [tagId, setTagId] = useState('');
   const [text, setText] = useState('');
   const returnTo = useRef<string | null>(null);
@@ -149,6 +151,7 @@ export function ClaimsPanel({ caseId, activeSource }: ClaimsPanelProps) {
                 return (
                   <button type="button" className="claim-row" data-claim-id={claim.id} onClick={() => openClaim(claim.id)}>
                     <span className={`status-badge status-${claim.status}`}>{STATUS_LABEL[claim.status]}</span>
+                    {changedAtSameTime.has(claim.id) && <span className="claim-concurrent">{t('claimConflict.badge')}</span>}
                     <span className="claim-statement">{claim.statement}</span>
                     {claim.claimant && <span className="claim-claimant">{claim.claimant}</span>}
                     <span className="claim-evidence">

@@ -18,6 +18,7 @@ import { sha256Hex } from '../../../shared/domain/hash';
 import type { NoteRecord, SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
 import {
   TABLES,
+  claimsWithConcurrentStatus,
   confirmClaimStatus,
   observeCaseDoc,
   readCaseInfo,
@@ -161,6 +162,7 @@ export class CaseSync {
     doc?: Y.Doc,
   ) {
     this.doc = doc ?? new Y.Doc();
+    this.doc.on('update', this.countUpdate);
     this.state.readOnly = link.role === 'ro';
   }
 
@@ -478,6 +480,16 @@ export class CaseSync {
     if (!marker) return null;
     const names = new Map([...readMembers(this.doc)].map(([id, member]) => [id, member.name]));
     return { ...marker, names };
+  }
+
+  private concurrentCache: { version: number; ids: string[] } | null = null;
+  private docVersion = 0;
+  private readonly countUpdate = () => void this.docVersion++;
+
+  /** The claims marked "changed at the same time" (read once per change of the document, however many rows ask). */
+  claimsChangedAtSameTime(): string[] {
+    if (this.concurrentCache?.version !== this.docVersion) this.concurrentCache = { version: this.docVersion, ids: claimsWithConcurrentStatus(this.doc) };
+    return this.concurrentCache.ids;
   }
 
   /** Notified after every change of the document (for views that read it, such as the status marker). */

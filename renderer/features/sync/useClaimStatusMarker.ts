@@ -37,3 +37,14 @@ export function useClaimStatusMarker(caseId: string, claimId: string): ClaimStat
     return { changes: parsed.changes, others: parsed.others.map((n) => n ?? undefined), confirm: () => sync.confirmClaimStatus(claimId) };
   }, [claimId, key, sync]);
 }
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The IDs of a shared case's claims that carry the "changed at the same time" marker (empty when not shared). */
+export function useClaimsChangedAtSameTime(caseId: string): ReadonlySet<string> {
+  useSyncState(caseId);
+  const sync = caseSync(caseId);
+  const subscribe = useCallback((listener: () => void) => (sync ? sync.onDocUpdate(listener) : () => undefined), [sync]);
+  const key = useSyncExternalStore(subscribe, () => (sync ? sync.claimsChangedAtSameTime().join('\n') : ''));
+  return useMemo(() => (key ? new Set(key.split('\n')) : NONE), [key]);
+}

@@ -6,6 +6,7 @@ import { CLAIM_STATUSES } from '../../../../shared/domain/types';
 import {
   CaseDocVersionError,
   changeClaimStatus,
+  claimsWithConcurrentStatus,
   confirmClaimStatus,
   deleteRecord,
   mergeTag,
@@ -384,12 +385,14 @@ describe('convergence', () => {
           expect(info.entries).toHaveLength(made);
           const distinct = new Set(lastTo.filter(Boolean));
           expect(info.concurrent !== null).toBe(distinct.size > 1);
+          for (const d of net.docs) expect(claimsWithConcurrentStatus(d)).toEqual(info.concurrent ? ['c1'] : []);
           if (info.concurrent) {
             const latest = [...info.concurrent].sort((a, b) => a.at - b.at || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0) || (a.id < b.id ? -1 : 1)).at(-1)!;
             expect(info.status).toBe(latest.to);
             expect(confirmClaimStatus(net.docs[1]!, 'c1', ctx('p1', T0 + 10))).toBe(true);
             net.settle();
             for (const d of net.docs) {
+              expect(claimsWithConcurrentStatus(d)).toEqual([]);
               expect(readClaimStatus(d, 'c1')!.concurrent).toBeNull();
               expect(readClaimStatus(d, 'c1')!.status).toBe(info.status);
             }
