@@ -9,7 +9,7 @@
 import { scaleBand, scalePoint } from 'd3-scale';
 import { linkHorizontal } from 'd3-shape';
 import type { Stance } from '../domain/types';
-import { flagLabel, type EvidenceMap, type MapFlag } from './map';
+import { flagLabel, type EvidenceMap, type MapCell, type MapFlag } from './map';
 
 export const STANCE_COLOURS: Record<Stance, string> = { supports: '#1a7f37', contradicts: '#c62828', context: '#6e7781' };
 export const FLAG_COLOURS: Record<MapFlag, string> = { 'single-source': '#b35900', 'not-independent': '#8250df', 'no-support': '#57606a', none: '#1a7f37' };
@@ -108,20 +108,49 @@ export function describeMap(map: EvidenceMap): string {
   return `Evidence map of ${map.claims.length} claim${map.claims.length === 1 ? '' : 's'} and ${map.sources.length} source${map.sources.length === 1 ? '' : 's'}: ${single} rest${single === 1 ? 's' : ''} on one source, ${dependent} on sources that are not independent, ${none} ha${none === 1 ? 's' : 've'} no supporting source.`;
 }
 
+/** The words a standalone map carries, in the language of the person who exports it. */
+export interface MapSvgLabels {
+  title: string;
+  /** One sentence for the SVG's <desc> (and a figure's alt text). */
+  description: string;
+  stance: Record<Stance, string>;
+  flag: Record<Exclude<MapFlag, 'none'>, string>;
+  /** A cell's tooltip: its stance and counts. */
+  cell(cell: MapCell): string;
+}
+
+/** The labels in English (the CLI and tests; the app passes the UI language's). */
+export function englishMapLabels(map: EvidenceMap, title = 'Evidence map'): MapSvgLabels {
+  return {
+    title,
+    description: describeMap(map),
+    stance: STANCE_LABELS,
+    flag: { 'single-source': flagLabel('single-source'), 'not-independent': flagLabel('not-independent'), 'no-support': flagLabel('no-support') },
+    cell: (c) => `${STANCE_LABELS[c.stance]}: ${c.supports} supporting, ${c.contradicts} contradicting, ${c.context} context`,
+  };
+}
+
+/** A legend entry's width: its swatch, its label at the SVG's 11 px (about 6.5 px a character), and a gap. */
+const legendWidth = (label: string) => 16 + Math.ceil(label.length * 6.5) + 18;
+
 /**
  * The matrix as a standalone SVG document: claim statements down the left
  * with their flag, source titles across the top, a filled square per
  * claim–source pair coloured by stance, and a legend. Fonts are generic
  * families, so it renders the same in a browser, Word and a PDF.
  */
-export function renderMapSvg(map: EvidenceMap, title = 'Evidence map'): string {
+export function renderMapSvg(map: EvidenceMap, labels: MapSvgLabels = englishMapLabels(map)): string {
+  const { title } = labels;
   const layout = matrixLayout(map);
   const { cell, left, top } = layout;
+  // Wide enough for the legend in any language (a longer translation widens the picture, never clips it).
+  const legend = [...Object.values(labels.stance), ...Object.values(labels.flag)].reduce((sum, label) => sum + legendWidth(label), 4);
+  const width = Math.max(layout.width, legend);
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="map-title map-desc" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${layout.height}" viewBox="0 0 ${width} ${layout.height}" role="img" aria-labelledby="map-title map-desc" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="11">`,
     `<title id="map-title">${escapeXml(title)}</title>`,
-    `<desc id="map-desc">${escapeXml(describeMap(map))}</desc>`,
+    `<desc id="map-desc">${escapeXml(labels.description)}</desc>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   );
   for (const source of map.sources) {
@@ -130,11 +159,11 @@ export function renderMapSvg(map: EvidenceMap, title = 'Evidence map'): string {
   }
   map.claims.forEach((claim, i) => {
     const y = layout.rowY.get(claim.id) ?? top;
-    if (i % 2 === 1) out.push(`<rect x="0" y="${y}" width="${layout.width}" height="${cell}" fill="#f6f8fa"/>`);
+    if (i % 2 === 1) out.push(`<rect x="0" y="${y}" width="${width}" height="${cell}" fill="#f6f8fa"/>`);
     out.push(`<text x="4" y="${y + cell / 2 + 4}" fill="#1f2328">${escapeXml(clipText(claim.statement, 48))}</text>`);
     if (claim.flag !== 'none') {
       out.push(
-        `<circle cx="${MATRIX.labelWidth + MATRIX.flagWidth / 2}" cy="${y + cell / 2}" r="6" fill="${FLAG_COLOURS[claim.flag]}"><title>${escapeXml(flagLabel(claim.flag))}</title></circle>`,
+        `<circle cx="${MATRIX.labelWidth + MATRIX.flagWidth / 2}" cy="${y + cell / 2}" r="6" fill="${FLAG_COLOURS[claim.flag]}"><title>${escapeXml(labels.flag[claim.flag])}</title></circle>`,
       );
     }
   });
@@ -142,18 +171,17 @@ export function renderMapSvg(map: EvidenceMap, title = 'Evidence map'): string {
     const x = layout.columnX.get(c.sourceId);
     const y = layout.rowY.get(c.claimId);
     if (x === undefined || y === undefined) continue;
-    const label = `${STANCE_LABELS[c.stance]}: ${c.supports} supporting, ${c.contradicts} contradicting, ${c.context} context`;
-    out.push(`<rect x="${x + 2}" y="${y + 2}" width="${cell - 4}" height="${cell - 4}" rx="3" fill="${STANCE_COLOURS[c.stance]}"><title>${escapeXml(label)}</title></rect>`);
+    out.push(`<rect x="${x + 2}" y="${y + 2}" width="${cell - 4}" height="${cell - 4}" rx="3" fill="${STANCE_COLOURS[c.stance]}"><title>${escapeXml(labels.cell(c))}</title></rect>`);
   }
   const legendY = layout.height - 24;
   let x = 4;
   for (const stance of ['supports', 'contradicts', 'context'] as const) {
-    out.push(`<rect x="${x}" y="${legendY}" width="12" height="12" rx="2" fill="${STANCE_COLOURS[stance]}"/><text x="${x + 16}" y="${legendY + 10}" fill="#1f2328">${STANCE_LABELS[stance]}</text>`);
-    x += 96;
+    out.push(`<rect x="${x}" y="${legendY}" width="12" height="12" rx="2" fill="${STANCE_COLOURS[stance]}"/><text x="${x + 16}" y="${legendY + 10}" fill="#1f2328">${escapeXml(labels.stance[stance])}</text>`);
+    x += legendWidth(labels.stance[stance]);
   }
   for (const flag of ['single-source', 'not-independent', 'no-support'] as const) {
-    out.push(`<circle cx="${x + 6}" cy="${legendY + 6}" r="6" fill="${FLAG_COLOURS[flag]}"/><text x="${x + 16}" y="${legendY + 10}" fill="#1f2328">${escapeXml(flagLabel(flag))}</text>`);
-    x += 170;
+    out.push(`<circle cx="${x + 6}" cy="${legendY + 6}" r="6" fill="${FLAG_COLOURS[flag]}"/><text x="${x + 16}" y="${legendY + 10}" fill="#1f2328">${escapeXml(labels.flag[flag])}</text>`);
+    x += legendWidth(labels.flag[flag]);
   }
   out.push('</svg>');
   return `${out.join('\n')}\n`;

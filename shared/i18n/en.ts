@@ -178,6 +178,10 @@ export const en = {
     merge: 'Merge',
   },
   evidenceMap: {
+    description: 'Evidence map of {{claims}} and {{sources}}. On one source: {{single}}; on sources that are not independent: {{notIndependent}}; without a supporting source: {{noSupport}}.',
+    svgTitle: 'Evidence map: {{name}}',
+    caption: 'Evidence map',
+    captionFlagged: 'Evidence map (flagged claims)',
     title: 'Evidence map',
     tools: 'Evidence map tools',
     view: 'View',

@@ -185,6 +185,10 @@ export const es: Messages<Catalogue> = {
     merge: 'Fusionar',
   },
   evidenceMap: {
+    description: 'Mapa de pruebas de {{claims}} y {{sources}}. Con una sola fuente: {{single}}; con fuentes que no son independientes: {{notIndependent}}; sin ninguna fuente que la apoye: {{noSupport}}.',
+    svgTitle: 'Mapa de pruebas: {{name}}',
+    caption: 'Mapa de pruebas',
+    captionFlagged: 'Mapa de pruebas (afirmaciones señaladas)',
     title: 'Mapa de pruebas',
     tools: 'Herramientas del mapa de pruebas',
     view: 'Vista',

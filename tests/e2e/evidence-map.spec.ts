@@ -78,7 +78,8 @@ test('the evidence map marks the single-source claim, opens evidence, exports SV
     return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.localName, rects: doc.querySelectorAll('rect[rx="3"]').length };
   }, svg);
   expect(parsed).toEqual({ error: null, root: 'svg', rects: 5 });
-  expect(svg).toContain('1 rests on one source');
+  expect(svg).toContain('<desc id="map-desc">Evidence map of 2 claims and 3 sources. On one source: 1;');
+  expect(svg).toContain('>Rests on one source</text>');
 
   // PNG: a real PNG.
   const pngDownload = page.waitForEvent('download');

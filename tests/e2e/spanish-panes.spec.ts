@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { harbourCase } from '../fixtures/export/harbourCase';
 import { fixture } from './helpers/app';
@@ -113,6 +114,16 @@ test('the Evidence map speaks Spanish: summary, views, flags, the graph and the 
   }
   const results = await new AxeBuilder({ page }).include('.evidence-map-pane').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // The exported map speaks Spanish too: its title, description, legend and cells' tooltips.
+  const download = page.waitForEvent('download');
+  await pane.getByRole('button', { name: 'Exportar el mapa como SVG' }).click();
+  const svg = readFileSync(await (await download).path(), 'utf8');
+  expect(svg).toMatch(/<title id="map-title">Mapa de pruebas: /u);
+  expect(svg).toContain('<desc id="map-desc">Mapa de pruebas de 2 afirmaciones y 3 fuentes. Con una sola fuente: 1;');
+  expect(svg).toContain('>Se basa en una sola fuente</text>');
+  expect(svg).toContain('>Respalda</text>');
+  for (const word of ['Supports', 'Contradicts', 'Rests on one source', 'supporting', 'Evidence map']) expect(svg, `“${word}” is still English in the SVG`).not.toContain(word);
 });
 
 test('a claim’s detail speaks Spanish: fields, status, history, evidence and its summary, the evidence picker', async ({ page }) => {

@@ -8,8 +8,8 @@
 import { safeFileStem } from '../../../shared/domain/fileName';
 import { useId, useMemo, useState } from 'react';
 import { figure as figureJson } from '../../../shared/brief/build';
-import { buildEvidenceMap, type EvidenceMap, type MapCell, type MapFlag } from '../../../shared/evidence/map';
-import { describeMap, graphLayout, renderMapSvg } from '../../../shared/evidence/layout';
+import { buildEvidenceMap, type EvidenceMap, type MapCell } from '../../../shared/evidence/map';
+import { graphLayout, renderMapSvg } from '../../../shared/evidence/layout';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { addFigure } from '../../db/repositories';
 import { useTranslation } from '../../i18n';
@@ -20,7 +20,7 @@ import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { useCaseReadOnly } from '../../lib/readOnly';
 import { platform } from '../../platform';
-import { FLAG_LABEL } from './labels';
+import { FLAG_LABEL, mapSummary, mapSvgLabels } from './labels';
 import { MatrixCanvas } from './MatrixCanvas';
 import { svgToPng } from './rasterise';
 import '../../styles/views.css';
@@ -50,11 +50,7 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
 
   const full = useMemo(() => buildEvidenceMap({ claims: claims ?? [], passages: passages ?? [], sources: sources ?? [] }), [claims, passages, sources]);
   const map = useMemo(() => (flaggedOnly ? onlyFlagged(full) : full), [full, flaggedOnly]);
-  const counts = useMemo(() => {
-    const out: Record<MapFlag, number> = { none: 0, 'single-source': 0, 'not-independent': 0, 'no-support': 0 };
-    for (const claim of full.claims) out[claim.flag]++;
-    return out;
-  }, [full]);
+  const svgLabels = () => mapSvgLabels(t, map, caseName);
 
   const open = (cell: MapCell | undefined, claimId: string) => {
     setOpened(cell ?? null);
@@ -71,7 +67,7 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
     if (map.claims.length === 0) return notices.error(t('evidenceMap.empty'));
     const saved = await platform().saveFile({
       suggestedName: `${safeName}-evidence-map.svg`,
-      bytes: new TextEncoder().encode(renderMapSvg(map, `Evidence map: ${caseName}`)),
+      bytes: new TextEncoder().encode(renderMapSvg(map, svgLabels())),
       mediaType: 'image/svg+xml',
       filters: [{ name: t('evidenceMap.svgFilter'), extensions: ['svg'] }],
     });
@@ -81,7 +77,7 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
   const exportPng = async () => {
     if (map.claims.length === 0) return notices.error(t('evidenceMap.empty'));
     try {
-      const { png } = await svgToPng(renderMapSvg(map, `Evidence map: ${caseName}`));
+      const { png } = await svgToPng(renderMapSvg(map, svgLabels()));
       const saved = await platform().saveFile({ suggestedName: `${safeName}-evidence-map.png`, bytes: png, mediaType: 'image/png', filters: [{ name: t('evidenceMap.pngFilter'), extensions: ['png'] }] });
       if (saved) notices.toast(t('evidenceMap.savedPng'));
     } catch (error) {
@@ -96,11 +92,12 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
     if (!writer) return notices.error(t('evidenceMap.openBrief'));
     if (map.claims.length === 0) return notices.error(t('evidenceMap.empty'));
     try {
-      const svg = renderMapSvg(map, `Evidence map: ${caseName}`);
+      const labels = svgLabels();
+      const svg = renderMapSvg(map, labels);
       const { png, width, height } = await svgToPng(svg);
-      const alt = describeMap(map);
+      const alt = labels.description;
       const record = await addFigure({ caseId, svg, png, width, height, alt });
-      if (writer.insertBlock(figureJson(record.id, alt, flaggedOnly ? 'Evidence map (flagged claims)' : 'Evidence map'))) {
+      if (writer.insertBlock(figureJson(record.id, alt, flaggedOnly ? t('evidenceMap.captionFlagged') : t('evidenceMap.caption')))) {
         navigate({ kind: 'show-brief' });
         notices.toast(t('evidenceMap.inserted'));
       } else notices.error(t('evidenceMap.notInserted'));
@@ -140,12 +137,7 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
         </div>
       </header>
       <p className="view-status" role="status">
-        {t('evidenceMap.summary', {
-          claims: t('evidenceMap.claims', { count: full.claims.length }),
-          single: counts['single-source'],
-          notIndependent: counts['not-independent'],
-          noSupport: counts['no-support'],
-        })}
+        {mapSummary(t, full)}
       </p>
       <Legend />
       {map.claims.length === 0 ? (
