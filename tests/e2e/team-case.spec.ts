@@ -308,6 +308,23 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
     await expect(alert).toContainText('“Import a file…” is not available now: this case is shared with you read-only.');
     // Nothing was written: B holds exactly A's one passage, and the shared record of it is unchanged.
     await expect.poll(async () => ((await caseRecords(b.page)) as { passages: unknown[] }).passages.length).toBe(1);
+    // The case views too: B's confirmation of a date is refused with the reason; A's arrives.
+    const timelineOf = async (page: Page) => {
+      await page.getByRole('tab', { name: 'Timeline' }).click();
+      const pane = page.getByRole('region', { name: 'Timeline' });
+      await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+      return pane;
+    };
+    const timelineB = await timelineOf(b.page);
+    await timelineB.locator('.timeline-event').first().click();
+    await timelineB.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
+    await expect(alert).toContainText('This case is shared with you read-only');
+    expect(((await viewRecords(b.page)) as { timelineEntries: unknown[] }).timelineEntries).toEqual([]);
+    const timelineA = await timelineOf(a.page);
+    await timelineA.locator('.timeline-event').first().click();
+    await timelineA.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
+    await expect(timelineB.locator('.timeline-event').first()).toContainText('Confirmed');
+    await b.page.getByRole('tab', { name: 'Brief' }).click();
 
     // Reading goes on: the palette finds the passage, and the brief exports.
     await b.page.keyboard.press('Control+k');
