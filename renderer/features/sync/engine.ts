@@ -158,6 +158,8 @@ export class CaseSync {
   private destroyed = false;
   private blobsMissing = new Set<string>();
   private figuresMissing = new Set<string>();
+  /** Timeline entries and entity tags that name a source or passage this database does not hold yet: retried with every pull. */
+  private viewsWaiting = { timelineEntries: new Set<string>(), entityTags: new Set<string>() };
   private where: string | undefined;
   private joinedResolve: () => void = () => undefined;
   private readonly joined = new Promise<void>((resolve) => (this.joinedResolve = resolve));
@@ -488,11 +490,13 @@ export class CaseSync {
       if (info) out.case = { id: info.id, name: info.name, createdAt: info.createdAt, ...(info.briefNoteId ? { briefNoteId: info.briefNoteId } : {}), ...(info.createdBy ? { createdBy: info.createdBy } : {}) };
     }
     for (const table of TABLES) {
-      const list = ids[table] ?? [];
+      const waiting = table === 'timelineEntries' || table === 'entityTags' ? this.viewsWaiting[table] : null;
+      const list = waiting && waiting.size > 0 ? [...new Set([...(ids[table] ?? []), ...waiting])] : (ids[table] ?? []);
       if (list.length === 0) continue;
       const records = readRecords(this.doc, table, list);
       if (isViewTable(table)) {
-        (out.views ??= {})[table] = (await this.viewsFromDoc(table, records as unknown as Record<string, unknown>[])) as never;
+        // After the sources and passages in TABLES' order, so a view record may name one arriving in this same pull.
+        (out.views ??= {})[table] = (await this.viewsFromDoc(table, records as unknown as Record<string, unknown>[], out)) as never;
         continue;
       }
       if (table === 'sources') {
@@ -507,12 +511,30 @@ export class CaseSync {
   }
 
   /** View records from the document: the live ones in the app's shape (figures with their pictures), the IDs of tombstones. */
-  private async viewsFromDoc(table: ViewTableName, shared: Record<string, unknown>[]): Promise<{ put: unknown[]; remove: string[] }> {
+  private async viewsFromDoc(table: ViewTableName, shared: Record<string, unknown>[], arriving: SyncedRecords): Promise<{ put: unknown[]; remove: string[] }> {
     const remove = shared.filter((r) => r.deletedAt).map((r) => r.id as string);
     const live = shared.filter((r) => !r.deletedAt);
     if (table === 'figures') return { put: await this.fetchFigures(live as unknown as SharedRecords['figures'][]), remove };
     const put = live.map((r) => toLocalView(table, this.caseId, r)).filter((r) => r !== null);
-    return { put, remove };
+    if (table === 'entityMerges') return { put, remove };
+    // A timeline entry or entity tag whose source or passage is not here yet (its source's text still on its way) would
+    // dangle, and a bundle of the case would be refused: it waits until what it names has arrived.
+    const waiting = this.viewsWaiting[table];
+    for (const id of remove) waiting.delete(id);
+    const named = put as { id: string; sourceId?: string; passageId?: string }[];
+    const has = async (t: 'sources' | 'passages', wanted: (string | undefined)[], coming: readonly { id: string }[] | undefined) => {
+      const keys = [...new Set(wanted.filter((k): k is string => k !== undefined))];
+      const found = await readRecordsForSync(t, keys);
+      return new Set([...keys.filter((_, i) => found[i] !== undefined), ...(coming ?? []).map((r) => r.id)]);
+    };
+    const sources = await has('sources', named.map((r) => r.sourceId), arriving.sources);
+    const passages = await has('passages', named.map((r) => r.passageId), arriving.passages);
+    const ready = named.filter((r) => (r.sourceId === undefined || sources.has(r.sourceId)) && (r.passageId === undefined || passages.has(r.passageId)));
+    for (const r of named) {
+      if (ready.includes(r)) waiting.delete(r.id);
+      else waiting.add(r.id);
+    }
+    return { put: ready, remove };
   }
 
   /**
@@ -572,7 +594,9 @@ export class CaseSync {
   }
 
   private async retryBlobs(): Promise<void> {
-    if (this.blobsMissing.size === 0 && this.figuresMissing.size === 0) return;
+    const waiting = this.viewsWaiting.timelineEntries.size + this.viewsWaiting.entityTags.size;
+    if (this.blobsMissing.size === 0 && this.figuresMissing.size === 0 && waiting === 0) return;
+    // The views waiting for a source or passage come along with any pull.
     await this.pull({ sources: [...this.blobsMissing], figures: [...this.figuresMissing] }, false);
   }
 
