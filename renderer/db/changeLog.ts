@@ -26,11 +26,12 @@
  * unlogged: an upgrade rewrites every record and sets its stamps itself.
  *
  * A 'local' write to a case locked read-only (caseLocks.ts) is refused here,
- * before anything is written, which aborts its whole transaction.
+ * before anything is written, which aborts its whole transaction: the tracked
+ * tables' records and the case views' (VIEW_TABLES), which a team case shares too.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ChangeOp, ChangeOrigin, ChangeRecord } from './changeTypes';
-import { CHANGES_TABLE, TRACKED_TABLES } from './changeTypes';
+import { CHANGES_TABLE, TRACKED_TABLES, VIEW_TABLES } from './changeTypes';
 import { anyCaseLocked, caseLockError, VIEW_FIELDS } from './caseLocks';
 
 /** Fields the middleware maintains itself; a put that differs only in these changed nothing. */
@@ -203,7 +204,7 @@ export function changeLogMiddleware(actorId: () => string | null): Middleware<DB
         const s: Stamper = { actor: base.actor, now: base.at, keepIncoming: origin === 'sync' || origin === 'import', tracked: TRACKED_TABLES.has(name) };
         const extractKey = table.schema.primaryKey.extractKey;
         const ok = (res: DBCoreMutateResponse, i: number) => !(i in res.failures);
-        const guard = origin === 'local' && s.tracked && anyCaseLocked();
+        const guard = origin === 'local' && (s.tracked || VIEW_TABLES.has(name)) && anyCaseLocked();
 
         switch (req.type) {
           case 'add': {

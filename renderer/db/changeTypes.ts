@@ -7,6 +7,13 @@ export const CHANGES_TABLE = 'changes';
 export const TRACKED_TABLES: ReadonlySet<string> = new Set(['cases', 'sources', 'passages', 'claims', 'tags', 'notes']);
 
 /**
+ * The case views' tables (issue 14): records of a case that a team case
+ * shares, though they are not tracked here (no stamps; a delete is final and
+ * travels as a tombstone in the case document). The read-only lock covers them.
+ */
+export const VIEW_TABLES: ReadonlySet<string> = new Set(['timelineEntries', 'entityMerges', 'entityTags', 'figures']);
+
+/**
  * Who asked for a write: the person at this device ('local'), a bundle or
  * backup being imported ('import'), a sync layer applying what another device
  * did ('sync'), or the app's own housekeeping ('system': Trash retention).

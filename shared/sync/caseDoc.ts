@@ -14,6 +14,11 @@
  *   tagMerges  Y.Map   "fromId>intoId" → { from, into, at, by }  (a set of redirects, see tagGraph.ts)
  *   notes      Y.Map   id → Y.Map  title, order, schemaVersion; the text is
  *                                  the note's own document (note/<caseId>/<noteId>)
+ *   timelineEntries Y.Map  id → Y.Map  a found date's decision or a hand-added event
+ *   entityMerges    Y.Map  id → Y.Map  an alias merged into an entity (Undo tombstones it)
+ *   entityTags      Y.Map  id → Y.Map  a passage tagged with an entity
+ *   figures         Y.Map  id → Y.Map  a picture the brief shows; its SVG and PNG
+ *                                      are blobs (figureBlobs in blob.ts), the record holds their hashes
  *
  * Inside a record map, plain fields are JSON values, so concurrent edits of
  * different fields both survive and concurrent edits of one field converge on
@@ -46,20 +51,43 @@ import * as Y from 'yjs';
 import type {
   ClaimRecord,
   ClaimStatus,
+  EntityMergeRecord,
+  EntityTagRecord,
   EvidenceItem,
+  FigureRecord,
   NoteRecord,
   PassageRecord,
   SourceMetadata,
   SourceRecord,
   TagRecord,
+  TimelineEntryRecord,
 } from '../domain/types';
 import { changeEntry, confirmEntry, compareEntries, concurrentChanges, currentStatus, toStatusChanges, type StatusEntry } from './statusLog';
 import { resolveTags, type TagResolution } from './tagGraph';
 
+/**
+ * Still 1 after the case views' tables (timelineEntries, entityMerges,
+ * entityTags, figures) were added, on purpose: they are new top-level maps,
+ * which a document from before simply does not have (Yjs gives an empty map,
+ * so it opens as a case without view records), and which a Casefile from
+ * before never reads nor writes (it observes only the maps it knows), so
+ * nothing it does can damage them. A bump would make every Casefile from
+ * before refuse each case shared from now on, for no gain: it would still
+ * converge on everything it knows. Bump only for a change an older reader
+ * would get wrong (a field that changes meaning, a record shape it would
+ * overwrite).
+ */
 export const CASE_DOC_VERSION = 1;
 
-export type TableName = 'sources' | 'passages' | 'claims' | 'tags' | 'notes';
-export const TABLES: readonly TableName[] = ['sources', 'passages', 'claims', 'tags', 'notes'];
+export type TableName = 'sources' | 'passages' | 'claims' | 'tags' | 'notes' | ViewTableName;
+/** The case views' tables (issue 14): local to one database until they were added here. */
+export type ViewTableName = 'timelineEntries' | 'entityMerges' | 'entityTags' | 'figures';
+export const VIEW_TABLES: readonly ViewTableName[] = ['timelineEntries', 'entityMerges', 'entityTags', 'figures'];
+export const TABLES: readonly TableName[] = ['sources', 'passages', 'claims', 'tags', 'notes', ...VIEW_TABLES];
+
+export function isViewTable(table: string): table is ViewTableName {
+  return (VIEW_TABLES as readonly string[]).includes(table);
+}
 
 export interface Stamps {
   createdAt: number;
@@ -83,6 +111,16 @@ export type SharedTag = Omit<TagRecord, 'caseId'> & Stamps & {
   mergedInto?: string[];
 };
 export type SharedNote = Omit<NoteRecord, 'caseId' | 'content' | 'plainText'> & Stamps;
+/** `updatedAt` is the `updated` stamp's time, as for passages. */
+export type SharedTimelineEntry = Omit<TimelineEntryRecord, 'caseId'> & Stamps;
+export type SharedEntityMerge = Omit<EntityMergeRecord, 'caseId'> & Stamps;
+export type SharedEntityTag = Omit<EntityTagRecord, 'caseId'> & Stamps;
+export type SharedFigure = Omit<FigureRecord, 'caseId' | 'svg' | 'png'> & {
+  /** SHA-256 of the SVG document's UTF-8 bytes, a blob on the server. */
+  svgBlob: string;
+  /** SHA-256 of the PNG's bytes, a blob on the server. */
+  pngBlob: string;
+} & Stamps;
 
 export interface SharedRecords {
   sources: SharedSource;
@@ -90,6 +128,10 @@ export interface SharedRecords {
   claims: SharedClaim;
   tags: SharedTag;
   notes: SharedNote;
+  timelineEntries: SharedTimelineEntry;
+  entityMerges: SharedEntityMerge;
+  entityTags: SharedEntityTag;
+  figures: SharedFigure;
 }
 
 type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -103,6 +145,10 @@ export interface RecordInputs {
   claims: Optional<SharedClaim, keyof Stamps> & InputStamps;
   tags: Optional<SharedTag, keyof Stamps | 'mergedInto'> & InputStamps;
   notes: Optional<SharedNote, keyof Stamps> & InputStamps;
+  timelineEntries: Optional<SharedTimelineEntry, keyof Stamps> & InputStamps;
+  entityMerges: Optional<SharedEntityMerge, keyof Stamps> & InputStamps;
+  entityTags: Optional<SharedEntityTag, keyof Stamps> & InputStamps;
+  figures: Optional<SharedFigure, keyof Stamps> & InputStamps;
 }
 
 export interface WriteContext {
@@ -130,6 +176,14 @@ const VALUE_FIELDS: { [T in TableName]: readonly FieldSpec[] } = {
   claims: ['statement', 'claimant', 'note'],
   tags: ['name', 'color', 'description'],
   notes: ['title', 'order', 'schemaVersion'],
+  // What a date or event refers to, and the decision about it (kind, corrected date and label: one decision, never half of two).
+  timelineEntries: [
+    { key: 'found', fields: ['sourceId', 'selectors', 'passageId'] },
+    { key: 'decision', fields: ['kind', 'date', 'label'] },
+  ],
+  entityMerges: [{ key: 'merge', fields: ['alias', 'into'] }],
+  entityTags: [{ key: 'tagging', fields: ['passageId', 'entity', 'name', 'kind'] }],
+  figures: [{ key: 'picture', fields: ['svgBlob', 'pngBlob', 'width', 'height'] }, 'alt'],
 };
 
 const specKey = (spec: FieldSpec) => (typeof spec === 'string' ? spec : spec.key);
@@ -763,7 +817,7 @@ export function observeCaseDoc(doc: Y.Doc, listener: (changes: CaseDocChanges, t
     caseInfo: false,
     members: false,
     tagResolution: false,
-    records: { sources: new Set(), passages: new Set(), claims: new Set(), tags: new Set(), notes: new Set() },
+    records: Object.fromEntries(TABLES.map((table) => [table, new Set<string>()])) as CaseDocChanges['records'],
   });
   const offs: (() => void)[] = [];
   for (const table of TABLES) {

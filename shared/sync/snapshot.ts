@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { SourceBlock, SourceOcr } from '../domain/types';
 import { MAX_SNAPSHOT_CHARS } from '../bundle/limits';
 import { checkOcrFits, sourceBlock, sourceOcr } from '../bundle/schema';
-import { sha256Hex } from '../domain/hash';
+import { addressed, type AddressedBlob } from './blob';
 
 export interface SourceSnapshot {
   text: string;
@@ -82,7 +82,6 @@ export function decodeSnapshot(bytes: Uint8Array): SourceSnapshot {
 }
 
 /** The snapshot's bytes and their address. */
-export async function snapshotBlob(snapshot: SourceSnapshot): Promise<{ bytes: Uint8Array; sha256: string }> {
-  const bytes = encodeSnapshot(snapshot);
-  return { bytes, sha256: await sha256Hex(bytes) };
+export function snapshotBlob(snapshot: SourceSnapshot): Promise<AddressedBlob> {
+  return addressed(encodeSnapshot(snapshot));
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startSyncServer, type SyncServer } from '../../node/sync/server';
 import { DEFAULT_LIMITS } from '../../shared/sync/api';
 import { TOKEN_PATTERN } from '../../shared/sync/token';
-import { briefBox, caseMenu, fixture, importThroughChooser, newCase, openApp, sourceRegion } from './helpers/app';
+import { briefBox, caseMenu, fixture, importThroughChooser, newCase, openApp, sourceItems, sourceRegion } from './helpers/app';
 import { readStores } from './helpers/db';
 import { selectWithMouse } from './helpers/select';
 import { holdFileChoosers } from './support/fixtures';
@@ -309,6 +309,23 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
     await expect(alert).toContainText('“Import a file…” is not available now: this case is shared with you read-only.');
     // Nothing was written: B holds exactly A's one passage, and the shared record of it is unchanged.
     await expect.poll(async () => ((await caseRecords(b.page)) as { passages: unknown[] }).passages.length).toBe(1);
+    // The case views too: B's confirmation of a date is refused with the reason; A's arrives.
+    const timelineOf = async (page: Page) => {
+      await page.getByRole('tab', { name: 'Timeline' }).click();
+      const pane = page.getByRole('region', { name: 'Timeline' });
+      await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+      return pane;
+    };
+    const timelineB = await timelineOf(b.page);
+    await timelineB.locator('.timeline-event').first().click();
+    await timelineB.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
+    await expect(alert).toContainText('This case is shared with you read-only');
+    expect(((await viewRecords(b.page)) as { timelineEntries: unknown[] }).timelineEntries).toEqual([]);
+    const timelineA = await timelineOf(a.page);
+    await timelineA.locator('.timeline-event').first().click();
+    await timelineA.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
+    await expect(timelineB.locator('.timeline-event').first()).toContainText('Confirmed');
+    await b.page.getByRole('tab', { name: 'Brief' }).click();
 
     // Reading goes on: the palette finds the passage, and the brief exports.
     await b.page.keyboard.press('Control+k');
@@ -693,6 +710,108 @@ test('A and B delete and restore the same passage and rename the same tag differ
     await link.close();
   }
 });
+
+test('the case views travel: A confirms a date, merges two entities and puts the evidence map in the brief; B sees all three and unmerges, and A sees that', async ({ browser }) => {
+  const a = await profile(browser);
+  const b = await profile(browser);
+  try {
+    const invitation = await shareNewCase(a.page);
+    await joinWith(b.page, invitation);
+    await expect(sourceRegion(b.page)).toContainText(DETAINED);
+    // A claim with evidence, for the evidence map.
+    await selectWithMouse(a.page, SEIZED);
+    await a.page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'New claim' }).click();
+    await expect(a.page.getByRole('region', { name: 'Claims' }).getByLabel('Statement')).toHaveValue(SEIZED);
+    // A second source that names the National Crime Agency twice and the NCA once.
+    await importThroughChooser(a.page, fixture('views/two-source-a.txt'));
+    await expect(sourceItems(b.page)).toHaveCount(2);
+
+    // A confirms a date the Timeline found; B sees it confirmed.
+    const timeline = async (page: Page) => {
+      await page.getByRole('tab', { name: 'Timeline' }).click();
+      const pane = page.getByRole('region', { name: 'Timeline' });
+      await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+      return pane;
+    };
+    const timelineA = await timeline(a.page);
+    const firstA = timelineA.locator('.timeline-event').first();
+    const when = (await firstA.innerText()).split('\n')[0]!.trim();
+    await firstA.click();
+    await timelineA.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
+    await expect(firstA).toContainText('Confirmed');
+    const timelineB = await timeline(b.page);
+    await expect(timelineB.locator('.timeline-event').filter({ hasText: when }).first()).toContainText('Confirmed');
+
+    // A merges NCA into National Crime Agency; B sees one entity.
+    const entities = async (page: Page) => {
+      await page.getByRole('tab', { name: 'Entities' }).click();
+      return page.getByRole('region', { name: 'Entities' }).getByRole('list', { name: 'Entities found' });
+    };
+    const listA = await entities(a.page);
+    await listA.getByRole('button', { name: /^NCA,/ }).click();
+    const nca = a.page.getByRole('region', { name: 'Entities' }).getByRole('group', { name: 'NCA details' });
+    await nca.getByRole('combobox', { name: 'Merge NCA into' }).selectOption({ label: 'National Crime Agency (organisation)' });
+    await nca.getByRole('button', { name: 'Merge' }).click();
+    await expect(listA.getByRole('button', { name: 'National Crime Agency, organisation, 3 mentions' })).toBeVisible();
+    const listB = await entities(b.page);
+    await expect(listB.getByRole('button', { name: 'National Crime Agency, organisation, 3 mentions' })).toBeVisible();
+    await expect(listB.getByRole('button', { name: /^NCA,/ })).toHaveCount(0);
+
+    // A puts the evidence map into the shared brief; B's brief shows the picture (its SVG and PNG came as blobs).
+    await a.page.getByRole('tab', { name: 'Evidence map' }).click();
+    await a.page.getByRole('region', { name: 'Evidence map' }).getByRole('button', { name: 'Insert map into brief' }).click();
+    await expect(briefBox(a.page).getByRole('img', { name: /^Evidence map/ })).toBeVisible();
+    await b.page.getByRole('tab', { name: 'Brief' }).click();
+    const pictureB = briefBox(b.page).getByRole('img', { name: /^Evidence map/ });
+    await expect(pictureB).toBeVisible();
+    await expect(briefBox(b.page)).not.toContainText('Figure missing');
+    // The picture itself loaded (the SVG arrived whole), at A's size.
+    await expect.poll(() => pictureB.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const pictureA = briefBox(a.page).getByRole('img', { name: /^Evidence map/ });
+    expect(await pictureB.getAttribute('width')).toBe(await pictureA.getAttribute('width'));
+
+    // B unmerges (a tombstone in the case document); A sees the two entities again.
+    const listB2 = await entities(b.page);
+    await listB2.getByRole('button', { name: /^National Crime Agency,/ }).click();
+    await b.page.getByRole('region', { name: 'Entities' }).getByRole('button', { name: 'Unmerge NCA' }).click();
+    await expect(listB2.getByRole('button', { name: 'NCA, organisation, 1 mention' })).toBeVisible();
+    const listA2 = await entities(a.page);
+    await expect(listA2.getByRole('button', { name: 'NCA, organisation, 1 mention' })).toBeVisible();
+    await expect(listA2.getByRole('button', { name: 'National Crime Agency, organisation, 2 mentions' })).toBeVisible();
+
+    // Both hold the same view records, and neither database keeps writing (no echo).
+    await expect(syncStatus(a.page)).toHaveText('Synced');
+    await expect(syncStatus(b.page)).toHaveText('Synced');
+    await expect.poll(async () => canonical(await viewRecords(b.page))).toBe(canonical(await viewRecords(a.page)));
+    const views = (await viewRecords(a.page)) as Record<string, unknown[]>;
+    expect([views.timelineEntries!.length, views.entityMerges!.length, views.figures!.length]).toEqual([1, 0, 1]);
+    // Let the last arrivals settle (the brief's copy saves the figure, the unmerge lands), then nothing more may be written.
+    await expect
+      .poll(async () => {
+        const before = [await changeCount(a.page), await changeCount(b.page)];
+        await a.page.waitForTimeout(500);
+        return JSON.stringify([await changeCount(a.page), await changeCount(b.page)]) === JSON.stringify(before);
+      })
+      .toBe(true);
+    const logA = await changeCount(a.page);
+    const logB = await changeCount(b.page);
+    await a.page.waitForTimeout(1_500);
+    expect([await changeCount(a.page), await changeCount(b.page)]).toEqual([logA, logB]);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+/** The shared case's view records as stored (timeline entries, entity merges and tags, figures). */
+async function viewRecords(page: Page): Promise<unknown> {
+  const stores = ['timelineEntries', 'entityMerges', 'entityTags', 'figures'] as const;
+  const rows = (await readStores(page, ['meta', ...stores])) as Record<string, Record<string, unknown>[]>;
+  const link = rows.meta!.find((m) => String(m.key).startsWith('sync:link:'));
+  const caseId = String(link?.key).slice('sync:link:'.length);
+  return Object.fromEntries(stores.map((store) => [store, rows[store]!.filter((r) => r.caseId === caseId).sort((x, y) => String(x.id).localeCompare(String(y.id)))]));
+}
 
 async function deletePassage(page: Page, quote: string): Promise<void> {
   await passageList(page).getByRole('button', { name: new RegExp(quote) }).click();

@@ -51,4 +51,4 @@ export {
   untagPassageEntity,
   type FoundDateRef,
 } from './views';
-export { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, type SyncedRecords, type SyncTable } from './sync';
+export { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, readViewsForSync, type SyncedRecords, type SyncTable, type ViewRecords, type ViewSyncTable } from './sync';

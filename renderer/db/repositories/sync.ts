@@ -5,12 +5,47 @@
  * origin (the change feed's consumer skips it, so nothing is echoed back;
  * the middleware keeps the stamps the records arrive with).
  */
-import type { CaseRecord, ClaimRecord, NoteRecord, PassageRecord, SourceBlobRecord, SourceRecord, Stored, TagRecord } from '../../../shared/domain/types';
+import type {
+  CaseRecord,
+  ClaimRecord,
+  EntityMergeRecord,
+  EntityTagRecord,
+  FigureRecord,
+  NoteRecord,
+  PassageRecord,
+  SourceBlobRecord,
+  SourceRecord,
+  Stored,
+  TagRecord,
+  TimelineEntryRecord,
+} from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { allOf, LIVE } from '../live';
 import { runWithOrigin } from '../origin';
 
-export type SyncTable = 'sources' | 'passages' | 'claims' | 'tags' | 'notes';
+/** The case views' tables: untracked here (no stamps, a delete is final), shared as tombstones in the case document. */
+export type ViewSyncTable = 'timelineEntries' | 'entityMerges' | 'entityTags' | 'figures';
+export type SyncTable = 'sources' | 'passages' | 'claims' | 'tags' | 'notes' | ViewSyncTable;
+
+/** The views' records in the app's shapes, per table. */
+export interface ViewRecords {
+  timelineEntries: TimelineEntryRecord[];
+  entityMerges: EntityMergeRecord[];
+  entityTags: EntityTagRecord[];
+  figures: FigureRecord[];
+}
+
+/** Every view record of a case, per table (what sharing sends first, and what is checked against the document on reconnecting). */
+export async function readViewsForSync(caseId: string): Promise<ViewRecords> {
+  const db = getDb();
+  const [timelineEntries, entityMerges, entityTags, figures] = await Promise.all([
+    db.timelineEntries.where('caseId').equals(caseId).toArray(),
+    db.entityMerges.where('caseId').equals(caseId).toArray(),
+    db.entityTags.where('caseId').equals(caseId).toArray(),
+    db.figures.where('caseId').equals(caseId).toArray(),
+  ]);
+  return { timelineEntries, entityMerges, entityTags, figures };
+}
 
 /** The records of one table by key (undefined where there is none any more: purged). */
 export async function readRecordsForSync(table: SyncTable | 'cases', keys: readonly string[]): Promise<(Stored<{ id: string; caseId?: string }> | undefined)[]> {
@@ -53,6 +88,8 @@ export interface SyncedRecords {
   claims?: ClaimRecord[];
   tags?: TagRecord[];
   notes?: Omit<NoteRecord, 'content' | 'plainText'>[];
+  /** The views' records that are live in the document (stored as they are), and the IDs it holds as tombstones (deleted here). */
+  views?: { [T in ViewSyncTable]?: { put: ViewRecords[T]; remove: string[] } };
 }
 
 type Incoming = { id: string; deletedAt?: number; deletedBy?: string };
@@ -107,6 +144,11 @@ export async function applySyncedRecords(caseId: string, records: SyncedRecords)
       const locals = await db.notes.bulkGet(records.notes.map((n) => n.id));
       const full = records.notes.map((n, i) => ({ content: locals[i]?.content ?? null, plainText: locals[i]?.plainText ?? '', ...n }) as NoteRecord);
       await putMerged('notes', full);
+    }
+    for (const [table, change] of Object.entries(records.views ?? {}) as [ViewSyncTable, { put: { id: string }[]; remove: string[] }][]) {
+      // Untracked: a record is stored exactly as it arrived, and a tombstone in the document is a delete here (Undo puts it back).
+      if (change.put.length > 0) await db.table(table).bulkPut(change.put);
+      if (change.remove.length > 0) await db.table(table).bulkDelete(change.remove);
     }
   });
 }

@@ -99,13 +99,18 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
   };
 
   const unmerge = async (mergeId: string, name: string) => {
-    const removed = await unmergeEntities(mergeId);
-    if (!removed) return;
-    announce(t('entities.unmerged', { name }));
-    notices.toast(t('entities.unmergedToast', { name }), {
-      label: t('common.undo'),
-      run: async () => void (await mergeEntities(removed.caseId, removed.alias, removed.into)),
-    });
+    try {
+      const removed = await unmergeEntities(mergeId);
+      if (!removed) return;
+      announce(t('entities.unmerged', { name }));
+      notices.toast(t('entities.unmergedToast', { name }), {
+        label: t('common.undo'),
+        run: async () => void (await mergeEntities(removed.caseId, removed.alias, removed.into)),
+      });
+    } catch (error) {
+      // A team case shared read-only refuses it (the data door's lock): say so rather than fail silently.
+      notices.error((error as Error).message);
+    }
   };
 
   const toggleKind = (kind: EntityKind) => setKinds((list) => (list.includes(kind) ? list.filter((k) => k !== kind) : [...list, kind]));
@@ -174,7 +179,12 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
             }}
             onUntag={async (passageId) => {
               const tag = (tags ?? []).find((t) => t.passageId === passageId && byKey.get(t.entity)?.key === selected.key) ?? (tags ?? []).find((t) => t.passageId === passageId && t.entity === selected.key);
-              if (tag) await untagPassageEntity(tag.id);
+              if (!tag) return;
+              try {
+                await untagPassageEntity(tag.id);
+              } catch (error) {
+                notices.error((error as Error).message);
+              }
             }}
           />
         ) : (

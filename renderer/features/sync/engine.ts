@@ -8,18 +8,28 @@
  * offline survives a reload and merges when the provider reconnects; the feed
  * cursor is kept in the database (meta), so local edits not yet written into
  * the Y.Doc are picked up again after a restart. Source snapshots and original
- * files travel as blobs by SHA-256 before the source record that names them.
+ * files, and figures' SVG and PNG, travel as blobs by SHA-256 (shared/sync/blob.ts)
+ * before the record that names them.
+ *
+ * The case views' records (timeline entries, entity merges and tags, figures)
+ * are not tracked in the database (no stamps; a delete is final there): a
+ * record the feed names that is gone here becomes a tombstone in the document,
+ * and a tombstone that arrives deletes the record here.
  */
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type { SerializedEditorState } from 'lexical';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { sha256Hex } from '../../../shared/domain/hash';
-import type { NoteRecord, SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
+import { entityMergeSchema, entityTagSchema, figureIndexSchema, timelineEntrySchema } from '../../../shared/bundle/schema';
+import type { FigureRecord, NoteRecord, SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
+import { checkAddressed, figureBlobs, figureSvgOf, type AddressedBlob } from '../../../shared/sync/blob';
 import {
   TABLES,
+  VIEW_TABLES,
   claimsWithConcurrentStatus,
   confirmClaimStatus,
+  deleteRecord,
+  isViewTable,
   observeCaseDoc,
   readCaseInfo,
   readClaimStatus,
@@ -35,6 +45,7 @@ import {
   writeRecords,
   type SharedRecords,
   type TableName,
+  type ViewTableName,
   type WriteContext,
 } from '../../../shared/sync/caseDoc';
 import { caseDocName, noteDocName } from '../../../shared/sync/names';
@@ -45,7 +56,7 @@ import type { Role } from '../../../shared/sync/token';
 import { latestSeq, runWithOrigin, subscribeChanges, readChangesSince, type RecordChange } from '../../db';
 import { getActor, getMeta, isEmptyNote, saveNoteContent, setMeta } from '../../db/repositories';
 import { isUnseeded, seedSharedNote, sharedNoteState } from '../../editor/sharedNoteState';
-import { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, type SyncedRecords } from '../../db/repositories';
+import { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, readViewsForSync, type SyncedRecords, type ViewRecords } from '../../db/repositories';
 import { t } from '../../i18n';
 import { localDocName, NoteDocProvider } from './noteDoc';
 import { NoteMirrors } from './noteMirrors';
@@ -124,6 +135,28 @@ function toLocal(table: TableName, caseId: string, shared: Record<string, unknow
   return out;
 }
 
+const VIEW_SCHEMAS = { timelineEntries: timelineEntrySchema, entityMerges: entityMergeSchema, entityTags: entityTagSchema } as const;
+
+/**
+ * A view record from the document in the app's shape: exactly the fields a
+ * bundle holds (the database keeps no stamps for these tables), checked as a
+ * bundle checks it; null for one that does not fit (damaged, or written by a
+ * newer Casefile), which is left out rather than stored half-understood.
+ */
+function toLocalView<T extends Exclude<ViewTableName, 'figures'>>(table: T, caseId: string, shared: Record<string, unknown>): ViewRecords[T][number] | null {
+  const { createdBy: _c, updatedBy: _u, deletedAt: _d, deletedBy: _b, updatedAt, ...rest } = shared;
+  const candidate = { ...rest, caseId, ...(table === 'timelineEntries' ? { updatedAt } : {}) };
+  const parsed = VIEW_SCHEMAS[table].safeParse(candidate);
+  if (!parsed.success) {
+    console.warn(`Sync: a shared ${table} record (${String(shared.id)}) does not fit this Casefile and was left out.`);
+    return null;
+  }
+  return parsed.data as ViewRecords[T][number];
+}
+
+/** A view record in the form the document takes: a figure's pictures become the hashes of their blobs. */
+type ViewInput = Record<string, unknown> & { id: string };
+
 export class CaseSync {
   readonly doc: Y.Doc;
   private provider: HocuspocusProvider | null = null;
@@ -135,6 +168,9 @@ export class CaseSync {
   private state: SyncState = { phase: 'connecting', waiting: 0, readOnly: false, peers: [] };
   private destroyed = false;
   private blobsMissing = new Set<string>();
+  private figuresMissing = new Set<string>();
+  /** Timeline entries and entity tags that name a source or passage this database does not hold yet: retried with every pull. */
+  private viewsWaiting = { timelineEntries: new Set<string>(), entityTags: new Set<string>() };
   private where: string | undefined;
   private joinedResolve: () => void = () => undefined;
   private readonly joined = new Promise<void>((resolve) => (this.joinedResolve = resolve));
@@ -267,6 +303,7 @@ export class CaseSync {
     if (mode === 'share' && !readCaseInfo(this.doc)) await this.enqueue(() => this.pushAll());
     // What arrived while this device was away (or in the document from before a reload).
     await this.enqueue(() => this.pull(Object.fromEntries(TABLES.map((t) => [t, [...tableMap(this.doc, t).keys()]])), true));
+    await this.enqueue(() => this.pushMissingViews());
     if (!this.link.joined) {
       this.link = { ...this.link, joined: true, cursor: mode === 'join' ? await latestSeq() : this.link.cursor };
       await setMeta(linkKey(this.caseId), this.link);
@@ -325,6 +362,9 @@ export class CaseSync {
     const ctx = this.ctx(actor, Date.now());
     const sources: SharedSourceRecord[] = [];
     for (const s of data.sources) sources.push(await this.uploadSource(s));
+    const views = await readViewsForSync(this.caseId);
+    const figures: ViewInput[] = [];
+    for (const f of views.figures) figures.push(await this.uploadFigure(f));
     this.doc.transact(() => {
       writeCaseInfo(this.doc, { id: data.case!.id, name: data.case!.name, createdAt: data.case!.createdAt, ...(data.case!.briefNoteId ? { briefNoteId: data.case!.briefNoteId } : {}) }, { ...ctx, actor: data.case!.createdBy ?? actor });
       writeRecords(this.doc, 'tags', data.tags as never[], ctx);
@@ -332,24 +372,47 @@ export class CaseSync {
       writeRecords(this.doc, 'passages', data.passages as never[], ctx);
       writeRecords(this.doc, 'claims', data.claims as never[], ctx);
       writeRecords(this.doc, 'notes', data.notes as never[], ctx);
+      writeRecords(this.doc, 'timelineEntries', views.timelineEntries, ctx);
+      writeRecords(this.doc, 'entityMerges', views.entityMerges, ctx);
+      writeRecords(this.doc, 'entityTags', views.entityTags, ctx);
+      writeRecords(this.doc, 'figures', figures as never[], ctx);
     }, LOCAL_ORIGIN);
     this.link = { ...this.link, cursor };
     await setMeta(linkKey(this.caseId), this.link);
   }
 
+  /** Send a blob to the server under its SHA-256 (a repeat is a no-op there). */
+  private upload(blob: AddressedBlob): Promise<void> {
+    return putBlob(this.link.server, this.caseId, this.link.token, blob.sha256, blob.bytes);
+  }
+
+  /** Fetch a blob by its SHA-256 and check that it is what that hash names. */
+  private async fetchBlob(sha256: string, what: string): Promise<Uint8Array> {
+    return checkAddressed(await getBlob(this.link.server, this.caseId, this.link.token, sha256), sha256, what);
+  }
+
   /** Upload a source's snapshot and original (once: the server keeps blobs by hash) and give its shared form. */
   private async uploadSource(source: Stored<SourceRecord>): Promise<SharedSourceRecord> {
-    const { bytes, sha256 } = await snapshotBlob({
+    const snapshot = await snapshotBlob({
       text: source.text,
       blocks: source.blocks,
       ...(source.html === undefined ? {} : { html: source.html }),
       ...(source.ocr === undefined ? {} : { ocr: source.ocr }),
     });
-    await putBlob(this.link.server, this.caseId, this.link.token, sha256, bytes);
+    await this.upload(snapshot);
     const original = await readSourceBlob(source.id);
-    if (original) await putBlob(this.link.server, this.caseId, this.link.token, source.sha256, original.bytes);
+    if (original) await this.upload({ sha256: source.sha256, bytes: original.bytes });
     const { text: _t, blocks: _b, html: _h, ocr: _o, ...rest } = source;
-    return { ...rest, snapshot: sha256, ...(original ? { mediaType: original.mediaType } : {}) } as unknown as SharedSourceRecord;
+    return { ...rest, snapshot: snapshot.sha256, ...(original ? { mediaType: original.mediaType } : {}) } as unknown as SharedSourceRecord;
+  }
+
+  /** Upload a figure's SVG and PNG as blobs and give its shared form (the record names them by hash). */
+  private async uploadFigure(figure: FigureRecord): Promise<ViewInput> {
+    const blobs = await figureBlobs(figure);
+    await this.upload(blobs.svg);
+    await this.upload(blobs.png);
+    const { svg: _s, png: _p, caseId: _c, ...rest } = figure;
+    return { ...rest, svgBlob: blobs.svg.sha256, pngBlob: blobs.png.sha256 };
   }
 
   /** Local changes after the cursor into the document, in order; stops (to retry later) when a blob cannot be sent. */
@@ -374,6 +437,10 @@ export class CaseSync {
     for (const [table, list] of byTable) {
       if (table !== 'cases' && !(TABLES as readonly string[]).includes(table)) continue;
       const records = await readRecordsForSync(table as TableName | 'cases', list.map((c) => c.key));
+      if (isViewTable(table)) {
+        await this.pushViews(table, list, records as (ViewInput | undefined)[]);
+        continue;
+      }
       for (let i = 0; i < list.length; i++) {
         const change = list[i]!;
         const record = records[i];
@@ -409,6 +476,60 @@ export class CaseSync {
     }
   }
 
+  /**
+   * The views' changes into the document. Their database keeps no tombstones,
+   * so the record as it is now decides: there, it is written (taken out of the
+   * Trash first if the document had it there: an Undo); gone (an unmerge, a
+   * removed decision, a purge), it becomes a tombstone.
+   */
+  private async pushViews(table: ViewTableName, list: RecordChange[], records: (ViewInput | undefined)[]): Promise<void> {
+    for (let i = 0; i < list.length; i++) {
+      const change = list[i]!;
+      const record = records[i];
+      const ctx = this.ctx(change.actor, change.at);
+      if (!record) deleteRecord(this.doc, table, change.key, ctx);
+      else await this.writeView(table, record, ctx, change.fields);
+    }
+  }
+
+  private async writeView(table: ViewTableName, record: ViewInput, ctx: WriteContext, fields: string[] | null): Promise<void> {
+    const existing = readRecord(this.doc, table, record.id);
+    let input: ViewInput = record;
+    let only = fields ?? undefined;
+    if (table === 'figures') {
+      const shared = existing as SharedRecords['figures'] | undefined;
+      const redrawn = !shared || only === undefined || only.some((f) => f === 'svg' || f === 'png');
+      input = redrawn ? await this.uploadFigure(record as unknown as FigureRecord) : { ...record, svgBlob: shared.svgBlob, pngBlob: shared.pngBlob };
+      only = only?.map((f) => (f === 'svg' ? 'svgBlob' : f === 'png' ? 'pngBlob' : f));
+    }
+    this.doc.transact(() => {
+      if (existing?.deletedAt) restoreRecord(this.doc, table, record.id, ctx);
+      writeRecord(this.doc, table, input as never, ctx, only);
+      // A timeline entry's `updatedAt` is the document's `updated` time, so every member shows the same one.
+      const at = (record as { updatedAt?: unknown }).updatedAt;
+      const map = tableMap(this.doc, table).get(record.id);
+      const updated = map?.get('updated') as { at: number; by: string } | undefined;
+      if (map && typeof at === 'number' && updated?.at !== at) map.set('updated', { at, by: ctx.actor });
+    }, LOCAL_ORIGIN);
+  }
+
+  /**
+   * View records this database holds that the document has never had (made
+   * before this Casefile shared them, or while this member could not write):
+   * written once after the first sync, so the team gets them. A record the
+   * document has as a tombstone was deleted by someone and is not brought back.
+   */
+  private async pushMissingViews(): Promise<void> {
+    if (this.destroyed || this.state.readOnly) return;
+    const views = await readViewsForSync(this.caseId);
+    const actor = (await getActor()).id;
+    for (const table of VIEW_TABLES) {
+      for (const record of views[table] as unknown as ViewInput[]) {
+        if (!tableMap(this.doc, table).has(record.id)) await this.writeView(table, record, this.ctx(actor, Date.now()), null);
+      }
+    }
+  }
+
   /** Records changed in the document by others, into the database. */
   private async pull(ids: Partial<Record<TableName, string[]>>, caseInfo: boolean): Promise<void> {
     const out: SyncedRecords = {};
@@ -417,9 +538,15 @@ export class CaseSync {
       if (info) out.case = { id: info.id, name: info.name, createdAt: info.createdAt, ...(info.briefNoteId ? { briefNoteId: info.briefNoteId } : {}), ...(info.createdBy ? { createdBy: info.createdBy } : {}) };
     }
     for (const table of TABLES) {
-      const list = ids[table] ?? [];
+      const waiting = table === 'timelineEntries' || table === 'entityTags' ? this.viewsWaiting[table] : null;
+      const list = waiting && waiting.size > 0 ? [...new Set([...(ids[table] ?? []), ...waiting])] : (ids[table] ?? []);
       if (list.length === 0) continue;
       const records = readRecords(this.doc, table, list);
+      if (isViewTable(table)) {
+        // After the sources and passages in TABLES' order, so a view record may name one arriving in this same pull.
+        (out.views ??= {})[table] = (await this.viewsFromDoc(table, records as unknown as Record<string, unknown>[], out)) as never;
+        continue;
+      }
       if (table === 'sources') {
         const { sources, blobs } = await this.fetchSources(records as SharedSourceRecord[]);
         out.sources = sources;
@@ -429,6 +556,58 @@ export class CaseSync {
       (out as Record<string, unknown>)[table] = records.map((r) => toLocal(table, this.caseId, r as unknown as Record<string, unknown>));
     }
     await applySyncedRecords(this.caseId, out);
+  }
+
+  /** View records from the document: the live ones in the app's shape (figures with their pictures), the IDs of tombstones. */
+  private async viewsFromDoc(table: ViewTableName, shared: Record<string, unknown>[], arriving: SyncedRecords): Promise<{ put: unknown[]; remove: string[] }> {
+    const remove = shared.filter((r) => r.deletedAt).map((r) => r.id as string);
+    const live = shared.filter((r) => !r.deletedAt);
+    if (table === 'figures') return { put: await this.fetchFigures(live as unknown as SharedRecords['figures'][]), remove };
+    const put = live.map((r) => toLocalView(table, this.caseId, r)).filter((r) => r !== null);
+    if (table === 'entityMerges') return { put, remove };
+    // A timeline entry or entity tag whose source or passage is not here yet (its source's text still on its way) would
+    // dangle, and a bundle of the case would be refused: it waits until what it names has arrived.
+    const waiting = this.viewsWaiting[table];
+    for (const id of remove) waiting.delete(id);
+    const named = put as { id: string; sourceId?: string; passageId?: string }[];
+    const has = async (t: 'sources' | 'passages', wanted: (string | undefined)[], coming: readonly { id: string }[] | undefined) => {
+      const keys = [...new Set(wanted.filter((k): k is string => k !== undefined))];
+      const found = await readRecordsForSync(t, keys);
+      return new Set([...keys.filter((_, i) => found[i] !== undefined), ...(coming ?? []).map((r) => r.id)]);
+    };
+    const sources = await has('sources', named.map((r) => r.sourceId), arriving.sources);
+    const passages = await has('passages', named.map((r) => r.passageId), arriving.passages);
+    const ready = named.filter((r) => (r.sourceId === undefined || sources.has(r.sourceId)) && (r.passageId === undefined || passages.has(r.passageId)));
+    for (const r of named) {
+      if (ready.includes(r)) waiting.delete(r.id);
+      else waiting.add(r.id);
+    }
+    return { put: ready, remove };
+  }
+
+  /**
+   * Figures with their SVG and PNG fetched by hash. A figure already stored
+   * here keeps its pictures (a figure is only ever added whole: its pictures
+   * never change); one whose blobs cannot be fetched yet waits for the next sync.
+   */
+  private async fetchFigures(shared: SharedRecords['figures'][]): Promise<FigureRecord[]> {
+    const out: FigureRecord[] = [];
+    const local = (await readRecordsForSync('figures', shared.map((f) => f.id))) as (FigureRecord | undefined)[];
+    for (let i = 0; i < shared.length; i++) {
+      const f = shared[i]!;
+      const meta = { id: f.id, caseId: this.caseId, width: f.width, height: f.height, alt: f.alt, createdAt: f.createdAt };
+      try {
+        const have = local[i];
+        const svg = have ? have.svg : figureSvgOf(await this.fetchBlob(f.svgBlob, 'A shared figure'));
+        const png = have ? have.png : await this.fetchBlob(f.pngBlob, 'A shared figure');
+        if (!figureIndexSchema.safeParse({ ...meta, svg }).success) throw new Error(`figure ${f.id} does not fit this Casefile`);
+        out.push({ ...meta, svg, png });
+        this.figuresMissing.delete(f.id);
+      } catch {
+        this.figuresMissing.add(f.id);
+      }
+    }
+    return out;
   }
 
   /** Sources with their snapshot and original fetched by hash; those whose blobs are not there yet wait for the next sync. */
@@ -445,9 +624,7 @@ export class CaseSync {
         continue;
       }
       try {
-        const bytes = await getBlob(this.link.server, this.caseId, this.link.token, s.snapshot);
-        if ((await sha256Hex(bytes)) !== s.snapshot) throw new Error('the source text arrived damaged');
-        const snap = decodeSnapshot(bytes);
+        const snap = decodeSnapshot(await this.fetchBlob(s.snapshot, 'A shared source’s text'));
         let original: Uint8Array | null = null;
         try {
           original = await getBlob(this.link.server, this.caseId, this.link.token, s.sha256);
@@ -465,8 +642,10 @@ export class CaseSync {
   }
 
   private async retryBlobs(): Promise<void> {
-    if (this.blobsMissing.size === 0) return;
-    await this.pull({ sources: [...this.blobsMissing] }, false);
+    const waiting = this.viewsWaiting.timelineEntries.size + this.viewsWaiting.entityTags.size;
+    if (this.blobsMissing.size === 0 && this.figuresMissing.size === 0 && waiting === 0) return;
+    // The views waiting for a source or passage come along with any pull.
+    await this.pull({ sources: [...this.blobsMissing], figures: [...this.figuresMissing] }, false);
   }
 
   /**

@@ -88,8 +88,13 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
 
   const removeManual = async (event: TimelineEvent) => {
     if (!event.entryId) return;
-    const removed = await removeTimelineEntry(event.entryId);
-    if (removed) notices.toast(t('timeline.removed'), { label: t('common.undo'), run: () => restoreTimelineEntry(removed) });
+    try {
+      const removed = await removeTimelineEntry(event.entryId);
+      if (removed) notices.toast(t('timeline.removed'), { label: t('common.undo'), run: () => restoreTimelineEntry(removed) });
+    } catch (error) {
+      // A team case shared read-only refuses it (the data door's lock).
+      notices.error((error as Error).message);
+    }
   };
 
   const insertChronology = () => {

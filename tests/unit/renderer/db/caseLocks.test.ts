@@ -4,6 +4,7 @@ import type { CasefileDB } from '../../../../renderer/db/db';
 import { latestSeq, lockCase, ReadOnlyCaseError, runWithOrigin, unlockCase } from '../../../../renderer/db';
 import { addSource, applySyncedRecords, createCase, createPassage, deleteCase, renameCase, renameNote, setActiveSource, touchCase } from '../../../../renderer/db/repositories';
 import { createTag } from '../../../../renderer/db/repositories/tags';
+import { addFigure, addManualEvent, mergeEntities, removeTimelineEntry, tagPassageWithEntity, unmergeEntities } from '../../../../renderer/db/repositories/views';
 import { freshDb, textDraft } from './helpers';
 
 let db: CasefileDB;
@@ -38,6 +39,32 @@ describe('a case locked read-only', () => {
     expect(await latestSeq()).toBe(before);
     expect(await db.passages.count()).toBe(0);
     expect((await db.cases.get(record.id))?.name).toBe('Shared with me');
+  });
+
+  it('refuses local changes to the case views’ records too (timeline, entity merges and tags, figures): a team case shares them', async () => {
+    db = await freshDb();
+    const record = await createCase('Shared with me');
+    const source = await addSource(record.id, textDraft('Minutes', 'Fourteen people were detained.'));
+    const passage = await createPassage(source, 0, 8);
+    const event = await addManualEvent(record.id, passage.id, { start: '2024', precision: 'year' }, 'Detentions');
+    const merge = await mergeEntities(record.id, 'organization:nca', 'organization:national crime agency');
+    lockCase(record.id, () => MESSAGE);
+    locked.push(record.id);
+    const before = await latestSeq();
+    await expect(addManualEvent(record.id, passage.id, { start: '2025', precision: 'year' }, 'Later')).rejects.toThrow(MESSAGE);
+    await expect(removeTimelineEntry(event.id)).rejects.toBeInstanceOf(ReadOnlyCaseError);
+    await expect(mergeEntities(record.id, 'person:ana', 'person:ana ruiz')).rejects.toThrow(MESSAGE);
+    await expect(unmergeEntities(merge.id)).rejects.toThrow(MESSAGE);
+    await expect(tagPassageWithEntity(record.id, passage.id, { key: 'person:ana ruiz', name: 'Ana Ruiz', kind: 'person' })).rejects.toThrow(MESSAGE);
+    await expect(addFigure({ caseId: record.id, svg: '<svg/>', png: new Uint8Array([1]), width: 1, height: 1, alt: 'map' })).rejects.toThrow(MESSAGE);
+    expect(await latestSeq()).toBe(before);
+    expect(await db.timelineEntries.count()).toBe(1);
+    expect(await db.entityMerges.count()).toBe(1);
+    expect(await db.entityTags.count()).toBe(0);
+    expect(await db.figures.count()).toBe(0);
+    // What arrives from the team still comes in.
+    await applySyncedRecords(record.id, { views: { entityMerges: { put: [], remove: [merge.id] } } });
+    expect(await db.entityMerges.count()).toBe(0);
   });
 
   it('still lets this person choose what they look at, and lets what arrives from the server in', async () => {

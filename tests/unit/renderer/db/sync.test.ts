@@ -78,3 +78,25 @@ describe('a shared case’s token', () => {
     expect(JSON.stringify(link)).toMatch(TOKEN_PATTERN);
   });
 });
+
+describe('the case views from the case document', () => {
+  it('are stored as they arrive and deleted for a tombstone, under the sync origin (never sent back), without stamps', async () => {
+    db = await freshDb();
+    const record = await createCase('Harbour');
+    const figure = { id: 'f-1', caseId: record.id, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', png: new Uint8Array([137, 80]), width: 10, height: 10, alt: 'Evidence map', createdAt: 5 };
+    const merge = { id: 'm-1', caseId: record.id, alias: 'organization:nca', into: 'organization:national crime agency', createdAt: 6 };
+    const before = (await readChangesSince(0)).lastSeq;
+    await applySyncedRecords(record.id, { views: { figures: { put: [figure], remove: [] }, entityMerges: { put: [merge], remove: [] } } });
+    expect(await db.figures.get('f-1')).toEqual(figure);
+    expect(await db.entityMerges.get('m-1')).toEqual(merge);
+    await applySyncedRecords(record.id, { views: { entityMerges: { put: [], remove: ['m-1', 'never-here'] } } });
+    expect(await db.entityMerges.get('m-1')).toBeUndefined();
+    const { changes } = await readChangesSince(before);
+    expect(changes.map((c) => [c.table, c.op, c.origin])).toEqual([
+      ['figures', 'add', 'sync'],
+      ['entityMerges', 'add', 'sync'],
+      ['entityMerges', 'delete', 'sync'],
+    ]);
+    expect(changes.every((c) => c.caseId === record.id)).toBe(true);
+  });
+});
