@@ -63,6 +63,7 @@ import type {
   TimelineEntryRecord,
 } from '../domain/types';
 import { changeEntry, confirmEntry, compareEntries, concurrentChanges, currentStatus, toStatusChanges, type StatusEntry } from './statusLog';
+import { lazy } from '../lib/lazy';
 import { resolveTags, type TagResolution } from './tagGraph';
 
 /**
@@ -673,11 +674,6 @@ function readOne<T extends TableName>(table: T, id: string, record: RecordMap, r
     if (c.length !== 1 || c[0] !== id) out.mergedInto = c;
   }
   return out as unknown as SharedRecords[T];
-}
-
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
 }
 
 /** One record, tombstoned or not; undefined when the document has none with this ID. */

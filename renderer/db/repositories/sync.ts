@@ -118,7 +118,13 @@ function merged<T extends Incoming>(table: string, incoming: T, local: Stored<T>
 async function putMerged<T extends Incoming>(table: SyncTable | 'cases', records: readonly T[]): Promise<void> {
   const t = getDb().table(table);
   const locals = (await t.bulkGet(records.map((r) => r.id))) as (Stored<T> | undefined)[];
-  await t.bulkPut(records.map((r, i) => merged(table, r, locals[i])));
+  const added: Stored<T>[] = [];
+  const changed: Stored<T>[] = [];
+  records.forEach((r, i) => (locals[i] ? changed : added).push(merged(table, r, locals[i])));
+  // Records new here are added, not put: the change log then has no earlier version to read
+  // (joining a big case, every record is new, and reading them all twice cost a quarter second).
+  if (added.length > 0) await t.bulkAdd(added);
+  if (changed.length > 0) await t.bulkPut(changed);
 }
 
 /**

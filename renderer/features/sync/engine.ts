@@ -22,6 +22,7 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { entityMergeSchema, entityTagSchema, figureIndexSchema, timelineEntrySchema } from '../../../shared/bundle/schema';
 import type { FigureRecord, NoteRecord, SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
+import { mapLimit } from '../../../shared/lib/mapLimit';
 import { checkAddressed, figureBlobs, figureSvgOf, type AddressedBlob } from '../../../shared/sync/blob';
 import {
   TABLES,
@@ -64,6 +65,12 @@ import { getBlob, putBlob } from './serverApi';
 
 /** Set once a member's own text from before a note was shared is kept (or there was none): the note's copy is the team's from then on. */
 export const beforeSharingKey = (noteId: string) => `sharedNote:${noteId}`;
+
+/** Blob requests in flight at once while fetching a case's sources and figures (browsers allow six connections per host). */
+const BLOB_FETCHES = 6;
+
+/** How long after joining the joined document is stored whole in this profile (the first moments belong to the person). */
+const STORE_JOINED_DELAY_MS = 2000;
 
 /** How long after the first sync the notes' mirrors start (joining a case is busy enough). */
 const MIRROR_START_DELAY_MS = 1000;
@@ -254,8 +261,10 @@ export class CaseSync {
   async start(mode: 'share' | 'join' | 'resume', provider?: HocuspocusProvider): Promise<void> {
     this.persistence = new IndexeddbPersistence(localDocName(caseDocName(this.caseId)), this.doc);
     await this.persistence.whenSynced;
-    // A joined document arrived before it had local persistence: store it whole now.
-    if (mode === 'join') await storeState(this.persistence, true);
+    // A joined document arrived before it had local persistence: it is stored whole once the case is
+    // usable, not before (encoding a big document takes a while). A restart in between gets what is
+    // missing here from the server, as any reconnect does; the database already holds the case.
+    if (mode === 'join') void this.joined.then(() => this.storeJoinedState());
     if (this.destroyed) return;
     this.provider = provider ?? this.connect();
     this.connectedResolve(this.provider);
@@ -331,6 +340,12 @@ export class CaseSync {
   /** Which notes' stored copies follow their shared text right now (diagnostics, tests). */
   mirroredNotes(): string[] {
     return this.mirrors.mirrored();
+  }
+
+  private async storeJoinedState(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, STORE_JOINED_DELAY_MS));
+    if (this.destroyed || !this.persistence) return;
+    await storeState(this.persistence, true);
   }
 
   /** Resolves once the first sync is done and the case is in the database. */
@@ -591,52 +606,56 @@ export class CaseSync {
    * never change); one whose blobs cannot be fetched yet waits for the next sync.
    */
   private async fetchFigures(shared: SharedRecords['figures'][]): Promise<FigureRecord[]> {
-    const out: FigureRecord[] = [];
     const local = (await readRecordsForSync('figures', shared.map((f) => f.id))) as (FigureRecord | undefined)[];
-    for (let i = 0; i < shared.length; i++) {
-      const f = shared[i]!;
+    const fetched = await mapLimit(shared, BLOB_FETCHES, async (f, i): Promise<FigureRecord | null> => {
       const meta = { id: f.id, caseId: this.caseId, width: f.width, height: f.height, alt: f.alt, createdAt: f.createdAt };
       try {
         const have = local[i];
-        const svg = have ? have.svg : figureSvgOf(await this.fetchBlob(f.svgBlob, 'A shared figure'));
-        const png = have ? have.png : await this.fetchBlob(f.pngBlob, 'A shared figure');
+        const [svg, png] = have ? [have.svg, have.png] : await Promise.all([this.fetchBlob(f.svgBlob, 'A shared figure').then(figureSvgOf), this.fetchBlob(f.pngBlob, 'A shared figure')]);
         if (!figureIndexSchema.safeParse({ ...meta, svg }).success) throw new Error(`figure ${f.id} does not fit this Casefile`);
-        out.push({ ...meta, svg, png });
         this.figuresMissing.delete(f.id);
+        return { ...meta, svg, png };
       } catch {
         this.figuresMissing.add(f.id);
+        return null;
       }
-    }
-    return out;
+    });
+    return fetched.filter((f): f is FigureRecord => f !== null);
   }
 
   /** Sources with their snapshot and original fetched by hash; those whose blobs are not there yet wait for the next sync. */
   private async fetchSources(shared: SharedSourceRecord[]): Promise<{ sources: SourceRecord[]; blobs: SourceBlobRecord[] }> {
-    const sources: SourceRecord[] = [];
-    const blobs: SourceBlobRecord[] = [];
     const local = await readRecordsForSync('sources', shared.map((s) => s.id));
-    for (let i = 0; i < shared.length; i++) {
-      const s = shared[i]!;
+    const fetched = await mapLimit(shared, BLOB_FETCHES, async (s, i): Promise<{ source: SourceRecord; blob?: SourceBlobRecord } | null> => {
       const have = local[i] as Stored<SourceRecord> | undefined;
       const base = toLocal('sources', this.caseId, s as unknown as Record<string, unknown>);
       if (have && have.sha256 === s.sha256 && have.revision === s.revision) {
-        sources.push({ ...base, text: have.text, blocks: have.blocks, ...(have.html === undefined ? {} : { html: have.html }), ...(have.ocr === undefined ? {} : { ocr: have.ocr }) } as unknown as SourceRecord);
-        continue;
+        return { source: { ...base, text: have.text, blocks: have.blocks, ...(have.html === undefined ? {} : { html: have.html }), ...(have.ocr === undefined ? {} : { ocr: have.ocr }) } as unknown as SourceRecord };
       }
       try {
-        const snap = decodeSnapshot(await this.fetchBlob(s.snapshot, 'A shared source’s text'));
-        let original: Uint8Array | null = null;
-        try {
-          original = await getBlob(this.link.server, this.caseId, this.link.token, s.sha256);
-        } catch {
-          original = null; // the original file is optional (a pasted text has none on the server)
-        }
-        if (original) blobs.push({ sourceId: s.id, bytes: original, mediaType: s.mediaType ?? 'application/octet-stream' });
-        sources.push({ ...base, text: snap.text, blocks: snap.blocks, ...(snap.html === undefined ? {} : { html: snap.html }), ...(snap.ocr === undefined ? {} : { ocr: snap.ocr }) } as unknown as SourceRecord);
+        // The snapshot and the original at once: two requests in flight per source.
+        const [snapshot, original] = await Promise.all([
+          this.fetchBlob(s.snapshot, 'A shared source’s text'),
+          // The original file is optional (a pasted text has none on the server).
+          getBlob(this.link.server, this.caseId, this.link.token, s.sha256).catch(() => null),
+        ]);
+        const snap = decodeSnapshot(snapshot);
         this.blobsMissing.delete(s.id);
+        return {
+          source: { ...base, text: snap.text, blocks: snap.blocks, ...(snap.html === undefined ? {} : { html: snap.html }), ...(snap.ocr === undefined ? {} : { ocr: snap.ocr }) } as unknown as SourceRecord,
+          ...(original ? { blob: { sourceId: s.id, bytes: original, mediaType: s.mediaType ?? 'application/octet-stream' } } : {}),
+        };
       } catch {
         this.blobsMissing.add(s.id);
+        return null;
       }
+    });
+    const sources: SourceRecord[] = [];
+    const blobs: SourceBlobRecord[] = [];
+    for (const item of fetched) {
+      if (!item) continue;
+      sources.push(item.source);
+      if (item.blob) blobs.push(item.blob);
     }
     return { sources, blobs };
   }
