@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { ActorRecord, CaseRecord, ClaimRecord, EntityMergeRecord, EntityTagRecord, FigureRecord, NoteRecord, PassageRecord, SourceRecord, Stored, TagRecord, TimelineEntryRecord } from '../../shared/domain/types';
 import { getDb } from './db';
 import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSourcePassages, liveSources, liveTags } from './live';
@@ -31,6 +32,74 @@ function useKeyedLiveQuery<T>(key: string | undefined, query: () => Promise<T>):
   return answer !== undefined && answer.key === key ? answer.value : undefined;
 }
 
+/**
+ * A keyed live query that every component asking for the same `name` and key
+ * shares: one Dexie subscription, one read per change, one array in memory.
+ * The workspace, the brief and the claims panel all want a case's passages;
+ * each running its own query read a 10,000-passage case three times on
+ * opening and again after every change. The subscription outlives its last
+ * reader by a few seconds, so a pane that remounts (switching tabs) gets the
+ * answer at once. An error is thrown to the reader, as useLiveQuery does.
+ */
+interface SharedQuery {
+  /** Replaced (never changed) on every answer, so React sees each one as new. */
+  state: { value?: unknown; error?: unknown; loaded: boolean };
+  readers: Set<() => void>;
+  stop: () => void;
+  idle: ReturnType<typeof setTimeout> | null;
+}
+const sharedQueries = new Map<string, SharedQuery>();
+/** How long a shared query keeps running after its last reader left. */
+const SHARED_QUERY_LINGER_MS = 5000;
+
+function useSharedLiveQuery<T>(name: string, key: string | undefined, query: () => Promise<T>): T | undefined {
+  const id = key === undefined ? undefined : `${name}:${key}`;
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (id === undefined) return () => undefined;
+      let entry = sharedQueries.get(id);
+      if (!entry) {
+        const made: SharedQuery = { state: { loaded: false }, readers: new Set(), stop: () => undefined, idle: null };
+        const tell = () => {
+          for (const reader of [...made.readers]) reader();
+        };
+        const subscription = liveQuery(() => queryRef.current()).subscribe({
+          next: (value) => {
+            made.state = { value, loaded: true };
+            tell();
+          },
+          error: (error) => {
+            made.state = { ...made.state, error };
+            tell();
+          },
+        });
+        made.stop = () => subscription.unsubscribe();
+        sharedQueries.set(id, made);
+        entry = made;
+      }
+      const current = entry;
+      if (current.idle) clearTimeout(current.idle);
+      current.idle = null;
+      current.readers.add(onChange);
+      return () => {
+        current.readers.delete(onChange);
+        if (current.readers.size > 0) return;
+        current.idle = setTimeout(() => {
+          if (current.readers.size > 0 || sharedQueries.get(id) !== current) return;
+          current.stop();
+          sharedQueries.delete(id);
+        }, SHARED_QUERY_LINGER_MS);
+      };
+    },
+    [id],
+  );
+  const state = useSyncExternalStore(subscribe, () => (id === undefined ? undefined : sharedQueries.get(id)?.state));
+  if (state?.error !== undefined) throw state.error;
+  return state?.loaded ? (state.value as T) : undefined;
+}
+
 /** All live cases, most recently used first, then by name. */
 export function useCases(): CaseRecord[] | undefined {
   return useLiveQuery(async () => {
@@ -53,7 +122,7 @@ export function useCase(id: string | undefined): CaseRecord | null | undefined {
  * IndexedDB has no projection and the reader and citations need it.
  */
 export function useSources(caseId: string | undefined): SourceRecord[] | undefined {
-  return useKeyedLiveQuery(caseId, async () => (caseId ? liveSources(caseId).toArray() : []));
+  return useSharedLiveQuery('sources', caseId, async () => (caseId ? liveSources(caseId).toArray() : []));
 }
 
 /** One source (with its snapshot text), or null when it does not exist or is in the Trash. */
@@ -81,7 +150,7 @@ export function useMeta<T>(key: string): T | null | undefined {
 
 /** Every live passage of a case, in no particular order (callers sort for their view). */
 export function usePassages(caseId: string | undefined): PassageRecord[] | undefined {
-  return useKeyedLiveQuery(caseId, async () => (caseId ? livePassages(caseId).toArray() : []));
+  return useSharedLiveQuery('passages', caseId, async () => (caseId ? livePassages(caseId).toArray() : []));
 }
 
 /**
@@ -100,7 +169,7 @@ export function usePassage(id: string | undefined): PassageRecord | null | undef
 
 /** A case's codebook tags, by name. */
 export function useTags(caseId: string | undefined): TagRecord[] | undefined {
-  return useKeyedLiveQuery(caseId, async () => {
+  return useSharedLiveQuery('tags', caseId, async () => {
     if (!caseId) return [];
     const tags = await liveTags(caseId).toArray();
     return tags.sort((a, b) => a.name.localeCompare(b.name));
@@ -136,7 +205,7 @@ export function useTagUsage(caseId: string | undefined): TagUsage | undefined {
 
 /** A case's claims, oldest first. */
 export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined {
-  return useKeyedLiveQuery(caseId, async () => {
+  return useSharedLiveQuery('claims', caseId, async () => {
     if (!caseId) return [];
     const claims = await liveClaims(caseId).toArray();
     return claims.sort((a, b) => a.createdAt - b.createdAt);

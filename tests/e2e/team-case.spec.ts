@@ -533,9 +533,7 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     await b.page.screenshot({ path: 'test-results/team-case-brief.png' });
 
     // Text a member had in a note before briefs were shared is kept in a note of its own, not overwritten.
-    await a.page.getByRole('button', { name: 'New note' }).click();
-    await a.page.getByRole('textbox', { name: 'Note title' }).fill('Leads');
-    await a.page.getByRole('textbox', { name: 'Note title' }).press('Enter');
+    await newNote(a.page, 'Leads');
     await expect(a.page.getByRole('heading', { name: 'Leads' })).toBeVisible();
     await briefBox(a.page).click();
     await a.page.keyboard.type('Lead from A.');
@@ -598,6 +596,13 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
   }
 });
 
+/** A new note of the open case, titled `title`, opened in the brief pane. */
+async function newNote(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.getByRole('textbox', { name: 'Note title' }).fill(title);
+  await page.getByRole('textbox', { name: 'Note title' }).press('Enter');
+}
+
 /** A note's stored copy in this profile (what search, export and citation checks read), in the case that has a note "Background". */
 async function storedNoteText(page: Page, title: string): Promise<string | undefined> {
   const { notes } = (await readStores(page, ['notes'])) as Record<string, { title: string; caseId: string; plainText?: string }[]>;
@@ -611,9 +616,7 @@ test('notes others change while they are closed here: their stored copies follow
   try {
     // Before sharing, A writes a note "Background" and goes back to the brief; A does not open it again.
     const invitation = await shareNewCase(a.page, 'Can edit', 'Opening line from A.', async () => {
-      await a.page.getByRole('button', { name: 'New note' }).click();
-      await a.page.getByRole('textbox', { name: 'Note title' }).fill('Background');
-      await a.page.getByRole('textbox', { name: 'Note title' }).press('Enter');
+      await newNote(a.page, 'Background');
       await briefBox(a.page).click();
       await a.page.keyboard.type('Written by A before sharing.');
       await expect(briefStatus(a.page)).toHaveText('Saved');
@@ -626,9 +629,7 @@ test('notes others change while they are closed here: their stored copies follow
     await expect.poll(() => storedNoteText(b.page, 'Background'), { timeout: 15_000 }).toBe('Written by A before sharing.');
 
     // A writes a new note; B keeps the brief open and never opens the note.
-    await a.page.getByRole('button', { name: 'New note' }).click();
-    await a.page.getByRole('textbox', { name: 'Note title' }).fill('Leads');
-    await a.page.getByRole('textbox', { name: 'Note title' }).press('Enter');
+    await newNote(a.page, 'Leads');
     await expect(a.page.getByRole('heading', { name: 'Leads' })).toBeVisible();
     await briefBox(a.page).click();
     await a.page.keyboard.type('The harbourmaster kept a second ledger.');
