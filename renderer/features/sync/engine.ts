@@ -195,7 +195,7 @@ export class CaseSync {
       if (!isUnseeded(provider.doc)) return;
       const [stored] = (await readRecordsForSync('notes', [noteId])) as (Stored<NoteRecord> | undefined)[];
       if (!stored || stored.deletedAt || isEmptyNote(stored.content, stored.plainText)) return;
-      if (!this.seeds((await getActor()).id, stored.createdBy) || !isUnseeded(provider.doc)) return;
+      if (!(await this.seeds((await getActor()).id, stored.createdBy)) || !isUnseeded(provider.doc)) return;
       await seedSharedNote(provider.doc, stored.content as SerializedEditorState);
     },
   });
@@ -729,10 +729,51 @@ export class CaseSync {
     this.provider?.setAwarenessField('where', where ?? null);
   }
 
+  /**
+   * Whether this tab is the one of this profile that seeds the case's notes. A Yjs insert is not a
+   * compare-and-set, so two tabs of the seeding member that each found a note empty would each write
+   * its text; one Web Lock per case, held for the tab's life, elects one tab (the next takes over
+   * when it closes). Without the Web Locks API every tab counts as the one.
+   */
+  private seedingTab: Promise<boolean> | null = null;
+  private releaseSeeding: () => void = () => undefined;
+  private isSeedingTab(): Promise<boolean> {
+    if (this.seedingTab) return this.seedingTab;
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks) return (this.seedingTab = Promise.resolve(true));
+    const name = `casefile-seeding-tab:${this.caseId}`;
+    // Held until this case's sync is destroyed.
+    const hold = () => new Promise<void>((resolve) => (this.releaseSeeding = resolve));
+    this.seedingTab = new Promise<boolean>((resolve) => {
+      // `request` settles only when its callback's promise does, so the answer is passed out from inside.
+      void locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          resolve(lock !== null);
+          if (lock) return hold();
+          // Another tab seeds: wait in line to take over when it closes.
+          void locks
+            .request(name, () => {
+              if (this.destroyed) return undefined;
+              this.seedingTab = Promise.resolve(true);
+              return hold();
+            })
+            .catch(() => undefined);
+          return undefined;
+        })
+        .catch(() => resolve(true));
+    });
+    return this.seedingTab;
+  }
+
   /** Whether this member seeds a note's empty document with its stored text (noteSeed.ts). */
-  private seeds(me: string, noteAuthor: string | undefined): boolean {
+  private memberSeeds(me: string, noteAuthor: string | undefined): boolean {
     const sharedHere = this.link.sharedHere ?? readCaseInfo(this.doc)?.createdBy === me;
     return seedsNote({ me, noteAuthor, sharedHere, members: new Set(readMembers(this.doc).keys()), readOnly: this.state.readOnly });
+  }
+
+  /** Whether this tab seeds the note: this member does, and this is their seeding tab. */
+  private async seeds(me: string, noteAuthor: string | undefined): Promise<boolean> {
+    return this.memberSeeds(me, noteAuthor) && (await this.isSeedingTab());
   }
 
   /**
@@ -746,7 +787,7 @@ export class CaseSync {
     if (await getMeta<boolean>(beforeSharingKey(noteId))) return true;
     const [stored] = (await readRecordsForSync('notes', [noteId])) as (Stored<NoteRecord> | undefined)[];
     if (!stored) return false;
-    if (this.seeds((await getActor()).id, stored.createdBy)) return true;
+    if (this.memberSeeds((await getActor()).id, stored.createdBy)) return true;
     if (!isEmptyNote(stored.content, stored.plainText)) return false;
     await setMeta(beforeSharingKey(noteId), true);
     return true;
@@ -759,7 +800,7 @@ export class CaseSync {
   async openNote(note: { id: string; createdBy?: string }): Promise<{ provider: NoteDocProvider; seeds: boolean; name: string; color: string }> {
     const caseProvider = await this.connected;
     const actor = await getActor();
-    const seeds = this.seeds(actor.id, note.createdBy);
+    const seeds = await this.seeds(actor.id, note.createdBy);
     // The note's mirror (if any) lets go of the document first, and takes it back when this provider is destroyed.
     const release = await this.mirrors.hold(note.id);
     const provider = new NoteDocProvider(noteDocName(this.caseId, note.id), caseProvider.configuration.websocketProvider, this.link.token, release);
@@ -769,6 +810,7 @@ export class CaseSync {
   /** Disconnect and stop listening; `forget` also drops the locally persisted document (Stop sharing). */
   async destroy(forget = false): Promise<void> {
     this.destroyed = true;
+    this.releaseSeeding();
     for (const off of this.offs) off();
     this.offs = [];
     await this.mirrors.destroy();
