@@ -7,7 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { addFormats, I18N_OPTIONS, isLocale, matchLocale, RESOURCES, translateRef, type Catalogue, type Locale, type MessageRef } from '../../shared/i18n';
+import { addFormats, describeBytes as describeBytesIn, I18N_OPTIONS, isLocale, matchLocale, RESOURCES, translateRef, type Catalogue, type Locale, type MessageRef } from '../../shared/i18n';
 
 export { LOCALE_NAMES, LOCALES, type Locale, type MessageRef } from '../../shared/i18n';
 export { Trans, useTranslation } from 'react-i18next';
@@ -95,4 +95,9 @@ export function translate(ref: MessageRef): string {
 export function useLocale(): Locale {
   const { i18n: instance } = useTranslation();
   return isLocale(instance.language) ? instance.language : currentLocale();
+}
+
+/** A size in the UI's language, with its decimal separator ("1,5 MB" in Spanish). */
+export function describeBytes(bytes: number): string {
+  return describeBytesIn(bytes, i18next.t as TFunction, currentLocale());
 }

@@ -21,6 +21,7 @@ export const en = {
     bytes_other: '{{count}} bytes',
     kilobytes: '{{size}} KB',
     megabytes: '{{size}} MB',
+    gigabytes: '{{size}} GB',
   },
   app: {
     opening: 'Opening Casefile…',
@@ -595,7 +596,7 @@ export const en = {
     stylesFailed: 'The citation styles could not be loaded: {{reason}}',
     rememberFailed: 'Your export choices could not be remembered for next time: {{reason}}',
     openFailed: 'The file could not be opened: {{reason}}',
-    styleTooLarge: '“{{name}}” is {{size}} MB, too large for a CSL style (they are a few kilobytes). Nothing was changed.',
+    styleTooLarge: '“{{name}}” is {{size, megabytes}} MB, too large for a CSL style (they are a few kilobytes). Nothing was changed.',
     styleNotText: '“{{name}}” is not a text file, so it cannot be a CSL style. Nothing was changed.',
     styleRefused: '“{{name}}” cannot be used as a citation style: {{reason}} Nothing was changed.',
     exported: 'Exported the brief as “{{file}}”.',

@@ -19,6 +19,7 @@ export const es: Messages<Catalogue> = {
     bytes_other: '{{count}} bytes',
     kilobytes: '{{size}} KB',
     megabytes: '{{size}} MB',
+    gigabytes: '{{size}} GB',
   },
   app: {
     opening: 'Abriendo Casefile…',
@@ -617,7 +618,7 @@ export const es: Messages<Catalogue> = {
     stylesFailed: 'No se pudieron cargar los estilos de cita: {{reason}}',
     rememberFailed: 'No se pudieron recordar tus opciones de exportación para la próxima vez: {{reason}}',
     openFailed: 'No se pudo abrir el archivo: {{reason}}',
-    styleTooLarge: '«{{name}}» ocupa {{size}} MB, demasiado para un estilo CSL (suelen ocupar unos pocos kilobytes). No se ha cambiado nada.',
+    styleTooLarge: '«{{name}}» ocupa {{size, megabytes}} MB, demasiado para un estilo CSL (suelen ocupar unos pocos kilobytes). No se ha cambiado nada.',
     styleNotText: '«{{name}}» no es un archivo de texto, así que no puede ser un estilo CSL. No se ha cambiado nada.',
     styleRefused: '«{{name}}» no se puede usar como estilo de cita: {{reason}} No se ha cambiado nada.',
     exported: 'Informe exportado como «{{file}}».',

@@ -81,3 +81,16 @@ export function createTranslator(locale: Locale): TFunction {
   addFormats(instance);
   return instance.t;
 }
+
+/**
+ * A size as people read it, in the language of `t` with `locale`'s digits ("1.5 MB", "1,5 MB"):
+ * gigabytes and megabytes with one decimal, kilobytes whole, bytes counted.
+ */
+export function describeBytes(bytes: number, t: TFunction, locale: string): string {
+  const size = (value: number, decimals: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  const say = t as unknown as (key: string, values: Record<string, string | number>) => string;
+  if (bytes >= 1024 ** 3) return say('units.gigabytes', { size: size(bytes / 1024 ** 3, 1) });
+  if (bytes >= 1024 ** 2) return say('units.megabytes', { size: size(bytes / 1024 ** 2, 1) });
+  if (bytes >= 1024) return say('units.kilobytes', { size: size(Math.round(bytes / 1024), 0) });
+  return say('units.bytes', { count: bytes });
+}
