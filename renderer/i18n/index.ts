@@ -101,3 +101,16 @@ export function useLocale(): Locale {
 export function describeBytes(bytes: number): string {
   return describeBytesIn(bytes, i18next.t as TFunction, currentLocale());
 }
+
+function isMessageRef(value: unknown): value is MessageRef {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
+/** What a failure says, in the UI's language: the message it names (`detail`, made in shared/) when it has one, else its own words. */
+export function failureText(failure: unknown): string {
+  if (failure instanceof Error) {
+    const detail = (failure as Error & { detail?: unknown }).detail;
+    return isMessageRef(detail) ? translate(detail) : failure.message;
+  }
+  return String(failure);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, translateRef, type MessageRef } from '../../../../shared/i18n';
+import { InvitationError, normaliseServerAddress, parseInvitation } from '../../../../shared/sync/invitation';
+
+const es = createTranslator('es');
+
+/** The message reference `run` throws with. */
+function thrownRef(run: () => unknown): MessageRef {
+  try {
+    run();
+  } catch (error) {
+    const detail = (error as { detail?: MessageRef }).detail;
+    if (!detail) throw new Error(`no message reference on ${String(error)}`, { cause: error });
+    return detail;
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('message references from shared code', () => {
+  it('invitation refusals name a catalogue message whose English is the error message', () => {
+    let error: unknown;
+    try {
+      parseInvitation('hello there');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvitationError);
+    expect((error as InvitationError).detail).toEqual({ key: 'invitation.notInvitation' });
+    expect((error as InvitationError).message).toMatch(/^This is not a Casefile invitation\./);
+    expect(translateRef(es, (error as InvitationError).detail)).toMatch(/^Esto no es una invitación de Casefile\./);
+  });
+
+  it('server address refusals carry their variables', () => {
+    const ref = thrownRef(() => normaliseServerAddress('ftp://example.org'));
+    expect(ref).toEqual({ key: 'invitation.scheme', values: { scheme: 'ftp' } });
+    expect(translateRef(es, ref)).toContain('no por ftp://');
+  });
+});
