@@ -664,6 +664,12 @@ export const en = {
       notes: 'Note {{detail}}',
       tags: 'Tag {{detail}}',
     },
+    detail: {
+      withPassages_one: 'with {{count}} passage',
+      withPassages_other: 'with {{count}} passages',
+      inSource: 'in “{{title}}”',
+      byClaimant: 'by {{name}}',
+    },
     restoreButton: 'Restore',
     restore: {
       sources: 'Restore source “{{label}}”',

@@ -688,6 +688,13 @@ export const es: Messages<Catalogue> = {
       notes: 'Nota {{detail}}',
       tags: 'Etiqueta {{detail}}',
     },
+    detail: {
+      withPassages_one: 'con {{count}} pasaje',
+      withPassages_many: 'con {{count}} de pasajes',
+      withPassages_other: 'con {{count}} pasajes',
+      inSource: 'en «{{title}}»',
+      byClaimant: 'de {{name}}',
+    },
     restoreButton: 'Restaurar',
     restore: {
       sources: 'Restaurar la fuente «{{label}}»',
