@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, translateRef, type MessageRef } from '../../../../shared/i18n';
+import { describeEncodingRef, encodingLabelRef } from '../../../../shared/import/encoding';
 import { InvitationError, normaliseServerAddress, parseInvitation } from '../../../../shared/sync/invitation';
 
 const es = createTranslator('es');
@@ -34,5 +35,13 @@ describe('message references from shared code', () => {
     const ref = thrownRef(() => normaliseServerAddress('ftp://example.org'));
     expect(ref).toEqual({ key: 'invitation.scheme', values: { scheme: 'ftp' } });
     expect(translateRef(es, ref)).toContain('no por ftp://');
+  });
+
+  it('encoding names and descriptions are messages, in Spanish too', () => {
+    expect(translateRef(es, encodingLabelRef('shift_jis'))).toBe('Japonés (Shift_JIS)');
+    expect(translateRef(es, encodingLabelRef('x-user-defined'))).toBe('x-user-defined');
+    const ref = describeEncodingRef({ encoding: 'windows-1252', how: 'detected', confidence: 80, declared: 'utf-8' });
+    expect(translateRef(es, ref)).toBe('Occidental (Windows-1252, Latin-1), detectada (confianza del 80 %); el archivo declara «utf-8», que sus bytes contradicen');
+    expect(translateRef(createTranslator('en'), ref)).toBe('Western (Windows-1252, Latin-1), detected (confidence 80%); the file declares “utf-8”, which its bytes contradict');
   });
 });
