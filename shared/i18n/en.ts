@@ -900,6 +900,13 @@ export const en = {
     reset: 'Reset the scale',
     save: 'Save JSON-LD',
   },
+  referenceError: {
+    notReferences: '“{{name}}” is not a reference file Casefile can read: export your references as CSL-JSON (.json), BibTeX (.bib) or RIS (.ris) from your reference manager.',
+    unreadable: '“{{name}}” looks like {{format}} but could not be read: {{reason}}. Export it again from your reference manager.',
+    notObjects: 'every entry must be an object',
+    none: '“{{name}}” holds no references.',
+    tooMany: '“{{name}}” holds {{count, number}} references; Casefile imports at most {{limit, number}} at once. Export only this case’s collection.',
+  },
   references: {
     chooserTitle: 'Import references',
     fileFilter: 'References (CSL-JSON, BibTeX, RIS)',

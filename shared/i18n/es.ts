@@ -932,6 +932,13 @@ export const es: Messages<Catalogue> = {
     reset: 'Restablecer la escala',
     save: 'Guardar JSON-LD',
   },
+  referenceError: {
+    notReferences: '«{{name}}» no es un archivo de referencias que Casefile pueda leer: exporta tus referencias como CSL-JSON (.json), BibTeX (.bib) o RIS (.ris) desde tu gestor de referencias.',
+    unreadable: '«{{name}}» parece {{format}}, pero no se pudo leer: {{reason}}. Vuelve a exportarlo desde tu gestor de referencias.',
+    notObjects: 'cada entrada debe ser un objeto',
+    none: '«{{name}}» no contiene referencias.',
+    tooMany: '«{{name}}» contiene {{count, number}} referencias; Casefile importa como máximo {{limit, number}} a la vez. Exporta solo la colección de este caso.',
+  },
   references: {
     chooserTitle: 'Importar referencias',
     fileFilter: 'Referencias (CSL-JSON, BibTeX, RIS)',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, translateRef, type MessageRef } from '../../../../shared/i18n';
 import { describeEncodingRef, encodingLabelRef } from '../../../../shared/import/encoding';
+import { parseReferences } from '../../../../shared/import/references';
 import { InvitationError, normaliseServerAddress, parseInvitation } from '../../../../shared/sync/invitation';
 
 const es = createTranslator('es');
@@ -43,5 +44,13 @@ describe('message references from shared code', () => {
     const ref = describeEncodingRef({ encoding: 'windows-1252', how: 'detected', confidence: 80, declared: 'utf-8' });
     expect(translateRef(es, ref)).toBe('Occidental (Windows-1252, Latin-1), detectada (confianza del 80 %); el archivo declara «utf-8», que sus bytes contradicen');
     expect(translateRef(createTranslator('en'), ref)).toBe('Western (Windows-1252, Latin-1), detected (confidence 80%); the file declares “utf-8”, which its bytes contradict');
+  });
+
+  it('reference parse errors are messages, with the parser’s own reasons as messages where they are ours', () => {
+    expect(translateRef(es, thrownRef(() => parseReferences('hello', 'refs.txt')))).toMatch(/^«refs\.txt» no es un archivo de referencias/);
+    expect(translateRef(es, thrownRef(() => parseReferences('[]', 'empty.json')))).toBe('«empty.json» no contiene referencias.');
+    const notObjects = thrownRef(() => parseReferences('[1, 2]', 'list.json'));
+    expect(notObjects).toEqual({ key: 'referenceError.unreadable', values: { name: 'list.json', format: 'CSL-JSON', reason: { key: 'referenceError.notObjects' } } });
+    expect(translateRef(es, notObjects)).toBe('«list.json» parece CSL-JSON, pero no se pudo leer: cada entrada debe ser un objeto. Vuelve a exportarlo desde tu gestor de referencias.');
   });
 });
