@@ -7,6 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { languageNames, ocrLanguageName } from '../../shared/import/ocrLanguages';
 import { addFormats, describeBytes as describeBytesIn, I18N_OPTIONS, isLocale, matchLocale, RESOURCES, translateRef, type Catalogue, type Locale, type MessageRef } from '../../shared/i18n';
 
 export { LOCALE_NAMES, LOCALES, type Locale, type MessageRef } from '../../shared/i18n';
@@ -113,4 +114,20 @@ export function failureText(failure: unknown): string {
     return isMessageRef(detail) ? translate(detail) : failure.message;
   }
   return String(failure);
+}
+
+/** The OCR languages for a sentence in the UI's language ("inglés y francés"): Intl's names, the catalogue's where it has none. */
+export function ocrLanguageNames(codes: readonly string[]): string {
+  return languageNames(codes, currentLocale(), catalogueLanguageName);
+}
+
+/** One OCR language's name as a label in the UI's language, capitalised as a list item is ("Francés"). */
+export function ocrLanguageLabel(code: string): string {
+  const locale = currentLocale();
+  const name = ocrLanguageName(code, locale, catalogueLanguageName);
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
+
+function catalogueLanguageName(code: string): string {
+  return translate({ key: `ocrLanguages.${code}` });
 }

@@ -962,6 +962,15 @@ export const en = {
     fetching: 'Fetching the page…',
     import: 'Import',
   },
+  ocrLanguages: {
+    eng: 'English',
+    fra: 'French',
+    deu: 'German',
+    spa: 'Spanish',
+    ara: 'Arabic',
+    chi_sim: 'Chinese (simplified)',
+    jpn: 'Japanese',
+  },
   ocr: {
     title: 'Recognise text (OCR)',
     languages: 'Languages in the document',

@@ -999,6 +999,15 @@ export const es: Messages<Catalogue> = {
     fetching: 'Descargando la página…',
     import: 'Importar',
   },
+  ocrLanguages: {
+    eng: 'inglés',
+    fra: 'francés',
+    deu: 'alemán',
+    spa: 'español',
+    ara: 'árabe',
+    chi_sim: 'chino (simplificado)',
+    jpn: 'japonés',
+  },
   ocr: {
     title: 'Reconocer el texto (OCR)',
     languages: 'Idiomas del documento',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, translateRef, type MessageRef } from '../../../../shared/i18n';
 import { describeEncodingRef, encodingLabelRef } from '../../../../shared/import/encoding';
+import { languageNames, ocrLanguageName } from '../../../../shared/import/ocrLanguages';
 import { parseReferences } from '../../../../shared/import/references';
 import { InvitationError, normaliseServerAddress, parseInvitation } from '../../../../shared/sync/invitation';
 
@@ -52,5 +53,13 @@ describe('message references from shared code', () => {
     const notObjects = thrownRef(() => parseReferences('[1, 2]', 'list.json'));
     expect(notObjects).toEqual({ key: 'referenceError.unreadable', values: { name: 'list.json', format: 'CSL-JSON', reason: { key: 'referenceError.notObjects' } } });
     expect(translateRef(es, notObjects)).toBe('«list.json» parece CSL-JSON, pero no se pudo leer: cada entrada debe ser un objeto. Vuelve a exportarlo desde tu gestor de referencias.');
+  });
+
+  it('OCR language names come from Intl in the UI language, the catalogue when Intl has none', () => {
+    expect(languageNames(['eng', 'fra', 'ara'])).toBe('English, French and Arabic');
+    expect(languageNames(['spa', 'eng'], 'es')).toBe('español e inglés');
+    expect(ocrLanguageName('chi_sim', 'es')).toBe('chino simplificado');
+    // A locale without display names falls back to the catalogue's name.
+    expect(ocrLanguageName('fra', 'xx-invalid-', (code) => `catalogue:${code}`)).toBe('catalogue:fra');
   });
 });
