@@ -17,7 +17,9 @@ beforeAll(async () => {
 async function refusal(bytes: Uint8Array): Promise<{ code: BundleErrorCode; message: string }> {
   const result = await readBundle(bytes);
   if (result.ok) throw new Error('readBundle accepted a bundle it should have refused');
-  return result.error;
+  // The code and the English; the catalogue reference behind it is checked in tests/unit/shared/i18n/messageRefs.test.ts.
+  const { code, message } = result.error;
+  return { code, message };
 }
 
 /** Change one JSON entry of the good bundle and zip it again with matching fingerprints. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, translateRef, type MessageRef } from '../../../../shared/i18n';
+import { readBundle } from '../../../../shared/bundle/read';
 import { describeEncodingRef, encodingLabelRef } from '../../../../shared/import/encoding';
 import { languageNames, ocrLanguageName } from '../../../../shared/import/ocrLanguages';
 import { parseReferences } from '../../../../shared/import/references';
@@ -61,5 +62,21 @@ describe('message references from shared code', () => {
     expect(ocrLanguageName('chi_sim', 'es')).toBe('chino simplificado');
     // A locale without display names falls back to the catalogue's name.
     expect(ocrLanguageName('fra', 'xx-invalid-', (code) => `catalogue:${code}`)).toBe('catalogue:fra');
+  });
+
+  it('bundle refusals carry a message reference whose English is the message', async () => {
+    const result = await readBundle(new TextEncoder().encode('# My notes'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.detail).toEqual({ key: 'bundleError.notZip' });
+    expect(translateRef(es, result.error.detail!)).toBe('Este archivo no es un paquete de Casefile (no es un archivo zip).');
+    const truncated = await readBundle(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]));
+    expect(!truncated.ok && translateRef(es, truncated.error.detail!)).toMatch(/^Este paquete está incompleto/);
+  });
+
+  it('bundle sizes are written with the decimal comma in Spanish', () => {
+    const ref: MessageRef = { key: 'bundleError.totalTooLarge', values: { size: 512.25, limit: 500 } };
+    expect(translateRef(es, ref)).toBe('Este paquete ocuparía 512,3 MB descomprimido; el límite es 500,0 MB.');
+    expect(translateRef(createTranslator('en'), ref)).toBe('This bundle would unpack to 512.3 MB; the limit is 500.0 MB.');
   });
 });
