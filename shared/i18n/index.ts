@@ -48,6 +48,16 @@ export interface MessageRef {
   then?: MessageRef;
 }
 
+/** An error whose words are a catalogue message: `detail` for the UI to show in its language, `message` its English (logs, the CLI). */
+export class MessageError extends Error {
+  readonly detail: MessageRef;
+
+  constructor(detail: MessageRef) {
+    super(englishText(detail));
+    this.detail = detail;
+  }
+}
+
 /** `ref` in the language of `t`. */
 export function translateRef(t: TFunction, ref: MessageRef): string {
   const values: Record<string, string | number> = {};

@@ -5,6 +5,7 @@
  */
 import type { ExportChoices, ExportKind, ExportProgress, ExportRecords, JobResult } from './choices';
 import type { WorkerReply, WorkerRequest } from './protocol';
+import { translate } from '../../i18n';
 
 /** The user cancelled; not an error to show. */
 export class ExportCancelled extends Error {
@@ -41,7 +42,7 @@ function getWorker(): Worker {
     }
     pending.delete(reply.id);
     if (reply.type === 'done') call.resolve(reply.value);
-    else call.reject(new Error(reply.message));
+    else call.reject(new Error(translate(reply.message)));
   };
   started.onerror = (event) => {
     event.preventDefault();
