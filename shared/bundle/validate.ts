@@ -7,7 +7,8 @@
  */
 import type { z } from 'zod';
 import type { CaseRecord, SourceBlobRecord } from '../domain/types';
-import { BundleFailure, groupDigits, megabytes, shortId } from './errors';
+import { englishText, type MessageRef } from '../i18n';
+import { BundleFailure, bundleRef, groupDigits, mb, megabytes, shortId } from './errors';
 import { ENTRY, type BundleData } from './format';
 import { findOversizedString } from './jsonScan';
 import { MAX_FIGURE_BYTES } from './limits';
@@ -49,9 +50,21 @@ function idOf(record: unknown, key = 'id'): unknown {
   return typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[key] : undefined;
 }
 
+const TABLE_NAMES = new Map<Table, string>(Object.entries(TABLES).map(([name, table]) => [table, name]));
+
+/** One record of a table as a message names it ("passage 12"). */
+function recordRef(table: Table, index: number): MessageRef {
+  return bundleRef('record', { noun: bundleRef(`noun.${TABLE_NAMES.get(table)}`), n: index + 1 });
+}
+
 /** "passages.json: passage 12 (id 3f2a9c1b…)"; an original file is known by its source. */
+function whereRef(table: Table, index: number, id: unknown): MessageRef {
+  return bundleRef('key' in table ? 'whereSource' : 'where', { entry: table.entry, record: recordRef(table, index), id: shortId(id) });
+}
+
+/** The same in English. */
 function where(table: Table, index: number, id: unknown): string {
-  return `${table.entry}: ${table.noun} ${index + 1} (${'key' in table ? 'source' : 'id'} ${shortId(id)})`;
+  return englishText(whereRef(table, index, id));
 }
 
 function invalid(location: string, issue: z.core.$ZodIssue | undefined): BundleFailure {
@@ -94,18 +107,18 @@ export function figureSize(figure: { svg: string; png: Uint8Array }): number {
  */
 export function checkIntegrity(data: BundleData): void {
   const caseId = data.case.id;
-  const owners = new Map<string, string>([[caseId, `the case in ${ENTRY.case}`]]);
+  const owners = new Map<string, MessageRef>([[caseId, bundleRef('theCaseIn', { entry: ENTRY.case })]]);
   const claim = (table: Table, index: number, id: string) => {
-    const location = where(table, index, id);
+    const location = whereRef(table, index, id);
     const earlier = owners.get(id);
-    if (earlier !== undefined) throw new BundleFailure('duplicate-id', `${location} has the same id as ${earlier}.`);
-    owners.set(id, `${table.noun} ${index + 1} in ${table.entry}`);
+    if (earlier !== undefined) throw new BundleFailure('duplicate-id', bundleRef('sameId', { location, earlier }));
+    owners.set(id, bundleRef('recordIn', { record: recordRef(table, index), entry: table.entry }));
   };
   const ownedByCase = (table: Table, index: number, record: { id: string; caseId: string }) => {
     if (record.caseId !== caseId) {
       throw new BundleFailure(
         'dangling-reference',
-        `${where(table, index, record.id)} belongs to case ${shortId(record.caseId)}, not to this bundle's case ${shortId(caseId)}.`,
+        bundleRef('otherCaseRecord', { location: whereRef(table, index, record.id), owner: shortId(record.caseId), caseId: shortId(caseId) }),
       );
     }
   };
@@ -132,46 +145,46 @@ export function checkIntegrity(data: BundleData): void {
   const passageIds = new Set(data.passages.map((passage) => passage.id));
   const tagIds = new Set(data.tags.map((tag) => tag.id));
   const noteIds = new Set(data.notes.map((note) => note.id));
-  const missing = (location: string, kind: string, id: string) =>
-    new BundleFailure('dangling-reference', `${location} points to ${kind} ${shortId(id)}, which is not in the bundle.`);
+  const missing = (location: MessageRef, kind: 'source' | 'passage' | 'tag' | 'note', id: string) =>
+    new BundleFailure('dangling-reference', bundleRef(`dangling.${kind}`, { location, id: shortId(id) }));
 
   if (data.case.briefNoteId !== undefined && !noteIds.has(data.case.briefNoteId)) {
-    throw missing(`${ENTRY.case}: the case's brief`, 'note', data.case.briefNoteId);
+    throw missing(bundleRef('caseBrief', { entry: ENTRY.case }), 'note', data.case.briefNoteId);
   }
   if (data.case.activeSourceId !== undefined && !sourceIds.has(data.case.activeSourceId)) {
-    throw missing(`${ENTRY.case}: the case's open source`, 'source', data.case.activeSourceId);
+    throw missing(bundleRef('caseOpenSource', { entry: ENTRY.case }), 'source', data.case.activeSourceId);
   }
   data.passages.forEach((passage, index) => {
-    const location = where(TABLES.passages, index, passage.id);
+    const location = whereRef(TABLES.passages, index, passage.id);
     if (!sourceIds.has(passage.sourceId)) throw missing(location, 'source', passage.sourceId);
     for (const tag of passage.tags) if (!tagIds.has(tag)) throw missing(location, 'tag', tag);
   });
   data.claims.forEach((record, index) => {
-    const location = where(TABLES.claims, index, record.id);
-    for (const item of record.evidence) if (!passageIds.has(item.passageId)) throw missing(`${location}: its evidence`, 'passage', item.passageId);
+    const location = whereRef(TABLES.claims, index, record.id);
+    for (const item of record.evidence) if (!passageIds.has(item.passageId)) throw missing(bundleRef('itsEvidence', { location }), 'passage', item.passageId);
     for (const tag of record.tags) if (!tagIds.has(tag)) throw missing(location, 'tag', tag);
   });
   const blobSources = new Set<string>();
   data.blobs.forEach((blob, index) => {
-    const location = where(TABLES.blobs, index, blob.sourceId);
-    if (blobSources.has(blob.sourceId)) throw new BundleFailure('duplicate-id', `${location} is a second original file for the same source.`);
+    const location = whereRef(TABLES.blobs, index, blob.sourceId);
+    if (blobSources.has(blob.sourceId)) throw new BundleFailure('duplicate-id', bundleRef('secondOriginal', { location }));
     blobSources.add(blob.sourceId);
     if (!sourceIds.has(blob.sourceId)) throw missing(location, 'source', blob.sourceId);
   });
   data.timelineEntries.forEach((entry, index) => {
-    const location = where(TABLES.timelineEntries, index, entry.id);
+    const location = whereRef(TABLES.timelineEntries, index, entry.id);
     if (!sourceIds.has(entry.sourceId)) throw missing(location, 'source', entry.sourceId);
     if (entry.passageId !== undefined && !passageIds.has(entry.passageId)) throw missing(location, 'passage', entry.passageId);
   });
   data.entityTags.forEach((tag, index) => {
-    if (!passageIds.has(tag.passageId)) throw missing(where(TABLES.entityTags, index, tag.id), 'passage', tag.passageId);
+    if (!passageIds.has(tag.passageId)) throw missing(whereRef(TABLES.entityTags, index, tag.id), 'passage', tag.passageId);
   });
   data.figures.forEach((figure, index) => {
     const size = figureSize(figure);
     if (size > MAX_FIGURE_BYTES) {
       throw new BundleFailure(
         'too-large',
-        `${where(TABLES.figures, index, figure.id)} is ${megabytes(size)} (its SVG and PNG together); a figure may be at most ${megabytes(MAX_FIGURE_BYTES)}.`,
+        bundleRef('figureTooLarge', { location: whereRef(TABLES.figures, index, figure.id), size: mb(size), limit: mb(MAX_FIGURE_BYTES) }),
       );
     }
   });

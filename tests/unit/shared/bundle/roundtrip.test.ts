@@ -237,7 +237,7 @@ describe('format 3: the case views (timeline, entities, figures)', () => {
     const entries = unpack(await writeBundle(data, OPTS));
     writeJson(entries, 'entityTags.json', [{ ...tag, passageId: 'gone' }]);
     const result = await readBundle(repack(entries));
-    expect(!result.ok && result.error).toEqual({ code: 'dangling-reference', message: `entityTags.json: entity tag 1 (id ${tag.id.slice(0, 8)}…) points to passage gone, which is not in the bundle.` });
+    expect(!result.ok && result.error).toMatchObject({ code: 'dangling-reference', message: `entityTags.json: entity tag 1 (id ${tag.id.slice(0, 8)}…) points to passage gone, which is not in the bundle.` });
     // What export was given names a passage that is not exported (it is in the Trash): left out, not a refusal.
     const trashed = { ...data, passages: data.passages.filter((p) => p.id !== tag.passageId && p.id !== data.timelineEntries[2]!.passageId) };
     trashed.claims = trashed.claims.map((c) => ({ ...c, evidence: c.evidence.filter((e) => trashed.passages.some((p) => p.id === e.passageId)) }));
