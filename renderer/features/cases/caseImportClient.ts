@@ -10,7 +10,7 @@ import type { CheckedCase, FromImportWorker, ImportSourceKind, ToImportWorker } 
 /** The import stopped because the person cancelled it; nothing was written. */
 export class CaseImportCancelled extends Error {
   constructor() {
-    super('Import cancelled. Nothing was changed.');
+    super(t('cases.import.cancelled'));
     this.name = 'CaseImportCancelled';
   }
 }

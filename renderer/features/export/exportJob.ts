@@ -12,7 +12,7 @@ import { buildExportModel, ExportError, type ExportOptions } from '../../../shar
 import { renderMarkdown } from '../../../shared/export/markdown';
 import { renderDocument, type DocumentFormat } from '../../../shared/export/render';
 import type { SourceRecord } from '../../../shared/domain/types';
-import type { MessageRef } from '../../../shared/i18n';
+import { englishText, type MessageRef } from '../../../shared/i18n';
 import { CUSTOM_STYLE, exportFileName, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords, type JobResult } from './choices';
 
 /** The export options the shared model takes, from the dialog's choices. */
@@ -114,7 +114,7 @@ export function builtInStyles(): { id: string; title: string }[] {
 export function checkCustomStyle(xml: string): { title: string } {
   if (xml.trim() === '') throw new CslStyleError('empty');
   const id = registerCustomStyle(xml);
-  return { title: listStyles().find((style) => style.id === id)?.title ?? 'Custom style' };
+  return { title: listStyles().find((style) => style.id === id)?.title ?? englishText({ key: 'exportError.customStyle' }) };
 }
 
 /** A message a person can act on, for any error a job throws, for the page to show in its language. */
