@@ -904,6 +904,16 @@ export const en = {
     reset: 'Reset the scale',
     save: 'Save JSON-LD',
   },
+  claimReviewError: {
+    bestAboveWorst: 'The best rating must be a number greater than the worst rating.',
+    stepName: 'Give the rating for “{{status}}” a name (for example “{{example}}”).',
+    stepRange: 'The rating for “{{status}}” must be between {{worst}} and {{best}}.',
+    pageUrl: 'Give the address of the page where the fact-check is published (https://…); each review links to it.',
+    pageScheme: 'The fact-check page address must start with https:// or http://.',
+    publisher: 'Give the name of the organisation publishing the fact-check.',
+    date: 'The review date must be written as YYYY-MM-DD.',
+    noVerdict: 'No claim has a verdict yet: set a status other than “unverified” on the claims to review.',
+  },
   styleError: {
     empty: 'The file is empty; a CSL style is an XML file that starts with <style>.',
     processor: 'The citation processor could not use this CSL style: {{reason}}. Check the file against the CSL 1.0 specification, or pick a built-in style.',

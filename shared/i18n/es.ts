@@ -936,6 +936,16 @@ export const es: Messages<Catalogue> = {
     reset: 'Restablecer la escala',
     save: 'Guardar JSON-LD',
   },
+  claimReviewError: {
+    bestAboveWorst: 'La mejor valoración debe ser un número mayor que la peor.',
+    stepName: 'Ponle nombre a la valoración de «{{status}}» (por ejemplo, «{{example}}»).',
+    stepRange: 'La valoración de «{{status}}» debe estar entre {{worst}} y {{best}}.',
+    pageUrl: 'Indica la dirección de la página donde se publica la verificación (https://…); cada revisión enlaza con ella.',
+    pageScheme: 'La dirección de la página de la verificación debe empezar por https:// o http://.',
+    publisher: 'Indica el nombre de la organización que publica la verificación.',
+    date: 'La fecha de la revisión debe escribirse como AAAA-MM-DD.',
+    noVerdict: 'Ninguna afirmación tiene aún un veredicto: pon a las afirmaciones que quieras revisar un estado distinto de «Sin verificar».',
+  },
   styleError: {
     empty: 'El archivo está vacío; un estilo CSL es un archivo XML que empieza por <style>.',
     processor: 'El procesador de citas no pudo usar este estilo CSL: {{reason}}. Comprueba el archivo con la especificación CSL 1.0 o elige un estilo incluido.',
