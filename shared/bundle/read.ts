@@ -33,7 +33,7 @@ import {
   type BundleManifest,
 } from './format';
 import { DEFAULT_LIMITS, MAX_FIGURE_BYTES, type BundleLimits } from './limits';
-import { describeIssue, idSchema } from './schema';
+import { describeIssueRef, idSchema } from './schema';
 import { TABLES, checkIntegrity, checkStringLengths, parseCase, parseTable } from './validate';
 import { crc32, listZipEntries, type ZipEntryInfo } from './zip';
 
@@ -194,7 +194,7 @@ function parseManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest 
   const result = manifestSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new BundleFailure('invalid-record', `${ENTRY.manifest}: ${issue ? describeIssue(issue) : 'is not a Casefile manifest'}.`);
+    throw new BundleFailure('invalid-record', issue ? bundleRef('invalidRecord', { location: ENTRY.manifest, issue: describeIssueRef(issue) }) : bundleRef('notManifest', { entry: ENTRY.manifest }));
   }
   return result.data;
 }

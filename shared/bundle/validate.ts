@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { CaseRecord, SourceBlobRecord } from '../domain/types';
-import { englishText, type MessageRef } from '../i18n';
+import type { MessageRef } from '../i18n';
 import { BundleFailure, bundleRef, groupDigits, mb, megabytes, shortId } from './errors';
 import { ENTRY, type BundleData } from './format';
 import { findOversizedString } from './jsonScan';
@@ -16,7 +16,7 @@ import {
   blobIndexSchema,
   caseSchema,
   claimSchema,
-  describeIssue,
+  describeIssueRef,
   entityMergeSchema,
   entityTagSchema,
   fieldPath,
@@ -62,30 +62,26 @@ function whereRef(table: Table, index: number, id: unknown): MessageRef {
   return bundleRef('key' in table ? 'whereSource' : 'where', { entry: table.entry, record: recordRef(table, index), id: shortId(id) });
 }
 
-/** The same in English. */
-function where(table: Table, index: number, id: unknown): string {
-  return englishText(whereRef(table, index, id));
-}
 
-function invalid(location: string, issue: z.core.$ZodIssue | undefined): BundleFailure {
-  return new BundleFailure('invalid-record', `${location}: ${issue ? describeIssue(issue) : 'is not valid'}.`);
+function invalid(location: MessageRef, issue: z.core.$ZodIssue | undefined): BundleFailure {
+  return new BundleFailure('invalid-record', bundleRef('invalidRecord', { location, issue: issue ? describeIssueRef(issue) : bundleRef('notValid') }));
 }
 
 /** Check the case record. */
 export function parseCase(raw: unknown): CaseRecord {
   const result = caseSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) throw invalid(`${ENTRY.case}: the case (id ${shortId(idOf(raw))})`, result.error.issues[0]);
+  if (!result.success) throw invalid(bundleRef('caseRecord', { entry: ENTRY.case, id: shortId(idOf(raw)) }), result.error.issues[0]);
   return result.data;
 }
 
 /** Check one table's records against its schema, returning them typed. */
 export function parseTable<T>(table: Table & { schema: z.ZodType<T> }, raw: unknown): T[] {
   if (!Array.isArray(raw)) {
-    throw new BundleFailure('invalid-record', `${table.entry} must hold a list of ${table.noun}s, but it holds ${raw === null ? 'null' : typeof raw}.`);
+    throw new BundleFailure('invalid-record', bundleRef(`notList.${TABLE_NAMES.get(table)}`, { entry: table.entry, found: raw === null ? 'null' : typeof raw }));
   }
   return raw.map((record, index) => {
     const result = table.schema.safeParse(record, { reportInput: true });
-    if (!result.success) throw invalid(where(table, index, idOf(record, 'key' in table ? table.key : 'id')), result.error.issues[0]);
+    if (!result.success) throw invalid(whereRef(table, index, idOf(record, 'key' in table ? table.key : 'id')), result.error.issues[0]);
     return result.data;
   });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, translateRef, type MessageRef } from '../../../../shared/i18n';
+import { z } from 'zod';
 import { readBundle } from '../../../../shared/bundle/read';
+import { describeIssue, describeIssueRef } from '../../../../shared/bundle/schema';
 import { describeEncodingRef, encodingLabelRef } from '../../../../shared/import/encoding';
 import { languageNames, ocrLanguageName } from '../../../../shared/import/ocrLanguages';
 import { parseReferences } from '../../../../shared/import/references';
@@ -78,5 +80,12 @@ describe('message references from shared code', () => {
     const ref: MessageRef = { key: 'bundleError.totalTooLarge', values: { size: 512.25, limit: 500 } };
     expect(translateRef(es, ref)).toBe('Este paquete ocuparía 512,3 MB descomprimido; el límite es 500,0 MB.');
     expect(translateRef(createTranslator('en'), ref)).toBe('This bundle would unpack to 512.3 MB; the limit is 500.0 MB.');
+  });
+
+  it('a record’s schema problem is a message, in Spanish too', () => {
+    const result = z.object({ text: z.string() }).safeParse({ text: 3 }, { reportInput: true });
+    const issue = result.error!.issues[0]!;
+    expect(describeIssue(issue)).toBe('field “text” must be text, not a number');
+    expect(translateRef(es, describeIssueRef(issue))).toBe('el campo «text» debe ser texto, no un número');
   });
 });
