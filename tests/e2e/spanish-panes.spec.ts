@@ -219,7 +219,7 @@ test('Import references speaks Spanish: the plan of what each reference does, an
   await expect(page.getByText(/^Referencias importadas: 1 fuente actualizada, \d+ creadas\.$/)).toBeVisible();
 });
 
-test('refusals, sizes and encodings made outside the UI speak Spanish: a refused bundle, a too-large style, a file’s encoding', async ({ page }) => {
+test('refusals, sizes and names made outside the UI speak Spanish: a refused bundle, a too-large style, a file’s encoding, the OCR languages', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
 
@@ -252,4 +252,18 @@ test('refusals, sizes and encodings made outside the UI speak Spanish: a refused
   await dialog.getByRole('button', { name: 'Cargar un archivo .csl…' }).click();
   await (await chooser).setFiles({ name: 'enorme.csl', mimeType: 'application/xml', buffer: Buffer.alloc(2.5 * 1024 * 1024, 'a') });
   await expect(dialog.getByRole('alert')).toContainText('«enorme.csl» ocupa 2,5 MB');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // An image asks which languages to recognise: their names in Spanish (Intl's, capitalised as labels), Spanish first guessed.
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar fuente', exact: true }).click();
+  await (await chooser).setFiles(fixture('pdf/notice.png'));
+  const ocr = page.getByRole('dialog', { name: 'Reconocer el texto (OCR)' });
+  await expect(ocr.getByRole('checkbox', { name: /^Español/ })).toBeChecked();
+  await expect(ocr.getByRole('checkbox', { name: /^Inglés/ })).not.toBeChecked();
+  await expect(ocr.getByRole('checkbox', { name: /^Japonés 日本語/ })).toBeVisible();
+  await expect(ocr.getByRole('group', { name: 'Idiomas del documento' })).not.toContainText(/English|Japanese|French/);
+  await ocr.getByRole('button', { name: 'Cancelar', exact: true }).click();
+  await expect(ocr).toBeHidden();
 });
