@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { CaseRecord, SourceBlobRecord } from '../domain/types';
 import type { MessageRef } from '../i18n';
-import { BundleFailure, bundleRef, groupDigits, mb, megabytes, shortId } from './errors';
+import { BundleFailure, bundleRef, mb, shortId } from './errors';
 import { ENTRY, type BundleData } from './format';
 import { findOversizedString } from './jsonScan';
 import { MAX_FIGURE_BYTES } from './limits';
@@ -186,9 +186,9 @@ export function checkIntegrity(data: BundleData): void {
   });
 }
 
-/** The word for a record in a JSON entry, for messages about raw bytes ("source 3"). */
-function nounOf(entry: string): string | undefined {
-  return Object.values(TABLES).find((table) => table.entry === entry)?.noun;
+/** The table a JSON entry holds, for messages about raw bytes ("source 3"). */
+function tableOf(entry: string): Table | undefined {
+  return Object.values(TABLES).find((table) => table.entry === entry);
 }
 
 /**
@@ -201,12 +201,10 @@ export function checkStringLengths(entry: string, bytes: Uint8Array, maxChars: n
   const found = findOversizedString(bytes, maxChars);
   if (!found) return;
   const [first, ...rest] = found.path;
-  const noun = nounOf(entry);
-  const record = typeof first === 'number' && noun ? `${noun} ${first + 1}` : undefined;
+  const table = tableOf(entry);
+  const record = typeof first === 'number' && table ? recordRef(table, first) : undefined;
   const field = fieldPath(record ? rest : found.path);
-  const subject = [record, field === '' ? undefined : `field “${field}”`].filter(Boolean).join(', ');
-  throw new BundleFailure(
-    'too-large',
-    `${entry}: ${subject || 'a text'} holds ${groupDigits(found.chars)} characters (${megabytes(found.chars)}); a bundle may hold no single text over ${megabytes(maxChars)}.`,
-  );
+  const subject =
+    record && field !== '' ? bundleRef('recordField', { record, field }) : (record ?? (field !== '' ? { key: 'bundleError.issue.field', values: { field } } : bundleRef('aText')));
+  throw new BundleFailure('too-large', bundleRef('longText', { entry, subject, count: found.chars, size: mb(found.chars), limit: mb(maxChars) }));
 }

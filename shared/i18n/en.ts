@@ -1059,6 +1059,9 @@ export const en = {
       entityTags: '{{entry}} must hold a list of entity tags, but it holds {{found}}.',
       figures: '{{entry}} must hold a list of figures, but it holds {{found}}.',
     },
+    recordField: '{{record}}, field “{{field}}”',
+    aText: 'a text',
+    longText: '{{entry}}: {{subject}} holds {{count, number}} characters ({{size, megabytes}} MB); a bundle may hold no single text over {{limit, megabytes}} MB.',
     backup: {
       refused: 'This backup cannot be restored: {{reason}}',
       compressed: '“{{name}}” is compressed, which Casefile backups never are.',

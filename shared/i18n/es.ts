@@ -1092,6 +1092,9 @@ export const es: Messages<Catalogue> = {
       entityTags: '{{entry}} debe contener una lista de etiquetas de entidad, pero contiene {{found}}.',
       figures: '{{entry}} debe contener una lista de figuras, pero contiene {{found}}.',
     },
+    recordField: '{{record}}, campo «{{field}}»',
+    aText: 'un texto',
+    longText: '{{entry}}: {{subject}} contiene {{count, number}} caracteres ({{size, megabytes}} MB); un paquete no puede contener ningún texto de más de {{limit, megabytes}} MB.',
     backup: {
       refused: 'Esta copia de seguridad no se puede restaurar: {{reason}}',
       compressed: '«{{name}}» está comprimido, y las copias de seguridad de Casefile nunca lo están.',
