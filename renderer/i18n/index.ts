@@ -7,7 +7,8 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { addFormats, I18N_OPTIONS, isLocale, matchLocale, RESOURCES, translateRef, type Catalogue, type Locale, type MessageRef } from '../../shared/i18n';
+import { languageNames, ocrLanguageName } from '../../shared/import/ocrLanguages';
+import { addFormats, describeBytes as describeBytesIn, I18N_OPTIONS, isLocale, matchLocale, RESOURCES, translateRef, type Catalogue, type Locale, type MessageRef } from '../../shared/i18n';
 
 export { LOCALE_NAMES, LOCALES, type Locale, type MessageRef } from '../../shared/i18n';
 export { Trans, useTranslation } from 'react-i18next';
@@ -95,4 +96,38 @@ export function translate(ref: MessageRef): string {
 export function useLocale(): Locale {
   const { i18n: instance } = useTranslation();
   return isLocale(instance.language) ? instance.language : currentLocale();
+}
+
+/** A size in the UI's language, with its decimal separator ("1,5 MB" in Spanish). */
+export function describeBytes(bytes: number): string {
+  return describeBytesIn(bytes, i18next.t as TFunction, currentLocale());
+}
+
+function isMessageRef(value: unknown): value is MessageRef {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
+/** What a failure says, in the UI's language: the message it names (`detail`, made in shared/) when it has one, else its own words. */
+export function failureText(failure: unknown): string {
+  if (failure instanceof Error) {
+    const detail = (failure as Error & { detail?: unknown }).detail;
+    return isMessageRef(detail) ? translate(detail) : failure.message;
+  }
+  return String(failure);
+}
+
+/** The OCR languages for a sentence in the UI's language ("inglés y francés"): Intl's names, the catalogue's where it has none. */
+export function ocrLanguageNames(codes: readonly string[]): string {
+  return languageNames(codes, currentLocale(), catalogueLanguageName);
+}
+
+/** One OCR language's name as a label in the UI's language, capitalised as a list item is ("Francés"). */
+export function ocrLanguageLabel(code: string): string {
+  const locale = currentLocale();
+  const name = ocrLanguageName(code, locale, catalogueLanguageName);
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
+
+function catalogueLanguageName(code: string): string {
+  return translate({ key: `ocrLanguages.${code}` });
 }

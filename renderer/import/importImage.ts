@@ -7,10 +7,10 @@
  */
 import type { SourceOcr } from '../../shared/domain/types';
 import { fileSubject, importErrors } from '../../shared/import/errors';
-import { t, translate } from '../i18n';
+import { ocrLanguageNames, t, translate } from '../i18n';
 import { extensionOf, MAX_SOURCE_BYTES } from '../../shared/import/formats';
 import { IMAGE_TYPE_NAMES, imageInfo, MAX_IMAGE_MEGAPIXELS, tiffPage } from '../../shared/import/imageInfo';
-import { assemblePages, languageNames } from '../../shared/import/ocr';
+import { assemblePages } from '../../shared/import/ocr';
 import type { TextSnapshot } from '../../shared/import/text';
 import type { OcrChoice } from './importPdf';
 import type { OcrEngine } from './ocrEngine';
@@ -54,6 +54,6 @@ export async function parseImage(name: string, bytes: Uint8Array, options: Image
     recognised.engine,
     { paged },
   );
-  if (snapshot.blocks.length === 0) throw importErrors.nothingRecognised(name, languageNames(recognised.engine.languages));
+  if (snapshot.blocks.length === 0) throw importErrors.nothingRecognised(name, ocrLanguageNames(recognised.engine.languages));
   return { ...snapshot, ...(ocr ? { ocr } : {}), paged };
 }

@@ -10,9 +10,8 @@
  */
 import type { SourceOcr } from '../../shared/domain/types';
 import { MAX_PDF_PAGES, fileSubject, importErrors, pageListRef } from '../../shared/import/errors';
-import { t, translate } from '../i18n';
+import { ocrLanguageNames, t, translate } from '../i18n';
 import { MAX_SOURCE_BYTES } from '../../shared/import/formats';
-import { languageNames } from '../../shared/import/ocr';
 import { throwIfCancelled, type ImportControl } from '../../shared/import/progress';
 import type { TextSnapshot } from '../../shared/import/text';
 import type { OcrEngine } from './ocrEngine';
@@ -91,7 +90,7 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfImpo
     // Left out: garbage only. A stamped page keeps its stamp; a bare scan has nothing to keep.
     const assembled = await session.assemble(recognised, options.ocr === 'leave-out' ? garbled : []);
     if (assembled.blocks.length === 0) {
-      if (recognised) throw importErrors.nothingRecognised(name, languageNames(recognised.engine.languages));
+      if (recognised) throw importErrors.nothingRecognised(name, ocrLanguageNames(recognised.engine.languages));
       throw importErrors.noText(name);
     }
     if (assembled.formOnly) note = t('sourceImport.pdf.formOnly', { name });

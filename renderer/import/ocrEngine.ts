@@ -8,8 +8,8 @@
  */
 import type { ImportControl } from '../../shared/import/progress';
 import { cancelled, throwIfCancelled } from '../../shared/import/progress';
-import { languageNames, type OcrEngineInfo, type OcrPageResult } from '../../shared/import/ocr';
-import { t } from '../i18n';
+import { type OcrEngineInfo, type OcrPageResult } from '../../shared/import/ocr';
+import { ocrLanguageNames, t } from '../i18n';
 import { OCR_MODEL, ocrAssetsAt, type OcrAssets } from './offlineAssets';
 
 /** One OCR session: a Tesseract worker with the document's languages loaded. */
@@ -72,7 +72,7 @@ export function tesseractEngine(deps: TesseractDeps): OcrEngine {
   return async (languages, control) => {
     throwIfCancelled(control.signal);
     const langs = [...languages];
-    control.onProgress?.({ message: t('sourceImport.ocr.loading', { languages: languageNames(langs) }) });
+    control.onProgress?.({ message: t('sourceImport.ocr.loading', { languages: ocrLanguageNames(langs) }) });
     let onJobProgress: ((fraction: number) => void) | undefined;
     let worker: TesseractWorker | undefined;
     let terminated = false;

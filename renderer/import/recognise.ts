@@ -6,9 +6,9 @@
  * page and recognising the previous one use both cores.
  */
 import { ImportError, importErrors } from '../../shared/import/errors';
-import { languageNames, ocrVocabulary, recognisedParagraphs, type OcrEngineInfo, type OcrPageResult, type RecognisedParagraph } from '../../shared/import/ocr';
+import { ocrVocabulary, recognisedParagraphs, type OcrEngineInfo, type OcrPageResult, type RecognisedParagraph } from '../../shared/import/ocr';
 import { isCancellation, throwIfCancelled, type ImportControl } from '../../shared/import/progress';
-import { t } from '../i18n';
+import { ocrLanguageNames, t } from '../i18n';
 import { browserOcrEngine, type OcrEngine } from './ocrEngine';
 
 export interface PageImageSource {
@@ -33,7 +33,7 @@ export async function recognisePages(fileName: string, pages: readonly number[],
   const { signal, onProgress } = options;
   const session = await (options.engine ?? browserOcrEngine)(options.languages, { signal, onProgress }).catch((error: unknown) => {
     if (isCancellation(error) || error instanceof ImportError) throw error;
-    throw importErrors.ocrFailed(fileName, importErrors.engineFailed(languageNames(options.languages), error instanceof Error ? error.message : String(error)));
+    throw importErrors.ocrFailed(fileName, importErrors.engineFailed(ocrLanguageNames(options.languages), error instanceof Error ? error.message : String(error)));
   });
   const results = new Map<number, OcrPageResult>();
   try {

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { failureText } from '../i18n';
 
-/** What a failure says, for a message line: an Error's message, else the value as text. */
+/** What a failure says, for a message line, in the UI's language: its message reference, an Error's message, else the value as text. */
 export function reasonOf(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
+  return failureText(failure);
 }
 
 /**

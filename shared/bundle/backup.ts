@@ -13,7 +13,7 @@
  * without opening any.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { BundleFailure, megabytes, type BundleError } from './errors';
+import { BundleFailure, bundleRef, mb, type BundleError } from './errors';
 import { BUNDLE_EXTENSION, type BundleData } from './format';
 import { DEFAULT_LIMITS } from './limits';
 import { readBundle } from './read';
@@ -95,7 +95,7 @@ export async function readBackup(bytes: Uint8Array): Promise<BackupReadResult> {
   try {
     return { ok: true, ...(await readBackupChecked(bytes)) };
   } catch (error) {
-    if (error instanceof BundleFailure) return { ok: false, error: { code: error.code, message: `This backup cannot be restored: ${error.message}` } };
+    if (error instanceof BundleFailure) return { ok: false, error: new BundleFailure(error.code, bundleRef('backup.refused', { reason: error.detail ?? error.message })).toError() };
     throw error;
   }
 }
@@ -104,52 +104,52 @@ async function readBackupChecked(bytes: Uint8Array): Promise<{ index: BackupInde
   const { entries } = listZipEntries(bytes);
   let total = 0;
   for (const entry of entries) {
-    if (entry.method !== 0 && entry.name !== BACKUP_INDEX) throw new BundleFailure('corrupt', `“${entry.name}” is compressed, which Casefile backups never are.`);
+    if (entry.method !== 0 && entry.name !== BACKUP_INDEX) throw new BundleFailure('corrupt', bundleRef('backup.compressed', { name: entry.name }));
     if (entry.size > entry.compressedSize * DEFAULT_LIMITS.maxRatio && entry.size > DEFAULT_LIMITS.ratioFloorBytes) {
-      throw new BundleFailure('zip-bomb', `“${entry.name}” would unpack to ${megabytes(entry.size)}; nothing was unpacked.`);
+      throw new BundleFailure('zip-bomb', bundleRef('backup.bomb', { name: entry.name, size: mb(entry.size) }));
     }
     total += entry.size;
   }
-  if (total > MAX_BACKUP_BYTES) throw new BundleFailure('too-large', `it would unpack to ${megabytes(total)}; the limit is ${megabytes(MAX_BACKUP_BYTES)}.`);
+  if (total > MAX_BACKUP_BYTES) throw new BundleFailure('too-large', bundleRef('backup.tooLarge', { size: mb(total), limit: mb(MAX_BACKUP_BYTES) }));
   const byName = new Map(entries.map((e) => [e.name, e]));
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes);
   } catch (error) {
-    throw new BundleFailure('corrupt', `the file is damaged (${error instanceof Error ? error.message : 'unreadable'}).`);
+    throw new BundleFailure('corrupt', bundleRef('backup.damaged', { reason: error instanceof Error ? error.message : 'unreadable' }));
   }
   for (const [name, data] of Object.entries(files)) {
-    if (crc32(data) !== byName.get(name)?.crc32) throw new BundleFailure('corrupt', `“${name}” does not match its checksum; the file is damaged.`);
+    if (crc32(data) !== byName.get(name)?.crc32) throw new BundleFailure('corrupt', bundleRef('backup.checksum', { name }));
   }
   const index = parseIndex(files[BACKUP_INDEX]);
   const listed = new Set(index.cases.map((c) => c.path));
   for (const name of Object.keys(files)) {
-    if (name !== BACKUP_INDEX && !listed.has(name)) throw new BundleFailure('corrupt', `it holds “${name}”, which its index does not list.`);
+    if (name !== BACKUP_INDEX && !listed.has(name)) throw new BundleFailure('corrupt', bundleRef('backup.unlisted', { name }));
   }
   const cases: BundleData[] = [];
   for (const item of index.cases) {
     const bundle = files[item.path];
-    if (!bundle) throw new BundleFailure('missing-entry', `the case “${item.name}” is missing from it.`);
+    if (!bundle) throw new BundleFailure('missing-entry', bundleRef('backup.caseMissing', { name: item.name }));
     const result = await readBundle(bundle);
-    if (!result.ok) throw new BundleFailure(result.error.code, `the case “${item.name}” in it is damaged. ${result.error.message}`);
-    if (result.data.case.id !== item.id) throw new BundleFailure('corrupt', `its index says “${item.path}” holds case ${item.id}, but it holds ${result.data.case.id}.`);
+    if (!result.ok) throw new BundleFailure(result.error.code, bundleRef('backup.caseDamaged', { name: item.name, reason: result.error.detail ?? result.error.message }));
+    if (result.data.case.id !== item.id) throw new BundleFailure('corrupt', bundleRef('backup.otherCase', { path: item.path, id: item.id, held: result.data.case.id }));
     cases.push(result.data);
   }
   return { index, cases };
 }
 
 function parseIndex(bytes: Uint8Array | undefined): BackupIndex {
-  if (!bytes) throw new BundleFailure('missing-entry', `it has no ${BACKUP_INDEX}, so it is not a Casefile backup.`);
+  if (!bytes) throw new BundleFailure('missing-entry', bundleRef('backup.noIndex', { index: BACKUP_INDEX }));
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new BundleFailure('corrupt', `its ${BACKUP_INDEX} is not valid JSON.`);
+    throw new BundleFailure('corrupt', bundleRef('backup.indexNotJson', { index: BACKUP_INDEX }));
   }
   const index = raw as Partial<BackupIndex> | null;
-  if (index?.format !== BACKUP_FORMAT) throw new BundleFailure('invalid-record', 'it is not a Casefile backup.');
+  if (index?.format !== BACKUP_FORMAT) throw new BundleFailure('invalid-record', bundleRef('backup.notBackup'));
   if (typeof index.formatVersion === 'number' && index.formatVersion > BACKUP_FORMAT_VERSION) {
-    throw new BundleFailure('future-version', `it was made by a newer Casefile (backup format ${index.formatVersion}). Update Casefile to restore it.`);
+    throw new BundleFailure('future-version', bundleRef('backup.newer', { version: index.formatVersion }));
   }
   const validCases =
     Array.isArray(index.cases) &&
@@ -158,7 +158,7 @@ function parseIndex(bytes: Uint8Array | undefined): BackupIndex {
         typeof c === 'object' && c !== null && typeof (c as { id?: unknown }).id === 'string' && typeof (c as { name?: unknown }).name === 'string' && typeof (c as { path?: unknown }).path === 'string',
     );
   if (index.formatVersion !== BACKUP_FORMAT_VERSION || typeof index.createdAt !== 'string' || !validCases) {
-    throw new BundleFailure('invalid-record', `its ${BACKUP_INDEX} is incomplete.`);
+    throw new BundleFailure('invalid-record', bundleRef('backup.indexIncomplete', { index: BACKUP_INDEX }));
   }
   return index as BackupIndex;
 }

@@ -2,8 +2,10 @@
  * Bundle failures as values: a stable code the UI and tests branch on, and a
  * message written for the person holding the file. The message names the
  * entry, the record and the field, and says what to do next where there is
- * something to do. The UI shows `message` verbatim.
+ * something to do. Messages made here are catalogue references (`detail`, the
+ * `bundleError` area) that the UI shows in its language; `message` is their English.
  */
+import { englishText, type MessageRef } from '../i18n';
 
 export type BundleErrorCode =
   | 'not-zip'
@@ -21,6 +23,8 @@ export type BundleErrorCode =
 export interface BundleError {
   code: BundleErrorCode;
   message: string;
+  /** `message` as a catalogue reference, when it has one. */
+  detail?: MessageRef;
 }
 
 /**
@@ -30,17 +34,19 @@ export interface BundleError {
  */
 export class BundleFailure extends Error {
   override readonly name = 'BundleFailure';
+  readonly detail: MessageRef | undefined;
 
   constructor(
     public readonly code: BundleErrorCode,
-    message: string,
+    message: string | MessageRef,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : englishText(message));
+    this.detail = typeof message === 'string' ? undefined : message;
   }
 
   /** The plain-data form that crosses IPC and reaches the UI. */
   toError(): BundleError {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.detail ? { detail: this.detail } : {}) };
   }
 }
 
@@ -51,6 +57,16 @@ export function shortId(id: unknown): string {
 }
 
 const MIB = 1024 * 1024;
+
+/** A bundle message: the catalogue's `bundleError.<key>`. Sizes go in as megabytes (`mb`) for the `megabytes` format. */
+export function bundleRef(key: string, values?: MessageRef['values']): MessageRef {
+  return { key: `bundleError.${key}`, ...(values ? { values } : {}) };
+}
+
+/** Bytes as megabytes, for a message's `{{size, megabytes}}`. */
+export function mb(bytes: number): number {
+  return bytes / MIB;
+}
 
 /** A size as megabytes with one decimal ("23.4 MB"), the unit limits are stated in. */
 export function megabytes(n: number): string {

@@ -18,7 +18,7 @@
  */
 import { unzipSync } from 'fflate';
 import { sha256Hex } from '../domain/hash';
-import { BundleFailure, groupDigits, megabytes, type BundleError } from './errors';
+import { BundleFailure, bundleRef, mb, type BundleError } from './errors';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -33,7 +33,7 @@ import {
   type BundleManifest,
 } from './format';
 import { DEFAULT_LIMITS, MAX_FIGURE_BYTES, type BundleLimits } from './limits';
-import { describeIssue, idSchema } from './schema';
+import { describeIssueRef, idSchema } from './schema';
 import { TABLES, checkIntegrity, checkStringLengths, parseCase, parseTable } from './validate';
 import { crc32, listZipEntries, type ZipEntryInfo } from './zip';
 
@@ -63,7 +63,7 @@ async function readChecked(bytes: Uint8Array, limits: BundleLimits): Promise<{ d
   checkBudget(listing.entries, limits);
   const byName = new Map(listing.entries.map((entry) => [entry.name, entry]));
   if (!byName.has(ENTRY.manifest)) {
-    throw new BundleFailure('missing-entry', `This zip archive is not a Casefile bundle: it has no ${ENTRY.manifest}.`);
+    throw new BundleFailure('missing-entry', bundleRef('noManifest', { entry: ENTRY.manifest }));
   }
   const manifestBytes = extract(bytes, byName, new Set([ENTRY.manifest])).get(ENTRY.manifest) as Uint8Array;
   const manifest = parseManifest(manifestBytes, limits);
@@ -73,7 +73,7 @@ async function readChecked(bytes: Uint8Array, limits: BundleLimits): Promise<{ d
   const json = (path: string): unknown => parseJson(path, files.get(path) as Uint8Array, limits);
   const record = parseCase(json(ENTRY.case));
   if (record.id !== manifest.caseId) {
-    throw new BundleFailure('corrupt', `${ENTRY.manifest} names case ${manifest.caseId}, but ${ENTRY.case} holds case ${record.id}.`);
+    throw new BundleFailure('corrupt', bundleRef('otherCase', { manifest: ENTRY.manifest, named: manifest.caseId, entry: ENTRY.case, held: record.id }));
   }
   const blobIndex = parseTable(TABLES.blobs, json(ENTRY.blobIndex));
   // Bundles before format 3 have no case views: the case simply has none.
@@ -86,7 +86,7 @@ async function readChecked(bytes: Uint8Array, limits: BundleLimits): Promise<{ d
       const path = blobPath(item.sourceId);
       const blob = files.get(path);
       if (!blob) {
-        throw new BundleFailure('missing-entry', `${ENTRY.blobIndex}: original file ${index + 1} (${item.sourceId}) should be in ${path}, which is missing.`);
+        throw new BundleFailure('missing-entry', bundleRef('originalMissing', { index: ENTRY.blobIndex, n: index + 1, id: item.sourceId, path }));
       }
       return { sourceId: item.sourceId, mediaType: item.mediaType, bytes: blob };
     }),
@@ -100,7 +100,7 @@ async function readChecked(bytes: Uint8Array, limits: BundleLimits): Promise<{ d
     figures: figureIndex.map((item, index) => {
       const path = figurePngPath(item.id);
       const png = files.get(path);
-      if (!png) throw new BundleFailure('missing-entry', `${ENTRY.figures}: figure ${index + 1} (${item.id}) should have its picture in ${path}, which is missing.`);
+      if (!png) throw new BundleFailure('missing-entry', bundleRef('pictureMissing', { index: ENTRY.figures, n: index + 1, id: item.id, path }));
       return { ...item, png };
     }),
   };
@@ -108,10 +108,10 @@ async function readChecked(bytes: Uint8Array, limits: BundleLimits): Promise<{ d
   const pictured = new Set(figureIndex.map((item) => figurePngPath(item.id)));
   for (const path of files.keys()) {
     if (blobSourceId(path) !== undefined && !indexed.has(path)) {
-      throw new BundleFailure('corrupt', `This bundle holds ${path}, but ${ENTRY.blobIndex} does not describe it.`);
+      throw new BundleFailure('corrupt', bundleRef('undescribed', { path, index: ENTRY.blobIndex }));
     }
     if (figurePngId(path) !== undefined && !pictured.has(path)) {
-      throw new BundleFailure('corrupt', `This bundle holds ${path}, but ${ENTRY.figures} does not describe it.`);
+      throw new BundleFailure('corrupt', bundleRef('undescribed', { path, index: ENTRY.figures }));
     }
   }
   // The derived views are not imported, but they are part of what was exported: they must at least be intact JSON.
@@ -124,27 +124,24 @@ async function readChecked(bytes: Uint8Array, limits: BundleLimits): Promise<{ d
 /** Weigh every entry by its declared sizes before inflating any of them. */
 function checkBudget(entries: readonly ZipEntryInfo[], limits: BundleLimits): void {
   if (entries.length > limits.maxEntries) {
-    throw new BundleFailure('too-large', `This bundle holds ${groupDigits(entries.length)} files; a bundle may hold at most ${groupDigits(limits.maxEntries)}.`);
+    throw new BundleFailure('too-large', bundleRef('tooManyFiles', { count: entries.length, limit: limits.maxEntries }));
   }
   let total = 0;
   for (const entry of entries) {
     if (entry.size > limits.maxEntryBytes) {
       throw new BundleFailure(
         'too-large',
-        `This bundle was refused: “${entry.name}” would unpack to ${megabytes(entry.size)}, and a bundle entry may be at most ${megabytes(limits.maxEntryBytes)}.`,
+        bundleRef('entryTooLarge', { name: entry.name, size: mb(entry.size), limit: mb(limits.maxEntryBytes) }),
       );
     }
     if (entry.size > limits.ratioFloorBytes && entry.size > entry.compressedSize * limits.maxRatio) {
-      const ratio = entry.compressedSize === 0 ? 'from nothing' : `${groupDigits(Math.round(entry.size / entry.compressedSize))} times its packed size`;
-      throw new BundleFailure(
-        'zip-bomb',
-        `This bundle was refused: “${entry.name}” would unpack to ${megabytes(entry.size)}, ${ratio}. Real case data never compresses that well; this is how zip bombs work. Nothing was unpacked.`,
-      );
+      const ratio = entry.compressedSize === 0 ? bundleRef('fromNothing') : bundleRef('timesPacked', { ratio: Math.round(entry.size / entry.compressedSize) });
+      throw new BundleFailure('zip-bomb', bundleRef('zipBomb', { name: entry.name, size: mb(entry.size), ratio }));
     }
     total += entry.size;
   }
   if (total > limits.maxTotalBytes) {
-    throw new BundleFailure('too-large', `This bundle would unpack to ${megabytes(total)}; the limit is ${megabytes(limits.maxTotalBytes)}.`);
+    throw new BundleFailure('too-large', bundleRef('totalTooLarge', { size: mb(total), limit: mb(limits.maxTotalBytes) }));
   }
 }
 
@@ -163,7 +160,7 @@ function extract(bytes: Uint8Array, byName: ReadonlyMap<string, ZipEntryInfo>, w
         if (!wanted.has(file.name)) return false;
         const info = byName.get(file.name);
         if (!info || info.size !== file.originalSize || info.compressedSize !== file.size) {
-          throw new BundleFailure('corrupt', `This bundle is damaged: the sizes recorded for “${file.name}” disagree. Copy it again from the original.`);
+          throw new BundleFailure('corrupt', bundleRef('damaged', { what: bundleRef('zip.sizes', { name: file.name }) }));
         }
         current = file.name;
         return true;
@@ -171,14 +168,14 @@ function extract(bytes: Uint8Array, byName: ReadonlyMap<string, ZipEntryInfo>, w
     });
   } catch (error) {
     if (error instanceof BundleFailure) throw error;
-    throw new BundleFailure('corrupt', `This bundle is damaged: “${current}” cannot be unpacked (${error instanceof Error ? error.message : 'unknown error'}). Copy it again from the original.`);
+    throw new BundleFailure('corrupt', bundleRef('damaged', { what: bundleRef('cannotUnpack', { name: current, reason: error instanceof Error ? error.message : 'unknown error' }) }));
   }
   const files = new Map<string, Uint8Array>();
   for (const name of wanted) {
     const data = unzipped[name];
     const info = byName.get(name);
     if (!data || !info || data.length !== info.size || crc32(data) !== info.crc32) {
-      throw new BundleFailure('corrupt', `This bundle is damaged: “${name}” does not match its checksum. Copy it again from the original.`);
+      throw new BundleFailure('corrupt', bundleRef('damaged', { what: bundleRef('checksum', { name }) }));
     }
     files.set(name, data);
   }
@@ -191,13 +188,13 @@ function parseManifest(bytes: Uint8Array, limits: BundleLimits): BundleManifest 
   if (claimed.format === BUNDLE_FORMAT && typeof claimed.formatVersion === 'number' && claimed.formatVersion > BUNDLE_FORMAT_VERSION) {
     throw new BundleFailure(
       'future-version',
-      `This bundle was made by a newer Casefile (format ${claimed.formatVersion}). Update Casefile to open it.`,
+      bundleRef('newer', { version: claimed.formatVersion }),
     );
   }
   const result = manifestSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new BundleFailure('invalid-record', `${ENTRY.manifest}: ${issue ? describeIssue(issue) : 'is not a Casefile manifest'}.`);
+    throw new BundleFailure('invalid-record', issue ? bundleRef('invalidRecord', { location: ENTRY.manifest, issue: describeIssueRef(issue) }) : bundleRef('notManifest', { entry: ENTRY.manifest }));
   }
   return result.data;
 }
@@ -210,30 +207,30 @@ function checkManifestEntries(manifest: BundleManifest, byName: ReadonlyMap<stri
   const listed = new Set<string>();
   const required = requiredEntries(manifest.formatVersion);
   manifest.entries.forEach((entry, index) => {
-    const where = `${ENTRY.manifest}: entry ${index + 1} (${entry.path})`;
-    if (listed.has(entry.path)) throw new BundleFailure('corrupt', `${where} is listed twice.`);
+    const where = bundleRef('manifestEntry', { manifest: ENTRY.manifest, n: index + 1, path: entry.path });
+    if (listed.has(entry.path)) throw new BundleFailure('corrupt', bundleRef('listedTwice', { where }));
     const sourceId = blobSourceId(entry.path);
     const figureId = manifest.formatVersion >= 3 ? figurePngId(entry.path) : undefined;
     const id = sourceId ?? figureId;
     const known = id === undefined ? required.includes(entry.path) : idSchema.safeParse(id).success;
-    if (!known) throw new BundleFailure('corrupt', `${where} is not part of a version-${manifest.formatVersion} bundle.`);
+    if (!known) throw new BundleFailure('corrupt', bundleRef('notInVersion', { where, version: manifest.formatVersion }));
     const zipped = byName.get(entry.path);
-    if (!zipped) throw new BundleFailure('missing-entry', `This bundle is missing ${entry.path}, which its manifest lists.`);
+    if (!zipped) throw new BundleFailure('missing-entry', bundleRef('missingListed', { path: entry.path }));
     // Weighed before it is inflated, like every entry: a figure's picture has its own, smaller limit.
     if (figureId !== undefined && zipped.size > MAX_FIGURE_BYTES) {
       throw new BundleFailure(
         'too-large',
-        `This bundle was refused: the picture of figure ${figureId} (${entry.path}) would unpack to ${megabytes(zipped.size)}, and a figure may be at most ${megabytes(MAX_FIGURE_BYTES)}.`,
+        bundleRef('pictureTooLarge', { id: figureId, path: entry.path, size: mb(zipped.size), limit: mb(MAX_FIGURE_BYTES) }),
       );
     }
     listed.add(entry.path);
   });
   for (const path of required) {
-    if (!listed.has(path)) throw new BundleFailure('missing-entry', `This bundle is missing ${path}.`);
+    if (!listed.has(path)) throw new BundleFailure('missing-entry', bundleRef('missing', { path }));
   }
   for (const name of byName.keys()) {
     if (name !== ENTRY.manifest && !listed.has(name)) {
-      throw new BundleFailure('corrupt', `This bundle holds “${name}”, which its manifest does not list.`);
+      throw new BundleFailure('corrupt', bundleRef('unlisted', { name }));
     }
   }
   return listed;
@@ -246,7 +243,7 @@ async function checkHashes(manifest: BundleManifest, files: ReadonlyMap<string, 
     if (bytes.length !== entry.bytes || actual[index] !== entry.sha256) {
       throw new BundleFailure(
         'hash-mismatch',
-        `This bundle has been altered or damaged: ${entry.path} does not match the fingerprint (SHA-256) in its manifest. Copy it again from the original.`,
+        bundleRef('altered', { path: entry.path }),
       );
     }
   });
@@ -260,11 +257,11 @@ function parseJson(path: string, bytes: Uint8Array, limits: BundleLimits): unkno
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new BundleFailure('corrupt', `This bundle is damaged: ${path} is not readable UTF-8 text.`);
+    throw new BundleFailure('corrupt', bundleRef('damaged', { what: bundleRef('notUtf8', { path }) }));
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BundleFailure('corrupt', `This bundle is damaged: ${path} is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`);
+    throw new BundleFailure('corrupt', bundleRef('damaged', { what: bundleRef('notJson', { path, reason: error instanceof Error ? error.message : 'parse error' }) }));
   }
 }

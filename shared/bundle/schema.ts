@@ -26,7 +26,8 @@ import {
   type TagRecord,
   type TimelineEntryRecord,
 } from '../domain/types';
-import { groupDigits, megabytes } from './errors';
+import { englishText, type MessageRef } from '../i18n';
+import { groupDigits } from './errors';
 import { MAX_FIELD_CHARS, MAX_SNAPSHOT_CHARS } from './limits';
 
 /** Any text field: at most 25 MB of characters. */
@@ -336,57 +337,62 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-  tuple: 'a list',
-  null: 'null',
-};
+/** The types zod names, as messages name them. */
+const TYPE_KEYS: Record<string, string> = { string: 'text', number: 'number', int: 'int', boolean: 'boolean', array: 'list', object: 'object', tuple: 'list', null: 'null', undefined: 'undefined', bigint: 'bigint', symbol: 'symbol', function: 'function' };
 
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
+function issueRef(key: string, values?: MessageRef['values']): MessageRef {
+  return { key: `bundleError.issue.${key}`, ...(values ? { values } : {}) };
 }
 
-function limitOf(n: number | bigint, origin: string): string {
-  if (origin !== 'string') return groupDigits(Number(n));
-  const chars = Number(n);
-  return chars >= 1024 * 1024 ? `${megabytes(chars)} (${groupDigits(chars)} characters)` : `${groupDigits(chars)} characters`;
+function typeRef(type: string): MessageRef | string {
+  const key = TYPE_KEYS[type];
+  return key ? issueRef(`type.${key}`) : type;
 }
 
-/** One zod issue in words: `field “selectors[0].exact” must be text, not a number`. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+function kindOf(value: unknown): MessageRef | string {
+  if (value === null) return typeRef('null');
+  if (Array.isArray(value)) return typeRef('array');
+  return typeRef(typeof value);
+}
+
+function limitOf(n: number | bigint, origin: string): MessageRef {
+  const count = Number(n);
+  if (origin !== 'string') return issueRef('number', { count });
+  return count >= 1024 * 1024 ? issueRef('charactersLarge', { size: count / (1024 * 1024), count }) : issueRef('characters', { count });
+}
+
+/** One zod issue as a message: `field “selectors[0].exact” must be text, not a number`. */
+export function describeIssueRef(issue: z.core.$ZodIssue): MessageRef {
   const field = fieldPath(issue.path);
-  const subject = field === '' ? 'the record' : `field “${field}”`;
+  const subject = field === '' ? issueRef('theRecord') : issueRef('field', { field });
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      if (issue.input === undefined) return `${subject} is missing (it must be ${expected})`;
-      return `${subject} must be ${expected}, not ${kindOf(issue.input)}`;
+      const expected = typeRef(issue.expected);
+      if (issue.input === undefined) return issueRef('missing', { subject, expected });
+      return issueRef('wrongType', { subject, expected, found: kindOf(issue.input) });
     }
     case 'too_big':
-      return issue.origin === 'string'
-        ? `${subject} is longer than the limit of ${limitOf(issue.maximum, issue.origin)}`
-        : `${subject} must be at most ${limitOf(issue.maximum, issue.origin)}`;
+      return issueRef(issue.origin === 'string' ? 'tooLong' : 'atMost', { subject, limit: limitOf(issue.maximum, issue.origin) });
     case 'too_small':
-      if (issue.origin === 'string') return `${subject} must not be empty`;
-      if (issue.origin === 'array') return `${subject} must hold at least ${limitOf(issue.minimum, issue.origin)} items`;
-      return Number(issue.minimum) === 0 ? `${subject} must not be negative` : `${subject} must be at least ${limitOf(issue.minimum, issue.origin)}`;
-    case 'invalid_value':
-      return `${subject} must be ${issue.values.map((value) => JSON.stringify(value)).join(', ').replace(/, ([^,]*)$/, ' or $1')}`;
+      if (issue.origin === 'string') return issueRef('empty', { subject });
+      if (issue.origin === 'array') return issueRef('atLeastItems', { subject, limit: limitOf(issue.minimum, issue.origin) });
+      return Number(issue.minimum) === 0 ? issueRef('negative', { subject }) : issueRef('atLeast', { subject, limit: limitOf(issue.minimum, issue.origin) });
+    case 'invalid_value': {
+      const values = issue.values.map((value) => JSON.stringify(value));
+      const last = values.pop() ?? '';
+      return issueRef('oneOf', { subject, values: values.length ? issueRef('or', { list: values.join(', '), last }) : last });
+    }
     case 'unrecognized_keys':
-      return `${field === '' ? 'the record' : subject} has ${issue.keys.length === 1 ? 'a field' : 'fields'} this version of Casefile does not know: ${issue.keys.map((key) => `“${key}”`).join(', ')}`;
+      return issueRef('unknownFields', { subject, count: issue.keys.length, keys: issue.keys.map((key) => `“${key}”`).join(', ') });
     case 'invalid_format':
     case 'custom':
-      return `${subject} ${issue.message}`;
+      return issueRef('custom', { subject, message: issue.message });
     default:
-      return `${subject} is not valid (${issue.message})`;
+      return issueRef('invalid', { subject, message: issue.message });
   }
+}
+
+/** The same in English. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  return englishText(describeIssueRef(issue));
 }

@@ -7,7 +7,8 @@
  */
 import type { z } from 'zod';
 import type { CaseRecord, SourceBlobRecord } from '../domain/types';
-import { BundleFailure, groupDigits, megabytes, shortId } from './errors';
+import type { MessageRef } from '../i18n';
+import { BundleFailure, bundleRef, mb, shortId } from './errors';
 import { ENTRY, type BundleData } from './format';
 import { findOversizedString } from './jsonScan';
 import { MAX_FIGURE_BYTES } from './limits';
@@ -15,7 +16,7 @@ import {
   blobIndexSchema,
   caseSchema,
   claimSchema,
-  describeIssue,
+  describeIssueRef,
   entityMergeSchema,
   entityTagSchema,
   fieldPath,
@@ -49,30 +50,38 @@ function idOf(record: unknown, key = 'id'): unknown {
   return typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[key] : undefined;
 }
 
-/** "passages.json: passage 12 (id 3f2a9c1b…)"; an original file is known by its source. */
-function where(table: Table, index: number, id: unknown): string {
-  return `${table.entry}: ${table.noun} ${index + 1} (${'key' in table ? 'source' : 'id'} ${shortId(id)})`;
+const TABLE_NAMES = new Map<Table, string>(Object.entries(TABLES).map(([name, table]) => [table, name]));
+
+/** One record of a table as a message names it ("passage 12"). */
+function recordRef(table: Table, index: number): MessageRef {
+  return bundleRef('record', { noun: bundleRef(`noun.${TABLE_NAMES.get(table)}`), n: index + 1 });
 }
 
-function invalid(location: string, issue: z.core.$ZodIssue | undefined): BundleFailure {
-  return new BundleFailure('invalid-record', `${location}: ${issue ? describeIssue(issue) : 'is not valid'}.`);
+/** "passages.json: passage 12 (id 3f2a9c1b…)"; an original file is known by its source. */
+function whereRef(table: Table, index: number, id: unknown): MessageRef {
+  return bundleRef('key' in table ? 'whereSource' : 'where', { entry: table.entry, record: recordRef(table, index), id: shortId(id) });
+}
+
+
+function invalid(location: MessageRef, issue: z.core.$ZodIssue | undefined): BundleFailure {
+  return new BundleFailure('invalid-record', bundleRef('invalidRecord', { location, issue: issue ? describeIssueRef(issue) : bundleRef('notValid') }));
 }
 
 /** Check the case record. */
 export function parseCase(raw: unknown): CaseRecord {
   const result = caseSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) throw invalid(`${ENTRY.case}: the case (id ${shortId(idOf(raw))})`, result.error.issues[0]);
+  if (!result.success) throw invalid(bundleRef('caseRecord', { entry: ENTRY.case, id: shortId(idOf(raw)) }), result.error.issues[0]);
   return result.data;
 }
 
 /** Check one table's records against its schema, returning them typed. */
 export function parseTable<T>(table: Table & { schema: z.ZodType<T> }, raw: unknown): T[] {
   if (!Array.isArray(raw)) {
-    throw new BundleFailure('invalid-record', `${table.entry} must hold a list of ${table.noun}s, but it holds ${raw === null ? 'null' : typeof raw}.`);
+    throw new BundleFailure('invalid-record', bundleRef(`notList.${TABLE_NAMES.get(table)}`, { entry: table.entry, found: raw === null ? 'null' : typeof raw }));
   }
   return raw.map((record, index) => {
     const result = table.schema.safeParse(record, { reportInput: true });
-    if (!result.success) throw invalid(where(table, index, idOf(record, 'key' in table ? table.key : 'id')), result.error.issues[0]);
+    if (!result.success) throw invalid(whereRef(table, index, idOf(record, 'key' in table ? table.key : 'id')), result.error.issues[0]);
     return result.data;
   });
 }
@@ -94,18 +103,18 @@ export function figureSize(figure: { svg: string; png: Uint8Array }): number {
  */
 export function checkIntegrity(data: BundleData): void {
   const caseId = data.case.id;
-  const owners = new Map<string, string>([[caseId, `the case in ${ENTRY.case}`]]);
+  const owners = new Map<string, MessageRef>([[caseId, bundleRef('theCaseIn', { entry: ENTRY.case })]]);
   const claim = (table: Table, index: number, id: string) => {
-    const location = where(table, index, id);
+    const location = whereRef(table, index, id);
     const earlier = owners.get(id);
-    if (earlier !== undefined) throw new BundleFailure('duplicate-id', `${location} has the same id as ${earlier}.`);
-    owners.set(id, `${table.noun} ${index + 1} in ${table.entry}`);
+    if (earlier !== undefined) throw new BundleFailure('duplicate-id', bundleRef('sameId', { location, earlier }));
+    owners.set(id, bundleRef('recordIn', { record: recordRef(table, index), entry: table.entry }));
   };
   const ownedByCase = (table: Table, index: number, record: { id: string; caseId: string }) => {
     if (record.caseId !== caseId) {
       throw new BundleFailure(
         'dangling-reference',
-        `${where(table, index, record.id)} belongs to case ${shortId(record.caseId)}, not to this bundle's case ${shortId(caseId)}.`,
+        bundleRef('otherCaseRecord', { location: whereRef(table, index, record.id), owner: shortId(record.caseId), caseId: shortId(caseId) }),
       );
     }
   };
@@ -132,54 +141,54 @@ export function checkIntegrity(data: BundleData): void {
   const passageIds = new Set(data.passages.map((passage) => passage.id));
   const tagIds = new Set(data.tags.map((tag) => tag.id));
   const noteIds = new Set(data.notes.map((note) => note.id));
-  const missing = (location: string, kind: string, id: string) =>
-    new BundleFailure('dangling-reference', `${location} points to ${kind} ${shortId(id)}, which is not in the bundle.`);
+  const missing = (location: MessageRef, kind: 'source' | 'passage' | 'tag' | 'note', id: string) =>
+    new BundleFailure('dangling-reference', bundleRef(`dangling.${kind}`, { location, id: shortId(id) }));
 
   if (data.case.briefNoteId !== undefined && !noteIds.has(data.case.briefNoteId)) {
-    throw missing(`${ENTRY.case}: the case's brief`, 'note', data.case.briefNoteId);
+    throw missing(bundleRef('caseBrief', { entry: ENTRY.case }), 'note', data.case.briefNoteId);
   }
   if (data.case.activeSourceId !== undefined && !sourceIds.has(data.case.activeSourceId)) {
-    throw missing(`${ENTRY.case}: the case's open source`, 'source', data.case.activeSourceId);
+    throw missing(bundleRef('caseOpenSource', { entry: ENTRY.case }), 'source', data.case.activeSourceId);
   }
   data.passages.forEach((passage, index) => {
-    const location = where(TABLES.passages, index, passage.id);
+    const location = whereRef(TABLES.passages, index, passage.id);
     if (!sourceIds.has(passage.sourceId)) throw missing(location, 'source', passage.sourceId);
     for (const tag of passage.tags) if (!tagIds.has(tag)) throw missing(location, 'tag', tag);
   });
   data.claims.forEach((record, index) => {
-    const location = where(TABLES.claims, index, record.id);
-    for (const item of record.evidence) if (!passageIds.has(item.passageId)) throw missing(`${location}: its evidence`, 'passage', item.passageId);
+    const location = whereRef(TABLES.claims, index, record.id);
+    for (const item of record.evidence) if (!passageIds.has(item.passageId)) throw missing(bundleRef('itsEvidence', { location }), 'passage', item.passageId);
     for (const tag of record.tags) if (!tagIds.has(tag)) throw missing(location, 'tag', tag);
   });
   const blobSources = new Set<string>();
   data.blobs.forEach((blob, index) => {
-    const location = where(TABLES.blobs, index, blob.sourceId);
-    if (blobSources.has(blob.sourceId)) throw new BundleFailure('duplicate-id', `${location} is a second original file for the same source.`);
+    const location = whereRef(TABLES.blobs, index, blob.sourceId);
+    if (blobSources.has(blob.sourceId)) throw new BundleFailure('duplicate-id', bundleRef('secondOriginal', { location }));
     blobSources.add(blob.sourceId);
     if (!sourceIds.has(blob.sourceId)) throw missing(location, 'source', blob.sourceId);
   });
   data.timelineEntries.forEach((entry, index) => {
-    const location = where(TABLES.timelineEntries, index, entry.id);
+    const location = whereRef(TABLES.timelineEntries, index, entry.id);
     if (!sourceIds.has(entry.sourceId)) throw missing(location, 'source', entry.sourceId);
     if (entry.passageId !== undefined && !passageIds.has(entry.passageId)) throw missing(location, 'passage', entry.passageId);
   });
   data.entityTags.forEach((tag, index) => {
-    if (!passageIds.has(tag.passageId)) throw missing(where(TABLES.entityTags, index, tag.id), 'passage', tag.passageId);
+    if (!passageIds.has(tag.passageId)) throw missing(whereRef(TABLES.entityTags, index, tag.id), 'passage', tag.passageId);
   });
   data.figures.forEach((figure, index) => {
     const size = figureSize(figure);
     if (size > MAX_FIGURE_BYTES) {
       throw new BundleFailure(
         'too-large',
-        `${where(TABLES.figures, index, figure.id)} is ${megabytes(size)} (its SVG and PNG together); a figure may be at most ${megabytes(MAX_FIGURE_BYTES)}.`,
+        bundleRef('figureTooLarge', { location: whereRef(TABLES.figures, index, figure.id), size: mb(size), limit: mb(MAX_FIGURE_BYTES) }),
       );
     }
   });
 }
 
-/** The word for a record in a JSON entry, for messages about raw bytes ("source 3"). */
-function nounOf(entry: string): string | undefined {
-  return Object.values(TABLES).find((table) => table.entry === entry)?.noun;
+/** The table a JSON entry holds, for messages about raw bytes ("source 3"). */
+function tableOf(entry: string): Table | undefined {
+  return Object.values(TABLES).find((table) => table.entry === entry);
 }
 
 /**
@@ -192,12 +201,10 @@ export function checkStringLengths(entry: string, bytes: Uint8Array, maxChars: n
   const found = findOversizedString(bytes, maxChars);
   if (!found) return;
   const [first, ...rest] = found.path;
-  const noun = nounOf(entry);
-  const record = typeof first === 'number' && noun ? `${noun} ${first + 1}` : undefined;
+  const table = tableOf(entry);
+  const record = typeof first === 'number' && table ? recordRef(table, first) : undefined;
   const field = fieldPath(record ? rest : found.path);
-  const subject = [record, field === '' ? undefined : `field “${field}”`].filter(Boolean).join(', ');
-  throw new BundleFailure(
-    'too-large',
-    `${entry}: ${subject || 'a text'} holds ${groupDigits(found.chars)} characters (${megabytes(found.chars)}); a bundle may hold no single text over ${megabytes(maxChars)}.`,
-  );
+  const subject =
+    record && field !== '' ? bundleRef('recordField', { record, field }) : (record ?? (field !== '' ? { key: 'bundleError.issue.field', values: { field } } : bundleRef('aText')));
+  throw new BundleFailure('too-large', bundleRef('longText', { entry, subject, count: found.chars, size: mb(found.chars), limit: mb(maxChars) }));
 }

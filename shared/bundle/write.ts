@@ -10,7 +10,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { toAnnotationCollection } from '../annotations/w3c';
 import type { SourceBlobRecord } from '../domain/types';
 import { sha256Hex } from '../domain/hash';
-import { BundleFailure, megabytes } from './errors';
+import { BundleFailure, bundleRef, mb } from './errors';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -131,14 +131,14 @@ function checkSizes(files: ReadonlyMap<string, Uint8Array>): void {
   let total = 0;
   for (const [path, bytes] of files) {
     if (bytes.length > DEFAULT_LIMITS.maxEntryBytes) {
-      throw new BundleFailure('too-large', `${path} would be ${megabytes(bytes.length)}; a bundle entry may be at most ${megabytes(DEFAULT_LIMITS.maxEntryBytes)}.`);
+      throw new BundleFailure('too-large', bundleRef('writeEntryTooLarge', { path, size: mb(bytes.length), limit: mb(DEFAULT_LIMITS.maxEntryBytes) }));
     }
     total += bytes.length;
   }
   if (total > DEFAULT_LIMITS.maxTotalBytes) {
     throw new BundleFailure(
       'too-large',
-      `This case would make a ${megabytes(total)} bundle; the limit is ${megabytes(DEFAULT_LIMITS.maxTotalBytes)}. Export it without the original files.`,
+      bundleRef('writeTooLarge', { size: mb(total), limit: mb(DEFAULT_LIMITS.maxTotalBytes) }),
     );
   }
 }

@@ -8,7 +8,8 @@
  * reader can tell "cut short" from "damaged" from "not a zip at all" and can
  * weigh every entry's declared size before spending memory on it.
  */
-import { BundleFailure } from './errors';
+import type { MessageRef } from '../i18n';
+import { BundleFailure, bundleRef } from './errors';
 
 /** One entry as the central directory declares it. */
 export interface ZipEntryInfo {
@@ -37,10 +38,8 @@ const CENTRAL_SIZE = 46;
 const LOCAL_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 
-export const TRUNCATED_MESSAGE = 'This bundle is incomplete (the file was cut short). Copy it again from the original.';
-
-function damaged(detail: string): BundleFailure {
-  return new BundleFailure('corrupt', `This bundle is damaged: ${detail}. Copy it again from the original.`);
+function damaged(key: string, values?: MessageRef['values']): BundleFailure {
+  return new BundleFailure('corrupt', bundleRef('damaged', { what: bundleRef(`zip.${key}`, values) }));
 }
 
 function u16(bytes: Uint8Array, at: number): number {
@@ -66,7 +65,7 @@ function decodeName(bytes: Uint8Array, index: number): string {
   try {
     return nameDecoder.decode(bytes);
   } catch {
-    throw damaged(`the name of entry ${index + 1} in its table of contents is unreadable`);
+    throw damaged('nameUnreadable', { entry: index + 1 });
   }
 }
 
@@ -76,29 +75,29 @@ function decodeName(bytes: Uint8Array, index: number): string {
  * (entries whose data overlap, the trick behind non-recursive zip bombs).
  */
 export function listZipEntries(bytes: Uint8Array): ZipListing {
-  if (bytes.length === 0) throw new BundleFailure('not-zip', 'This file is empty, so it is not a Casefile bundle.');
+  if (bytes.length === 0) throw new BundleFailure('not-zip', bundleRef('empty'));
   const end = findEndRecord(bytes);
   if (end < 0) {
-    if (bytes.length >= 4 && u32(bytes, 0) === LOCAL_SIGNATURE) throw new BundleFailure('truncated', TRUNCATED_MESSAGE);
-    throw new BundleFailure('not-zip', 'This file is not a Casefile bundle (it is not a zip archive).');
+    if (bytes.length >= 4 && u32(bytes, 0) === LOCAL_SIGNATURE) throw new BundleFailure('truncated', bundleRef('truncated'));
+    throw new BundleFailure('not-zip', bundleRef('notZip'));
   }
   const count = u16(bytes, end + 10);
   const directorySize = u32(bytes, end + 12);
   const directoryOffset = u32(bytes, end + 16);
   if (u16(bytes, end + 4) !== 0 || u16(bytes, end + 6) !== 0 || u16(bytes, end + 8) !== count) {
-    throw damaged('it claims to be split across several files, which Casefile never does');
+    throw damaged('split');
   }
   if (count === 0xffff || directoryOffset === 0xffffffff || directorySize === 0xffffffff) {
-    throw new BundleFailure('too-large', 'This bundle uses the ZIP64 extension for archives over 4 GB; a Casefile bundle is never that large.');
+    throw new BundleFailure('too-large', bundleRef('zip64'));
   }
-  if (directoryOffset + directorySize !== end) throw damaged('its table of contents is not where the archive says it is');
+  if (directoryOffset + directorySize !== end) throw damaged('tocMisplaced');
 
   const entries: ZipEntryInfo[] = [];
   const names = new Set<string>();
   let at = directoryOffset;
   for (let index = 0; index < count; index++) {
     if (at + CENTRAL_SIZE > end || u32(bytes, at) !== CENTRAL_SIGNATURE) {
-      throw damaged(`its table of contents is unreadable at entry ${index + 1} of ${count}`);
+      throw damaged('tocUnreadable', { entry: index + 1, count });
     }
     const flags = u16(bytes, at + 8);
     const method = u16(bytes, at + 10);
@@ -108,29 +107,28 @@ export function listZipEntries(bytes: Uint8Array): ZipListing {
     const nameLength = u16(bytes, at + 28);
     const next = at + CENTRAL_SIZE + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     const localOffset = u32(bytes, at + 42);
-    if (next > end) throw damaged(`its table of contents is unreadable at entry ${index + 1} of ${count}`);
+    if (next > end) throw damaged('tocUnreadable', { entry: index + 1, count });
     const name = decodeName(bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength), index);
-    const label = `“${name}”`;
-    if (names.has(name)) throw damaged(`it holds ${label} twice`);
+    if (names.has(name)) throw damaged('twice', { name });
     names.add(name);
-    if ((flags & 1) !== 0) throw damaged(`${label} is encrypted`);
-    if (method !== 0 && method !== 8) throw damaged(`${label} uses a compression method (${method}) Casefile does not write`);
-    if (method === 0 && compressedSize !== size) throw damaged(`the sizes recorded for ${label} disagree`);
+    if ((flags & 1) !== 0) throw damaged('encrypted', { name });
+    if (method !== 0 && method !== 8) throw damaged('method', { name, method });
+    if (method === 0 && compressedSize !== size) throw damaged('sizes', { name });
 
     if (localOffset + LOCAL_SIZE > directoryOffset || u32(bytes, localOffset) !== LOCAL_SIGNATURE) {
-      throw damaged(`the table of contents points to the wrong place for ${label}`);
+      throw damaged('wrongPlace', { name });
     }
     const localNameLength = u16(bytes, localOffset + 26);
     const dataStart = localOffset + LOCAL_SIZE + localNameLength + u16(bytes, localOffset + 28);
     const localName = bytes.subarray(localOffset + LOCAL_SIZE, localOffset + LOCAL_SIZE + localNameLength);
     if (localNameLength !== nameLength || !sameBytes(localName, bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength))) {
-      throw damaged(`the table of contents and the data disagree about the name of ${label}`);
+      throw damaged('nameDisagrees', { name });
     }
-    if (dataStart + compressedSize > directoryOffset) throw damaged(`the data of ${label} runs into the table of contents`);
+    if (dataStart + compressedSize > directoryOffset) throw damaged('overlap', { name });
     entries.push({ name, method, crc32, compressedSize, size, dataStart });
     at = next;
   }
-  if (at !== end) throw damaged('its table of contents has bytes left over after the last entry');
+  if (at !== end) throw damaged('leftover');
 
   const byStart = [...entries].sort((a, b) => a.dataStart - b.dataStart);
   for (let i = 1; i < byStart.length; i++) {
@@ -139,7 +137,7 @@ export function listZipEntries(bytes: Uint8Array): ZipListing {
     if (previous && current && previous.dataStart + previous.compressedSize > current.dataStart) {
       throw new BundleFailure(
         'zip-bomb',
-        `This bundle was refused: the entries “${previous.name}” and “${current.name}” share compressed data, a trick used by zip bombs.`,
+        bundleRef('sharedData', { first: previous.name, second: current.name }),
       );
     }
   }

@@ -11,6 +11,7 @@
  * `appearance`.
  */
 import type { ClaimRecord, ClaimStatus, PassageRecord, SourceRecord } from '../domain/types';
+import { MessageError, type MessageRef } from '../i18n';
 
 export interface RatingStep {
   ratingValue: number;
@@ -51,21 +52,25 @@ export interface ClaimReviewOptions {
 }
 
 /** A problem with the options or the scale, worded for the person exporting. */
-export class ClaimReviewError extends Error {
+export class ClaimReviewError extends MessageError {
   override name = 'ClaimReviewError';
+}
+
+function reviewRef(key: string, values?: MessageRef['values']): MessageRef {
+  return { key: `claimReviewError.${key}`, ...(values ? { values } : {}) };
 }
 
 type JsonLd = Record<string, unknown>;
 
 /** Check a scale a person edited: numbers in order, a word for every status. */
-export function checkScale(scale: RatingScale): string | null {
+export function checkScale(scale: RatingScale): MessageRef | null {
   const { bestRating, worstRating } = scale;
-  if (!Number.isFinite(bestRating) || !Number.isFinite(worstRating) || bestRating <= worstRating) return 'The best rating must be a number greater than the worst rating.';
+  if (!Number.isFinite(bestRating) || !Number.isFinite(worstRating) || bestRating <= worstRating) return reviewRef('bestAboveWorst');
   for (const status of RATED_STATUSES) {
     const step = scale.steps[status];
-    if (!step || step.alternateName.trim() === '') return `Give the rating for “${status}” a name (for example “${DEFAULT_RATING_SCALE.steps[status].alternateName}”).`;
+    if (!step || step.alternateName.trim() === '') return reviewRef('stepName', { status: { key: `claimLabels.status.${status}` }, example: DEFAULT_RATING_SCALE.steps[status].alternateName });
     if (!Number.isFinite(step.ratingValue) || step.ratingValue < worstRating || step.ratingValue > bestRating) {
-      return `The rating for “${status}” must be between ${worstRating} and ${bestRating}.`;
+      return reviewRef('stepRange', { status: { key: `claimLabels.status.${status}` }, worst: worstRating, best: bestRating });
     }
   }
   return null;
@@ -93,15 +98,15 @@ export function buildClaimReviews(
   try {
     page = new URL(options.pageUrl.trim());
   } catch {
-    throw new ClaimReviewError('Give the address of the page where the fact-check is published (https://…); each review links to it.');
+    throw new ClaimReviewError(reviewRef('pageUrl'));
   }
-  if (page.protocol !== 'https:' && page.protocol !== 'http:') throw new ClaimReviewError('The fact-check page address must start with https:// or http://.');
-  if (options.publisher.trim() === '') throw new ClaimReviewError('Give the name of the organisation publishing the fact-check.');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.datePublished)) throw new ClaimReviewError('The review date must be written as YYYY-MM-DD.');
+  if (page.protocol !== 'https:' && page.protocol !== 'http:') throw new ClaimReviewError(reviewRef('pageScheme'));
+  if (options.publisher.trim() === '') throw new ClaimReviewError(reviewRef('publisher'));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.datePublished)) throw new ClaimReviewError(reviewRef('date'));
   const scaleProblem = checkScale(options.scale);
   if (scaleProblem) throw new ClaimReviewError(scaleProblem);
   const rated = claims.filter((claim) => claim.status !== 'unverified');
-  if (rated.length === 0) throw new ClaimReviewError('No claim has a verdict yet: set a status other than “unverified” on the claims to review.');
+  if (rated.length === 0) throw new ClaimReviewError(reviewRef('noVerdict'));
 
   const passageSource = new Map(passages.map((p) => [p.id, p.sourceId]));
   const sourcesById = new Map(sources.map((s) => [s.id, s]));

@@ -11,6 +11,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import type { SourceMetadata, SourceRecord } from '../domain/types';
+import { MessageError, type MessageRef } from '../i18n';
 
 /** A CSL-JSON item: our metadata is already CSL-shaped; it gains the source ID. */
 export type CslItem = SourceMetadata & { id: string };
@@ -38,8 +39,12 @@ export interface FormattedEntry {
 }
 
 /** A problem with a user-supplied CSL style, worded for the person who chose the file. */
-export class CslStyleError extends Error {
+export class CslStyleError extends MessageError {
   override name = 'CslStyleError';
+
+  constructor(key: string, values?: MessageRef['values']) {
+    super({ key: `styleError.${key}`, ...(values ? { values } : {}) });
+  }
 }
 
 const LOCALE = 'en-US';
@@ -108,7 +113,7 @@ export function registerCustomStyle(xml: string): string {
     new Cite([probe]).format('bibliography', { format: 'text', template: id, lang: LOCALE });
   } catch (error) {
     csl.styles.delete(id);
-    throw new CslStyleError(`The citation processor could not use this CSL style: ${messageOf(error)}. Check the file against the CSL 1.0 specification, or pick a built-in style.`);
+    throw new CslStyleError('processor', { reason: messageOf(error) });
   }
   return id;
 }
@@ -268,7 +273,7 @@ export function formatCitations(items: readonly CslItem[], clusters: readonly Ci
 export function resolveStyle(style: string, customStyleXml?: string): string {
   if (customStyleXml !== undefined) return registerCustomStyle(customStyleXml);
   if (csl.styles.has(style)) return style;
-  throw new CslStyleError(`Unknown citation style “${style}”. Built-in styles: ${BUILT_IN.join(', ')}; for any other style, load its .csl file.`);
+  throw new CslStyleError('unknown', { style, builtIn: BUILT_IN.join(', ') });
 }
 
 // ------------------------------------------------------------ validation
@@ -281,25 +286,25 @@ export function resolveStyle(style: string, customStyleXml?: string): string {
 function validateStyleXml(xml: string): void {
   const body = xml.replace(/^\uFEFF/, '').trim();
   if (!body.startsWith('<')) {
-    throw new CslStyleError('This file is not XML. A CSL style is an XML file that begins with <?xml …?> or <style …>.');
+    throw new CslStyleError('notXml');
   }
   const root = checkWellFormed(body);
   if (root.name !== 'style') {
-    throw new CslStyleError(`This XML file is not a CSL style: its root element is <${root.name}>, but a CSL style's root element is <style>.`);
+    throw new CslStyleError('wrongRoot', { root: root.name });
   }
   if (!new RegExp(`xmlns\\s*=\\s*["']${CSL_NAMESPACE.replace(/[./]/g, '\\$&')}["']`).test(root.attributes)) {
-    throw new CslStyleError(`This <style> is not in the CSL namespace: it needs xmlns="${CSL_NAMESPACE}".`);
+    throw new CslStyleError('namespace', { namespace: CSL_NAMESPACE });
   }
   for (const section of ['citation', 'bibliography']) {
     const content = new RegExp(`<${section}(?:\\s[^>]*)?>([\\s\\S]*?)</${section}>`).exec(body)?.[1];
     if (content === undefined) {
-      throw new CslStyleError(`This CSL style has no <${section}> section, which Casefile needs to format ${section === 'citation' ? 'notes' : 'the reference list'}.`);
+      throw new CslStyleError(section === 'citation' ? 'noCitation' : 'noBibliography');
     }
-    if (!/<layout[\s>]/.test(content)) throw new CslStyleError(`The <${section}> section of this CSL style has no <layout>, so it would print nothing.`);
+    if (!/<layout[\s>]/.test(content)) throw new CslStyleError('noLayout', { section });
   }
   const defined = new Set([...body.matchAll(/<macro\s[^>]*name\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]));
   const missing = [...body.matchAll(/\smacro\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]).find((name) => !defined.has(name));
-  if (missing !== undefined) throw new CslStyleError(`This CSL style uses the macro “${missing}” but never defines it (<macro name="${missing}">).`);
+  if (missing !== undefined) throw new CslStyleError('undefinedMacro', { macro: missing });
 }
 
 /** Balance-check the tags of an XML document and return its root element. */
@@ -313,25 +318,21 @@ function checkWellFormed(xml: string): { name: string; attributes: string } {
     const line = lineAt(withoutNoise, match.index);
     const [whole, closing, name, attributes = '', selfClosing] = match;
     if (whole === '>') continue;
-    if (name === undefined) throw new CslStyleError(`This file is not well-formed XML: a stray “<” on line ${line}.`);
+    if (name === undefined) throw new CslStyleError('strayLt', { line });
     if (closing) {
       const open = stack.pop();
       if (open?.name !== name) {
-        throw new CslStyleError(
-          open
-            ? `This file is not well-formed XML: <${open.name}> opened on line ${open.line} is closed by </${name}> on line ${line}.`
-            : `This file is not well-formed XML: </${name}> on line ${line} closes nothing.`,
-        );
+        throw open ? new CslStyleError('mismatched', { open: open.name, opened: open.line, name, line }) : new CslStyleError('closesNothing', { name, line });
       }
       continue;
     }
     if (root === undefined) root = { name, attributes };
-    else if (stack.length === 0) throw new CslStyleError(`This file is not well-formed XML: a second top-level element <${name}> on line ${line}.`);
+    else if (stack.length === 0) throw new CslStyleError('secondRoot', { name, line });
     if (!selfClosing) stack.push({ name, line });
   }
-  if (root === undefined) throw new CslStyleError('This file is not XML: it contains no elements.');
+  if (root === undefined) throw new CslStyleError('noElements');
   const unclosed = stack.pop();
-  if (unclosed) throw new CslStyleError(`This file is not well-formed XML: <${unclosed.name}> opened on line ${unclosed.line} is never closed.`);
+  if (unclosed) throw new CslStyleError('unclosed', { name: unclosed.name, line: unclosed.line });
   return root;
 }
 

@@ -9,6 +9,7 @@
  * marked broken, so an export always shows where evidence went missing.
  */
 import { evidenceSummary } from '../claims/claims';
+import { MessageError, type MessageRef } from '../i18n';
 import { numberCitations } from '../brief/citations';
 import { isRecognisedRange } from '../import/ocr';
 import { locatorText } from '../domain/locator';
@@ -203,8 +204,12 @@ export interface ExportModel {
 }
 
 /** An export that cannot be made at all, with the reason in words. */
-export class ExportError extends Error {
+export class ExportError extends MessageError {
   override name = 'ExportError';
+
+  constructor(key: string, values?: MessageRef['values']) {
+    super({ key: `exportError.${key}`, ...(values ? { values } : {}) });
+  }
 }
 
 export const MISSING_PASSAGE = '[missing passage]';
@@ -714,7 +719,7 @@ function normaliseDate(date: string | undefined): string | undefined {
   const month = Number(m);
   const day = Number(d);
   if (!match || month < 1 || month > 12 || day < 1 || day > daysIn(Number(y), month)) {
-    throw new ExportError(`The export date “${date}” is not a valid ISO date; write it as YYYY-MM-DD, for example 2024-03-05.`);
+    throw new ExportError('badDate', { date });
   }
   return `${y}-${m}-${d}`;
 }

@@ -48,6 +48,16 @@ export interface MessageRef {
   then?: MessageRef;
 }
 
+/** An error whose words are a catalogue message: `detail` for the UI to show in its language, `message` its English (logs, the CLI). */
+export class MessageError extends Error {
+  readonly detail: MessageRef;
+
+  constructor(detail: MessageRef) {
+    super(englishText(detail));
+    this.detail = detail;
+  }
+}
+
 /** `ref` in the language of `t`. */
 export function translateRef(t: TFunction, ref: MessageRef): string {
   const values: Record<string, string | number> = {};
@@ -80,4 +90,17 @@ export function createTranslator(locale: Locale): TFunction {
   void instance.init({ ...I18N_OPTIONS, lng: locale, resources: RESOURCES });
   addFormats(instance);
   return instance.t;
+}
+
+/**
+ * A size as people read it, in the language of `t` with `locale`'s digits ("1.5 MB", "1,5 MB"):
+ * gigabytes and megabytes with one decimal, kilobytes whole, bytes counted.
+ */
+export function describeBytes(bytes: number, t: TFunction, locale: string): string {
+  const size = (value: number, decimals: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  const say = t as unknown as (key: string, values: Record<string, string | number>) => string;
+  if (bytes >= 1024 ** 3) return say('units.gigabytes', { size: size(bytes / 1024 ** 3, 1) });
+  if (bytes >= 1024 ** 2) return say('units.megabytes', { size: size(bytes / 1024 ** 2, 1) });
+  if (bytes >= 1024) return say('units.kilobytes', { size: size(Math.round(bytes / 1024), 0) });
+  return say('units.bytes', { count: bytes });
 }

@@ -27,6 +27,7 @@
 import { analyse } from 'chardet';
 import type { EncodingReport } from '../domain/types';
 import { binarySignature, looksBinary } from './detect';
+import { englishText, type MessageRef } from '../i18n';
 import { importErrors, fileSubject } from './errors';
 import { MAX_SOURCE_BYTES } from './formats';
 
@@ -45,65 +46,79 @@ const MIN_CONFIDENCE = 20;
 /** Share of control characters above which decoded "text" is really binary data. */
 const MAX_CONTROL_RATIO = 0.05;
 
-/** Encodings offered by "Reopen with encoding…", grouped the way browsers list them. */
-export const REOPEN_ENCODINGS: readonly { label: string; encoding: string }[] = [
-  { label: 'Unicode (UTF-8)', encoding: 'utf-8' },
-  { label: 'Unicode (UTF-16 little-endian)', encoding: 'utf-16le' },
-  { label: 'Unicode (UTF-16 big-endian)', encoding: 'utf-16be' },
-  { label: 'Western (Windows-1252, Latin-1)', encoding: 'windows-1252' },
-  { label: 'Western (ISO-8859-15)', encoding: 'iso-8859-15' },
-  { label: 'Western (Mac Roman)', encoding: 'macintosh' },
-  { label: 'Central European (Windows-1250)', encoding: 'windows-1250' },
-  { label: 'Central European (ISO-8859-2)', encoding: 'iso-8859-2' },
-  { label: 'Cyrillic (Windows-1251)', encoding: 'windows-1251' },
-  { label: 'Cyrillic (KOI8-R)', encoding: 'koi8-r' },
-  { label: 'Cyrillic (KOI8-U)', encoding: 'koi8-u' },
-  { label: 'Cyrillic (ISO-8859-5)', encoding: 'iso-8859-5' },
-  { label: 'Greek (Windows-1253)', encoding: 'windows-1253' },
-  { label: 'Greek (ISO-8859-7)', encoding: 'iso-8859-7' },
-  { label: 'Turkish (Windows-1254)', encoding: 'windows-1254' },
-  { label: 'Hebrew (Windows-1255)', encoding: 'windows-1255' },
-  { label: 'Hebrew (ISO-8859-8)', encoding: 'iso-8859-8' },
-  { label: 'Arabic (Windows-1256)', encoding: 'windows-1256' },
-  { label: 'Arabic (ISO-8859-6)', encoding: 'iso-8859-6' },
-  { label: 'Baltic (Windows-1257)', encoding: 'windows-1257' },
-  { label: 'Vietnamese (Windows-1258)', encoding: 'windows-1258' },
-  { label: 'Thai (Windows-874)', encoding: 'windows-874' },
-  { label: 'Japanese (Shift_JIS)', encoding: 'shift_jis' },
-  { label: 'Japanese (EUC-JP)', encoding: 'euc-jp' },
-  { label: 'Japanese (ISO-2022-JP)', encoding: 'iso-2022-jp' },
-  { label: 'Chinese, Simplified (GB18030)', encoding: 'gb18030' },
-  { label: 'Chinese, Simplified (GBK)', encoding: 'gbk' },
-  { label: 'Chinese, Traditional (Big5)', encoding: 'big5' },
-  { label: 'Korean (EUC-KR)', encoding: 'euc-kr' },
+/** Encodings offered by "Reopen with encoding…", grouped the way browsers list them; their names are in the catalogues (`encoding.names`). */
+export const REOPEN_ENCODINGS: readonly { encoding: string }[] = [
+  { encoding: 'utf-8' },
+  { encoding: 'utf-16le' },
+  { encoding: 'utf-16be' },
+  { encoding: 'windows-1252' },
+  { encoding: 'iso-8859-15' },
+  { encoding: 'macintosh' },
+  { encoding: 'windows-1250' },
+  { encoding: 'iso-8859-2' },
+  { encoding: 'windows-1251' },
+  { encoding: 'koi8-r' },
+  { encoding: 'koi8-u' },
+  { encoding: 'iso-8859-5' },
+  { encoding: 'windows-1253' },
+  { encoding: 'iso-8859-7' },
+  { encoding: 'windows-1254' },
+  { encoding: 'windows-1255' },
+  { encoding: 'iso-8859-8' },
+  { encoding: 'windows-1256' },
+  { encoding: 'iso-8859-6' },
+  { encoding: 'windows-1257' },
+  { encoding: 'windows-1258' },
+  { encoding: 'windows-874' },
+  { encoding: 'shift_jis' },
+  { encoding: 'euc-jp' },
+  { encoding: 'iso-2022-jp' },
+  { encoding: 'gb18030' },
+  { encoding: 'gbk' },
+  { encoding: 'big5' },
+  { encoding: 'euc-kr' },
 ];
 
-/** A readable name for an encoding: "Japanese (Shift_JIS)", else the WHATWG name itself. */
-export function encodingLabel(encoding: string): string {
-  return REOPEN_ENCODINGS.find((e) => e.encoding === encoding)?.label ?? encoding;
+/** A readable name for an encoding, as a message: "Japanese (Shift_JIS)", else the WHATWG name itself. */
+export function encodingLabelRef(encoding: string): MessageRef {
+  return REOPEN_ENCODINGS.some((e) => e.encoding === encoding) ? { key: `encoding.names.${encoding}` } : { key: 'encoding.unnamed', values: { encoding } };
 }
 
-/** One line for the source's details: "Japanese (Shift_JIS), detected (confidence 100%)". */
-export function describeEncoding(report: EncodingReport): string {
-  const name = encodingLabel(report.encoding);
+/** The same in English. */
+export function encodingLabel(encoding: string): string {
+  return englishText(encodingLabelRef(encoding));
+}
+
+/** One line for the source's details, as a message: "Japanese (Shift_JIS), detected (confidence 100%)". */
+export function describeEncodingRef(report: EncodingReport): MessageRef {
+  const name = encodingLabelRef(report.encoding);
+  const how = (key: string, values: MessageRef['values'] = {}): MessageRef => ({ key: `encoding.how.${key}`, values: { name, ...values } });
+  const declared = report.declared ?? report.encoding;
   switch (report.how) {
     case 'bom':
-      return `${name}, from the file’s byte order mark`;
+      return how('bom');
     case 'server':
-      return `${name}, as the web server declares (“charset=${report.declared ?? report.encoding}”)`;
+      return how('server', { declared });
     case 'declared':
-      return `${name}, as the file declares (“${report.declared ?? report.encoding}”)`;
+      return how('declared', { declared });
     case 'utf-8':
-      return report.declared ? `${name}: the bytes are valid UTF-8, although the file declares “${report.declared}”` : `${name}`;
+      return report.declared ? how('utf8Despite', { declared: report.declared }) : name;
     case 'utf-16-pattern':
-      return `${name}, recognised from its byte pattern (the file has no byte order mark)`;
-    case 'detected':
-      return `${name}, detected${report.confidence !== undefined ? ` (confidence ${report.confidence}%)` : ''}${report.declared ? `; the file declares “${report.declared}”, which its bytes contradict` : ''}`;
+      return how('utf16Pattern');
+    case 'detected': {
+      const detected = report.confidence !== undefined ? how('detectedConfidence', { confidence: report.confidence }) : how('detected');
+      return report.declared ? { key: 'encoding.how.contradicted', values: { detected, declared: report.declared } } : detected;
+    }
     case 'fallback':
-      return `${name}, a guess: no encoding could be detected with confidence`;
+      return how('fallback');
     case 'chosen':
-      return `${name}, chosen with “Reopen with encoding…”`;
+      return how('chosen');
   }
+}
+
+/** The same in English. */
+export function describeEncoding(report: EncodingReport): string {
+  return englishText(describeEncodingRef(report));
 }
 
 /**

@@ -9,48 +9,8 @@ import type { SourceOcr } from '../domain/types';
 import { cjkJoin } from './pdfLayout';
 import { blocksFromPages, blocksFromParts, paragraphsOf, type TextSnapshot } from './text';
 
-/** A language the user can pick, with its Tesseract code and its data package `@tesseract.js-data/<code>`. */
-export interface OcrLanguage {
-  code: string;
-  /** The English name, as the UI lists it. */
-  name: string;
-  /** The language's own name, shown next to the English one. */
-  native?: string;
-  /** BCP 47 primary tags this language answers to, for a first guess from the UI locale. */
-  tags: readonly string[];
-}
-
-export const OCR_LANGUAGES: readonly OcrLanguage[] = [
-  { code: 'eng', name: 'English', tags: ['en'] },
-  { code: 'fra', name: 'French', native: 'français', tags: ['fr'] },
-  { code: 'deu', name: 'German', native: 'Deutsch', tags: ['de'] },
-  { code: 'spa', name: 'Spanish', native: 'español', tags: ['es'] },
-  { code: 'ara', name: 'Arabic', native: 'العربية', tags: ['ar'] },
-  { code: 'chi_sim', name: 'Chinese (simplified)', native: '简体中文', tags: ['zh'] },
-  { code: 'jpn', name: 'Japanese', native: '日本語', tags: ['ja'] },
-];
-
-const BY_CODE = new Map(OCR_LANGUAGES.map((l) => [l.code, l]));
-
-export function isOcrLanguage(code: string): boolean {
-  return BY_CODE.has(code);
-}
-
-/** "English and French": the chosen languages for a sentence. */
-export function languageNames(codes: readonly string[]): string {
-  const names = codes.map((c) => BY_CODE.get(c)?.name ?? c);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** A first guess at the document's language from the user's locales ("fr-CA" → French), else English. */
-export function defaultOcrLanguages(locales: readonly string[]): string[] {
-  for (const locale of locales) {
-    const primary = locale.toLowerCase().split(/[-_]/)[0] ?? '';
-    const match = OCR_LANGUAGES.find((l) => l.tags.includes(primary));
-    if (match) return [match.code];
-  }
-  return ['eng'];
-}
+export { defaultOcrLanguages, isOcrLanguage, languageNames, OCR_LANGUAGES, ocrLanguageName, type LanguageNameFallback, type OcrLanguage } from './ocrLanguages';
+import { languageNames } from './ocrLanguages';
 
 /** What the engine reports, reduced to what Casefile keeps. Confidences are 0–100. */
 export interface OcrWord {

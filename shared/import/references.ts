@@ -15,6 +15,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { CslDate, CslName, SourceMetadata, SourceRecord } from '../domain/types';
+import { englishText, type MessageRef } from '../i18n';
 
 export interface ReferenceAttachment {
   /** The path as the export wrote it ("files/12/Okafor - 2024.pdf"). */
@@ -34,9 +35,21 @@ export interface ImportedReference {
 
 export type ReferenceFormat = 'csl-json' | 'bibtex' | 'ris';
 
-/** A file that cannot be read as references, with the reason in words. */
+/** A file that cannot be read as references: `detail` says why for the UI to translate, `message` is its English. */
 export class ReferenceImportError extends Error {
   override name = 'ReferenceImportError';
+  readonly detail: MessageRef;
+
+  constructor(key: string, values: MessageRef['values']) {
+    const detail: MessageRef = { key: `referenceError.${key}`, values };
+    super(englishText(detail));
+    this.detail = detail;
+  }
+}
+
+/** A CSL-JSON entry that is not an object: the parser's reason, as a message. */
+class NotAnObject extends Error {
+  readonly detail: MessageRef = { key: 'referenceError.notObjects' };
 }
 
 /** The most references one file may hold (a whole library is a job for the reference manager). */
@@ -74,7 +87,7 @@ const CSL_TYPES: Record<string, SourceMetadata['type']> = {
 export function parseReferences(text: string, fileName = 'references'): ImportedReference[] {
   const format = detectReferenceFormat(text);
   if (!format) {
-    throw new ReferenceImportError(`“${fileName}” is not a reference file Casefile can read: export your references as CSL-JSON (.json), BibTeX (.bib) or RIS (.ris) from your reference manager.`);
+    throw new ReferenceImportError('notReferences', { name: fileName });
   }
   const label = format === 'csl-json' ? 'CSL-JSON' : format === 'bibtex' ? 'BibTeX' : 'RIS';
   let items: Record<string, unknown>[];
@@ -84,7 +97,7 @@ export function parseReferences(text: string, fileName = 'references'): Imported
     if (format === 'csl-json') {
       const parsed = JSON.parse(body) as unknown;
       const list = Array.isArray(parsed) ? parsed : [parsed];
-      if (!list.every((item) => item && typeof item === 'object' && !Array.isArray(item))) throw new Error('every entry must be an object');
+      if (!list.every((item) => item && typeof item === 'object' && !Array.isArray(item))) throw new NotAnObject('every entry must be an object');
       items = (new Cite(list).data as Record<string, unknown>[]).map(stripGraph);
       attachments = items.map(() => []);
     } else {
@@ -92,11 +105,11 @@ export function parseReferences(text: string, fileName = 'references'): Imported
       attachments = format === 'bibtex' ? bibtexAttachments(body) : risAttachments(body);
     }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ReferenceImportError(`“${fileName}” looks like ${label} but could not be read: ${reason.replace(/\s+/g, ' ').replace(/\.$/, '')}. Export it again from your reference manager.`);
+    const reason = error instanceof NotAnObject ? error.detail : (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').replace(/\.$/, '');
+    throw new ReferenceImportError('unreadable', { name: fileName, format: label, reason });
   }
-  if (items.length === 0) throw new ReferenceImportError(`“${fileName}” holds no references.`);
-  if (items.length > MAX_REFERENCES) throw new ReferenceImportError(`“${fileName}” holds ${items.length} references; Casefile imports at most ${MAX_REFERENCES} at once. Export only this case's collection.`);
+  if (items.length === 0) throw new ReferenceImportError('none', { name: fileName });
+  if (items.length > MAX_REFERENCES) throw new ReferenceImportError('tooMany', { name: fileName, count: items.length, limit: MAX_REFERENCES });
   return items.map((item, i) => ({ key: String(item['citation-key'] ?? item.id ?? `ref-${i + 1}`), metadata: toMetadata(item), attachments: attachments[i] ?? [] }));
 }
 

@@ -48,6 +48,7 @@
  * reader returns may be the document's own objects: do not mutate them.
  */
 import * as Y from 'yjs';
+import type { MessageRef } from '../i18n';
 import type {
   ClaimRecord,
   ClaimStatus,
@@ -166,6 +167,8 @@ export interface WriteContext {
 /** The case was shared by a newer Casefile; the message is for the user. */
 export class CaseDocVersionError extends Error {
   override name = 'CaseDocVersionError';
+  /** The message for the UI to show in its language. */
+  readonly detail: MessageRef = { key: 'sync.newerVersion' };
 }
 
 /** A record field stored as its own value, or fields that change together stored as one object under `key`. */

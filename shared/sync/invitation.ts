@@ -11,6 +11,7 @@
  * The code form survives chat apps that rewrite or preview links.
  */
 import { z } from 'zod';
+import { englishText, type MessageRef } from '../i18n';
 import { idSchema } from '../bundle/schema';
 import { fromBase64Url, readTokenClaims, toBase64Url, TokenError, type Role } from './token';
 
@@ -27,10 +28,20 @@ export interface Invitation {
   label?: string;
 }
 
-/** An invitation or server address that cannot be used; `message` is written for the user. */
+/** An invitation or server address that cannot be used: `detail` says why for the UI to translate, `message` is its English. */
 export class InvitationError extends Error {
   override name = 'InvitationError';
+  readonly detail: MessageRef;
+
+  constructor(key: string, values?: MessageRef['values']) {
+    const detail: MessageRef = { key: `invitation.${key}`, ...(values ? { values } : {}) };
+    super(englishText(detail));
+    this.detail = detail;
+  }
 }
+
+/** The UI's message for each kind of token trouble. */
+const TOKEN_TROUBLE: Record<TokenError['kind'], string> = { 'not-token': 'tokenNotToken', damaged: 'tokenDamaged', unreadable: 'tokenUnreadable', newer: 'tokenNewer' };
 
 export interface ServerAddress {
   /** Base for HTTP requests (blobs, invitations), without a trailing slash. */
@@ -50,21 +61,21 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/iu;
  */
 export function normaliseServerAddress(input: string): ServerAddress {
   const text = input.trim();
-  if (text === '') throw new InvitationError('Type the sync server’s address, for example https://sync.example.org.');
+  if (text === '') throw new InvitationError('serverEmpty');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//iu.test(text) ? text : `${LOOPBACK.test(text.split(/[:/]/u)[0] ?? '') || /^\[::1\]/u.test(text) ? 'http' : 'https'}://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new InvitationError(`“${text.slice(0, 200)}” is not a server address. It should look like https://sync.example.org or 127.0.0.1:1234.`);
+    throw new InvitationError('notAddress', { text: text.slice(0, 200) });
   }
   const scheme = url.protocol.replace(/:$/u, '').toLowerCase();
   if (!['http', 'https', 'ws', 'wss'].includes(scheme)) {
-    throw new InvitationError(`A sync server address starts with https:// (or http:// on your own machine), not ${scheme}://.`);
+    throw new InvitationError('scheme', { scheme });
   }
-  if (url.username || url.password) throw new InvitationError('Leave the user name and password out of the server address: invitations carry their own token.');
-  if (url.search || url.hash) throw new InvitationError('The server address cannot contain “?” or “#”. Paste an invitation into “Join case…” instead.');
-  if (url.hostname === '') throw new InvitationError('The server address has no host name.');
+  if (url.username || url.password) throw new InvitationError('credentials');
+  if (url.search || url.hash) throw new InvitationError('queryOrHash');
+  if (url.hostname === '') throw new InvitationError('noHost');
   const secure = scheme === 'https' || scheme === 'wss';
   const rest = `${url.host}${url.pathname.replace(/\/+$/u, '')}`;
   return {
@@ -88,7 +99,7 @@ export function validateInvitation(input: Invitation): Invitation {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'invitation';
-    throw new InvitationError(`This invitation is incomplete or damaged (${field}: ${issue?.message ?? 'invalid'}). Ask for a new one.`);
+    throw new InvitationError('incomplete', { field, issue: issue?.message ?? 'invalid' });
   }
   const inv = parsed.data;
   const server = normaliseServerAddress(inv.server).http;
@@ -96,10 +107,10 @@ export function validateInvitation(input: Invitation): Invitation {
   try {
     claims = readTokenClaims(inv.token);
   } catch (error) {
-    throw new InvitationError(error instanceof TokenError ? error.message : 'The invitation token cannot be read. Ask for a new invitation.');
+    throw new InvitationError(error instanceof TokenError ? TOKEN_TROUBLE[error.kind] : 'tokenUnreadable');
   }
-  if (claims.caseId !== inv.caseId) throw new InvitationError('This invitation is damaged: its token is for a different case than the one it names. Ask for a new invitation.');
-  if (claims.role !== inv.role) throw new InvitationError('This invitation is damaged: its token gives a different kind of access than the one it names. Ask for a new invitation.');
+  if (claims.caseId !== inv.caseId) throw new InvitationError('otherCase');
+  if (claims.role !== inv.role) throw new InvitationError('otherRole');
   return { server, caseId: inv.caseId, role: inv.role, token: inv.token.trim(), ...(inv.label ? { label: inv.label } : {}) };
 }
 
@@ -128,13 +139,13 @@ export function parseInvitation(text: string): Invitation {
     .trim()
     .replace(/^[<"'“‘]+|[>"'”’]+$/gu, '')
     .replace(/\s+/gu, '');
-  if (cleaned === '') throw new InvitationError('Paste the invitation you were sent: a link starting with casefile://join or a code starting with CFI1-.');
+  if (cleaned === '') throw new InvitationError('empty');
   if (cleaned.toUpperCase().startsWith(INVITATION_CODE_PREFIX)) return parseCode(cleaned.slice(INVITATION_CODE_PREFIX.length));
   if (cleaned.toLowerCase().startsWith(INVITATION_LINK_PREFIX)) return parseLink(cleaned);
   if (/^cft1\./u.test(cleaned)) {
-    throw new InvitationError('This is only the token of an invitation. Paste the whole invitation: the link starting with casefile://join or the code starting with CFI1-.');
+    throw new InvitationError('onlyToken');
   }
-  throw new InvitationError('This is not a Casefile invitation. It should be a link starting with casefile://join or a code starting with CFI1-.');
+  throw new InvitationError('notInvitation');
 }
 
 function parseLink(text: string): Invitation {
@@ -142,7 +153,7 @@ function parseLink(text: string): Invitation {
   try {
     url = new URL(text);
   } catch {
-    throw new InvitationError('This invitation link is damaged and cannot be read. Ask for a new one.');
+    throw new InvitationError('linkDamaged');
   }
   const q = url.searchParams;
   const fragment = new URLSearchParams(url.hash.replace(/^#/u, ''));
@@ -150,10 +161,10 @@ function parseLink(text: string): Invitation {
     .filter(([, v]) => !v)
     .map(([k]) => k);
   if (missing.length > 0) {
-    throw new InvitationError(`This invitation link is incomplete (no ${missing.join(', ')}); it may have been cut off when it was copied. Ask for a new one.`);
+    throw new InvitationError('linkIncomplete', { missing: missing.join(', ') });
   }
   const role = q.get('role');
-  if (role !== 'rw' && role !== 'ro') throw new InvitationError(`This invitation link names an unknown kind of access (“${role}”).`);
+  if (role !== 'rw' && role !== 'ro') throw new InvitationError('unknownRole', { role: role ?? '' });
   const label = q.get('label');
   return validateInvitation({ server: q.get('server')!, caseId: q.get('case')!, role, token: fragment.get('token')!, ...(label ? { label } : {}) });
 }
@@ -165,10 +176,10 @@ function parseCode(body: string): Invitation {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(body)));
   } catch {
-    throw new InvitationError('This invitation code is damaged (part of it may be missing). Ask for a new one.');
+    throw new InvitationError('codeDamaged');
   }
   const parsed = codeSchema.safeParse(json);
-  if (!parsed.success) throw new InvitationError('This invitation code is damaged or from a newer Casefile. Ask for a new one.');
+  if (!parsed.success) throw new InvitationError('codeNewer');
   const { s, c, r, t, l } = parsed.data;
   return validateInvitation({ server: s, caseId: c, role: r, token: t, ...(l ? { label: l } : {}) });
 }

@@ -42,6 +42,13 @@ export interface TokenClaims {
 /** A token that cannot be read; `message` is written for the person holding it. */
 export class TokenError extends Error {
   override name = 'TokenError';
+  constructor(
+    message: string,
+    /** What is wrong, for a message in the UI's language: not a token at all, damaged, unreadable contents, or contents from a newer version. */
+    readonly kind: 'not-token' | 'damaged' | 'unreadable' | 'newer',
+  ) {
+    super(message);
+  }
 }
 
 const payloadSchema = z
@@ -90,11 +97,11 @@ export function assembleToken(payload: string, mac: string): string {
 export function splitToken(token: string): { payload: string; mac: string } {
   const parts = token.trim().split('.');
   if (parts.length !== 3 || parts[0] !== TOKEN_PREFIX) {
-    throw new TokenError('This is not a Casefile invitation token (it should start with "cft1.").');
+    throw new TokenError('This is not a Casefile invitation token (it should start with "cft1.").', 'not-token');
   }
   const [, payload, mac] = parts as [string, string, string];
   if (!/^[A-Za-z0-9_-]+$/u.test(payload) || !/^[A-Za-z0-9_-]{43}$/u.test(mac)) {
-    throw new TokenError('The invitation token is damaged: part of it is missing or was changed. Ask for a new invitation.');
+    throw new TokenError('The invitation token is damaged: part of it is missing or was changed. Ask for a new invitation.', 'damaged');
   }
   return { payload, mac };
 }
@@ -106,11 +113,11 @@ export function readTokenClaims(token: string): TokenClaims {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(payload)));
   } catch {
-    throw new TokenError('The invitation token is damaged: its contents cannot be read. Ask for a new invitation.');
+    throw new TokenError('The invitation token is damaged: its contents cannot be read. Ask for a new invitation.', 'unreadable');
   }
   const parsed = payloadSchema.safeParse(json);
   if (!parsed.success) {
-    throw new TokenError('The invitation token is damaged or from a newer Casefile: its contents are not what this version expects.');
+    throw new TokenError('The invitation token is damaged or from a newer Casefile: its contents are not what this version expects.', 'newer');
   }
   const p = parsed.data;
   return { caseId: p.c, role: p.r, tokenId: p.i, issuedAt: p.t, ...(p.e === undefined ? {} : { expiresAt: p.e }) };

@@ -229,3 +229,52 @@ test('Import references speaks Spanish: the plan of what each reference does, an
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/^Referencias importadas: 1 fuente actualizada, \d+ creadas\.$/)).toBeVisible();
 });
+
+test('refusals, sizes and names made outside the UI speak Spanish: a refused bundle, a too-large style, a file’s encoding, the OCR languages', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+
+  // A file that is not a bundle: the refusal is made in the import worker, from shared/bundle.
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Caso', exact: true }).click();
+  await page.getByRole('menu', { name: 'Caso' }).getByRole('menuitem', { name: 'Importar caso', exact: true }).click();
+  await (await chooser).setFiles({ name: 'notas.casefile', mimeType: 'application/zip', buffer: Buffer.from('# Mis notas\nEsto no es un paquete.') });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Este archivo no es un paquete de Casefile (no es un archivo zip). No se ha cambiado nada.');
+  await expect(alert).not.toContainText('This file');
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+
+  // A text in an old encoding: Source details names it and says how it was found.
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar fuente', exact: true }).click();
+  await (await chooser).setFiles(fixture('encodings/windows-1252.txt'));
+  await expect(page.getByRole('region', { name: 'Fuente' })).toContainText('la capitainerie publiera les chiffres');
+  await page.getByRole('region', { name: 'Fuente' }).getByRole('button', { name: 'Editar datos' }).click();
+  const details = page.getByRole('dialog', { name: 'Datos de la fuente' });
+  await expect(details).toContainText(/Occidental \(Windows-1252, Latin-1\), detectada/);
+  await expect(details).not.toContainText(/Western|detected/);
+  await details.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(details).toBeHidden();
+
+  // A file too large to be a citation style: its size with a decimal comma.
+  await page.getByRole('button', { name: 'Exportar informe', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Exportar informe' });
+  chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Cargar un archivo .csl…' }).click();
+  await (await chooser).setFiles({ name: 'enorme.csl', mimeType: 'application/xml', buffer: Buffer.alloc(2.5 * 1024 * 1024, 'a') });
+  await expect(dialog.getByRole('alert')).toContainText('«enorme.csl» ocupa 2,5 MB');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // An image asks which languages to recognise: their names in Spanish (Intl's, capitalised as labels), Spanish first guessed.
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar fuente', exact: true }).click();
+  await (await chooser).setFiles(fixture('pdf/notice.png'));
+  const ocr = page.getByRole('dialog', { name: 'Reconocer el texto (OCR)' });
+  await expect(ocr.getByRole('checkbox', { name: /^Español/ })).toBeChecked();
+  await expect(ocr.getByRole('checkbox', { name: /^Inglés/ })).not.toBeChecked();
+  await expect(ocr.getByRole('checkbox', { name: /^Japonés 日本語/ })).toBeVisible();
+  await expect(ocr.getByRole('group', { name: 'Idiomas del documento' })).not.toContainText(/English|Japanese|French/);
+  await ocr.getByRole('button', { name: 'Cancelar', exact: true }).click();
+  await expect(ocr).toBeHidden();
+});

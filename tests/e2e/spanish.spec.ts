@@ -89,11 +89,12 @@ test('the passage list and card, the codebook, Import from URL, the claims panel
   const trash = page.getByRole('dialog', { name: 'Papelera' });
   await expect(trash).toContainText('Lo que eliminas se queda aquí 30 días');
   await expect(trash.getByRole('heading', { name: /^Lo eliminado de «/ })).toBeVisible();
-  await expect(trash.getByRole('listitem')).toContainText(['Pasaje']);
+  // Its detail line says where it was, in Spanish (made by the Trash's query, not the dialog).
+  await expect(trash.getByRole('listitem')).toContainText([/Pasaje en «/]);
   await expect(trash.getByRole('listitem')).toContainText([/Eliminación: /]);
   await expect(trash.getByRole('button', { name: /^Restaurar el pasaje .*shut down 19 laboratories/ })).toBeVisible();
   await expect(trash.getByRole('button', { name: 'Vaciar la papelera' })).toBeVisible();
-  await expectNoEnglish(trash, ['What you delete', 'Deleted from', 'Restore', 'Empty trash', 'Close']);
+  await expectNoEnglish(trash, ['What you delete', 'Deleted from', 'Restore', 'Empty trash', 'Close', 'Passage in']);
   expect(await seriousAxe(page, '.trash-dialog')).toEqual([]);
   await trash.getByRole('button', { name: 'Vaciar la papelera' }).click();
   await expect(trash.getByRole('group')).toContainText('¿Eliminar definitivamente todo lo que hay en la papelera? Es 1 elemento');

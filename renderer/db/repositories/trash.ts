@@ -5,6 +5,7 @@
  */
 import type { ActorRecord, CaseRecord, ClaimRecord, EvidenceItem, NoteRecord, PassageRecord, SourceRecord, Stored, TagRecord } from '../../../shared/domain/types';
 import { sameTagName } from '../../../shared/claims/tags';
+import type { MessageRef } from '../../../shared/i18n';
 import { getDb } from '../db';
 import { allOf, isLive, liveCase, liveTags, trashedOf } from '../live';
 import { runWithOrigin } from '../origin';
@@ -25,8 +26,8 @@ export interface TrashItem extends TrashRef {
   table: CaseTable;
   /** What the record is, in words: the source's title, the passage's quote, the claim's statement, the note's title, the tag's name. */
   label: string;
-  /** Where it was or what came with it, to follow the kind of record: "in “Source title”", "with 3 passages", "by Europol"; may be empty. */
-  detail: string;
+  /** Where it was or what came with it, to follow the kind of record ("in “Source title”", "with 3 passages", "by Europol"), for the UI to say in its language; null when there is nothing to add. */
+  detail: MessageRef | null;
   deletedAt: number;
   /** Who deleted it, when known. */
   deletedBy: string | null;
@@ -69,7 +70,7 @@ export async function listTrash(caseId: string): Promise<TrashItem[]> {
   const sourceIds = [...new Set(alone.map((p) => p.sourceId))];
   for (const s of await db.sources.bulkGet(sourceIds)) if (s) titles.set(s.id, s.metadata.title);
   const who = (by: string | undefined) => (by ? (names.get(by) ?? null) : null);
-  const item = (table: CaseTable, r: Stored<{ id: string }>, label: string, detail: string): TrashItem => ({
+  const item = (table: CaseTable, r: Stored<{ id: string }>, label: string, detail: MessageRef | null): TrashItem => ({
     table,
     id: r.id,
     deletion: r.deletion ?? '',
@@ -78,16 +79,15 @@ export async function listTrash(caseId: string): Promise<TrashItem[]> {
     deletedAt: r.deletedAt ?? 0,
     deletedBy: who(r.deletedBy),
   });
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return [
     ...sources.map((s) => {
       const n = (s.deletion && withSource.get(s.deletion)) || 0;
-      return item('sources', s, s.metadata.title, n ? `with ${plural(n, 'passage')}` : '');
+      return item('sources', s, s.metadata.title, n ? { key: 'trash.detail.withPassages', values: { count: n } } : null);
     }),
-    ...alone.map((p) => item('passages', p, `“${clip(p.selectors[0].exact)}”`, titles.has(p.sourceId) ? `in “${clip(titles.get(p.sourceId)!, 80)}”` : '')),
-    ...claims.map((c) => item('claims', c, clip(c.statement), c.claimant ? `by ${clip(c.claimant, 80)}` : '')),
-    ...notes.map((n) => item('notes', n, n.title, '')),
-    ...tags.map((t) => item('tags', t, t.name, '')),
+    ...alone.map((p) => item('passages', p, `“${clip(p.selectors[0].exact)}”`, titles.has(p.sourceId) ? { key: 'trash.detail.inSource', values: { title: clip(titles.get(p.sourceId)!, 80) } } : null)),
+    ...claims.map((c) => item('claims', c, clip(c.statement), c.claimant ? { key: 'trash.detail.byClaimant', values: { name: clip(c.claimant, 80) } } : null)),
+    ...notes.map((n) => item('notes', n, n.title, null)),
+    ...tags.map((t) => item('tags', t, t.name, null)),
   ].sort((a, b) => b.deletedAt - a.deletedAt || a.label.localeCompare(b.label));
 }
 

@@ -4,7 +4,7 @@ import { BundleFailure } from '../../../shared/bundle/errors';
 import { safeFileStem } from '../../../shared/domain/fileName';
 import { useCase } from '../../db/hooks';
 import { exportCaseBundle, readCaseSnapshot } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { t as translateKey, useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { flushAll } from '../../lib/flush';
 import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
@@ -12,7 +12,7 @@ import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
 import { appVersion } from './appVersion';
-import { BUNDLE_FILTER } from './caseCommands';
+import { bundleFilter } from './caseCommands';
 
 export type CaseFormat = 'bundle' | 'json';
 
@@ -21,7 +21,7 @@ export async function exportCaseFile(caseId: string, format: CaseFormat, include
   await flushAll();
   if (format === 'bundle') {
     const { fileName, bytes, data } = await exportCaseBundle(caseId, { includeOriginals, appVersion: await appVersion() });
-    return { name: data.case.name, fileName, bytes, mediaType: 'application/x-casefile+zip', filter: BUNDLE_FILTER };
+    return { name: data.case.name, fileName, bytes, mediaType: 'application/x-casefile+zip', filter: bundleFilter() };
   }
   const snapshot = await readCaseSnapshot(caseId);
   if (!snapshot) return null;
@@ -33,7 +33,7 @@ export async function exportCaseFile(caseId: string, format: CaseFormat, include
     fileName: `${safeFileStem(record.name, 'case', 'hyphenated')}.case.json`,
     bytes: new TextEncoder().encode(text),
     mediaType: 'application/json',
-    filter: { name: 'Casefile case (JSON)', extensions: ['json'] },
+    filter: { name: translateKey('cases.jsonFilter'), extensions: ['json'] },
   };
 }
 

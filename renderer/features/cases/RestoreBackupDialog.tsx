@@ -3,17 +3,11 @@ import type { BackupInfo } from '../../../shared/ipc/contract';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { BackupHost } from '../../platform';
 import { backUpNow } from './backups';
-import { currentLocale, t, useTranslation } from '../../i18n';
+import { currentLocale, describeBytes, useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 
 export function formatBackupDate(time: number): string {
   return new Date(time).toLocaleString(currentLocale(), { dateStyle: 'long', timeStyle: 'short' });
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return t('units.bytes', { count: bytes });
-  if (bytes < 1024 * 1024) return t('units.kilobytes', { size: (bytes / 1024).toFixed(1) });
-  return t('units.megabytes', { size: (bytes / (1024 * 1024)).toFixed(1) });
 }
 
 /**
@@ -95,7 +89,7 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
                   <label>
                     <input type="radio" name="backup" value={b.name} checked={chosen === b.name} onChange={() => setChosen(b.name)} />
                     <span>
-                      {t('restore.item', { date: formatBackupDate(b.createdAt), count: b.cases, size: formatSize(b.size) })}
+                      {t('restore.item', { date: formatBackupDate(b.createdAt), count: b.cases, size: describeBytes(b.size) })}
                     </span>
                   </label>
                 </li>

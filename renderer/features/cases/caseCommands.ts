@@ -6,7 +6,8 @@ import { platform } from '../../platform';
 import { requestBundleImport } from './bundleImport';
 import { requestRename } from './caseEvents';
 
-export const BUNDLE_FILTER = { name: 'Casefile case bundle', extensions: ['casefile'] };
+/** The file chooser's filter for bundles, named in the UI's language when the chooser opens. */
+export const bundleFilter = () => ({ name: t('cases.bundleFilter'), extensions: ['casefile'] });
 
 /** "Untitled case", or "Untitled case 2", 3 … when that name is taken. */
 export function nextCaseName(cases: readonly Pick<CaseRecord, 'name'>[]): string {
@@ -28,7 +29,7 @@ export async function newCase(context: CommandContext, args?: CommandArgs): Prom
 /** Import case: choose .casefile bundles; each goes through the one checked case import (CaseFiles). */
 export async function chooseCaseBundles(context: CommandContext): Promise<void> {
   try {
-    const files = await platform().openFiles({ title: t('cases.importTitle'), filters: [BUNDLE_FILTER] });
+    const files = await platform().openFiles({ title: t('cases.importTitle'), filters: [bundleFilter()] });
     files.forEach(requestBundleImport);
   } catch (error) {
     context.notices.error(t('cases.importFailed', { reason: error instanceof Error ? error.message : String(error) }));

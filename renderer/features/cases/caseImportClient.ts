@@ -4,12 +4,13 @@
  * are checked and written there; the page only gets small messages back:
  * what the file holds, then progress.
  */
+import { t, translate } from '../../i18n';
 import type { CheckedCase, FromImportWorker, ImportSourceKind, ToImportWorker } from './caseImportProtocol';
 
 /** The import stopped because the person cancelled it; nothing was written. */
 export class CaseImportCancelled extends Error {
   constructor() {
-    super('Import cancelled. Nothing was changed.');
+    super(t('cases.import.cancelled'));
     this.name = 'CaseImportCancelled';
   }
 }
@@ -58,7 +59,7 @@ export function startCaseImport(): CaseImportSession {
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    fail(new Error(`The import stopped unexpectedly${event.message ? `: ${event.message}` : ''}. Nothing was changed.`));
+    fail(new Error(event.message ? t('cases.import.crashedWhy', { reason: event.message }) : t('cases.import.crashed')));
   };
   const ask = (message: ToImportWorker, transfer: Transferable[] = [], onProgress?: (done: number, total: number) => void) =>
     new Promise<FromImportWorker>((resolve, reject) => {
@@ -80,7 +81,7 @@ export function startCaseImport(): CaseImportSession {
       const reply = await ask({ type: 'check', kind, bytes: own }, [own.buffer]);
       phase = 'idle';
       if (reply.type === 'checked') return { ok: true, cases: reply.cases };
-      if (reply.type === 'refused') return { ok: false, message: reply.message };
+      if (reply.type === 'refused') return { ok: false, message: reply.detail ? translate(reply.detail) : reply.message };
       throw new Error(`The import worker answered “${reply.type}” to a check.`);
     },
     async write(copies, onProgress) {

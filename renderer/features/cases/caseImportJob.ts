@@ -8,7 +8,9 @@
  * case can freeze the app.
  */
 import { readBackup } from '../../../shared/bundle/backup';
+import { bundleRef } from '../../../shared/bundle/errors';
 import type { BundleData } from '../../../shared/bundle/format';
+import { englishText } from '../../../shared/i18n';
 import { storageErrorMessage } from '../../db';
 import { RepoError, asCopy, bundleConflict, ImportCancelled, importSize, readCaseBundle, writeImportedCases } from '../../db/repositories';
 import type { CheckedCase, FromImportWorker, ImportSourceKind, ToImportWorker } from './caseImportProtocol';
@@ -33,11 +35,11 @@ export class CaseImportJob {
       let cases: BundleData[];
       if (kind === 'backup') {
         const result = await readBackup(bytes);
-        if (!result.ok) return this.post({ type: 'refused', message: result.error.message });
+        if (!result.ok) return this.post({ type: 'refused', message: result.error.message, ...(result.error.detail ? { detail: result.error.detail } : {}) });
         cases = result.cases;
       } else {
         const result = await readCaseBundle(bytes);
-        if (!result.ok) return this.post({ type: 'refused', message: result.error.message });
+        if (!result.ok) return this.post({ type: 'refused', message: result.error.message, ...(result.error.detail ? { detail: result.error.detail } : {}) });
         cases = [result.data];
       }
       this.checked = [];
@@ -47,7 +49,8 @@ export class CaseImportJob {
         cases: this.checked.map(({ data, conflict }) => ({ id: data.case.id, name: data.case.name, conflict, records: importSize([data]) })),
       });
     } catch (error) {
-      this.post({ type: 'refused', message: `It could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      const detail = bundleRef('unreadable', { reason: error instanceof Error ? error.message : String(error) });
+      this.post({ type: 'refused', message: englishText(detail), detail });
     }
   }
 

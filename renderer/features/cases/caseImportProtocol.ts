@@ -1,4 +1,5 @@
 /** Messages between the page and the case import worker (caseImport.worker.ts). */
+import type { MessageRef } from '../../../shared/i18n';
 
 /** What to read: one `.casefile` bundle, or a backup holding several. */
 export type ImportSourceKind = 'bundle' | 'backup';
@@ -20,7 +21,7 @@ export type ToImportWorker =
 
 export type FromImportWorker =
   | { type: 'checked'; cases: CheckedCase[] }
-  | { type: 'refused'; message: string }
+  | { type: 'refused'; message: string; detail?: MessageRef }
   | { type: 'progress'; done: number; total: number }
   | { type: 'written'; cases: { id: string; name: string }[]; replacedTrash: string[] }
   | { type: 'cancelled' }

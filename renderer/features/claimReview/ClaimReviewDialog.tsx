@@ -22,7 +22,7 @@ import {
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { useEntityMerges } from '../../db/hooks';
 import { getMeta, setMeta } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { translate, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
@@ -88,12 +88,12 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
   const save = async () => {
     if (!settings) return;
     const scaleProblem = checkScale(settings.scale);
-    if (scaleProblem) return setProblem(scaleProblem);
+    if (scaleProblem) return setProblem(translate(scaleProblem));
     let json: string;
     try {
       json = renderClaimReviews(buildClaimReviews([...claims], passages, sources, { pageUrl: settings.pageUrl, publisher: settings.publisher, datePublished: date, scale: settings.scale, claimantKind }));
     } catch (error) {
-      return setProblem(error instanceof ClaimReviewError ? error.message : t('claimReview.buildFailed', { reason: (error as Error).message }));
+      return setProblem(error instanceof ClaimReviewError ? translate(error.detail) : t('claimReview.buildFailed', { reason: (error as Error).message }));
     }
     setProblem(null);
     await setMeta(settingsKey(caseId), settings);

@@ -4,7 +4,7 @@
  * keeps answering keys and clicks. One request at a time from the dialog;
  * each reply carries the request's id.
  */
-import { builtInStyles, checkCustomStyle, jobErrorMessage, runExportJob } from './exportJob';
+import { builtInStyles, checkCustomStyle, jobErrorRef, runExportJob } from './exportJob';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 const scope = self as unknown as {
@@ -14,7 +14,7 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   const request = event.data;
-  void handle(request).catch((error: unknown) => scope.postMessage({ id: request.id, type: 'error', message: jobErrorMessage(error) }));
+  void handle(request).catch((error: unknown) => scope.postMessage({ id: request.id, type: 'error', message: jobErrorRef(error) }));
 };
 
 async function handle(request: WorkerRequest): Promise<void> {

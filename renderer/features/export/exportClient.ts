@@ -5,6 +5,7 @@
  */
 import type { ExportChoices, ExportKind, ExportProgress, ExportRecords, JobResult } from './choices';
 import type { WorkerReply, WorkerRequest } from './protocol';
+import { t, translate } from '../../i18n';
 
 /** The user cancelled; not an error to show. */
 export class ExportCancelled extends Error {
@@ -41,13 +42,13 @@ function getWorker(): Worker {
     }
     pending.delete(reply.id);
     if (reply.type === 'done') call.resolve(reply.value);
-    else call.reject(new Error(reply.message));
+    else call.reject(new Error(translate(reply.message)));
   };
   started.onerror = (event) => {
     event.preventDefault();
     started.terminate();
     if (worker === started) worker = null;
-    failAll(new Error(`The export worker stopped unexpectedly${event.message ? `: ${event.message}` : ''}. Please try again.`));
+    failAll(new Error(event.message ? t('exportError.workerStoppedWhy', { reason: event.message }) : t('exportError.workerStopped')));
   };
   worker = started;
   return started;
@@ -60,7 +61,7 @@ function call<T>(request: DistributiveOmit<WorkerRequest, 'id'>, onProgress?: (p
     try {
       target = getWorker();
     } catch (error) {
-      reject(new Error(`The export worker could not start: ${error instanceof Error ? error.message : String(error)}`));
+      reject(new Error(t('exportError.workerNotStarted', { reason: error instanceof Error ? error.message : String(error) })));
       return;
     }
     pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
@@ -90,5 +91,5 @@ export function checkStyle(xml: string): Promise<{ title: string }> {
 export function cancelExport(): void {
   worker?.terminate();
   worker = null;
-  failAll(new ExportCancelled('Export cancelled.'));
+  failAll(new ExportCancelled(t('exportBrief.cancelled')));
 }

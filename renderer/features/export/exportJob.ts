@@ -12,13 +12,14 @@ import { buildExportModel, ExportError, type ExportOptions } from '../../../shar
 import { renderMarkdown } from '../../../shared/export/markdown';
 import { renderDocument, type DocumentFormat } from '../../../shared/export/render';
 import type { SourceRecord } from '../../../shared/domain/types';
+import { englishText, type MessageRef } from '../../../shared/i18n';
 import { CUSTOM_STYLE, exportFileName, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords, type JobResult } from './choices';
 
 /** The export options the shared model takes, from the dialog's choices. */
 export function exportOptions(choices: ExportChoices, date: string): ExportOptions {
   const options: ExportOptions = { style: choices.style, notes: choices.notes, include: { ...choices.include }, date };
   if (choices.style === CUSTOM_STYLE) {
-    if (!choices.customStyle) throw new ExportError('The loaded citation style is no longer available; load the .csl file again or pick another style.');
+    if (!choices.customStyle) throw new ExportError('styleGone');
     options.customStyleXml = choices.customStyle.xml;
   }
   const author = choices.author.trim();
@@ -50,14 +51,14 @@ export async function runExportJob(
   const stem = exportFileName(records.case.name, records.note.title, 'md').replace(/\.md$/, '');
   if (kind === 'csl-json' || kind === 'bibtex') {
     const sources = citedSources(records);
-    if (sources.length === 0) throw new ExportError('The brief cites no sources yet, so there is no bibliography to export. Cite a passage in the brief first.');
+    if (sources.length === 0) throw new ExportError('noBibliography');
     progress({ step: 'bibliography', value: 0.5 });
     return { kind: 'file', bytes: encode(kind === 'csl-json' ? toCslJson(sources) : toBibtex(sources)) };
   }
 
   const options = exportOptions(choices, date);
   if (kind === 'claims-csv') {
-    if (records.claims.length === 0) throw new ExportError('This case has no claims yet, so there is no claims table to export.');
+    if (records.claims.length === 0) throw new ExportError('noClaims');
     options.include = { bibliography: false, claimsAppendix: true, evidenceTable: false };
   }
   progress({ step: 'citations', value: 0.15 });
@@ -111,14 +112,13 @@ export function builtInStyles(): { id: string; title: string }[] {
  * `CslStyleError` with a sentence about what is wrong.
  */
 export function checkCustomStyle(xml: string): { title: string } {
-  if (xml.trim() === '') throw new CslStyleError('The file is empty; a CSL style is an XML file that starts with <style>.');
+  if (xml.trim() === '') throw new CslStyleError('empty');
   const id = registerCustomStyle(xml);
-  return { title: listStyles().find((style) => style.id === id)?.title ?? 'Custom style' };
+  return { title: listStyles().find((style) => style.id === id)?.title ?? englishText({ key: 'exportError.customStyle' }) };
 }
 
-/** A message a person can act on, for any error a job throws. */
-export function jobErrorMessage(error: unknown): string {
-  if (error instanceof ExportError || error instanceof CslStyleError) return error.message;
-  const reason = error instanceof Error ? error.message : String(error);
-  return `Casefile could not build the export: ${reason}`;
+/** A message a person can act on, for any error a job throws, for the page to show in its language. */
+export function jobErrorRef(error: unknown): MessageRef {
+  if (error instanceof ExportError || error instanceof CslStyleError) return error.detail;
+  return { key: 'exportError.failed', values: { reason: error instanceof Error ? error.message : String(error) } };
 }

@@ -1,4 +1,5 @@
 /** Messages between the export dialog and its worker (export.worker.ts). */
+import type { MessageRef } from '../../../shared/i18n';
 import type { ExportChoices, ExportKind, ExportProgress, ExportRecords, JobResult } from './choices';
 
 export type WorkerRequest =
@@ -9,4 +10,4 @@ export type WorkerRequest =
 export type WorkerReply =
   | { id: number; type: 'progress'; progress: ExportProgress }
   | { id: number; type: 'done'; value: JobResult | { id: string; title: string }[] | { title: string } }
-  | { id: number; type: 'error'; message: string };
+  | { id: number; type: 'error'; message: MessageRef };

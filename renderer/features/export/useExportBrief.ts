@@ -112,7 +112,7 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
     }
     if (!picked) return;
     if (picked.bytes.byteLength > MAX_STYLE_BYTES) {
-      setStyleError(t('exportBrief.styleTooLarge', { name: picked.name, size: (picked.bytes.byteLength / 1048576).toFixed(1) }));
+      setStyleError(t('exportBrief.styleTooLarge', { name: picked.name, size: String(picked.bytes.byteLength / 1048576) }));
       return;
     }
     let xml: string;

@@ -7,13 +7,13 @@ import { createPassage } from '../../db/repositories';
 import { useWorkspace } from '../../lib/commands';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
-import { currentLocale, t, Trans } from '../../i18n';
+import { currentLocale, ocrLanguageNames, t, Trans } from '../../i18n';
 import { announce, Announcer } from '../../lib/announce';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { useCaseReadOnly } from '../../lib/readOnly';
 import { useFindInSource } from '../find/useFindInSource';
-import { compactPages, languageNames } from '../../../shared/import/ocr';
+import { compactPages } from '../../../shared/import/ocr';
 import { selectionOffsets, setCaretPassageHighlight } from '../../reader/caret';
 import { clearHighlights, clearUncertainWords, flashRange, paintEntityMentions, paintHighlights, paintUncertainWords, setActiveHighlight } from '../../reader/highlights';
 import { useEntityHighlight } from '../../lib/entityHighlight';
@@ -172,8 +172,8 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
   useEffect(() => () => clearUncertainWords(), []);
   const ocrNote = source?.ocr
     ? source.blocks.some((b) => b.kind === 'page')
-      ? t('reader.ocr.summaryPaged', { count: source.ocr.pages.length, pages: compactPages(source.ocr.pages), languages: languageNames(source.ocr.languages), engine: `${source.ocr.engine} ${source.ocr.version}` })
-      : t('reader.ocr.summary', { languages: languageNames(source.ocr.languages), engine: `${source.ocr.engine} ${source.ocr.version}` })
+      ? t('reader.ocr.summaryPaged', { count: source.ocr.pages.length, pages: compactPages(source.ocr.pages), languages: ocrLanguageNames(source.ocr.languages), engine: `${source.ocr.engine} ${source.ocr.version}` })
+      : t('reader.ocr.summary', { languages: ocrLanguageNames(source.ocr.languages), engine: `${source.ocr.engine} ${source.ocr.version}` })
     : null;
   const uncertainCount = source?.ocr?.uncertain.length ?? 0;
 

@@ -17,7 +17,7 @@ import type { ImportedReference, ReferenceMatch } from '../../../shared/import/r
 import type { SourceRecord } from '../../../shared/domain/types';
 import { addSource, updateSourceMetadata } from '../../db/repositories';
 import { useModalDialog } from '../../lib/useModalDialog';
-import { t as translate, useTranslation } from '../../i18n';
+import { t as translate, translate as translateRef, useTranslation } from '../../i18n';
 import { useNotices, type NoticesApi } from '../../lib/notices';
 import { createDialogSlot } from '../../lib/dialogSlot';
 import { useSources } from '../../db/hooks';
@@ -69,7 +69,7 @@ export async function chooseReferences(caseId: string, notices: NoticesApi): Pro
   try {
     referencesDialog.open({ caseId, lib, fileName: file.name, references: lib.parseReferences(text, file.name) });
   } catch (error) {
-    notices.error(error instanceof lib.ReferenceImportError ? error.message : translate('references.unreadable', { name: file.name, reason: (error as Error).message }));
+    notices.error(error instanceof lib.ReferenceImportError ? translateRef(error.detail) : translate('references.unreadable', { name: file.name, reason: (error as Error).message }));
   }
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SourceRecord } from '../../../shared/domain/types';
-import { canonicalEncoding, describeEncoding, REOPEN_ENCODINGS } from '../../../shared/import/encoding';
+import { canonicalEncoding, describeEncodingRef, encodingLabelRef, REOPEN_ENCODINGS } from '../../../shared/import/encoding';
 import { ImportError } from '../../../shared/import/errors';
 import { sourceKindFromName } from '../../../shared/import/detect';
 import { getSourceBlob, undoSourceUpdate } from '../../db/repositories';
@@ -9,7 +9,7 @@ import { useNotices } from '../../lib/notices';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
 import { useModalDialog } from '../../lib/useModalDialog';
-import { Trans, useTranslation } from '../../i18n';
+import { Trans, translate, useTranslation } from '../../i18n';
 import { reopenWithEncoding } from './reopenEncoding';
 import { importErrorText } from './useImport';
 
@@ -122,7 +122,7 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
       <form onSubmit={onSubmit} noValidate>
         <h2 id="reopen-title">{t('importReport.reopenTitle')}</h2>
         <p id="reopen-help" className="muted">
-          {current ? t('importReport.readAs', { file: source.fileName, encoding: describeEncoding(current) }) : t('importReport.notRecordedHow', { file: source.fileName })}{' '}
+          {current ? t('importReport.readAs', { file: source.fileName, encoding: translate(describeEncodingRef(current)) }) : t('importReport.notRecordedHow', { file: source.fileName })}{' '}
           {t('importReport.reopenHelp')}
         </p>
         <label>
@@ -130,7 +130,7 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
           <select value={encoding} onChange={(e) => setEncoding(e.target.value)}>
             {REOPEN_ENCODINGS.map((e) => (
               <option key={e.encoding} value={e.encoding}>
-                {e.label}
+                {translate(encodingLabelRef(e.encoding))}
               </option>
             ))}
           </select>
@@ -174,7 +174,7 @@ export function SnapshotDetails({ source, onReopen, onShowHidden }: { source: So
           <>
             <dt>{t('importReport.textEncoding')}</dt>
             <dd>
-              <span>{report?.encoding ? describeEncoding(report.encoding) : t('importReport.notRecorded')}</span>{' '}
+              <span>{report?.encoding ? translate(describeEncodingRef(report.encoding)) : t('importReport.notRecorded')}</span>{' '}
               <button type="button" className="small" onClick={onReopen}>
                 {t('importReport.reopenButton')}
               </button>

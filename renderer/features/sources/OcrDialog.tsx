@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { offerPages } from '../../../shared/import/errors';
 import { defaultOcrLanguages, OCR_LANGUAGES } from '../../../shared/import/ocr';
 import { getMeta, setMeta } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { ocrLanguageLabel, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { OcrQuestion } from './importActivity';
 
@@ -82,7 +82,7 @@ export function OcrDialog({ question }: { question: OcrQuestion }) {
           {OCR_LANGUAGES.map((l) => (
             <label key={l.code} className="checkbox">
               <input type="checkbox" checked={languages?.includes(l.code) ?? false} disabled={languages === null} onChange={(e) => toggle(l.code, e.target.checked)} />
-              <span lang="en">{l.name}</span>
+              <span>{ocrLanguageLabel(l.code)}</span>
               {l.native && (
                 <span className="muted" lang={l.tags[0]}>
                   {l.native}

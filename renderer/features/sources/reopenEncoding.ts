@@ -1,9 +1,9 @@
 import { reanchorAll } from '../../../shared/anchoring';
 import type { SourceRecord } from '../../../shared/domain/types';
-import { encodingLabel } from '../../../shared/import/encoding';
+import { encodingLabelRef } from '../../../shared/import/encoding';
 import { ImportError } from '../../../shared/import/errors';
 import { applySourceUpdate, getSourceBlob, locatorAt, planSourceUpdate, type SourceUpdateUndo } from '../../db/repositories';
-import { t } from '../../i18n';
+import { t, translate } from '../../i18n';
 import { passageCounts } from './updateSummary';
 import { loadImporter } from './useImport';
 
@@ -25,7 +25,7 @@ export async function reopenWithEncoding(source: SourceRecord, encoding: string)
   if (source.fetched) draft.fetched = source.fetched;
   const plan = await planSourceUpdate(source.id, draft, reanchorAll, locatorAt);
   const undo = await applySourceUpdate(plan);
-  const read = encodingLabel(draft.importReport?.encoding?.encoding ?? encoding);
+  const read = translate(encodingLabelRef(draft.importReport?.encoding?.encoding ?? encoding));
   const message = [t('importReport.reopened', { title: plan.next.metadata.title, encoding: read, revision: plan.next.revision }), ...passageCounts(plan)].join(' · ');
   return { message, undo };
 }

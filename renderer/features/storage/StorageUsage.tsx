@@ -1,16 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n';
+import { describeBytes, useTranslation } from '../../i18n';
 import { platform } from '../../platform';
 import { onStorageTrouble } from './trouble';
 import './storage.css';
-
-/** Sizes as people read them. */
-export function describeBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
 
 let persistence: Promise<boolean | null> | null = null;
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { Role } from '../../../shared/sync/token';
 import { useCase } from '../../db/hooks';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
@@ -33,7 +33,7 @@ export function ShareDialog({ caseId, onClose }: { caseId: string; onClose(): vo
     try {
       setInvitation(await inviteTo(caseId, asRole));
     } catch (failure) {
-      setError(t('sync.inviteFailed', { reason: failure instanceof Error ? failure.message : String(failure) }));
+      setError(t('sync.inviteFailed', { reason: failureText(failure) }));
     }
   };
 
@@ -47,7 +47,7 @@ export function ShareDialog({ caseId, onClose }: { caseId: string; onClose(): vo
         try {
           await shareCase(caseId, server);
         } catch (failure) {
-          setError(t('sync.shareFailed', { reason: failure instanceof Error ? failure.message : String(failure) }));
+          setError(t('sync.shareFailed', { reason: failureText(failure) }));
           return;
         }
       }

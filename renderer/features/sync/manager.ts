@@ -80,7 +80,7 @@ export async function shareCase(caseId: string, serverInput: string): Promise<vo
 /** An invitation link for the shared case. */
 export async function inviteTo(caseId: string, role: Role): Promise<string> {
   const link = await getMeta<SyncLink>(linkKey(caseId));
-  if (!link) throw new Error('This case is not shared.');
+  if (!link) throw new Error(t('sync.notShared'));
   const issued = await createInvitation(link.server, caseId, link.token, role);
   return formatInvitationLink({ server: link.server, caseId, role, token: issued.token });
 }
@@ -93,9 +93,9 @@ const JOIN_TIMEOUT_MS = 20_000;
  */
 export async function joinCase(text: string): Promise<{ caseId: string; name: string }> {
   const invitation = parseInvitation(text);
-  if (syncs.has(invitation.caseId)) throw new Error('You are already in this case: it is in your case list.');
+  if (syncs.has(invitation.caseId)) throw new Error(t('sync.alreadyJoined'));
   if ((await listCases()).some((c) => c.id === invitation.caseId)) {
-    throw new Error('This case is already on this computer (it was shared from here or copied in from a bundle), so nothing was joined.');
+    throw new Error(t('sync.alreadyHere'));
   }
   const address = normaliseServerAddress(invitation.server);
   await serverInfo(address.http);
@@ -109,13 +109,13 @@ export async function joinCase(text: string): Promise<{ caseId: string; name: st
       p.destroy();
       reject(new Error(message));
     };
-    const timer = setTimeout(() => fail(`The sync server at ${address.http} did not send the case within ${JOIN_TIMEOUT_MS / 1000} seconds. Nothing was stored; try again.`), JOIN_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(t('sync.joinTimeout', { server: address.http, seconds: JOIN_TIMEOUT_MS / 1000 })), JOIN_TIMEOUT_MS);
     const p = new HocuspocusProvider({
       url: address.ws,
       name: caseDocName(invitation.caseId),
       document: doc,
       token: invitation.token,
-      onAuthenticationFailed: ({ reason }) => fail(`The sync server refused this invitation: ${reason}. Nothing was stored.`),
+      onAuthenticationFailed: ({ reason }) => fail(t('sync.joinRefused', { reason })),
       onSynced: () => {
         if (settled) return;
         settled = true;
@@ -133,7 +133,7 @@ export async function joinCase(text: string): Promise<{ caseId: string; name: st
   }
   if (!info) {
     provider.destroy();
-    throw new Error('The server has no content for this case yet (the person who shared it may not have finished sending it). Nothing was stored; try again in a moment.');
+    throw new Error(t('sync.noContent'));
   }
   const link: SyncLink = { caseId: invitation.caseId, server: address.http, ws: address.ws, token: invitation.token, role: invitation.role, cursor: 0, joined: false, sharedHere: false };
   await setMeta(linkKey(link.caseId), link);

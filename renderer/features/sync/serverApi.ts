@@ -6,6 +6,7 @@
  */
 import { API_PATHS, apiErrorSchema, issuedTokenSchema, serverInfoSchema, type IssuedToken, type ServerInfo } from '../../../shared/sync/api';
 import type { Role } from '../../../shared/sync/token';
+import { t } from '../../i18n';
 
 export class SyncServerError extends Error {
   override name = 'SyncServerError';
@@ -24,10 +25,10 @@ async function request(server: string, path: string, init: RequestInit & { token
   try {
     response = await fetch(server + path, { ...init, headers });
   } catch {
-    throw new SyncServerError(`Could not reach the sync server at ${server}. Check the address, and that the server is running and reachable from this computer.`);
+    throw new SyncServerError(t('sync.unreachable', { server }));
   }
   if (!response.ok) {
-    let message = `The sync server answered ${response.status} ${response.statusText}.`;
+    let message: string = t('sync.httpStatus', { status: response.status, statusText: response.statusText });
     try {
       const parsed = apiErrorSchema.safeParse(await response.json());
       if (parsed.success) message = parsed.data.error.message;
@@ -43,7 +44,7 @@ async function request(server: string, path: string, init: RequestInit & { token
 export async function serverInfo(server: string): Promise<ServerInfo> {
   const response = await request(server, API_PATHS.info, { method: 'GET' });
   const parsed = serverInfoSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new SyncServerError(`${server} answers, but it is not a Casefile sync server.`);
+  if (!parsed.success) throw new SyncServerError(t('sync.notServer', { server }));
   return parsed.data;
 }
 

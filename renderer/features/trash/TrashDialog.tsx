@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useActor, useDeletedCases, useTrash } from '../../db/hooks';
 import { emptyTrash, restoreFromTrash, TRASH_RETENTION_DAYS, type TrashItem } from '../../db/repositories';
-import { currentLocale, t, useTranslation } from '../../i18n';
+import { currentLocale, failureText, t, translate, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 
 /** "5 minutes ago", "yesterday", "3 weeks ago" (in the UI's language). */
@@ -58,7 +58,7 @@ export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDial
     try {
       setMessage({ text: await work(), ok: true });
     } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : String(error), ok: false });
+      setMessage({ text: failureText(error), ok: false });
     } finally {
       setBusy(false);
     }
@@ -67,7 +67,7 @@ export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDial
   const restore = (item: TrashItem) =>
     attempt(async () => {
       await restoreFromTrash(item);
-      return item.table === 'sources' && item.detail ? t('trash.restoredWith.sources', { label: item.label, detail: item.detail }) : t(`trash.restored.${item.table}`, { label: item.label });
+      return item.table === 'sources' && item.detail ? t('trash.restoredWith.sources', { label: item.label, detail: translate(item.detail) }) : t(`trash.restored.${item.table}`, { label: item.label });
     });
 
   const restoreCase = (record: CaseRecord) =>
@@ -105,7 +105,7 @@ export function TrashDialog({ caseId, caseName, onOpenCase, onClose }: TrashDial
                 <span className="trash-item">
                   <span className="trash-label">{item.label}</span>
                   <span className="trash-detail">
-                    {item.detail ? t(`trash.kindWithDetail.${item.table}`, { detail: item.detail }) : t(`trash.kind.${item.table}`)} · {deletedLine(item.deletedAt, item.deletedBy)}
+                    {item.detail ? t(`trash.kindWithDetail.${item.table}`, { detail: translate(item.detail) }) : t(`trash.kind.${item.table}`)} · {deletedLine(item.deletedAt, item.deletedBy)}
                   </span>
                 </span>
                 <button type="button" className="small" disabled={busy} aria-label={t(`trash.restore.${item.table}`, { label: item.label })} onClick={() => void restore(item)}>

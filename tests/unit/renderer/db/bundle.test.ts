@@ -275,7 +275,13 @@ describe('the case import job (what the worker runs)', () => {
     const bomb = declareSize(good, 'sources.json', 1024 * 1024 * 1024);
     const { out, job } = run();
     await job.handle({ type: 'check', kind: 'bundle', bytes: bomb });
-    expect(out).toEqual([{ type: 'refused', message: 'This bundle was refused: “sources.json” would unpack to 1024.0 MB, and a bundle entry may be at most 200.0 MB.' }]);
+    expect(out).toEqual([
+      {
+        type: 'refused',
+        message: 'This bundle was refused: “sources.json” would unpack to 1024.0 MB, and a bundle entry may be at most 200.0 MB.',
+        detail: { key: 'bundleError.entryTooLarge', values: { name: 'sources.json', size: 1024, limit: 200 } },
+      },
+    ]);
     expect(await dumpAll(db)).toBe(before);
   });
 

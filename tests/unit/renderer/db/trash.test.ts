@@ -58,7 +58,7 @@ describe('the Trash', () => {
     expect((await db.claims.get(s.other.id))?.evidence).toEqual([]);
     expect((await livePassages(s.caseId).toArray()).map((p) => p.id)).not.toContain(s.seized.id);
     const [item] = await listTrash(s.caseId);
-    expect(item).toMatchObject({ table: 'passages', id: s.seized.id, label: '“seized 3.2 tonnes”', detail: 'in “Harbour report”', deletedBy: db.actor!.name });
+    expect(item).toMatchObject({ table: 'passages', id: s.seized.id, label: '“seized 3.2 tonnes”', detail: { key: 'trash.detail.inSource', values: { title: 'Harbour report' } }, deletedBy: db.actor!.name });
 
     await restoreFromTrash(ref);
     const after = await readCaseSnapshot(s.caseId);
@@ -97,8 +97,8 @@ describe('the Trash', () => {
     const ref = await deleteSource(s.harbour.id, 2_000);
     const items = await listTrash(s.caseId);
     expect(items.map((i) => [i.table, i.label, i.detail, i.deletedBy])).toEqual([
-      ['sources', 'Harbour report', 'with 1 passage', 'Ada Okafor'],
-      ['passages', '“at the port on Friday”', 'in “Harbour report”', 'Ada Okafor'],
+      ['sources', 'Harbour report', { key: 'trash.detail.withPassages', values: { count: 1 } }, 'Ada Okafor'],
+      ['passages', '“at the port on Friday”', { key: 'trash.detail.inSource', values: { title: 'Harbour report' } }, 'Ada Okafor'],
     ]);
     expect((await readCaseSnapshot(s.caseId))?.sources.map((x) => x.id)).toEqual([s.wire.id]);
     await restoreFromTrash(ref);

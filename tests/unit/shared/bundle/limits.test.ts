@@ -15,7 +15,9 @@ beforeAll(async () => {
 async function refusal(bytes: Uint8Array, limits = {}) {
   const result = await readBundle(bytes, { limits });
   if (result.ok) throw new Error('readBundle accepted a bundle it should have refused');
-  return result.error;
+  // The code and the English; the catalogue reference behind it is checked in tests/unit/shared/i18n/messageRefs.test.ts.
+  const { code, message } = result.error;
+  return { code, message };
 }
 
 /**

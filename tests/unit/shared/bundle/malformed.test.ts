@@ -17,7 +17,9 @@ beforeAll(async () => {
 async function refusal(bytes: Uint8Array): Promise<{ code: BundleErrorCode; message: string }> {
   const result = await readBundle(bytes);
   if (result.ok) throw new Error('readBundle accepted a bundle it should have refused');
-  return result.error;
+  // The code and the English; the catalogue reference behind it is checked in tests/unit/shared/i18n/messageRefs.test.ts.
+  const { code, message } = result.error;
+  return { code, message };
 }
 
 /** Change one JSON entry of the good bundle and zip it again with matching fingerprints. */
@@ -190,13 +192,13 @@ describe('readBundle: records', () => {
       (passages[0] as PassageRecord).caseId = 'other-case';
     });
     expect((await refusal(bytes)).message).toBe(
-      `passages.json: passage 1 (id ${short(passage(1).id)}) belongs to case other-case, not to this bundle's case ${short(data.case.id)}.`,
+      `passages.json: passage 1 (id ${short(passage(1).id)}) belongs to case other-case, not to this bundle’s case ${short(data.case.id)}.`,
     );
   });
 
   it('refuses a brief note id that is not in the bundle', async () => {
     const bytes = edited<Record<string, unknown>>('case.json', (record) => ({ ...record, briefNoteId: 'no-such-note' }));
-    expect(await refusal(bytes)).toEqual({ code: 'dangling-reference', message: "case.json: the case's brief points to note no-such-note, which is not in the bundle." });
+    expect(await refusal(bytes)).toEqual({ code: 'dangling-reference', message: 'case.json: the case’s brief points to note no-such-note, which is not in the bundle.' });
   });
 
   it('names both records when an id is used twice in a table', async () => {

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_STYLE, DEFAULT_CHOICES, exportFileName, FILE_TYPES, parseChoices, type ExportChoices, type ExportRecords } from '../../../../../renderer/features/export/choices';
-import { builtInStyles, checkCustomStyle, citedSources, exportOptions, jobErrorMessage, runExportJob } from '../../../../../renderer/features/export/exportJob';
+import { builtInStyles, checkCustomStyle, citedSources, exportOptions, jobErrorRef, runExportJob } from '../../../../../renderer/features/export/exportJob';
 import { CslStyleError } from '../../../../../shared/export/csl';
 import { pdfHeaderFooter, renderHtml } from '../../../../../shared/export/html';
 import { renderMarkdown } from '../../../../../shared/export/markdown';
 import { buildExportModel, ExportError } from '../../../../../shared/export/model';
 import { FIXTURE_DIR, fixtureInput, loadCase } from '../../../shared/export/helpers';
+import { createTranslator, englishText, translateRef } from '../../../../../shared/i18n';
 
 const DATE = '2024-03-11';
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -187,9 +188,10 @@ describe('styles and errors', () => {
   });
 
   it('words errors for people: export and style errors as they are, anything else prefixed', () => {
-    expect(jobErrorMessage(new ExportError('The date is wrong.'))).toBe('The date is wrong.');
-    expect(jobErrorMessage(new CslStyleError('No bibliography.'))).toBe('No bibliography.');
-    expect(jobErrorMessage(new TypeError('x is undefined'))).toBe('Casefile could not build the export: x is undefined');
+    expect(englishText(jobErrorRef(new ExportError('noClaims')))).toBe('This case has no claims yet, so there is no claims table to export.');
+    expect(englishText(jobErrorRef(new CslStyleError('noBibliography')))).toBe('This CSL style has no <bibliography> section, which Casefile needs to format the reference list.');
+    expect(englishText(jobErrorRef(new TypeError('x is undefined')))).toBe('Casefile could not build the export: x is undefined');
+    expect(translateRef(createTranslator('es'), jobErrorRef(new CslStyleError('noElements')))).toBe('Este archivo no es XML: no contiene ningún elemento.');
   });
 
   it('finds the cited sources in order of first citation', () => {
