@@ -6,7 +6,7 @@
  *
  * @lexical/yjs's binding only turns document *changes* into editor updates, so
  * the document's whole state is replayed as one change into a fresh document
- * bound to a headless editor with the brief's nodes. Transforms are skipped as
+ * bound to a headless editor with the brief's nodes, and later updates follow. Transforms are skipped as
  * the collaboration plugin skips them, so this is the state a live editor
  * bound to the same document holds.
  */
@@ -26,33 +26,63 @@ const NO_PRESENCE = {
   awareness: { getLocalState: () => null, setLocalState: () => undefined, setLocalStateField: () => undefined, getStates: () => new Map(), on: () => undefined, off: () => undefined },
 } as unknown as Provider;
 
-/** The editor state of a note document (`doc` is only read). */
-export async function sharedNoteState(doc: Y.Doc): Promise<SharedNoteState> {
-  let failure: Error | null = null;
-  const editor = createHeadlessEditor({
+/**
+ * A note document's text kept as the brief editor would hold it, for as long
+ * as the document is followed: the document's state is replayed once into a
+ * fresh document bound to a headless editor, and after that each update is
+ * applied as it comes, so reading after a small change costs the change and a
+ * serialisation, not the whole document again.
+ */
+export class SharedNoteReader {
+  private failure: Error | null = null;
+  private readonly editor = createHeadlessEditor({
     namespace: 'casefile-brief',
     nodes: [...BRIEF_NODES],
     onError: (error) => {
-      failure ??= error;
+      this.failure ??= error;
     },
   });
-  const replica = new Y.Doc();
-  const binding = createYjsBinding({ editor, id: 'replica', doc: replica, docMap: new Map([['replica', replica]]) });
-  const shared = binding.root.getSharedType();
-  const observer = (events: Y.YEvent<Y.XmlText>[], transaction: Y.Transaction) => {
-    syncYjsChangesToLexical(binding, NO_PRESENCE, events as never, transaction.origin instanceof Y.UndoManager, () => undefined);
+  private readonly replica = new Y.Doc();
+  private readonly shared: Y.XmlText;
+  private readonly observer = (events: Y.YEvent<Y.XmlText>[], transaction: Y.Transaction) => {
+    syncYjsChangesToLexical(this.binding, NO_PRESENCE, events as never, transaction.origin instanceof Y.UndoManager, () => undefined);
   };
-  shared.observeDeep(observer as never);
-  try {
-    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  private readonly binding;
+
+  constructor(doc: Y.Doc) {
+    this.binding = createYjsBinding({ editor: this.editor, id: 'replica', doc: this.replica, docMap: new Map([['replica', this.replica]]) });
+    this.shared = this.binding.root.getSharedType() as Y.XmlText;
+    this.shared.observeDeep(this.observer as never);
+    this.apply(Y.encodeStateAsUpdate(doc));
+  }
+
+  /** An update of the followed document (as its `update` event gives it). */
+  apply(update: Uint8Array): void {
+    Y.applyUpdate(this.replica, update);
+  }
+
+  /** The text as it stands after the updates applied so far. */
+  async read(): Promise<SharedNoteState> {
     // Lexical commits updates in a microtask, and an empty root gets its paragraph in a second update.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    if (failure) throw failure;
-    const state = editor.getEditorState();
+    if (this.failure) throw this.failure;
+    const state = this.editor.getEditorState();
     return { content: state.toJSON(), plainText: state.read(() => $getRoot().getTextContent()) };
+  }
+
+  dispose(): void {
+    this.shared.unobserveDeep(this.observer as never);
+    this.replica.destroy();
+  }
+}
+
+/** The editor state of a note document (`doc` is only read), once. */
+export async function sharedNoteState(doc: Y.Doc): Promise<SharedNoteState> {
+  const reader = new SharedNoteReader(doc);
+  try {
+    return await reader.read();
   } finally {
-    shared.unobserveDeep(observer as never);
-    replica.destroy();
+    reader.dispose();
   }
 }
 

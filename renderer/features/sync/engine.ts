@@ -56,7 +56,7 @@ import { concurrentStatusMarker, type ConcurrentStatusMarker } from '../../../sh
 import type { Role } from '../../../shared/sync/token';
 import { latestSeq, runWithOrigin, subscribeChanges, readChangesSince, type RecordChange } from '../../db';
 import { getActor, getMeta, isEmptyNote, saveNoteContent, setMeta } from '../../db/repositories';
-import { isUnseeded, seedSharedNote, sharedNoteState } from '../../editor/sharedNoteState';
+import { isUnseeded, seedSharedNote, SharedNoteReader } from '../../editor/sharedNoteState';
 import { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, readViewsForSync, type SyncedRecords, type ViewRecords } from '../../db/repositories';
 import { t } from '../../i18n';
 import { localDocName, NoteDocProvider } from './noteDoc';
@@ -187,7 +187,7 @@ export class CaseSync {
   /** Stored copies of the notes no editor here has open, kept in step with the team's text. */
   private readonly mirrors = new NoteMirrors({
     provider: (noteId) => new NoteDocProvider(noteDocName(this.caseId, noteId), this.provider!.configuration.websocketProvider, this.link.token),
-    read: (provider) => sharedNoteState(provider.doc),
+    follow: (provider) => new SharedNoteReader(provider.doc),
     write: async (noteId, state) => {
       if (await this.mayMirror(noteId)) await runWithOrigin('sync', () => saveNoteContent(noteId, state, { skipUnchanged: true }));
     },

@@ -5,9 +5,9 @@
  * kept this member's old copy until they opened it.
  *
  * Each live note that no editor in this tab holds has a mirror: the note's
- * document on the case's socket (and its local copy), read into the brief's
- * editor state after changes arrive (sharedNoteState) and written as a 'sync'
- * change, as an open editor's autosave does. A mirror never edits its
+ * document on the case's socket (and its local copy), followed update by
+ * update into the brief's editor state (SharedNoteReader) and written, after
+ * changes arrive, as a 'sync' change, as an open editor's autosave does. A mirror never edits its
  * document, with one exception: the member who seeds a note (noteSeed.ts)
  * seeds it from their mirror, so the others need not wait until they open it.
  *
@@ -21,11 +21,17 @@ import type { NoteDocProvider } from './noteDoc';
 /** At most one read per this many ms while others type; the last change is always read. */
 export const MIRROR_INTERVAL_MS = 1000;
 
+export interface NoteReader {
+  apply(update: Uint8Array): void;
+  read(): Promise<SharedNoteState>;
+  dispose(): void;
+}
+
 export interface NoteMirrorHost {
   /** A provider for the note's document (not yet connected). */
   provider(noteId: string): NoteDocProvider;
-  /** The document's text as the editor stores it. */
-  read(provider: NoteDocProvider): Promise<SharedNoteState>;
+  /** A reader of the document's text as the editor stores it, following its updates from now on. */
+  follow(provider: NoteDocProvider): NoteReader;
   /** Store it as the note's copy (unchanged or empty text is not written). */
   write(noteId: string, state: SharedNoteState): Promise<void>;
   /** Once the document has synced: seed it with the stored text if it is empty and this member is the one who seeds it. */
@@ -37,13 +43,18 @@ class Mirror {
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly provider: NoteDocProvider;
-  private readonly onUpdate = () => this.schedule();
+  private readonly reader: NoteReader;
+  private readonly onUpdate = (update: Uint8Array) => {
+    this.reader.apply(update);
+    this.schedule();
+  };
 
   constructor(
     private readonly noteId: string,
     private readonly host: NoteMirrorHost,
   ) {
     this.provider = host.provider(noteId);
+    this.reader = host.follow(this.provider);
     this.provider.doc.on('update', this.onUpdate);
     this.provider.onReady(() => this.schedule());
     const seedOnce = () => {
@@ -65,7 +76,7 @@ class Mirror {
   private async copy(): Promise<void> {
     if (this.stopped) return;
     try {
-      const state = await this.host.read(this.provider);
+      const state = await this.reader.read();
       if (!this.stopped) await this.host.write(this.noteId, state);
     } catch {
       // Not stored this time (storage trouble, a note deleted meanwhile): the next change tries again.
@@ -92,6 +103,7 @@ class Mirror {
     await this.running;
     this.stopped = true;
     this.provider.doc.off('update', this.onUpdate);
+    this.reader.dispose();
     await this.provider.destroy();
   }
 }

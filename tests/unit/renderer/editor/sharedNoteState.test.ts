@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { brief, citation, heading, list, paragraph, quote, text, TEXT_FORMAT } from '../../../../shared/brief/build';
 import { BRIEF_NODES } from '../../../../renderer/editor/nodes';
-import { isUnseeded, seedSharedNote, sharedNoteState } from '../../../../renderer/editor/sharedNoteState';
+import { isUnseeded, seedSharedNote, SharedNoteReader, sharedNoteState } from '../../../../renderer/editor/sharedNoteState';
 
 const NO_PRESENCE = { awareness: { getLocalState: () => null, setLocalState: () => undefined, getStates: () => new Map(), on: () => undefined, off: () => undefined } } as unknown as Provider;
 
@@ -75,5 +75,25 @@ describe('seedSharedNote: a seeder writes a note it has not opened into its empt
     const state = await sharedNoteState(other);
     expect(state.content).toEqual(stored);
     expect(state.plainText).toBe('Leads\n\nThe harbourmaster kept a second ledger.');
+  });
+});
+
+describe('SharedNoteReader: a note document followed update by update', () => {
+  it('reads what the writer holds after each change, from the updates alone', async () => {
+    const doc = new Y.Doc();
+    const editor = writer(doc);
+    editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('First line.'))));
+    await settle();
+    const reader = new SharedNoteReader(doc);
+    doc.on('update', (update: Uint8Array) => reader.apply(update));
+    expect((await reader.read()).plainText).toBe('First line.');
+    editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Second line.'))));
+    await settle();
+    editor.update(() => $getRoot().getFirstChildOrThrow().remove());
+    await settle();
+    const state = await reader.read();
+    expect(state.plainText).toBe('Second line.');
+    expect(state.content).toEqual(editor.getEditorState().toJSON());
+    reader.dispose();
   });
 });

@@ -42,7 +42,16 @@ function setUp() {
       providers.push(p);
       return p as unknown as NoteDocProvider;
     },
-    read: async (provider) => ({ content: {} as SharedNoteState['content'], plainText: provider.doc.getText('t').toString() }),
+    follow: (provider) => {
+      // Follows by updates alone, as the real reader does: a replica that only sees what `apply` gives it.
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, Y.encodeStateAsUpdate(provider.doc));
+      return {
+        apply: (update) => Y.applyUpdate(replica, update),
+        read: async () => ({ content: {} as SharedNoteState['content'], plainText: replica.getText('t').toString() }),
+        dispose: () => replica.destroy(),
+      };
+    },
     write: async (noteId, state) => void writes.push([noteId, state.plainText]),
     seed: async (noteId) => void seeded.push(noteId),
   };
