@@ -25,6 +25,7 @@ import { Refusal } from './tokens';
  *   POST /cases/<id>/invitations              (rw) a new invitation: {role, expiresAt?, label?}
  *   GET  /cases/<id>/invitations              (rw) the invitations issued for the case
  *   DELETE /cases/<id>/invitations/<tokenId>  (rw) revoke one, closing its connections
+ *   GET  /cases/<id>/document                 the case document's state as one Yjs update
  *   PUT|GET|HEAD /blobs/<id>/<sha256>         immutable blobs (PUT needs rw)
  *
  * Tokens travel only in `Authorization: Bearer`, never in a URL, and are never
@@ -42,6 +43,8 @@ export interface HttpDeps {
   log: (line: string) => void;
   /** Close every live connection that uses this token. */
   onRevoke: (tokenId: string) => void;
+  /** The case document's whole state as one Yjs update, as the server holds it now. */
+  documentState: (caseId: string) => Promise<Uint8Array>;
 }
 
 const MAX_JSON_BYTES = 16 * 1024;
@@ -187,6 +190,17 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         return;
       }
       const caseId = parts[1]!;
+      if (isValidId(caseId) && parts[2] === 'document' && parts.length === 3) {
+        // A joining member's first copy: received whole over HTTP, applied before the WebSocket
+        // provider attaches (whose sync then sends only what changed since), so the app does not
+        // encode the whole document a second time for the provider's own update listener.
+        if (method !== 'GET') throw new HttpFailure('method-not-allowed', 'Use GET here.');
+        authorize(req, caseId, false);
+        const state = await deps.documentState(caseId);
+        res.writeHead(200, headers({ 'Content-Type': 'application/octet-stream', 'Content-Length': String(state.byteLength), 'Cache-Control': 'no-store' }));
+        res.end(state);
+        return;
+      }
       if (!isValidId(caseId) || parts[2] !== 'invitations' || parts.length > 4) throw new HttpFailure('not-found', 'There is nothing at this address.');
       const claims = authorize(req, caseId, true);
       if (parts.length === 3 && method === 'POST') {

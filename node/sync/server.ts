@@ -14,8 +14,8 @@ import {
   type onDisconnectPayload,
   type onRequestPayload,
 } from '@hocuspocus/server';
-import type * as Y from 'yjs';
-import { parseDocName } from '../../shared/sync/names';
+import * as Y from 'yjs';
+import { caseDocName, parseDocName } from '../../shared/sync/names';
 import type { TokenClaims } from '../../shared/sync/token';
 import { Access } from './access';
 import { BlobStore } from './blobs';
@@ -132,6 +132,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     version: options.version ?? '0',
     log,
     onRevoke: closeConnectionsOf,
+    documentState: async (caseId) => {
+      const name = caseDocName(caseId);
+      // The live document when someone has it open here; else what loading it would give (the stored
+      // state and the journal, which every instance writes to), without loading it into memory.
+      const live = ref.server?.hocuspocus.documents.get(name);
+      if (live) return Y.encodeStateAsUpdate(live);
+      return db.loadDocument(name).data ?? Y.encodeStateAsUpdate(new Y.Doc());
+    },
   });
 
   const casefile: Extension = {

@@ -24,6 +24,8 @@ export const API_PATHS = {
   cases: '/cases',
   invitations: (caseId: string) => `/cases/${caseId}/invitations`,
   invitation: (caseId: string, tokenId: string) => `/cases/${caseId}/invitations/${tokenId}`,
+  /** The case document's state as one Yjs update (any member). */
+  document: (caseId: string) => `/cases/${caseId}/document`,
   blob: (caseId: string, sha256: string) => `/blobs/${caseId}/${sha256}`,
 } as const;
 

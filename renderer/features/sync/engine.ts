@@ -18,7 +18,7 @@
  */
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type { SerializedEditorState } from 'lexical';
-import { IndexeddbPersistence, storeState } from 'y-indexeddb';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { entityMergeSchema, entityTagSchema, figureIndexSchema, timelineEntrySchema } from '../../../shared/bundle/schema';
 import type { FigureRecord, NoteRecord, SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
@@ -68,9 +68,6 @@ export const beforeSharingKey = (noteId: string) => `sharedNote:${noteId}`;
 
 /** Blob requests in flight at once while fetching a case's sources and figures (browsers allow six connections per host). */
 const BLOB_FETCHES = 6;
-
-/** How long after joining the joined document is stored whole in this profile (the first moments belong to the person). */
-const STORE_JOINED_DELAY_MS = 2000;
 
 /** How long after the first sync the notes' mirrors start (joining a case is busy enough). */
 const MIRROR_START_DELAY_MS = 1000;
@@ -259,12 +256,10 @@ export class CaseSync {
    * case shared before.
    */
   async start(mode: 'share' | 'join' | 'resume', provider?: HocuspocusProvider): Promise<void> {
+    // On opening, y-indexeddb stores the document's whole state as it stands (`encodeStateAsUpdate`), so
+    // a joined document, which arrived before it had local persistence, is stored by that alone.
     this.persistence = new IndexeddbPersistence(localDocName(caseDocName(this.caseId)), this.doc);
     await this.persistence.whenSynced;
-    // A joined document arrived before it had local persistence: it is stored whole once the case is
-    // usable, not before (encoding a big document takes a while). A restart in between gets what is
-    // missing here from the server, as any reconnect does; the database already holds the case.
-    if (mode === 'join') void this.joined.then(() => this.storeJoinedState());
     if (this.destroyed) return;
     this.provider = provider ?? this.connect();
     this.connectedResolve(this.provider);
@@ -340,12 +335,6 @@ export class CaseSync {
   /** Which notes' stored copies follow their shared text right now (diagnostics, tests). */
   mirroredNotes(): string[] {
     return this.mirrors.mirrored();
-  }
-
-  private async storeJoinedState(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, STORE_JOINED_DELAY_MS));
-    if (this.destroyed || !this.persistence) return;
-    await storeState(this.persistence, true);
   }
 
   /** Resolves once the first sync is done and the case is in the database. */

@@ -76,6 +76,20 @@ export async function putBlob(server: string, caseId: string, token: string, sha
 }
 
 /** Fetch a blob by its SHA-256. */
+/**
+ * The case document's state as the server holds it, as one Yjs update; null from a server that
+ * does not offer it (an older one), which then sends the document over the WebSocket instead.
+ */
+export async function getDocumentState(server: string, caseId: string, token: string): Promise<Uint8Array | null> {
+  try {
+    const response = await request(server, API_PATHS.document(caseId), { method: 'GET', token });
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    if (error instanceof SyncServerError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 export async function getBlob(server: string, caseId: string, token: string, sha256: string): Promise<Uint8Array> {
   const response = await request(server, API_PATHS.blob(caseId, sha256), { method: 'GET', token });
   return new Uint8Array(await response.arrayBuffer());

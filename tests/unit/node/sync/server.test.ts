@@ -204,6 +204,39 @@ describe('editing together', () => {
   });
 });
 
+describe('the case document over HTTP (a joining member’s first copy)', () => {
+  const stateOf = (token?: string, caseId = CASE, method = 'GET') => fetch(`${server.url}/cases/${caseId}/document`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+
+  it('gives a member the document as the server holds it, loaded or not, and a WebSocket sync after it sends only what changed', async () => {
+    await seed('written before anyone asked over HTTP');
+    const reader = await invite(server.url, CASE, owner.token, { role: 'ro' });
+    const got = await stateOf(reader.token);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('cache-control')).toBe('no-store');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await got.arrayBuffer()));
+    expect(doc.getText('seed').toString()).toContain('written before anyone asked over HTTP');
+    // With the document loaded (a member connected), the live copy, this member's latest edit included.
+    const live = client(caseDocName(CASE), owner.token);
+    await live.synced();
+    live.doc.getText('seed').insert(0, 'live edit; ');
+    await live.acknowledged();
+    const again = new Y.Doc();
+    Y.applyUpdate(again, new Uint8Array(await (await stateOf(owner.token)).arrayBuffer()));
+    expect(again.getText('seed').toString()).toBe(live.doc.getText('seed').toString());
+    // A provider that starts from that copy is synced at once, with the same text.
+    const joined = client(caseDocName(CASE), reader.token, again);
+    await joined.synced();
+    expect(joined.doc.getText('seed').toString()).toBe(live.doc.getText('seed').toString());
+  });
+
+  it('refuses strangers, other cases’ tokens and other methods', async () => {
+    expect((await stateOf()).status).toBe(401);
+    expect((await stateOf(otherOwner.token)).status).toBe(403);
+    expect((await stateOf(owner.token, CASE, 'POST')).status).toBe(405);
+  });
+});
+
 async function put(caseId: string, sha: string, body: Uint8Array | undefined, token?: string, headers: Record<string, string> = {}) {
   return fetch(`${server.url}/blobs/${caseId}/${sha}`, {
     method: 'PUT',
