@@ -310,18 +310,12 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
     // Nothing was written: B holds exactly A's one passage, and the shared record of it is unchanged.
     await expect.poll(async () => ((await caseRecords(b.page)) as { passages: unknown[] }).passages.length).toBe(1);
     // The case views too: B's confirmation of a date is refused with the reason; A's arrives.
-    const timelineOf = async (page: Page) => {
-      await page.getByRole('tab', { name: 'Timeline' }).click();
-      const pane = page.getByRole('region', { name: 'Timeline' });
-      await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
-      return pane;
-    };
-    const timelineB = await timelineOf(b.page);
+    const timelineB = await timelineList(b.page);
     await timelineB.locator('.timeline-event').first().click();
     await timelineB.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
     await expect(alert).toContainText('This case is shared with you read-only');
     expect(((await viewRecords(b.page)) as { timelineEntries: unknown[] }).timelineEntries).toEqual([]);
-    const timelineA = await timelineOf(a.page);
+    const timelineA = await timelineList(a.page);
     await timelineA.locator('.timeline-event').first().click();
     await timelineA.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
     await expect(timelineB.locator('.timeline-event').first()).toContainText('Confirmed');
@@ -468,9 +462,7 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     for (const page of [a.page, b.page]) await expect(page.getByRole('combobox', { name: 'Open note' })).toHaveCount(0);
 
     // A types; B sees it.
-    await briefBox(a.page).click();
-    await a.page.keyboard.press('Control+End');
-    await a.page.keyboard.type(' Then A wrote more.');
+    await typeAtEnd(a.page, ' Then A wrote more.');
     await expect(briefBox(b.page)).toContainText(`${OPENING} Then A wrote more.`);
     // B sees where A's caret is, with A's name on it.
     await expect(b.page.getByText(await yourName(a.page), { exact: true })).toBeVisible();
@@ -581,9 +573,7 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     await b.page.getByRole('dialog', { name: 'Share case' }).getByRole('button', { name: 'Stop sharing' }).click();
     await expect(syncBar(b.page)).toBeHidden();
     expect(await briefTextOf(b.page, 'Brief (brief)')).toBe(merged2);
-    await briefBox(b.page).click();
-    await b.page.keyboard.press('Control+End');
-    await b.page.keyboard.type(' Only mine now.');
+    await typeAtEnd(b.page, ' Only mine now.');
     await expect(briefStatus(b.page)).toHaveText('Saved');
     await expect.poll(async () => (await storedTraces(b.page)).docs).toEqual([]);
     await a.page.waitForTimeout(500);
@@ -595,6 +585,21 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     await b.context.close();
   }
 });
+
+/** The Timeline tab, in its list view. */
+async function timelineList(page: Page) {
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const pane = page.getByRole('region', { name: 'Timeline' });
+  await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+  return pane;
+}
+
+/** Type `text` at the end of the note open in the brief pane. */
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await briefBox(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
 
 /** A new note of the open case, titled `title`, opened in the brief pane. */
 async function newNote(page: Page, title: string): Promise<void> {
@@ -650,14 +655,10 @@ test('notes others change while they are closed here: their stored copies follow
     await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Leads' });
     await expect(briefBox(b.page)).toHaveText('The harbourmaster kept a second ledger. Ask the port authority.');
     await a.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Brief (brief)' });
-    await briefBox(a.page).click();
-    await a.page.keyboard.press('Control+End');
-    await a.page.keyboard.type(' Added while B reads the leads.');
+    await typeAtEnd(a.page, ' Added while B reads the leads.');
     await expect.poll(() => storedNoteText(b.page, 'Brief'), { timeout: 15_000 }).toBe('Opening line from A. Added while B reads the leads.');
     // And back: B's brief opens with that text, and B's own typing in the note still reaches A.
-    await briefBox(b.page).click();
-    await b.page.keyboard.press('Control+End');
-    await b.page.keyboard.type(' B adds a lead.');
+    await typeAtEnd(b.page, ' B adds a lead.');
     await expect.poll(() => storedNoteText(a.page, 'Leads'), { timeout: 15_000 }).toBe('The harbourmaster kept a second ledger. Ask the port authority. B adds a lead.');
     await b.page.getByRole('combobox', { name: 'Open note' }).selectOption({ label: 'Brief (brief)' });
     await expect(briefBox(b.page)).toHaveText('Opening line from A. Added while B reads the leads.');
@@ -728,19 +729,13 @@ test('the case views travel: A confirms a date, merges two entities and puts the
     await expect(sourceItems(b.page)).toHaveCount(2);
 
     // A confirms a date the Timeline found; B sees it confirmed.
-    const timeline = async (page: Page) => {
-      await page.getByRole('tab', { name: 'Timeline' }).click();
-      const pane = page.getByRole('region', { name: 'Timeline' });
-      await pane.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
-      return pane;
-    };
-    const timelineA = await timeline(a.page);
+    const timelineA = await timelineList(a.page);
     const firstA = timelineA.locator('.timeline-event').first();
     const when = (await firstA.innerText()).split('\n')[0]!.trim();
     await firstA.click();
     await timelineA.getByRole('group', { name: 'Selected event' }).getByRole('button', { name: 'Confirm date' }).click();
     await expect(firstA).toContainText('Confirmed');
-    const timelineB = await timeline(b.page);
+    const timelineB = await timelineList(b.page);
     await expect(timelineB.locator('.timeline-event').filter({ hasText: when }).first()).toContainText('Confirmed');
 
     // A merges NCA into National Crime Agency; B sees one entity.
