@@ -120,9 +120,9 @@ async function e2(page: Page, baseURL: string): Promise<Figure[]> {
     await page.waitForTimeout(500);
     // Every stored event is in view at the first (fitted) zoom: the paint counts once all 5,000 are drawn.
     timelinePaints.push(await firstPaint(page, 'Timeline', '.timeline-axis canvas', 'drawn', 5000));
-    step(`load ${run + 1}: timeline drawn`);
+    step(`load ${run + 1}: timeline drawn in ${Math.round(timelinePaints[run]!)} ms`);
     mapPaints.push(await firstPaint(page, 'Evidence map', '.matrix-canvas', 'rows', 1));
-    step(`load ${run + 1}: map drawn`);
+    step(`load ${run + 1}: map drawn in ${Math.round(mapPaints[run]!)} ms`);
   }
   const drawn = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.timeline-axis canvas')?.dataset.drawn ?? 0));
 
