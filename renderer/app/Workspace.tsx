@@ -7,6 +7,7 @@ import { setContextKeys } from '../lib/contextKeys';
 import type { PaneContribution, PaneProps, WorkspaceApi, WorkspaceData } from '../lib/contributions';
 import { flushWhenLeaving } from '../lib/flush';
 import { onNavigate } from '../lib/navigation';
+import { whenIdle } from '../lib/preloadable';
 import { useNotices } from '../lib/notices';
 import { platform } from '../platform';
 import { createRegistry } from './commandService';
@@ -128,6 +129,11 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
       }),
     [showPane],
   );
+
+  // Once a case is open and the page is idle, load the code of the panes that load on demand, one at a
+  // time, so a first click on their tab draws at once (their data and workers still wait for the click).
+  const caseOpen = caseId !== undefined;
+  useEffect(() => (caseOpen ? whenIdle(PANES.flatMap((pane) => (pane.preload ? [pane.preload] : []))) : undefined), [caseOpen]);
 
   useEffect(() => flushWhenLeaving(), []);
   // The Trash lets go of what has been in it longer than its retention period.
