@@ -221,9 +221,11 @@ export function buildTimeline(input: TimelineInput): Timeline {
   const referenceByClaim = claimReferences(sourcesById, passagesById);
   const known = new Map<string, DateMatch[]>();
   const unread = new Set<string>();
+  // More claims than the cache holds would never all be known at once: those cases read them all now, as before.
+  const onlyKnown = input.claimDates === 'known' && input.claims.length <= CLAIM_DATE_CACHE_MAX;
   for (const claim of input.claims) {
     const reference = referenceByClaim(claim);
-    const found = input.claimDates === 'known' ? knownClaimDates(claim.statement, reference) : claimDates(claim.statement, reference);
+    const found = onlyKnown ? knownClaimDates(claim.statement, reference) : claimDates(claim.statement, reference);
     if (found) known.set(claim.id, found);
     else unread.add(claim.id);
   }
