@@ -130,8 +130,8 @@ export interface TimelineInput {
   /**
    * Dates in claims' statements: read them now (the default), or use those read before (by
    * `claimDateReader`, a slice at a time): then, when more than a few are not read yet, a claim not
-   * read is left out of the events and the undated list for now, as a source the worker has not
-   * finished is.
+   * read has no events of its own for now and is listed as undated unless its evidence is dated, as
+   * the passages of a source the worker has not finished are.
    */
   claimDates?: 'now' | 'known';
 }
@@ -230,10 +230,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
     else unread.add(claim.id);
   }
   // A few new or edited statements are read at once; only a case's first thousands wait for the reader.
-  if (unread.size <= READ_NOW_MAX) {
-    for (const claim of input.claims) if (unread.has(claim.id)) known.set(claim.id, claimDates(claim.statement, referenceByClaim(claim)));
-    unread.clear();
-  }
+  if (unread.size <= READ_NOW_MAX) for (const claim of input.claims) if (unread.has(claim.id)) known.set(claim.id, claimDates(claim.statement, referenceByClaim(claim)));
   for (const claim of input.claims) {
     for (const match of known.get(claim.id) ?? []) {
       events.push({
@@ -280,7 +277,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
     undated.push({ kind: 'passage', id: passage.id, label: clip(passage.selectors[0].exact), sourceId: passage.sourceId });
   }
   for (const claim of input.claims) {
-    if (datedClaims.has(claim.id) || unread.has(claim.id)) continue;
+    if (datedClaims.has(claim.id)) continue;
     undated.push({ kind: 'claim', id: claim.id, label: clip(claim.statement), sourceId: null });
   }
   return { events, undated, dismissed };
@@ -327,24 +324,26 @@ function claimReferences(sourcesById: ReadonlyMap<string, SourceRecord>, passage
 /**
  * Read the dates of claims' statements ahead of `buildTimeline({ claimDates: 'known' })`, a slice at
  * a time: each call of the returned function reads statements for about `budgetMs` (at least one)
- * and says whether every claim has been read, and how many were read by this reader so far. The
- * pane runs it between frames, so 2,000 statements never hold the main thread in one task.
+ * and says whether every claim has been read, and how many statements this reader has read so far
+ * and found a date in (the timeline changes only if some did). The pane runs it between frames, so
+ * 2,000 statements never hold the main thread in one task.
  */
-export function claimDateReader(input: Pick<TimelineInput, 'sources' | 'passages' | 'claims'>): (budgetMs: number) => { done: boolean; read: number } {
+export function claimDateReader(input: Pick<TimelineInput, 'sources' | 'passages' | 'claims'>): (budgetMs: number) => { done: boolean; read: number; dated: number } {
   const referenceByClaim = claimReferences(new Map(input.sources.map((s) => [s.id, s])), new Map(input.passages.map((p) => [p.id, p])));
   let next = 0;
   let read = 0;
+  let dated = 0;
   return (budgetMs) => {
     const until = performance.now() + budgetMs;
     while (next < input.claims.length) {
       const claim = input.claims[next++]!;
       const reference = referenceByClaim(claim);
       if (knownClaimDates(claim.statement, reference)) continue;
-      claimDates(claim.statement, reference);
+      if (claimDates(claim.statement, reference).length > 0) dated++;
       read++;
       if (performance.now() >= until) break;
     }
-    return { done: next >= input.claims.length, read };
+    return { done: next >= input.claims.length, read, dated };
   };
 }
 

@@ -49,16 +49,16 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
   const headingId = useId();
 
   // Dates in the claims' statements are read after the stored events are drawn, a slice at a time
-  // (2,000 statements took a main-thread task of their own); the timeline is built again when they are in.
+  // (2,000 statements took a main-thread task of their own); the timeline is built again if any had a date.
   const [claimDatesRead, setClaimDatesRead] = useState(0);
   const entriesLoaded = entries !== undefined;
   useEffect(() => {
     if (!sources || !passages || !claims || !entriesLoaded) return;
     const readSlice = claimDateReader({ sources, passages, claims });
     let cancel = afterPaint(function run() {
-      const { done, read } = readSlice(12);
+      const { done, dated } = readSlice(12);
       if (!done) cancel = afterPaint(run);
-      else if (read > 0) setClaimDatesRead((n) => n + 1);
+      else if (dated > 0) setClaimDatesRead((n) => n + 1);
     });
     return () => cancel();
   }, [sources, passages, claims, entriesLoaded]);

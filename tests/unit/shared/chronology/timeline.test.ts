@@ -87,14 +87,15 @@ describe('the timeline of the ferry article (team-written: absolute and relative
     ]);
   });
 
-  it("reads claims' statements a slice at a time, leaving the unread out until then ('known')", () => {
-    const passage = passageOf('p-fire', source, 'The fire broke out on the evening of 2 March 2024');
+  it("reads claims' statements a slice at a time, listing the unread as undated until then ('known')", () => {
+    // Evidence with no date of its own: a claim is undated until its statement is read.
+    const passage = passageOf('p-crew', source, 'Crew members put it out before the coastguard arrived.');
     // More claims than a build reads by itself, each with a date of its own (a distinct one: nothing read before).
-    const claims = Array.from({ length: 40 }, (_, i) => claimOf(`c-${i}`, `Inspection ${i} took place on ${1 + (i % 28)} April 1977`, [['p-fire', 'supports']]));
+    const claims = Array.from({ length: 40 }, (_, i) => claimOf(`c-${i}`, `Inspection ${i} took place on ${1 + (i % 28)} April 1977`, [['p-crew', 'supports']]));
     const input = { sources: [source], passages: [passage], claims, entries: [], found: [found] };
     const before = buildTimeline({ ...input, claimDates: 'known' });
     expect(before.events.filter((e) => e.key.startsWith('claim:'))).toEqual([]);
-    expect(before.undated.filter((u) => u.kind === 'claim')).toEqual([]);
+    expect(before.undated.filter((u) => u.kind === 'claim')).toHaveLength(40);
     const readSlice = claimDateReader(input);
     let slices = 0;
     let state = { done: false, read: 0 };
@@ -102,13 +103,14 @@ describe('the timeline of the ferry article (team-written: absolute and relative
       state = readSlice(0);
       slices++;
     }
-    expect(state.read).toBe(40);
+    expect(state).toEqual({ done: true, read: 40, dated: 40 });
     expect(slices).toBeGreaterThanOrEqual(40);
     const after = buildTimeline({ ...input, claimDates: 'known' });
     expect(after.events.filter((e) => e.key.startsWith('claim:')).map((e) => e.date.start).sort()).toEqual(buildTimeline(input).events.filter((e) => e.key.startsWith('claim:')).map((e) => e.date.start).sort());
     expect(after.events.filter((e) => e.key.startsWith('claim:'))).toHaveLength(40);
     // Read already: a second reader has nothing to do.
-    expect(claimDateReader(input)(5)).toEqual({ done: true, read: 0 });
+    expect(after.undated.filter((u) => u.kind === 'claim')).toEqual([]);
+    expect(claimDateReader(input)(5)).toEqual({ done: true, read: 0, dated: 0 });
   });
 
   it("reads a few new statements during the build, even with 'known'", () => {
