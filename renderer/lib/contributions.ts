@@ -103,8 +103,8 @@ interface PaneBase {
   /** Mount only once first shown (then kept), for panes that are heavy or slow to start. Default: mounted with the case. */
   mountWhenShown?: boolean;
   /**
-   * Load the pane's code ahead of its first showing: the workspace calls it when the page is idle after a
-   * case opens, so the first click on the tab draws at once instead of waiting for the code (see
+   * Load the pane's code ahead of its first showing: the workspace calls it once an open case is on
+   * screen, so the first click on the tab draws at once instead of waiting for the code (see
    * lib/preloadable.tsx). Loads code only: the pane's data and workers still start when it is shown.
    */
   preload?: () => Promise<unknown>;
@@ -113,8 +113,8 @@ interface PaneBase {
 /**
  * A pane. `scope: 'case'` panes show while a case is open and get its records; `scope: 'app'` panes
  * (the case list) always show and take no props. For a heavy pane, make `component` a `preloadable`
- * component (lib/preloadable.tsx) and pass its `preload`: it loads when the page is idle, or the first
- * time it is shown if that comes sooner.
+ * component (lib/preloadable.tsx) and pass its `preload`: it loads once a case is on screen, or the
+ * first time it is shown if that comes sooner.
  */
 export type PaneContribution = PaneBase &
   (

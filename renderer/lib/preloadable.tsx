@@ -35,31 +35,7 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
   return Object.assign(PreloadableComponent, { preload: () => fetchOnce().then(() => undefined) });
 }
 
-/** Run tasks one after another, each when the page is idle (after a short timer where there is no requestIdleCallback); the returned function cancels what has not started. */
-export function whenIdle(tasks: readonly (() => Promise<unknown>)[]): () => void {
-  let cancelled = false;
-  let cancelWait = () => {};
-  const next = (index: number) => {
-    if (cancelled || index >= tasks.length) return;
-    const run = () => {
-      if (cancelled) return;
-      // A failed preload is not an error to show: the tab loads (and reports it) when it is opened.
-      tasks[index]!().then(
-        () => next(index + 1),
-        () => next(index + 1),
-      );
-    };
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(run, { timeout: 5_000 });
-      cancelWait = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(run, 200);
-      cancelWait = () => clearTimeout(id);
-    }
-  };
-  next(0);
-  return () => {
-    cancelled = true;
-    cancelWait();
-  };
+/** Load the code of every pane that can be loaded ahead; a failure is not shown here (the tab reports it when opened). */
+export function preloadPanes(panes: readonly { preload?: () => Promise<unknown> }[]): void {
+  for (const pane of panes) pane.preload?.().catch(() => undefined);
 }

@@ -2,7 +2,7 @@
 import { defineContribution, type PaneProps } from '../../lib/contributions';
 import { preloadable } from '../../lib/preloadable';
 
-// Its code loads when the page is idle after a case opens (or at the first showing, if sooner); the extraction workers start only when the pane is shown.
+// Its code loads once an open case is on screen (or at the first showing, if sooner); the extraction workers start only when the pane is shown.
 const EntitiesTab = preloadable(async () => {
   const { EntitiesPane } = await import('./EntitiesPane');
   return ({ caseRecord, sources, passages, claims }: PaneProps) => <EntitiesPane caseId={caseRecord.id} sources={sources} passages={passages} claims={claims} />;

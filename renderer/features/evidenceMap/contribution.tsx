@@ -2,7 +2,7 @@
 import { defineContribution, type PaneProps } from '../../lib/contributions';
 import { preloadable } from '../../lib/preloadable';
 
-// Its code loads when the page is idle after a case opens (or at the first showing, if sooner): it brings d3 with it.
+// Its code loads once an open case is on screen (or at the first showing, if sooner): it brings d3 with it.
 const EvidenceMapTab = preloadable(async () => {
   const { EvidenceMapPane } = await import('./EvidenceMapPane');
   return ({ caseRecord, sources, passages, claims }: PaneProps) => <EvidenceMapPane caseId={caseRecord.id} caseName={caseRecord.name} sources={sources} passages={passages} claims={claims} />;

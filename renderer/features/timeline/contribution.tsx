@@ -2,7 +2,7 @@
 import { defineContribution, type PaneProps } from '../../lib/contributions';
 import { preloadable } from '../../lib/preloadable';
 
-// Its code loads when the page is idle after a case opens (or at the first showing, if sooner): it brings d3, chrono and the extraction client; the workers start only when the pane is shown.
+// Its code loads once an open case is on screen (or at the first showing, if sooner): it brings d3, chrono and the extraction client; the workers start only when the pane is shown.
 const TimelineTab = preloadable(async () => {
   const { TimelinePane } = await import('./TimelinePane');
   return ({ caseRecord, sources, passages, claims }: PaneProps) => <TimelinePane caseId={caseRecord.id} caseName={caseRecord.name} sources={sources} passages={passages} claims={claims} />;

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { preloadable, whenIdle } from '../../../../renderer/lib/preloadable';
+import { preloadPanes, preloadable } from '../../../../renderer/lib/preloadable';
 
 describe('preloadable', () => {
   it('suspends like React.lazy until its code is loaded, then renders at once', async () => {
@@ -27,21 +27,11 @@ describe('preloadable', () => {
   });
 });
 
-describe('whenIdle', () => {
-  it('runs the tasks one after another, past a failure, and stops when cancelled', async () => {
-    vi.useFakeTimers();
-    try {
-      const ran: number[] = [];
-      whenIdle([async () => void ran.push(1), async () => Promise.reject(new Error('no')), async () => void ran.push(3)]);
-      await vi.runAllTimersAsync();
-      expect(ran).toEqual([1, 3]);
-      const later: number[] = [];
-      const cancel = whenIdle([async () => void later.push(1)]);
-      cancel();
-      await vi.runAllTimersAsync();
-      expect(later).toEqual([]);
-    } finally {
-      vi.useRealTimers();
-    }
+describe('preloadPanes', () => {
+  it('loads every pane that can be loaded ahead, past a failure', async () => {
+    const loaded: string[] = [];
+    preloadPanes([{ preload: async () => void loaded.push('timeline') }, {}, { preload: () => Promise.reject(new Error('offline')) }, { preload: async () => void loaded.push('map') }]);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(loaded).toEqual(['timeline', 'map']);
   });
 });
