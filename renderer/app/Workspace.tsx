@@ -7,6 +7,8 @@ import { setContextKeys } from '../lib/contextKeys';
 import type { PaneContribution, PaneProps, WorkspaceApi, WorkspaceData } from '../lib/contributions';
 import { flushWhenLeaving } from '../lib/flush';
 import { onNavigate } from '../lib/navigation';
+import { afterPaint } from '../lib/afterPaint';
+import { preloadPanes } from '../lib/preloadable';
 import { useNotices } from '../lib/notices';
 import { platform } from '../platform';
 import { createRegistry } from './commandService';
@@ -128,6 +130,12 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
       }),
     [showPane],
   );
+
+  // Once a case is open and on screen, load the code of the panes that load on demand, so a first click
+  // on their tab draws at once (their data and workers still wait for the click). Not "when idle": on a
+  // busy machine a big case kept the page from idling for longer than a user takes to click a tab.
+  const caseOpen = caseId !== undefined;
+  useEffect(() => (caseOpen ? afterPaint(() => preloadPanes(PANES)) : undefined), [caseOpen]);
 
   useEffect(() => flushWhenLeaving(), []);
   // The Trash lets go of what has been in it longer than its retention period.

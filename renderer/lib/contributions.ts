@@ -102,12 +102,19 @@ interface PaneBase {
   revealOn?: readonly NavigationRequest['kind'][];
   /** Mount only once first shown (then kept), for panes that are heavy or slow to start. Default: mounted with the case. */
   mountWhenShown?: boolean;
+  /**
+   * Load the pane's code ahead of its first showing: the workspace calls it once an open case is on
+   * screen, so the first click on the tab draws at once instead of waiting for the code (see
+   * lib/preloadable.tsx). Loads code only: the pane's data and workers still start when it is shown.
+   */
+  preload?: () => Promise<unknown>;
 }
 
 /**
  * A pane. `scope: 'case'` panes show while a case is open and get its records; `scope: 'app'` panes
- * (the case list) always show and take no props. For a heavy pane, make `component` a `React.lazy`
- * component: it loads the first time it is shown.
+ * (the case list) always show and take no props. For a heavy pane, make `component` a `preloadable`
+ * component (lib/preloadable.tsx) and pass its `preload`: it loads once a case is on screen, or the
+ * first time it is shown if that comes sooner.
  */
 export type PaneContribution = PaneBase &
   (

@@ -127,9 +127,18 @@ export interface TimelineInput {
   entries: readonly TimelineEntryRecord[];
   /** `datesInSource` for each source (a missing or stale one is skipped: the worker has not finished it yet). */
   found: readonly SourceDates[];
+  /**
+   * Dates in claims' statements: read them now (the default), or use those read before (by
+   * `claimDateReader`, a slice at a time): then, when more than a few are not read yet, a claim not
+   * read has no events of its own for now and is listed as undated unless its evidence is dated, as
+   * the passages of a source the worker has not finished are.
+   */
+  claimDates?: 'now' | 'known';
 }
 
 const LABEL_MAX = 280;
+/** With `claimDates: 'known'`, up to this many statements not read yet are read during the build. */
+const READ_NOW_MAX = 25;
 
 /**
  * Combine found dates with the user's decisions and manual events. Found
@@ -209,15 +218,21 @@ export function buildTimeline(input: TimelineInput): Timeline {
 
   // Dates in claims' own statements ("… on 3 March 2024").
   const passagesById = new Map(input.passages.map((p) => [p.id, p]));
-  const referenceByClaim = (claim: ClaimRecord): Date => {
-    for (const item of claim.evidence) {
-      const source = sourcesById.get(passagesById.get(item.passageId)?.sourceId ?? '');
-      if (source) return referenceDate(referenceFor(source));
-    }
-    return new Date(claim.createdAt);
-  };
+  const referenceByClaim = claimReferences(sourcesById, passagesById);
+  const known = new Map<string, DateMatch[]>();
+  const unread = new Set<string>();
+  // More claims than the cache holds would never all be known at once: those cases read them all now, as before.
+  const onlyKnown = input.claimDates === 'known' && input.claims.length <= CLAIM_DATE_CACHE_MAX;
   for (const claim of input.claims) {
-    for (const match of claimDates(claim.statement, referenceByClaim(claim))) {
+    const reference = referenceByClaim(claim);
+    const found = onlyKnown ? knownClaimDates(claim.statement, reference) : claimDates(claim.statement, reference);
+    if (found) known.set(claim.id, found);
+    else unread.add(claim.id);
+  }
+  // A few new or edited statements are read at once; only a case's first thousands wait for the reader.
+  if (unread.size <= READ_NOW_MAX) for (const claim of input.claims) if (unread.has(claim.id)) known.set(claim.id, claimDates(claim.statement, referenceByClaim(claim)));
+  for (const claim of input.claims) {
+    for (const match of known.get(claim.id) ?? []) {
       events.push({
         key: `claim:${claim.id}:${match.start}`,
         date: match.date,
@@ -278,8 +293,10 @@ export function buildTimeline(input: TimelineInput): Timeline {
 const claimDateCache = new Map<string, DateMatch[]>();
 const CLAIM_DATE_CACHE_MAX = 20_000;
 
+const claimDateKey = (statement: string, reference: Date) => `${reference.getTime()}\u0000${statement}`;
+
 function claimDates(statement: string, reference: Date): DateMatch[] {
-  const key = `${reference.getTime()}\u0000${statement}`;
+  const key = claimDateKey(statement, reference);
   let dates = claimDateCache.get(key);
   if (!dates) {
     dates = findDates(statement, { reference });
@@ -287,6 +304,47 @@ function claimDates(statement: string, reference: Date): DateMatch[] {
     claimDateCache.set(key, dates);
   }
   return dates;
+}
+
+function knownClaimDates(statement: string, reference: Date): DateMatch[] | undefined {
+  return claimDateCache.get(claimDateKey(statement, reference));
+}
+
+/** What a claim's relative dates are read against: the reference of the first source its evidence lies in, else when it was made. */
+function claimReferences(sourcesById: ReadonlyMap<string, SourceRecord>, passagesById: ReadonlyMap<string, PassageRecord>): (claim: ClaimRecord) => Date {
+  return (claim) => {
+    for (const item of claim.evidence) {
+      const source = sourcesById.get(passagesById.get(item.passageId)?.sourceId ?? '');
+      if (source) return referenceDate(referenceFor(source));
+    }
+    return new Date(claim.createdAt);
+  };
+}
+
+/**
+ * Read the dates of claims' statements ahead of `buildTimeline({ claimDates: 'known' })`, a slice at
+ * a time: each call of the returned function reads statements for about `budgetMs` (at least one)
+ * and says whether every claim has been read, and how many statements this reader has read so far
+ * and found a date in (the timeline changes only if some did). The pane runs it between frames, so
+ * 2,000 statements never hold the main thread in one task.
+ */
+export function claimDateReader(input: Pick<TimelineInput, 'sources' | 'passages' | 'claims'>): (budgetMs: number) => { done: boolean; read: number; dated: number } {
+  const referenceByClaim = claimReferences(new Map(input.sources.map((s) => [s.id, s])), new Map(input.passages.map((p) => [p.id, p])));
+  let next = 0;
+  let read = 0;
+  let dated = 0;
+  return (budgetMs) => {
+    const until = performance.now() + budgetMs;
+    while (next < input.claims.length) {
+      const claim = input.claims[next++]!;
+      const reference = referenceByClaim(claim);
+      if (knownClaimDates(claim.statement, reference)) continue;
+      if (claimDates(claim.statement, reference).length > 0) dated++;
+      read++;
+      if (performance.now() >= until) break;
+    }
+    return { done: next >= input.claims.length, read, dated };
+  };
 }
 
 /**

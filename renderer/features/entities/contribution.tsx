@@ -1,14 +1,14 @@
 /** The entities feature: the Entities tab beside the reader, brought to the front by "Show in Entities" on a claim. */
-import { lazy } from 'react';
 import { defineContribution, type PaneProps } from '../../lib/contributions';
+import { preloadable } from '../../lib/preloadable';
 
-// Loaded the first time the tab is shown: it brings the extraction workers with it.
-const EntitiesTab = lazy(async () => {
+// Its code loads once an open case is on screen (or at the first showing, if sooner); the extraction workers start only when the pane is shown.
+const EntitiesTab = preloadable(async () => {
   const { EntitiesPane } = await import('./EntitiesPane');
-  return { default: ({ caseRecord, sources, passages, claims }: PaneProps) => <EntitiesPane caseId={caseRecord.id} sources={sources} passages={passages} claims={claims} /> };
+  return ({ caseRecord, sources, passages, claims }: PaneProps) => <EntitiesPane caseId={caseRecord.id} sources={sources} passages={passages} claims={claims} />;
 });
 
 export const entitiesContribution = defineContribution({
   id: 'entities',
-  panes: [{ id: 'entities', title: 'panes.entities', slot: 'right', order: 40, scope: 'case', component: EntitiesTab, mountWhenShown: true, revealOn: ['open-entity'] }],
+  panes: [{ id: 'entities', title: 'panes.entities', slot: 'right', order: 40, scope: 'case', component: EntitiesTab, preload: EntitiesTab.preload, mountWhenShown: true, revealOn: ['open-entity'] }],
 });

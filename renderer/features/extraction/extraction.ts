@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { SourceDates } from '../../../shared/chronology/timeline';
 import type { SourceRecord } from '../../../shared/domain/types';
+import { afterPaint } from '../../lib/afterPaint';
 import type { SourceEntities } from '../../../shared/entities/extract';
 import type { ExtractionJob, FromExtractionWorker } from './protocol';
 
@@ -128,11 +129,16 @@ export interface CaseExtraction {
   error: string | null;
 }
 
-/** Dates and entities of the given sources, filling in as the worker answers. */
-export function useCaseExtraction(sources: readonly SourceRecord[] | undefined): CaseExtraction {
+/**
+ * Dates and entities of the given sources, filling in as the worker answers. The sources are sent
+ * once `start` holds (a pane passes false until what it can draw without extraction has arrived),
+ * and after the next frame is painted: starting the workers and handing them 500 sources takes the
+ * cores the pane's first paint needs. Until then the sources count as pending.
+ */
+export function useCaseExtraction(sources: readonly SourceRecord[] | undefined, start = true): CaseExtraction {
   useEffect(() => {
-    if (sources) request(sources);
-  }, [sources]);
+    if (sources && start) return afterPaint(() => request(sources));
+  }, [sources, start]);
   const current = useSyncExternalStore(subscribe, () => version);
   return useMemo(() => {
     void current;

@@ -102,6 +102,8 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
     const muted = colour('--muted', '#5f6670');
     const line = colour('--line', '#dedbd4');
     const accent = colour('--accent', '#1f5fbf');
+    // Once per frame, not once per mark: reading a custom property 5,000 times cost a tenth of a first paint.
+    const fills = Object.fromEntries(Object.entries(STATUS_COLOUR_VARS).map(([status, name]) => [status, colour(name, accent)])) as Record<TimelineEvent['status'], string>;
     const [d0, d1] = domainRef.current;
     const x = scaleUtc().domain([d0, d1]).range([LABEL_WIDTH, width - 8]);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -139,7 +141,7 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
         if (item.to < d0) continue;
         if (item.from > d1) break;
         drawn++;
-        const fill = colour(STATUS_COLOUR_VARS[item.event.status], accent);
+        const fill = fills[item.event.status];
         const selected = item.event.key === selectedKey;
         if (item.point) {
           const cx = x((item.from + item.to) / 2);

@@ -5,15 +5,16 @@
  * and inserts the chronology into the brief or saves it as CSV.
  */
 import { safeFileStem } from '../../../shared/domain/fileName';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseUserDate } from '../../../shared/chronology/dates';
 import { chronologyCsv, chronologyTable } from '../../../shared/chronology/table';
-import { buildTimeline, chronologyRows, groupEvents, timelineExtent, type TimelineEvent, type UndatedItem } from '../../../shared/chronology/timeline';
+import { buildTimeline, chronologyRows, claimDateReader, groupEvents, timelineExtent, type TimelineEvent, type UndatedItem } from '../../../shared/chronology/timeline';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { useTimelineEntries } from '../../db/hooks';
 import { useTranslation } from '../../i18n';
 import { addManualEvent, decideFoundDate, removeTimelineEntry, restoreTimelineEntry } from '../../db/repositories';
 import { briefWriter } from '../../editor/briefCommands';
+import { afterPaint } from '../../lib/afterPaint';
 import { announce } from '../../lib/announce';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
@@ -38,7 +39,8 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
   const notices = useNotices();
   const { reason: readOnlyReason } = useCaseReadOnly();
   const entries = useTimelineEntries(caseId);
-  const extraction = useCaseExtraction(sources);
+  // The stored events first: extraction starts once they are read (and drawn).
+  const extraction = useCaseExtraction(sources, entries !== undefined);
   const [groupBy, setGroupBy] = useState<'source' | 'claim'>('source');
   const [view, setView] = useState<'axis' | 'list'>('axis');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
@@ -46,10 +48,25 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
   const axis = useRef<AxisHandle>(null);
   const headingId = useId();
 
-  const timeline = useMemo(
-    () => buildTimeline({ sources: sources ?? [], passages: passages ?? [], claims: claims ?? [], entries: entries ?? [], found: extraction.dates }),
-    [sources, passages, claims, entries, extraction.dates],
-  );
+  // Dates in the claims' statements are read after the stored events are drawn, a slice at a time
+  // (2,000 statements took a main-thread task of their own); the timeline is built again if any had a date.
+  const [claimDatesRead, setClaimDatesRead] = useState(0);
+  const entriesLoaded = entries !== undefined;
+  useEffect(() => {
+    if (!sources || !passages || !claims || !entriesLoaded) return;
+    const readSlice = claimDateReader({ sources, passages, claims });
+    let cancel = afterPaint(function run() {
+      const { done, dated } = readSlice(12);
+      if (!done) cancel = afterPaint(run);
+      else if (dated > 0) setClaimDatesRead((n) => n + 1);
+    });
+    return () => cancel();
+  }, [sources, passages, claims, entriesLoaded]);
+
+  const timeline = useMemo(() => {
+    void claimDatesRead;
+    return buildTimeline({ sources: sources ?? [], passages: passages ?? [], claims: claims ?? [], entries: entries ?? [], found: extraction.dates, claimDates: 'known' });
+  }, [sources, passages, claims, entries, extraction.dates, claimDatesRead]);
   const names = useMemo(
     () => ({
       sources: new Map((sources ?? []).map((s) => [s.id, s.metadata.title || s.fileName])),

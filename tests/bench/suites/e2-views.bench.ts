@@ -77,24 +77,27 @@ async function seedBigCase(page: Page): Promise<void> {
   });
 }
 
-/** Click a tab (by its label) and time until the pane's canvas reports it has drawn (`ready` on its dataset); gives up after a minute. */
-async function firstPaint(page: Page, tab: string, canvas: string, ready: string): Promise<number> {
+/**
+ * Click a tab (by its label) and time until the pane's canvas reports it has drawn at least `least`
+ * marks (`ready` on its dataset: a partial drawing does not count); gives up after a minute.
+ */
+async function firstPaint(page: Page, tab: string, canvas: string, ready: string, least: number): Promise<number> {
   return page.evaluate(
-    async ({ tab, canvas, ready }) => {
+    async ({ tab, canvas, ready, least }) => {
       const t0 = performance.now();
       const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')];
       tabs.find((el) => el.textContent?.trim() === tab)!.click();
       return new Promise<number>((resolve, reject) => {
         const check = () => {
           const el = document.querySelector<HTMLElement>(canvas);
-          if (el && Number(el.dataset[ready] ?? 0) > 0) resolve(performance.now() - t0);
+          if (el && Number(el.dataset[ready] ?? 0) >= least) resolve(performance.now() - t0);
           else if (performance.now() - t0 > 60_000) reject(new Error(`${canvas} was not drawn within a minute of clicking the ${tab} tab`));
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
       });
     },
-    { tab, canvas, ready },
+    { tab, canvas, ready, least },
   );
 }
 
@@ -108,14 +111,18 @@ async function e2(page: Page, baseURL: string): Promise<Figure[]> {
   const timelinePaints: number[] = [];
   const mapPaints: number[] = [];
   for (let run = 0; run < 3; run++) {
+    // The case opens on its remembered front tab: bring back the first load's (the brief), or the map,
+    // left in front by the last run, would be drawn before its tab is clicked and time nothing but a tab switch.
+    if (run > 0) await page.getByRole('tab', { name: 'Brief' }).click();
     await page.reload();
     await page.getByRole('navigation', { name: 'Cases' }).waitFor();
     await page.getByText('Big views case').first().waitFor();
     await page.waitForTimeout(500);
-    timelinePaints.push(await firstPaint(page, 'Timeline', '.timeline-axis canvas', 'drawn'));
-    step(`load ${run + 1}: timeline drawn`);
-    mapPaints.push(await firstPaint(page, 'Evidence map', '.matrix-canvas', 'rows'));
-    step(`load ${run + 1}: map drawn`);
+    // Every stored event is in view at the first (fitted) zoom: the paint counts once all 5,000 are drawn.
+    timelinePaints.push(await firstPaint(page, 'Timeline', '.timeline-axis canvas', 'drawn', 5000));
+    step(`load ${run + 1}: timeline drawn in ${Math.round(timelinePaints[run]!)} ms`);
+    mapPaints.push(await firstPaint(page, 'Evidence map', '.matrix-canvas', 'rows', 1));
+    step(`load ${run + 1}: map drawn in ${Math.round(mapPaints[run]!)} ms`);
   }
   const drawn = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.timeline-axis canvas')?.dataset.drawn ?? 0));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describe as selectors } from '../../../../shared/anchoring';
-import { buildTimeline, chronologyRows, datesInSource, groupEvents, referenceFor } from '../../../../shared/chronology/timeline';
+import { buildTimeline, chronologyRows, claimDateReader, datesInSource, groupEvents, referenceFor } from '../../../../shared/chronology/timeline';
 import type { TimelineEntryRecord } from '../../../../shared/domain/types';
 import { claimOf, passageOf, sourceFrom } from '../viewsFixtures';
 
@@ -85,5 +85,38 @@ describe('the timeline of the ferry article (team-written: absolute and relative
       ['passage', 'p-crew'],
       ['claim', 'c-crew'],
     ]);
+  });
+
+  it("reads claims' statements a slice at a time, listing the unread as undated until then ('known')", () => {
+    // Evidence with no date of its own: a claim is undated until its statement is read.
+    const passage = passageOf('p-crew', source, 'Crew members put it out before the coastguard arrived.');
+    // More claims than a build reads by itself, each with a date of its own (a distinct one: nothing read before).
+    const claims = Array.from({ length: 40 }, (_, i) => claimOf(`c-${i}`, `Inspection ${i} took place on ${1 + (i % 28)} April 1977`, [['p-crew', 'supports']]));
+    const input = { sources: [source], passages: [passage], claims, entries: [], found: [found] };
+    const before = buildTimeline({ ...input, claimDates: 'known' });
+    expect(before.events.filter((e) => e.key.startsWith('claim:'))).toEqual([]);
+    expect(before.undated.filter((u) => u.kind === 'claim')).toHaveLength(40);
+    const readSlice = claimDateReader(input);
+    let slices = 0;
+    let state = { done: false, read: 0 };
+    while (!state.done) {
+      state = readSlice(0);
+      slices++;
+    }
+    expect(state).toEqual({ done: true, read: 40, dated: 40 });
+    expect(slices).toBeGreaterThanOrEqual(40);
+    const after = buildTimeline({ ...input, claimDates: 'known' });
+    expect(after.events.filter((e) => e.key.startsWith('claim:')).map((e) => e.date.start).sort()).toEqual(buildTimeline(input).events.filter((e) => e.key.startsWith('claim:')).map((e) => e.date.start).sort());
+    expect(after.events.filter((e) => e.key.startsWith('claim:'))).toHaveLength(40);
+    // Read already: a second reader has nothing to do.
+    expect(after.undated.filter((u) => u.kind === 'claim')).toEqual([]);
+    expect(claimDateReader(input)(5)).toEqual({ done: true, read: 0, dated: 0 });
+  });
+
+  it("reads a few new statements during the build, even with 'known'", () => {
+    const passage = passageOf('p-fire', source, 'The fire broke out on the evening of 2 March 2024');
+    const claim = claimOf('c-new', 'The hearing was set for 9 October 1981', [['p-fire', 'supports']]);
+    const timeline = buildTimeline({ sources: [source], passages: [passage], claims: [claim], entries: [], found: [found], claimDates: 'known' });
+    expect(timeline.events.filter((e) => e.key.startsWith('claim:')).map((e) => e.date.start)).toEqual(['1981-10-09']);
   });
 });
