@@ -27,6 +27,17 @@ export function isEmptyNote(content: unknown, plainText: string): boolean {
   return plainText.trim() === '' && !hasContent(content);
 }
 
+/**
+ * An editor state as JSON without the fields an editor on screen works out for
+ * itself from the text and the caret (a block's `direction`, the `textFormat`
+ * and `textStyle` new text would take), which a headless editor leaves unset:
+ * the same note read by a mirror and saved by an editor compares equal.
+ */
+const DERIVED_FIELDS = new Set(['direction', 'textFormat', 'textStyle']);
+function editorStateKey(content: unknown): string {
+  return JSON.stringify(content, (key, value: unknown) => (DERIVED_FIELDS.has(key) ? undefined : value));
+}
+
 /** A new note at the end of the case's list; a blank title becomes "Untitled note". */
 export async function createNote(caseId: string, title: string, now = Date.now()): Promise<NoteRecord> {
   const db = getDb();
@@ -104,7 +115,7 @@ export async function saveNoteContent(id: string, change: NoteContentChange, opt
       return { saved: false, reason: 'empty-over-nonempty', note: stored };
     }
     // A copy read again from a shared note (a mirror) is mostly what is stored: no new version for it.
-    if (opts.skipUnchanged && stored.plainText === change.plainText && JSON.stringify(stored.content) === JSON.stringify(change.content)) {
+    if (opts.skipUnchanged && stored.plainText === change.plainText && editorStateKey(stored.content) === editorStateKey(change.content)) {
       return { saved: false, reason: 'unchanged', note: stored };
     }
     // Always later than the stored version, even within one millisecond, so every save

@@ -62,3 +62,23 @@ describe('several notes per case', () => {
     expect(await findPassageCitations(record.id, 'nowhere')).toEqual([]);
   });
 });
+
+describe('saveNoteContent with skipUnchanged (a mirror storing a shared note)', () => {
+  it('writes no new version for the same text that differs only in what an editor on screen works out itself', async () => {
+    db = await freshDb();
+    const record = await createCase('Port Velden');
+    const id = record.briefNoteId!;
+    const onScreen = brief(paragraph(text('Customs seized the cargo.'), citation('p-1')));
+    const saved = await saveNoteContent(id, { content: onScreen, plainText: 'Customs seized the cargo.' });
+    expect(saved.saved).toBe(true);
+    const casesBefore = (await db.cases.get(record.id))!.updatedAt;
+    // As a headless editor serialises the same document: no direction worked out, no caret formats.
+    const headless = JSON.parse(JSON.stringify(onScreen, (key, value: unknown) => (key === 'direction' ? null : key === 'textFormat' || key === 'textStyle' ? undefined : value)));
+    const again = await saveNoteContent(id, { content: headless, plainText: 'Customs seized the cargo.' }, { skipUnchanged: true });
+    expect(again).toMatchObject({ saved: false, reason: 'unchanged' });
+    expect((await db.cases.get(record.id))!.updatedAt).toBe(casesBefore);
+    // A real change is written.
+    const changed = brief(paragraph(text('Customs seized the whole cargo.'), citation('p-1')));
+    expect((await saveNoteContent(id, { content: changed, plainText: 'Customs seized the whole cargo.' }, { skipUnchanged: true })).saved).toBe(true);
+  });
+});
