@@ -12,6 +12,7 @@ import {
 } from '../../shared/sync/api';
 import { isValidId, SHA256_PATTERN } from '../../shared/sync/names';
 import type { TokenClaims } from '../../shared/sync/token';
+import { frameUpdates, splitUpdate, UPDATE_PIECES_TYPE } from '../../shared/sync/updateChunks';
 import type { Access } from './access';
 import { BlobError, type BlobStore } from './blobs';
 import type { SyncDatabase } from './store';
@@ -25,7 +26,7 @@ import { Refusal } from './tokens';
  *   POST /cases/<id>/invitations              (rw) a new invitation: {role, expiresAt?, label?}
  *   GET  /cases/<id>/invitations              (rw) the invitations issued for the case
  *   DELETE /cases/<id>/invitations/<tokenId>  (rw) revoke one, closing its connections
- *   GET  /cases/<id>/document                 the case document's state as one Yjs update
+ *   GET  /cases/<id>/document                 the case document's state as Yjs updates applied in order
  *   PUT|GET|HEAD /blobs/<id>/<sha256>         immutable blobs (PUT needs rw)
  *
  * Tokens travel only in `Authorization: Bearer`, never in a URL, and are never
@@ -196,9 +197,11 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         // encode the whole document a second time for the provider's own update listener.
         if (method !== 'GET') throw new HttpFailure('method-not-allowed', 'Use GET here.');
         authorize(req, caseId, false);
-        const state = await deps.documentState(caseId);
-        res.writeHead(200, headers({ 'Content-Type': 'application/octet-stream', 'Content-Length': String(state.byteLength), 'Cache-Control': 'no-store' }));
-        res.end(state);
+        // In pieces that each integrate on their own (updateChunks.ts), so the app applies a big case
+        // a few hundred kilobytes at a time, with the page answering in between.
+        const body = frameUpdates(splitUpdate(await deps.documentState(caseId)));
+        res.writeHead(200, headers({ 'Content-Type': UPDATE_PIECES_TYPE, 'Content-Length': String(body.byteLength), 'Cache-Control': 'no-store' }));
+        res.end(body);
         return;
       }
       if (!isValidId(caseId) || parts[2] !== 'invitations' || parts.length > 4) throw new HttpFailure('not-found', 'There is nothing at this address.');

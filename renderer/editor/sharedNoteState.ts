@@ -14,6 +14,7 @@ import { createHeadlessEditor } from '@lexical/headless';
 import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from '@lexical/yjs';
 import { $getRoot, type SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
+import { nextTask } from '../../shared/lib/nextTask';
 import { BRIEF_NODES } from './nodes';
 
 export interface SharedNoteState {
@@ -64,7 +65,7 @@ export class SharedNoteReader {
   /** The text as it stands after the updates applied so far. */
   async read(): Promise<SharedNoteState> {
     // Lexical commits updates in a microtask, and an empty root gets its paragraph in a second update.
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (this.failure) throw this.failure;
     const state = this.editor.getEditorState();
     return { content: state.toJSON(), plainText: state.read(() => $getRoot().getTextContent()) };
@@ -112,7 +113,7 @@ export async function seedSharedNote(doc: Y.Doc, content: SerializedEditorState)
   });
   try {
     editor.setEditorState(editor.parseEditorState(JSON.stringify(content)));
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   } finally {
     off();
   }

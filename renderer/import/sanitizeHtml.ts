@@ -25,6 +25,7 @@ import { BOILERPLATE_ATTRIBUTE } from '../../shared/import/html/boilerplate';
 import type { PreparedHtml } from '../../shared/import/html/prepare';
 import { isSchemaTypeName, looksLikeDate, parseAuthors, type MetadataHints } from '../../shared/import/metadata';
 import type { BlockKind, TextPart } from '../../shared/import/text';
+import { nextTask } from '../../shared/lib/nextTask';
 
 export interface SanitizedArticle {
   /** Sanitised HTML rendition of the article. */
@@ -367,7 +368,7 @@ function partsOf(cleanHtml: string): TextPart[] {
 
 /** Let the page paint and answer input between stages; stop if the import was cancelled. */
 async function pause(options: SanitizeOptions): Promise<void> {
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   if (options.signal?.aborted) throw importErrors.cancelled(options.subject ?? UNKNOWN_SUBJECT);
 }
 

@@ -525,6 +525,7 @@ export const en = {
     alreadyHere: 'This case is already on this computer (it was shared from here or copied in from a bundle), so nothing was joined.',
     joinTimeout: 'The sync server at {{server}} did not send the case within {{seconds}} seconds. Nothing was stored; try again.',
     joinRefused: 'The sync server refused this invitation: {{reason}}. Nothing was stored.',
+    documentCutShort: 'The case arrived from {{server}} cut short (the connection broke while it came). Nothing was stored; try again.',
     noContent: 'The server has no content for this case yet (the person who shared it may not have finished sending it). Nothing was stored; try again in a moment.',
     unreachable: 'Could not reach the sync server at {{server}}. Check the address, and that the server is running and reachable from this computer.',
     httpStatus: 'The sync server answered {{status}} {{statusText}}.',

@@ -544,6 +544,7 @@ export const es: Messages<Catalogue> = {
     alreadyHere: 'Este caso ya está en este ordenador (se compartió desde aquí o se copió desde un paquete), así que no te has unido a nada.',
     joinTimeout: 'El servidor de sincronización {{server}} no envió el caso en {{seconds}} segundos. No se ha guardado nada; vuelve a intentarlo.',
     joinRefused: 'El servidor de sincronización rechazó esta invitación: {{reason}}. No se ha guardado nada.',
+    documentCutShort: 'El caso llegó incompleto desde {{server}} (la conexión se cortó mientras llegaba). No se ha guardado nada; vuelve a intentarlo.',
     noContent: 'El servidor aún no tiene contenido para este caso (puede que quien lo compartió no haya terminado de enviarlo). No se ha guardado nada; vuelve a intentarlo dentro de un momento.',
     unreachable: 'No se pudo conectar con el servidor de sincronización {{server}}. Comprueba la dirección y que el servidor esté en marcha y se pueda alcanzar desde este ordenador.',
     httpStatus: 'El servidor de sincronización respondió {{status}} {{statusText}}.',

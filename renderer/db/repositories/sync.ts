@@ -20,6 +20,7 @@ import type {
   TimelineEntryRecord,
 } from '../../../shared/domain/types';
 import { getDb } from '../db';
+import { chunked } from './bundle';
 import { allOf, LIVE } from '../live';
 import { runWithOrigin } from '../origin';
 
@@ -114,17 +115,27 @@ function merged<T extends Incoming>(table: string, incoming: T, local: Stored<T>
   return out as Stored<T>;
 }
 
+/** How heavy a record is to write, for chunking: the characters of its text, when it carries one (a source). */
+function textLength(record: object): number {
+  const text = (record as { text?: unknown }).text;
+  return typeof text === 'string' ? text.length : 0;
+}
+
 /** Only called with records: inside a transaction, awaiting a function that awaits no Dexie call would lose the transaction. */
 async function putMerged<T extends Incoming>(table: SyncTable | 'cases', records: readonly T[]): Promise<void> {
   const t = getDb().table(table);
-  const locals = (await t.bulkGet(records.map((r) => r.id))) as (Stored<T> | undefined)[];
-  const added: Stored<T>[] = [];
-  const changed: Stored<T>[] = [];
-  records.forEach((r, i) => (locals[i] ? changed : added).push(merged(table, r, locals[i])));
-  // Records new here are added, not put: the change log then has no earlier version to read
-  // (joining a big case, every record is new, and reading them all twice cost a quarter second).
-  if (added.length > 0) await t.bulkAdd(added);
-  if (changed.length > 0) await t.bulkPut(changed);
+  // In chunks, as an import writes: each chunk's requests are one short task, and the page answers
+  // between them (joining a big case, 10,000 passages in one bulk call held the main thread half a second).
+  for (const chunk of chunked(records, textLength)) {
+    const locals = (await t.bulkGet(chunk.map((r) => r.id))) as (Stored<T> | undefined)[];
+    const added: Stored<T>[] = [];
+    const changed: Stored<T>[] = [];
+    chunk.forEach((r, i) => (locals[i] ? changed : added).push(merged(table, r, locals[i])));
+    // Records new here are added, not put: the change log then has no earlier version to read
+    // (joining a big case, every record is new, and reading them all twice cost a quarter second).
+    if (added.length > 0) await t.bulkAdd(added);
+    if (changed.length > 0) await t.bulkPut(changed);
+  }
 }
 
 /**
@@ -141,7 +152,7 @@ export async function applySyncedRecords(caseId: string, records: SyncedRecords)
       const next: Stored<CaseRecord> = { ...(local ?? { updatedAt: now }), ...records.case, id: caseId, deletedAt: local?.deletedAt ?? LIVE };
       await db.cases.put(next);
     }
-    if (records.blobs && records.blobs.length > 0) await db.sourceBlobs.bulkPut(records.blobs);
+    for (const chunk of chunked(records.blobs ?? [], (b) => b.bytes.byteLength)) await db.sourceBlobs.bulkPut(chunk);
     for (const table of ['sources', 'tags', 'passages', 'claims'] as const) {
       const list = records[table];
       if (list && list.length > 0) await putMerged<Incoming>(table, list);

@@ -13,6 +13,7 @@ import type { Role } from '../../../shared/sync/token';
 import { lockCase, unlockCase } from '../../db';
 import { deleteMeta, getMeta, getMetaEntries, listCases, setMeta } from '../../db/repositories';
 import { t } from '../../i18n';
+import { nextTask } from '../../../shared/lib/nextTask';
 import { CaseSync, LINK_PREFIX, linkKey, type SyncLink, type SyncState } from './engine';
 import { createInvitation, getDocumentState, registerCase, serverInfo, SyncServerError } from './serverApi';
 
@@ -103,14 +104,18 @@ export async function joinCase(text: string): Promise<{ caseId: string; name: st
   // The first copy over HTTP, applied while nothing listens to the document: the provider that
   // attaches next then syncs only what changed since, and Yjs does not encode the whole document
   // again for the provider's update listener (a third of a second in one task for a big case).
-  let state: Uint8Array | null;
+  let state: Uint8Array[] | null;
   try {
     state = await getDocumentState(address.http, invitation.caseId, invitation.token);
   } catch (error) {
     const status = error instanceof SyncServerError ? error.status : 0;
     throw new Error(status === 401 || status === 403 ? t('sync.joinRefused', { reason: (error as Error).message.replace(/\.$/u, '') }) : (error as Error).message, { cause: error });
   }
-  if (state) Y.applyUpdate(doc, state);
+  // Piece by piece, letting the page answer in between: a big case is megabytes, a long task in one go.
+  for (const piece of state ?? []) {
+    Y.applyUpdate(doc, piece);
+    await nextTask();
+  }
   const provider = await new Promise<HocuspocusProvider>((resolve, reject) => {
     let settled = false;
     const fail = (message: string) => {

@@ -7,6 +7,7 @@
 import { API_PATHS, apiErrorSchema, issuedTokenSchema, serverInfoSchema, type IssuedToken, type ServerInfo } from '../../../shared/sync/api';
 import type { Role } from '../../../shared/sync/token';
 import { t } from '../../i18n';
+import { updatesOfBody } from '../../../shared/sync/updateChunks';
 
 export class SyncServerError extends Error {
   override name = 'SyncServerError';
@@ -77,13 +78,19 @@ export async function putBlob(server: string, caseId: string, token: string, sha
 
 /** Fetch a blob by its SHA-256. */
 /**
- * The case document's state as the server holds it, as one Yjs update; null from a server that
- * does not offer it (an older one), which then sends the document over the WebSocket instead.
+ * The case document's state as the server holds it, as Yjs updates to apply in order (one, from a
+ * server that does not cut it in pieces); null from a server that does not offer it (an older one),
+ * which then sends the document over the WebSocket instead.
  */
-export async function getDocumentState(server: string, caseId: string, token: string): Promise<Uint8Array | null> {
+export async function getDocumentState(server: string, caseId: string, token: string): Promise<Uint8Array[] | null> {
   try {
     const response = await request(server, API_PATHS.document(caseId), { method: 'GET', token });
-    return new Uint8Array(await response.arrayBuffer());
+    const body = new Uint8Array(await response.arrayBuffer());
+    try {
+      return updatesOfBody(response.headers.get('Content-Type'), body);
+    } catch (error) {
+      throw new Error(t('sync.documentCutShort', { server }), { cause: error });
+    }
   } catch (error) {
     if (error instanceof SyncServerError && error.status === 404) return null;
     throw error;

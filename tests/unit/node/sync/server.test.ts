@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { caseDocName, noteDocName } from '../../../../shared/sync/names';
 import { serverInfoSchema, type IssuedToken } from '../../../../shared/sync/api';
 import { TOKEN_PATTERN } from '../../../../shared/sync/token';
+import { UPDATE_PIECES_TYPE, updatesOfBody } from '../../../../shared/sync/updateChunks';
 import { signToken } from '../../../../node/sync/tokens';
 import { connect, invite, shareCase, sleep, startTestServer, waitFor, type Client, type TestServer } from './helpers';
 
@@ -205,6 +206,7 @@ describe('editing together', () => {
 });
 
 describe('the case document over HTTP (a joining member’s first copy)', () => {
+  const piecesOf = async (response: Response) => updatesOfBody(response.headers.get('content-type'), new Uint8Array(await response.arrayBuffer()));
   const stateOf = (token?: string, caseId = CASE, method = 'GET') => fetch(`${server.url}/cases/${caseId}/document`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} });
 
   it('gives a member the document as the server holds it, loaded or not, and a WebSocket sync after it sends only what changed', async () => {
@@ -214,7 +216,7 @@ describe('the case document over HTTP (a joining member’s first copy)', () => 
     expect(got.status).toBe(200);
     expect(got.headers.get('cache-control')).toBe('no-store');
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(await got.arrayBuffer()));
+    for (const piece of await piecesOf(got)) Y.applyUpdate(doc, piece);
     expect(doc.getText('seed').toString()).toContain('written before anyone asked over HTTP');
     // With the document loaded (a member connected), the live copy, this member's latest edit included.
     const live = client(caseDocName(CASE), owner.token);
@@ -222,12 +224,33 @@ describe('the case document over HTTP (a joining member’s first copy)', () => 
     live.doc.getText('seed').insert(0, 'live edit; ');
     await live.acknowledged();
     const again = new Y.Doc();
-    Y.applyUpdate(again, new Uint8Array(await (await stateOf(owner.token)).arrayBuffer()));
+    for (const piece of await piecesOf(await stateOf(owner.token))) Y.applyUpdate(again, piece);
     expect(again.getText('seed').toString()).toBe(live.doc.getText('seed').toString());
     // A provider that starts from that copy is synced at once, with the same text.
     const joined = client(caseDocName(CASE), reader.token, again);
     await joined.synced();
     expect(joined.doc.getText('seed').toString()).toBe(live.doc.getText('seed').toString());
+  });
+
+  it('sends a big document in pieces that each apply completely, together the whole document', async () => {
+    const live = client(caseDocName(CASE), owner.token);
+    await live.synced();
+    const records = live.doc.getMap('passages');
+    live.doc.transact(() => {
+      for (let i = 0; i < 4000; i++) records.set(`p${i}`, { comment: `passage ${i}: `.padEnd(120, 'x') });
+    });
+    await live.acknowledged();
+    const got = await stateOf(owner.token);
+    expect(got.headers.get('content-type')).toBe(UPDATE_PIECES_TYPE);
+    const pieces = await piecesOf(got);
+    expect(pieces.length).toBeGreaterThan(1);
+    const copy = new Y.Doc();
+    for (const piece of pieces) {
+      Y.applyUpdate(copy, piece);
+      expect(copy.store.pendingStructs).toBeNull();
+    }
+    expect(copy.getMap('passages').toJSON()).toEqual(records.toJSON());
+    expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(live.doc));
   });
 
   it('refuses strangers, other cases’ tokens and other methods', async () => {

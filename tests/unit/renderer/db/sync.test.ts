@@ -58,6 +58,26 @@ describe('applySyncedRecords', () => {
     // Nobody here touched it: the last change stays the other person's, never this device's actor.
     expect(gone.updatedBy).toBe('other');
   });
+
+  it('writes a big arrival in chunks, in one transaction: new records added, known ones merged, all or nothing', async () => {
+    db = await freshDb();
+    const local = await createCase('Mine');
+    const many = (n: number, comment: string) => Array.from({ length: n }, (_, i) => passage(local.id, { id: `p-${i}`, comment }));
+    // 1,200 known here, then 2,500 arriving: across chunk edges, some to merge and some new.
+    await applySyncedRecords(local.id, { passages: many(1200, 'first') });
+    await applySyncedRecords(local.id, { passages: many(2500, 'second') });
+    const stored = (await readCaseForSync(local.id)).passages;
+    expect(stored).toHaveLength(2500);
+    expect(stored.every((p) => p.comment === 'second')).toBe(true);
+    // One log entry per chunk and kind of write, not one per record.
+    const changes = (await readChangesSince(0, { caseId: local.id })).changes.filter((c) => c.table === 'passages');
+    expect(changes).toHaveLength(3700);
+    expect(new Set(changes.map((c) => c.seq)).size).toBe(2 + 3 + 1);
+    // A record that cannot be stored (its key is missing) fails the whole arrival: none of it stays.
+    const broken = [...many(2000, 'third'), { ...passage(local.id), id: undefined as unknown as string }];
+    await expect(applySyncedRecords(local.id, { passages: broken })).rejects.toThrow();
+    expect((await readCaseForSync(local.id)).passages.every((p) => p.comment === 'second')).toBe(true);
+  });
 });
 
 describe('a shared case’s token', () => {
