@@ -161,6 +161,17 @@ function toLocalView<T extends Exclude<ViewTableName, 'figures'>>(table: T, case
 /** A view record in the form the document takes: a figure's pictures become the hashes of their blobs. */
 type ViewInput = Record<string, unknown> & { id: string };
 
+/**
+ * The case document's local copy (y-indexeddb), loaded into `doc`. On opening, y-indexeddb stores the
+ * document's whole state as it stands (`encodeStateAsUpdate`): cheap on an empty document, which is
+ * why joining opens it before the case arrives.
+ */
+export async function openCaseDocCopy(caseId: string, doc: Y.Doc): Promise<IndexeddbPersistence> {
+  const persistence = new IndexeddbPersistence(localDocName(caseDocName(caseId)), doc);
+  await persistence.whenSynced;
+  return persistence;
+}
+
 export class CaseSync {
   readonly doc: Y.Doc;
   private provider: HocuspocusProvider | null = null;
@@ -255,11 +266,8 @@ export class CaseSync {
    * after the first sync; 'join' has already pulled it; 'resume' reconnects a
    * case shared before.
    */
-  async start(mode: 'share' | 'join' | 'resume', provider?: HocuspocusProvider): Promise<void> {
-    // On opening, y-indexeddb stores the document's whole state as it stands (`encodeStateAsUpdate`), so
-    // a joined document, which arrived before it had local persistence, is stored by that alone.
-    this.persistence = new IndexeddbPersistence(localDocName(caseDocName(this.caseId)), this.doc);
-    await this.persistence.whenSynced;
+  async start(mode: 'share' | 'join' | 'resume', provider?: HocuspocusProvider, persistence?: IndexeddbPersistence): Promise<void> {
+    this.persistence = persistence ?? (await openCaseDocCopy(this.caseId, this.doc));
     if (this.destroyed) return;
     this.provider = provider ?? this.connect();
     this.connectedResolve(this.provider);

@@ -14,7 +14,7 @@ import { lockCase, unlockCase } from '../../db';
 import { deleteMeta, getMeta, getMetaEntries, listCases, setMeta } from '../../db/repositories';
 import { t } from '../../i18n';
 import { nextTask } from '../../../shared/lib/nextTask';
-import { CaseSync, LINK_PREFIX, linkKey, type SyncLink, type SyncState } from './engine';
+import { CaseSync, LINK_PREFIX, linkKey, openCaseDocCopy, type SyncLink, type SyncState } from './engine';
 import { createInvitation, getDocumentState, registerCase, serverInfo, SyncServerError } from './serverApi';
 
 const syncs = new Map<string, CaseSync>();
@@ -100,10 +100,7 @@ export async function joinCase(text: string): Promise<{ caseId: string; name: st
   }
   const address = normaliseServerAddress(invitation.server);
   await serverInfo(address.http);
-  const doc = new Y.Doc();
-  // The first copy over HTTP, applied while nothing listens to the document: the provider that
-  // attaches next then syncs only what changed since, and Yjs does not encode the whole document
-  // again for the provider's update listener (a third of a second in one task for a big case).
+  // The first copy over HTTP: the provider that attaches next then syncs only what changed since.
   let state: Uint8Array[] | null;
   try {
     state = await getDocumentState(address.http, invitation.caseId, invitation.token);
@@ -111,50 +108,59 @@ export async function joinCase(text: string): Promise<{ caseId: string; name: st
     const status = error instanceof SyncServerError ? error.status : 0;
     throw new Error(status === 401 || status === 403 ? t('sync.joinRefused', { reason: (error as Error).message.replace(/\.$/u, '') }) : (error as Error).message, { cause: error });
   }
-  // Piece by piece, letting the page answer in between: a big case is megabytes, a long task in one go.
-  for (const piece of state ?? []) {
-    Y.applyUpdate(doc, piece);
-    await nextTask();
-  }
-  const provider = await new Promise<HocuspocusProvider>((resolve, reject) => {
-    let settled = false;
-    const fail = (message: string) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      p.destroy();
-      reject(new Error(message));
-    };
-    const timer = setTimeout(() => fail(t('sync.joinTimeout', { server: address.http, seconds: JOIN_TIMEOUT_MS / 1000 })), JOIN_TIMEOUT_MS);
-    const p = new HocuspocusProvider({
-      url: address.ws,
-      name: caseDocName(invitation.caseId),
-      document: doc,
-      token: invitation.token,
-      onAuthenticationFailed: ({ reason }) => fail(t('sync.joinRefused', { reason })),
-      onSynced: () => {
+  // The local copy is opened first, on the empty document, and stores each piece as it is applied.
+  // Opened on a full document, y-indexeddb would encode all of it again in one go (half a second
+  // in one task for a case of 10,000 passages).
+  const doc = new Y.Doc();
+  const persistence = await openCaseDocCopy(invitation.caseId, doc);
+  let provider: HocuspocusProvider;
+  let info;
+  try {
+    // Piece by piece, letting the page answer in between: a big case is megabytes, a long task in one go.
+    for (const piece of state ?? []) {
+      Y.applyUpdate(doc, piece);
+      await nextTask();
+    }
+    provider = await new Promise<HocuspocusProvider>((resolve, reject) => {
+      let settled = false;
+      const fail = (message: string) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        resolve(p);
-      },
+        p.destroy();
+        reject(new Error(message));
+      };
+      const timer = setTimeout(() => fail(t('sync.joinTimeout', { server: address.http, seconds: JOIN_TIMEOUT_MS / 1000 })), JOIN_TIMEOUT_MS);
+      const p = new HocuspocusProvider({
+        url: address.ws,
+        name: caseDocName(invitation.caseId),
+        document: doc,
+        token: invitation.token,
+        onAuthenticationFailed: ({ reason }) => fail(t('sync.joinRefused', { reason })),
+        onSynced: () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
-  });
-  let info;
-  try {
-    info = readCaseInfo(doc);
+    try {
+      info = readCaseInfo(doc);
+      if (!info) throw new Error(t('sync.noContent'));
+    } catch (error) {
+      provider.destroy();
+      throw error;
+    }
   } catch (error) {
-    provider.destroy();
+    // Nothing is kept of a join that failed.
+    await persistence.clearData();
     throw error;
-  }
-  if (!info) {
-    provider.destroy();
-    throw new Error(t('sync.noContent'));
   }
   const link: SyncLink = { caseId: invitation.caseId, server: address.http, ws: address.ws, token: invitation.token, role: invitation.role, cursor: 0, joined: false, sharedHere: false };
   await setMeta(linkKey(link.caseId), link);
   const sync = track(new CaseSync(link, doc));
-  await sync.start('join', provider);
+  await sync.start('join', provider, persistence);
   await sync.whenJoined();
   return { caseId: link.caseId, name: info.name };
 }

@@ -12,7 +12,7 @@ type Op =
   | { kind: 'sync'; from: number; to: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('text' as const), doc: fc.nat(2), at: fc.nat(200), text: fc.string({ minLength: 1, maxLength: 30 }) }),
+  fc.record({ kind: fc.constant('text' as const), doc: fc.nat(2), at: fc.nat(200), text: fc.string({ minLength: 1, maxLength: 30, unit: fc.constantFrom('grapheme-ascii', 'binary') as never }) }),
   fc.record({ kind: fc.constant('cut' as const), doc: fc.nat(2), at: fc.nat(200), length: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('map' as const), doc: fc.nat(2), key: fc.constantFrom('a', 'b', 'c', 'd'), value: fc.oneof(fc.integer(), fc.string()) }),
   fc.record({ kind: fc.constant('nested' as const), doc: fc.nat(2), key: fc.constantFrom('p', 'q', 'r'), item: fc.string({ maxLength: 12 }) }),
@@ -114,6 +114,51 @@ describe('splitUpdate', () => {
     const pieces = splitUpdate(Y.encodeStateAsUpdate(second), 40);
     expect(pieces.length).toBeGreaterThan(10);
     expect(applyAll(pieces).getText('brief').toString()).toBe(second.getText('brief').toString());
+  });
+
+  it('copies every kind of content as it is: formatted text, embeds, bytes, nested and XML types, subdocuments, numbers of every size', () => {
+    const doc = new Y.Doc({ gc: false });
+    doc.clientID = 7;
+    const text = doc.getText('brief');
+    for (let i = 0; i < 40; i++) {
+      text.insert(text.length, `第${i}段 — 𝒜ccent é ${'🙂'.repeat(i % 3)} `, i % 2 ? { bold: true } : {});
+      text.insertEmbed(text.length, { figure: `f${i}` });
+      text.format(0, 3, { italic: i % 3 === 0 ? true : null });
+    }
+    const map = doc.getMap('records');
+    for (let i = 0; i < 60; i++) {
+      map.set(`n${i}`, [i, -i * 1e6, 2 ** 53 - i, 0.5 + i, null, true, false, { nested: [`s${i}`, { deep: i }] }, new Uint8Array([i, 255, 0])]);
+      map.set(`b${i}`, BigInt(i) * 10n ** 15n);
+      map.set(`u${i}`, new Uint8Array(20).fill(i));
+      const inner = new Y.Array<unknown>();
+      map.set(`a${i}`, inner);
+      inner.insert(0, [i, `x${i}`]);
+      if (i % 5 === 0) map.set(`d${i}`, new Y.Doc({ guid: `sub-${i}` }));
+    }
+    const xml = doc.getXmlFragment('xml');
+    for (let i = 0; i < 30; i++) {
+      const element = new Y.XmlElement(`p${i % 3}`);
+      element.setAttribute('data-n', String(i));
+      element.insert(0, [new Y.XmlText(`line ${i}`)]);
+      xml.insert(xml.length, [element, new Y.XmlHook(`hook${i}`) as unknown as Y.XmlElement]);
+    }
+    text.delete(5, 30);
+    map.delete('n3');
+    const update = Y.encodeStateAsUpdate(doc);
+    const pieces = splitUpdate(update, 256);
+    expect(pieces.length).toBeGreaterThan(10);
+    const copy = applyAll(pieces, false);
+    expect(copy.getText('brief').toDelta()).toEqual(text.toDelta());
+    expect(copy.getXmlFragment('xml').toString()).toBe(xml.toString());
+    expect(Y.encodeStateAsUpdate(copy)).toEqual(update);
+  });
+
+  it('sends an update it cannot read whole, for Yjs to judge', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'y'.repeat(2000));
+    const update = Y.encodeStateAsUpdate(doc);
+    const cut = update.slice(0, update.byteLength - 700);
+    expect(splitUpdate(cut, 64)).toEqual([cut]);
   });
 
   it('a small update comes back whole', () => {
