@@ -12,6 +12,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import type { SourceMetadata, SourceRecord } from '../domain/types';
 import { MessageError, type MessageRef } from '../i18n';
+import { fnv1a32 } from '../lib/hash';
 
 /** A CSL-JSON item: our metadata is already CSL-shaped; it gains the source ID. */
 export type CslItem = SourceMetadata & { id: string };
@@ -105,7 +106,7 @@ export function listStyles(): { id: string; title: string }[] {
  */
 export function registerCustomStyle(xml: string): string {
   validateStyleXml(xml);
-  const id = `custom-${hash(xml)}`;
+  const id = `custom-${fnv1a32(xml).toString(36)}`;
   if (csl.styles.has(id)) return id;
   csl.styles.add(id, xml);
   try {
@@ -347,15 +348,6 @@ function styleTitle(xml: string): string | undefined {
   return match?.[1] ? decodeEntities(match[1]).trim() : undefined;
 }
 
-/** 32-bit FNV-1a of the text, in base 36: short, stable and dependency-free. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
 
 /** A deep copy of plain JSON data (structuredClone is not among shared/'s globals). */
 function cloneJson<T>(value: T): T {

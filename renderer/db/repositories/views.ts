@@ -10,6 +10,7 @@ import { describe as describeSelectors } from '../../../shared/anchoring';
 import { MAX_FIGURE_BYTES } from '../../../shared/bundle/limits';
 import { figureSize } from '../../../shared/bundle/validate';
 import type { EntityKind, EntityMergeRecord, EntityTagRecord, EventDate, FigureRecord, TimelineEntryRecord } from '../../../shared/domain/types';
+import { entityMergeId, entityTagId, foundDateEntryId } from '../../../shared/domain/viewIds';
 import { getDb } from '../db';
 import { isLive } from '../live';
 import { RepoError } from './errors';
@@ -45,7 +46,7 @@ export async function decideFoundDate(
       (e) => e.kind !== 'manual' && e.sourceId === found.sourceId && e.selectors?.[1].start === found.start && e.selectors[1].end === found.end,
     );
     const entry: TimelineEntryRecord = {
-      id: existing?.id ?? crypto.randomUUID(),
+      id: existing?.id ?? foundDateEntryId(found.sourceId, found.start, found.end),
       caseId,
       kind: decision.kind,
       sourceId: found.sourceId,
@@ -108,7 +109,7 @@ export async function mergeEntities(caseId: string, alias: string, into: string,
       if (at === alias) throw new RepoError('These two are already merged the other way round; unmerge them first.');
     }
     if (merges.some((m) => m.alias === alias)) throw new RepoError('That name is already merged into another entity; unmerge it first.');
-    const record: EntityMergeRecord = { id: crypto.randomUUID(), caseId, alias, into, createdAt: now };
+    const record: EntityMergeRecord = { id: entityMergeId(caseId, alias), caseId, alias, into, createdAt: now };
     await db.entityMerges.add(record);
     return record;
   });
@@ -137,7 +138,7 @@ export async function tagPassageWithEntity(
     if (!passage || !isLive(passage) || passage.caseId !== caseId) throw new RepoError('That passage is no longer in this case.');
     const existing = (await db.entityTags.where('passageId').equals(passageId).toArray()).find((t) => t.entity === entity.key);
     if (existing) return existing;
-    const record: EntityTagRecord = { id: crypto.randomUUID(), caseId, passageId, entity: entity.key, name: entity.name, kind: entity.kind, createdAt: now };
+    const record: EntityTagRecord = { id: entityTagId(passageId, entity.key), caseId, passageId, entity: entity.key, name: entity.name, kind: entity.kind, createdAt: now };
     await db.entityTags.add(record);
     return record;
   });

@@ -23,6 +23,7 @@ import { addClaimEvidence, createClaimForPassage, deleteClaim } from '../../../.
 import { createTag, deleteTag, ensureTags } from '../../../../renderer/db/repositories/tags';
 import { addFigure, addManualEvent, decideFoundDate, mergeEntities, tagPassageWithEntity } from '../../../../renderer/db/repositories/views';
 import { caseContent, freshDb, textDraft } from './helpers';
+import { entityMergeId, entityTagId, foundDateEntryId } from '../../../../shared/domain/viewIds';
 
 let db: CasefileDB;
 afterEach(() => db?.close());
@@ -172,7 +173,13 @@ describe('the Trash', () => {
     const event = await addManualEvent(s.caseId, s.worth.id, { start: '2024-03-05', precision: 'day' }, 'Valued');
     const entityTag = await tagPassageWithEntity(s.caseId, s.worth.id, { key: 'organization:police', name: 'Police', kind: 'organization' });
     const onSource = await tagPassageWithEntity(s.caseId, s.seized.id, { key: 'place:port', name: 'Port', kind: 'place' });
-    await mergeEntities(s.caseId, 'organization:nca', 'organization:national crime agency');
+    const merged = await mergeEntities(s.caseId, 'organization:nca', 'organization:national crime agency');
+    // Decisions are named by what they are about, so two members making the same one at once make one record.
+    expect([decision.id, entityTag.id, merged.id]).toEqual([
+      foundDateEntryId(found.sourceId, found.start, found.end),
+      entityTagId(s.worth.id, 'organization:police'),
+      entityMergeId(s.caseId, 'organization:nca'),
+    ]);
     await addFigure({ caseId: s.caseId, svg: '<svg/>', png: new Uint8Array([1, 2]), width: 2, height: 1, alt: 'Map' });
     // In the Trash they stay, so a restore brings the records back as they were.
     await deleteSource(s.harbour.id);

@@ -20,6 +20,8 @@ import {
 } from '../../../../shared/sync/caseDoc';
 import { snapshotBlob } from '../../../../shared/sync/snapshot';
 import { sha256Hex } from '../../../../shared/domain/hash';
+import { entityMergeId, entityTagId, foundDateEntryId } from '../../../../shared/domain/viewIds';
+import { isValidId } from '../../../../shared/sync/names';
 
 const CASE = 'case-1';
 const T0 = Date.UTC(2026, 2, 1, 9, 0);
@@ -141,6 +143,33 @@ describe('the case views in the case document', () => {
     expect(restoreRecord(a, 'entityMerges', 'em1', ctx('alice', T0 + 40))).toBe(true);
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(readRecord(b, 'entityMerges', 'em1')?.deletedAt).toBeUndefined();
+  });
+
+  it('two members making the same decision at once end with one record, on both devices', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const dateId = foundDateEntryId('s1', 3, 15);
+    const mergeId = entityMergeId(CASE, merge.alias);
+    const tagId = entityTagId('p1', entityTag.entity);
+    // Each device made its records on its own, with the IDs the repositories give them.
+    writeRecord(a, 'timelineEntries', { ...confirmed, id: dateId }, ctx('alice', T0));
+    writeRecord(b, 'timelineEntries', { ...confirmed, id: dateId, kind: 'dismissed', updatedAt: T0 + 1 }, ctx('bob', T0 + 1));
+    writeRecord(a, 'entityMerges', { ...merge, id: mergeId }, ctx('alice'));
+    writeRecord(b, 'entityMerges', { ...merge, id: mergeId, into: 'organization:national crime agency (uk)' }, ctx('bob'));
+    writeRecord(a, 'entityTags', { ...entityTag, id: tagId }, ctx('alice'));
+    writeRecord(b, 'entityTags', { ...entityTag, id: tagId }, ctx('bob'));
+    const fromA = Y.encodeStateAsUpdate(a);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, fromA);
+    for (const table of ['timelineEntries', 'entityMerges', 'entityTags'] as const) {
+      expect(readTable(a, table), table).toHaveLength(1);
+      expect(readTable(b, table), table).toEqual(readTable(a, table));
+    }
+    // The IDs come from what the decision is about, so both devices made the same ones.
+    expect(entityMergeId(CASE, 'organization:nca')).toBe(entityMergeId(CASE, 'organization:nca'));
+    expect(entityMergeId(CASE, 'organization:nca')).not.toBe(entityMergeId('case-2', 'organization:nca'));
+    expect(entityTagId('p1', 'person:ana ruiz')).not.toBe(entityTagId('p1', 'person:ana ruíz'));
+    for (const id of [dateId, mergeId, tagId]) expect(isValidId(id), id).toBe(true);
   });
 
   it('reports changed view records to observers, with the origin', () => {
