@@ -18,7 +18,6 @@
  */
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type { SerializedEditorState } from 'lexical';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { entityMergeSchema, entityTagSchema, figureIndexSchema, timelineEntrySchema } from '../../../shared/bundle/schema';
 import type { FigureRecord, NoteRecord, SourceBlobRecord, SourceRecord, Stored } from '../../../shared/domain/types';
@@ -59,6 +58,7 @@ import { getActor, getMeta, isEmptyNote, saveNoteContent, setMeta } from '../../
 import { isUnseeded, seedSharedNote, SharedNoteReader } from '../../editor/sharedNoteState';
 import { applySyncedRecords, readCaseForSync, readRecordsForSync, readSourceBlob, readViewsForSync, type SyncedRecords, type ViewRecords } from '../../db/repositories';
 import { t } from '../../i18n';
+import { DocStore } from './docStore';
 import { localDocName, NoteDocProvider } from './noteDoc';
 import { NoteMirrors } from './noteMirrors';
 import { getBlob, putBlob } from './serverApi';
@@ -162,20 +162,17 @@ function toLocalView<T extends Exclude<ViewTableName, 'figures'>>(table: T, case
 type ViewInput = Record<string, unknown> & { id: string };
 
 /**
- * The case document's local copy (y-indexeddb), loaded into `doc`. On opening, y-indexeddb stores the
- * document's whole state as it stands (`encodeStateAsUpdate`): cheap on an empty document, which is
- * why joining opens it before the case arrives.
+ * The case document's local copy (docStore.ts), loaded into `doc`. Joining opens it on the empty
+ * document before the case arrives, so the copy stores the case as the pieces it arrives in.
  */
-export async function openCaseDocCopy(caseId: string, doc: Y.Doc): Promise<IndexeddbPersistence> {
-  const persistence = new IndexeddbPersistence(localDocName(caseDocName(caseId)), doc);
-  await persistence.whenSynced;
-  return persistence;
+export function openCaseDocCopy(caseId: string, doc: Y.Doc): Promise<DocStore> {
+  return DocStore.open(localDocName(caseDocName(caseId)), doc);
 }
 
 export class CaseSync {
   readonly doc: Y.Doc;
   private provider: HocuspocusProvider | null = null;
-  private persistence: IndexeddbPersistence | null = null;
+  private persistence: DocStore | null = null;
   private queue: Promise<void> = Promise.resolve();
   private offs: (() => void)[] = [];
   private listeners = new Set<() => void>();
@@ -266,7 +263,7 @@ export class CaseSync {
    * after the first sync; 'join' has already pulled it; 'resume' reconnects a
    * case shared before.
    */
-  async start(mode: 'share' | 'join' | 'resume', provider?: HocuspocusProvider, persistence?: IndexeddbPersistence): Promise<void> {
+  async start(mode: 'share' | 'join' | 'resume', provider?: HocuspocusProvider, persistence?: DocStore): Promise<void> {
     this.persistence = persistence ?? (await openCaseDocCopy(this.caseId, this.doc));
     if (this.destroyed) return;
     this.provider = provider ?? this.connect();
