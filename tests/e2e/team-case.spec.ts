@@ -793,6 +793,31 @@ test('the case views travel: A confirms a date, merges two entities and puts the
     const logB = await changeCount(b.page);
     await a.page.waitForTimeout(1_500);
     expect([await changeCount(a.page), await changeCount(b.page)]).toEqual([logA, logB]);
+
+    // A deletes the source whose date A confirmed and empties the Trash: gone for good on A's device only. B still has
+    // the source in the Trash, so B keeps the decision, and finds the date confirmed on restoring the source.
+    const decided = (views.timelineEntries![0] as { sourceId: string }).sourceId;
+    const sourcesA = (await readStores(a.page, ['sources'])) as Record<string, { id: string; metadata: { title: string } }[]>;
+    const title = sourcesA.sources!.find((s) => s.id === decided)!.metadata.title;
+    // A source's Remove button shows on the source being read.
+    await sourceItems(a.page).getByRole('button', { name: new RegExp(`^${title}`) }).click();
+    await a.page.getByRole('button', { name: `Remove source “${title}”` }).click();
+    await a.page.getByRole('banner').getByRole('button', { name: /^Trash/ }).click();
+    const trashA = a.page.getByRole('dialog', { name: 'Trash' });
+    await trashA.getByRole('button', { name: 'Empty trash' }).click();
+    await trashA.getByRole('button', { name: 'Delete for good' }).click();
+    await expect(trashA.getByRole('status')).toHaveText(/^The Trash is empty/);
+    await a.page.keyboard.press('Escape');
+    await expect(syncStatus(a.page)).toHaveText('Synced');
+    await expect.poll(async () => ((await viewRecords(a.page)) as Record<string, unknown[]>).timelineEntries!.length).toBe(0);
+    await b.page.getByRole('banner').getByRole('button', { name: /^Trash/ }).click();
+    const trashB = b.page.getByRole('dialog', { name: 'Trash' });
+    await trashB.getByRole('button', { name: `Restore source “${title}”` }).click();
+    await expect(trashB.getByRole('status')).toContainText(`Restored source “${title}”`);
+    await b.page.keyboard.press('Escape');
+    expect(((await viewRecords(b.page)) as Record<string, unknown[]>).timelineEntries).toHaveLength(1);
+    const timelineB2 = await timelineList(b.page);
+    await expect(timelineB2.locator('.timeline-event').filter({ hasText: when }).first()).toContainText('Confirmed');
     expect([...a.errors, ...b.errors]).toEqual([]);
   } finally {
     await a.context.close();

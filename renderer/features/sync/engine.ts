@@ -489,16 +489,42 @@ export class CaseSync {
    * The views' changes into the document. Their database keeps no tombstones,
    * so the record as it is now decides: there, it is written (taken out of the
    * Trash first if the document had it there: an Undo); gone (an unmerge, a
-   * removed decision, a purge), it becomes a tombstone.
+   * removed decision), it becomes a tombstone; gone with the source or
+   * passage it names, deleted for good here, it stays for the others.
    */
   private async pushViews(table: ViewTableName, list: RecordChange[], records: (ViewInput | undefined)[]): Promise<void> {
+    const purged = await this.purgedWithWhatTheyName(table, list.filter((_, i) => !records[i]).map((c) => c.key));
     for (let i = 0; i < list.length; i++) {
       const change = list[i]!;
       const record = records[i];
       const ctx = this.ctx(change.actor, change.at);
-      if (!record) deleteRecord(this.doc, table, change.key, ctx);
-      else await this.writeView(table, record, ctx, change.fields);
+      if (!record) {
+        if (!purged.has(change.key)) deleteRecord(this.doc, table, change.key, ctx);
+      } else await this.writeView(table, record, ctx, change.fields);
     }
+  }
+
+  /**
+   * Of these removed view records, those that went because the source or passage they name was deleted for
+   * good here (the Trash emptied, or its retention): that is this device's housekeeping, as the purge of the
+   * record itself is (the document keeps its tombstone). For the others the record is still in the Trash and
+   * may come back with its decisions, so they are not deleted for them.
+   */
+  private async purgedWithWhatTheyName(table: ViewTableName, keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0 || (table !== 'timelineEntries' && table !== 'entityTags')) return new Set();
+    const named = keys.map((key) => {
+      const shared = readRecord(this.doc, table, key) as { sourceId?: string; passageId?: string } | undefined;
+      return { key, sourceId: shared?.sourceId, passageId: shared?.passageId };
+    });
+    const here = async (t: 'sources' | 'passages', ids: (string | undefined)[]) => {
+      const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
+      const found = await readRecordsForSync(t, wanted);
+      return new Set(wanted.filter((_, i) => found[i] !== undefined));
+    };
+    const sources = await here('sources', named.map((n) => n.sourceId));
+    const passages = await here('passages', named.map((n) => n.passageId));
+    const gone = (id: string | undefined, held: Set<string>) => id !== undefined && !held.has(id);
+    return new Set(named.filter((n) => gone(n.sourceId, sources) || gone(n.passageId, passages)).map((n) => n.key));
   }
 
   private async writeView(table: ViewTableName, record: ViewInput, ctx: WriteContext, fields: string[] | null): Promise<void> {
