@@ -65,7 +65,7 @@ export class CaseImportJob {
       this.post({ type: 'written', cases: stored.map((c) => ({ id: c.id, name: c.name })), replacedTrash });
     } catch (error) {
       if (error instanceof ImportCancelled) this.post({ type: 'cancelled' });
-      else if (error instanceof RepoError) this.post({ type: 'failed', message: error.message, known: true });
+      else if (error instanceof RepoError) this.post({ type: 'failed', message: error.message, ...(error.detail ? { detail: error.detail } : {}), known: true });
       else this.post({ type: 'failed', message: storageErrorMessage(error), known: false });
     } finally {
       this.abort = null;
