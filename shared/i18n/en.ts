@@ -1156,6 +1156,9 @@ export const en = {
   referenceError: {
     notReferences: '“{{name}}” is not a reference file Casefile can read: export your references as CSL-JSON (.json), BibTeX (.bib) or RIS (.ris) from your reference manager.',
     unreadable: '“{{name}}” looks like {{format}} but could not be read: {{reason}}. Export it again from your reference manager.',
+    notJson: 'it is not valid JSON ({{detail}})',
+    entriesUnclear: 'its entries could not be made out (an entry may be left unfinished, or a brace or quote missing)',
+    parser: 'the reference reader said “{{detail}}”',
     notObjects: 'every entry must be an object',
     none: '“{{name}}” holds no references.',
     tooMany: '“{{name}}” holds {{count, number}} references; Casefile imports at most {{limit, number}} at once. Export only this case’s collection.',

@@ -1189,6 +1189,9 @@ export const es: Messages<Catalogue> = {
   referenceError: {
     notReferences: '«{{name}}» no es un archivo de referencias que Casefile pueda leer: exporta tus referencias como CSL-JSON (.json), BibTeX (.bib) o RIS (.ris) desde tu gestor de referencias.',
     unreadable: '«{{name}}» parece {{format}}, pero no se pudo leer: {{reason}}. Vuelve a exportarlo desde tu gestor de referencias.',
+    notJson: 'no es un JSON válido ({{detail}})',
+    entriesUnclear: 'no se pudieron distinguir sus entradas (puede que una entrada esté sin terminar o que falte una llave o unas comillas)',
+    parser: 'el lector de referencias respondió «{{detail}}»',
     notObjects: 'cada entrada debe ser un objeto',
     none: '«{{name}}» no contiene referencias.',
     tooMany: '«{{name}}» contiene {{count, number}} referencias; Casefile importa como máximo {{limit, number}} a la vez. Exporta solo la colección de este caso.',
