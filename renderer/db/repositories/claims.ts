@@ -10,6 +10,7 @@
 import {
   addEvidence,
   ClaimError,
+  claimRef,
   createClaim,
   MAX_STATEMENT_LENGTH,
   normaliseStatement,
@@ -86,7 +87,7 @@ async function mutate(id: string, change: (claim: ClaimRecord) => ClaimRecord | 
 function checkedClaimant(claimant: string): string {
   const tidy = normaliseStatement(claimant);
   if (tidy.length > MAX_CLAIMANT_LENGTH) {
-    throw new ClaimError(`A claimant can be at most ${MAX_CLAIMANT_LENGTH} characters: name the person or organisation, and put the rest in the note.`);
+    throw new ClaimError(claimRef('claimantTooLong', { max: MAX_CLAIMANT_LENGTH }));
   }
   return tidy;
 }
@@ -101,9 +102,9 @@ export function updateClaim(id: string, patch: { statement?: string; claimant?: 
     let statement = claim.statement;
     if (patch.statement !== undefined) {
       statement = normaliseStatement(patch.statement);
-      if (statement === '') throw new ClaimError('A claim needs a statement: write what is being claimed.');
+      if (statement === '') throw new ClaimError(claimRef('statementEmpty'));
       if (statement.length > MAX_STATEMENT_LENGTH) {
-        throw new ClaimError(`This statement is ${statement.length} characters long; a claim can be at most ${MAX_STATEMENT_LENGTH}. Split it into smaller claims.`);
+        throw new ClaimError(claimRef('statementTooLong', { length: statement.length, max: MAX_STATEMENT_LENGTH }));
       }
     }
     const claimant = patch.claimant === undefined ? claim.claimant : checkedClaimant(patch.claimant);

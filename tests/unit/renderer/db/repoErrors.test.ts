@@ -2,14 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase, deleteNote, renameCase, RepoError } from '../../../../renderer/db/repositories';
+import { createTag } from '../../../../renderer/db/repositories/tags';
+import { TagError } from '../../../../shared/claims/tags';
 import type { CasefileDB } from '../../../../renderer/db/db';
 import { CATALOGUES, createTranslator, translateRef } from '../../../../shared/i18n';
 import { freshDb } from './helpers';
 
-const REPOSITORIES = join(__dirname, '../../../../renderer/db/repositories');
-const sources = readdirSync(REPOSITORIES)
-  .filter((name) => name.endsWith('.ts'))
-  .map((name) => ({ name, text: readFileSync(join(REPOSITORIES, name), 'utf8') }));
+const read = (folder: string) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
+const sources = read(join(__dirname, '../../../../renderer/db/repositories'));
+/** Where claim and tag refusals are made: the repositories and the rules they call in shared/claims. */
+const claimAndTagSources = [...sources, ...read(join(__dirname, '../../../../shared/claims'))];
 
 let db: CasefileDB | undefined;
 afterEach(() => db?.close());
@@ -20,6 +25,30 @@ describe('repository refusals in the UI’s language', () => {
     expect(thrown.length).toBeGreaterThan(30);
     const untranslated = thrown.filter(({ argument }) => !argument.startsWith('repoRef('));
     expect(untranslated, 'RepoErrors made from a plain string: give them a repoError.* message').toEqual([]);
+  });
+
+  it('every ClaimError and TagError is a catalogue message, and its key is in both catalogues', () => {
+    const thrown = claimAndTagSources.flatMap(({ name, text }) => [...text.matchAll(/new (ClaimError|TagError)\(([^)]{0,40})/g)].map((m) => ({ name, kind: m[1], argument: m[2] ?? '' })));
+    expect(thrown.length).toBeGreaterThan(15);
+    expect(thrown.filter(({ kind, argument }) => !argument.startsWith(kind === 'ClaimError' ? 'claimRef(' : 'tagRef('))).toEqual([]);
+    for (const [helper, area] of [['claimRef', 'claimError'], ['tagRef', 'tagError']] as const) {
+      const keys = new Set(claimAndTagSources.flatMap(({ text }) => [...text.matchAll(new RegExp(`${helper}\\('([\\w.]+)'`, 'g'))].map((m) => m[1] ?? '')));
+      expect(keys.size).toBeGreaterThan(4);
+      for (const locale of ['en', 'es'] as const) {
+        const messages = CATALOGUES[locale][area] as Record<string, string>;
+        for (const key of keys) expect(messages[key], `${locale}: ${area}.${key}`).toEqual(expect.any(String));
+      }
+    }
+  });
+
+  it('a tag refused by the codebook reads in Spanish', async () => {
+    db = await freshDb();
+    const record = await createCase('Port Velden');
+    await createTag(record.id, 'puerto');
+    const error = await createTag(record.id, 'Puerto').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TagError);
+    expect((error as TagError).message).toBe('A tag named “Puerto” already exists.');
+    expect(translateRef(createTranslator('es'), (error as TagError).detail)).toBe('Ya existe una etiqueta llamada «Puerto».');
   });
 
   it('every repoError key a repository names is in the English and the Spanish catalogue', () => {
