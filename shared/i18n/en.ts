@@ -990,6 +990,16 @@ export const en = {
     mergeSelf: 'A tag cannot be merged into itself.',
     colour: 'Choose one of the codebook colours.',
   },
+  storageError: {
+    tooNew: 'This case file was written by a newer version of Casefile (database version {{found}}; this app understands up to {{understood}}). Update Casefile to open it. Nothing has been changed.',
+    backupFailed: 'This version of Casefile stores your data in a new way and backs everything up before converting it, but the backup failed: {{reason}} Nothing has been changed. Free some disk space, or run the previous version of Casefile and use Export case.',
+    closed: 'Casefile’s database is closed, so nothing was saved. Reload the window to reopen it.',
+    closedByOtherWindow: 'Casefile was opened in another window that changed its database (a newer version of Casefile, most likely), so this window can no longer save. Everything saved until now is safe. Reload this window to keep working.',
+    unavailable: 'Casefile cannot use this browser’s storage (IndexedDB is unavailable, for example in a private window). Nothing has been changed.',
+    full: 'Casefile’s storage is full, so the change was not saved and nothing was written. Free space by deleting cases or sources you no longer need (Export case keeps a copy first), or by freeing disk space on this computer, then try again.',
+    aborted: 'The change could not be saved and nothing was written. Try again.',
+    other: 'Casefile could not use its database: {{reason}}',
+  },
   repoError: {
     dbNotOpen: 'Casefile’s database is not open yet.',
     nameEmpty: 'Your name cannot be empty: it is shown on what you create and change.',

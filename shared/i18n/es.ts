@@ -1022,6 +1022,16 @@ export const es: Messages<Catalogue> = {
     mergeSelf: 'Una etiqueta no se puede fusionar consigo misma.',
     colour: 'Elige uno de los colores del libro de códigos.',
   },
+  storageError: {
+    tooNew: 'Estos datos los escribió una versión más reciente de Casefile (versión de la base de datos {{found}}; esta aplicación entiende hasta la {{understood}}). Actualiza Casefile para abrirlos. No se ha cambiado nada.',
+    backupFailed: 'Esta versión de Casefile guarda tus datos de otra forma y hace una copia de seguridad de todo antes de convertirlos, pero la copia ha fallado: {{reason}} No se ha cambiado nada. Libera espacio en el disco, o abre la versión anterior de Casefile y usa «Exportar caso».',
+    closed: 'La base de datos de Casefile está cerrada, así que no se ha guardado nada. Vuelve a cargar la ventana para abrirla de nuevo.',
+    closedByOtherWindow: 'Casefile se ha abierto en otra ventana que ha cambiado su base de datos (lo más probable, una versión más reciente de Casefile), así que esta ventana ya no puede guardar. Todo lo guardado hasta ahora está a salvo. Vuelve a cargar esta ventana para seguir trabajando.',
+    unavailable: 'Casefile no puede usar el almacenamiento de este navegador (IndexedDB no está disponible, por ejemplo en una ventana privada). No se ha cambiado nada.',
+    full: 'El almacenamiento de Casefile está lleno, así que el cambio no se ha guardado y no se ha escrito nada. Haz sitio eliminando los casos o fuentes que ya no necesites («Exportar caso» guarda antes una copia) o liberando espacio en el disco de este ordenador, y vuelve a intentarlo.',
+    aborted: 'No se ha podido guardar el cambio y no se ha escrito nada. Vuelve a intentarlo.',
+    other: 'Casefile no ha podido usar su base de datos: {{reason}}',
+  },
   repoError: {
     dbNotOpen: 'La base de datos de Casefile aún no está abierta.',
     nameEmpty: 'Tu nombre no puede estar vacío: aparece en lo que creas y cambias.',

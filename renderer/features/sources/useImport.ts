@@ -4,7 +4,7 @@ import { SUPPORTED_EXTENSIONS } from '../../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
 import { isCancellation, type ImportControl } from '../../../shared/import/progress';
 import type { OcrChoice } from '../../import/importPdf';
-import { storageErrorMessage } from '../../db';
+import { storageErrorRef } from '../../db';
 import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
 import { failureText, t, translate } from '../../i18n';
 import { useNotices, type NoticesApi } from '../../lib/notices';
@@ -103,7 +103,7 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
       // One transaction: the source and its original file are stored together or not at all.
       record = await addSource(caseId, draft);
     } catch (error) {
-      report(error instanceof RepoError ? failureText(error) : t('sourceImport.notStored', { label, reason: storageErrorMessage(error) }));
+      report(error instanceof RepoError ? failureText(error) : t('sourceImport.notStored', { label, reason: translate(storageErrorRef(error)) }));
       return false;
     }
     notices.clearError();
