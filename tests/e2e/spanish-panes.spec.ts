@@ -262,6 +262,12 @@ test('a write the database refuses and a reference file its parser cannot read s
   await trash.getByRole('button', { name: 'Cerrar' }).first().click();
   await expect(trash).toBeHidden();
 
+  // Export annotations of a case without passages: refused in Spanish.
+  await page.getByRole('button', { name: 'Caso', exact: true }).click();
+  await page.getByRole('menu', { name: 'Caso' }).getByRole('menuitem', { name: 'Exportar anotaciones', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Este caso aún no tiene pasajes, así que no hay anotaciones que exportar.');
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+
   // A BibTeX file whose entry is left open: citation-js gives up in English; the sentence is Spanish.
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Importar referencias…' }).click();
