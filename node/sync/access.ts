@@ -22,24 +22,24 @@ export class Access {
   check(token: string | null | undefined, caseId: string, options: { write?: boolean; now?: number } = {}): TokenClaims | Refusal {
     const claims = verifyToken(this.secret, token, options.now);
     if (claims instanceof Refusal) return claims;
-    if (claims.caseId !== caseId) return new Refusal('wrong-case', 'This invitation is for a different case.');
+    if (claims.caseId !== caseId) return new Refusal('wrong-case', 'wrong-case', 'This invitation is for a different case.');
     const row = this.db.token(claims.tokenId);
     if (!row || row.caseId !== claims.caseId || row.role !== claims.role) {
-      return new Refusal('unauthorized', 'This server has no record of this invitation. Ask for a new invitation.');
+      return new Refusal('unauthorized', 'unknown-token', 'This server has no record of this invitation. Ask for a new invitation.');
     }
-    if (row.revokedAt !== undefined) return new Refusal('revoked', 'This invitation was revoked. Ask a member of the case for a new one.');
+    if (row.revokedAt !== undefined) return new Refusal('revoked', 'revoked', 'This invitation was revoked. Ask a member of the case for a new one.');
     return (options.write ? requireWrite(claims.role) : null) ?? claims;
   }
 
   /** For a live connection: whether its token is still good (expiry now, revocation within RECHECK_MS). */
   stillValid(claims: TokenClaims, now = Date.now()): Refusal | null {
-    if (claims.expiresAt !== undefined && claims.expiresAt <= now) return new Refusal('expired', 'This invitation has expired. Ask for a new invitation.');
+    if (claims.expiresAt !== undefined && claims.expiresAt <= now) return new Refusal('expired', 'expired', 'This invitation has expired. Ask for a new invitation.');
     const seen = this.recent.get(claims.tokenId);
-    if (seen && now - seen.at < Access.RECHECK_MS) return seen.ok ? null : new Refusal('revoked', 'This invitation was revoked.');
+    if (seen && now - seen.at < Access.RECHECK_MS) return seen.ok ? null : new Refusal('revoked', 'revoked', 'This invitation was revoked.');
     const row = this.db.token(claims.tokenId);
     const ok = row !== undefined && row.revokedAt === undefined;
     this.recent.set(claims.tokenId, { at: now, ok });
-    return ok ? null : new Refusal('revoked', 'This invitation was revoked.');
+    return ok ? null : new Refusal('revoked', 'revoked', 'This invitation was revoked.');
   }
 
   /** Issue a new invitation token for a case that is shared here. */

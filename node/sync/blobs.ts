@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { isValidId, SHA256_PATTERN } from '../../shared/sync/names';
+import type { SyncRefusalReason } from '../../shared/sync/refusal';
 
 /**
  * Immutable blobs in the data folder, `blobs/<caseId>/<sha256>`: a source's
@@ -19,6 +20,9 @@ export class BlobError extends Error {
   constructor(
     readonly code: 'too-large' | 'hash-mismatch' | 'bad-request',
     message: string,
+    /** The refusal's stable name for the app, when it is one the app shows (shared/sync/refusal.ts). */
+    readonly why?: SyncRefusalReason,
+    readonly param?: string,
   ) {
     super(message);
   }
@@ -72,7 +76,7 @@ export class BlobStore {
           received += chunk.length;
           if (received > maxBytes) {
             body.pause();
-            reject(new BlobError('too-large', `This file is larger than the server accepts (${Math.round(maxBytes / 2 ** 20)} MB).`));
+            reject(new BlobError('too-large', `This file is larger than the server accepts (${Math.round(maxBytes / 2 ** 20)} MB).`, 'blob-too-large', String(Math.round(maxBytes / 2 ** 20))));
             return;
           }
           hash.update(chunk);
@@ -85,7 +89,7 @@ export class BlobStore {
       });
       const digest = hash.digest('hex');
       if (digest !== sha256) {
-        throw new BlobError('hash-mismatch', 'The file that arrived is not the one named: its SHA-256 differs, so it was damaged on the way or is a different file. Nothing was stored.');
+        throw new BlobError('hash-mismatch', 'The file that arrived is not the one named: its SHA-256 differs, so it was damaged on the way or is a different file. Nothing was stored.', 'hash-mismatch');
       }
       const handle = await open(temp, 'r');
       await handle.sync();

@@ -11,6 +11,7 @@ import {
   type ServerInfo,
 } from '../../shared/sync/api';
 import { isValidId, SHA256_PATTERN } from '../../shared/sync/names';
+import type { SyncRefusalReason } from '../../shared/sync/refusal';
 import type { TokenClaims } from '../../shared/sync/token';
 import { frameUpdates, splitUpdate, UPDATE_PIECES_TYPE } from '../../shared/sync/updateChunks';
 import type { Access } from './access';
@@ -70,6 +71,9 @@ class HttpFailure extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    /** The refusal's stable name, for the refusals the app shows in its own words (shared/sync/refusal.ts). */
+    readonly why?: SyncRefusalReason,
+    readonly param?: string,
   ) {
     super(message);
   }
@@ -91,12 +95,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function sendError(res: ServerResponse, code: ApiErrorCode, message: string): void {
+function sendError(res: ServerResponse, code: ApiErrorCode, message: string, why?: SyncRefusalReason, param?: string): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const body: ApiError = { error: { code, message } };
+  const body: ApiError = { error: { code, message, ...(why ? { reason: why } : {}), ...(param !== undefined ? { param } : {}) } };
   sendJson(res, STATUS[code], body);
 }
 
@@ -132,7 +136,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 function refuse(refusal: Refusal): never {
-  throw new HttpFailure(refusal.code, refusal.reason);
+  throw new HttpFailure(refusal.code, refusal.reason, refusal.why, refusal.param);
 }
 
 export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -177,13 +181,13 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       if (parts.length === 1) {
         if (method !== 'POST') throw new HttpFailure('method-not-allowed', 'Use POST to share a case.');
         if (deps.shareKey !== undefined && !sameSecret(bearer(req) ?? '', deps.shareKey)) {
-          throw new HttpFailure('forbidden', 'This server needs its share key to share a new case. Ask whoever runs the server for it.');
+          throw new HttpFailure('forbidden', 'This server needs its share key to share a new case. Ask whoever runs the server for it.', 'share-key');
         }
         const body = registerCaseRequestSchema.safeParse(await readJson(req));
         if (!body.success) throw new HttpFailure('bad-request', 'Send {"caseId": "<the case ID>"}.');
         const { caseId } = body.data;
         if (!deps.db.registerCase(caseId, Date.now())) {
-          throw new HttpFailure('conflict', 'This case is already shared on this server. To work on it, ask one of its members for an invitation.');
+          throw new HttpFailure('conflict', 'This case is already shared on this server. To work on it, ask one of its members for an invitation.', 'already-shared');
         }
         const issued = deps.access.issue(caseId, 'rw', { label: 'owner' });
         deps.log(`case ${caseId} shared (owner invitation ${issued.tokenId})`);
@@ -209,7 +213,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       if (parts.length === 3 && method === 'POST') {
         const body = createInvitationRequestSchema.safeParse(await readJson(req));
         if (!body.success) throw new HttpFailure('bad-request', `The invitation request is not valid (${body.error.issues[0]?.path.join('.') || 'body'}: ${body.error.issues[0]?.message ?? ''}).`);
-        if (body.data.expiresAt !== undefined && body.data.expiresAt <= Date.now()) throw new HttpFailure('bad-request', 'The expiry date is already past.');
+        if (body.data.expiresAt !== undefined && body.data.expiresAt <= Date.now()) throw new HttpFailure('bad-request', 'The expiry date is already past.', 'expiry-past');
         const issued = deps.access.issue(caseId, body.data.role, { ...body.data, issuedBy: claims.tokenId });
         deps.log(`case ${caseId}: invitation ${issued.tokenId} (${issued.role}) issued by ${claims.tokenId}`);
         sendJson(res, 201, issued);
@@ -223,7 +227,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       if (parts.length === 4 && method === 'DELETE') {
         const tokenId = parts[3]!;
         const row = deps.db.token(tokenId);
-        if (!row || row.caseId !== caseId) throw new HttpFailure('not-found', 'This case has no such invitation.');
+        if (!row || row.caseId !== caseId) throw new HttpFailure('not-found', 'This case has no such invitation.', 'no-such-invitation');
         deps.access.revoke(tokenId);
         deps.onRevoke(tokenId);
         deps.log(`case ${caseId}: invitation ${tokenId} revoked by ${claims.tokenId}`);
@@ -241,7 +245,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         authorize(req, caseId, true);
         const declared = Number(req.headers['content-length'] ?? NaN);
         if (Number.isFinite(declared) && declared > deps.limits.maxBlobBytes) {
-          throw new HttpFailure('too-large', `This file is larger than the server accepts (${Math.round(deps.limits.maxBlobBytes / 2 ** 20)} MB).`);
+          throw new HttpFailure('too-large', `This file is larger than the server accepts (${Math.round(deps.limits.maxBlobBytes / 2 ** 20)} MB).`, 'blob-too-large', String(Math.round(deps.limits.maxBlobBytes / 2 ** 20)));
         }
         const outcome = await deps.blobs.put(caseId, sha256, req, deps.limits.maxBlobBytes);
         if (outcome === 'exists') req.resume();
@@ -251,7 +255,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       if (method === 'GET' || method === 'HEAD') {
         authorize(req, caseId, false);
         const size = await deps.blobs.size(caseId, sha256);
-        if (size === null) throw new HttpFailure('not-found', 'The server does not have this file yet.');
+        if (size === null) throw new HttpFailure('not-found', 'The server does not have this file yet.', 'blob-missing');
         res.writeHead(200, headers({ 'Content-Type': 'application/octet-stream', 'Content-Length': String(size), ETag: `"${sha256}"`, 'Cache-Control': 'private, max-age=31536000, immutable' }));
         if (method === 'HEAD') {
           res.end();
@@ -270,8 +274,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     try {
       await route(req, res);
     } catch (error) {
-      if (error instanceof HttpFailure) sendError(res, error.code, error.message);
-      else if (error instanceof BlobError) sendError(res, error.code, error.message);
+      if (error instanceof HttpFailure || error instanceof BlobError) sendError(res, error.code, error.message, error.why, error.param);
       else {
         deps.log(`error: ${req.method} ${new URL(req.url ?? '/', 'http://sync.invalid').pathname}: ${error instanceof Error ? error.message : String(error)}`);
         sendError(res, 'server-error', 'The sync server could not do this; see its log.');

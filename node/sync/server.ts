@@ -16,6 +16,7 @@ import {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { caseDocName, parseDocName } from '../../shared/sync/names';
+import { refusalText } from '../../shared/sync/refusal';
 import type { TokenClaims } from '../../shared/sync/token';
 import { Access } from './access';
 import { BlobStore } from './blobs';
@@ -119,7 +120,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const closeConnectionsOf = (tokenId: string) => {
     for (const document of ref.server?.hocuspocus.documents.values() ?? []) {
       for (const connection of document.getConnections()) {
-        if ((connection.context as Context | undefined)?.claims?.tokenId === tokenId) expel(connection, 'This invitation was revoked.');
+        if ((connection.context as Context | undefined)?.claims?.tokenId === tokenId) expel(connection, refusalText('revoked', 'This invitation was revoked.'));
       }
     }
   };
@@ -150,12 +151,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const address = parseDocName(documentName);
       if (!address) {
         log(`refused ${documentName.slice(0, 120)}: not a Casefile document name`);
-        throw deny('This is not a Casefile document.');
+        throw deny(refusalText('not-document', 'This is not a Casefile document.'));
       }
       const result = access.check(token, address.caseId);
       if (result instanceof Refusal) {
         log(`refused ${documentName}: ${result.code}`);
-        throw deny(result.reason, 4401);
+        throw deny(result.text, 4401);
       }
       connectionConfig.readOnly = result.role === 'ro';
       return { claims: result };
@@ -171,10 +172,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
     /** A token revoked or expired while connected stops working within Access.RECHECK_MS. */
     async beforeHandleMessage({ context, connection }: beforeHandleMessagePayload<Context>) {
-      const refusal = context?.claims ? access.stillValid(context.claims) : new Refusal('unauthorized', 'Not signed in.');
+      const refusal = context?.claims ? access.stillValid(context.claims) : new Refusal('unauthorized', 'not-signed-in', 'Not signed in.');
       if (refusal) {
-        expel(connection, refusal.reason);
-        throw deny(refusal.reason);
+        expel(connection, refusal.text);
+        throw deny(refusal.text);
       }
     },
 

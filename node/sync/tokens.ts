@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiErrorCode } from '../../shared/sync/api';
+import { refusalText, type SyncRefusalReason } from '../../shared/sync/refusal';
 import {
   assembleToken,
   encodeTokenPayload,
@@ -18,12 +19,23 @@ import {
  * is checked before anything in the payload is believed.
  */
 
-/** Why a token was refused: a stable code and a sentence the app shows as it is. Never contains the token. */
+/**
+ * Why a token was refused: the HTTP code, the refusal's stable name (shared/sync/refusal.ts), which the
+ * app shows in its own language, with its parameter, and an English sentence for logs and older apps.
+ * Never contains the token.
+ */
 export class Refusal {
   constructor(
     readonly code: ApiErrorCode,
+    readonly why: SyncRefusalReason,
     readonly reason: string,
+    readonly param?: string,
   ) {}
+
+  /** The refusal as it travels over the WebSocket: its name, then the English. */
+  get text(): string {
+    return refusalText(this.why, this.reason, this.param);
+  }
 }
 
 export function macOf(secret: Buffer, payload: string): string {
@@ -45,31 +57,32 @@ export function signToken(secret: Buffer, claims: Omit<TokenClaims, 'tokenId' | 
  * one, one signed by another server (or with an older secret), or an expired one.
  */
 export function verifyToken(secret: Buffer, token: string | null | undefined, now = Date.now()): TokenClaims | Refusal {
-  if (!token || token.trim() === '') return new Refusal('unauthorized', 'This case needs an invitation: no invitation token was sent.');
+  if (!token || token.trim() === '') return new Refusal('unauthorized', 'no-token', 'This case needs an invitation: no invitation token was sent.');
   let parts;
   try {
     parts = splitToken(token);
   } catch {
-    return new Refusal('unauthorized', 'The invitation token is not valid. Ask for a new invitation.');
+    return new Refusal('unauthorized', 'invalid-token', 'The invitation token is not valid. Ask for a new invitation.');
   }
   const expected = fromBase64Url(macOf(secret, parts.payload));
   const given = fromBase64Url(parts.mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return new Refusal('unauthorized', 'This invitation was not issued by this server, or the server’s secret has changed. Ask for a new invitation.');
+    return new Refusal('unauthorized', 'foreign-token', 'This invitation was not issued by this server, or the server’s secret has changed. Ask for a new invitation.');
   }
   let claims: TokenClaims;
   try {
     claims = readTokenClaims(token);
   } catch {
-    return new Refusal('unauthorized', 'The invitation token is not valid. Ask for a new invitation.');
+    return new Refusal('unauthorized', 'invalid-token', 'The invitation token is not valid. Ask for a new invitation.');
   }
   if (claims.expiresAt !== undefined && claims.expiresAt <= now) {
-    return new Refusal('expired', `This invitation expired on ${new Date(claims.expiresAt).toISOString().slice(0, 10)}. Ask for a new invitation.`);
+    const day = new Date(claims.expiresAt).toISOString().slice(0, 10);
+    return new Refusal('expired', 'expired', `This invitation expired on ${day}. Ask for a new invitation.`, day);
   }
   return claims;
 }
 
 /** What a role may do, in words for refusals. */
 export function requireWrite(role: Role): Refusal | null {
-  return role === 'rw' ? null : new Refusal('read-only', 'This invitation is read-only: it can open the case but not change it.');
+  return role === 'rw' ? null : new Refusal('read-only', 'read-only', 'This invitation is read-only: it can open the case but not change it.');
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { openDatabase } from '../db';
 import { ensureSampleCase, getMeta } from '../db/repositories';
-import { useTranslation } from '../i18n';
+import { failureText, useTranslation } from '../i18n';
 import { StorageTroubleDialog } from '../features/storage/StorageTroubleDialog';
 import { NoticesProvider } from '../lib/notices';
 import { ACTIVE_CASE_KEY } from './useActiveCase';
@@ -22,7 +22,7 @@ export function App() {
       const remembered = sampleId ?? (await getMeta<string>(ACTIVE_CASE_KEY)) ?? null;
       if (!cancelled) setBoot({ state: 'ready', initialCaseId: remembered });
     })().catch((error: unknown) => {
-      if (!cancelled) setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      if (!cancelled) setBoot({ state: 'failed', message: failureText(error) });
     });
     return () => {
       cancelled = true;

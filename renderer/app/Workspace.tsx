@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useClaims, usePassages, useSource, useSources, useTags } from '../db/hooks';
 import { setActiveSource } from '../db/repositories';
-import { currentLocale, onLocaleChange, useTranslation } from '../i18n';
+import { currentLocale, failureText, onLocaleChange, useTranslation } from '../i18n';
 import { CommandServiceContext, WorkspaceContext } from '../lib/commands';
 import { setContextKeys } from '../lib/contextKeys';
 import type { PaneContribution, PaneProps, WorkspaceApi, WorkspaceData } from '../lib/contributions';
@@ -89,7 +89,7 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
       setChosen({ caseId, sourceId, after: storedSourceId });
       setActiveSource(caseId, sourceId).catch((error: unknown) => {
         setChosen(null);
-        notices.error((error as Error).message);
+        notices.error(failureText(error));
       });
     },
     [caseId, notices, storedSourceId],

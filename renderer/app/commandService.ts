@@ -4,7 +4,7 @@
  * palette, the app's menus, buttons, the keyboard and the desktop menu alike.
  */
 import { isMenuCommand, menuAccelerator } from '../../shared/ipc/menu';
-import { t } from '../i18n';
+import { failureText, t } from '../i18n';
 import type { CommandService, CommandView } from '../lib/commands';
 import { contextKeys, firstUnmet } from '../lib/contextKeys';
 import type { CommandArgs, CommandContribution, Contribution, ContextKeys, WorkspaceApi } from '../lib/contributions';
@@ -90,7 +90,7 @@ export function createRegistry(contributions: readonly Contribution[], options: 
     try {
       await command.run({ keys, notices, workspace: options.workspace() }, args);
     } catch (error) {
-      notices.error(error instanceof Error && error.message ? error.message : t('commands.failed', { command: t(command.title), reason: String(error) }));
+      notices.error(error instanceof Error && error.message ? failureText(error) : t('commands.failed', { command: t(command.title), reason: String(error) }));
     } finally {
       running.delete(id);
     }

@@ -14,6 +14,7 @@ import type {
   TagRecord,
   TimelineEntryRecord,
 } from '../../shared/domain/types';
+import { englishText, type MessageRef } from '../../shared/i18n';
 import { changeLogMiddleware } from './changeLog';
 import type { ChangeRecord } from './changeTypes';
 import { ACTOR_KEY, DB_VERSION, DB_VERSIONS, newActor } from './versions';
@@ -99,8 +100,7 @@ export class CasefileDB extends Dexie {
 }
 
 /** Why the connection closed when another window upgraded (or deleted) the database. */
-export const CLOSED_BY_OTHER_WINDOW =
-  'Casefile was opened in another window that changed its database (a newer version of Casefile, most likely), so this window can no longer save. Everything saved until now is safe. Reload this window to keep working.';
+export const CLOSED_BY_OTHER_WINDOW = englishText({ key: 'storageError.closedByOtherWindow' });
 
 const closedListeners = new Set<(reason: string) => void>();
 
@@ -110,20 +110,25 @@ export function onDatabaseClosed(listener: (reason: string) => void): () => void
   return () => closedListeners.delete(listener);
 }
 
-/** A database written by a newer Casefile. We refuse it rather than risk writing to it. */
+/** A database written by a newer Casefile. We refuse it rather than risk writing to it. `detail` is the message for the UI. */
 export class DatabaseTooNewError extends Error {
+  readonly detail: MessageRef;
+
   constructor(readonly found: number) {
-    super(
-      `This case file was written by a newer version of Casefile (database version ${found}; this app understands up to ${DB_VERSION}). Update Casefile to open it. Nothing has been changed.`,
-    );
+    const detail: MessageRef = { key: 'storageError.tooNew', values: { found, understood: DB_VERSION } };
+    super(englishText(detail));
+    this.detail = detail;
     this.name = 'DatabaseTooNewError';
   }
 }
 
-/** The database could not be opened or was closed; the message says what the person can do. */
+/** The database could not be opened or was closed; the message (`detail`, its English as `message`) says what the person can do. */
 export class DatabaseUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly detail: MessageRef;
+
+  constructor(detail: MessageRef, options?: { cause?: unknown }) {
+    super(englishText(detail), options);
+    this.detail = detail;
     this.name = 'DatabaseUnavailableError';
   }
 }
@@ -243,7 +248,7 @@ export async function openDatabase(
   // is refused (autoOpen is off), so nothing can reach a refused database.
   setDb(db);
   const native = await storedVersion(db.name, db.factory).catch((error: unknown) => {
-    throw new DatabaseUnavailableError(storageErrorMessage(error), { cause: error });
+    throw new DatabaseUnavailableError(storageErrorRef(error), { cause: error });
   });
   if (native !== null && appVersion(native) > DB_VERSION) throw new DatabaseTooNewError(appVersion(native));
   if (native !== null && appVersion(native) < DB_VERSION && beforeUpgrade) {
@@ -251,10 +256,7 @@ export async function openDatabase(
       await beforeUpgrade({ from: appVersion(native), to: DB_VERSION, read: () => readStoredTables(db.name, db.factory) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new DatabaseUnavailableError(
-        `This version of Casefile stores your data in a new way and backs everything up before converting it, but the backup failed: ${reason} Nothing has been changed. Free some disk space, or run the previous version of Casefile and use Export case.`,
-        { cause: error },
-      );
+      throw new DatabaseUnavailableError({ key: 'storageError.backupFailed', values: { reason: (error as { detail?: MessageRef } | null)?.detail ?? reason } }, { cause: error });
     }
   }
   const onBlocked = () =>
@@ -265,7 +267,7 @@ export async function openDatabase(
   } catch (error) {
     const name = (error as { name?: unknown } | null)?.name;
     if (name === 'VersionError') throw new DatabaseTooNewError(native === null ? DB_VERSION + 1 : appVersion(native));
-    throw new DatabaseUnavailableError(storageErrorMessage(error, db), { cause: error });
+    throw new DatabaseUnavailableError(storageErrorRef(error, db), { cause: error });
   } finally {
     db.on('blocked').unsubscribe(onBlocked);
   }
@@ -274,8 +276,7 @@ export async function openDatabase(
 }
 
 /** What to say, and what to free, when the browser's storage for Casefile is full. */
-export const STORAGE_FULL_MESSAGE =
-  'Casefile’s storage is full, so the change was not saved and nothing was written. Free space by deleting cases or sources you no longer need (Export case keeps a copy first), or by freeing disk space on this computer, then try again.';
+export const STORAGE_FULL_MESSAGE = englishText({ key: 'storageError.full' });
 
 /** Whether a failed write failed because storage is full (directly, or as the cause of an aborted transaction). */
 export function isQuotaError(error: unknown): boolean {
@@ -294,22 +295,27 @@ export function isClosedError(error: unknown): boolean {
  * happened to the person's data and what to do.
  */
 export function storageErrorMessage(error: unknown, db: CasefileDB | undefined = current): string {
+  return englishText(storageErrorRef(error, db));
+}
+
+/** {@link storageErrorMessage} as a catalogue message (the `storageError` area), for the UI to show in its language. */
+export function storageErrorRef(error: unknown, db: CasefileDB | undefined = current): MessageRef {
   const name = (error as { name?: unknown } | null)?.name;
   const inner = (error as { inner?: { name?: unknown } } | null)?.inner?.name;
   switch (name) {
     case 'DatabaseClosedError':
-      return db?.closedReason ?? 'Casefile’s database is closed, so nothing was saved. Reload the window to reopen it.';
+      return { key: db?.closedReason ? 'storageError.closedByOtherWindow' : 'storageError.closed' };
     case 'MissingAPIError':
     case 'InvalidStateError':
-      return 'Casefile cannot use this browser’s storage (IndexedDB is unavailable, for example in a private window). Nothing has been changed.';
+      return { key: 'storageError.unavailable' };
     case 'QuotaExceededError':
-      return STORAGE_FULL_MESSAGE;
+      return { key: 'storageError.full' };
     case 'AbortError':
-      if (inner === 'QuotaExceededError') return storageErrorMessage({ name: inner }, db);
-      return 'The change could not be saved and nothing was written. Try again.';
+      if (inner === 'QuotaExceededError') return storageErrorRef({ name: inner }, db);
+      return { key: 'storageError.aborted' };
     default: {
       const message = (error as { message?: unknown } | null)?.message;
-      return `Casefile could not use its database: ${typeof message === 'string' && message ? message : String(error)}`;
+      return { key: 'storageError.other', values: { reason: typeof message === 'string' && message ? message : String(error) } };
     }
   }
 }

@@ -18,6 +18,7 @@ export {
   openDatabase,
   setBeforeUpgrade,
   storageErrorMessage,
+  storageErrorRef,
   type BeforeUpgrade,
   type StoredTables,
 } from './db';

@@ -14,10 +14,16 @@ import {
   type EvidenceItem,
   type Stance,
 } from '../domain/types';
+import { MessageError, type MessageRef } from '../i18n';
 
 /** A problem with user input to the claim model; `message` is written for the user. */
-export class ClaimError extends Error {
+export class ClaimError extends MessageError {
   override name = 'ClaimError';
+}
+
+/** A claim message: the catalogue's `claimError.<key>`. */
+export function claimRef(key: string, values?: MessageRef['values']): MessageRef {
+  return { key: `claimError.${key}`, ...(values ? { values } : {}) };
 }
 
 /** The longest statement we accept: a claim is a sentence or two, not an essay. */
@@ -50,12 +56,10 @@ export interface NewClaim {
 export function createClaim(input: NewClaim): ClaimRecord {
   const statement = normaliseStatement(input.statement);
   if (statement === '') {
-    throw new ClaimError('A claim needs a statement: write what is being claimed.');
+    throw new ClaimError(claimRef('statementEmpty'));
   }
   if (statement.length > MAX_STATEMENT_LENGTH) {
-    throw new ClaimError(
-      `This statement is ${statement.length} characters long; a claim can be at most ${MAX_STATEMENT_LENGTH}. Split it into smaller claims.`,
-    );
+    throw new ClaimError(claimRef('statementTooLong', { length: statement.length, max: MAX_STATEMENT_LENGTH }));
   }
   const stance = input.stance ?? 'supports';
   assertStance(stance);
@@ -87,7 +91,7 @@ export function setStatus(
   options: { reason?: string; now: number },
 ): ClaimRecord {
   if (!CLAIM_STATUSES.includes(to)) {
-    throw new ClaimError(`"${String(to)}" is not a claim status. Use one of: ${CLAIM_STATUSES.join(', ')}.`);
+    throw new ClaimError(claimRef('notStatus', { value: String(to), statuses: CLAIM_STATUSES.join(', ') }));
   }
   if (claim.status === to) return claim;
   const reason = normaliseStatement(options.reason ?? '');
@@ -122,7 +126,7 @@ export function setStance(claim: ClaimRecord, passageId: string, stance: Stance,
   assertStance(stance);
   const current = claim.evidence.find((item) => item.passageId === passageId);
   if (current === undefined) {
-    throw new ClaimError('That passage is not evidence for this claim, so its stance cannot be changed.');
+    throw new ClaimError(claimRef('notEvidence'));
   }
   if (current.stance === stance) return { claim, changed: false };
   const evidence = claim.evidence.map((item) => (item.passageId === passageId ? { ...item, stance } : item));
@@ -209,6 +213,6 @@ function foldForSearch(value: string): string {
 
 function assertStance(stance: Stance): void {
   if (!STANCES.includes(stance)) {
-    throw new ClaimError(`"${String(stance)}" is not a stance. Use one of: ${STANCES.join(', ')}.`);
+    throw new ClaimError(claimRef('notStance', { value: String(stance), stances: STANCES.join(', ') }));
   }
 }

@@ -6,10 +6,16 @@
  * Segments compare case-insensitively ("Weapons/Guns" is under "weapons"),
  * because two tags differing only in case are a typo, not a distinction.
  */
+import { MessageError, type MessageRef } from '../i18n';
 
 /** A problem with a tag name; `message` is written for the user. */
-export class TagError extends Error {
+export class TagError extends MessageError {
   override name = 'TagError';
+}
+
+/** A tag message: the catalogue's `tagError.<key>`. */
+export function tagRef(key: string, values?: MessageRef['values']): MessageRef {
+  return { key: `tagError.${key}`, ...(values ? { values } : {}) };
 }
 
 export const TAG_SEPARATOR = '/';
@@ -23,16 +29,14 @@ export const MAX_TAG_LENGTH = 100;
 export function normaliseTagName(name: string): string {
   const segments = name.split(TAG_SEPARATOR).map((segment) => segment.replace(/\s+/gu, ' ').trim());
   if (segments.every((segment) => segment === '')) {
-    throw new TagError('A tag needs a name.');
+    throw new TagError(tagRef('nameEmpty'));
   }
   if (segments.some((segment) => segment === '')) {
-    throw new TagError(
-      `"${name.trim()}" has an empty level. Use "/" only between names, as in "weapons/guns".`,
-    );
+    throw new TagError(tagRef('emptyLevel', { name: name.trim() }));
   }
   const normalised = segments.join(TAG_SEPARATOR);
   if (normalised.length > MAX_TAG_LENGTH) {
-    throw new TagError(`A tag name can be at most ${MAX_TAG_LENGTH} characters; this one has ${normalised.length}.`);
+    throw new TagError(tagRef('tooLong', { max: MAX_TAG_LENGTH, length: normalised.length }));
   }
   return normalised;
 }
@@ -67,7 +71,7 @@ export function renameTagPrefix(names: readonly string[], from: string, to: stri
   const source = tagPath(from);
   const target = tagPath(to);
   if (isDescendant(to, from)) {
-    throw new TagError(`"${target.join(TAG_SEPARATOR)}" is inside "${source.join(TAG_SEPARATOR)}", so it cannot become its new name.`);
+    throw new TagError(tagRef('inside', { target: target.join(TAG_SEPARATOR), source: source.join(TAG_SEPARATOR) }));
   }
   return names.map((name) => {
     if (!sameTagName(name, from) && !isDescendant(name, from)) return name;

@@ -79,6 +79,22 @@ const CSL_TYPES: Record<string, SourceMetadata['type']> = {
   legislation: 'legal_case',
 };
 
+/** citation-js's words when it cannot make out a file's entries (a BibTeX entry left open, say). */
+const NOT_RECOGNISED = /format is not supported or recognized/i;
+
+/**
+ * Why the parser gave up, as a message: our own words for what we can name (broken JSON, entries the
+ * parser could not make out), its own text as a detail inside them; anything else is its text as it is,
+ * which the translated sentence around it names as the parser's.
+ */
+function parserReason(error: unknown, format: ReferenceFormat): MessageRef {
+  if (error instanceof NotAnObject) return error.detail;
+  const raw = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').replace(/\.$/, '');
+  if (format === 'csl-json' && error instanceof SyntaxError) return { key: 'referenceError.notJson', values: { detail: raw } };
+  if (NOT_RECOGNISED.test(raw)) return { key: 'referenceError.entriesUnclear' };
+  return { key: 'referenceError.parser', values: { detail: raw } };
+}
+
 /**
  * Parse a reference file. Throws `ReferenceImportError` for a file that is
  * none of the three formats, that holds no references, or that the parser
@@ -105,8 +121,7 @@ export function parseReferences(text: string, fileName = 'references'): Imported
       attachments = format === 'bibtex' ? bibtexAttachments(body) : risAttachments(body);
     }
   } catch (error) {
-    const reason = error instanceof NotAnObject ? error.detail : (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').replace(/\.$/, '');
-    throw new ReferenceImportError('unreadable', { name: fileName, format: label, reason });
+    throw new ReferenceImportError('unreadable', { name: fileName, format: label, reason: parserReason(error, format) });
   }
   if (items.length === 0) throw new ReferenceImportError('none', { name: fileName });
   if (items.length > MAX_REFERENCES) throw new ReferenceImportError('tooMany', { name: fileName, count: items.length, limit: MAX_REFERENCES });

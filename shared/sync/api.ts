@@ -2,12 +2,13 @@
  * The sync server's HTTP API, shared by the server (node/sync) and the app's
  * sync client: paths, request and response shapes, and the default limits.
  * Every request that touches a case carries `Authorization: Bearer <token>`;
- * tokens never travel in URLs. Errors come back as `{ error: { code, message } }`
- * with a message written for the person using the app.
+ * tokens never travel in URLs. Errors come back as `{ error: { code, message, reason?, param? } }`
+ * with the server's English as `message` and the refusal's name, which the app translates, as `reason`.
  */
 import { z } from 'zod';
 import { idSchema } from '../bundle/schema';
 import { SHA256_PATTERN } from './names';
+import type { SyncRefusalReason } from './refusal';
 
 export const SYNC_PROTOCOL = 1;
 
@@ -90,8 +91,9 @@ export type ApiErrorCode =
   | 'method-not-allowed'
   | 'server-error';
 
-export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-export type ApiError = { error: { code: ApiErrorCode; message: string } };
+/** `reason` (and its `param`) name the refusal for the app to show in its own words (./refusal.ts); `message` is the server's English. */
+export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional(), param: z.string().optional() }) });
+export type ApiError = { error: { code: ApiErrorCode; message: string; reason?: SyncRefusalReason; param?: string } };
 
 export function isSha256(text: string): boolean {
   return SHA256_PATTERN.test(text);

@@ -9,7 +9,7 @@ import { writeCase } from './helpers/seed';
  * The case views in Spanish: the Timeline (tools, status, dates with Spanish month names and word order,
  * precisions, statuses, the chosen event, the axis's name), the Entities pane and the Evidence map, each
  * with no English left in it and no serious or critical axe violations. (spanish.spec.ts covers the
- * shell's other screens.) Also a claim's detail, Suggest claims, Export ClaimReview, Edit details and Import references, which spanish.spec
+ * shell's other screens.) Also a claim's detail, Suggest claims, Export ClaimReview, Edit details, Import references and refusals made by the database and the reference parser, which spanish.spec
  * does not open.
  */
 test.use({ locale: 'es-ES' });
@@ -228,6 +228,53 @@ test('Import references speaks Spanish: the plan of what each reference does, an
   await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/^Referencias importadas: 1 fuente actualizada, \d+ creadas\.$/)).toBeVisible();
+});
+
+test('a write the database refuses and a reference file its parser cannot read speak Spanish', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
+  await page.getByRole('button', { name: 'Nuevo caso' }).click();
+  await expect(page.getByRole('textbox', { name: /^Nombre del caso/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Todavía no hay ninguna fuente')).toBeVisible();
+
+  // A tag deleted, then made again under the same name: the Trash refuses to bring the old one back
+  // beside it. The refusal comes from the Trash's repository, in Spanish.
+  const newTag = async () => {
+    await page.getByRole('button', { name: 'Nueva etiqueta' }).click();
+    await page.getByRole('textbox', { name: 'Nombre de la nueva etiqueta' }).fill('puerto');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Editar la etiqueta puerto' })).toBeVisible();
+  };
+  await newTag();
+  await page.getByRole('button', { name: 'Editar la etiqueta puerto' }).click();
+  const tagDialog = page.getByRole('dialog', { name: 'Etiqueta «puerto»' });
+  await tagDialog.getByRole('button', { name: 'Eliminar…' }).click();
+  await tagDialog.getByRole('button', { name: 'Eliminar la etiqueta' }).click();
+  await expect(page.getByRole('button', { name: 'Editar la etiqueta puerto' })).toBeHidden();
+  await newTag();
+  await page.getByRole('button', { name: /^Papelera/ }).click();
+  const trash = page.getByRole('dialog', { name: 'Papelera' });
+  await trash.getByRole('button', { name: 'Restaurar la etiqueta «puerto»' }).click();
+  await expect(trash.getByRole('alert')).toHaveText(
+    'Vuelve a existir una etiqueta llamada «puerto», así que la eliminada no puede volver junto a ella. Cambia el nombre de la nueva o elimínala primero.',
+  );
+  await trash.getByRole('button', { name: 'Cerrar' }).first().click();
+  await expect(trash).toBeHidden();
+
+  // Export annotations of a case without passages: refused in Spanish.
+  await page.getByRole('button', { name: 'Caso', exact: true }).click();
+  await page.getByRole('menu', { name: 'Caso' }).getByRole('menuitem', { name: 'Exportar anotaciones', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Este caso aún no tiene pasajes, así que no hay anotaciones que exportar.');
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+
+  // A BibTeX file whose entry is left open: citation-js gives up in English; the sentence is Spanish.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar referencias…' }).click();
+  await (await chooser).setFiles({ name: 'biblioteca.bib', mimeType: 'text/plain', buffer: Buffer.from('@article{puerto2024,\n  title = {El puerto') });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('«biblioteca.bib» parece BibTeX, pero no se pudo leer: no se pudieron distinguir sus entradas');
+  await expect(alert).not.toContainText(/not supported|recognized|could not/);
 });
 
 test('refusals, sizes and names made outside the UI speak Spanish: a refused bundle, a too-large style, a file’s encoding, the OCR languages', async ({ page }) => {

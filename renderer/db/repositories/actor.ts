@@ -1,20 +1,20 @@
 import type { ActorRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { ACTOR_KEY } from '../versions';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 
 /** The local actor: whose writes this device stamps (created the first time the database opens). */
 export async function getActor(): Promise<ActorRecord> {
   const stored = (await getDb().meta.get(ACTOR_KEY))?.value as ActorRecord | undefined;
-  if (!stored) throw new RepoError('Casefile’s database is not open yet.');
+  if (!stored) throw new RepoError(repoRef('dbNotOpen'));
   return stored;
 }
 
 /** Change the name shown on everything this device created or changed. The ID never changes. */
 export async function setActorName(name: string): Promise<ActorRecord> {
   const clean = name.replace(/\s+/g, ' ').trim();
-  if (!clean) throw new RepoError('Your name cannot be empty: it is shown on what you create and change.');
-  if (clean.length > 100) throw new RepoError('A name can be at most 100 characters.');
+  if (!clean) throw new RepoError(repoRef('nameEmpty'));
+  if (clean.length > 100) throw new RepoError(repoRef('nameTooLong', { max: 100 }));
   const db = getDb();
   return db.transaction('rw', db.meta, async () => {
     const actor = { ...(await getActor()), name: clean };

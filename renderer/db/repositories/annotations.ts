@@ -2,7 +2,7 @@
 import type { PassageRecord, SourceRecord, TagRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { isLive, LIVE, liveCase, livePassages, liveSources, liveTags } from '../live';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 import { ensureTags } from './tags';
 
 /** A case's live sources, passages and tags, read together. */
@@ -25,14 +25,14 @@ export async function readAnnotationTargets(caseId: string): Promise<{ sources: 
 export async function addAnnotatedPassages(caseId: string, planned: readonly { passage: PassageRecord; tagNames: readonly string[] }[]): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.cases, db.passages, db.tags, async () => {
-    if (!(await liveCase(caseId))) throw new RepoError('That case no longer exists, so nothing was imported.');
+    if (!(await liveCase(caseId))) throw new RepoError(repoRef('caseGoneImport'));
     const names = [...new Set(planned.flatMap((p) => p.tagNames))];
     const tags = names.length ? await ensureTags(caseId, names) : [];
     const idOf = new Map(tags.map((t) => [t.name.toLowerCase(), t.id]));
     const records = planned.map(({ passage, tagNames }) => ({ ...passage, tags: tagNames.map((n) => idOf.get(n.toLowerCase())).filter((id): id is string => Boolean(id)) }));
     const existing = await db.passages.bulkGet(records.map((r) => r.id));
     const replacing = records.filter((_, i) => existing[i] !== undefined);
-    if (existing.some((e) => e !== undefined && (isLive(e) || e.caseId !== caseId))) throw new RepoError('Some of these passages are already in Casefile. Nothing was imported.');
+    if (existing.some((e) => e !== undefined && (isLive(e) || e.caseId !== caseId))) throw new RepoError(repoRef('passagesExist'));
     await db.passages.bulkPut(replacing.map((r) => ({ ...r, deletedAt: LIVE })));
     await db.passages.bulkAdd(records.filter((_, i) => existing[i] === undefined));
   });

@@ -20,7 +20,7 @@ import { getDb } from '../db';
 import { isLive } from '../live';
 import { runWithOrigin } from '../origin';
 import { caseDataTables, readCaseSnapshot } from './cases';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 import { purgeCase } from './trash';
 
 /** Whether a file name is a case bundle (by extension, as the OS file association does). */
@@ -42,7 +42,7 @@ export interface ExportBundleOptions {
 /** Build the bundle bytes for one case. Throws a `RepoError` when the case is gone, a `BundleFailure` when it cannot be written. */
 export async function exportCaseBundle(caseId: string, opts: ExportBundleOptions): Promise<{ fileName: string; bytes: Uint8Array; data: BundleData }> {
   const data = await readCaseSnapshot(caseId);
-  if (!data) throw new RepoError('That case no longer exists, so there is nothing to export.');
+  if (!data) throw new RepoError(repoRef('caseGoneExport'));
   const bytes = await writeBundle(data, { appVersion: opts.appVersion, includeOriginals: opts.includeOriginals, now: opts.now ?? Date.now() });
   return { fileName: bundleFileName(data.case.name), bytes, data };
 }
@@ -196,7 +196,7 @@ export async function writeImportedCases(cases: readonly BundleData[], opts: Wri
   for (const data of cases) {
     for (const { ids } of recordIds(data)) {
       for (const id of ids) {
-        if (seen.has(id)) throw new RepoError('These cases share record IDs, so they cannot be imported together. Nothing was imported.');
+        if (seen.has(id)) throw new RepoError(repoRef('sharedIds'));
         seen.add(id);
       }
     }
@@ -213,7 +213,7 @@ export async function writeImportedCases(cases: readonly BundleData[], opts: Wri
     for (const data of cases) {
       const conflict = await conflictOf(data);
       if (conflict === 'case' || conflict === 'records') {
-        throw new RepoError(`“${data.case.name}” (or some of its records) is already in Casefile, and an import never replaces what is there. Nothing was imported.`);
+        throw new RepoError(repoRef('alreadyImported', { name: data.case.name }));
       }
       // The copy in the Trash makes way (in this transaction: if the import fails, it is still there).
       if (conflict === 'trash') await purgeCase(data.case.id);

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { allOf, liveCase, liveClaims, liveNotes, livePassages, liveSources, liveTags, plain } from '../live';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 import { tombstone, type TrashRef } from './tombstones';
 
 /** Everything a case owns, as bundles, backups and case JSON carry it (live records, without database stamps). */
@@ -16,8 +16,8 @@ export type CaseSnapshot = CaseData;
 
 function cleanName(name: string): string {
   const trimmed = name.replace(/\s+/g, ' ').trim();
-  if (!trimmed) throw new RepoError('A case needs a name.');
-  if (trimmed.length > 200) throw new RepoError('A case name can be at most 200 characters.');
+  if (!trimmed) throw new RepoError(repoRef('caseName'));
+  if (trimmed.length > 200) throw new RepoError(repoRef('caseNameTooLong', { max: 200 }));
   return trimmed;
 }
 
@@ -47,7 +47,7 @@ export async function renameCase(id: string, name: string): Promise<void> {
   const db = getDb();
   const clean = cleanName(name);
   await db.transaction('rw', db.cases, async () => {
-    if (!(await liveCase(id))) throw new RepoError('That case no longer exists.');
+    if (!(await liveCase(id))) throw new RepoError(repoRef('caseGone'));
     await db.cases.update(id, { name: clean, updatedAt: Date.now() });
   });
 }
@@ -107,7 +107,7 @@ export async function deleteCase(id: string, now = Date.now()): Promise<TrashRef
   const db = getDb();
   return db.transaction('rw', db.cases, async () => {
     const record = await liveCase(id);
-    if (!record) throw new RepoError('That case no longer exists.');
+    if (!record) throw new RepoError(repoRef('caseGone'));
     const deletion = newId();
     await tombstone('cases', [record], { deletion, now });
     return { table: 'cases', id, deletion };
@@ -138,7 +138,7 @@ export async function addCaseData(data: CaseData): Promise<void> {
 export async function addCase(data: CaseData): Promise<void> {
   const db = getDb();
   await db.transaction('rw', caseDataTables(db), async () => {
-    if (await db.cases.get(data.case.id)) throw new RepoError(`The case “${data.case.name}” is already there, so nothing was added.`);
+    if (await db.cases.get(data.case.id)) throw new RepoError(repoRef('caseExists', { name: data.case.name }));
     await addCaseData(data);
   });
 }

@@ -10,6 +10,7 @@
 import {
   addEvidence,
   ClaimError,
+  claimRef,
   createClaim,
   MAX_STATEMENT_LENGTH,
   normaliseStatement,
@@ -23,13 +24,11 @@ import { newId } from '../../../shared/domain/ids';
 import { getDb } from '../db';
 import { isLive, liveSourcePassages } from '../live';
 import { buildPassage } from './passages';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 import { tombstone, type TrashRef } from './tombstones';
 
 /** Longest claimant we keep: a name or an institution, not a paragraph. */
 export const MAX_CLAIMANT_LENGTH = 200;
-
-const GONE = 'That claim no longer exists. It may have been deleted in another window.';
 
 /**
  * Load a passage and check that it may be evidence for a claim of `caseId`:
@@ -37,8 +36,8 @@ const GONE = 'That claim no longer exists. It may have been deleted in another w
  */
 async function passageInCase(passageId: string, caseId: string): Promise<PassageRecord> {
   const passage = await getDb().passages.get(passageId);
-  if (!passage || !isLive(passage)) throw new RepoError('That passage no longer exists, so it cannot be used as evidence.');
-  if (passage.caseId !== caseId) throw new RepoError('That passage belongs to another case; evidence must come from this case’s sources.');
+  if (!passage || !isLive(passage)) throw new RepoError(repoRef('passageGoneEvidence'));
+  if (passage.caseId !== caseId) throw new RepoError(repoRef('passageOtherCase'));
   return passage;
 }
 
@@ -78,7 +77,7 @@ async function mutate(id: string, change: (claim: ClaimRecord) => ClaimRecord | 
   const db = getDb();
   return db.transaction('rw', db.claims, db.passages, async () => {
     const claim = await db.claims.get(id);
-    if (!claim || !isLive(claim)) throw new RepoError(GONE);
+    if (!claim || !isLive(claim)) throw new RepoError(repoRef('claimGone'));
     const next = await change(claim);
     if (next !== claim) await db.claims.put(next);
     return next;
@@ -88,7 +87,7 @@ async function mutate(id: string, change: (claim: ClaimRecord) => ClaimRecord | 
 function checkedClaimant(claimant: string): string {
   const tidy = normaliseStatement(claimant);
   if (tidy.length > MAX_CLAIMANT_LENGTH) {
-    throw new ClaimError(`A claimant can be at most ${MAX_CLAIMANT_LENGTH} characters: name the person or organisation, and put the rest in the note.`);
+    throw new ClaimError(claimRef('claimantTooLong', { max: MAX_CLAIMANT_LENGTH }));
   }
   return tidy;
 }
@@ -103,9 +102,9 @@ export function updateClaim(id: string, patch: { statement?: string; claimant?: 
     let statement = claim.statement;
     if (patch.statement !== undefined) {
       statement = normaliseStatement(patch.statement);
-      if (statement === '') throw new ClaimError('A claim needs a statement: write what is being claimed.');
+      if (statement === '') throw new ClaimError(claimRef('statementEmpty'));
       if (statement.length > MAX_STATEMENT_LENGTH) {
-        throw new ClaimError(`This statement is ${statement.length} characters long; a claim can be at most ${MAX_STATEMENT_LENGTH}. Split it into smaller claims.`);
+        throw new ClaimError(claimRef('statementTooLong', { length: statement.length, max: MAX_STATEMENT_LENGTH }));
       }
     }
     const claimant = patch.claimant === undefined ? claim.claimant : checkedClaimant(patch.claimant);
@@ -165,7 +164,7 @@ export async function deleteClaim(id: string, now = Date.now()): Promise<TrashRe
   const db = getDb();
   return db.transaction('rw', db.claims, async () => {
     const claim = await db.claims.get(id);
-    if (!claim || !isLive(claim)) throw new RepoError(GONE);
+    if (!claim || !isLive(claim)) throw new RepoError(repoRef('claimGone'));
     const deletion = newId();
     await tombstone('claims', [claim], { deletion, now });
     return { table: 'claims', id, deletion };
@@ -186,7 +185,7 @@ export async function acceptSuggestion(
   const now = Date.now();
   const draft = buildPassage(source, suggestion.start, suggestion.end, { now });
   return db.transaction('rw', [db.sources, db.passages, db.claims, db.cases], async () => {
-    if (!isLive(await db.sources.get(source.id))) throw new RepoError('That source no longer exists, so its suggestion cannot be accepted.');
+    if (!isLive(await db.sources.get(source.id))) throw new RepoError(repoRef('sourceGoneSuggestion'));
     const same = (await liveSourcePassages(source.id).toArray()).find(
       (p) => p.anchor !== 'orphaned' && p.selectors[1].start === suggestion.start && p.selectors[1].end === suggestion.end,
     );

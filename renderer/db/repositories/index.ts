@@ -1,4 +1,4 @@
-export { RepoError } from './errors';
+export { RepoError, repoRef } from './errors';
 export { getActor, setActorName } from './actor';
 export { addCase, createCase, deleteCase, listCases, readCaseSnapshot, renameCase, setActiveSource, touchCase, type CaseSnapshot } from './cases';
 export {

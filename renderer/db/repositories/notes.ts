@@ -3,7 +3,7 @@ import { newId } from '../../../shared/domain/ids';
 import { NOTE_SCHEMA_VERSION, type NoteRecord } from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { allOf, isLive, liveCase, liveNotes } from '../live';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 import { tombstone, type TrashRef } from './tombstones';
 
 /** Leaves that are only text layout; every other leaf (a citation, an image, a rule) is content. */
@@ -42,7 +42,7 @@ function editorStateKey(content: unknown): string {
 export async function createNote(caseId: string, title: string, now = Date.now()): Promise<NoteRecord> {
   const db = getDb();
   return db.transaction('rw', db.notes, db.cases, async () => {
-    if (!(await liveCase(caseId))) throw new RepoError('That case no longer exists, so the note was not created.');
+    if (!(await liveCase(caseId))) throw new RepoError(repoRef('caseGoneNote'));
     // After every note of the case, those in the Trash included, so a restored one keeps its own place.
     const orders = ((await allOf('notes', caseId).keys()) as unknown as [string, number, number][]).map((key) => key[2]);
     const note: NoteRecord = {
@@ -69,11 +69,11 @@ export async function createNote(caseId: string, title: string, now = Date.now()
  */
 export async function renameNote(id: string, title: string, now = Date.now()): Promise<void> {
   const clean = title.replace(/\s+/g, ' ').trim();
-  if (!clean) throw new RepoError('A note needs a title.');
+  if (!clean) throw new RepoError(repoRef('noteTitle'));
   const db = getDb();
   await db.transaction('rw', db.notes, db.cases, async () => {
     const note = await db.notes.get(id);
-    if (!note || !isLive(note)) throw new RepoError('That note no longer exists.');
+    if (!note || !isLive(note)) throw new RepoError(repoRef('noteGone'));
     await db.notes.update(id, { title: clean });
     await db.cases.update(note.caseId, { updatedAt: now });
   });
@@ -133,9 +133,9 @@ export async function setCaseBrief(caseId: string, noteId: string, now = Date.no
   const db = getDb();
   await db.transaction('rw', db.notes, db.cases, async () => {
     const note = await db.notes.get(noteId);
-    if (!note || !isLive(note) || note.caseId !== caseId) throw new RepoError('That note no longer exists.');
+    if (!note || !isLive(note) || note.caseId !== caseId) throw new RepoError(repoRef('noteGone'));
     const changed = await db.cases.update(caseId, { briefNoteId: noteId, updatedAt: now });
-    if (!changed) throw new RepoError('That case no longer exists.');
+    if (!changed) throw new RepoError(repoRef('caseGone'));
   });
 }
 
@@ -167,9 +167,9 @@ export async function deleteNote(id: string, now = Date.now()): Promise<TrashRef
   const db = getDb();
   return db.transaction('rw', db.notes, db.cases, async () => {
     const note = await db.notes.get(id);
-    if (!note || !isLive(note)) throw new RepoError('That note no longer exists.');
+    if (!note || !isLive(note)) throw new RepoError(repoRef('noteGone'));
     const others = (await liveNotes(note.caseId).toArray()).filter((n) => n.id !== id);
-    if (others.length === 0) throw new RepoError('A case keeps at least one note, so its only note cannot be deleted.');
+    if (others.length === 0) throw new RepoError(repoRef('lastNote'));
     const record = await db.cases.get(note.caseId);
     const successor = record?.briefNoteId === id ? others[0]!.id : null;
     const deletion = newId();

@@ -3,7 +3,7 @@ import { newId } from '../../../shared/domain/ids';
 import type { ClaimRecord, Locator, PassageRecord, SourceRecord, Stored, Unlinked } from '../../../shared/domain/types';
 import { getDb } from '../db';
 import { allOf, isLive, liveSourcePassages } from '../live';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 import { tombstone, type TrashRef } from './tombstones';
 
 /** The paragraph (or page) a text offset falls in: the passage's locator. */
@@ -22,8 +22,8 @@ export function locatorAt(source: Pick<SourceRecord, 'blocks' | 'format'>, offse
 
 /** A passage for [start, end) of a source's snapshot text, with both W3C selectors. */
 export function buildPassage(source: SourceRecord, start: number, end: number, fields: { tags?: string[]; comment?: string; now?: number } = {}): PassageRecord {
-  if (!(start >= 0 && end > start && end <= source.text.length)) throw new RepoError('That selection is not inside the source text.');
-  if (!source.text.slice(start, end).trim()) throw new RepoError('An empty selection cannot be a passage.');
+  if (!(start >= 0 && end > start && end <= source.text.length)) throw new RepoError(repoRef('selectionOutside'));
+  if (!source.text.slice(start, end).trim()) throw new RepoError(repoRef('selectionEmpty'));
   const now = fields.now ?? Date.now();
   return {
     id: newId(),
@@ -58,7 +58,7 @@ export async function createPassage(source: SourceRecord, start: number, end: nu
 async function changePassage(id: string, patch: Partial<PassageRecord>): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.passages, async () => {
-    if (!isLive(await db.passages.get(id))) throw new RepoError('That passage no longer exists.');
+    if (!isLive(await db.passages.get(id))) throw new RepoError(repoRef('passageGone'));
     await db.passages.update(id, patch);
   });
 }
@@ -104,7 +104,7 @@ export async function deletePassage(id: string, now = Date.now()): Promise<Trash
   const db = getDb();
   return db.transaction('rw', db.passages, db.claims, async () => {
     const passage = await db.passages.get(id);
-    if (!passage || !isLive(passage)) throw new RepoError('That passage no longer exists.');
+    if (!passage || !isLive(passage)) throw new RepoError(repoRef('passageGone'));
     const deletion = newId();
     await unlinkAndTombstonePassages(passage.caseId, [passage], { deletion, now });
     return { table: 'passages', id, deletion };

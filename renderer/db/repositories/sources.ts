@@ -3,7 +3,7 @@ import type { PassageRecord, SourceBlobRecord, SourceMetadata, SourceRecord } fr
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
 import { getDb } from '../db';
 import { allOf, allSourcePassages, isLive, liveCase, liveSourcePassages, liveSources } from '../live';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 import { unlinkAndTombstonePassages } from './passages';
 import { tombstone, type TrashRef } from './tombstones';
 
@@ -37,7 +37,7 @@ function snapshotOf(draft: ImportedSourceDraft, now: number) {
 export async function addSource(caseId: string, draft: ImportedSourceDraft, now = Date.now()): Promise<SourceRecord> {
   const db = getDb();
   return db.transaction('rw', [db.cases, db.sources, db.sourceBlobs], async () => {
-    if (!(await liveCase(caseId))) throw new RepoError('That case no longer exists, so the source was not imported.');
+    if (!(await liveCase(caseId))) throw new RepoError(repoRef('caseGoneSource'));
     // After every source of the case, those in the Trash included, so a restored one keeps its own place.
     const orders = ((await allOf('sources', caseId).keys()) as unknown as [string, number, number][]).map((key) => key[2]);
     const record: SourceRecord = {
@@ -75,10 +75,10 @@ export async function updateSourceMetadata(id: string, patch: Partial<SourceMeta
   const db = getDb();
   await db.transaction('rw', db.sources, async () => {
     const source = await db.sources.get(id);
-    if (!source || !isLive(source)) throw new RepoError('That source no longer exists.');
+    if (!source || !isLive(source)) throw new RepoError(repoRef('sourceGone'));
     const metadata: SourceMetadata = { ...source.metadata, ...patch };
     for (const key of Object.keys(metadata) as (keyof SourceMetadata)[]) if (metadata[key] === undefined) delete metadata[key];
-    if (!metadata.title.trim()) throw new RepoError('A source needs a title.');
+    if (!metadata.title.trim()) throw new RepoError(repoRef('sourceTitle'));
     await db.sources.update(id, { metadata });
   });
 }
@@ -93,7 +93,7 @@ export async function deleteSource(id: string, now = Date.now()): Promise<TrashR
   const db = getDb();
   return db.transaction('rw', [db.cases, db.sources, db.passages, db.claims], async () => {
     const source = await db.sources.get(id);
-    if (!isLive(source) || !source) throw new RepoError('That source no longer exists.');
+    if (!isLive(source) || !source) throw new RepoError(repoRef('sourceGone'));
     const owner = await db.cases.get(source.caseId);
     const wasActive = owner?.activeSourceId === id;
     const deletion = newId();
@@ -170,7 +170,7 @@ export async function planSourceUpdate(sourceId: string, draft: ImportedSourceDr
     await db.sources.get(sourceId),
     await allSourcePassages(sourceId).toArray(),
   ] as const);
-  if (!source || !isLive(source)) throw new RepoError('That source no longer exists.');
+  if (!source || !isLive(source)) throw new RepoError(repoRef('sourceGone'));
   const live = passagesBefore.filter((p) => p.anchor !== 'orphaned');
   const results = reanchor(source.text, draft.text, live);
   const { html: _oldHtml, fetched: _oldFetched, ocr: _oldOcr, importReport: _oldReport, ...rest } = source;
@@ -217,9 +217,9 @@ export async function applySourceUpdate(plan: SourceUpdatePlan): Promise<SourceU
   const sourceId = plan.previous.id;
   return db.transaction('rw', [db.sources, db.sourceBlobs, db.passages], async () => {
     const current = await db.sources.get(sourceId);
-    if (!current || !isLive(current) || current.revision !== plan.previous.revision) throw new RepoError('The source changed while it was being updated. Try again.');
+    if (!current || !isLive(current) || current.revision !== plan.previous.revision) throw new RepoError(repoRef('sourceChanged'));
     const passages = await allSourcePassages(sourceId).toArray();
-    if (!sameRecords(passages, plan.passagesBefore)) throw new RepoError('Passages of this source changed while the update was being prepared. Nothing was changed; choose Update source… again.');
+    if (!sameRecords(passages, plan.passagesBefore)) throw new RepoError(repoRef('passagesChanged'));
     const previousBlob = await db.sourceBlobs.get(sourceId);
     await db.sources.put(plan.next);
     await db.sourceBlobs.put({ sourceId, bytes: plan.blob.bytes, mediaType: plan.blob.mediaType });
@@ -243,15 +243,15 @@ export async function undoSourceUpdate(undo: SourceUpdateUndo): Promise<void> {
   const sourceId = undo.previous.id;
   await db.transaction('rw', [db.sources, db.sourceBlobs, db.passages], async () => {
     const current = await db.sources.get(sourceId);
-    if (!current || !isLive(current)) throw new RepoError('That source no longer exists, so the update cannot be undone.');
+    if (!current || !isLive(current)) throw new RepoError(repoRef('sourceGoneUndo'));
     if (current.revision !== undo.applied.revision || current.sha256 !== undo.applied.sha256) {
-      throw new RepoError(`“${current.metadata.title}” has changed since the update, so it cannot be undone.`);
+      throw new RepoError(repoRef('sourceChangedUndo', { title: current.metadata.title }));
     }
     const passages = await allSourcePassages(sourceId).toArray();
     const applied = new Map(undo.passagesAfter.map((p) => [p.id, p]));
     const expected = undo.passagesBefore.map((p) => applied.get(p.id) ?? p);
     if (!sameRecords(passages, expected)) {
-      throw new RepoError(`Passages of “${current.metadata.title}” were edited, added or deleted after the update, so it cannot be undone without losing that work.`);
+      throw new RepoError(repoRef('passagesEditedUndo', { title: current.metadata.title }));
     }
     // Details edited since the update (title, authors) are kept; the text snapshot goes back.
     await db.sources.put({ ...undo.previous, metadata: current.metadata });

@@ -1,6 +1,6 @@
 import { newId } from '../../../shared/domain/ids';
 import type { TagRecord } from '../../../shared/domain/types';
-import { normaliseTagName, sameTagName, TAG_PALETTE, tagColor, TagError } from '../../../shared/claims/tags';
+import { normaliseTagName, sameTagName, TAG_PALETTE, tagColor, TagError, tagRef } from '../../../shared/claims/tags';
 import { getDb } from '../db';
 import { isLive, liveClaims, livePassages, liveTags } from '../live';
 import { tombstone, type TrashRef } from './tombstones';
@@ -29,7 +29,7 @@ export async function ensureTags(caseId: string, names: readonly string[], now =
 export async function createTag(caseId: string, name: string): Promise<TagRecord> {
   const clean = normaliseTagName(name);
   const existing = await liveTags(caseId).toArray();
-  if (existing.some((t) => sameTagName(t.name, clean))) throw new TagError(`A tag named “${clean}” already exists.`);
+  if (existing.some((t) => sameTagName(t.name, clean))) throw new TagError(tagRef('exists', { name: clean }));
   const [tag] = await ensureTags(caseId, [clean]);
   return tag!;
 }
@@ -40,14 +40,14 @@ export async function renameTag(id: string, newName: string): Promise<void> {
   const clean = normaliseTagName(newName);
   await db.transaction('rw', db.tags, async () => {
     const tag = await db.tags.get(id);
-    if (!tag || !isLive(tag)) throw new TagError('That tag no longer exists.');
+    if (!tag || !isLive(tag)) throw new TagError(tagRef('gone'));
     const all = await liveTags(tag.caseId).toArray();
     const prefix = `${tag.name}/`;
     const moving = all.filter((t) => t.id === id || t.name.startsWith(prefix));
     const renamed = new Map(moving.map((t) => [t.id, t.id === id ? clean : `${clean}/${t.name.slice(prefix.length)}`]));
     for (const name of renamed.values()) {
       const clash = all.find((t) => !renamed.has(t.id) && sameTagName(t.name, name));
-      if (clash) throw new TagError(`A tag named “${clash.name}” already exists. Merge the tags instead.`);
+      if (clash) throw new TagError(tagRef('existsMerge', { name: clash.name }));
     }
     for (const [tid, name] of renamed) await db.tags.update(tid, { name });
   });
@@ -58,11 +58,11 @@ export async function renameTag(id: string, newName: string): Promise<void> {
  * other (once), those in the Trash included; `from` goes to the Trash, empty.
  */
 export async function mergeTags(fromId: string, intoId: string): Promise<void> {
-  if (fromId === intoId) throw new TagError('A tag cannot be merged into itself.');
+  if (fromId === intoId) throw new TagError(tagRef('mergeSelf'));
   const db = getDb();
   await db.transaction('rw', db.tags, db.passages, db.claims, async () => {
     const [from, into] = await Promise.all([db.tags.get(fromId), db.tags.get(intoId)]);
-    if (!from || !into || !isLive(from) || !isLive(into)) throw new TagError('One of those tags no longer exists.');
+    if (!from || !into || !isLive(from) || !isLive(into)) throw new TagError(tagRef('oneGone'));
     const swap = (tags: string[]) => [...new Set(tags.map((t) => (t === fromId ? intoId : t)))];
     const passages = await db.passages.where('tags').equals(fromId).toArray();
     await db.passages.bulkPut(passages.map((p) => ({ ...p, tags: swap(p.tags) })));
@@ -73,10 +73,10 @@ export async function mergeTags(fromId: string, intoId: string): Promise<void> {
 }
 
 export async function updateTag(id: string, patch: { color?: string; description?: string }): Promise<void> {
-  if (patch.color !== undefined && !TAG_PALETTE.includes(patch.color)) throw new TagError('Choose one of the codebook colours.');
+  if (patch.color !== undefined && !TAG_PALETTE.includes(patch.color)) throw new TagError(tagRef('colour'));
   const db = getDb();
   await db.transaction('rw', db.tags, async () => {
-    if (!isLive(await db.tags.get(id))) throw new TagError('That tag no longer exists.');
+    if (!isLive(await db.tags.get(id))) throw new TagError(tagRef('gone'));
     await db.tags.update(id, { ...patch, ...(patch.description !== undefined ? { description: patch.description.trim() } : {}) });
   });
 }
@@ -101,7 +101,7 @@ export async function deleteTag(id: string, now = Date.now()): Promise<TrashRef>
   const db = getDb();
   return db.transaction('rw', db.tags, db.passages, db.claims, async () => {
     const tag = await db.tags.get(id);
-    if (!tag || !isLive(tag)) throw new TagError('That tag no longer exists.');
+    if (!tag || !isLive(tag)) throw new TagError(tagRef('gone'));
     const passages = await db.passages.where('tags').equals(id).toArray();
     const claims = await db.claims.where('tags').equals(id).toArray();
     await db.passages.bulkPut(passages.map((p) => ({ ...p, tags: p.tags.filter((t) => t !== id) })));

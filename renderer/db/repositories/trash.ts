@@ -11,7 +11,7 @@ import { allOf, isLive, liveCase, liveTags, trashedOf } from '../live';
 import { runWithOrigin } from '../origin';
 import { ACTOR_KEY } from '../versions';
 import { caseDataTables } from './cases';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 import { revive, type TrashRef, type TrashTable } from './tombstones';
 
 /** How long the Trash keeps what was deleted. */
@@ -163,7 +163,7 @@ async function restoreDeletion(caseId: string, deletion: string, now: number, se
   }
   for (const tag of (groups.find((g) => g.table === 'tags')?.records ?? []) as Stored<TagRecord>[]) {
     const clash = (await liveTags(caseId).toArray()).find((t) => sameTagName(t.name, tag.name));
-    if (clash) throw new RepoError(`A tag named “${clash.name}” exists again, so the deleted one cannot come back beside it. Rename or delete the new one first.`);
+    if (clash) throw new RepoError(repoRef('tagExistsAgain', { name: clash.name }));
   }
   for (const { table, records } of groups) await revive(table, records);
   for (const { table, records } of groups) await relink(table, records, now);
@@ -181,7 +181,7 @@ export async function restoreFromTrash(ref: Pick<TrashRef, 'table' | 'id'>, now 
   const db = getDb();
   await db.transaction('rw', [db.cases, db.sources, db.passages, db.claims, db.tags, db.notes], async () => {
     const record = (await db.table(ref.table).get(ref.id)) as Stored<{ id: string; caseId?: string }> | undefined;
-    if (!record) throw new RepoError('That is no longer in the Trash: it has been deleted for good.');
+    if (!record) throw new RepoError(repoRef('notInTrash'));
     if (isLive(record)) return;
     if (ref.table === 'cases') {
       await revive('cases', [record]);
@@ -189,8 +189,8 @@ export async function restoreFromTrash(ref: Pick<TrashRef, 'table' | 'id'>, now 
     }
     const caseId = record.caseId!;
     const owner = await db.cases.get(caseId);
-    if (!owner) throw new RepoError('The case this belonged to has been deleted for good, so it cannot be restored.');
-    if (!isLive(owner)) throw new RepoError(`The case “${owner.name}” is in the Trash itself. Restore the case first.`);
+    if (!owner) throw new RepoError(repoRef('ownerGone'));
+    if (!isLive(owner)) throw new RepoError(repoRef('ownerInTrash', { name: owner.name }));
     await restoreDeletion(caseId, record.deletion ?? '', now);
   });
 }
@@ -244,7 +244,7 @@ export async function countTrash(caseId: string): Promise<number> {
 export async function emptyTrash(caseId: string): Promise<number> {
   const db = getDb();
   return db.transaction('rw', caseDataTables(db), async () => {
-    if (!(await liveCase(caseId))) throw new RepoError('That case no longer exists.');
+    if (!(await liveCase(caseId))) throw new RepoError(repoRef('caseGone'));
     let n = 0;
     for (const table of CASE_TABLES) {
       const ids = (await trashedOf(table, caseId).primaryKeys()) as string[];

@@ -13,7 +13,7 @@ import type { EntityKind, EntityMergeRecord, EntityTagRecord, EventDate, FigureR
 import { entityMergeId, entityTagId, foundDateEntryId } from '../../../shared/domain/viewIds';
 import { getDb } from '../db';
 import { isLive } from '../live';
-import { RepoError } from './errors';
+import { RepoError, repoRef } from './errors';
 
 const LABEL_MAX = 500;
 
@@ -35,12 +35,12 @@ export async function decideFoundDate(
   decision: { kind: 'confirmed' | 'corrected' | 'dismissed'; date?: EventDate; label?: string },
   now = Date.now(),
 ): Promise<{ entry: TimelineEntryRecord; replaced: TimelineEntryRecord | null }> {
-  if (decision.kind === 'corrected' && !decision.date) throw new RepoError('A corrected date needs the right date.');
+  if (decision.kind === 'corrected' && !decision.date) throw new RepoError(repoRef('correctedDate'));
   const db = getDb();
   return db.transaction('rw', db.sources, db.timelineEntries, async () => {
     const source = await db.sources.get(found.sourceId);
-    if (!source || !isLive(source) || source.caseId !== caseId) throw new RepoError('That source is no longer in this case, so its date cannot be changed.');
-    if (found.start < 0 || found.end > source.text.length || found.end <= found.start) throw new RepoError('That date is no longer in its source; it may have been updated.');
+    if (!source || !isLive(source) || source.caseId !== caseId) throw new RepoError(repoRef('sourceGoneDate'));
+    if (found.start < 0 || found.end > source.text.length || found.end <= found.start) throw new RepoError(repoRef('dateMoved'));
     const selectors = describeSelectors(source.text, found.start, found.end);
     const existing = (await db.timelineEntries.where('caseId').equals(caseId).toArray()).find(
       (e) => e.kind !== 'manual' && e.sourceId === found.sourceId && e.selectors?.[1].start === found.start && e.selectors[1].end === found.end,
@@ -67,7 +67,7 @@ export async function addManualEvent(caseId: string, passageId: string, date: Ev
   const db = getDb();
   return db.transaction('rw', db.passages, db.timelineEntries, async () => {
     const passage = await db.passages.get(passageId);
-    if (!passage || !isLive(passage) || passage.caseId !== caseId) throw new RepoError('That passage is no longer in this case, so no event can be added from it.');
+    if (!passage || !isLive(passage) || passage.caseId !== caseId) throw new RepoError(repoRef('passageGoneEvent'));
     const entry: TimelineEntryRecord = { id: crypto.randomUUID(), caseId, kind: 'manual', sourceId: passage.sourceId, passageId, date, createdAt: now, updatedAt: now };
     const text = label.trim().slice(0, LABEL_MAX);
     if (text) entry.label = text;
@@ -98,17 +98,17 @@ export async function restoreTimelineEntry(entry: TimelineEntryRecord): Promise<
 
 /** Merge the entity `alias` into `into` ("NCA" is "National Crime Agency"). */
 export async function mergeEntities(caseId: string, alias: string, into: string, now = Date.now()): Promise<EntityMergeRecord> {
-  if (alias === into) throw new RepoError('An entity cannot be merged into itself.');
+  if (alias === into) throw new RepoError(repoRef('mergeSelf'));
   const db = getDb();
   return db.transaction('rw', db.cases, db.entityMerges, async () => {
-    if (!(await db.cases.get(caseId))) throw new RepoError('That case no longer exists.');
+    if (!(await db.cases.get(caseId))) throw new RepoError(repoRef('caseGone'));
     const merges = await db.entityMerges.where('caseId').equals(caseId).toArray();
     // Refuse a merge that would make the target an alias of the alias.
     const next = new Map(merges.map((m) => [m.alias, m.into]));
     for (let at: string | undefined = into, i = 0; at !== undefined && i < 64; at = next.get(at), i++) {
-      if (at === alias) throw new RepoError('These two are already merged the other way round; unmerge them first.');
+      if (at === alias) throw new RepoError(repoRef('mergedOtherWay'));
     }
-    if (merges.some((m) => m.alias === alias)) throw new RepoError('That name is already merged into another entity; unmerge it first.');
+    if (merges.some((m) => m.alias === alias)) throw new RepoError(repoRef('aliasMerged'));
     const record: EntityMergeRecord = { id: entityMergeId(caseId, alias), caseId, alias, into, createdAt: now };
     await db.entityMerges.add(record);
     return record;
@@ -135,7 +135,7 @@ export async function tagPassageWithEntity(
   const db = getDb();
   return db.transaction('rw', db.passages, db.entityTags, async () => {
     const passage = await db.passages.get(passageId);
-    if (!passage || !isLive(passage) || passage.caseId !== caseId) throw new RepoError('That passage is no longer in this case.');
+    if (!passage || !isLive(passage) || passage.caseId !== caseId) throw new RepoError(repoRef('passageNotInCase'));
     const existing = (await db.entityTags.where('passageId').equals(passageId).toArray()).find((t) => t.entity === entity.key);
     if (existing) return existing;
     const record: EntityTagRecord = { id: entityTagId(passageId, entity.key), caseId, passageId, entity: entity.key, name: entity.name, kind: entity.kind, createdAt: now };
@@ -159,10 +159,10 @@ export { MAX_FIGURE_BYTES };
 /** Store a figure for the brief. The brief's node refers to it by ID only. */
 export async function addFigure(figure: Omit<FigureRecord, 'id' | 'createdAt'>, now = Date.now()): Promise<FigureRecord> {
   const size = figureSize(figure);
-  if (size > MAX_FIGURE_BYTES) throw new RepoError(`This figure is ${Math.round(size / 1048576)} MB; figures can be at most ${MAX_FIGURE_BYTES / 1048576} MB. Filter the map to fewer claims first.`);
+  if (size > MAX_FIGURE_BYTES) throw new RepoError(repoRef('figureTooLarge', { size: Math.round(size / 1048576), max: MAX_FIGURE_BYTES / 1048576 }));
   const db = getDb();
   return db.transaction('rw', db.cases, db.figures, async () => {
-    if (!(await db.cases.get(figure.caseId))) throw new RepoError('That case no longer exists.');
+    if (!(await db.cases.get(figure.caseId))) throw new RepoError(repoRef('caseGone'));
     const record: FigureRecord = { ...figure, id: crypto.randomUUID(), createdAt: now };
     await db.figures.add(record);
     return record;

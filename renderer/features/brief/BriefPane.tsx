@@ -7,7 +7,7 @@ import type { RevealRequest } from '../../editor/plugins/RevealTextPlugin';
 import { onNavigate } from '../../lib/navigation';
 import { flushAll } from '../../lib/flush';
 import { usePublishContextKey } from '../../lib/contextKeys';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { useNotices } from '../../lib/notices';
 import { useCaseReadOnly } from '../../lib/readOnly';
 import { RenameField } from '../../lib/RenameField';
@@ -74,7 +74,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
       await open(created.id);
       setRenaming(true);
     } catch (error) {
-      notices.error((error as Error).message);
+      notices.error(failureText(error));
     }
   };
 
@@ -92,7 +92,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
         },
       });
     } catch (error) {
-      notices.error((error as Error).message);
+      notices.error(failureText(error));
     }
   };
 
@@ -109,7 +109,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
             label={t('brief.noteTitle')}
             onDone={(title) => {
               setRenaming(false);
-              if (title && title !== note.title) renameNote(note.id, title).catch((error: Error) => notices.error(error.message));
+              if (title && title !== note.title) renameNote(note.id, title).catch((error: unknown) => notices.error(failureText(error)));
             }}
           />
         ) : (
@@ -150,7 +150,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
               onClick={() =>
                 setCaseBrief(caseId, note.id).then(
                   () => notices.toast(t('brief.madeBrief', { title: note.title })),
-                  (error: Error) => notices.error(error.message),
+                  (error: unknown) => notices.error(failureText(error)),
                 )
               }
             >

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { useWorkspace } from '../../lib/commands';
 import { useContextKeys } from '../../lib/contextKeys';
 import { createDialogSlot } from '../../lib/dialogSlot';
@@ -42,7 +42,7 @@ export function CaseFiles() {
     if (!backups) return;
     const check = () =>
       ensureDailyBackup(backups).catch((error: unknown) => {
-        notices.error(t('cases.backupFailed', { reason: error instanceof Error ? error.message : String(error) }));
+        notices.error(t('cases.backupFailed', { reason: failureText(error) }));
       });
     void check();
     const timer = setInterval(() => void check(), DAY_MS / 24);

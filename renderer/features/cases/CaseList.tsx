@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CaseRecord } from '../../../shared/domain/types';
 import { useCases } from '../../db/hooks';
 import { deleteCase, renameCase, restoreFromTrash } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { useCommandService, useWorkspace } from '../../lib/commands';
 import { useContextKeys } from '../../lib/contextKeys';
 import { Icon } from '../../lib/icons';
@@ -74,7 +74,7 @@ export function CaseList() {
                     try {
                       await renameCase(record.id, name);
                     } catch (error) {
-                      notices.error((error as Error).message);
+                      notices.error(failureText(error));
                     }
                   }}
                 />
@@ -95,7 +95,7 @@ export function CaseList() {
                     <button type="button" className="icon" aria-label={t('cases.rename', { name: record.name })} title={t('cases.renameHint')} onClick={() => setRenaming(record.id)}>
                       <Icon name="pencil" />
                     </button>
-                    <button type="button" className="icon" aria-label={t('cases.delete', { name: record.name })} title={t('cases.deleteHint')} onClick={() => void remove(record).catch((error: Error) => notices.error(error.message))}>
+                    <button type="button" className="icon" aria-label={t('cases.delete', { name: record.name })} title={t('cases.deleteHint')} onClick={() => void remove(record).catch((error: unknown) => notices.error(failureText(error)))}>
                       <Icon name="trash" />
                     </button>
                   </span>

@@ -3,7 +3,7 @@ import type { BackupInfo } from '../../../shared/ipc/contract';
 import { useModalDialog } from '../../lib/useModalDialog';
 import type { BackupHost } from '../../platform';
 import { backUpNow } from './backups';
-import { currentLocale, describeBytes, useTranslation } from '../../i18n';
+import { currentLocale, describeBytes, failureText, useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 
 export function formatBackupDate(time: number): string {
@@ -31,7 +31,7 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
       setChosen((current) => (list.some((b) => b.name === current) ? current : (list[0]?.name ?? '')));
     } catch (e) {
       setBackups([]);
-      setError(t('restore.listFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('restore.listFailed', { reason: failureText(e) }));
     }
   };
   useEffect(() => {
@@ -50,7 +50,7 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
       dialog.current?.close();
       onRestore(t('restore.from', { date: formatBackupDate(info.createdAt) }), bytes);
     } catch (e) {
-      setError(t('restore.readFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('restore.readFailed', { reason: failureText(e) }));
     } finally {
       setBusy(null);
     }
@@ -65,7 +65,7 @@ export function RestoreBackupDialog({ host, onRestore, onClose }: { host: Backup
       await load();
       if (made) setChosen(made.name);
     } catch (e) {
-      setError(t('restore.backupFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('restore.backupFailed', { reason: failureText(e) }));
     } finally {
       setBusy(null);
     }

@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../../../shared/domain/types';
 import { createCase, listCases } from '../../db/repositories';
 import type { CommandArgs, CommandContext } from '../../lib/contributions';
-import { t } from '../../i18n';
+import { failureText, t } from '../../i18n';
 import { platform } from '../../platform';
 import { requestBundleImport } from './bundleImport';
 import { requestRename } from './caseEvents';
@@ -32,6 +32,6 @@ export async function chooseCaseBundles(context: CommandContext): Promise<void> 
     const files = await platform().openFiles({ title: t('cases.importTitle'), filters: [bundleFilter()] });
     files.forEach(requestBundleImport);
   } catch (error) {
-    context.notices.error(t('cases.importFailed', { reason: error instanceof Error ? error.message : String(error) }));
+    context.notices.error(t('cases.importFailed', { reason: failureText(error) }));
   }
 }

@@ -3,7 +3,7 @@
  * CaseImportJob answering the page (caseImportClient.ts). Writes made here
  * reach the page's live queries through Dexie's cross-context notifications.
  */
-import { DatabaseUnavailableError, openDatabase } from '../../db';
+import { DatabaseTooNewError, DatabaseUnavailableError, openDatabase } from '../../db';
 import type { FromImportWorker, ToImportWorker } from './caseImportProtocol';
 import { CaseImportJob } from './caseImportJob';
 
@@ -15,6 +15,8 @@ const post = (message: FromImportWorker) => scope.postMessage(message);
 const opened = openDatabase();
 const job = new CaseImportJob(post);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A database refusal's message reference (it has one), for the page to show in its language. */
+const detailOf = (error: unknown) => (error instanceof DatabaseUnavailableError || error instanceof DatabaseTooNewError ? { detail: error.detail } : {});
 
 scope.onmessage = (event: MessageEvent<ToImportWorker>) => {
   const message = event.data;
@@ -28,8 +30,8 @@ scope.onmessage = (event: MessageEvent<ToImportWorker>) => {
     (error: unknown) =>
       post(
         message.type === 'check'
-          ? { type: 'refused', message: messageOf(error) }
-          : { type: 'failed', message: messageOf(error), known: error instanceof DatabaseUnavailableError },
+          ? { type: 'refused', message: messageOf(error), ...detailOf(error) }
+          : { type: 'failed', message: messageOf(error), ...detailOf(error), known: error instanceof DatabaseUnavailableError },
       ),
   );
 };

@@ -90,7 +90,7 @@ export function startCaseImport(): CaseImportSession {
       phase = 'idle';
       if (reply.type === 'written') return { cases: reply.cases, replacedTrash: reply.replacedTrash };
       if (reply.type === 'cancelled') throw new CaseImportCancelled();
-      if (reply.type === 'failed') throw new CaseImportFailed(reply.message, reply.known);
+      if (reply.type === 'failed') throw new CaseImportFailed(reply.detail ? translate(reply.detail) : reply.message, reply.known);
       throw new Error(`The import worker answered “${reply.type}” to a write.`);
     },
     cancel() {

@@ -11,7 +11,7 @@ import { readBackup } from '../../../shared/bundle/backup';
 import { bundleRef } from '../../../shared/bundle/errors';
 import type { BundleData } from '../../../shared/bundle/format';
 import { englishText } from '../../../shared/i18n';
-import { storageErrorMessage } from '../../db';
+import { storageErrorMessage, storageErrorRef } from '../../db';
 import { RepoError, asCopy, bundleConflict, ImportCancelled, importSize, readCaseBundle, writeImportedCases } from '../../db/repositories';
 import type { CheckedCase, FromImportWorker, ImportSourceKind, ToImportWorker } from './caseImportProtocol';
 
@@ -65,8 +65,8 @@ export class CaseImportJob {
       this.post({ type: 'written', cases: stored.map((c) => ({ id: c.id, name: c.name })), replacedTrash });
     } catch (error) {
       if (error instanceof ImportCancelled) this.post({ type: 'cancelled' });
-      else if (error instanceof RepoError) this.post({ type: 'failed', message: error.message, known: true });
-      else this.post({ type: 'failed', message: storageErrorMessage(error), known: false });
+      else if (error instanceof RepoError) this.post({ type: 'failed', message: error.message, ...(error.detail ? { detail: error.detail } : {}), known: true });
+      else this.post({ type: 'failed', message: storageErrorMessage(error), detail: storageErrorRef(error), known: false });
     } finally {
       this.abort = null;
     }

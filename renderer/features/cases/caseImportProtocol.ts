@@ -26,4 +26,4 @@ export type FromImportWorker =
   | { type: 'written'; cases: { id: string; name: string }[]; replacedTrash: string[] }
   | { type: 'cancelled' }
   /** `known`: a refusal of the repositories, whose message stands alone; otherwise a storage failure to explain. */
-  | { type: 'failed'; message: string; known: boolean };
+  | { type: 'failed'; message: string; detail?: MessageRef; known: boolean };

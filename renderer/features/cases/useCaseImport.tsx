@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNotices } from '../../lib/notices';
 import { useModalDialog } from '../../lib/useModalDialog';
-import { t, useTranslation } from '../../i18n';
+import { failureText, t, useTranslation } from '../../i18n';
 import { DialogFooter } from '../../lib/DialogFooter';
 import type { PickedFile } from '../../platform';
 import { CaseImportCancelled, CaseImportFailed, startCaseImport, type CaseImportSession } from './caseImportClient';
@@ -89,7 +89,7 @@ export function useCaseImport(onImported: (caseId: string) => void): {
       } catch (error) {
         if (error instanceof CaseImportCancelled) notices.toast(error.message);
         else if (error instanceof CaseImportFailed && error.known) notices.error(error.message);
-        else notices.error(t('cases.import.storeFailed', { from, reason: error instanceof Error ? error.message : String(error) }));
+        else notices.error(t('cases.import.storeFailed', { from, reason: failureText(error) }));
       } finally {
         job.close();
         if (session.current === job) session.current = null;

@@ -22,7 +22,7 @@ import {
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { useEntityMerges } from '../../db/hooks';
 import { getMeta, setMeta } from '../../db/repositories';
-import { translate, useTranslation } from '../../i18n';
+import { failureText, translate, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
@@ -93,7 +93,7 @@ export function ClaimReviewDialog({ caseId, caseName, claims, passages, sources,
     try {
       json = renderClaimReviews(buildClaimReviews([...claims], passages, sources, { pageUrl: settings.pageUrl, publisher: settings.publisher, datePublished: date, scale: settings.scale, claimantKind }));
     } catch (error) {
-      return setProblem(error instanceof ClaimReviewError ? translate(error.detail) : t('claimReview.buildFailed', { reason: (error as Error).message }));
+      return setProblem(error instanceof ClaimReviewError ? translate(error.detail) : t('claimReview.buildFailed', { reason: failureText(error) }));
     }
     setProblem(null);
     await setMeta(settingsKey(caseId), settings);

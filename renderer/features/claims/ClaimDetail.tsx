@@ -18,7 +18,7 @@ import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { useCaseReadOnly } from '../../lib/readOnly';
-import { currentLocale, t as translate, useTranslation } from '../../i18n';
+import { currentLocale, failureText, t as translate, useTranslation } from '../../i18n';
 import { useClaimStatusMarker, type ClaimStatusMarker } from '../sync/useClaimStatusMarker';
 import { locatorLabel, shortQuote } from '../passages/labels';
 import { TagInput } from '../tags/TagInput';
@@ -119,7 +119,7 @@ export function ClaimDetail({ claim, passages, onBack }: ClaimDetailProps) {
       await run();
       setMessage(done ? { text: done, ok: true, at } : null);
     } catch (e) {
-      setMessage({ text: (e as Error).message, ok: false, at });
+      setMessage({ text: failureText(e), ok: false, at });
     }
   };
   const note = (at: Message['at']) =>

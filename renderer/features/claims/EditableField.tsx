@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useCaseReadOnly } from '../../lib/readOnly';
+import { failureText } from '../../i18n';
 
 export interface EditableFieldProps {
   label: string;
@@ -52,7 +53,7 @@ export function EditableField({ label, value, multiline, submitOnEnter, placehol
       if (!editing.current) setDraft(stored);
       fail('');
     } catch (e) {
-      fail((e as Error).message);
+      fail(failureText(e));
     }
   };
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { STANCES, type ClaimRecord, type PassageRecord, type SourceRecord, type Stance } from '../../../shared/domain/types';
 import { addClaimEvidence } from '../../db/repositories/claims';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { OptionSelect } from '../../lib/OptionSelect';
 import { locatorLabel, shortQuote } from '../passages/labels';
 import { STANCE_LABEL } from '../../lib/claimLabels';
@@ -51,7 +51,7 @@ export function EvidencePicker({ claim, passages, sources, onResult }: EvidenceP
       const added = await addClaimEvidence(claim.id, passage.id, stance);
       onResult(added ? t(`evidencePicker.added.${stance}`) : t('evidencePicker.already'), true);
     } catch (e) {
-      onResult((e as Error).message, false);
+      onResult(failureText(e), false);
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import type { Suggestion } from '../../../shared/suggest/suggest';
 import { acceptSuggestion } from '../../db/repositories/claims';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { navigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
 import { shortQuote } from '../passages/labels';
@@ -67,7 +67,7 @@ export function SuggestClaims({ source, passages, claims, onDone }: SuggestClaim
       const claim = await acceptSuggestion(source, s);
       notices.toast(t('suggestions.added'), { label: t('suggestions.open'), run: () => navigate({ kind: 'open-claim', claimId: claim.id }) });
     } catch (e) {
-      notices.error(t('suggestions.acceptFailed', { reason: (e as Error).message }));
+      notices.error(t('suggestions.acceptFailed', { reason: failureText(e) }));
     } finally {
       setPending(null);
     }

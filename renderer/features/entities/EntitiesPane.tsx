@@ -10,7 +10,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { buildEntities, claimantEntity, filterEntities, type Entity } from '../../../shared/entities/entities';
 import { ENTITY_KINDS, type ClaimRecord, type EntityKind, type PassageRecord, type SourceRecord } from '../../../shared/domain/types';
 import { useEntityMerges, useEntityTags } from '../../db/hooks';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { mergeEntities, tagPassageWithEntity, unmergeEntities, untagPassageEntity } from '../../db/repositories';
 import { announce } from '../../lib/announce';
 import { translatedNames } from '../../lib/claimLabels';
@@ -94,7 +94,7 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
       announce(t('entities.merged', { alias: alias.name, into: into.name }));
       notices.toast(t('entities.mergedToast', { alias: alias.name, into: into.name }), { label: t('common.undo'), run: async () => void (await unmergeEntities(record.id)) });
     } catch (error) {
-      notices.error((error as Error).message);
+      notices.error(failureText(error));
     }
   };
 
@@ -109,7 +109,7 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
       });
     } catch (error) {
       // A team case shared read-only refuses it (the data door's lock): say so rather than fail silently.
-      notices.error((error as Error).message);
+      notices.error(failureText(error));
     }
   };
 
@@ -174,7 +174,7 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
                 await tagPassageWithEntity(caseId, passageId, { key: selected.key, name: selected.name, kind: selected.kind });
                 announce(t('entities.tagged', { name: selected.name }));
               } catch (error) {
-                notices.error((error as Error).message);
+                notices.error(failureText(error));
               }
             }}
             onUntag={async (passageId) => {
@@ -183,7 +183,7 @@ export function EntitiesPane({ caseId, sources, passages, claims }: EntitiesPane
               try {
                 await untagPassageEntity(tag.id);
               } catch (error) {
-                notices.error((error as Error).message);
+                notices.error(failureText(error));
               }
             }}
           />

@@ -12,7 +12,7 @@ import { buildEvidenceMap, type EvidenceMap, type MapCell } from '../../../share
 import { graphLayout, renderMapSvg } from '../../../shared/evidence/layout';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { addFigure } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { briefWriter } from '../../editor/briefCommands';
 import { announce } from '../../lib/announce';
 import { STANCE_LABEL } from '../../lib/claimLabels';
@@ -81,7 +81,7 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
       const saved = await platform().saveFile({ suggestedName: `${safeName}-evidence-map.png`, bytes: png, mediaType: 'image/png', filters: [{ name: t('evidenceMap.pngFilter'), extensions: ['png'] }] });
       if (saved) notices.toast(t('evidenceMap.savedPng'));
     } catch (error) {
-      notices.error(t('evidenceMap.pngFailed', { reason: (error as Error).message }));
+      notices.error(t('evidenceMap.pngFailed', { reason: failureText(error) }));
     }
   };
 
@@ -102,7 +102,7 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
         notices.toast(t('evidenceMap.inserted'));
       } else notices.error(t('evidenceMap.notInserted'));
     } catch (error) {
-      notices.error(t('evidenceMap.insertFailed', { reason: (error as Error).message }));
+      notices.error(t('evidenceMap.insertFailed', { reason: failureText(error) }));
     }
   };
 

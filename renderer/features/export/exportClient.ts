@@ -5,7 +5,7 @@
  */
 import type { ExportChoices, ExportKind, ExportProgress, ExportRecords, JobResult } from './choices';
 import type { WorkerReply, WorkerRequest } from './protocol';
-import { t, translate } from '../../i18n';
+import { failureText, t, translate } from '../../i18n';
 
 /** The user cancelled; not an error to show. */
 export class ExportCancelled extends Error {
@@ -61,7 +61,7 @@ function call<T>(request: DistributiveOmit<WorkerRequest, 'id'>, onProgress?: (p
     try {
       target = getWorker();
     } catch (error) {
-      reject(new Error(t('exportError.workerNotStarted', { reason: error instanceof Error ? error.message : String(error) })));
+      reject(new Error(t('exportError.workerNotStarted', { reason: failureText(error) })));
       return;
     }
     pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });

@@ -3,14 +3,14 @@ import { numberCitations } from '../../../shared/brief/citations';
 import { checkBriefIntegrity, type IntegrityProblem } from '../../../shared/brief/integrity';
 import { printSizeProblem } from '../../../shared/export/printLimits';
 import { getMeta, setMeta } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { useNotices } from '../../lib/notices';
 import { platform } from '../../platform';
 import { choicesKey, CUSTOM_STYLE, exportFileName, FILE_TYPES, parseChoices, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords } from './choices';
 import { cancelExport, checkStyle, ExportCancelled, fetchStyles, runExport } from './exportClient';
 import { localIsoDate, readExportRecords } from './readRecords';
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const reason = (e: unknown) => (failureText(e));
 
 /** A .csl file is a few kilobytes; anything this large is not one. */
 const MAX_STYLE_BYTES = 2 * 1024 * 1024;

@@ -11,6 +11,7 @@ import type { SourceRecord } from '../../../shared/domain/types';
 import { afterPaint } from '../../lib/afterPaint';
 import type { SourceEntities } from '../../../shared/entities/extract';
 import type { ExtractionJob, FromExtractionWorker } from './protocol';
+import { failureText } from '../../i18n';
 
 interface Result {
   revision: number;
@@ -80,7 +81,7 @@ function thePool(): Worker[] | null {
     workers = Array.from({ length: poolSize() }, (_, i) => startWorker(i));
     queued = workers.map(() => 0);
   } catch (error) {
-    startFailure = error instanceof Error ? error.message : String(error);
+    startFailure = failureText(error);
   }
   return workers;
 }

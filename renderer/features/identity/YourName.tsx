@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useActor } from '../../db/hooks';
 import { setActorName } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../lib/useModalDialog';
 
 /**
@@ -35,7 +35,7 @@ function YourNameDialog({ initial, onClose }: { initial: string; onClose(): void
       await setActorName(name);
       dialog.current?.close();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
     }
   };
   return (

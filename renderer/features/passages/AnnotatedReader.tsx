@@ -7,7 +7,7 @@ import { createPassage } from '../../db/repositories';
 import { useWorkspace } from '../../lib/commands';
 import { createClaimForPassage } from '../../db/repositories/claims';
 import { briefWriter } from '../../editor/briefCommands';
-import { currentLocale, ocrLanguageNames, t, Trans } from '../../i18n';
+import { currentLocale, failureText, ocrLanguageNames, t, Trans } from '../../i18n';
 import { announce, Announcer } from '../../lib/announce';
 import { navigate, onNavigate } from '../../lib/navigation';
 import { useNotices } from '../../lib/notices';
@@ -289,7 +289,7 @@ export function AnnotatedReader({ caseId, source, passages, tags, claims, filter
           setCard({ passageId: passage.id, anchor: { left: selected.rect.left, top: selected.rect.bottom + 8 }, focusComment: kind === 'comment', fromText: true, justCreated: true });
         }
       } catch (error) {
-        notices.error((error as Error).message);
+        notices.error(failureText(error));
       } finally {
         setBusy(false);
       }

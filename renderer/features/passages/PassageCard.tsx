@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { updatePassage } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { announce } from '../../lib/announce';
 import { Icon } from '../../lib/icons';
 import { briefWriter } from '../../editor/briefCommands';
@@ -57,7 +57,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
   const close = () => {
     const typed = comment;
     saveComment().catch((error: unknown) =>
-      notices.error(t('passage.commentFailed', { reason: error instanceof Error ? error.message : String(error), comment: typed.trim() })),
+      notices.error(t('passage.commentFailed', { reason: failureText(error), comment: typed.trim() })),
     );
     onClose();
   };
@@ -69,7 +69,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
         if (change.added) announce(justCreated ? t('passage.highlightTagged', { tag: change.added }) : t('passage.tagged', { tag: change.added }));
         else if (change.removed) announce(t('passage.untagged', { tag: change.removed }));
       },
-      (error: Error) => notices.error(error.message),
+      (error: unknown) => notices.error(failureText(error)),
     );
   };
 

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { reanchorAll } from '../../../shared/anchoring';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { applySourceUpdate, locatorAt, planSourceUpdate, undoSourceUpdate, type SourceUpdatePlan } from '../../db/repositories';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
 import { useModalDialog } from '../../lib/useModalDialog';
 import { useNotices } from '../../lib/notices';
@@ -47,7 +47,7 @@ export function useUpdateSource() {
         }
         setPending({ plan: await planSourceUpdate(source.id, draft, reanchorAll, locatorAt), fileName: file.name });
       } catch (error) {
-        notices.error((error as Error).message);
+        notices.error(failureText(error));
       }
     },
     [notices, t],
@@ -60,7 +60,7 @@ export function useUpdateSource() {
       run: () =>
         undoSourceUpdate(undo).then(
           () => notices.toast(t('updateSource.undone', { revision: undo.previous.revision, title: undo.previous.metadata.title })),
-          (error: Error) => notices.error(error.message),
+          (error: unknown) => notices.error(failureText(error)),
         ),
     });
   };

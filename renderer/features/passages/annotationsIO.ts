@@ -3,6 +3,7 @@ import { fromAnnotationCollection, toAnnotationCollection } from '../../../share
 import { safeFileStem } from '../../../shared/domain/fileName';
 import type { PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { addAnnotatedPassages, buildPassage, locatorAt, passageIdsTaken, readAnnotationTargets } from '../../db/repositories';
+import { t } from '../../i18n';
 import { platform } from '../../platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,16 +12,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Write the case's passages as a W3C Web Annotation collection (JSON-LD). Returns a status line. */
 export async function exportAnnotations(caseId: string, caseName: string): Promise<string> {
   const { sources, passages, tags } = await readAnnotationTargets(caseId);
-  if (passages.length === 0) throw new Error('This case has no passages yet, so there are no annotations to export. Highlight a passage in a source first.');
+  if (passages.length === 0) throw new Error(t('annotationFile.noPassages'));
   const collection = toAnnotationCollection(caseName, sources, passages, tags, Date.now());
   const bytes = new TextEncoder().encode(`${JSON.stringify(collection, null, 2)}\n`);
   const saved = await platform().saveFile({
     suggestedName: `${safeFileStem(caseName, 'case', 'hyphenated')}.annotations.jsonld`,
     bytes,
     mediaType: 'application/ld+json',
-    filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],
+    filters: [{ name: t('annotationFile.fileFilter'), extensions: ['jsonld', 'json'] }],
   });
-  return saved ? `Exported ${passages.length} passage${passages.length === 1 ? '' : 's'} as W3C annotations.` : 'Export cancelled.';
+  return saved ? t('annotationFile.exported', { count: passages.length }) : t('annotationFile.exportCancelled');
 }
 
 function matchSource(ref: { sourceRef: string; sourceSha256?: string; sourceUrl?: string }, sources: SourceRecord[]): SourceRecord | undefined {
@@ -38,16 +39,17 @@ function matchSource(ref: { sourceRef: string; sourceSha256?: string; sourceUrl?
  * before anything is written; then it is written in one transaction.
  */
 export async function importAnnotations(caseId: string): Promise<string> {
-  const [file] = await platform().openFiles({ title: 'Import annotations', filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }] });
-  if (!file) return 'Import cancelled.';
+  const [file] = await platform().openFiles({ title: t('annotationFile.chooserTitle'), filters: [{ name: t('annotationFile.fileFilter'), extensions: ['jsonld', 'json'] }] });
+  if (!file) return t('annotationFile.importCancelled');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
-    throw new Error(`“${file.name}” is not UTF-8 text, so it cannot be a W3C annotation file.`);
+    throw new Error(t('annotationFile.notUtf8', { name: file.name }));
   }
   const parsed = fromAnnotationCollection(text, { now: Date.now() });
-  if (!parsed.ok) throw new Error(`“${file.name}”: ${parsed.error}`);
+  // The parser's own reason stays English (shared/annotations), inside a sentence in the UI's language.
+  if (!parsed.ok) throw new Error(t('annotationFile.unreadable', { name: file.name, reason: parsed.error }));
 
   const { sources } = await readAnnotationTargets(caseId);
   // An ID that is taken stays a duplicate, unless it is a passage of this case in the Trash: the file brings it back.
@@ -87,19 +89,19 @@ export async function importAnnotations(caseId: string): Promise<string> {
     });
   }
   if (planned.length === 0) {
-    if (duplicates > 0 && unmatched === 0) return `All ${duplicates} annotations are already in this case.`;
-    throw new Error(`None of the ${parsed.annotations.length} annotations in “${file.name}” belong to a source in this case. Import the sources first.`);
+    if (duplicates > 0 && unmatched === 0) return t('annotationFile.allHere', { count: duplicates });
+    throw new Error(t('annotationFile.noneMatch', { count: parsed.annotations.length, name: file.name }));
   }
 
   await addAnnotatedPassages(caseId, planned);
   const orphaned = planned.filter((p) => p.passage.anchor === 'orphaned').length;
   const moved = planned.filter((p) => p.passage.anchor === 'moved' || p.passage.anchor === 'fuzzy').length;
   return [
-    `Imported ${planned.length} passage${planned.length === 1 ? '' : 's'}`,
-    moved ? `${moved} re-anchored` : '',
-    orphaned ? `${orphaned} orphaned` : '',
-    duplicates ? `${duplicates} already here` : '',
-    unmatched ? `${unmatched} without a matching source` : '',
+    t('annotationFile.imported', { count: planned.length }),
+    moved ? t('annotationFile.reanchored', { count: moved }) : '',
+    orphaned ? t('annotationFile.orphaned', { count: orphaned }) : '',
+    duplicates ? t('annotationFile.alreadyHere', { count: duplicates }) : '',
+    unmatched ? t('annotationFile.unmatched', { count: unmatched }) : '',
   ]
     .filter(Boolean)
     .join(' · ');

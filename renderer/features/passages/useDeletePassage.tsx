@@ -1,7 +1,7 @@
 import { useState, type RefObject } from 'react';
 import type { PassageRecord } from '../../../shared/domain/types';
 import { deletePassage, findPassageCitations, restoreFromTrash, type PassageCitationPlace } from '../../db/repositories';
-import { t } from '../../i18n';
+import { failureText, t } from '../../i18n';
 import { InlineConfirm } from '../../lib/InlineConfirm';
 import { useNotices } from '../../lib/notices';
 
@@ -29,7 +29,7 @@ export function useDeletePassage(onDeleted?: () => void, returnFocus?: RefObject
       onDeleted?.();
       notices.toast(t('passage.deletedToast'), { label: t('common.undo'), run: () => restoreFromTrash(snapshot) });
     } catch (error) {
-      notices.error((error as Error).message);
+      notices.error(failureText(error));
     }
   };
 

@@ -17,7 +17,7 @@ import type { ImportedReference, ReferenceMatch } from '../../../shared/import/r
 import type { SourceRecord } from '../../../shared/domain/types';
 import { addSource, updateSourceMetadata } from '../../db/repositories';
 import { useModalDialog } from '../../lib/useModalDialog';
-import { t as translate, translate as translateRef, useTranslation } from '../../i18n';
+import { failureText, t as translate, translate as translateRef, useTranslation } from '../../i18n';
 import { useNotices, type NoticesApi } from '../../lib/notices';
 import { createDialogSlot } from '../../lib/dialogSlot';
 import { useSources } from '../../db/hooks';
@@ -49,7 +49,7 @@ export async function chooseReferences(caseId: string, notices: NoticesApi): Pro
   try {
     files = await platform().openFiles({ title: translate('references.chooserTitle'), filters: [{ name: translate('references.fileFilter'), extensions: ['json', 'bib', 'bibtex', 'ris', 'txt'] }] });
   } catch (error) {
-    notices.error(translate('references.openFailed', { reason: (error as Error).message }));
+    notices.error(translate('references.openFailed', { reason: failureText(error) }));
     return;
   }
   const [file] = files;
@@ -69,7 +69,7 @@ export async function chooseReferences(caseId: string, notices: NoticesApi): Pro
   try {
     referencesDialog.open({ caseId, lib, fileName: file.name, references: lib.parseReferences(text, file.name) });
   } catch (error) {
-    notices.error(error instanceof lib.ReferenceImportError ? translateRef(error.detail) : translate('references.unreadable', { name: file.name, reason: (error as Error).message }));
+    notices.error(error instanceof lib.ReferenceImportError ? translateRef(error.detail) : translate('references.unreadable', { name: file.name, reason: failureText(error) }));
   }
 }
 
@@ -115,7 +115,7 @@ function ReferencesDialog({
         return next;
       });
     } catch (error) {
-      setProblem(t('references.filesFailed', { reason: (error as Error).message }));
+      setProblem(t('references.filesFailed', { reason: failureText(error) }));
     }
   };
 
@@ -145,7 +145,7 @@ function ReferencesDialog({
         await addSource(caseId, draft);
         created++;
       } catch (error) {
-        failed.push(t('references.failedOne', { title: reference.metadata.title, reason: (error as Error).message }));
+        failed.push(t('references.failedOne', { title: reference.metadata.title, reason: failureText(error) }));
       }
     }
     setBusy(false);

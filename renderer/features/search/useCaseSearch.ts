@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { observeCaseRecords } from '../../db/hooks';
 import type { SearchHit } from './searchIndex';
 import { RecordTracker, type Change, type FromWorker, type ToWorker } from './sync';
+import { failureText } from '../../i18n';
 
 export interface SearchResults {
   query: string;
@@ -17,7 +18,7 @@ function worker(): Worker | null {
   try {
     shared = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'Casefile search' });
   } catch (error) {
-    startFailure = error instanceof Error ? error.message : String(error);
+    startFailure = failureText(error);
   }
   return shared;
 }
@@ -83,7 +84,7 @@ export function useCaseSearch(caseId: string | null) {
       passages: (rows) => send(tracker.update('passages', rows)),
       claims: (rows) => send(tracker.update('claims', rows)),
       notes: (rows) => send(tracker.update('notes', rows)),
-      error: (error) => setFailure(error instanceof Error ? error.message : String(error)),
+      error: (error) => setFailure(failureText(error)),
     });
   }, [caseId]);
 

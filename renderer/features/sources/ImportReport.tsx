@@ -9,7 +9,7 @@ import { useNotices } from '../../lib/notices';
 import { DialogFooter } from '../../lib/DialogFooter';
 import { reasonOf, useFormSubmit } from '../../lib/useFormSubmit';
 import { useModalDialog } from '../../lib/useModalDialog';
-import { Trans, translate, useTranslation } from '../../i18n';
+import { failureText, Trans, translate, useTranslation } from '../../i18n';
 import { reopenWithEncoding } from './reopenEncoding';
 import { importErrorText } from './useImport';
 
@@ -108,7 +108,7 @@ export function ReopenEncodingDialog({ source, onClose, onDone }: { source: Sour
         run: () =>
           undoSourceUpdate(undo).then(
             () => notices.toast(t('updateSource.undone', { revision: undo.previous.revision, title: undo.previous.metadata.title })),
-            (error: Error) => notices.error(error.message),
+            (error: unknown) => notices.error(failureText(error)),
           ),
       });
       dialog.current?.close();

@@ -4,9 +4,9 @@ import { SUPPORTED_EXTENSIONS } from '../../../shared/import/detect';
 import type { ImportedSourceDraft } from '../../../shared/import/draft';
 import { isCancellation, type ImportControl } from '../../../shared/import/progress';
 import type { OcrChoice } from '../../import/importPdf';
-import { storageErrorMessage } from '../../db';
+import { storageErrorRef } from '../../db';
 import { addSource, findSourceBySha, RepoError, setActiveSource } from '../../db/repositories';
-import { t, translate } from '../../i18n';
+import { failureText, t, translate } from '../../i18n';
 import { useNotices, type NoticesApi } from '../../lib/notices';
 import { platform, type PickedFile } from '../../platform';
 import { askOcr, startJob } from './importActivity';
@@ -84,7 +84,7 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
     try {
       draft = await draftWithProgress(label, makeDraft, parent);
     } catch (error) {
-      report(error instanceof ImportError ? importErrorText(error) : t('sourceImport.failed', { label, reason: (error as Error).message }));
+      report(error instanceof ImportError ? importErrorText(error) : t('sourceImport.failed', { label, reason: failureText(error) }));
       return false;
     }
     if (!draft) {
@@ -103,7 +103,7 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
       // One transaction: the source and its original file are stored together or not at all.
       record = await addSource(caseId, draft);
     } catch (error) {
-      report(error instanceof RepoError ? error.message : t('sourceImport.notStored', { label, reason: storageErrorMessage(error) }));
+      report(error instanceof RepoError ? failureText(error) : t('sourceImport.notStored', { label, reason: translate(storageErrorRef(error)) }));
       return false;
     }
     notices.clearError();
@@ -128,10 +128,10 @@ export function sourceImporter(caseId: string | null, notices: NoticesApi) {
     try {
       files = await platform().openFiles({ title: t('sourceImport.pickTitle'), filters: sourceFileFilters(), multiple: true });
     } catch (error) {
-      notices.error(t('sourceImport.openFailed', { reason: (error as Error).message }));
+      notices.error(t('sourceImport.openFailed', { reason: failureText(error) }));
       return;
     }
-    importPicked(files).catch((error: unknown) => notices.error(t('sourceImport.pickedFailed', { reason: (error as Error).message })));
+    importPicked(files).catch((error: unknown) => notices.error(t('sourceImport.pickedFailed', { reason: failureText(error) })));
   };
 
   const importText = (text: string) => store(t('sourceImport.pastedLabel'), async (control) => (await loadImporter()).importPastedText(text, control));

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CLOSED_BY_OTHER_WINDOW } from '../../db';
-import { t as translate, useTranslation } from '../../i18n';
+import { failureText, t as translate, useTranslation } from '../../i18n';
 import { flushAll } from '../../lib/flush';
 import { collectUnsaved, type UnsavedText } from '../../lib/unsaved';
 import { useModalDialog } from '../../lib/useModalDialog';
@@ -80,7 +80,7 @@ function TroubleDialog({
       });
       if (saved) setDone(t('storage.savedAs', { name: saved.name }));
     } catch (error) {
-      setDone(t('storage.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      setDone(t('storage.saveFailed', { reason: failureText(error) }));
     }
   };
   const tryAgain = async () => {

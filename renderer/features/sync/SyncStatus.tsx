@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { TFunction } from 'i18next';
 import { useNote, useSource } from '../../db/hooks';
-import { useTranslation } from '../../i18n';
+import { translate, useTranslation } from '../../i18n';
+import { syncRefusalTextRef } from '../../../shared/sync/refusal';
 import { useContextKeys, usePublishContextKey } from '../../lib/contextKeys';
 import type { SyncState } from './engine';
 import { caseSync, useSyncState } from './manager';
@@ -15,7 +16,7 @@ function statusText(state: SyncState, t: TFunction): string {
     case 'offline':
       return t('sync.offline', { count: state.waiting });
     case 'refused':
-      return t('sync.refused', { reason: state.reason ?? '' });
+      return t('sync.refused', { reason: state.reason ? translate(syncRefusalTextRef(state.reason)) : '' });
     case 'connecting':
       return t('sync.connecting');
   }

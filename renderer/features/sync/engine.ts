@@ -102,7 +102,7 @@ export interface SyncState {
   /** Changes made here that the server has not acknowledged yet. */
   waiting: number;
   readOnly: boolean;
-  /** Why the server refused (phase 'refused'). */
+  /** Why the server refused (phase 'refused'): the refusal's text as it came, its name first (shared/sync/refusal.ts). */
   reason?: string;
   /** Who else is in the case, and where. */
   peers: Peer[];

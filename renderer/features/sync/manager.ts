@@ -9,10 +9,11 @@ import * as Y from 'yjs';
 import { readCaseInfo } from '../../../shared/sync/caseDoc';
 import { formatInvitationLink, normaliseServerAddress, parseInvitation } from '../../../shared/sync/invitation';
 import { caseDocName } from '../../../shared/sync/names';
+import { syncRefusalTextRef } from '../../../shared/sync/refusal';
 import type { Role } from '../../../shared/sync/token';
 import { lockCase, unlockCase } from '../../db';
 import { deleteMeta, getMeta, getMetaEntries, listCases, setMeta } from '../../db/repositories';
-import { t } from '../../i18n';
+import { t, translate } from '../../i18n';
 import { nextTask } from '../../../shared/lib/nextTask';
 import { CaseSync, LINK_PREFIX, linkKey, openCaseDocCopy, type SyncLink, type SyncState } from './engine';
 import { createInvitation, getDocumentState, registerCase, serverInfo, SyncServerError } from './serverApi';
@@ -136,7 +137,7 @@ export async function joinCase(text: string): Promise<{ caseId: string; name: st
         name: caseDocName(invitation.caseId),
         document: doc,
         token: invitation.token,
-        onAuthenticationFailed: ({ reason }) => fail(t('sync.joinRefused', { reason })),
+        onAuthenticationFailed: ({ reason }) => fail(t('sync.joinRefused', { reason: translate(syncRefusalTextRef(reason)).replace(/\.$/u, '') })),
         onSynced: () => {
           if (settled) return;
           settled = true;

@@ -6,7 +6,8 @@
  */
 import { API_PATHS, apiErrorSchema, issuedTokenSchema, serverInfoSchema, type IssuedToken, type ServerInfo } from '../../../shared/sync/api';
 import type { Role } from '../../../shared/sync/token';
-import { t } from '../../i18n';
+import { t, translate } from '../../i18n';
+import { syncRefusalRef } from '../../../shared/sync/refusal';
 import { updatesOfBody } from '../../../shared/sync/updateChunks';
 
 export class SyncServerError extends Error {
@@ -32,7 +33,7 @@ async function request(server: string, path: string, init: RequestInit & { token
     let message: string = t('sync.httpStatus', { status: response.status, statusText: response.statusText });
     try {
       const parsed = apiErrorSchema.safeParse(await response.json());
-      if (parsed.success) message = parsed.data.error.message;
+      if (parsed.success) message = translate(syncRefusalRef({ reason: parsed.data.error.reason, param: parsed.data.error.param, english: parsed.data.error.message }));
     } catch {
       // Not our server's JSON error: keep the status line.
     }

@@ -5,7 +5,7 @@ import type { TagRecord } from '../../../shared/domain/types';
 import { useTagUsage, useTags, type TagUsage } from '../../db/hooks';
 import { restoreFromTrash } from '../../db/repositories';
 import { createTag, deleteTag, mergeTags, renameTag, updateTag } from '../../db/repositories/tags';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { Icon } from '../../lib/icons';
 import { VirtualList } from '../../lib/VirtualList';
 import { InlineConfirm } from '../../lib/InlineConfirm';
@@ -62,7 +62,7 @@ export function CodebookPanel({ caseId, filterTagId, onFilter }: CodebookPanelPr
             try {
               await createTag(caseId, name);
             } catch (error) {
-              notices.error((error as Error).message);
+              notices.error(failureText(error));
             }
           }}
         />
@@ -155,7 +155,7 @@ function TagDialog({
       await fn();
       close();
     } catch (e) {
-      setError((e as Error).message);
+      setError(failureText(e));
     }
   };
 

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from '../../i18n';
-import { normaliseTagName, sameTagName, TagError } from '../../../shared/claims/tags';
+import { failureText, useTranslation } from '../../i18n';
+import { normaliseTagName, sameTagName } from '../../../shared/claims/tags';
 import { useTags } from '../../db/hooks';
 import { ensureTags } from '../../db/repositories/tags';
 import { Icon } from '../../lib/icons';
@@ -50,7 +50,7 @@ export function TagInput({ caseId, value, onChange, label: givenLabel }: TagInpu
       setError('');
       setActive(0);
     } catch (e) {
-      setError(e instanceof TagError ? e.message : (e as Error).message);
+      setError(failureText(e));
     }
   };
 

@@ -11,7 +11,7 @@ import { chronologyCsv, chronologyTable } from '../../../shared/chronology/table
 import { buildTimeline, chronologyRows, claimDateReader, groupEvents, timelineExtent, type TimelineEvent, type UndatedItem } from '../../../shared/chronology/timeline';
 import type { ClaimRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { useTimelineEntries } from '../../db/hooks';
-import { useTranslation } from '../../i18n';
+import { failureText, useTranslation } from '../../i18n';
 import { addManualEvent, decideFoundDate, removeTimelineEntry, restoreTimelineEntry } from '../../db/repositories';
 import { briefWriter } from '../../editor/briefCommands';
 import { afterPaint } from '../../lib/afterPaint';
@@ -99,7 +99,7 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
         },
       });
     } catch (error) {
-      notices.error((error as Error).message);
+      notices.error(failureText(error));
     }
   };
 
@@ -110,7 +110,7 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
       if (removed) notices.toast(t('timeline.removed'), { label: t('common.undo'), run: () => restoreTimelineEntry(removed) });
     } catch (error) {
       // A team case shared read-only refuses it (the data door's lock).
-      notices.error((error as Error).message);
+      notices.error(failureText(error));
     }
   };
 
@@ -214,7 +214,7 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
               setSelectedKey(`manual:${entry.id}`);
               notices.toast(t('timeline.added', { date: eventDateText(date) }), { label: t('common.undo'), run: async () => void (await removeTimelineEntry(entry.id)) });
             } catch (error) {
-              notices.error((error as Error).message);
+              notices.error(failureText(error));
             }
           }}
         />

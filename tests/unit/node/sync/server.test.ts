@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { caseDocName, noteDocName } from '../../../../shared/sync/names';
 import { serverInfoSchema, type IssuedToken } from '../../../../shared/sync/api';
+import { readRefusalText } from '../../../../shared/sync/refusal';
 import { TOKEN_PATTERN } from '../../../../shared/sync/token';
 import { UPDATE_PIECES_TYPE, updatesOfBody } from '../../../../shared/sync/updateChunks';
 import { signToken } from '../../../../node/sync/tokens';
@@ -100,18 +101,20 @@ describe('authentication', () => {
   });
 
   it.each([
-    ['no token', () => '', 'no invitation token'],
-    ['a token signed by another server', () => signToken(randomBytes(32), { caseId: CASE, role: 'rw', tokenId: owner.tokenId }).token, 'not issued by this server'],
-    ['a token whose role was changed', () => owner.token.replace(/^cft1\.[^.]+/u, signToken(randomBytes(32), { caseId: CASE, role: 'ro', tokenId: owner.tokenId, issuedAt: owner.issuedAt }).token.split('.').slice(0, 2).join('.')), 'not issued by this server'],
-    ['a token for another case', () => otherOwner.token, 'for a different case'],
-    ['a token this server never issued (same secret)', () => signToken(server.secret, { caseId: CASE, role: 'rw' }).token, 'no record of this invitation'],
-    ['an expired token', () => server.access.issue(CASE, 'rw', { expiresAt: Date.now() - 1 }).token, 'expired'],
-    ['a garbage token', () => 'let me in', 'not valid'],
-  ])('refuses %s with a reason, and sends nothing of the case', async (_what, token, reason) => {
+    ['no token', () => '', 'no invitation token', 'no-token'],
+    ['a token signed by another server', () => signToken(randomBytes(32), { caseId: CASE, role: 'rw', tokenId: owner.tokenId }).token, 'not issued by this server', 'foreign-token'],
+    ['a token whose role was changed', () => owner.token.replace(/^cft1\.[^.]+/u, signToken(randomBytes(32), { caseId: CASE, role: 'ro', tokenId: owner.tokenId, issuedAt: owner.issuedAt }).token.split('.').slice(0, 2).join('.')), 'not issued by this server', 'foreign-token'],
+    ['a token for another case', () => otherOwner.token, 'for a different case', 'wrong-case'],
+    ['a token this server never issued (same secret)', () => signToken(server.secret, { caseId: CASE, role: 'rw' }).token, 'no record of this invitation', 'unknown-token'],
+    ['an expired token', () => server.access.issue(CASE, 'rw', { expiresAt: Date.now() - 1 }).token, 'expired', 'expired'],
+    ['a garbage token', () => 'let me in', 'not valid', 'invalid-token'],
+  ])('refuses %s with a reason, and sends nothing of the case', async (_what, token, reason, name) => {
     await seed('Confidential: the harbour master was paid.');
     const attempt = await rawAttempt(caseDocName(CASE), token());
     expect(attempt.reasons).toHaveLength(1);
     expect(attempt.reasons[0]).toContain(reason);
+    // The refusal's stable name leads, for the app to say it in its own language.
+    expect(readRefusalText(attempt.reasons[0]!).reason).toBe(name);
     expect(new Set(attempt.types)).toEqual(new Set([2])); // only the Auth answer: no Sync, no Awareness
     expect(attempt.bytes).toBeLessThan(300);
 
@@ -140,7 +143,7 @@ describe('authentication', () => {
   it('refuses document names outside the case namespace', async () => {
     for (const name of ['case', `cases/${CASE}`, `note/${CASE}`, '../etc/passwd', `case/${CASE}/x`]) {
       const attempt = await rawAttempt(name, owner.token);
-      expect(attempt.reasons).toEqual(['This is not a Casefile document.']);
+      expect(attempt.reasons).toEqual(['[not-document] This is not a Casefile document.']);
     }
   });
 
@@ -293,7 +296,7 @@ describe('blobs', () => {
     const wrong = sha256(new TextEncoder().encode('something else'));
     const res = await put(CASE, wrong, bytes, owner.token);
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('SHA-256 differs');
+    expect(((await res.json()) as { error: { message: string; reason?: string } }).error).toMatchObject({ message: expect.stringContaining('SHA-256 differs'), reason: 'hash-mismatch' });
     const got = await fetch(`${server.url}/blobs/${CASE}/${wrong}`, { headers: { Authorization: `Bearer ${owner.token}` } });
     expect(got.status).toBe(404);
   });
@@ -328,7 +331,7 @@ describe('sharing cases', () => {
     try {
       const without = await fetch(`${keyed.url}/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ caseId: CASE }) });
       expect(without.status).toBe(403);
-      expect(((await without.json()) as { error: { message: string } }).error.message).toContain('share key');
+      expect(((await without.json()) as { error: { message: string; reason?: string } }).error).toMatchObject({ message: expect.stringContaining('share key'), reason: 'share-key' });
       await expect(shareCase(keyed.url, CASE, 'correct horse battery staple')).resolves.toMatchObject({ role: 'rw', caseId: CASE });
     } finally {
       await keyed.stop();

@@ -85,7 +85,7 @@ describe('claims repository', () => {
   it('refuses an unknown status without touching the log', async () => {
     const { caseId, harbour } = await setup();
     const claim = await createClaimForPassage(caseId, (await passageOf(harbour, 'Officers seized')).id, { statement: 'Seized' });
-    await expect(setClaimStatus(claim.id, 'maybe' as never)).rejects.toThrow('"maybe" is not a claim status');
+    await expect(setClaimStatus(claim.id, 'maybe' as never)).rejects.toThrow('“maybe” is not a claim status');
     expect((await db.claims.get(claim.id))!.statusLog).toEqual([]);
   });
 

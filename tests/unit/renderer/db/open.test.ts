@@ -14,8 +14,10 @@ import {
   openDatabase,
   STORAGE_FULL_MESSAGE,
   storageErrorMessage,
+  storageErrorRef,
   storedVersion,
 } from '../../../../renderer/db/db';
+import { createTranslator, translateRef } from '../../../../shared/i18n';
 import { DB_VERSION, DB_VERSIONS } from '../../../../renderer/db/versions';
 import { createCase } from '../../../../renderer/db/repositories';
 
@@ -143,6 +145,18 @@ describe('opening the database', () => {
     expect(isQuotaError(new Error('boom'))).toBe(false);
     expect(storageErrorMessage({ name: 'MissingAPIError' })).toMatch(/IndexedDB is unavailable/);
     expect(storageErrorMessage(new Error('boom'))).toBe('Casefile could not use its database: boom');
-    expect(new DatabaseUnavailableError('x')).toBeInstanceOf(Error);
+    expect(new DatabaseUnavailableError({ key: 'storageError.aborted' })).toBeInstanceOf(Error);
+  });
+
+  it('says the same failures, and a newer database, in Spanish through their message references', () => {
+    const es = createTranslator('es');
+    expect(storageErrorRef({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toEqual({ key: 'storageError.full' });
+    expect(translateRef(es, storageErrorRef({ name: 'MissingAPIError' }))).toMatch(/^Casefile no puede usar el almacenamiento de este navegador/);
+    expect(translateRef(es, storageErrorRef(new Error('boom')))).toBe('Casefile no ha podido usar su base de datos: boom');
+    const tooNew = new DatabaseTooNewError(DB_VERSION + 3);
+    expect(tooNew.message).toMatch(/^This case file was written by a newer version of Casefile/);
+    expect(translateRef(es, tooNew.detail)).toBe(
+      `Estos datos los escribió una versión más reciente de Casefile (versión de la base de datos ${DB_VERSION + 3}; esta aplicación entiende hasta la ${DB_VERSION}). Actualiza Casefile para abrirlos. No se ha cambiado nada.`,
+    );
   });
 });

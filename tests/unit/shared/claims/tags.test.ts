@@ -61,7 +61,7 @@ describe('hierarchy', () => {
   });
 
   it('refuses to move a tag inside itself', () => {
-    expect(() => renameTagPrefix(['weapons'], 'weapons', 'weapons/old')).toThrowError(/inside "weapons"/u);
+    expect(() => renameTagPrefix(['weapons'], 'weapons', 'weapons/old')).toThrowError(/inside “weapons”/u);
   });
 });
 

@@ -58,6 +58,21 @@ describe('message references from shared code', () => {
     expect(translateRef(es, notObjects)).toBe('«list.json» parece CSL-JSON, pero no se pudo leer: cada entrada debe ser un objeto. Vuelve a exportarlo desde tu gestor de referencias.');
   });
 
+  it('citation-js and JSON parse failures name the file and the problem in Spanish, the parser’s words only as a detail', () => {
+    const bibtex = thrownRef(() => parseReferences('@article{smith2020, title={The harbour', 'library.bib'));
+    expect(bibtex).toEqual({ key: 'referenceError.unreadable', values: { name: 'library.bib', format: 'BibTeX', reason: { key: 'referenceError.entriesUnclear' } } });
+    expect(translateRef(es, bibtex)).toBe(
+      '«library.bib» parece BibTeX, pero no se pudo leer: no se pudieron distinguir sus entradas (puede que una entrada esté sin terminar o que falte una llave o unas comillas). Vuelve a exportarlo desde tu gestor de referencias.',
+    );
+    const json = thrownRef(() => parseReferences('{"title": "x"', 'refs.json'));
+    expect(translateRef(es, json)).toMatch(/^«refs\.json» parece CSL-JSON, pero no se pudo leer: no es un JSON válido \(.+\)\. Vuelve a exportarlo/);
+    // Whatever the parser says, the sentence around it is a message: a reason is never bare text.
+    for (const [text, name] of [['@article{', 'a.bib'], ['@book{x, title = "open', 'b.bib'], ['[{"id": 1}', 'c.json']] as const) {
+      const ref = thrownRef(() => parseReferences(text, name));
+      expect(typeof ref.values?.reason, `${name}: ${JSON.stringify(ref)}`).toBe('object');
+    }
+  });
+
   it('OCR language names come from Intl in the UI language, the catalogue when Intl has none', () => {
     expect(languageNames(['eng', 'fra', 'ara'])).toBe('English, French and Arabic');
     expect(languageNames(['spa', 'eng'], 'es')).toBe('español e inglés');
