@@ -8,6 +8,7 @@ import type { PaneContribution, PaneProps, WorkspaceApi, WorkspaceData } from '.
 import { flushWhenLeaving } from '../lib/flush';
 import { onNavigate } from '../lib/navigation';
 import { afterPaint } from '../lib/afterPaint';
+import { markCaseOnScreen } from '../lib/caseOnScreen';
 import { preloadPanes } from '../lib/preloadable';
 import { useNotices } from '../lib/notices';
 import { platform } from '../platform';
@@ -57,6 +58,11 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     () => (activeCase ? { caseRecord: activeCase, sources, activeSourceId, activeSource, passages, tags, claims } : null),
     [activeCase, activeSource, activeSourceId, claims, passages, sources, tags],
   );
+
+  // The case is on screen once what its panes show first is loaded: work that waits for it (the search
+  // index's feed) starts after that frame is painted.
+  const loaded = caseId !== undefined && sources !== undefined && passages !== undefined && claims !== undefined && tags !== undefined && (activeSourceId === undefined || activeSource !== undefined);
+  useEffect(() => markCaseOnScreen(loaded ? caseId : null), [caseId, loaded]);
 
   // Before the browser paints or handles the next key: a shortcut pressed as a new case appears acts on that case.
   useLayoutEffect(() => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { observeCaseRecords } from '../../db/hooks';
+import { whenCaseOnScreen } from '../../lib/caseOnScreen';
 import type { SearchHit } from './searchIndex';
 import { RecordTracker, type Change, type FromWorker, type ToWorker } from './sync';
 
@@ -25,8 +26,8 @@ function worker(): Worker | null {
 /**
  * Keeps the worker's index in step with the active case and answers queries.
  *
- * Four live queries (sources, passages, claims, notes of the case, through
- * `observeCaseRecords`) deliver a new snapshot whenever Dexie commits a change to that table; the tracker
+ * Once the case is on screen (`whenCaseOnScreen`), four live queries (sources, passages, claims,
+ * notes of the case, through `observeCaseRecords`) deliver a new snapshot whenever Dexie commits a change to that table; the tracker
  * turns each snapshot into the records that actually changed, and only those
  * are sent to the worker. Switching case clears the index and starts over.
  *
@@ -78,13 +79,22 @@ export function useCaseSearch(caseId: string | null) {
       if (change.removed.length) post({ type: 'remove', recordIds: change.removed });
       if (change.set.length) post({ type: 'set', records: change.set });
     };
-    return observeCaseRecords(caseId, {
-      sources: (rows) => send(tracker.update('sources', rows)),
-      passages: (rows) => send(tracker.update('passages', rows)),
-      claims: (rows) => send(tracker.update('claims', rows)),
-      notes: (rows) => send(tracker.update('notes', rows)),
-      error: (error) => setFailure(error instanceof Error ? error.message : String(error)),
+    // Not before the case is on screen: the feed reads every source's text and every passage of the case,
+    // which on a big case doubled the reads (and their main-thread work) that its first paint waits for.
+    let stop: (() => void) | null = null;
+    const cancel = whenCaseOnScreen(caseId, () => {
+      stop = observeCaseRecords(caseId, {
+        sources: (rows) => send(tracker.update('sources', rows)),
+        passages: (rows) => send(tracker.update('passages', rows)),
+        claims: (rows) => send(tracker.update('claims', rows)),
+        notes: (rows) => send(tracker.update('notes', rows)),
+        error: (error) => setFailure(error instanceof Error ? error.message : String(error)),
+      });
     });
+    return () => {
+      cancel();
+      stop?.();
+    };
   }, [caseId]);
 
   const search = useCallback((query: string, limit = 30): Promise<SearchResults> => {
