@@ -12,6 +12,7 @@ import { markCaseOnScreen } from '../lib/caseOnScreen';
 import { preloadPanes } from '../lib/preloadable';
 import { useNotices } from '../lib/notices';
 import { platform } from '../platform';
+import { CasePane } from './CasePane';
 import { createRegistry } from './commandService';
 import { CONTRIBUTIONS } from './contributions';
 import { loadLayout, saveLayout, type CaseLayout } from './layout';
@@ -28,7 +29,7 @@ const inSlot = (slot: PaneContribution['slot']) => PANES.filter((pane) => pane.s
 /** One pane of a slot, with the open case's records when it wants them. */
 function Pane({ pane, data }: { pane: PaneContribution; data: WorkspaceData | null }) {
   if (pane.scope === 'app') return <pane.component />;
-  return data ? <pane.component {...data} /> : null;
+  return data ? <CasePane pane={pane} data={data} /> : null;
 }
 
 /**
@@ -89,17 +90,19 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     [changeLayout],
   );
 
-  const openSource = useCallback(
-    (sourceId: string) => {
-      if (!caseId) return;
-      setChosen({ caseId, sourceId, after: storedSourceId });
-      setActiveSource(caseId, sourceId).catch((error: unknown) => {
-        setChosen(null);
-        notices.error((error as Error).message);
-      });
-    },
-    [caseId, notices, storedSourceId],
-  );
+  // Stable for the life of the workspace (it reads the open case through a ref), so the workspace's context
+  // does not change, and re-render every pane that uses it, each time a source is chosen.
+  const openSourceState = useRef({ caseId, storedSourceId, notices });
+  openSourceState.current = { caseId, storedSourceId, notices };
+  const openSource = useCallback((sourceId: string) => {
+    const { caseId, storedSourceId, notices } = openSourceState.current;
+    if (!caseId) return;
+    setChosen({ caseId, sourceId, after: storedSourceId });
+    setActiveSource(caseId, sourceId).catch((error: unknown) => {
+      setChosen(null);
+      notices.error((error as Error).message);
+    });
+  }, []);
 
   const workspace = useMemo<WorkspaceApi>(() => ({ openCase, showPane, openSource }), [openCase, showPane, openSource]);
 
