@@ -1,5 +1,6 @@
 import { openDatabase } from '../../db';
 import { observeCaseRecords } from '../../db/observe';
+import { IndexQueue } from './indexQueue';
 import { SearchIndex } from './searchIndex';
 import { RecordTracker, type Change, type FromWorker, type ToWorker } from './sync';
 
@@ -7,7 +8,8 @@ import { RecordTracker, type Change, type FromWorker, type ToWorker } from './sy
  * The search index lives here, off the main thread, and so does what feeds it: the worker reads the
  * case's sources, passages, claims and notes through its own connection to the database (live
  * queries, re-run when a table of the case changes, in this worker or on the page), and the tracker
- * turns each answer into the records whose documents changed. The page only says which case is open
+ * turns each answer into the records whose documents changed, applied to the index a time-slice at a
+ * time (indexQueue.ts). The page only says which case is open
  * and asks queries: reading 20 MB of source text and 50,000 passages, building their documents and
  * copying them across cost the page seconds on a big case when it did this itself.
  */
@@ -19,18 +21,49 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 let wanted: string | null = null;
 let stop: (() => void) | null = null;
 
+/** Work in slices of this long, so a query (or a change of case) waits at most about this long. */
+const SLICE_MS = 25;
+/** While a long build runs, the page hears of progress this often (each 'indexed' re-runs an open palette's query). */
+const PROGRESS_MS = 1000;
+const queue = new IndexQueue(index);
+let scheduled = false;
+let lastReport = 0;
+
+const report = () => {
+  lastReport = performance.now();
+  scope.postMessage({ type: 'indexed', documents: index.size, records: index.records });
+};
+
+function pump(): void {
+  scheduled = false;
+  try {
+    queue.run(SLICE_MS);
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: messageOf(error) });
+  }
+  if (queue.pending === 0 || performance.now() - lastReport >= PROGRESS_MS) report();
+  if (queue.pending > 0) schedule();
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(pump, 0);
+}
+
 function apply(change: Change): void {
-  for (const recordId of change.removed) index.removeRecord(recordId);
-  for (const [recordId, docs] of change.set) index.setRecord(recordId, docs);
-  if (change.removed.length || change.set.length) scope.postMessage({ type: 'indexed', documents: index.size, records: index.records });
+  if (change.removed.length === 0 && change.set.length === 0) return;
+  queue.add(change);
+  schedule();
 }
 
 function follow(caseId: string | null): void {
   wanted = caseId;
   stop?.();
   stop = null;
+  queue.clear();
   index.clear();
-  scope.postMessage({ type: 'indexed', documents: index.size, records: index.records });
+  report();
   if (caseId === null) return;
   opened.then(
     () => {
