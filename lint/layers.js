@@ -68,11 +68,13 @@ export const LAYERS = [
  * Web Workers (`*.worker.ts`) run without the DOM or React: a worker entry may import its own folder and
  * shared/ only, whatever the layer of the folder it sits in. `also` names the few workers that may reach one more
  * layer: the case import worker writes a whole case through renderer/db (the one door, with its change
- * log), on its own connection, so the page never holds a gigabyte bundle or a long transaction.
+ * log), on its own connection, so the page never holds a gigabyte bundle or a long transaction; the search worker
+ * reads the open case through renderer/db on its own connection, so the page never reads, indexes or copies a
+ * big case's text for search.
  */
 export const WORKER = {
   pattern: /\.worker\.ts$/,
-  also: { 'renderer/features/cases/caseImport.worker.ts': ['renderer/db'] },
+  also: { 'renderer/features/cases/caseImport.worker.ts': ['renderer/db'], 'renderer/features/search/search.worker.ts': ['renderer/db'] },
   may: ['shared'],
   deny: ['react', 'react-dom', 'react-i18next', 'dexie', 'dexie-react-hooks', 'lexical', '@lexical/*', 'electron', ...NODE] };
 

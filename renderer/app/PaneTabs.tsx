@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from '../i18n';
 import type { PaneContribution, PaneProps } from '../lib/contributions';
+import { CasePane } from './CasePane';
 
 /**
  * The right-hand panes as tabs (WAI-ARIA tabs pattern: ←/→ move between tabs, Home/End to the ends).
@@ -62,7 +63,7 @@ export function PaneTabs({ panes, data, active, onSelect }: { panes: readonly Pa
         return (
           <div key={pane.id} role="tabpanel" id={panelId(pane)} aria-labelledby={tabId(pane)} hidden={!selected} className="tab-panel">
             {mounted && (
-              <Suspense fallback={<p className="muted pad">{t('common.loading')}</p>}>{pane.scope === 'case' ? <pane.component {...data} /> : <pane.component />}</Suspense>
+              <Suspense fallback={<p className="muted pad">{t('common.loading')}</p>}>{pane.scope === 'case' ? <CasePane pane={pane} data={data} /> : <pane.component />}</Suspense>
             )}
           </div>
         );

@@ -8,9 +8,11 @@ import type { PaneContribution, PaneProps, WorkspaceApi, WorkspaceData } from '.
 import { flushWhenLeaving } from '../lib/flush';
 import { onNavigate } from '../lib/navigation';
 import { afterPaint } from '../lib/afterPaint';
+import { markCaseOnScreen } from '../lib/caseOnScreen';
 import { preloadPanes } from '../lib/preloadable';
 import { useNotices } from '../lib/notices';
 import { platform } from '../platform';
+import { CasePane } from './CasePane';
 import { createRegistry } from './commandService';
 import { CONTRIBUTIONS } from './contributions';
 import { loadLayout, saveLayout, type CaseLayout } from './layout';
@@ -27,7 +29,7 @@ const inSlot = (slot: PaneContribution['slot']) => PANES.filter((pane) => pane.s
 /** One pane of a slot, with the open case's records when it wants them. */
 function Pane({ pane, data }: { pane: PaneContribution; data: WorkspaceData | null }) {
   if (pane.scope === 'app') return <pane.component />;
-  return data ? <pane.component {...data} /> : null;
+  return data ? <CasePane pane={pane} data={data} /> : null;
 }
 
 /**
@@ -58,6 +60,11 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     [activeCase, activeSource, activeSourceId, claims, passages, sources, tags],
   );
 
+  // The case is on screen once what its panes show first is loaded: work that waits for it (the search
+  // index's feed) starts after that frame is painted.
+  const loaded = caseId !== undefined && sources !== undefined && passages !== undefined && claims !== undefined && tags !== undefined && (activeSourceId === undefined || activeSource !== undefined);
+  useEffect(() => markCaseOnScreen(loaded ? caseId : null), [caseId, loaded]);
+
   // Before the browser paints or handles the next key: a shortcut pressed as a new case appears acts on that case.
   useLayoutEffect(() => {
     setContextKeys({ caseId: activeCase?.id ?? null, caseName: activeCase?.name ?? null, sourceId: activeSource?.id ?? null, backups: platform().backups !== null });
@@ -83,17 +90,19 @@ export function Workspace({ initialCaseId }: { initialCaseId: string | null }) {
     [changeLayout],
   );
 
-  const openSource = useCallback(
-    (sourceId: string) => {
-      if (!caseId) return;
-      setChosen({ caseId, sourceId, after: storedSourceId });
-      setActiveSource(caseId, sourceId).catch((error: unknown) => {
-        setChosen(null);
-        notices.error(failureText(error));
-      });
-    },
-    [caseId, notices, storedSourceId],
-  );
+  // Stable for the life of the workspace (it reads the open case through a ref), so the workspace's context
+  // does not change, and re-render every pane that uses it, each time a source is chosen.
+  const openSourceState = useRef({ caseId, storedSourceId, notices });
+  openSourceState.current = { caseId, storedSourceId, notices };
+  const openSource = useCallback((sourceId: string) => {
+    const { caseId, storedSourceId, notices } = openSourceState.current;
+    if (!caseId) return;
+    setChosen({ caseId, sourceId, after: storedSourceId });
+    setActiveSource(caseId, sourceId).catch((error: unknown) => {
+      setChosen(null);
+      notices.error(failureText(error));
+    });
+  }, []);
 
   const workspace = useMemo<WorkspaceApi>(() => ({ openCase, showPane, openSource }), [openCase, showPane, openSource]);
 

@@ -6,6 +6,7 @@ import { getDb } from './db';
 import { isLive, liveCase, liveClaims, liveNotes, livePassages, liveSourcePassages, liveSources, liveTags } from './live';
 import { listDeletedCases, listTrash, type TrashItem } from './repositories/trash';
 import { ACTOR_KEY } from './versions';
+import { uncached } from './observe';
 
 /*
  * The read side: live queries that re-render when the data changes.
@@ -122,7 +123,7 @@ export function useCase(id: string | undefined): CaseRecord | null | undefined {
  * IndexedDB has no projection and the reader and citations need it.
  */
 export function useSources(caseId: string | undefined): SourceRecord[] | undefined {
-  return useSharedLiveQuery('sources', caseId, async () => (caseId ? liveSources(caseId).toArray() : []));
+  return useSharedLiveQuery('sources', caseId, async () => (caseId ? uncached(['sources'], () => liveSources(caseId).toArray()) : []));
 }
 
 /** One source (with its snapshot text), or null when it does not exist or is in the Trash. */
@@ -150,7 +151,7 @@ export function useMeta<T>(key: string): T | null | undefined {
 
 /** Every live passage of a case, in no particular order (callers sort for their view). */
 export function usePassages(caseId: string | undefined): PassageRecord[] | undefined {
-  return useSharedLiveQuery('passages', caseId, async () => (caseId ? livePassages(caseId).toArray() : []));
+  return useSharedLiveQuery('passages', caseId, async () => (caseId ? uncached(['passages'], () => livePassages(caseId).toArray()) : []));
 }
 
 /**
@@ -171,7 +172,7 @@ export function usePassage(id: string | undefined): PassageRecord | null | undef
 export function useTags(caseId: string | undefined): TagRecord[] | undefined {
   return useSharedLiveQuery('tags', caseId, async () => {
     if (!caseId) return [];
-    const tags = await liveTags(caseId).toArray();
+    const tags = await uncached(['tags'], () => liveTags(caseId).toArray());
     return tags.sort((a, b) => a.name.localeCompare(b.name));
   });
 }
@@ -207,7 +208,7 @@ export function useTagUsage(caseId: string | undefined): TagUsage | undefined {
 export function useClaims(caseId: string | undefined): ClaimRecord[] | undefined {
   return useSharedLiveQuery('claims', caseId, async () => {
     if (!caseId) return [];
-    const claims = await liveClaims(caseId).toArray();
+    const claims = await uncached(['claims'], () => liveClaims(caseId).toArray());
     return claims.sort((a, b) => a.createdAt - b.createdAt);
   });
 }
@@ -256,30 +257,4 @@ export function useActor(): ActorRecord | null | undefined {
   return useMeta<ActorRecord>(ACTOR_KEY);
 }
 
-/** What `observeCaseRecords` reports: each table's live records of the case, whenever they change. */
-export interface CaseRecordObserver {
-  sources(rows: SourceRecord[]): void;
-  passages(rows: PassageRecord[]): void;
-  claims(rows: ClaimRecord[]): void;
-  notes(rows: NoteRecord[]): void;
-  error(error: unknown): void;
-}
-
-/**
- * Subscribe to a case's live sources, passages, claims and notes outside
- * React (the search index keeps itself in step this way). Each table is its
- * own live query, so a change to one re-reads only that one. Returns the
- * unsubscribe function.
- */
-export function observeCaseRecords(caseId: string, observer: CaseRecordObserver): () => void {
-  const error = (e: unknown) => observer.error(e);
-  const subscriptions = [
-    liveQuery(() => liveSources(caseId).toArray()).subscribe({ next: (rows) => observer.sources(rows), error }),
-    liveQuery(() => livePassages(caseId).toArray()).subscribe({ next: (rows) => observer.passages(rows), error }),
-    liveQuery(() => liveClaims(caseId).toArray()).subscribe({ next: (rows) => observer.claims(rows), error }),
-    liveQuery(() => liveNotes(caseId).toArray()).subscribe({ next: (rows) => observer.notes(rows), error }),
-  ];
-  return () => {
-    for (const s of subscriptions) s.unsubscribe();
-  };
-}
+export { observeCaseRecords, type CaseRecordObserver } from './observe';

@@ -39,11 +39,18 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const { items, itemKey, renderItem, itemClassName, estimateSize, className, listClassName, listRef, revealKey } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const ulRef = useRef<HTMLUListElement | null>(null);
+  // TanStack recomputes every row's measurement (all 50,000 of them) whenever `getItemKey` is a new
+  // function, and callers pass a new `itemKey` arrow on each render: a source switch re-rendered the
+  // passage list and cost ~50 ms there. The key function changes only with the items; it reads the
+  // caller's latest `itemKey` through a ref (callers key by record ID, which does not change).
+  const itemKeyRef = useRef(itemKey);
+  itemKeyRef.current = itemKey;
+  const getItemKey = useCallback((index: number) => itemKeyRef.current(items[index]!), [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateSize,
-    getItemKey: (index) => itemKey(items[index]!),
+    getItemKey,
     overscan: OVERSCAN,
     // A row in a hidden tab measures nothing; keep what was known of it (else its first guess), or the
     // list would be 0 px tall when the tab is shown again, and so would its box, which follows it.

@@ -121,6 +121,14 @@ export type PaneContribution = PaneBase &
     | {
         scope: 'case';
         component: ComponentType<PaneProps>;
+        /**
+         * What of the open case the pane shows, as a list of values (`(d) => [d.caseRecord.id, d.sources]`).
+         * Given, the workspace re-renders the pane only when one of them changes (compared with
+         * `Object.is`; the pane's own hooks and state still re-render it), so switching source does not
+         * re-render panes that do not show the source. Every prop the component reads must be among them.
+         * Without it, the pane re-renders with every change of the workspace's data.
+         */
+        shows?: (data: PaneProps) => readonly unknown[];
         /** A count or state next to the title of a tab ("Claims (3)"); may use hooks. */
         badge?: ComponentType<PaneProps>;
       }

@@ -8,5 +8,5 @@ function BriefTab({ caseRecord }: PaneProps) {
 
 export const briefContribution = defineContribution({
   id: 'brief',
-  panes: [{ id: 'brief', title: 'panes.brief', slot: 'right', order: 10, scope: 'case', component: BriefTab, revealOn: ['show-brief', 'open-note'] }],
+  panes: [{ id: 'brief', title: 'panes.brief', slot: 'right', order: 10, scope: 'case', component: BriefTab, shows: (d) => [d.caseRecord.id, d.caseRecord.briefNoteId], revealOn: ['show-brief', 'open-note'] }],
 });

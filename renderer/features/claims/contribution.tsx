@@ -15,5 +15,5 @@ function ClaimsCount({ claims }: PaneProps) {
 
 export const claimsContribution = defineContribution({
   id: 'claims',
-  panes: [{ id: 'claims', title: 'panes.claims', slot: 'right', order: 20, scope: 'case', component: ClaimsPane, badge: ClaimsCount, revealOn: ['open-claim'] }],
+  panes: [{ id: 'claims', title: 'panes.claims', slot: 'right', order: 20, scope: 'case', component: ClaimsPane, shows: (d) => [d.caseRecord.id, d.activeSource], badge: ClaimsCount, revealOn: ['open-claim'] }],
 });

@@ -10,5 +10,5 @@ const EntitiesTab = preloadable(async () => {
 
 export const entitiesContribution = defineContribution({
   id: 'entities',
-  panes: [{ id: 'entities', title: 'panes.entities', slot: 'right', order: 40, scope: 'case', component: EntitiesTab, preload: EntitiesTab.preload, mountWhenShown: true, revealOn: ['open-entity'] }],
+  panes: [{ id: 'entities', title: 'panes.entities', slot: 'right', order: 40, scope: 'case', component: EntitiesTab, shows: (d) => [d.caseRecord.id, d.sources, d.passages, d.claims], preload: EntitiesTab.preload, mountWhenShown: true, revealOn: ['open-entity'] }],
 });

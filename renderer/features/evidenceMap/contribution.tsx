@@ -10,5 +10,5 @@ const EvidenceMapTab = preloadable(async () => {
 
 export const evidenceMapContribution = defineContribution({
   id: 'evidenceMap',
-  panes: [{ id: 'evidenceMap', title: 'panes.evidenceMap', slot: 'right', order: 50, scope: 'case', component: EvidenceMapTab, preload: EvidenceMapTab.preload, mountWhenShown: true }],
+  panes: [{ id: 'evidenceMap', title: 'panes.evidenceMap', slot: 'right', order: 50, scope: 'case', component: EvidenceMapTab, shows: (d) => [d.caseRecord.id, d.caseRecord.name, d.sources, d.passages, d.claims], preload: EvidenceMapTab.preload, mountWhenShown: true }],
 });

@@ -11,6 +11,7 @@ import { useNotices } from '../../lib/notices';
 import { VirtualList } from '../../lib/VirtualList';
 import { useCaseReadOnly } from '../../lib/readOnly';
 import { locatorLabel, shortQuote } from './labels';
+import { passagesInReadingOrder } from './passageOrder';
 import { rangeToOffsets } from '../../reader/offsets';
 
 export interface PassageListProps {
@@ -38,12 +39,7 @@ export function PassageList({ passages, sources, tags, filterTagId }: PassageLis
   const tagsById = useMemo(() => new Map((tags ?? []).map((t) => [t.id, t])), [tags]);
   const filterTag = filterTagId ? tagsById.get(filterTagId) : undefined;
 
-  const sorted = useMemo(() => {
-    const order = new Map((sources ?? []).map((s) => [s.id, s.order]));
-    return [...(passages ?? [])].sort(
-      (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.selectors[1].start - b.selectors[1].start,
-    );
-  }, [passages, sources]);
+  const sorted = useMemo(() => passagesInReadingOrder(passages ?? [], sources ?? []), [passages, sources]);
   const { placed, orphans } = useMemo(() => {
     const matches = (p: PassageRecord) =>
       !filterTag || p.tags.some((id) => id === filterTag.id || (tagsById.get(id) && isDescendant(tagsById.get(id)!.name, filterTag.name)));

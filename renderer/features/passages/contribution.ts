@@ -33,7 +33,7 @@ export const passagesContribution = defineContribution({
   ],
   panes: [
     { id: 'reader', title: 'panes.reader', slot: 'main', order: 10, scope: 'case', component: ReaderPane },
-    { id: 'passages', title: 'panes.passages', slot: 'sidebar', order: 30, scope: 'case', component: PassagesPane },
+    { id: 'passages', title: 'panes.passages', slot: 'sidebar', order: 30, scope: 'case', component: PassagesPane, shows: (d) => [d.caseRecord.id, d.passages, d.sources, d.tags] },
   ],
   overlays: [SourceUpdates],
 });

@@ -1,12 +1,8 @@
 import type { ClaimRecord, NoteRecord, PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { docForClaim, docForNote, docForPassage, docsForSource, type SearchDoc, type SearchHit } from './searchIndex';
 
-/** Messages to the search worker. */
-export type ToWorker =
-  | { type: 'clear' }
-  | { type: 'set'; records: Array<[recordId: string, docs: SearchDoc[]]> }
-  | { type: 'remove'; recordIds: string[] }
-  | { type: 'search'; requestId: number; query: string; limit: number };
+/** Messages to the search worker: which case to index (null: none), and queries. */
+export type ToWorker = { type: 'case'; caseId: string | null } | { type: 'search'; requestId: number; query: string; limit: number };
 
 /** Messages from the search worker. */
 export type FromWorker =

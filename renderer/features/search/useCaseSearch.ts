@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { observeCaseRecords } from '../../db/hooks';
+import { whenCaseOnScreen } from '../../lib/caseOnScreen';
 import type { SearchHit } from './searchIndex';
-import { RecordTracker, type Change, type FromWorker, type ToWorker } from './sync';
+import type { FromWorker, ToWorker } from './sync';
 import { failureText } from '../../i18n';
 
 export interface SearchResults {
@@ -26,10 +26,9 @@ function worker(): Worker | null {
 /**
  * Keeps the worker's index in step with the active case and answers queries.
  *
- * Four live queries (sources, passages, claims, notes of the case, through
- * `observeCaseRecords`) deliver a new snapshot whenever Dexie commits a change to that table; the tracker
- * turns each snapshot into the records that actually changed, and only those
- * are sent to the worker. Switching case clears the index and starts over.
+ * Once the case is on screen (`whenCaseOnScreen`), the page tells the worker which case is open; the
+ * worker reads the case's records itself and keeps its index in step with them (search.worker.ts).
+ * Switching case clears the index and starts over.
  *
  * `generation` increases every time the index changes, so an open palette can
  * repeat its query and show what was just written.
@@ -72,20 +71,15 @@ export function useCaseSearch(caseId: string | null) {
     const w = worker();
     if (!w) return;
     const post = (message: ToWorker) => w.postMessage(message);
-    post({ type: 'clear' });
+    post({ type: 'case', caseId: null });
     if (!caseId) return;
-    const tracker = new RecordTracker();
-    const send = (change: Change) => {
-      if (change.removed.length) post({ type: 'remove', recordIds: change.removed });
-      if (change.set.length) post({ type: 'set', records: change.set });
+    // Not before the case is on screen: the worker reads every source's text and every passage of the
+    // case, which competes for the same two cores and the same database as the case's first paint.
+    const cancel = whenCaseOnScreen(caseId, () => post({ type: 'case', caseId }));
+    return () => {
+      cancel();
+      post({ type: 'case', caseId: null });
     };
-    return observeCaseRecords(caseId, {
-      sources: (rows) => send(tracker.update('sources', rows)),
-      passages: (rows) => send(tracker.update('passages', rows)),
-      claims: (rows) => send(tracker.update('claims', rows)),
-      notes: (rows) => send(tracker.update('notes', rows)),
-      error: (error) => setFailure(failureText(error)),
-    });
   }, [caseId]);
 
   const search = useCallback((query: string, limit = 30): Promise<SearchResults> => {

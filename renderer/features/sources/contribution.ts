@@ -16,6 +16,6 @@ export const sourcesContribution = defineContribution({
     { id: 'import-url', title: 'commands.import-url', when: ['caseOpen', 'editable'], run: ({ keys }) => urlImportDialog.open({ caseId: keys.caseId! }) },
     { id: 'edit-source', title: 'commands.edit-source', when: ['sourceOpen', 'editable'], run: ({ keys }) => sourceDetailsDialog.open({ sourceId: keys.sourceId! }) },
   ],
-  panes: [{ id: 'sources', title: 'panes.sources', slot: 'sidebar', order: 20, scope: 'case', component: SourceList }],
+  panes: [{ id: 'sources', title: 'panes.sources', slot: 'sidebar', order: 20, scope: 'case', component: SourceList, shows: (d) => [d.caseRecord.id, d.sources, d.activeSourceId] }],
   overlays: [SourceDialogs, WindowImport, ImportStatus],
 });

@@ -11,5 +11,5 @@ function CodebookPane({ caseRecord }: PaneProps) {
 
 export const tagsContribution = defineContribution({
   id: 'tags',
-  panes: [{ id: 'codebook', title: 'panes.codebook', slot: 'sidebar', order: 40, scope: 'case', component: CodebookPane }],
+  panes: [{ id: 'codebook', title: 'panes.codebook', slot: 'sidebar', order: 40, scope: 'case', component: CodebookPane, shows: (d) => [d.caseRecord.id] }],
 });

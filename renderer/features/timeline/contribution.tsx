@@ -10,5 +10,5 @@ const TimelineTab = preloadable(async () => {
 
 export const timelineContribution = defineContribution({
   id: 'timeline',
-  panes: [{ id: 'timeline', title: 'panes.timeline', slot: 'right', order: 30, scope: 'case', component: TimelineTab, preload: TimelineTab.preload, mountWhenShown: true }],
+  panes: [{ id: 'timeline', title: 'panes.timeline', slot: 'right', order: 30, scope: 'case', component: TimelineTab, shows: (d) => [d.caseRecord.id, d.caseRecord.name, d.sources, d.passages, d.claims], preload: TimelineTab.preload, mountWhenShown: true }],
 });

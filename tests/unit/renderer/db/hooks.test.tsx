@@ -5,8 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../../../../shared/domain/types';
 import type { CasefileDB } from '../../../../renderer/db/db';
-import { useSource, useSources } from '../../../../renderer/db/hooks';
-import { addSource, createCase } from '../../../../renderer/db/repositories';
+import { usePassages, useSource, useSources } from '../../../../renderer/db/hooks';
+import { addSource, createCase, createPassage, deletePassage } from '../../../../renderer/db/repositories';
 import { freshDb, textDraft } from './helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -54,5 +54,38 @@ describe('keyed live queries', () => {
     expect(asked.some((s) => s.source === null)).toBe(false);
     expect(asked.at(-1)?.source?.id).toBe(inA.id);
     expect(seen.filter((s) => s.sourceId === undefined).at(-1)?.source).toBeNull();
+  });
+});
+
+describe('shared case-wide queries', () => {
+  it('read outside Dexie\'s query cache and still follow writes: a new passage, a deleted one, one of another case', async () => {
+    db = await freshDb();
+    const a = await createCase('Case A');
+    const b = await createCase('Case B');
+    const source = await addSource(a.id, textDraft('alpha', 'Officers seized the cargo on Tuesday.'));
+    const other = await addSource(b.id, textDraft('beta', 'Nothing of case A here.'));
+    const seen: (string[] | undefined)[] = [];
+
+    function Probe() {
+      const passages = usePassages(a.id);
+      useEffect(() => void seen.push(passages?.map((p) => p.selectors[0].exact).sort()));
+      return null;
+    }
+
+    const root = createRoot(document.createElement('div'));
+    await act(() => root.render(<Probe />));
+    await settle();
+    expect(seen.at(-1)).toEqual([]);
+    const first = await createPassage(source, source.text.indexOf('Officers'), source.text.indexOf(' seized'));
+    await settle();
+    expect(seen.at(-1)).toEqual(['Officers']);
+    await createPassage(source, source.text.indexOf('Tuesday'), source.text.indexOf('Tuesday') + 7);
+    await createPassage(other, other.text.indexOf('Nothing'), other.text.indexOf(' of'));
+    await settle();
+    expect(seen.at(-1)).toEqual(['Officers', 'Tuesday']);
+    await deletePassage(first.id);
+    await settle();
+    expect(seen.at(-1)).toEqual(['Tuesday']);
+    act(() => root.unmount());
   });
 });
