@@ -124,8 +124,11 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
       ctx.stroke();
       ctx.fillText(format(tick), tx + 3, 10);
     }
-    // Lanes.
+    // Lanes. Points are gathered into one path per colour and filled once at the end: a fill per
+    // point made drawing 19,000 found dates a main-thread task of a few hundred milliseconds.
     let drawn = 0;
+    const points = new Map<string, Path2D>();
+    let chosen: { item: Placed; y: number } | null = null;
     placed.forEach((lane, i) => {
       const y = TOP + i * LANE + LANE / 2;
       ctx.fillStyle = ink;
@@ -142,19 +145,13 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
         if (item.from > d1) break;
         drawn++;
         const fill = fills[item.event.status];
-        const selected = item.event.key === selectedKey;
+        if (item.event.key === selectedKey) chosen = { item, y };
         if (item.point) {
           const cx = x((item.from + item.to) / 2);
-          ctx.beginPath();
-          ctx.arc(cx, y, selected ? 7 : 5, 0, Math.PI * 2);
-          ctx.fillStyle = fill;
-          ctx.fill();
-          if (selected) {
-            ctx.lineWidth = 2;
-            ctx.strokeStyle = ink;
-            ctx.stroke();
-            ctx.lineWidth = 1;
-          }
+          let path = points.get(fill);
+          if (!path) points.set(fill, (path = new Path2D()));
+          path.moveTo(cx + 5, y);
+          path.arc(cx, y, 5, 0, Math.PI * 2);
         } else {
           const left = Math.max(LABEL_WIDTH, x(item.from));
           const right = Math.min(width - 8, Math.max(x(item.to), left + 3));
@@ -162,15 +159,31 @@ export function TimelineAxis({ groups, extent, selectedKey, onSelect, onActivate
           ctx.fillStyle = fill;
           ctx.fillRect(left, y - 5, right - left, 10);
           ctx.globalAlpha = 1;
-          if (selected) {
-            ctx.lineWidth = 2;
-            ctx.strokeStyle = ink;
-            ctx.strokeRect(left - 1, y - 6, right - left + 2, 12);
-            ctx.lineWidth = 1;
-          }
         }
       }
     });
+    for (const [fill, path] of points) {
+      ctx.fillStyle = fill;
+      ctx.fill(path);
+    }
+    // The selected event, over the rest.
+    if (chosen) {
+      const { item, y } = chosen as { item: Placed; y: number };
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = ink;
+      ctx.fillStyle = fills[item.event.status];
+      if (item.point) {
+        ctx.beginPath();
+        ctx.arc(x((item.from + item.to) / 2), y, 7, 0, Math.PI * 2);
+        ctx.fill();
+        ctx.stroke();
+      } else {
+        const left = Math.max(LABEL_WIDTH, x(item.from));
+        const right = Math.min(width - 8, Math.max(x(item.to), left + 3));
+        ctx.strokeRect(left - 1, y - 6, right - left + 2, 12);
+      }
+      ctx.lineWidth = 1;
+    }
     // How many marks the last frame drew: what tests and the benchmark wait for.
     canvas.dataset.drawn = String(drawn);
     // A user-timing entry per frame drawn: the benchmark (E2) reads these.
