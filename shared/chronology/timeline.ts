@@ -249,11 +249,11 @@ export function buildTimeline(input: TimelineInput): Timeline {
   const undated: UndatedItem[] = [];
   for (const passage of input.passages) {
     if (datedPassages.has(passage.id) || passage.anchor === 'orphaned') continue;
-    undated.push({ kind: 'passage', id: passage.id, label: clip(passage.selectors[0].exact), sourceId: passage.sourceId });
+    undated.push({ kind: 'passage', id: passage.id, label: recordLabel(passage, passage.selectors[0].exact), sourceId: passage.sourceId });
   }
   for (const claim of input.claims) {
     if (datedClaims.has(claim.id)) continue;
-    undated.push({ kind: 'claim', id: claim.id, label: clip(claim.statement), sourceId: null });
+    undated.push({ kind: 'claim', id: claim.id, label: recordLabel(claim, claim.statement), sourceId: null });
   }
   return { events, undated, dismissed };
 }
@@ -510,6 +510,17 @@ function sentenceLabel(text: string, match: FoundDate): string {
     label = clip(text.slice(match.sentence.start, match.sentence.end));
     sentenceLabels.set(match, label);
   }
+  return label;
+}
+
+/** An undated passage's or claim's label, remembered by record (records are replaced, never changed in place): thousands are listed on every rebuild. */
+const recordLabels = new WeakMap<object, { text: string; label: string }>();
+
+function recordLabel(record: object, text: string): string {
+  const known = recordLabels.get(record);
+  if (known?.text === text) return known.label;
+  const label = clip(text);
+  recordLabels.set(record, { text, label });
   return label;
 }
 
