@@ -5,7 +5,7 @@
  * panes share one extraction and switching panes or cases never repeats it.
  * A source is sent again only when its revision changes ("Update source…").
  */
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { SourceDates } from '../../../shared/chronology/timeline';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { afterPaint } from '../../lib/afterPaint';
@@ -141,7 +141,8 @@ export function useCaseExtraction(sources: readonly SourceRecord[] | undefined, 
     if (sources && start) return afterPaint(() => request(sources));
   }, [sources, start]);
   const current = useSyncExternalStore(subscribe, () => version);
-  return useMemo(() => {
+  const previous = useRef<CaseExtraction | null>(null);
+  const extraction = useMemo(() => {
     void current;
     const list = sources ?? [];
     const dates: SourceDates[] = [];
@@ -157,6 +158,25 @@ export function useCaseExtraction(sources: readonly SourceRecord[] | undefined, 
       else pending++;
     }
     const error = startFailure ? `Dates and names cannot be found: ${startFailure}` : failed.length ? `Some sources could not be read: ${failed.join('; ')}` : null;
-    return { dates, entities, pending: startFailure ? 0 : pending, error };
+    // The same results keep the same arrays: a change of what is pending alone (sources sent, a failure)
+    // does not make the panes rebuild their timeline and entities from what they already have.
+    const last = previous.current;
+    return {
+      dates: last && sameItems(last.dates, dates) ? last.dates : dates,
+      entities: last && sameItems(last.entities, entities, (a, b) => a.extracted === b.extracted && a.text === b.text) ? last.entities : entities,
+      pending: startFailure ? 0 : pending,
+      error,
+    };
   }, [sources, current]);
+  useEffect(() => {
+    previous.current = extraction;
+  }, [extraction]);
+  return extraction;
+}
+
+/** Whether two lists hold the same items in the same order (`same` compares two items; identity by default). */
+export function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
 }

@@ -5,7 +5,7 @@
  * and inserts the chronology into the brief or saves it as CSV.
  */
 import { safeFileStem } from '../../../shared/domain/fileName';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseUserDate } from '../../../shared/chronology/dates';
 import { chronologyCsv, chronologyTable } from '../../../shared/chronology/table';
 import { buildTimeline, chronologyRows, claimDateReader, groupEvents, timelineExtent, type TimelineEvent, type UndatedItem } from '../../../shared/chronology/timeline';
@@ -39,8 +39,10 @@ export function TimelinePane({ caseId, caseName, sources, passages, claims }: Ti
   const notices = useNotices();
   const { reason: readOnlyReason } = useCaseReadOnly();
   const entries = useTimelineEntries(caseId);
-  // The stored events first: extraction starts once they are read (and drawn).
-  const extraction = useCaseExtraction(sources, entries !== undefined);
+  // The stored events first: extraction starts once they are read (and drawn). Results arriving from the
+  // workers are taken in a deferred render, which React splits into tasks between components (the pane's
+  // timeline, the axis's lanes), rather than in the one task that tells of them.
+  const extraction = useDeferredValue(useCaseExtraction(sources, entries !== undefined));
   const [groupBy, setGroupBy] = useState<'source' | 'claim'>('source');
   const [view, setView] = useState<'axis' | 'list'>('axis');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);

@@ -78,8 +78,9 @@ async function seedBigCase(page: Page): Promise<void> {
 }
 
 /**
- * Click a tab (by its label) and time until the pane's canvas reports it has drawn at least `least`
- * marks (`ready` on its dataset: a partial drawing does not count); gives up after a minute.
+ * Click a tab (by its label) and time until the pane's canvas reports a frame drawn with at least
+ * `least` of what `ready` on its dataset counts (the timeline's events, the matrix's rows: a frame drawn
+ * from part of the data does not count); gives up after a minute.
  */
 async function firstPaint(page: Page, tab: string, canvas: string, ready: string, least: number): Promise<number> {
   return page.evaluate(
@@ -118,13 +119,17 @@ async function e2(page: Page, baseURL: string): Promise<Figure[]> {
     await page.getByRole('navigation', { name: 'Cases' }).waitFor();
     await page.getByText('Big views case').first().waitFor();
     await page.waitForTimeout(500);
-    // Every stored event is in view at the first (fitted) zoom: the paint counts once all 5,000 are drawn.
-    timelinePaints.push(await firstPaint(page, 'Timeline', '.timeline-axis canvas', 'drawn', 5000));
+    // The paint counts once a frame is drawn from all 5,000 stored events (at the first, fitted, zoom every
+    // event is in the time window; the axis draws the lanes in view, as the user sees them, and scrolls the rest).
+    timelinePaints.push(await firstPaint(page, 'Timeline', '.timeline-axis canvas', 'events', 5000));
     step(`load ${run + 1}: timeline drawn in ${Math.round(timelinePaints[run]!)} ms`);
     mapPaints.push(await firstPaint(page, 'Evidence map', '.matrix-canvas', 'rows', 1));
     step(`load ${run + 1}: map drawn in ${Math.round(mapPaints[run]!)} ms`);
   }
-  const drawn = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.timeline-axis canvas')?.dataset.drawn ?? 0));
+  const { drawn, events } = await page.evaluate(() => {
+    const data = document.querySelector<HTMLElement>('.timeline-axis canvas')?.dataset;
+    return { drawn: Number(data?.drawn ?? 0), events: Number(data?.events ?? 0) };
+  });
 
   // Zoom in and out and pan the axis, one input per frame, as a wheel and the keyboard do.
   await page.getByRole('tab', { name: 'Timeline' }).click();
@@ -170,7 +175,7 @@ async function e2(page: Page, baseURL: string): Promise<Figure[]> {
   const tFrame = p95(timelineFrames);
   const mFrame = p95(mapFrames);
   return [
-    { id: 'E2-timeline-paint', label: `Timeline of 5,000 events: tab click → axis drawn (${drawn} marks)`, value: round(tPaint, 0), unit: 'ms', target: '≤ 300 ms', pass: tPaint <= 300 },
+    { id: 'E2-timeline-paint', label: `Timeline of 5,000 events: tab click → axis drawn (${events} events, ${drawn} marks in the lanes in view)`, value: round(tPaint, 0), unit: 'ms', target: '≤ 300 ms', pass: tPaint <= 300 },
     { id: 'E2-timeline-frame', label: `Timeline zoom/pan: script work per frame, p95 of ${timelineFrames.length} frames`, value: round(tFrame, 2), unit: 'ms', target: '≤ 16 ms', pass: tFrame <= 16 },
     { id: 'E2-map-paint', label: 'Evidence map of 2,000 claims × 500 sources: tab click → matrix drawn', value: round(mPaint, 0), unit: 'ms', target: '≤ 300 ms', pass: mPaint <= 300 },
     { id: 'E2-map-frame', label: `Evidence map scroll: script work per frame, p95 of ${mapFrames.length} frames`, value: round(mFrame, 2), unit: 'ms', target: '≤ 16 ms', pass: mFrame <= 16 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describe as selectors } from '../../../../shared/anchoring';
-import { buildTimeline, chronologyRows, claimDateReader, datesInSource, groupEvents, referenceFor } from '../../../../shared/chronology/timeline';
+import { buildTimeline, chronologyRows, claimDateReader, datesInSource, groupEvents, mergeRuns, referenceFor } from '../../../../shared/chronology/timeline';
 import type { TimelineEntryRecord } from '../../../../shared/domain/types';
 import { claimOf, passageOf, sourceFrom } from '../viewsFixtures';
 
@@ -118,5 +118,53 @@ describe('the timeline of the ferry article (team-written: absolute and relative
     const claim = claimOf('c-new', 'The hearing was set for 9 October 1981', [['p-fire', 'supports']]);
     const timeline = buildTimeline({ sources: [source], passages: [passage], claims: [claim], entries: [], found: [found], claimDates: 'known' });
     expect(timeline.events.filter((e) => e.key.startsWith('claim:')).map((e) => e.date.start)).toEqual(['1981-10-09']);
+  });
+});
+
+describe('building the timeline while results stream in', () => {
+  it('merges sorted runs into one sorted list (mergeRuns), whatever the number of runs', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % 1000);
+    for (const count of [0, 1, 2, 3, 7, 50]) {
+      const runs = Array.from({ length: count }, (_, i) => Array.from({ length: (i * 13) % 40 }, rand).sort((a, b) => a - b));
+      const merged = mergeRuns(runs, (a, b) => a - b);
+      expect(merged).toEqual(runs.flat().sort((a, b) => a - b));
+    }
+    const only = [1, 2, 3];
+    expect(mergeRuns([only], (a, b) => a - b)).not.toBe(only);
+  });
+
+  it('gives the same events in the same order as the sources arrive one by one as when all are there', () => {
+    const texts = [
+      'On 3 March 2024 the ferry sailed. In 1998 it was built. By June 2023 it needed repairs.',
+      'The inquiry opened on 3 March 2024. A report followed in May 2024 and again on 2 January 2025.',
+      'Nothing happened in 1998. Between 4 and 19 January 2021 the crew trained. On 3 March 2024 it burned.',
+    ];
+    const sources = texts.map((text, i) => sourceFrom(`src-${i}`, `s${i}.txt`, { issued: { 'date-parts': [[2024, 3, 15]] } }, text));
+    const found = sources.map((s) => datesInSource(s));
+    const passage = passageOf('p-1', sources[1]!, 'The inquiry opened on 3 March 2024.');
+    const claim = claimOf('c-1', 'The inquiry opened', [['p-1', 'supports']]);
+    const input = { sources, passages: [passage], claims: [claim], entries: [] as TimelineEntryRecord[] };
+    // Rebuilt as each source arrives: the earlier sources' parts are remembered.
+    let streamed = buildTimeline({ ...input, found: [] });
+    for (let n = 1; n <= found.length; n++) streamed = buildTimeline({ ...input, found: found.slice(0, n) });
+    // A fresh build from copies (nothing remembered).
+    const fresh = buildTimeline({ ...input, found: found.map((f) => ({ ...f, dates: f.dates.map((d) => ({ ...d })) })) });
+    expect(streamed.events.map((e) => e.key)).toEqual(fresh.events.map((e) => e.key));
+    expect(streamed.events.map((e) => e.date.start)).toEqual([...streamed.events.map((e) => e.date.start)].sort());
+    expect(streamed.events.find((e) => e.passageId === 'p-1')?.claimIds).toEqual(['c-1']);
+    expect(streamed.undated).toEqual(fresh.undated);
+  });
+
+  it('applies a decision made after the source was built (a remembered part is not reused with other entries)', () => {
+    const source = ferry();
+    const found = datesInSource(source);
+    const input = { sources: [source], passages: [], claims: [], found: [found] };
+    const before = buildTimeline({ ...input, entries: [] });
+    expect(before.events.some((e) => e.found?.text === 'Yesterday')).toBe(true);
+    const at = source.text.indexOf('Yesterday');
+    const after = buildTimeline({ ...input, entries: [entry('dismissed', { id: 'e-y', selectors: selectors(source.text, at, at + 9) })] });
+    expect(after.events.some((e) => e.found?.text === 'Yesterday')).toBe(false);
+    expect(after.dismissed.map((e) => e.found?.text)).toEqual(['Yesterday']);
   });
 });
