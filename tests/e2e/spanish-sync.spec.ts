@@ -5,36 +5,11 @@
  * in Spanish, with no English left in it.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSyncServer, type SyncServer } from '../../node/sync/server';
-import { DEFAULT_LIMITS } from '../../shared/sync/api';
+import { useLoopbackSyncServer } from './helpers/syncServer';
 
 test.use({ locale: 'es-ES' });
 
-let server: SyncServer;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'casefile-e2e-sync-es-'));
-  server = await startSyncServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    maxMessageBytes: DEFAULT_LIMITS.maxMessageBytes,
-    maxBlobBytes: DEFAULT_LIMITS.maxBlobBytes,
-    durability: 'periodic',
-    secret: randomBytes(32),
-    log: () => undefined,
-  });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const syncServer = useLoopbackSyncServer('casefile-e2e-sync-es-');
 
 async function spanishProfile(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'es-ES' });
@@ -59,7 +34,7 @@ test('a sync server’s refusal of an invitation speaks Spanish', async ({ brows
     await a.keyboard.press('Enter');
     await caseMenu(a, 'Compartir caso…');
     const share = a.getByRole('dialog', { name: 'Compartir caso' });
-    await share.getByRole('textbox', { name: 'Dirección del servidor' }).fill(server.url);
+    await share.getByRole('textbox', { name: 'Dirección del servidor' }).fill(syncServer().url);
     await share.getByRole('button', { name: 'Compartir', exact: true }).click();
     const invitation = share.getByRole('textbox', { name: 'Invitación' });
     await expect(invitation).toHaveValue(/^casefile:\/\/join\?/);

@@ -6,38 +6,13 @@
  * in line; when the holder closes, the waiting tab holds it; and the brief's text is in its document once.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSyncServer, type SyncServer } from '../../node/sync/server';
-import { DEFAULT_LIMITS } from '../../shared/sync/api';
+import { useLoopbackSyncServer } from './helpers/syncServer';
 import { briefBox, caseMenu, newCase, openApp } from './helpers/app';
 
 const BRIEF = 'Seeded once: the harbour master was paid twice.';
 const PREFIX = 'casefile-seeding-tab:';
 
-let server: SyncServer;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'casefile-e2e-seeding-'));
-  server = await startSyncServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    maxMessageBytes: DEFAULT_LIMITS.maxMessageBytes,
-    maxBlobBytes: DEFAULT_LIMITS.maxBlobBytes,
-    durability: 'periodic',
-    secret: randomBytes(32),
-    log: () => undefined,
-  });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const syncServer = useLoopbackSyncServer('casefile-e2e-seeding-');
 
 function syncStatus(page: Page) {
   return page.getByRole('complementary', { name: 'Sync' }).getByRole('status');
@@ -80,7 +55,7 @@ test('of one member’s two tabs only one seeds, and the other takes over when i
     await expect(first.locator('.brief-status')).toHaveText('Saved');
     await caseMenu(first, 'Share case…');
     const share = first.getByRole('dialog', { name: 'Share case' });
-    await share.getByRole('textbox', { name: 'Server address' }).fill(server.url);
+    await share.getByRole('textbox', { name: 'Server address' }).fill(syncServer().url);
     await share.getByRole('button', { name: 'Share' }).click();
     await expect(share.getByRole('textbox', { name: 'Invitation' })).toHaveValue(/^casefile:\/\/join\?/);
     await share.getByRole('button', { name: 'Close' }).click();

@@ -5,14 +5,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSyncServer, type SyncServer } from '../../node/sync/server';
-import { DEFAULT_LIMITS } from '../../shared/sync/api';
 import { TOKEN_PATTERN } from '../../shared/sync/token';
+import { useLoopbackSyncServer } from './helpers/syncServer';
 import { briefBox, caseMenu, fixture, importThroughChooser, newCase, openApp, sourceItems, sourceRegion } from './helpers/app';
 import { readStores } from './helpers/db';
 import { selectWithMouse } from './helpers/select';
@@ -21,28 +17,8 @@ import { holdFileChoosers } from './support/fixtures';
 const DETAINED = '14 people had been detained across three provinces';
 const SEIZED = 'they had intercepted 3.2 tonnes of cocaine';
 
-let server: SyncServer;
-let dataDir: string;
 const serverLog: string[] = [];
-
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'casefile-e2e-sync-'));
-  server = await startSyncServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    maxMessageBytes: DEFAULT_LIMITS.maxMessageBytes,
-    maxBlobBytes: DEFAULT_LIMITS.maxBlobBytes,
-    durability: 'periodic',
-    secret: randomBytes(32),
-    log: (line) => serverLog.push(line),
-  });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const syncServer = useLoopbackSyncServer('casefile-e2e-sync-', (line) => serverLog.push(line));
 
 function syncBar(page: Page) {
   return page.getByRole('complementary', { name: 'Sync' });
@@ -114,7 +90,7 @@ async function shareNewCase(page: Page, role: 'Can edit' | 'Can only read' = 'Ca
   }
   await caseMenu(page, 'Share case…');
   const dialog = page.getByRole('dialog', { name: 'Share case' });
-  await dialog.getByRole('textbox', { name: 'Server address' }).fill(server.url);
+  await dialog.getByRole('textbox', { name: 'Server address' }).fill(syncServer().url);
   await dialog.getByRole('radio', { name: role }).check();
   await dialog.getByRole('button', { name: 'Share' }).click();
   const invitation = dialog.getByRole('textbox', { name: 'Invitation' });
@@ -347,11 +323,11 @@ test('a wrong token is refused with a clear message and stores nothing; a read-o
 test('B goes offline, both edit, B reloads while offline and comes back: every edit is merged, the status log holds both changes, and both are told the status was changed at the same time until one confirms', async ({ browser }) => {
   const a = await profile(browser);
   const b = await profile(browser);
-  const link = await relay(server.port);
+  const link = await relay(syncServer().port);
   try {
     const invitation = await shareNewCase(a.page);
     // B reaches the server through the relay.
-    await joinWith(b.page, invitation.replace(encodeURIComponent(server.url), encodeURIComponent(link.url)));
+    await joinWith(b.page, invitation.replace(encodeURIComponent(syncServer().url), encodeURIComponent(link.url)));
     await expect(syncStatus(b.page)).toHaveText('Synced');
 
     // A claim both will change.
@@ -446,11 +422,11 @@ test('B goes offline, both edit, B reloads while offline and comes back: every e
 test('the brief is shared: seeded once, typed by both at once and merged, typed offline and kept over a reload, with citations that work for both', async ({ browser }) => {
   const a = await profile(browser);
   const b = await profile(browser);
-  const link = await relay(server.port);
+  const link = await relay(syncServer().port);
   const OPENING = 'Opening line from A.';
   try {
     const invitation = await shareNewCase(a.page, 'Can edit', OPENING);
-    await joinWith(b.page, invitation.replace(encodeURIComponent(server.url), encodeURIComponent(link.url)));
+    await joinWith(b.page, invitation.replace(encodeURIComponent(syncServer().url), encodeURIComponent(link.url)));
     await expect(syncStatus(b.page)).toHaveText('Synced');
 
     // B gets A's text from before sharing, once (only one side seeds the document).
@@ -676,10 +652,10 @@ test('notes others change while they are closed here: their stored copies follow
 test('A and B delete and restore the same passage and rename the same tag differently at once: both end the same, nothing lost', async ({ browser }) => {
   const a = await profile(browser);
   const b = await profile(browser);
-  const link = await relay(server.port);
+  const link = await relay(syncServer().port);
   try {
     const invitation = await shareNewCase(a.page);
-    await joinWith(b.page, invitation.replace(encodeURIComponent(server.url), encodeURIComponent(link.url)));
+    await joinWith(b.page, invitation.replace(encodeURIComponent(syncServer().url), encodeURIComponent(link.url)));
     await highlightAndTag(a.page, DETAINED, 'detentions');
     await expect(passageList(b.page).getByRole('button', { name: new RegExp(DETAINED) })).toBeVisible();
     await expect(syncStatus(b.page)).toHaveText('Synced');
