@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from '../i18n';
+import { failureText, useTranslation } from '../i18n';
 import { Icon } from './icons';
 
 export interface Toast {
@@ -17,6 +17,15 @@ export interface NoticesApi {
 }
 
 const NoticesContext = createContext<NoticesApi | null>(null);
+
+/** Run a toast's action (an Undo, say); if it fails (what it would undo is gone), say why instead of dropping it. */
+export async function runToastAction(run: () => void | Promise<void>, showError: (message: string) => void): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    showError(failureText(error));
+  }
+}
 
 export function useNotices(): NoticesApi {
   const api = useContext(NoticesContext);
@@ -67,7 +76,7 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
                   type="button"
                   onClick={() => {
                     dismissToast(toast.id);
-                    void toast.action?.run();
+                    if (toast.action) void runToastAction(toast.action.run, setError);
                   }}
                 >
                   {toast.action.label}

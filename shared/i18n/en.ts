@@ -664,6 +664,7 @@ export const en = {
     styleNotText: '“{{name}}” is not a text file, so it cannot be a CSL style. Nothing was changed.',
     styleRefused: '“{{name}}” cannot be used as a citation style: {{reason}} Nothing was changed.',
     exported: 'Exported the brief as “{{file}}”.',
+    exportedPandoc: 'Exported the brief for Pandoc: {{files}}. Keep them in one folder and run pandoc --citeproc on “{{first}}”.',
     saved: 'Saved “{{file}}”.',
     failed: 'Nothing was saved. {{reason}}',
     cancelled: 'Export cancelled; nothing was saved.',
@@ -1621,6 +1622,7 @@ export const en = {
   updateSource: {
     title: 'Update “{{title}}”',
     same: '“{{file}}” is the same file as the current version; nothing changed.',
+    cancelled: 'Update of “{{title}}” cancelled; nothing changed.',
     replace: 'Replace revision {{previous}} with “{{file}}” as revision {{next}}.',
     noPassages: 'This source has no passages to move.',
     preview_one: 'Here is where its {{count}} passage would go. Nothing changes until you apply.',
@@ -1677,6 +1679,8 @@ export const en = {
     create: 'Create tag “{{name}}”',
   },
   brief: {
+    keptFromTabTitle: '{{title}} (kept from this tab)',
+    deletedElsewhere: '“{{title}}” was deleted in another tab or window. What you typed here is kept in the note “{{kept}}”.',
     newNote: 'New note',
     newNoteTitle: 'Note {{number}}',
     noteTitle: 'Note title',

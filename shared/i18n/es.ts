@@ -686,6 +686,7 @@ export const es: Messages<Catalogue> = {
     styleNotText: '«{{name}}» no es un archivo de texto, así que no puede ser un estilo CSL. No se ha cambiado nada.',
     styleRefused: '«{{name}}» no se puede usar como estilo de cita: {{reason}} No se ha cambiado nada.',
     exported: 'Informe exportado como «{{file}}».',
+    exportedPandoc: 'Informe exportado para Pandoc: {{files}}. Guárdalos en la misma carpeta y ejecuta pandoc --citeproc sobre «{{first}}».',
     saved: 'Guardado «{{file}}».',
     failed: 'No se ha guardado nada. {{reason}}',
     cancelled: 'Exportación cancelada; no se ha guardado nada.',
@@ -1681,6 +1682,7 @@ export const es: Messages<Catalogue> = {
   updateSource: {
     title: 'Actualizar «{{title}}»',
     same: '«{{file}}» es el mismo archivo que la versión actual; no ha cambiado nada.',
+    cancelled: 'Actualización de «{{title}}» cancelada; no ha cambiado nada.',
     replace: 'Sustituir la revisión {{previous}} por «{{file}}» como revisión {{next}}.',
     noPassages: 'Esta fuente no tiene pasajes que mover.',
     preview_one: 'Aquí se ve adónde iría su {{count}} pasaje. No cambia nada hasta que lo apliques.',
@@ -1741,6 +1743,8 @@ export const es: Messages<Catalogue> = {
     create: 'Crear la etiqueta «{{name}}»',
   },
   brief: {
+    keptFromTabTitle: '{{title}} (guardada desde esta pestaña)',
+    deletedElsewhere: '«{{title}}» se borró en otra pestaña o ventana. Lo que escribiste aquí se conserva en la nota «{{kept}}».',
     newNote: 'Nueva nota',
     newNoteTitle: 'Nota {{number}}',
     noteTitle: 'Título de la nota',

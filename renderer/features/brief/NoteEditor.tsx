@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n';
+import { t as tNow, useTranslation } from '../../i18n';
 import { briefPlainText, type SerializedBriefJSON } from '../../../shared/brief/build';
 import { mergeNoteVersions } from '../../../shared/brief/merge';
 import type { NoteRecord } from '../../../shared/domain/types';
@@ -129,9 +129,9 @@ function LocalNoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealReq
             throw new NoteConflictError();
           }
           // Deleted in another tab or window: what was typed here becomes a note of its own.
-          const kept = await createNote(noteRef.current.caseId, `${noteRef.current.title} (kept from this tab)`);
+          const kept = await createNote(noteRef.current.caseId, tNow('brief.keptFromTabTitle', { title: noteRef.current.title }));
           await saveNoteContent(kept.id, version);
-          notices.toast(`“${noteRef.current.title}” was deleted in another tab or window. What you typed here is kept in the note “${kept.title}”.`);
+          notices.toast(tNow('brief.deletedElsewhere', { title: noteRef.current.title, kept: kept.title }));
         },
         onStatus: (s, error) => {
           // Storage full, or the database taken by another window: the app-wide dialog offers the text.

@@ -151,7 +151,7 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
           if (!saved) return; // a save dialog was cancelled: the rest is not written
           names.push(saved.name);
         }
-        notices.toast(`Exported the brief for Pandoc: ${names.join(', ')}. Keep them in one folder and run pandoc --citeproc on “${names[0]}”.`);
+        notices.toast(t('exportBrief.exportedPandoc', { files: names.join(', '), first: names[0] ?? '' }));
         onFinished();
         return;
       }

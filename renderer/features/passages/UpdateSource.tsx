@@ -38,7 +38,7 @@ export function useUpdateSource() {
         // Progress, Cancel and the OCR question, as for any import.
         const draft = await draftWithProgress(file.name, (control) => importer.importFile(file.name, file.bytes, control));
         if (!draft) {
-          notices.toast(`Update of “${source.metadata.title}” cancelled; nothing changed.`);
+          notices.toast(t('updateSource.cancelled', { title: source.metadata.title }));
           return;
         }
         if (draft.sha256 === source.sha256) {
