@@ -6,6 +6,7 @@
  */
 export const en = {
   common: {
+    quote: '“{{text}}”',
     loading: 'Loading…',
     undo: 'Undo',
   },
@@ -730,6 +731,8 @@ export const en = {
     emptied_other: 'The Trash is empty: {{count}} records were deleted for good.',
   },
   passage: {
+    ocrUncertain: 'Recognised by OCR, with low confidence for {{words}}: check against the page before quoting.',
+    ocrRecognised: 'Recognised by OCR: citations of it say “(OCR)”.',
     card: 'Passage',
     head: '{{source}} · {{locator}}',
     headOrphaned: '{{source}} · {{locator}} · orphaned',

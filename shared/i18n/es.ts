@@ -3,6 +3,7 @@ import type { Catalogue, Messages } from './index';
 
 export const es: Messages<Catalogue> = {
   common: {
+    quote: '«{{text}}»',
     loading: 'Cargando…',
     undo: 'Deshacer',
   },
@@ -757,6 +758,8 @@ export const es: Messages<Catalogue> = {
     emptied_other: 'La papelera está vacía: se han eliminado definitivamente {{count}} registros.',
   },
   passage: {
+    ocrUncertain: 'Reconocido por OCR, con poca confianza en {{words}}: compáralo con la página antes de citarlo.',
+    ocrRecognised: 'Reconocido por OCR: sus citas dicen «(OCR)».',
     card: 'Pasaje',
     head: '{{source}} · {{locator}}',
     headOrphaned: '{{source}} · {{locator}} · huérfano',

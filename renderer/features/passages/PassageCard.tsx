@@ -119,9 +119,7 @@ export function PassageCard({ passage, source, claims, anchor, focusComment, jus
       <blockquote className="passage-quote" dir="auto">{passage.selectors[0].exact}</blockquote>
       {recognised && (
         <p className="passage-ocr-note">
-          {uncertain.length
-            ? `Recognised by OCR, with low confidence for ${uncertain.map((w) => `“${w}”`).join(', ')}: check against the page before quoting.`
-            : 'Recognised by OCR: citations of it say “(OCR)”.'}
+          {uncertain.length ? t('passage.ocrUncertain', { words: uncertain.map((w) => t('common.quote', { text: w })).join(', ') }) : t('passage.ocrRecognised')}
         </p>
       )}
       <TagInput caseId={passage.caseId} value={passage.tags} onChange={setTags} />
