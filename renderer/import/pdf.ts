@@ -101,10 +101,10 @@ async function openInWorker(name: string, bytes: Uint8Array, assets: PdfAssets, 
   });
   worker.addEventListener('error', (event) => {
     close();
-    fail(new Error(`The PDF reader stopped: ${event.message || 'it failed to start'}.`));
+    fail(importErrors.readerStopped(name, event.message));
   });
   function call<K extends keyof PdfResults>(request: Omit<Extract<PdfRequest, { type: K }>, 'id'>, transfer: Transferable[] = [], onProgress?: (done: number, total: number) => void): Promise<PdfResults[K]> {
-    if (closed) return Promise.reject(signal?.aborted ? cancelled() : new Error('The PDF reader was closed.'));
+    if (closed) return Promise.reject(signal?.aborted ? cancelled() : importErrors.readerStopped(name, ''));
     const id = nextId++;
     return new Promise<PdfResults[K]>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });

@@ -1400,6 +1400,7 @@ export const en = {
     encryptedPdf: '“{{name}}” is protected with a password. Open it in a PDF reader, save a copy without the password, and import that copy.',
     corrupt: '“{{name}}” is damaged or is not really a {{format}} file, so Casefile cannot read it.',
     unreadable: '“{{name}}” could not be read: {{reason}}',
+    readerStopped: 'The PDF reader stopped while reading “{{name}}”{{detail}}. Try the import again; if it stops again, the file may be damaged.',
     overlapping: '“{{name}}” is damaged or is not really a {{format}} file, so Casefile cannot read it: its entries overlap or claim sizes over 4 GB, as zip bombs do.',
     tooManyEntries: '“{{name}}” holds {{count, number}} files inside, far more than any real {{format}} file, so Casefile did not open it.',
     noAddress: 'Type the address of the page to import.',

@@ -1453,6 +1453,7 @@ export const es: Messages<Catalogue> = {
     encryptedPdf: '«{{name}}» está protegido con contraseña. Ábrelo en un lector de PDF, guarda una copia sin contraseña e importa esa copia.',
     corrupt: '«{{name}}» está dañado o no es realmente un archivo {{format}}, así que Casefile no puede leerlo.',
     unreadable: 'No se ha podido leer «{{name}}»: {{reason}}',
+    readerStopped: 'El lector de PDF se detuvo mientras leía «{{name}}»{{detail}}. Vuelve a importarlo; si se detiene otra vez, puede que el archivo esté dañado.',
     overlapping: '«{{name}}» está dañado o no es realmente un archivo {{format}}, así que Casefile no puede leerlo: sus entradas se solapan o declaran tamaños de más de 4 GB, como hacen las bombas zip.',
     tooManyEntries: '«{{name}}» contiene {{count, number}} archivos, muchos más que cualquier archivo {{format}} real, así que Casefile no lo ha abierto.',
     noAddress: 'Escribe la dirección de la página que quieres importar.',

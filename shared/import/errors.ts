@@ -225,6 +225,9 @@ export const importErrors = {
 
   tooManyEntries: (name: string, format: string, count: number) => new ImportError('too-complex', ref('tooManyEntries', { name, format, count })),
 
+  /** The PDF worker itself stopped (crashed, or could not start); `detail` is the browser's words, if any. */
+  readerStopped: (name: string, detail: string) => new ImportError('corrupt', ref('readerStopped', { name, detail: detail ? ` (${detail})` : '' })),
+
   /** A reader that failed in its own words (the PDF worker's). */
   unreadable: (name: string, reason: string) => new ImportError('corrupt', ref('unreadable', { name, reason })),
 };
