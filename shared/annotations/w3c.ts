@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { TagError, normaliseTagName, sameTagName } from '../claims/tags';
+import { MessageError, type MessageRef } from '../i18n';
 import type { PassageRecord, SourceRecord, TagRecord, TextPositionSelector, TextQuoteSelector } from '../domain/types';
 import { niToSha256Hex, sha256HexToNi } from './namedInformation';
 
@@ -174,42 +175,62 @@ export interface ParsedAnnotation {
   comment: string;
 }
 
-export type AnnotationImport = { ok: true; annotations: ParsedAnnotation[] } | { ok: false; error: string };
+/**
+ * A refusal names its reason as a catalogue message (`detail`, under `annotationFile.reason`) for the UI
+ * to show in its language; `error` is that reason in English, for logs and tests.
+ */
+export type AnnotationImport = { ok: true; annotations: ParsedAnnotation[] } | { ok: false; error: string; detail: MessageRef };
 
 export interface ImportOptions {
   /** Used as the date of annotations that carry none; without it such annotations are refused. */
   now?: number;
 }
 
+/** A reason's catalogue message. */
+function reasonRef(name: string, values?: MessageRef['values']): MessageRef {
+  return values === undefined ? { key: `annotationFile.reason.${name}` } : { key: `annotationFile.reason.${name}`, values };
+}
+
+// The schemas' error messages are reason names (`annotationFile.reason.<name>`); `itemIssue` makes them messages.
 const text = (missing: string, wrong: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? missing : wrong) });
 
 const annotationShape = z.object({
-  id: text('has no id', 'has an id that is not text').min(1, { error: 'has an empty id' }),
-  type: z.union([z.string(), z.array(z.string())], { error: 'has no type' }),
-  created: text('', 'has a created date that is not text').optional(),
-  modified: text('', 'has a modified date that is not text').optional(),
+  id: text('noId', 'idNotText').min(1, { error: 'emptyId' }),
+  type: z.union([z.string(), z.array(z.string())], { error: 'noType' }),
+  created: text('', 'createdNotText').optional(),
+  modified: text('', 'modifiedNotText').optional(),
   body: z.unknown().optional(),
-  bodyValue: text('', 'has a bodyValue that is not text').optional(),
-  target: z.unknown().refine((value) => value !== undefined, { error: 'has no target' }),
+  bodyValue: text('', 'bodyValueNotText').optional(),
+  target: z.unknown().refine((value) => value !== undefined, { error: 'noTarget' }),
 });
 
 const quoteShape = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: text('has a TextQuoteSelector without exact text', 'has a TextQuoteSelector whose exact text is not text').min(1, {
-    error: 'has a TextQuoteSelector with empty exact text',
-  }),
-  prefix: text('', 'has a TextQuoteSelector whose prefix is not text').optional(),
-  suffix: text('', 'has a TextQuoteSelector whose suffix is not text').optional(),
+  exact: text('quoteNoExact', 'quoteExactNotText').min(1, { error: 'quoteEmpty' }),
+  prefix: text('', 'quotePrefixNotText').optional(),
+  suffix: text('', 'quoteSuffixNotText').optional(),
 });
 
 const offset = z
-  .number({ error: 'has a TextPositionSelector without numeric start and end' })
-  .int({ error: 'has a TextPositionSelector with a fractional offset' })
-  .nonnegative({ error: 'has a TextPositionSelector with a negative offset' });
+  .number({ error: 'positionNotNumbers' })
+  .int({ error: 'positionFractional' })
+  .nonnegative({ error: 'positionNegative' });
 const positionShape = z
   .object({ type: z.literal('TextPositionSelector'), start: offset, end: offset })
-  .refine((selector) => selector.end >= selector.start, { error: 'has a TextPositionSelector that ends before it starts' });
+  .refine((selector) => selector.end >= selector.start, { error: 'positionBackwards' });
+
+const ITEM_ISSUES = new Set([
+  'noId', 'idNotText', 'emptyId', 'noType', 'createdNotText', 'modifiedNotText', 'bodyValueNotText', 'noTarget',
+  'quoteNoExact', 'quoteExactNotText', 'quoteEmpty', 'quotePrefixNotText', 'quoteSuffixNotText',
+  'positionNotNumbers', 'positionFractional', 'positionNegative', 'positionBackwards',
+]);
+
+/** Item `n`'s first schema problem, or `fallback` when zod names none of ours. */
+function itemIssue(issues: readonly z.core.$ZodIssue[], n: number, fallback: string): ImportError {
+  const name = issues[0]?.message;
+  return new ImportError(reasonRef(name !== undefined && ITEM_ISSUES.has(name) ? name : fallback, { item: n }));
+}
 
 const bodyShape = z.object({
   type: z.string().optional(),
@@ -218,7 +239,7 @@ const bodyShape = z.object({
   format: z.string().optional(),
 });
 
-class ImportError extends Error {}
+class ImportError extends MessageError {}
 
 /**
  * Read W3C Web Annotations: an `AnnotationCollection` with an inline first
@@ -234,12 +255,12 @@ export function fromAnnotationCollection(json: unknown, options: ImportOptions =
     const seen = new Map<string, number>();
     annotations.forEach((annotation, index) => {
       const earlier = seen.get(annotation.id);
-      if (earlier !== undefined) throw new ImportError(`Items ${earlier} and ${index + 1} have the same id (${annotation.id}).`);
+      if (earlier !== undefined) throw new ImportError(reasonRef('sameId', { first: earlier, second: index + 1, id: annotation.id }));
       seen.set(annotation.id, index + 1);
     });
     return { ok: true, annotations };
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, error: error.message };
+    if (error instanceof ImportError) return { ok: false, error: error.message, detail: error.detail };
     throw error;
   }
 }
@@ -248,7 +269,7 @@ function parseJson(source: string): unknown {
   try {
     return JSON.parse(source);
   } catch (error) {
-    throw new ImportError(`This file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ImportError(reasonRef('notJson', { detail: error instanceof Error ? error.message : String(error) }));
   }
 }
 
@@ -256,10 +277,10 @@ function parseJson(source: string): unknown {
 function annotationItems(json: unknown): unknown[] {
   if (Array.isArray(json)) return json;
   if (!isRecord(json)) {
-    throw new ImportError(`This file is not a W3C annotation collection: it holds ${json === null ? 'null' : `a ${typeof json}`}, not a JSON object.`);
+    throw new ImportError(reasonRef('notObject', { kind: kindOf(json) }));
   }
   if (!hasAnnotationContext(json['@context'])) {
-    throw new ImportError(`This file is not a W3C annotation collection (no @context "${ANNOTATION_CONTEXT}").`);
+    throw new ImportError(reasonRef('noContext', { context: ANNOTATION_CONTEXT }));
   }
   if (hasType(json.type, 'Annotation')) return [json];
   if (hasType(json.type, 'AnnotationPage')) return pageItems(json, 'page');
@@ -267,39 +288,37 @@ function annotationItems(json: unknown): unknown[] {
     const first = json.first;
     if (first === undefined) {
       if (json.total === 0) return [];
-      throw new ImportError('This annotation collection has no first page, so it holds no annotations to import.');
+      throw new ImportError(reasonRef('noFirstPage'));
     }
     if (!isRecord(first)) {
-      throw new ImportError('This annotation collection links to its pages instead of including them; export it with the annotations inline.');
+      throw new ImportError(reasonRef('linkedPages'));
     }
     const items = pageItems(first, 'collection');
     if (first.next !== undefined) {
-      throw new ImportError('This annotation collection spans several pages; only the first is in the file. Export it as one page.');
+      throw new ImportError(reasonRef('severalPages'));
     }
     if (typeof json.total === 'number' && json.total !== items.length) {
-      throw new ImportError(`This annotation collection says it holds ${json.total} annotations but contains ${items.length}.`);
+      throw new ImportError(reasonRef('wrongTotal', { total: json.total, found: items.length }));
     }
     return items;
   }
-  throw new ImportError(
-    `This file uses the W3C annotation context but its type is ${JSON.stringify(json.type ?? null)}; expected AnnotationCollection, AnnotationPage or Annotation.`,
-  );
+  throw new ImportError(reasonRef('wrongType', { type: JSON.stringify(json.type ?? null) }));
 }
 
 function pageItems(page: Record<string, unknown>, where: 'page' | 'collection'): unknown[] {
   if (!Array.isArray(page.items)) {
-    throw new ImportError(`This annotation ${where === 'page' ? 'page' : "collection's first page"} has no list of items.`);
+    throw new ImportError(reasonRef(where === 'page' ? 'pageNoItems' : 'firstPageNoItems'));
   }
   return page.items;
 }
 
 function parseAnnotation(item: unknown, n: number, options: ImportOptions): ParsedAnnotation {
-  if (!isRecord(item)) throw new ImportError(`Item ${n} is not an annotation object.`);
+  if (!isRecord(item)) throw new ImportError(reasonRef('itemNotObject', { item: n }));
   const parsed = annotationShape.safeParse(item);
-  if (!parsed.success) throw new ImportError(`Item ${n} ${parsed.error.issues[0]?.message ?? 'is not a valid annotation'}.`);
+  if (!parsed.success) throw itemIssue(parsed.error.issues, n, 'notValid');
   const shape = parsed.data;
   if (!hasType(shape.type, 'Annotation')) {
-    throw new ImportError(`Item ${n} is not an Annotation (its type is ${JSON.stringify(shape.type)}).`);
+    throw new ImportError(reasonRef('notAnnotation', { item: n, type: JSON.stringify(shape.type) }));
   }
 
   const created = dateOf(shape.created ?? shape.modified, 'created', n, options);
@@ -321,11 +340,11 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\
 function dateOf(value: string | undefined, field: 'created' | 'modified', n: number, options: ImportOptions): number {
   if (value === undefined) {
     if (options.now !== undefined) return options.now;
-    throw new ImportError(`Item ${n} has no created or modified date.`);
+    throw new ImportError(reasonRef('noDate', { item: n }));
   }
   const ms = DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw new ImportError(`Item ${n} has a ${field} date that is not an ISO 8601 date-time with a time zone: ${JSON.stringify(value)}.`);
+    throw new ImportError(reasonRef(field === 'created' ? 'badCreated' : 'badModified', { item: n, value }));
   }
   return ms;
 }
@@ -335,15 +354,15 @@ type TargetFields = Pick<ParsedAnnotation, 'sourceRef' | 'sourceUrl' | 'sourceSh
 function targetOf(raw: unknown, n: number): TargetFields {
   const targets = (Array.isArray(raw) ? raw : [raw]).filter(isRecord);
   const target = targets.find((candidate) => candidate.selector !== undefined) ?? targets[0];
-  if (target === undefined) throw new ImportError(`Item ${n} has no TextQuoteSelector (its target is only a link).`);
+  if (target === undefined) throw new ImportError(reasonRef('onlyLink', { item: n }));
   const sourceRef = target.source ?? target.id;
-  if (typeof sourceRef !== 'string' || sourceRef === '') throw new ImportError(`Item ${n} has a target without a source.`);
+  if (typeof sourceRef !== 'string' || sourceRef === '') throw new ImportError(reasonRef('noSource', { item: n }));
 
   const selectors = (Array.isArray(target.selector) ? target.selector : [target.selector]).filter(isRecord);
   const rawQuote = selectors.find((selector) => selector.type === 'TextQuoteSelector');
-  if (rawQuote === undefined) throw new ImportError(`Item ${n} has no TextQuoteSelector.`);
+  if (rawQuote === undefined) throw new ImportError(reasonRef('noQuote', { item: n }));
   const quote = quoteShape.safeParse(rawQuote);
-  if (!quote.success) throw new ImportError(`Item ${n} ${quote.error.issues[0]?.message ?? 'has an unusable TextQuoteSelector'}.`);
+  if (!quote.success) throw itemIssue(quote.error.issues, n, 'quoteUnusable');
 
   const fields: TargetFields = {
     sourceRef,
@@ -352,7 +371,7 @@ function targetOf(raw: unknown, n: number): TargetFields {
   const rawPosition = selectors.find((selector) => selector.type === 'TextPositionSelector');
   if (rawPosition !== undefined) {
     const position = positionShape.safeParse(rawPosition);
-    if (!position.success) throw new ImportError(`Item ${n} ${position.error.issues[0]?.message ?? 'has an unusable TextPositionSelector'}.`);
+    if (!position.success) throw itemIssue(position.error.issues, n, 'positionUnusable');
     fields.position = { type: 'TextPositionSelector', start: position.data.start, end: position.data.end };
   }
 
@@ -381,7 +400,7 @@ function bodiesOf(raw: unknown, bodyValue: string | undefined, n: number): { tag
       if (!tagNames.some((existing) => sameTagName(existing, name))) tagNames.push(name);
     } else if (purposes.length === 0 || purposes.includes('commenting') || purposes.includes('describing')) {
       if (format !== undefined && format !== 'text/plain') {
-        throw new ImportError(`Item ${n} has a comment in ${format}; Casefile imports plain-text comments only.`);
+        throw new ImportError(reasonRef('commentFormat', { item: n, format }));
       }
       if (value.trim() !== '') comments.push(value);
     }
@@ -393,9 +412,16 @@ function tagNameOf(value: string, n: number): string {
   try {
     return normaliseTagName(value);
   } catch (error) {
-    if (error instanceof TagError) throw new ImportError(`Item ${n} has an unusable tag ${JSON.stringify(value)}: ${error.message}`);
+    if (error instanceof TagError) throw new ImportError(reasonRef('badTag', { item: n, tag: value, reason: error.detail }));
     throw error;
   }
+}
+
+/** What a file holds instead of an object, as a message ("a number"). */
+function kindOf(value: unknown): MessageRef {
+  if (value === null) return { key: 'annotationFile.valueKind.null' };
+  const kind = typeof value;
+  return { key: `annotationFile.valueKind.${kind === 'number' || kind === 'string' || kind === 'boolean' ? kind : 'other'}` };
 }
 
 function hasAnnotationContext(context: unknown): boolean {

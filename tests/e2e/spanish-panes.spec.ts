@@ -230,7 +230,7 @@ test('Import references speaks Spanish: the plan of what each reference does, an
   await expect(page.getByText(/^Referencias importadas: 1 fuente actualizada, \d+ creadas\.$/)).toBeVisible();
 });
 
-test('a write the database refuses and a reference file its parser cannot read speak Spanish', async ({ page }) => {
+test('a write the database refuses, and an annotation file and a reference file their parsers cannot read, speak Spanish', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
   await page.getByRole('button', { name: 'Nuevo caso' }).click();
@@ -266,6 +266,17 @@ test('a write the database refuses and a reference file its parser cannot read s
   await page.getByRole('button', { name: 'Caso', exact: true }).click();
   await page.getByRole('menu', { name: 'Caso' }).getByRole('menuitem', { name: 'Exportar anotaciones', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Este caso aún no tiene pasajes, así que no hay anotaciones que exportar.');
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+
+  // An annotation file whose second item has no quote: the W3C parser's reason is Spanish too.
+  const annotations = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Caso', exact: true }).click();
+  await page.getByRole('menu', { name: 'Caso' }).getByRole('menuitem', { name: 'Importar anotaciones', exact: true }).click();
+  const item = (id: string, selector: object) => ({ '@context': 'http://www.w3.org/ns/anno.jsonld', id, type: 'Annotation', created: '2026-03-02T10:00:00Z', target: { source: 'urn:uuid:x', selector } });
+  const file = [item('urn:uuid:1', { type: 'TextQuoteSelector', exact: 'puerto' }), item('urn:uuid:2', { type: 'TextPositionSelector', start: 1, end: 4 })];
+  await (await annotations).setFiles({ name: 'notas.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByRole('alert')).toContainText('«notas.jsonld» no se pudo leer como anotaciones del W3C: El elemento 2 no tiene TextQuoteSelector.');
+  await expect(page.getByRole('alert')).not.toContainText('Item 2');
   await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
 
   // A BibTeX file whose entry is left open: citation-js gives up in English; the sentence is Spanish.

@@ -3,7 +3,7 @@ import { fromAnnotationCollection, toAnnotationCollection } from '../../../share
 import { safeFileStem } from '../../../shared/domain/fileName';
 import type { PassageRecord, SourceRecord } from '../../../shared/domain/types';
 import { addAnnotatedPassages, buildPassage, locatorAt, passageIdsTaken, readAnnotationTargets } from '../../db/repositories';
-import { t } from '../../i18n';
+import { t, translate } from '../../i18n';
 import { platform } from '../../platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,8 +48,8 @@ export async function importAnnotations(caseId: string): Promise<string> {
     throw new Error(t('annotationFile.notUtf8', { name: file.name }));
   }
   const parsed = fromAnnotationCollection(text, { now: Date.now() });
-  // The parser's own reason stays English (shared/annotations), inside a sentence in the UI's language.
-  if (!parsed.ok) throw new Error(t('annotationFile.unreadable', { name: file.name, reason: parsed.error }));
+  // The parser names its reason as a message (shared/annotations), shown in the UI's language.
+  if (!parsed.ok) throw new Error(t('annotationFile.unreadable', { name: file.name, reason: translate(parsed.detail) }));
 
   const { sources } = await readAnnotationTargets(caseId);
   // An ID that is taken stays a duplicate, unless it is a passage of this case in the Trash: the file brings it back.

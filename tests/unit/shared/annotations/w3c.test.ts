@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { niToSha256Hex, sha256HexToNi } from '../../../../shared/annotations/namedInformation';
-import { ANNOTATION_CONTEXT, fromAnnotationCollection, toAnnotationCollection } from '../../../../shared/annotations/w3c';
+import { ANNOTATION_CONTEXT, fromAnnotationCollection, toAnnotationCollection, type AnnotationImport } from '../../../../shared/annotations/w3c';
+import { CATALOGUES, createTranslator, englishText, translateRef, type MessageRef } from '../../../../shared/i18n';
 import type { PassageRecord, SourceRecord, TagRecord } from '../../../../shared/domain/types';
 
 const SOURCE_ID = '7b0c7a52-4d4c-4a53-9d3e-0d2f5d1f0a11';
@@ -145,6 +146,28 @@ describe('round trip', () => {
   });
 });
 
+const es = createTranslator('es');
+/** The reasons the refusals below gave, to check every reason in the catalogue is reachable and tested. */
+const reasonsSeen = new Set<string>();
+
+/**
+ * A refusal's reason: a catalogue message under `annotationFile.reason` (never plain text), whose English is
+ * the `error` and whose Spanish is a translation, not the English or a missing key.
+ */
+function refused(result: AnnotationImport): { error: string; detail: MessageRef } {
+  expect(result.ok).toBe(false);
+  if (result.ok) throw new Error('the file was accepted');
+  const { error, detail } = result;
+  expect(typeof detail, `a plain-text reason: ${error}`).toBe('object');
+  expect(detail.key).toMatch(/^annotationFile\.reason\.\w+$/);
+  expect(englishText(detail)).toBe(error);
+  const spanish = translateRef(es, detail);
+  expect(spanish).not.toBe(error);
+  expect(spanish).not.toMatch(/annotationFile\.|\b(Item|This|has|is not)\b/);
+  reasonsSeen.add(detail.key.slice('annotationFile.reason.'.length));
+  return { error, detail };
+}
+
 describe('fromAnnotationCollection', () => {
   const annotation = (overrides: Record<string, unknown> = {}) => ({
     '@context': ANNOTATION_CONTEXT,
@@ -194,7 +217,10 @@ describe('fromAnnotationCollection', () => {
 
   it('fills missing dates only when told the time', () => {
     const undated = annotation({ created: undefined });
-    expect(fromAnnotationCollection(undated)).toEqual({ ok: false, error: 'Item 1 has no created or modified date.' });
+    expect(refused(fromAnnotationCollection(undated))).toEqual({
+      error: 'Item 1 has no created or modified date.',
+      detail: { key: 'annotationFile.reason.noDate', values: { item: 1 } },
+    });
     const dated = fromAnnotationCollection(undated, { now: T0 });
     expect(dated.ok && dated.annotations[0]?.created).toBe(T0);
   });
@@ -202,7 +228,9 @@ describe('fromAnnotationCollection', () => {
   it.each<[string, unknown, string]>([
     ['not JSON', '{oops', 'This file is not valid JSON'],
     ['a number', 42, 'it holds a number, not a JSON object'],
-    ['an object without context', { type: 'AnnotationCollection' }, 'This file is not a W3C annotation collection (no @context "http://www.w3.org/ns/anno.jsonld").'],
+    ['null', 'null', 'it holds null, not a JSON object'],
+    ['an object of the wrong type', JSON.stringify({ '@context': ANNOTATION_CONTEXT, type: 'Person' }), 'its type is "Person"'],
+    ['an object without context', { type: 'AnnotationCollection' }, 'This file is not a W3C annotation collection (no @context “http://www.w3.org/ns/anno.jsonld”).'],
     ['another type', { '@context': ANNOTATION_CONTEXT, type: 'Person' }, 'its type is "Person"'],
     ['a linked first page', { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', first: 'https://example.org/page1' }, 'links to its pages'],
     [
@@ -216,15 +244,39 @@ describe('fromAnnotationCollection', () => {
       'says it holds 4 annotations but contains 1',
     ],
     ['a page without items', { '@context': ANNOTATION_CONTEXT, type: 'AnnotationPage' }, 'This annotation page has no list of items.'],
+    [
+      'a first page without items',
+      { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', first: { type: 'AnnotationPage' } },
+      'This annotation collection’s first page has no list of items.',
+    ],
+    ['a collection without a first page', { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', total: 3 }, 'has no first page'],
   ])('refuses %s', (_label, input, message) => {
-    const result = fromAnnotationCollection(input);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toContain(message);
+    expect(refused(fromAnnotationCollection(input)).error).toContain(message);
   });
 
   it.each<[string, Record<string, unknown>, string]>([
     ['no id', { id: undefined }, 'Item 3 has no id.'],
     ['a numeric id', { id: 7 }, 'Item 3 has an id that is not text.'],
+    ['an empty id', { id: '' }, 'Item 3 has an empty id.'],
+    ['no type', { type: undefined }, 'Item 3 has no type.'],
+    ['a numeric created date', { created: 5 }, 'Item 3 has a created date that is not text.'],
+    ['a numeric modified date', { modified: 5 }, 'Item 3 has a modified date that is not text.'],
+    ['a numeric bodyValue', { bodyValue: 5 }, 'Item 3 has a bodyValue that is not text.'],
+    ['a bad modified date', { modified: 'yesterday' }, 'Item 3 has a modified date that is not an ISO 8601 date-time with a time zone: “yesterday”.'],
+    ['a quote without exact text', { target: { source: 's', selector: { type: 'TextQuoteSelector' } } }, 'Item 3 has a TextQuoteSelector without exact text.'],
+    ['a numeric quote', { target: { source: 's', selector: { type: 'TextQuoteSelector', exact: 5 } } }, 'Item 3 has a TextQuoteSelector whose exact text is not text.'],
+    ['a numeric prefix', { target: { source: 's', selector: { type: 'TextQuoteSelector', exact: 'x', prefix: 5 } } }, 'Item 3 has a TextQuoteSelector whose prefix is not text.'],
+    ['a numeric suffix', { target: { source: 's', selector: { type: 'TextQuoteSelector', exact: 'x', suffix: 5 } } }, 'Item 3 has a TextQuoteSelector whose suffix is not text.'],
+    [
+      'a position in words',
+      { target: { source: 's', selector: [{ type: 'TextQuoteSelector', exact: 'x' }, { type: 'TextPositionSelector', start: 'one', end: 2 }] } },
+      'Item 3 has a TextPositionSelector without numeric start and end.',
+    ],
+    [
+      'a fractional position',
+      { target: { source: 's', selector: [{ type: 'TextQuoteSelector', exact: 'x' }, { type: 'TextPositionSelector', start: 1.5, end: 2 }] } },
+      'Item 3 has a TextPositionSelector with a fractional offset.',
+    ],
     ['another type', { type: 'Note' }, 'Item 3 is not an Annotation (its type is "Note").'],
     ['no target', { target: undefined }, 'Item 3 has no target.'],
     ['a link target', { target: 'https://example.org/a' }, 'Item 3 has no TextQuoteSelector (its target is only a link).'],
@@ -241,18 +293,41 @@ describe('fromAnnotationCollection', () => {
       'Item 3 has a TextPositionSelector with a negative offset.',
     ],
     ['a target without source', { target: { selector: { type: 'TextQuoteSelector', exact: 'x' } } }, 'Item 3 has a target without a source.'],
-    ['a bad date', { created: '3 March 2026' }, 'Item 3 has a created date that is not an ISO 8601 date-time with a time zone: "3 March 2026".'],
-    ['an empty tag', { body: { type: 'TextualBody', purpose: 'tagging', value: ' / ' } }, 'Item 3 has an unusable tag " / ": A tag needs a name.'],
+    ['a bad date', { created: '3 March 2026' }, 'Item 3 has a created date that is not an ISO 8601 date-time with a time zone: “3 March 2026”.'],
+    ['an empty tag', { body: { type: 'TextualBody', purpose: 'tagging', value: ' / ' } }, 'Item 3 has an unusable tag “ / ”: A tag needs a name.'],
     ['an HTML comment', { body: { type: 'TextualBody', value: '<b>x</b>', format: 'text/html' } }, 'Item 3 has a comment in text/html; Casefile imports plain-text comments only.'],
   ])('names the item with %s', (_label, overrides, message) => {
     const items = [annotation({ id: 'urn:uuid:1' }), annotation({ id: 'urn:uuid:2' }), annotation({ id: 'urn:uuid:3', ...overrides })];
-    const result = fromAnnotationCollection({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationPage', items });
-    expect(result).toEqual({ ok: false, error: message });
+    const { error, detail } = refused(fromAnnotationCollection({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationPage', items }));
+    expect(error).toBe(message);
+    expect(detail.values?.item).toBe(3);
+  });
+
+  it('refuses an item that is not an object', () => {
+    const { detail } = refused(fromAnnotationCollection([annotation(), 'a string']));
+    expect(translateRef(es, detail)).toBe('El elemento 2 no es un objeto de anotación.');
+  });
+
+  it('gives the tag’s own reason as a message too', () => {
+    const { detail } = refused(fromAnnotationCollection(annotation({ body: { type: 'TextualBody', purpose: 'tagging', value: 'a//b' } })));
+    expect(detail.values?.reason).toEqual({ key: 'tagError.emptyLevel', values: { name: 'a//b' } });
+    expect(translateRef(es, detail)).toMatch(/^El elemento 1 tiene una etiqueta que no se puede usar, «a\/\/b»: «a\/\/b» tiene un nivel vacío/);
   });
 
   it('refuses duplicate ids instead of importing half the file', () => {
     const result = fromAnnotationCollection([annotation({ id: 'urn:uuid:1' }), annotation({ id: 'urn:uuid:2' }), annotation({ id: 'urn:uuid:1' })]);
-    expect(result).toEqual({ ok: false, error: 'Items 1 and 3 have the same id (1).' });
+    expect(refused(result)).toEqual({
+      error: 'Items 1 and 3 have the same id (1).',
+      detail: { key: 'annotationFile.reason.sameId', values: { first: 1, second: 3, id: '1' } },
+    });
+    expect(translateRef(es, refused(result).detail)).toBe('Los elementos 1 y 3 tienen el mismo id (1).');
+  });
+
+  it('has produced every reason in the catalogue (the fallbacks for schema problems zod names otherwise aside)', () => {
+    const fallbacks = ['notValid', 'quoteUnusable', 'positionUnusable'];
+    const reasons = Object.keys(CATALOGUES.en.annotationFile.reason).filter((name) => !fallbacks.includes(name));
+    expect(reasons.filter((name) => !reasonsSeen.has(name))).toEqual([]);
+    expect(Object.keys(CATALOGUES.es.annotationFile.reason).sort()).toEqual(Object.keys(CATALOGUES.en.annotationFile.reason).sort());
   });
 });
 
