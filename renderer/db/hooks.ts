@@ -257,4 +257,3 @@ export function useActor(): ActorRecord | null | undefined {
   return useMeta<ActorRecord>(ACTOR_KEY);
 }
 
-export { observeCaseRecords, type CaseRecordObserver } from './observe';

@@ -140,6 +140,12 @@ export const IMPORT_CHUNK_RECORDS = 1000;
 /** Source snapshots are heavy: a chunk of sources holds at most this many characters of text. */
 export const IMPORT_CHUNK_CHARS = 4 * 1024 * 1024;
 
+/** A record's weight for `chunked`: the characters of its text and HTML, when it carries them (a source). */
+export function textChars(record: object): number {
+  const { text, html } = record as { text?: unknown; html?: unknown };
+  return (typeof text === 'string' ? text.length : 0) + (typeof html === 'string' ? html.length : 0);
+}
+
 /** Split records into chunks of at most `IMPORT_CHUNK_RECORDS`, and at most `maxChars` by `weight`. */
 export function chunked<T>(records: readonly T[], weight: (record: T) => number = () => 0, maxChars = IMPORT_CHUNK_CHARS): T[][] {
   const chunks: T[][] = [];
@@ -220,7 +226,7 @@ export async function writeImportedCases(cases: readonly BundleData[], opts: Wri
     }
     for (const data of cases) {
       await step(1, () => db.cases.add(data.case));
-      for (const chunk of chunked(data.sources, (s) => s.text.length + (s.html?.length ?? 0))) await step(chunk.length, () => db.sources.bulkAdd(chunk));
+      for (const chunk of chunked(data.sources, textChars)) await step(chunk.length, () => db.sources.bulkAdd(chunk));
       for (const chunk of chunked(data.blobs, (b) => b.bytes.byteLength)) await step(chunk.length, () => db.sourceBlobs.bulkAdd(chunk));
       for (const chunk of chunked(data.passages)) await step(chunk.length, () => db.passages.bulkAdd(chunk));
       for (const chunk of chunked(data.claims)) await step(chunk.length, () => db.claims.bulkAdd(chunk));

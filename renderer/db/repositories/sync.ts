@@ -20,7 +20,7 @@ import type {
   TimelineEntryRecord,
 } from '../../../shared/domain/types';
 import { getDb } from '../db';
-import { chunked } from './bundle';
+import { chunked, textChars } from './bundle';
 import { allOf, LIVE } from '../live';
 import { runWithOrigin } from '../origin';
 
@@ -115,18 +115,12 @@ function merged<T extends Incoming>(table: string, incoming: T, local: Stored<T>
   return out as Stored<T>;
 }
 
-/** How heavy a record is to write, for chunking: the characters of its text, when it carries one (a source). */
-function textLength(record: object): number {
-  const text = (record as { text?: unknown }).text;
-  return typeof text === 'string' ? text.length : 0;
-}
-
 /** Only called with records: inside a transaction, awaiting a function that awaits no Dexie call would lose the transaction. */
 async function putMerged<T extends Incoming>(table: SyncTable | 'cases', records: readonly T[]): Promise<void> {
   const t = getDb().table(table);
   // In chunks, as an import writes: each chunk's requests are one short task, and the page answers
   // between them (joining a big case, 10,000 passages in one bulk call held the main thread half a second).
-  for (const chunk of chunked(records, textLength)) {
+  for (const chunk of chunked(records, textChars)) {
     const locals = (await t.bulkGet(chunk.map((r) => r.id))) as (Stored<T> | undefined)[];
     const added: Stored<T>[] = [];
     const changed: Stored<T>[] = [];
