@@ -200,7 +200,7 @@ test('A shares, B joins: a tagged passage (within 1 s) and a claim with evidence
     const logA = await changeCount(a.page);
     const logB = await changeCount(b.page);
     await a.page.waitForTimeout(1_500);
-    expect([await changeCount(a.page), await changeCount(b.page)]).toEqual([logA, logB]);
+    expect([await changesSince(a.page, logA), await changesSince(b.page, logB)]).toEqual([[], []]);
 
     // After sync, the case bundle's records are the same in both profiles, and hold no token.
     const recordsA = await caseRecords(a.page);
@@ -757,7 +757,10 @@ test('the case views travel: A confirms a date, merges two entities and puts the
     await expect.poll(async () => canonical(await viewRecords(b.page))).toBe(canonical(await viewRecords(a.page)));
     const views = (await viewRecords(a.page)) as Record<string, unknown[]>;
     expect([views.timelineEntries!.length, views.entityMerges!.length, views.figures!.length]).toEqual([1, 0, 1]);
-    // Let the last arrivals settle (the brief's copy saves the figure, the unmerge lands), then nothing more may be written.
+    // Let the last arrivals settle (each brief saves the figure after its autosave's pause, the unmerge lands), then
+    // nothing more may be written.
+    await expect(briefStatus(a.page)).toHaveText('Saved');
+    await expect(briefStatus(b.page)).toHaveText('Saved');
     await expect
       .poll(async () => {
         const before = [await changeCount(a.page), await changeCount(b.page)];
@@ -768,7 +771,7 @@ test('the case views travel: A confirms a date, merges two entities and puts the
     const logA = await changeCount(a.page);
     const logB = await changeCount(b.page);
     await a.page.waitForTimeout(1_500);
-    expect([await changeCount(a.page), await changeCount(b.page)]).toEqual([logA, logB]);
+    expect([await changesSince(a.page, logA), await changesSince(b.page, logB)]).toEqual([[], []]);
 
     // A deletes the source whose date A confirmed and empties the Trash: gone for good on A's device only. B still has
     // the source in the Trash, so B keeps the decision, and finds the date confirmed on restoring the source.
@@ -858,6 +861,11 @@ async function storedTraces(page: Page): Promise<{ cases: number; links: number;
 
 async function changeCount(page: Page): Promise<number> {
   return (await readStores(page, ['changes'])).changes!.length;
+}
+
+/** The change-log entries written after the first `count`, as text: a failure names the late write. */
+async function changesSince(page: Page, count: number): Promise<string[]> {
+  return (await readStores(page, ['changes'])).changes!.slice(count).map((c) => JSON.stringify(c));
 }
 
 /** JSON with object keys sorted, so two databases' records compare whatever order their fields were written in. */
