@@ -13,7 +13,7 @@ import { syntheticArticle } from '../synthetic';
 import { newCase } from './f1-foundation.bench';
 
 export const kind = 'browser';
-export const ids = ['P2', 'P2-dom', 'P4-write', 'P4-load', 'P4-log'];
+export const ids = ['P2', 'P2-dom', 'P4-write', 'P4-load', 'P4-log', 'P4-floor'];
 
 const COUNT = 10_000;
 
@@ -160,6 +160,7 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
         delete(): Promise<void>;
         passages: { bulkAdd(items: unknown[]): Promise<unknown>; put(item: unknown): Promise<unknown>; where(k: string): { equals(v: unknown): { toArray(): Promise<unknown[]> } } };
         transaction(mode: string, table: unknown, fn: () => Promise<void>): Promise<void>;
+        backendDB(): IDBDatabase;
       };
       const { CasefileDB, VersionOneDB } = (window as unknown as { __casefileBench: { CasefileDB: DbClass; VersionOneDB: DbClass } }).__casefileBench;
       const make = (caseId: string) =>
@@ -181,6 +182,19 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
       const writes: number[] = [];
       const loads: number[] = [];
       const v1: number[] = [];
+      const floor: number[] = [];
+      // The floor: the same records as the app stores them (with the stamps the change log adds), put straight into
+      // IndexedDB in one transaction on the app's own object store and indexes, with no Dexie and no change log.
+      const raw = (idb: IDBDatabase, records: Record<string, unknown>[]) =>
+        new Promise<number>((resolve, reject) => {
+          const stamped = records.map((r) => ({ ...r, deletedAt: 0, createdBy: 'f0f0f0f0-0000-4000-8000-000000000000' }));
+          const t0 = performance.now();
+          const tx = idb.transaction('passages', 'readwrite', { durability: 'strict' });
+          const store = tx.objectStore('passages');
+          for (const record of stamped) store.add(record);
+          tx.oncomplete = () => resolve(performance.now() - t0);
+          tx.onerror = () => reject(tx.error);
+        });
       const bulk = async (db: InstanceType<DbClass>, records: unknown[]) => {
         const t0 = performance.now();
         await db.transaction('rw', db.passages, async () => {
@@ -194,6 +208,10 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
         await old.open();
         v1.push(await bulk(old, make('bench-case')));
         await old.delete();
+        const bare = new CasefileDB(`casefile-bench-floor-${r}`);
+        await bare.open();
+        floor.push(await raw(bare.backendDB(), make('bench-case')));
+        await bare.delete();
         const name = `casefile-bench-${r}`;
         const db = new CasefileDB(name);
         await db.open();
@@ -216,7 +234,7 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
       for (const record of records) await db.passages.put(record);
       const single = performance.now() - t2;
       await db.delete();
-      return { writes, loads, single, v1 };
+      return { writes, loads, single, v1, floor };
     },
     { count: COUNT, runs: RUNS },
   );
@@ -253,6 +271,13 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
       value: round(median(storage.writes.map((w, i) => w / storage.v1[i]!)), 2),
       unit: '×',
       peer: `schema version 1, no middleware (median ${Math.round(median(storage.v1))} ms)`,
+    },
+    {
+      id: 'P4-floor',
+      label: 'P4-write against IndexedDB alone: the same stamped records put in one transaction on the same store and indexes (no Dexie, no change log), paired per run',
+      value: round(median(storage.writes.map((w, i) => w / storage.floor[i]!)), 2),
+      unit: '×',
+      peer: `IndexedDB alone (median ${Math.round(median(storage.floor))} ms)`,
     },
     {
       id: 'P4-load',
