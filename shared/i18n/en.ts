@@ -451,10 +451,12 @@ export const en = {
     },
     openCase: 'Open case: {{name}}',
     empty: 'Nothing in this case matches “{{query}}”.',
+    emptyYet: 'Nothing found for “{{query}}” yet: Casefile is still indexing this case.',
     unavailable: 'Search is unavailable: {{reason}}',
     status: {
       commands_one: '{{count}} command',
       commands_other: '{{count}} commands',
+      indexing: 'still indexing this case',
       searching: 'Searching…',
       results_one: '{{count}} result',
       results_other: '{{count}} results',

@@ -466,11 +466,13 @@ export const es: Messages<Catalogue> = {
     },
     openCase: 'Abrir el caso: {{name}}',
     empty: 'Nada de este caso coincide con «{{query}}».',
+    emptyYet: 'Nada coincide con «{{query}}» por ahora: Casefile todavía está indexando este caso.',
     unavailable: 'La búsqueda no está disponible: {{reason}}',
     status: {
       commands_one: '{{count}} comando',
       commands_many: '{{count}} de comandos',
       commands_other: '{{count}} comandos',
+      indexing: 'todavía indexando este caso',
       searching: 'Buscando…',
       results_one: '{{count}} resultado',
       results_many: '{{count}} de resultados',

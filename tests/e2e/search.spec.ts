@@ -104,6 +104,39 @@ test('an edited record is found without a reload (the index updates incrementall
 
 });
 
+test('while the case is still being indexed the palette says so, and what it finds later is complete', async ({ page }) => {
+  await caseWithCommentedPassage(page, 'Compare with the coastguard incident register.');
+  const cases = page.getByRole('navigation', { name: 'Cases' });
+  await cases.getByRole('button', { name: /^Sample case/ }).click();
+  await expect(sourceRegion(page)).not.toContainText(QUOTE);
+  // Keep the passages table busy in a write transaction: the search worker's read of the case's passages waits,
+  // as it does while a big case's 50,000 passages are read and indexed.
+  await page.evaluate(async () => {
+    const open = indexedDB.open('casefile');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const store = db.transaction('passages', 'readwrite').objectStore('passages');
+    const w = window as unknown as { holdPassages: boolean };
+    w.holdPassages = true;
+    const spin = () => {
+      if (w.holdPassages) store.get('none').onsuccess = spin;
+    };
+    spin();
+  });
+  await cases.getByRole('button', { name: 'Untitled case', exact: true }).click();
+  await openPalette(page);
+  await page.keyboard.type('coastguard');
+  await expect(palette(page).getByText('Nothing found for “coastguard” yet: Casefile is still indexing this case.')).toBeVisible();
+  await expect(palette(page).getByRole('status')).toHaveText(/still indexing this case$/);
+  await page.evaluate(() => void ((window as unknown as { holdPassages: boolean }).holdPassages = false));
+  const option = palette(page).getByRole('option').filter({ hasText: 'Passage' });
+  await expect(option).toHaveCount(1);
+  await expect(palette(page).getByRole('status')).toHaveText('1 result');
+  await expect(palette(page).getByText(/still indexing/)).toHaveCount(0);
+});
+
 test('find in source highlights every match of a repeated word and steps through them', async ({ page }) => {
   await openApp(page);
   await newCase(page);

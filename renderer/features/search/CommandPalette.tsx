@@ -53,7 +53,7 @@ export function togglePalette(): void {
 export function CommandPalette() {
   const [open, setOpen] = useState(paletteOpen);
   const { caseId } = useContextKeys();
-  const { search, generation, failure } = useCaseSearch(caseId);
+  const { search, generation, failure, indexing } = useCaseSearch(caseId);
 
   useEffect(() => {
     const sync = () => setOpen(paletteOpen);
@@ -70,7 +70,7 @@ export function CommandPalette() {
   }, []);
 
   if (!open) return null;
-  return <Palette caseId={caseId} search={search} generation={generation} failure={failure} onClose={close} />;
+  return <Palette caseId={caseId} search={search} generation={generation} failure={failure} indexing={indexing} onClose={close} />;
 }
 
 function Palette({
@@ -78,12 +78,15 @@ function Palette({
   search,
   generation,
   failure,
+  indexing,
   onClose,
 }: {
   caseId: string | null;
   search: (query: string) => Promise<SearchResults>;
   generation: number;
   failure: string | null;
+  /** The case's index is still being built: a query may not find everything yet. */
+  indexing: boolean;
   onClose(restoreFocus: boolean): void;
 }) {
   const { t } = useTranslation();
@@ -210,6 +213,7 @@ function Palette({
         : [
             hits.length < (results?.total ?? 0) ? t('palette.status.top', { count: results?.total ?? 0, shown: hits.length }) : t('palette.status.results', { count: hits.length }),
             ...(matchingCommands.length ? [t('palette.status.commands', { count: matchingCommands.length })] : []),
+            ...(indexing ? [t('palette.status.indexing')] : []),
           ].join(t('palette.status.separator'));
 
   let index = -1;
@@ -307,7 +311,7 @@ function Palette({
               ),
           )}
         </div>
-        {query.trim() && !searching && items.length === 0 && <p className="palette-empty">{t('palette.empty', { query: query.trim() })}</p>}
+        {query.trim() && !searching && items.length === 0 && <p className="palette-empty">{t(indexing ? 'palette.emptyYet' : 'palette.empty', { query: query.trim() })}</p>}
         <p className="palette-status" role="status">
           {status}
         </p>

@@ -29,9 +29,14 @@ const queue = new IndexQueue(index);
 let scheduled = false;
 let lastReport = 0;
 
+/** The tables of the case followed that have answered since it was opened: until all four have, the index holds part of it. */
+const TABLES = 4;
+let answered = new Set<string>();
+
 const report = () => {
   lastReport = performance.now();
-  scope.postMessage({ type: 'indexed', documents: index.size, records: index.records });
+  const complete = wanted === null || (answered.size === TABLES && queue.pending === 0);
+  scope.postMessage({ type: 'indexed', caseId: wanted, complete, documents: index.size, records: index.records });
 };
 
 function pump(): void {
@@ -63,6 +68,7 @@ function follow(caseId: string | null): void {
   stop = null;
   queue.clear();
   index.clear();
+  answered = new Set();
   report();
   if (caseId === null) return;
   opened.then(
@@ -70,18 +76,22 @@ function follow(caseId: string | null): void {
       if (wanted !== caseId || stop) return;
       const tracker = new RecordTracker();
       const fail = (error: unknown) => scope.postMessage({ type: 'error', message: messageOf(error) });
-      const step = (update: () => Change) => {
+      const step = (table: string, update: () => Change) => {
+        const first = !answered.has(table);
+        answered.add(table);
         try {
           apply(update());
         } catch (error) {
           fail(error);
         }
+        // A table's first answer that adds nothing to index (no claims yet) may be the one that completes the index.
+        if (first && queue.pending === 0) report();
       };
       stop = observeCaseRecords(caseId, {
-        sources: (rows) => step(() => tracker.update('sources', rows)),
-        passages: (rows) => step(() => tracker.update('passages', rows)),
-        claims: (rows) => step(() => tracker.update('claims', rows)),
-        notes: (rows) => step(() => tracker.update('notes', rows)),
+        sources: (rows) => step('sources', () => tracker.update('sources', rows)),
+        passages: (rows) => step('passages', () => tracker.update('passages', rows)),
+        claims: (rows) => step('claims', () => tracker.update('claims', rows)),
+        notes: (rows) => step('notes', () => tracker.update('notes', rows)),
         error: fail,
       });
     },

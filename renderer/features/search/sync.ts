@@ -6,7 +6,8 @@ export type ToWorker = { type: 'case'; caseId: string | null } | { type: 'search
 
 /** Messages from the search worker. */
 export type FromWorker =
-  | { type: 'indexed'; documents: number; records: number }
+  /** `complete`: the index holds all of `caseId` (every table has answered once and nothing waits), not a part of it yet. */
+  | { type: 'indexed'; caseId: string | null; complete: boolean; documents: number; records: number }
   | { type: 'results'; requestId: number; hits: SearchHit[]; total: number }
   | { type: 'error'; message: string };
 

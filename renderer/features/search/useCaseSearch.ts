@@ -31,11 +31,15 @@ function worker(): Worker | null {
  * Switching case clears the index and starts over.
  *
  * `generation` increases every time the index changes, so an open palette can
- * repeat its query and show what was just written.
+ * repeat its query and show what was just written. `indexing` is true while the
+ * index does not yet hold all of the open case (a big case takes the worker
+ * seconds): what a query finds then may not be all there is.
  */
 export function useCaseSearch(caseId: string | null) {
   const [generation, setGeneration] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
+  // The case the worker's index holds whole (null: none yet). Until it is the open case, results may be missing.
+  const [indexedCase, setIndexedCase] = useState<string | null>(null);
   const pending = useRef(new Map<number, (results: SearchResults) => void>());
   const queries = useRef(new Map<number, string>());
   const nextId = useRef(1);
@@ -48,7 +52,10 @@ export function useCaseSearch(caseId: string | null) {
     }
     const onMessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
-      if (message.type === 'indexed') setGeneration((g) => g + 1);
+      if (message.type === 'indexed') {
+        setGeneration((g) => g + 1);
+        setIndexedCase(message.complete ? message.caseId : null);
+      }
       else if (message.type === 'error') setFailure(message.message);
       else {
         const resolve = pending.current.get(message.requestId);
@@ -93,5 +100,5 @@ export function useCaseSearch(caseId: string | null) {
     });
   }, []);
 
-  return { search, generation, failure };
+  return { search, generation, failure, indexing: caseId !== null && indexedCase !== caseId };
 }
