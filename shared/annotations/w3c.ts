@@ -298,7 +298,7 @@ function annotationItems(json: unknown): unknown[] {
       throw new ImportError(reasonRef('severalPages'));
     }
     if (typeof json.total === 'number' && json.total !== items.length) {
-      throw new ImportError(reasonRef('wrongTotal', { total: json.total, found: items.length }));
+      throw new ImportError(reasonRef('wrongTotal', { count: json.total, found: items.length }));
     }
     return items;
   }
