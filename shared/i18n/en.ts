@@ -449,6 +449,10 @@ export const en = {
       claim: 'Claim',
       note: 'Note',
     },
+    untitled: {
+      source: 'Untitled source',
+      claim: 'Untitled claim',
+    },
     openCase: 'Open case: {{name}}',
     empty: 'Nothing in this case matches “{{query}}”.',
     unavailable: 'Search is unavailable: {{reason}}',
@@ -1738,6 +1742,7 @@ export const en = {
     deletedElsewhere: '“{{title}}” was deleted in another tab or window. What you typed here is kept in the note “{{kept}}”.',
     newNote: 'New note',
     newNoteTitle: 'Note {{number}}',
+    untitledNote: 'Untitled note',
     noteTitle: 'Note title',
     badge: 'Brief',
     openNote: 'Open note',

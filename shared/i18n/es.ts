@@ -464,6 +464,10 @@ export const es: Messages<Catalogue> = {
       claim: 'Afirmación',
       note: 'Nota',
     },
+    untitled: {
+      source: 'Fuente sin título',
+      claim: 'Afirmación sin enunciado',
+    },
     openCase: 'Abrir el caso: {{name}}',
     empty: 'Nada de este caso coincide con «{{query}}».',
     unavailable: 'La búsqueda no está disponible: {{reason}}',
@@ -1803,6 +1807,7 @@ export const es: Messages<Catalogue> = {
     deletedElsewhere: '«{{title}}» se borró en otra pestaña o ventana. Lo que escribiste aquí se conserva en la nota «{{kept}}».',
     newNote: 'Nueva nota',
     newNoteTitle: 'Nota {{number}}',
+    untitledNote: 'Nota sin título',
     noteTitle: 'Título de la nota',
     badge: 'Informe',
     openNote: 'Abrir nota',
