@@ -1297,6 +1297,7 @@ export const en = {
     inFile_other: '{{count}} references in “{{file}}”.',
     list: 'References',
     aSource: 'a source',
+    untitled: 'Untitled reference',
     by: { doi: 'same DOI', url: 'same web address', title: 'same title' },
     fills: 'Fills in “{{title}}” ({{by}}).',
     fromPdf: 'New source from its PDF, “{{name}}”.',

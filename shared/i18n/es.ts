@@ -1341,6 +1341,7 @@ export const es: Messages<Catalogue> = {
     inFile_other: '{{count}} referencias en «{{file}}».',
     list: 'Referencias',
     aSource: 'una fuente',
+    untitled: 'Referencia sin título',
     by: { doi: 'mismo DOI', url: 'misma dirección web', title: 'mismo título' },
     fills: 'Completa «{{title}}» ({{by}}).',
     fromPdf: 'Fuente nueva a partir de su PDF, «{{name}}».',

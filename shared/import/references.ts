@@ -28,6 +28,7 @@ export interface ReferenceAttachment {
 export interface ImportedReference {
   /** The reference's own key or ID in the file ("okafor_forty_2024"). */
   key: string;
+  /** Its details; `title` is empty when the file gives it none, and the app names it in the UI's language. */
   metadata: SourceMetadata;
   /** PDF attachments named by the reference. */
   attachments: ReferenceAttachment[];
@@ -173,9 +174,9 @@ function date(value: unknown): CslDate | undefined {
   return { 'date-parts': [[y]] };
 }
 
-/** CSL-JSON (as citation-js gives it) → our metadata, keeping only the fields we store. */
+/** CSL-JSON (as citation-js gives it) → our metadata, keeping only the fields we store; no title is an empty one. */
 function toMetadata(item: Record<string, unknown>): SourceMetadata {
-  const metadata: SourceMetadata = { type: CSL_TYPES[String(item.type)] ?? 'document', title: str(item.title) ?? str(item['title-short']) ?? 'Untitled reference' };
+  const metadata: SourceMetadata = { type: CSL_TYPES[String(item.type)] ?? 'document', title: str(item.title) ?? str(item['title-short']) ?? '' };
   const author = names(item.author) ?? names(item.editor) ?? names(item.reporter);
   if (author) metadata.author = author;
   const container = str(item['container-title']);
@@ -296,7 +297,7 @@ export function matchReference(
     if (found) return { sourceId: found.id, by: 'url' };
   }
   const title = foldTitle(reference.metadata.title);
-  if (title !== '' && title !== 'untitled reference') {
+  if (title !== '') {
     const found = sources.filter((s) => foldTitle(s.metadata.title) === title);
     if (found.length === 1) return { sourceId: found[0]!.id, by: 'title' };
   }
@@ -306,13 +307,14 @@ export function matchReference(
 /**
  * A source's metadata with a reference's filled in: the reference manager's
  * curated fields win where it has them, the source keeps what the reference
- * leaves out (its fetched address, its language).
+ * leaves out (its fetched address, its language, its title when the reference
+ * has none).
  */
 export function mergeReferenceMetadata(current: SourceMetadata, incoming: SourceMetadata): SourceMetadata {
   const merged: SourceMetadata = { ...current };
   for (const [key, value] of Object.entries(incoming) as [keyof SourceMetadata, unknown][]) {
     if (value === undefined) continue;
-    if (key === 'title' && incoming.title === 'Untitled reference') continue;
+    if (key === 'title' && incoming.title.trim() === '') continue;
     (merged as unknown as Record<string, unknown>)[key] = value;
   }
   return merged;
