@@ -589,6 +589,7 @@ export const en = {
       pandocHint: 'Saves the Markdown with its references (.references.json, .references.bib) and the style (.csl) beside it, for pandoc --citeproc.',
     },
     title: 'Export brief',
+    untitledBrief: 'Untitled brief',
     progress: 'Export progress',
     cancelExport: 'Cancel export',
     export: 'Export',

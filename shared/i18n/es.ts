@@ -608,6 +608,7 @@ export const es: Messages<Catalogue> = {
       pandocHint: 'Guarda el Markdown con sus referencias (.references.json, .references.bib) y el estilo (.csl) al lado, para pandoc --citeproc.',
     },
     title: 'Exportar informe',
+    untitledBrief: 'Informe sin título',
     progress: 'Progreso de la exportación',
     cancelExport: 'Cancelar la exportación',
     export: 'Exportar',
