@@ -1005,7 +1005,7 @@ export const en = {
     unmatched_one: '{{count}} without a matching source',
     unmatched_other: '{{count, number}} without a matching source',
     reason: {
-      notJson: 'This file is not valid JSON ({{detail}}).',
+      notJson: 'This file is not valid JSON ({{problem}}).',
       notObject: 'This file is not a W3C annotation collection: it holds {{kind}}, not a JSON object.',
       noContext: 'This file is not a W3C annotation collection (no @context “{{context}}”).',
       wrongType: 'This file uses the W3C annotation context but its type is {{type}}; expected AnnotationCollection, AnnotationPage or Annotation.',
@@ -1151,7 +1151,7 @@ export const en = {
     cannotUnpack: '“{{name}}” cannot be unpacked ({{reason}})',
     checksum: '“{{name}}” does not match its checksum',
     notUtf8: '{{path}} is not readable UTF-8 text',
-    notJson: '{{path}} is not valid JSON ({{reason}})',
+    notJson: '{{path}} is not valid JSON ({{problem}})',
     empty: 'This file is empty, so it is not a Casefile bundle.',
     truncated: 'This bundle is incomplete (the file was cut short). Copy it again from the original.',
     notZip: 'This file is not a Casefile bundle (it is not a zip archive).',
@@ -1272,7 +1272,7 @@ export const en = {
   referenceError: {
     notReferences: '“{{name}}” is not a reference file Casefile can read: export your references as CSL-JSON (.json), BibTeX (.bib) or RIS (.ris) from your reference manager.',
     unreadable: '“{{name}}” looks like {{format}} but could not be read: {{reason}}. Export it again from your reference manager.',
-    notJson: 'it is not valid JSON ({{detail}})',
+    notJson: 'it is not valid JSON ({{problem}})',
     entriesUnclear: 'its entries could not be made out (an entry may be left unfinished, or a brace or quote missing)',
     parser: 'the reference reader said “{{detail}}”',
     notObjects: 'every entry must be an object',
@@ -1334,6 +1334,11 @@ export const en = {
     settingNotSaved: 'The setting could not be saved; it applies to this window only.',
     fetching: 'Fetching the page…',
     import: 'Import',
+  },
+  jsonSyntax: {
+    at: 'unexpected text at line {{line}}, column {{column}}',
+    end: 'it ends too early, as if a closing bracket, brace or quote were missing',
+    other: 'its syntax breaks the rules of JSON',
   },
   urlFetch: {
     notWebAddress: '“{{address}}” is not a web address.',

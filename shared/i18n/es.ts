@@ -1045,7 +1045,7 @@ export const es: Messages<Catalogue> = {
     unmatched_many: '{{count, number}} de ellos sin una fuente que coincida',
     unmatched_other: '{{count, number}} sin una fuente que coincida',
     reason: {
-      notJson: 'Este archivo no es un JSON válido ({{detail}}).',
+      notJson: 'Este archivo no es un JSON válido ({{problem}}).',
       notObject: 'Este archivo no es una colección de anotaciones del W3C: contiene {{kind}}, no un objeto JSON.',
       noContext: 'Este archivo no es una colección de anotaciones del W3C (no tiene el @context «{{context}}»).',
       wrongType: 'Este archivo usa el contexto de anotaciones del W3C, pero su tipo es {{type}}; se esperaba AnnotationCollection, AnnotationPage o Annotation.',
@@ -1192,7 +1192,7 @@ export const es: Messages<Catalogue> = {
     cannotUnpack: '«{{name}}» no se puede descomprimir ({{reason}})',
     checksum: '«{{name}}» no coincide con su suma de comprobación',
     notUtf8: '{{path}} no es texto UTF-8 legible',
-    notJson: '{{path}} no es JSON válido ({{reason}})',
+    notJson: '{{path}} no es JSON válido ({{problem}})',
     empty: 'Este archivo está vacío, así que no es un paquete de Casefile.',
     truncated: 'Este paquete está incompleto (el archivo está cortado). Vuelve a copiarlo desde el original.',
     notZip: 'Este archivo no es un paquete de Casefile (no es un archivo zip).',
@@ -1314,7 +1314,7 @@ export const es: Messages<Catalogue> = {
   referenceError: {
     notReferences: '«{{name}}» no es un archivo de referencias que Casefile pueda leer: exporta tus referencias como CSL-JSON (.json), BibTeX (.bib) o RIS (.ris) desde tu gestor de referencias.',
     unreadable: '«{{name}}» parece {{format}}, pero no se pudo leer: {{reason}}. Vuelve a exportarlo desde tu gestor de referencias.',
-    notJson: 'no es un JSON válido ({{detail}})',
+    notJson: 'no es un JSON válido ({{problem}})',
     entriesUnclear: 'no se pudieron distinguir sus entradas (puede que una entrada esté sin terminar o que falte una llave o unas comillas)',
     parser: 'el lector de referencias respondió «{{detail}}»',
     notObjects: 'cada entrada debe ser un objeto',
@@ -1381,6 +1381,11 @@ export const es: Messages<Catalogue> = {
     settingNotSaved: 'No se pudo guardar el ajuste; solo se aplica a esta ventana.',
     fetching: 'Descargando la página…',
     import: 'Importar',
+  },
+  jsonSyntax: {
+    at: 'texto inesperado en la línea {{line}}, columna {{column}}',
+    end: 'termina antes de tiempo, como si faltara un corchete, una llave o unas comillas de cierre',
+    other: 'su sintaxis no sigue las reglas de JSON',
   },
   urlFetch: {
     notWebAddress: '«{{address}}» no es una dirección web.',

@@ -226,7 +226,8 @@ describe('fromAnnotationCollection', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['not JSON', '{oops', 'This file is not valid JSON'],
+    ['not JSON', '{oops', 'This file is not valid JSON (unexpected text at line 1, column 2).'],
+    ['cut-short JSON', '[{"id": "a"', 'This file is not valid JSON (it ends too early, as if a closing bracket, brace or quote were missing).'],
     ['a number', 42, 'it holds a number, not a JSON object'],
     ['null', 'null', 'it holds null, not a JSON object'],
     ['an object of the wrong type', JSON.stringify({ '@context': ANNOTATION_CONTEXT, type: 'Person' }), 'its type is "Person"'],
