@@ -184,6 +184,7 @@ export const en = {
     svgTitle: 'Evidence map: {{name}}',
     caption: 'Evidence map',
     captionFlagged: 'Evidence map (flagged claims)',
+    untitledSource: 'Untitled source',
     title: 'Evidence map',
     tools: 'Evidence map tools',
     view: 'View',

@@ -191,6 +191,7 @@ export const es: Messages<Catalogue> = {
     svgTitle: 'Mapa de pruebas: {{name}}',
     caption: 'Mapa de pruebas',
     captionFlagged: 'Mapa de pruebas (afirmaciones señaladas)',
+    untitledSource: 'Fuente sin título',
     title: 'Mapa de pruebas',
     tools: 'Herramientas del mapa de pruebas',
     view: 'Vista',
