@@ -1803,6 +1803,7 @@ export const en = {
     newNote: 'New note',
     newNoteTitle: 'Note {{number}}',
     untitledNote: 'Untitled note',
+    defaultTitle: 'Brief',
     noteTitle: 'Note title',
     badge: 'Brief',
     openNote: 'Open note',

@@ -1869,6 +1869,7 @@ export const es: Messages<Catalogue> = {
     newNote: 'Nueva nota',
     newNoteTitle: 'Nota {{number}}',
     untitledNote: 'Nota sin título',
+    defaultTitle: 'Informe',
     noteTitle: 'Título de la nota',
     badge: 'Informe',
     openNote: 'Abrir nota',

@@ -249,6 +249,10 @@ test('a write the database refuses, and annotation and reference files their par
   await expect(page.getByRole('textbox', { name: /^Nombre del caso/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Todavía no hay ninguna fuente')).toBeVisible();
+  // The new case's brief note is titled in Spanish.
+  await page.getByRole('tab', { name: 'Informe' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Informe', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Brief', exact: true })).toHaveCount(0);
 
   // A tag deleted, then made again under the same name: the Trash refuses to bring the old one back
   // beside it. The refusal comes from the Trash's repository, in Spanish.

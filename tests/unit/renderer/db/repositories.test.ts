@@ -86,6 +86,9 @@ describe('cases', () => {
     expect(record.name).toBe('Port Velden');
     const note = await db.notes.get(record.briefNoteId!);
     expect(note).toMatchObject({ caseId: record.id, title: 'Brief', content: null });
+    // The brief's title in the UI's language, when the caller gives it.
+    const spanish = await createCase('Puerto de Velden', Date.now(), ' Informe ');
+    expect(await db.notes.get(spanish.briefNoteId!)).toMatchObject({ caseId: spanish.id, title: 'Informe' });
   });
 
   it('refuses an empty name and leaves the case as it was', async () => {
