@@ -113,7 +113,8 @@ export async function openExternalLink(
 /**
  * `cf:url:fetch`: delegate to the shared host fetcher, which refuses loopback and private
  * addresses unless the "Allow local network addresses" setting came with the request;
- * its errors are already human sentences.
+ * its failures are `FetchFailure`s, which reach the renderer with their reason as the
+ * code and their variables, for it to say in the UI's language.
  */
 export function fetchPage(deps: Pick<HandlerDeps, 'fetchUrl'>, request: ParsedRequest<'cf:url:fetch'>): Promise<Response<'cf:url:fetch'>> {
   return rethrowAs(FETCH_FAILED, () => deps.fetchUrl(request.url, { allowLocalNetwork: request.allowLocalNetwork }));

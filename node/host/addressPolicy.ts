@@ -14,26 +14,8 @@
 import { networkInterfaces } from 'node:os';
 import ipaddr from 'ipaddr.js';
 
-/** A range name from ipaddr.js, as words for the refusal message. */
-const RANGE_WORDS: Readonly<Record<string, string>> = {
-  loopback: 'an address on this computer (loopback)',
-  private: 'a private network address',
-  linkLocal: 'a link-local address',
-  uniqueLocal: 'a private network address (unique local)',
-  multicast: 'a multicast address',
-  broadcast: 'the broadcast address',
-  unspecified: 'the unspecified address',
-  carrierGradeNat: 'a carrier-grade NAT address',
-  reserved: 'a reserved address',
-  benchmarking: 'a reserved (benchmarking) address',
-  teredo: 'a Teredo tunnel address',
-  ipv4Mapped: 'an IPv4-mapped address',
-  rfc6145: 'a translated address',
-  discard: 'a discard-only address',
-  siteLocal: 'a site-local address',
-};
-
-export type AddressVerdict = { allowed: true; address: string } | { allowed: false; address: string; why: string };
+/** `range` names what a refused address is: ipaddr.js's range, or `invalid`; the app puts it in words (`urlFetch.range.<range>`). */
+export type AddressVerdict = { allowed: true; address: string } | { allowed: false; address: string; range: string };
 
 function parse(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
@@ -63,11 +45,11 @@ function rangeOf(ip: ipaddr.IPv4 | ipaddr.IPv6): string {
 /** Whether a connection to `address` is allowed; `allowLocal` is the "Allow local network addresses" setting. */
 export function judgeAddress(address: string, allowLocal: boolean): AddressVerdict {
   const ip = parse(address);
-  if (!ip) return { allowed: false, address, why: 'not an IP address' };
+  if (!ip) return { allowed: false, address, range: 'invalid' };
   const normal = ip.toString();
   const range = rangeOf(ip);
   if (range === 'unicast' || allowLocal) return { allowed: true, address: normal };
-  return { allowed: false, address: normal, why: RANGE_WORDS[range] ?? `a ${range} address` };
+  return { allowed: false, address: normal, range };
 }
 
 /** Whether `address` is this computer: loopback, unspecified, or one of its own interface addresses. */

@@ -1,8 +1,9 @@
 /**
  * Fetch a web page for import, in the host (Electron main, the web server, the
  * CLI): http(s) only, every redirect re-checked, one timeout for the whole
- * exchange, and a size cap enforced while streaming. Every failure throws an
- * Error whose message is written for the person who typed the address.
+ * exchange, and a size cap enforced while streaming. Every failure throws a
+ * `FetchFailure` (shared/ipc/fetchFailure.ts): a reason the app shows in the UI's
+ * language, with an English message for logs and the CLI.
  *
  * Where it may connect (see addressPolicy.ts): by default only to public
  * addresses. Each hop's host is resolved here, every address it resolves to is
@@ -19,6 +20,7 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { FetchFailure } from '../../shared/ipc/fetchFailure';
 import { ipLiteral, isThisComputer, judgeAddress } from './addressPolicy';
 
 export interface FetchedPage {
@@ -66,34 +68,15 @@ export const IMPORTABLE_TYPES: readonly string[] = [
 
 const ACCEPT_HEADER = 'text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.9,application/pdf;q=0.8,application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.8';
 
-/** The setting's name, as the UI shows it. */
-export const ALLOW_LOCAL_SETTING = 'Allow local network addresses';
-
-/** Network error codes in words. */
-const NETWORK_ERRORS: Readonly<Record<string, string>> = {
-  ENOTFOUND: 'the name could not be found',
-  EAI_AGAIN: 'the name could not be looked up (is the network down?)',
-  ENODATA: 'the name has no address',
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was cut off',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  EPIPE: 'the connection was cut off',
-  HPE_INVALID_CONSTANT: 'the server did not answer in HTTP',
-};
-
-/** A refusal of ours (not a network failure), passed through with its own message. */
-class Refusal extends Error {}
-
 function checkUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new Refusal(`“${raw}” is not a web address.`);
+    throw new FetchFailure('not-web-address', { address: raw });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Refusal('The address must start with http:// or https://.');
-  if (url.username || url.password) throw new Refusal('Addresses with a user name or password are not fetched.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchFailure('scheme');
+  if (url.username || url.password) throw new FetchFailure('credentials');
   return url;
 }
 
@@ -106,21 +89,12 @@ function charsetOf(parameters: readonly string[]): string | undefined {
   return undefined;
 }
 
-function describeSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
-
-function describeDuration(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
-}
-
-function describeNetworkError(url: URL, error: unknown): string {
+/** A network error as a failure: the host, the system's code (which the app names in words) and its text, for a code it has no words for. */
+function unreachable(url: URL, error: unknown): FetchFailure {
   const own = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = own.code ?? own.cause?.code ?? '';
-  const reason = NETWORK_ERRORS[code] ?? (/CERT|SSL|TLS|SIGNATURE|VERIFY/i.test(code) ? 'its security certificate is not valid' : (own.cause?.message ?? own.message ?? String(error)));
-  return `Could not reach ${url.host}: ${reason}.`;
+  const network = own.code ?? own.cause?.code ?? '';
+  const detail = own.cause?.message ?? own.message ?? String(error);
+  return new FetchFailure('unreachable', { host: url.host, network, detail }, { cause: error });
 }
 
 function defaultPort(url: URL): number {
@@ -146,21 +120,19 @@ async function checkedAddresses(url: URL, opts: FetchOptions): Promise<ResolvedA
     try {
       addresses = await (opts.resolve ?? systemResolve)(url.hostname);
     } catch (error) {
-      throw new Error(describeNetworkError(url, error), { cause: error });
+      throw unreachable(url, error);
     }
-    if (addresses.length === 0) throw new Error(`Could not reach ${url.host}: the name has no address.`);
+    if (addresses.length === 0) throw new FetchFailure('unreachable', { host: url.host, network: 'ENODATA', detail: '' });
   }
   const port = defaultPort(url);
   for (const { address } of addresses) {
     if ((opts.ownPorts ?? []).includes(port) && isThisComputer(address)) {
-      throw new Refusal(`Casefile does not fetch its own local server (${url.host}).`);
+      throw new FetchFailure('own-server', { host: url.host });
     }
     const verdict = judgeAddress(address, opts.allowLocalNetwork ?? false);
     if (!verdict.allowed) {
       const where = literal ? url.host : `${url.host} (${verdict.address})`;
-      throw new Refusal(
-        `Casefile does not fetch ${where}: it is ${verdict.why}, not an address on the internet. To import a page from an intranet or from this computer, turn on “${ALLOW_LOCAL_SETTING}”.`,
-      );
+      throw new FetchFailure('not-public', { where, range: verdict.range });
     }
   }
   return addresses;
@@ -199,7 +171,7 @@ function decoded(response: IncomingMessage): Readable {
   if (encoding === 'deflate') return response.pipe(createInflate());
   if (encoding === 'br') return response.pipe(createBrotliDecompress());
   response.destroy();
-  throw new Refusal(`The page came compressed as “${encoding}”, which Casefile cannot read.`);
+  throw new FetchFailure('compression', { encoding });
 }
 
 /** The decoded body, or null as soon as it grows past maxBytes (the connection is closed). */
@@ -233,8 +205,8 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxBytes = opts.maxBytes ?? 20 * 1024 * 1024;
   const maxRedirects = opts.maxRedirects ?? 5;
-  const tooLarge = () => new Error(`The page is larger than ${describeSize(maxBytes)}.`);
-  const tooSlow = (cause: unknown) => new Error(`The page took longer than ${describeDuration(timeoutMs)} to answer.`, { cause });
+  const tooLarge = () => new FetchFailure('too-large', { bytes: maxBytes });
+  const tooSlow = (cause: unknown) => new FetchFailure('too-slow', { ms: timeoutMs }, { cause });
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -254,7 +226,7 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
         response = await Promise.race([get(hopUrl, addresses, controller.signal), deadline]);
       } catch (error) {
         if (controller.signal.aborted) throw tooSlow(error);
-        throw new Error(describeNetworkError(hopUrl, error), { cause: error });
+        throw unreachable(hopUrl, error);
       }
       const status = response.statusCode ?? 0;
       const discard = () => response.destroy();
@@ -262,24 +234,24 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
       const location = response.headers.location;
       if (status >= 300 && status < 400 && location) {
         discard();
-        if (hop >= maxRedirects) throw new Refusal(`The page redirected more than ${maxRedirects} times.`);
+        if (hop >= maxRedirects) throw new FetchFailure('redirects', { count: maxRedirects });
         url = checkUrl(new URL(location, hopUrl).href);
         continue;
       }
       if (status < 200 || status >= 300) {
         discard();
-        throw new Refusal(`The server answered ${`${status} ${response.statusMessage ?? ''}`.trim()}.`);
+        throw new FetchFailure('status', { status: `${status} ${response.statusMessage ?? ''}`.trim() });
       }
       const [mediaType = '', ...parameters] = (response.headers['content-type'] ?? '').split(';');
       const contentType = mediaType.trim().toLowerCase();
       const charset = charsetOf(parameters);
       if (!contentType) {
         discard();
-        throw new Refusal('The server did not say what kind of document this is, so Casefile cannot import it.');
+        throw new FetchFailure('no-type');
       }
       if (!IMPORTABLE_TYPES.includes(contentType)) {
         discard();
-        throw new Refusal(`The address serves “${contentType}”, which Casefile cannot import (web pages, text, Markdown, PDF and Word documents only).`);
+        throw new FetchFailure('type', { type: contentType });
       }
       const declared = Number(response.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > maxBytes) {
@@ -290,16 +262,16 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
       try {
         bytes = await Promise.race([readCapped(response, maxBytes), deadline]);
       } catch (error) {
-        if (error instanceof Refusal) throw error;
+        if (error instanceof FetchFailure) throw error;
         if (controller.signal.aborted) throw tooSlow(error);
         if (String((error as { code?: unknown }).code ?? '').startsWith('Z_')) {
-          throw new Error('The page came compressed, but its compressed data is damaged.', { cause: error });
+          throw new FetchFailure('compressed-damaged', {}, { cause: error });
         }
-        throw new Error(`The connection to ${hopUrl.host} broke off while downloading.`, { cause: error });
+        throw new FetchFailure('broke-off', { host: hopUrl.host }, { cause: error });
       }
       if (!bytes) throw tooLarge();
       if (opts.secrets?.some((secret) => secret && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(secret))) {
-        throw new Refusal('The page contains this Casefile server’s secret launch token, so it was not imported.');
+        throw new FetchFailure('secret');
       }
       return { bytes, finalUrl: hopUrl.href, contentType, ...(charset ? { charset } : {}), fetchedAt: Date.now() };
     }

@@ -1,4 +1,5 @@
 import type { CasefileBridge, Result } from '../../shared/ipc/contract';
+import { fetchRefusal } from '../../shared/ipc/fetchFailure';
 import type { BackupHost, Platform } from './types';
 
 /** The desktop adapter: a thin layer over the preload's `window.casefile` bridge. */
@@ -25,7 +26,7 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
     },
     async fetchUrl(url, opts) {
       const result = await bridge.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw fetchRefusal(result.error);
       return result.value;
     },
     onOpenFile: (listener) => bridge.onOpenFile(listener),

@@ -1,6 +1,7 @@
 import type { Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
 import { toSafeExternalUrl } from '../../shared/ipc/externalUrl';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
+import { fetchRefusal } from '../../shared/ipc/fetchFailure';
 import type { PickedFile, Platform } from './types';
 
 /**
@@ -86,7 +87,7 @@ export function createWebPlatform(doc: Document = document): Platform {
     },
     async fetchUrl(url, opts) {
       const result = await this.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw fetchRefusal(result.error);
       return result.value;
     },
     onOpenFile() {

@@ -18,6 +18,7 @@
 import { z } from 'zod';
 import { TagError, normaliseTagName, sameTagName } from '../claims/tags';
 import { MessageError, type MessageRef } from '../i18n';
+import { jsonSyntaxRef } from '../text/jsonSyntax';
 import type { PassageRecord, SourceRecord, TagRecord, TextPositionSelector, TextQuoteSelector } from '../domain/types';
 import { niToSha256Hex, sha256HexToNi } from './namedInformation';
 
@@ -268,8 +269,8 @@ export function fromAnnotationCollection(json: unknown, options: ImportOptions =
 function parseJson(source: string): unknown {
   try {
     return JSON.parse(source);
-  } catch (error) {
-    throw new ImportError(reasonRef('notJson', { detail: error instanceof Error ? error.message : String(error) }));
+  } catch {
+    throw new ImportError(reasonRef('notJson', { problem: jsonSyntaxRef(source) }));
   }
 }
 
@@ -298,7 +299,7 @@ function annotationItems(json: unknown): unknown[] {
       throw new ImportError(reasonRef('severalPages'));
     }
     if (typeof json.total === 'number' && json.total !== items.length) {
-      throw new ImportError(reasonRef('wrongTotal', { total: json.total, found: items.length }));
+      throw new ImportError(reasonRef('wrongTotal', { count: json.total, found: items.length }));
     }
     return items;
   }

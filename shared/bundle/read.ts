@@ -18,6 +18,7 @@
  */
 import { unzipSync } from 'fflate';
 import { sha256Hex } from '../domain/hash';
+import { jsonSyntaxRef } from '../text/jsonSyntax';
 import { BundleFailure, bundleRef, mb, type BundleError } from './errors';
 import {
   BUNDLE_FORMAT,
@@ -261,7 +262,7 @@ function parseJson(path: string, bytes: Uint8Array, limits: BundleLimits): unkno
   }
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new BundleFailure('corrupt', bundleRef('damaged', { what: bundleRef('notJson', { path, reason: error instanceof Error ? error.message : 'parse error' }) }));
+  } catch {
+    throw new BundleFailure('corrupt', bundleRef('damaged', { what: bundleRef('notJson', { path, problem: jsonSyntaxRef(text) }) }));
   }
 }

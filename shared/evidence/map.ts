@@ -14,6 +14,7 @@
  * an outlet or author, and the map shows both.
  */
 import type { ClaimRecord, ClaimStatus, PassageRecord, SourceRecord, Stance } from '../domain/types';
+import { englishText } from '../i18n';
 
 export type MapFlag = 'none' | 'no-support' | 'single-source' | 'not-independent';
 
@@ -59,6 +60,8 @@ export interface EvidenceMapInput {
   claims: readonly ClaimRecord[];
   passages: readonly Pick<PassageRecord, 'id' | 'sourceId'>[];
   sources: readonly Pick<SourceRecord, 'id' | 'metadata' | 'order'>[];
+  /** What a source without a title is called, in the UI's language (the caller chooses it; the catalogue's English without it). */
+  untitledSource?: string;
 }
 
 /** Build the map. Evidence whose passage or source is gone is left out. */
@@ -93,10 +96,11 @@ export function buildEvidenceMap(input: EvidenceMapInput): EvidenceMap {
       flag: supporting.size === 0 ? 'no-support' : supporting.size === 1 ? 'single-source' : groups === 1 ? 'not-independent' : 'none',
     });
   }
+  const untitled = input.untitledSource || englishText({ key: 'evidenceMap.untitledSource' });
   const sources = input.sources
     .filter((s) => used.has(s.id))
     .sort((a, b) => a.order - b.order)
-    .map((s) => ({ id: s.id, title: s.metadata.title || 'Untitled source', outlet: outletOf(s) }));
+    .map((s) => ({ id: s.id, title: s.metadata.title || untitled, outlet: outletOf(s) }));
   return { claims, sources, cells: [...cells.values()] };
 }
 

@@ -9,7 +9,7 @@
  * marked broken, so an export always shows where evidence went missing.
  */
 import { evidenceSummary } from '../claims/claims';
-import { MessageError, type MessageRef } from '../i18n';
+import { englishText, MessageError, type MessageRef } from '../i18n';
 import { numberCitations } from '../brief/citations';
 import { isRecognisedRange } from '../import/ocr';
 import { locatorText } from '../domain/locator';
@@ -43,6 +43,8 @@ export interface ExportOptions {
   /** ISO date, "YYYY-MM-DD" (a longer ISO timestamp is cut to its date). */
   date?: string;
   locale?: 'en-US';
+  /** The title when neither the case nor the note has one, in the UI's language; the catalogue's English when absent (the CLI). */
+  untitledTitle?: string;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
@@ -279,7 +281,7 @@ export function buildExportModel(input: ExportInput): ExportModel {
   const claimsInOrder = orderClaims(input.claims, walker.markedClaimIds);
   const tagName = new Map(input.tags.map((t) => [t.id, t.name]));
   const model: ExportModel = {
-    title: input.case.name.trim() || input.note.title.trim() || 'Untitled brief',
+    title: input.case.name.trim() || input.note.title.trim() || options.untitledTitle?.trim() || englishText({ key: 'exportBrief.untitledBrief' }),
     notesMode: options.notes,
     citationForm: form,
     blocks,

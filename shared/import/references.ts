@@ -16,6 +16,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { CslDate, CslName, SourceMetadata, SourceRecord } from '../domain/types';
 import { englishText, type MessageRef } from '../i18n';
+import { jsonSyntaxRef } from '../text/jsonSyntax';
 
 export interface ReferenceAttachment {
   /** The path as the export wrote it ("files/12/Okafor - 2024.pdf"). */
@@ -28,6 +29,7 @@ export interface ReferenceAttachment {
 export interface ImportedReference {
   /** The reference's own key or ID in the file ("okafor_forty_2024"). */
   key: string;
+  /** Its details; `title` is empty when the file gives it none, and the app names it in the UI's language. */
   metadata: SourceMetadata;
   /** PDF attachments named by the reference. */
   attachments: ReferenceAttachment[];
@@ -50,6 +52,16 @@ export class ReferenceImportError extends Error {
 /** A CSL-JSON entry that is not an object: the parser's reason, as a message. */
 class NotAnObject extends Error {
   readonly detail: MessageRef = { key: 'referenceError.notObjects' };
+}
+
+/** A CSL-JSON file that is not JSON: where it breaks, in our words (the engine's vary and may name no place). */
+class NotJson extends Error {
+  readonly detail: MessageRef;
+
+  constructor(body: string) {
+    super('not JSON');
+    this.detail = { key: 'referenceError.notJson', values: { problem: jsonSyntaxRef(body) } };
+  }
 }
 
 /** The most references one file may hold (a whole library is a job for the reference manager). */
@@ -83,14 +95,13 @@ const CSL_TYPES: Record<string, SourceMetadata['type']> = {
 const NOT_RECOGNISED = /format is not supported or recognized/i;
 
 /**
- * Why the parser gave up, as a message: our own words for what we can name (broken JSON, entries the
- * parser could not make out), its own text as a detail inside them; anything else is its text as it is,
- * which the translated sentence around it names as the parser's.
+ * Why the parser gave up, as a message: our own words for what we can name (broken JSON, where it breaks;
+ * entries the parser could not make out); anything else is its text as it is, which the translated
+ * sentence around it names as the parser's.
  */
-function parserReason(error: unknown, format: ReferenceFormat): MessageRef {
-  if (error instanceof NotAnObject) return error.detail;
+function parserReason(error: unknown): MessageRef {
+  if (error instanceof NotAnObject || error instanceof NotJson) return error.detail;
   const raw = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').replace(/\.$/, '');
-  if (format === 'csl-json' && error instanceof SyntaxError) return { key: 'referenceError.notJson', values: { detail: raw } };
   if (NOT_RECOGNISED.test(raw)) return { key: 'referenceError.entriesUnclear' };
   return { key: 'referenceError.parser', values: { detail: raw } };
 }
@@ -111,7 +122,12 @@ export function parseReferences(text: string, fileName = 'references'): Imported
   try {
     const body = text.replace(/^\uFEFF/, '');
     if (format === 'csl-json') {
-      const parsed = JSON.parse(body) as unknown;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        throw new NotJson(body);
+      }
       const list = Array.isArray(parsed) ? parsed : [parsed];
       if (!list.every((item) => item && typeof item === 'object' && !Array.isArray(item))) throw new NotAnObject('every entry must be an object');
       items = (new Cite(list).data as Record<string, unknown>[]).map(stripGraph);
@@ -121,7 +137,7 @@ export function parseReferences(text: string, fileName = 'references'): Imported
       attachments = format === 'bibtex' ? bibtexAttachments(body) : risAttachments(body);
     }
   } catch (error) {
-    throw new ReferenceImportError('unreadable', { name: fileName, format: label, reason: parserReason(error, format) });
+    throw new ReferenceImportError('unreadable', { name: fileName, format: label, reason: parserReason(error) });
   }
   if (items.length === 0) throw new ReferenceImportError('none', { name: fileName });
   if (items.length > MAX_REFERENCES) throw new ReferenceImportError('tooMany', { name: fileName, count: items.length, limit: MAX_REFERENCES });
@@ -173,9 +189,9 @@ function date(value: unknown): CslDate | undefined {
   return { 'date-parts': [[y]] };
 }
 
-/** CSL-JSON (as citation-js gives it) → our metadata, keeping only the fields we store. */
+/** CSL-JSON (as citation-js gives it) → our metadata, keeping only the fields we store; no title is an empty one. */
 function toMetadata(item: Record<string, unknown>): SourceMetadata {
-  const metadata: SourceMetadata = { type: CSL_TYPES[String(item.type)] ?? 'document', title: str(item.title) ?? str(item['title-short']) ?? 'Untitled reference' };
+  const metadata: SourceMetadata = { type: CSL_TYPES[String(item.type)] ?? 'document', title: str(item.title) ?? str(item['title-short']) ?? '' };
   const author = names(item.author) ?? names(item.editor) ?? names(item.reporter);
   if (author) metadata.author = author;
   const container = str(item['container-title']);
@@ -296,7 +312,7 @@ export function matchReference(
     if (found) return { sourceId: found.id, by: 'url' };
   }
   const title = foldTitle(reference.metadata.title);
-  if (title !== '' && title !== 'untitled reference') {
+  if (title !== '') {
     const found = sources.filter((s) => foldTitle(s.metadata.title) === title);
     if (found.length === 1) return { sourceId: found[0]!.id, by: 'title' };
   }
@@ -306,13 +322,14 @@ export function matchReference(
 /**
  * A source's metadata with a reference's filled in: the reference manager's
  * curated fields win where it has them, the source keeps what the reference
- * leaves out (its fetched address, its language).
+ * leaves out (its fetched address, its language, its title when the reference
+ * has none).
  */
 export function mergeReferenceMetadata(current: SourceMetadata, incoming: SourceMetadata): SourceMetadata {
   const merged: SourceMetadata = { ...current };
   for (const [key, value] of Object.entries(incoming) as [keyof SourceMetadata, unknown][]) {
     if (value === undefined) continue;
-    if (key === 'title' && incoming.title === 'Untitled reference') continue;
+    if (key === 'title' && incoming.title.trim() === '') continue;
     (merged as unknown as Record<string, unknown>)[key] = value;
   }
   return merged;

@@ -136,8 +136,10 @@ export type Response<C extends Channel> = z.output<Contract[C]['response']>;
 export interface IpcError {
   /** Stable machine-readable code, e.g. 'invalid-request', 'not-found', 'too-large'. */
   code: string;
-  /** A sentence a person can act on. */
+  /** A sentence a person can act on, in English: what the renderer shows when it does not know the code. */
   message: string;
+  /** The variables of the code's message, for a renderer that shows it in the UI's language (see shared/ipc/fetchFailure.ts). */
+  values?: { [name: string]: string | number };
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 

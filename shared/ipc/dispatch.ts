@@ -18,15 +18,18 @@ export type HostHandlers = { [C in Channel]: Handler<C> | Unsupported };
 
 /**
  * Thrown by a handler for a failure the user should read (a cancelled read, a file that is too large, a
- * refused link, a page that could not be fetched). Its `code` and `message` reach the renderer unchanged;
- * any other error is reported as `internal`.
+ * refused link, a page that could not be fetched). Its `code`, `message` and `values` (the variables of
+ * the code's message, for codes the renderer translates) reach the renderer unchanged; any other error is
+ * reported as `internal`.
  */
 export class HandlerError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly values?: { [name: string]: string | number },
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'HandlerError';
   }
 }
@@ -44,8 +47,8 @@ export async function rethrowAs<T>(code: string, work: () => Promise<T>): Promis
   }
 }
 
-export function failure(code: string, message: string): { ok: false; error: IpcError } {
-  return { ok: false, error: { code, message } };
+export function failure(code: string, message: string, values?: IpcError['values']): { ok: false; error: IpcError } {
+  return { ok: false, error: values ? { code, message, values } : { code, message } };
 }
 
 /** Where a host's unexpected failures are logged (main's console, the server's stderr); silent in tests that pass nothing. */
@@ -65,7 +68,7 @@ export async function dispatch<C extends Channel>(channel: C, handler: Handler<C
   try {
     value = await handler(parsed.value);
   } catch (error) {
-    if (error instanceof HandlerError) return failure(error.code, error.message);
+    if (error instanceof HandlerError) return failure(error.code, error.message, error.values);
     log(`[ipc] ${channel} failed`, error);
     const reason = error instanceof Error && error.message ? error.message : String(error);
     return failure('internal', `Casefile could not complete ${channel}: ${reason}`);

@@ -228,15 +228,31 @@ test('Import references speaks Spanish: the plan of what each reference does, an
   await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/^Referencias importadas: 1 fuente actualizada, \d+ creadas\.$/)).toBeVisible();
+
+  // A reference the file gives no title: the plan names it in Spanish (the parser keeps no English default).
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar referencias…' }).click();
+  const untitled = [{ id: 'sin-titulo', type: 'report', publisher: 'Autoridad Portuaria de Velden', issued: { 'date-parts': [[2024]] } }];
+  await (await chooser).setFiles({ name: 'sin-titulo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(untitled)) });
+  const plan = page.getByRole('dialog', { name: 'Importar referencias' });
+  await expect(plan.getByRole('list', { name: 'Referencias' }).getByRole('listitem')).toHaveCount(1);
+  await expect(plan.getByRole('listitem').getByRole('strong')).toHaveText('Referencia sin título');
+  await expect(plan).not.toContainText('Untitled');
+  await plan.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(plan).toBeHidden();
 });
 
-test('a write the database refuses, and an annotation file and a reference file their parsers cannot read, speak Spanish', async ({ page }) => {
+test('a write the database refuses, and annotation and reference files their parsers cannot read, speak Spanish', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Casos' })).toBeVisible();
   await page.getByRole('button', { name: 'Nuevo caso' }).click();
   await expect(page.getByRole('textbox', { name: /^Nombre del caso/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Todavía no hay ninguna fuente')).toBeVisible();
+  // The new case's brief note is titled in Spanish.
+  await page.getByRole('tab', { name: 'Informe' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Informe', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Brief', exact: true })).toHaveCount(0);
 
   // A tag deleted, then made again under the same name: the Trash refuses to bring the old one back
   // beside it. The refusal comes from the Trash's repository, in Spanish.
@@ -279,6 +295,24 @@ test('a write the database refuses, and an annotation file and a reference file 
   await expect(page.getByRole('alert')).not.toContainText('Item 2');
   await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
 
+  // A collection that claims one annotation and holds none: the count takes its singular.
+  const claiming = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Caso', exact: true }).click();
+  await page.getByRole('menu', { name: 'Caso' }).getByRole('menuitem', { name: 'Importar anotaciones', exact: true }).click();
+  const collection = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 1, first: { type: 'AnnotationPage', items: [] } };
+  await (await claiming).setFiles({ name: 'una.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(collection)) });
+  await expect(page.getByRole('alert')).toContainText('Esta colección de anotaciones dice que contiene 1 anotación, pero tiene 0.');
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+
+  // An annotation file that is not JSON: where it breaks, in Spanish, not the engine's English.
+  const broken = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Caso', exact: true }).click();
+  await page.getByRole('menu', { name: 'Caso' }).getByRole('menuitem', { name: 'Importar anotaciones', exact: true }).click();
+  await (await broken).setFiles({ name: 'rota.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('[\n  {"id": "urn:uuid:1",}\n]') });
+  await expect(page.getByRole('alert')).toContainText('Este archivo no es un JSON válido (texto inesperado en la línea 2, columna 23).');
+  await expect(page.getByRole('alert')).not.toContainText(/Unexpected|Expected|position|JSON\.parse/);
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+
   // A BibTeX file whose entry is left open: citation-js gives up in English; the sentence is Spanish.
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Importar referencias…' }).click();
@@ -286,6 +320,16 @@ test('a write the database refuses, and an annotation file and a reference file 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('«biblioteca.bib» parece BibTeX, pero no se pudo leer: no se pudieron distinguir sus entradas');
   await expect(alert).not.toContainText(/not supported|recognized|could not/);
+  await page.getByRole('button', { name: 'Descartar el mensaje' }).click();
+
+  // A CSL-JSON file cut short: the sentence says so in Spanish, with no engine text in it.
+  const cut = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar referencias…' }).click();
+  await (await cut).setFiles({ name: 'referencias.json', mimeType: 'application/json', buffer: Buffer.from('[{"id": "a", "title": "El puerto"') });
+  await expect(alert).toContainText(
+    '«referencias.json» parece CSL-JSON, pero no se pudo leer: no es un JSON válido (termina antes de tiempo, como si faltara un corchete, una llave o unas comillas de cierre).',
+  );
+  await expect(alert).not.toContainText(/Unexpected|Expected|position|JSON\.parse/);
 });
 
 test('refusals, sizes and names made outside the UI speak Spanish: a refused bundle, a too-large style, a file’s encoding, the OCR languages', async ({ page }) => {

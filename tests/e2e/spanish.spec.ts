@@ -22,7 +22,7 @@ async function expectNoEnglish(scope: Locator, words: readonly string[]): Promis
   for (const word of words) expect(text, `“${word}” is still English`).not.toContain(word);
 }
 
-test('the passage list and card, the codebook, Import from URL, the claims panel, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
+test('the passage list and card, the codebook, Import from URL and its host’s refusal, the claims panel, the Trash and the Export brief dialog speak Spanish', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
@@ -45,6 +45,14 @@ test('the passage list and card, the codebook, Import from URL, the claims panel
   await expect(urlDialog.getByRole('checkbox', { name: 'Permitir direcciones de la red local' })).not.toBeChecked();
   await expectNoEnglish(urlDialog, ['Address', 'Allow local network', 'Off by default', 'fetches']);
   expect(await seriousAxe(page, 'dialog')).toEqual([]);
+  // The host refuses an address on this computer; its reason travels as a code and is said in Spanish.
+  await urlDialog.getByRole('textbox', { name: 'Dirección' }).fill('http://127.0.0.1:9/');
+  await urlDialog.getByRole('button', { name: 'Importar', exact: true }).click();
+  const urlRefusal = urlDialog.getByRole('alert');
+  await expect(urlRefusal).toContainText(
+    'Casefile no descarga 127.0.0.1:9: es una dirección de este ordenador (loopback), no una dirección de internet. Para importar una página de una intranet o de este ordenador, activa «Permitir direcciones de la red local».',
+  );
+  await expectNoEnglish(urlRefusal, ['does not fetch', 'not an address', 'turn on', 'this computer']);
   await urlDialog.getByRole('button', { name: 'Cancelar' }).click();
   await expect(urlDialog).toBeHidden();
 

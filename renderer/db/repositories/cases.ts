@@ -1,4 +1,5 @@
 import { newId } from '../../../shared/domain/ids';
+import { englishText } from '../../../shared/i18n';
 import {
   NOTE_SCHEMA_VERSION,
   type CaseData,
@@ -22,13 +23,16 @@ function cleanName(name: string): string {
 }
 
 /**
- * A new case with its brief note ("Brief"), written in one transaction so a
- * case never exists without the note its `briefNoteId` points to.
+ * A new case with its brief note, written in one transaction so a case never
+ * exists without the note its `briefNoteId` points to. The note is titled
+ * `briefTitle`, the word in the UI's language the caller passes in (this layer
+ * chooses no language), else the catalogue's English ("Brief").
  */
-export async function createCase(name: string, now = Date.now()): Promise<CaseRecord> {
+export async function createCase(name: string, now = Date.now(), briefTitle?: string): Promise<CaseRecord> {
   const db = getDb();
   const id = newId();
-  const note: NoteRecord = { id: newId(), caseId: id, title: 'Brief', content: null, schemaVersion: NOTE_SCHEMA_VERSION, plainText: '', createdAt: now, updatedAt: now, order: 0 };
+  const title = briefTitle?.replace(/\s+/g, ' ').trim() || englishText({ key: 'brief.defaultTitle' });
+  const note: NoteRecord = { id: newId(), caseId: id, title, content: null, schemaVersion: NOTE_SCHEMA_VERSION, plainText: '', createdAt: now, updatedAt: now, order: 0 };
   const record: CaseRecord = { id, name: cleanName(name), createdAt: now, updatedAt: now, briefNoteId: note.id };
   await db.transaction('rw', db.cases, db.notes, async () => {
     await db.notes.add(note);

@@ -38,8 +38,16 @@ function editorStateKey(content: unknown): string {
   return JSON.stringify(content, (key, value: unknown) => (DERIVED_FIELDS.has(key) ? undefined : value));
 }
 
-/** A new note at the end of the case's list; a blank title becomes "Untitled note". */
-export async function createNote(caseId: string, title: string, now = Date.now()): Promise<NoteRecord> {
+/** A title with its whitespace runs collapsed and trimmed. */
+const clean = (title: string) => title.replace(/\s+/g, ' ').trim();
+
+/**
+ * A new note at the end of the case's list; a blank title becomes `untitled`, the default name in the
+ * UI's language, which the caller passes in (this layer chooses no language).
+ */
+export async function createNote(caseId: string, title: string, untitled: string, now = Date.now()): Promise<NoteRecord> {
+  const chosen = clean(title) || clean(untitled);
+  if (!chosen) throw new RepoError(repoRef('noteTitle'));
   const db = getDb();
   return db.transaction('rw', db.notes, db.cases, async () => {
     if (!(await liveCase(caseId))) throw new RepoError(repoRef('caseGoneNote'));
@@ -48,7 +56,7 @@ export async function createNote(caseId: string, title: string, now = Date.now()
     const note: NoteRecord = {
       id: newId(),
       caseId,
-      title: title.replace(/\s+/g, ' ').trim() || 'Untitled note',
+      title: chosen,
       content: null,
       schemaVersion: NOTE_SCHEMA_VERSION,
       plainText: '',
@@ -68,13 +76,13 @@ export async function createNote(caseId: string, title: string, now = Date.now()
  * editor's next save must not look stale); the case is touched instead.
  */
 export async function renameNote(id: string, title: string, now = Date.now()): Promise<void> {
-  const clean = title.replace(/\s+/g, ' ').trim();
-  if (!clean) throw new RepoError(repoRef('noteTitle'));
+  const cleaned = clean(title);
+  if (!cleaned) throw new RepoError(repoRef('noteTitle'));
   const db = getDb();
   await db.transaction('rw', db.notes, db.cases, async () => {
     const note = await db.notes.get(id);
     if (!note || !isLive(note)) throw new RepoError(repoRef('noteGone'));
-    await db.notes.update(id, { title: clean });
+    await db.notes.update(id, { title: cleaned });
     await db.cases.update(note.caseId, { updatedAt: now });
   });
 }

@@ -70,7 +70,7 @@ export function BriefPane({ caseId, briefNoteId }: { caseId: string; briefNoteId
 
   const newNote = async () => {
     try {
-      const created = await createNote(caseId, t('brief.newNoteTitle', { number: (notes?.length ?? 0) + 1 }));
+      const created = await createNote(caseId, t('brief.newNoteTitle', { number: (notes?.length ?? 0) + 1 }), t('brief.untitledNote'));
       await open(created.id);
       setRenaming(true);
     } catch (error) {

@@ -129,7 +129,7 @@ function LocalNoteEditor({ note, reveal }: { note: NoteRecord; reveal: RevealReq
             throw new NoteConflictError();
           }
           // Deleted in another tab or window: what was typed here becomes a note of its own.
-          const kept = await createNote(noteRef.current.caseId, tNow('brief.keptFromTabTitle', { title: noteRef.current.title }));
+          const kept = await createNote(noteRef.current.caseId, tNow('brief.keptFromTabTitle', { title: noteRef.current.title }), tNow('brief.untitledNote'));
           await saveNoteContent(kept.id, version);
           notices.toast(tNow('brief.deletedElsewhere', { title: noteRef.current.title, kept: kept.title }));
         },

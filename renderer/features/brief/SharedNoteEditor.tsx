@@ -151,7 +151,7 @@ async function keepTextFromBeforeSharing(note: NoteRecord, readOnly: boolean, to
   try {
     if (await getMeta<boolean>(key)) return;
     if (!readOnly && !isEmptyNote(note.content, note.plainText)) {
-      const kept = await createNote(note.caseId, t('brief.keptBeforeSharingTitle', { title: note.title }));
+      const kept = await createNote(note.caseId, t('brief.keptBeforeSharingTitle', { title: note.title }), t('brief.untitledNote'));
       await saveNoteContent(kept.id, { content: note.content, plainText: note.plainText });
       toast(t('brief.keptBeforeSharing', { title: note.title, kept: kept.title }));
     }

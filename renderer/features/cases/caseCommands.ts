@@ -21,7 +21,7 @@ export function nextCaseName(cases: readonly Pick<CaseRecord, 'name'>[]): string
 
 /** New case: created and opened; from the case list's own button, with its name selected for typing. */
 export async function newCase(context: CommandContext, args?: CommandArgs): Promise<void> {
-  const record = await createCase(nextCaseName(await listCases()));
+  const record = await createCase(nextCaseName(await listCases()), Date.now(), t('brief.defaultTitle'));
   await context.workspace.openCase(record.id);
   if (args?.rename === true) requestRename(record.id);
 }

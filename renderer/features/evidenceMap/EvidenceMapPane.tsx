@@ -48,7 +48,10 @@ export function EvidenceMapPane({ caseId, caseName, sources, passages, claims }:
   const [opened, setOpened] = useState<MapCell | null>(null);
   const headingId = useId();
 
-  const full = useMemo(() => buildEvidenceMap({ claims: claims ?? [], passages: passages ?? [], sources: sources ?? [] }), [claims, passages, sources]);
+  const full = useMemo(
+    () => buildEvidenceMap({ claims: claims ?? [], passages: passages ?? [], sources: sources ?? [], untitledSource: t('evidenceMap.untitledSource') }),
+    [claims, passages, sources, t],
+  );
   const map = useMemo(() => (flaggedOnly ? onlyFlagged(full) : full), [full, flaggedOnly]);
   const svgLabels = () => mapSvgLabels(t, map, caseName);
 

@@ -113,6 +113,12 @@ export function exportFileName(caseName: string, noteTitle: string, kind: Export
   return `${stem}.${FILE_TYPES[kind].extension}`;
 }
 
+/** Words an export writes that the worker cannot choose (it has no language): the dialog sends them in the UI's. */
+export interface ExportWords {
+  /** The document's title when neither the case nor the brief has one. */
+  untitledBrief: string;
+}
+
 /** The records an export reads, all from one case. */
 export interface ExportRecords {
   case: CaseRecord;

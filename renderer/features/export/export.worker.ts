@@ -26,8 +26,13 @@ async function handle(request: WorkerRequest): Promise<void> {
       scope.postMessage({ id: request.id, type: 'done', value: checkCustomStyle(request.xml) });
       return;
     case 'export': {
-      const result = await runExportJob(request.records, request.choices, request.kind, request.date, (progress) =>
-        scope.postMessage({ id: request.id, type: 'progress', progress }),
+      const result = await runExportJob(
+        request.records,
+        request.choices,
+        request.kind,
+        request.date,
+        (progress) => scope.postMessage({ id: request.id, type: 'progress', progress }),
+        request.words,
       );
       // File bytes move to the page without a copy.
       scope.postMessage({ id: request.id, type: 'done', value: result }, result.kind === 'file' ? [result.bytes.buffer as ArrayBuffer] : []);

@@ -76,7 +76,7 @@ export function runExport(
   date: string,
   onProgress: (progress: ExportProgress) => void,
 ): Promise<JobResult> {
-  return call<JobResult>({ type: 'export', records, choices, kind, date }, onProgress);
+  return call<JobResult>({ type: 'export', records, choices, kind, date, words: { untitledBrief: t('exportBrief.untitledBrief') } }, onProgress);
 }
 
 export function fetchStyles(): Promise<{ id: string; title: string }[]> {

@@ -13,11 +13,12 @@ import { renderMarkdown } from '../../../shared/export/markdown';
 import { renderDocument, type DocumentFormat } from '../../../shared/export/render';
 import type { SourceRecord } from '../../../shared/domain/types';
 import { englishText, type MessageRef } from '../../../shared/i18n';
-import { CUSTOM_STYLE, exportFileName, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords, type JobResult } from './choices';
+import { CUSTOM_STYLE, exportFileName, type ExportChoices, type ExportKind, type ExportProgress, type ExportRecords, type ExportWords, type JobResult } from './choices';
 
 /** The export options the shared model takes, from the dialog's choices. */
-export function exportOptions(choices: ExportChoices, date: string): ExportOptions {
+export function exportOptions(choices: ExportChoices, date: string, words?: ExportWords): ExportOptions {
   const options: ExportOptions = { style: choices.style, notes: choices.notes, include: { ...choices.include }, date };
+  if (words) options.untitledTitle = words.untitledBrief;
   if (choices.style === CUSTOM_STYLE) {
     if (!choices.customStyle) throw new ExportError('styleGone');
     options.customStyleXml = choices.customStyle.xml;
@@ -39,7 +40,8 @@ const DOCUMENT_PROGRESS: Record<DocumentFormat, ExportProgress> = {
 /**
  * Build one export. `date` is today's date ("YYYY-MM-DD", local time), which
  * goes into the front matter. PDF stops at the print HTML: printing needs the
- * host (Electron's printToPDF or the web server's Chromium).
+ * host (Electron's printToPDF or the web server's Chromium). `words` are the
+ * few the document may need in the UI's language (the catalogue's English without them).
  */
 export async function runExportJob(
   records: ExportRecords,
@@ -47,6 +49,7 @@ export async function runExportJob(
   kind: ExportKind,
   date: string,
   progress: (p: ExportProgress) => void = () => undefined,
+  words?: ExportWords,
 ): Promise<JobResult> {
   const stem = exportFileName(records.case.name, records.note.title, 'md').replace(/\.md$/, '');
   if (kind === 'csl-json' || kind === 'bibtex') {
@@ -56,7 +59,7 @@ export async function runExportJob(
     return { kind: 'file', bytes: encode(kind === 'csl-json' ? toCslJson(sources) : toBibtex(sources)) };
   }
 
-  const options = exportOptions(choices, date);
+  const options = exportOptions(choices, date, words);
   if (kind === 'claims-csv') {
     if (records.claims.length === 0) throw new ExportError('noClaims');
     options.include = { bibliography: false, claimsAppendix: true, evidenceTable: false };

@@ -1,9 +1,9 @@
 /** Messages between the export dialog and its worker (export.worker.ts). */
 import type { MessageRef } from '../../../shared/i18n';
-import type { ExportChoices, ExportKind, ExportProgress, ExportRecords, JobResult } from './choices';
+import type { ExportChoices, ExportKind, ExportProgress, ExportRecords, ExportWords, JobResult } from './choices';
 
 export type WorkerRequest =
-  | { id: number; type: 'export'; records: ExportRecords; choices: ExportChoices; kind: ExportKind; date: string }
+  | { id: number; type: 'export'; records: ExportRecords; choices: ExportChoices; kind: ExportKind; date: string; words: ExportWords }
   | { id: number; type: 'styles' }
   | { id: number; type: 'check-style'; xml: string };
 

@@ -145,7 +145,7 @@ function ReferencesDialog({
         await addSource(caseId, draft);
         created++;
       } catch (error) {
-        failed.push(t('references.failedOne', { title: reference.metadata.title, reason: failureText(error) }));
+        failed.push(t('references.failedOne', { title: referenceTitle(reference), reason: failureText(error) }));
       }
     }
     setBusy(false);
@@ -167,7 +167,7 @@ function ReferencesDialog({
           const pdf = match ? undefined : pdfFor(reference);
           return (
             <li key={`${reference.key}-${i}`}>
-              <strong>{reference.metadata.title}</strong>
+              <strong>{referenceTitle(reference)}</strong>
               <br />
               <span className="small">
                 {match
@@ -205,6 +205,11 @@ function ReferencesDialog({
       </div>
     </dialog>
   );
+}
+
+/** A reference's title, or its default in the UI's language when the file gives it none (the parser leaves that title empty). */
+function referenceTitle(reference: ImportedReference): string {
+  return reference.metadata.title || translate('references.untitled');
 }
 
 function safeName(key: string): string {

@@ -9,6 +9,7 @@ import { useModalDialog } from '../../lib/useModalDialog';
 import '../../styles/search.css';
 import { foldString } from '../../../shared/text/fold';
 import { recentCaseIds } from '../cases/caseEvents';
+import { hitHeading } from './hitHeading';
 import type { DocKind, SearchHit } from './searchIndex';
 import { useCaseSearch, type SearchResults } from './useCaseSearch';
 
@@ -245,7 +246,7 @@ function Palette({
             <span className={`palette-kind palette-kind-${item.hit.kind}`}>{t(KIND_KEY[item.hit.kind])}</span>
             <span className="palette-main">
               <span className="palette-label">
-                {item.hit.heading}
+                {hitHeading(item.hit, t)}
                 {item.hit.where && <span className="palette-where"> · {item.hit.where}</span>}
               </span>
               {item.hit.snippet.length > 0 && (

@@ -22,7 +22,7 @@ export interface SearchDoc {
   comment?: string;
   claimant?: string;
   note?: string;
-  /** What the result's heading shows (a source title, a claim statement, a note title). */
+  /** What the result's heading shows (a source title, a claim statement, a note title); empty when it has none, which the palette names in the UI's language. */
   heading: string;
   /** Where in the source: "¶ 4", "p. 2". */
   where?: string;
@@ -132,12 +132,12 @@ export function docForClaim(claim: ClaimRecord): SearchDoc {
     text: claim.statement,
     claimant: claim.claimant,
     note: claim.note,
-    heading: claim.statement || 'Untitled claim',
+    heading: claim.statement,
   };
 }
 
 export function docForNote(note: NoteRecord): SearchDoc {
-  return { id: `note:${note.id}`, kind: 'note', recordId: note.id, title: note.title, text: note.plainText, heading: note.title || 'Brief' };
+  return { id: `note:${note.id}`, kind: 'note', recordId: note.id, title: note.title, text: note.plainText, heading: note.title };
 }
 
 /** MiniSearch's term processing: folded like find-in-source, so "cafe" finds "Café". */

@@ -167,10 +167,11 @@ describe('cf:url:fetch', () => {
     expect(deps.fetchUrl).toHaveBeenLastCalledWith('http://intranet.example/', { allowLocalNetwork: true });
   });
 
-  it('refuses loopback by default with the real fetcher, as main wires it', async () => {
+  it('refuses loopback by default with the real fetcher, as main wires it: the reason as the code, its variables beside the English', async () => {
     const deps = fakeDeps({ fetchUrl: realFetchUrl });
     await expect(fetchPage(deps, { url: 'http://127.0.0.1:9/', allowLocalNetwork: false })).rejects.toMatchObject({
-      code: 'fetch-failed',
+      code: 'fetch-failed:not-public',
+      values: { where: '127.0.0.1:9', range: 'loopback' },
       message: expect.stringContaining('Allow local network addresses'),
     });
   });

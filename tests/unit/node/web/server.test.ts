@@ -3,7 +3,9 @@ import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../../shared/ipc/contract';
+import { CHANNELS, type IpcError } from '../../../../shared/ipc/contract';
+import { fetchRefusal } from '../../../../shared/ipc/fetchFailure';
+import { createTranslator, translateRef } from '../../../../shared/i18n';
 import { decodeWire, encodeWire } from '../../../../shared/ipc/wire';
 import { defaultHandlers, injectToken, MAX_PRINT_REQUEST_BYTES, MAX_PRINT_REQUESTS, MAX_REQUEST_BYTES, resolveStatic, startWebServer, type WebHandlers, type WebServer } from '../../../../node/web/server';
 import { MAX_PRINT_HTML_CHARS } from '../../../../shared/export/printLimits';
@@ -231,13 +233,22 @@ describe('web server', () => {
 
   it('refuses loopback pages by default; with the setting on it fetches them, but never the server itself or its token', async () => {
     const refused = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/moved` })).body);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'fetch-failed', message: expect.stringContaining('turn on “Allow local network addresses”') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'fetch-failed:not-public', values: { where: `127.0.0.1:${pagesPort}`, range: 'loopback' }, message: expect.stringContaining('turn on “Allow local network addresses”') },
+    });
+    // What the renderer shows: the same refusal in the UI's language, from its code and variables.
+    const shown = fetchRefusal((refused as { error: IpcError }).error);
+    expect(translateRef(createTranslator('es'), shown.detail!)).toBe(
+      `Casefile no descarga 127.0.0.1:${pagesPort}: es una dirección de este ordenador (loopback), no una dirección de internet. Para importar una página de una intranet o de este ordenador, activa «Permitir direcciones de la red local».`,
+    );
+    expect(shown.message).toBe((refused as { error: IpcError }).error.message);
     for (const url of [`http://127.0.0.1:${server.port}/`, `http://localhost:${server.port}/index.html`, `http://127.0.0.1:${pagesPort}/to-server`]) {
       const own = decodeWire((await invoke('cf:url:fetch', { url, allowLocalNetwork: true })).body);
-      expect(own, url).toMatchObject({ ok: false, error: { message: expect.stringContaining('Casefile does not fetch its own local server') } });
+      expect(own, url).toMatchObject({ ok: false, error: { code: 'fetch-failed:own-server', message: expect.stringContaining('Casefile does not fetch its own local server') } });
     }
     const leak = decodeWire((await invoke('cf:url:fetch', { url: `http://127.0.0.1:${pagesPort}/echo-token`, allowLocalNetwork: true })).body);
-    expect(leak).toMatchObject({ ok: false, error: { message: expect.stringContaining('secret launch token') } });
+    expect(leak).toMatchObject({ ok: false, error: { code: 'fetch-failed:secret', message: expect.stringContaining('secret launch token') } });
   });
 
   it('fetches a URL for import, following redirects, from loopback with the setting on', async () => {
@@ -247,7 +258,7 @@ describe('web server', () => {
     expect(result.value.contentType).toBe('text/html');
     expect(new TextDecoder().decode(result.value.bytes)).toContain('A page served from loopback.');
     const refused = decodeWire((await invoke('cf:url:fetch', { url: 'javascript:alert(1)' })).body);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'fetch-failed', message: 'The address must start with http:// or https://.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'fetch-failed:scheme', message: 'The address must start with http:// or https://.' } });
   });
 
   it('caps a print request at a size scaled to the print HTML, not at the file-upload cap', async () => {

@@ -154,8 +154,8 @@ describe('origins and the change feed', () => {
     db = await freshDb();
     const a = await createCase('A');
     const b = await createCase('B');
-    await createNote(a.id, 'Timeline');
-    await createNote(b.id, 'Other');
+    await createNote(a.id, 'Timeline', 'Untitled note');
+    await createNote(b.id, 'Other', 'Untitled note');
     const ofA = await readChangesSince(0, { caseId: a.id });
     expect(new Set(ofA.changes.map((c) => c.caseId))).toEqual(new Set([a.id]));
     expect(ofA.changes.map((c) => c.table)).toEqual(['notes', 'cases', 'notes', 'cases']);

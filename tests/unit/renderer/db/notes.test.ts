@@ -12,7 +12,7 @@ describe('several notes per case', () => {
     db = await freshDb();
     const record = await createCase('Port Velden');
     const first = record.briefNoteId!;
-    const second = await createNote(record.id, 'Timeline');
+    const second = await createNote(record.id, 'Timeline', 'Untitled note');
     await setCaseBrief(record.id, second.id);
     expect((await db.cases.get(record.id))!.briefNoteId).toBe(second.id);
 
@@ -30,8 +30,8 @@ describe('several notes per case', () => {
     db = await freshDb();
     const record = await createCase('Port Velden');
     const first = record.briefNoteId!;
-    const second = await createNote(record.id, 'Timeline');
-    const third = await createNote(record.id, 'Sources');
+    const second = await createNote(record.id, 'Timeline', 'Untitled note');
+    const third = await createNote(record.id, 'Sources', 'Untitled note');
     const deleted = await deleteNote(first);
     expect((await db.cases.get(record.id))!.briefNoteId).toBe(second.id);
     await setCaseBrief(record.id, third.id);
@@ -52,7 +52,7 @@ describe('several notes per case', () => {
   it('finds where a passage is cited: each note, its number there and how often', async () => {
     db = await freshDb();
     const record = await createCase('Port Velden');
-    const other = await createNote(record.id, 'Notes');
+    const other = await createNote(record.id, 'Notes', 'Untitled note');
     await saveNoteContent(record.briefNoteId!, { content: brief(paragraph(text('A'), citation('p0'), text('B'), citation('p1'), citation('p1'))), plainText: 'A B' });
     await saveNoteContent(other.id, { content: brief(paragraph(text('C'), citation('p1'))), plainText: 'C' });
     expect(await findPassageCitations(record.id, 'p1')).toEqual([

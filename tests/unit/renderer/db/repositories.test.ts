@@ -86,6 +86,9 @@ describe('cases', () => {
     expect(record.name).toBe('Port Velden');
     const note = await db.notes.get(record.briefNoteId!);
     expect(note).toMatchObject({ caseId: record.id, title: 'Brief', content: null });
+    // The brief's title in the UI's language, when the caller gives it.
+    const spanish = await createCase('Puerto de Velden', Date.now(), ' Informe ');
+    expect(await db.notes.get(spanish.briefNoteId!)).toMatchObject({ caseId: spanish.id, title: 'Informe' });
   });
 
   it('refuses an empty name and leaves the case as it was', async () => {
@@ -124,7 +127,7 @@ describe('cases', () => {
     db = await freshDb();
     const record = await createCase('Port Velden');
     const snapshot = (await readCaseSnapshot(record.id))!;
-    await createNote(record.id, 'Second note');
+    await createNote(record.id, 'Second note', 'Untitled note');
     const before = await readCaseSnapshot(record.id);
     await expect(addCase(snapshot)).rejects.toThrow('The case “Port Velden” is already there, so nothing was added.');
     await deleteCase(record.id);
@@ -287,7 +290,7 @@ describe('notes: staleness and titles', () => {
   it('renames without making an open editor stale, and refuses an empty title', async () => {
     db = await freshDb();
     const record = await createCase('Port Velden');
-    const note = await createNote(record.id, '  Timeline  ');
+    const note = await createNote(record.id, '  Timeline  ', 'Untitled note');
     expect(note).toMatchObject({ title: 'Timeline', order: 1 });
     await renameNote(note.id, 'Sequence of events');
     await expect(renameNote(note.id, '  ')).rejects.toThrow('A note needs a title.');
@@ -296,9 +299,17 @@ describe('notes: staleness and titles', () => {
     expect((await saveNoteContent(note.id, { content: written, plainText: 'Draft one.', baseUpdatedAt: note.updatedAt })).saved).toBe(true);
   });
 
+  it('names a note left blank with the default it is given (the UI’s words), and refuses when both are blank', async () => {
+    db = await freshDb();
+    const record = await createCase('Port Velden');
+    expect(await createNote(record.id, '   ', 'Nota sin título')).toMatchObject({ title: 'Nota sin título' });
+    expect(await createNote(record.id, '', '  Note  sans   titre ')).toMatchObject({ title: 'Note sans titre' });
+    await expect(createNote(record.id, ' ', ' ')).rejects.toThrow('A note needs a title.');
+  });
+
   it('refuses a note for a case that no longer exists', async () => {
     db = await freshDb();
-    await expect(createNote('gone', 'Timeline')).rejects.toThrow('That case no longer exists, so the note was not created.');
+    await expect(createNote('gone', 'Timeline', 'Untitled note')).rejects.toThrow('That case no longer exists, so the note was not created.');
     expect(await db.notes.count()).toBe(0);
   });
 });

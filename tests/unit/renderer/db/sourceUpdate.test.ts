@@ -65,7 +65,7 @@ async function setUp() {
   const seized = await quote('Officers seized 3.2 tonnes of cocaine on Tuesday.');
   const detained = await quote('Fourteen people were detained in three provinces.');
   const froze = await quote('Investigators froze accounts holding 8.7 million euros.');
-  const note = await createNote(c.id, 'Brief');
+  const note = await createNote(c.id, 'Brief', 'Untitled note');
   const content = brief(paragraph(text('Seized'), citation(seized.id), text(', detained'), citation(detained.id), text(', froze'), citation(froze.id)));
   await saveNoteContent(note.id, { content, plainText: briefPlainText(content) });
   return { source, title, seized, detained, froze };

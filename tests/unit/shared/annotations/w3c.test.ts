@@ -226,7 +226,8 @@ describe('fromAnnotationCollection', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['not JSON', '{oops', 'This file is not valid JSON'],
+    ['not JSON', '{oops', 'This file is not valid JSON (unexpected text at line 1, column 2).'],
+    ['cut-short JSON', '[{"id": "a"', 'This file is not valid JSON (it ends too early, as if a closing bracket, brace or quote were missing).'],
     ['a number', 42, 'it holds a number, not a JSON object'],
     ['null', 'null', 'it holds null, not a JSON object'],
     ['an object of the wrong type', JSON.stringify({ '@context': ANNOTATION_CONTEXT, type: 'Person' }), 'its type is "Person"'],
@@ -252,6 +253,17 @@ describe('fromAnnotationCollection', () => {
     ['a collection without a first page', { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', total: 3 }, 'has no first page'],
   ])('refuses %s', (_label, input, message) => {
     expect(refused(fromAnnotationCollection(input)).error).toContain(message);
+  });
+
+  it('counts a claimed total with the plural its number takes, in English and Spanish', () => {
+    const claiming = (total: number, items: unknown[]) => ({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', total, first: { type: 'AnnotationPage', items } });
+    const one = refused(fromAnnotationCollection(claiming(1, [])));
+    expect(one.detail).toEqual({ key: 'annotationFile.reason.wrongTotal', values: { count: 1, found: 0 } });
+    expect(one.error).toBe('This annotation collection says it holds 1 annotation but contains 0.');
+    expect(translateRef(es, one.detail)).toBe('Esta colección de anotaciones dice que contiene 1 anotación, pero tiene 0.');
+    const many = refused(fromAnnotationCollection(claiming(2500, [annotation()])));
+    expect(many.error).toBe('This annotation collection says it holds 2,500 annotations but contains 1.');
+    expect(translateRef(es, many.detail)).toBe('Esta colección de anotaciones dice que contiene 2500 anotaciones, pero tiene 1.');
   });
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -324,10 +336,12 @@ describe('fromAnnotationCollection', () => {
   });
 
   it('has produced every reason in the catalogue (the fallbacks for schema problems zod names otherwise aside)', () => {
+    // A plural message is one reason, whatever forms its language gives it (wrongTotal_one, _many, _other).
     const fallbacks = ['notValid', 'quoteUnusable', 'positionUnusable'];
-    const reasons = Object.keys(CATALOGUES.en.annotationFile.reason).filter((name) => !fallbacks.includes(name));
+    const names = (catalogue: object) => [...new Set(Object.keys(catalogue).map((name) => name.replace(/_(one|many|other)$/, '')))].sort();
+    const reasons = names(CATALOGUES.en.annotationFile.reason).filter((name) => !fallbacks.includes(name));
     expect(reasons.filter((name) => !reasonsSeen.has(name))).toEqual([]);
-    expect(Object.keys(CATALOGUES.es.annotationFile.reason).sort()).toEqual(Object.keys(CATALOGUES.en.annotationFile.reason).sort());
+    expect(names(CATALOGUES.es.annotationFile.reason)).toEqual(names(CATALOGUES.en.annotationFile.reason));
   });
 });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BundleErrorCode } from '../../../../shared/bundle/errors';
 import { BUNDLE_FORMAT_VERSION } from '../../../../shared/bundle/format';
 import { readBundle } from '../../../../shared/bundle/read';
+import { createTranslator, translateRef } from '../../../../shared/i18n';
 import { writeBundle } from '../../../../shared/bundle/write';
 import type { ClaimRecord, PassageRecord } from '../../../../shared/domain/types';
 import { generateCase } from '../../../fixtures/bundle/generateCase';
@@ -281,9 +282,19 @@ describe('readBundle: records', () => {
     expect(await refusal(repack(entries))).toMatchObject({ code: 'corrupt', message: expect.stringMatching(/^This bundle holds blobs\/.+, but blobs\.json does not describe it\.$/) });
   });
 
-  it('refuses entries that are not JSON', async () => {
+  it('refuses entries that are not JSON, saying where in our words, not the engine’s', async () => {
     const entries = unpack(good);
     entries['tags.json'] = new TextEncoder().encode('[{"id": ');
-    expect(await refusal(repack(entries))).toMatchObject({ code: 'corrupt', message: expect.stringMatching(/^This bundle is damaged: tags\.json is not valid JSON/) });
+    expect(await refusal(repack(entries))).toMatchObject({
+      code: 'corrupt',
+      message: 'This bundle is damaged: tags.json is not valid JSON (it ends too early, as if a closing bracket, brace or quote were missing). Copy it again from the original.',
+    });
+    entries['tags.json'] = new TextEncoder().encode('[\n  {"id": "t1"},\n  {"id": "t2",}\n]');
+    const placed = await readBundle(repack(entries));
+    if (placed.ok) throw new Error('accepted');
+    expect(placed.error.message).toBe('This bundle is damaged: tags.json is not valid JSON (unexpected text at line 3, column 15). Copy it again from the original.');
+    expect(translateRef(createTranslator('es'), placed.error.detail!)).toBe(
+      'Este paquete está dañado: tags.json no es JSON válido (texto inesperado en la línea 3, columna 15). Vuelve a copiarlo desde el original.',
+    );
   });
 });

@@ -41,6 +41,13 @@ describe('evidence map', () => {
     expect(map.sources.map((s) => s.id)).toEqual(['src-ledger-a', 'src-ledger-b', 'src-courant']);
   });
 
+  it('names a source without a title with the word it is given (the UI’s language), the catalogue’s English without one', () => {
+    const input = mapCase();
+    const untitled = { ...input, sources: input.sources.map((s) => (s.id === 'src-courant' ? { ...s, metadata: { ...s.metadata, title: '' } } : s)) };
+    expect(buildEvidenceMap({ ...untitled, untitledSource: 'Fuente sin título' }).sources.find((s) => s.id === 'src-courant')?.title).toBe('Fuente sin título');
+    expect(buildEvidenceMap(untitled).sources.find((s) => s.id === 'src-courant')?.title).toBe('Untitled source');
+  });
+
   it('groups sources that share an outlet, a web host or an author', () => {
     const meta = (m: object) => ({ metadata: { type: 'webpage' as const, title: 't', ...m } });
     expect(independentGroups([meta({ 'container-title': 'A' }), meta({ 'container-title': 'B' })])).toBe(2);

@@ -65,7 +65,15 @@ describe('message references from shared code', () => {
       '«library.bib» parece BibTeX, pero no se pudo leer: no se pudieron distinguir sus entradas (puede que una entrada esté sin terminar o que falte una llave o unas comillas). Vuelve a exportarlo desde tu gestor de referencias.',
     );
     const json = thrownRef(() => parseReferences('{"title": "x"', 'refs.json'));
-    expect(translateRef(es, json)).toMatch(/^«refs\.json» parece CSL-JSON, pero no se pudo leer: no es un JSON válido \(.+\)\. Vuelve a exportarlo/);
+    expect(translateRef(es, json)).toBe(
+      '«refs.json» parece CSL-JSON, pero no se pudo leer: no es un JSON válido (termina antes de tiempo, como si faltara un corchete, una llave o unas comillas de cierre). Vuelve a exportarlo desde tu gestor de referencias.',
+    );
+    const placed = thrownRef(() => parseReferences('[\n  {"id": "a", "title": "x"}\n  {"id": "b"}\n]', 'refs.json'));
+    expect(placed).toEqual({
+      key: 'referenceError.unreadable',
+      values: { name: 'refs.json', format: 'CSL-JSON', reason: { key: 'referenceError.notJson', values: { problem: { key: 'jsonSyntax.at', values: { line: 3, column: 3 } } } } },
+    });
+    expect(translateRef(es, placed)).toContain('no es un JSON válido (texto inesperado en la línea 3, columna 3)');
     // Whatever the parser says, the sentence around it is a message: a reason is never bare text.
     for (const [text, name] of [['@article{', 'a.bib'], ['@book{x, title = "open', 'b.bib'], ['[{"id": 1}', 'c.json']] as const) {
       const ref = thrownRef(() => parseReferences(text, name));

@@ -63,6 +63,19 @@ describe('reference files from a reference manager', () => {
     expect(normaliseDoi('doi:10.1000/ABC.')).toBe('10.1000/abc');
   });
 
+  it('leaves a reference without a title untitled (no words of its own), so it neither matches nor renames a source', () => {
+    const [untitled] = parseReferences(JSON.stringify([{ id: 'anon', type: 'report', publisher: 'Port of Velden', DOI: '10.5555/anon' }]), 'anon.json');
+    expect(untitled!.metadata).toEqual({ type: 'report', title: '', publisher: 'Port of Velden', DOI: '10.5555/anon' });
+    const titled = sourceFrom('src-a', 'a.txt', { title: 'Harbour report' }, 'The harbour report.');
+    // A source whose title happens to be the old English default is no special case either way.
+    const namedLikeDefault = sourceFrom('src-b', 'b.txt', { title: 'Untitled reference' }, 'Another text.');
+    expect(matchReference(untitled!, [titled, namedLikeDefault])).toBeNull();
+    expect(mergeReferenceMetadata(titled.metadata, untitled!.metadata)).toMatchObject({ title: 'Harbour report', publisher: 'Port of Velden', DOI: '10.5555/anon' });
+    const [named] = parseReferences(JSON.stringify([{ id: 'n', type: 'report', title: 'Untitled reference' }]), 'n.json');
+    expect(matchReference(named!, [titled, namedLikeDefault])).toEqual({ sourceId: 'src-b', by: 'title' });
+    expect(mergeReferenceMetadata(titled.metadata, named!.metadata).title).toBe('Untitled reference');
+  });
+
   it('fills a source’s metadata, keeping what the reference leaves out', () => {
     const merged = mergeReferenceMetadata({ type: 'document', title: 'ferry-inquiry', URL: 'https://mirror.example/x', language: 'en' }, { type: 'article-newspaper', title: 'Ferry operator faces inquiry', 'container-title': 'Harbour Ledger' });
     expect(merged).toEqual({ type: 'article-newspaper', title: 'Ferry operator faces inquiry', 'container-title': 'Harbour Ledger', URL: 'https://mirror.example/x', language: 'en' });

@@ -56,6 +56,22 @@ describe('parseChoices', () => {
     });
   });
 
+  it('titles a brief without a name in the words the dialog sends (the UI’s language), the catalogue’s English without them', async () => {
+    const nameless = (): ExportRecords => {
+      const r = records();
+      return { ...r, case: { ...r.case, name: ' ' }, note: { ...r.note, title: '' } };
+    };
+    const markdown = async (words?: { untitledBrief: string }) => {
+      const result = await runExportJob(nameless(), choices(), 'md', DATE, undefined, words);
+      if (result.kind !== 'file') throw new Error('expected a file');
+      return decode(result.bytes);
+    };
+    const spanish = await markdown({ untitledBrief: 'Informe sin título' });
+    expect(spanish).toContain('Informe sin título');
+    expect(spanish).not.toContain('Untitled');
+    expect(await markdown()).toContain('Untitled brief');
+  });
+
   it('writes Pandoc citations with the files the Markdown names', async () => {
     const result = await runExportJob(records(), choices({ markdownCitations: 'pandoc' }), 'md', DATE);
     if (result.kind !== 'files') throw new Error(`expected files, got ${result.kind}`);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimRecord, NoteRecord, PassageRecord, SourceBlock, SourceRecord } from '../../../../../shared/domain/types';
 import { foldText, originalRange } from '../../../../../shared/text/fold';
-import { MAX_CHUNK, SearchIndex, chunkRange, docsForSource, snippet } from '../../../../../renderer/features/search/searchIndex';
+import { MAX_CHUNK, SearchIndex, chunkRange, docForClaim, docForNote, docsForSource, snippet } from '../../../../../renderer/features/search/searchIndex';
 import { RecordTracker } from '../../../../../renderer/features/search/sync';
 import { findMatches } from '../../../../../renderer/features/find/findMatches';
+import { hitHeading } from '../../../../../renderer/features/search/hitHeading';
+import { createTranslator } from '../../../../../shared/i18n';
 
 function source(id: string, title: string, paragraphs: string[], extra: Partial<SourceRecord> = {}): SourceRecord {
   const blocks: SourceBlock[] = [];
@@ -250,5 +252,24 @@ describe('folding and find in source', () => {
     const result = findMatches('a '.repeat(100), 'a', 10);
     expect(result.matches).toHaveLength(10);
     expect(result.capped).toBe(true);
+  });
+});
+
+describe('headings of results with nothing to head them', () => {
+  it('keeps no words of the index’s own: the palette names them in the UI’s language', () => {
+    const index = new SearchIndex();
+    index.setRecord('k1', [docForClaim(claim('k1', '', 'Harbour master Okafor'))]);
+    index.setRecord('n1', [docForNote(note('n1', '', 'Okafor inspected the ferry.'))]);
+    const hits = index.search('okafor').hits;
+    expect(hits.map((h) => [h.kind, h.heading]).sort()).toEqual([
+      ['claim', ''],
+      ['note', ''],
+    ]);
+    const es = createTranslator('es');
+    const en = createTranslator('en');
+    expect(hits.map((h) => hitHeading(h, es)).sort()).toEqual(['Afirmación sin enunciado', 'Nota sin título']);
+    expect(hitHeading({ kind: 'claim', heading: '' }, en)).toBe('Untitled claim');
+    expect(hitHeading({ kind: 'chunk', heading: ' ' }, es)).toBe('Fuente sin título');
+    expect(hitHeading({ kind: 'passage', heading: 'Port checks at Velden' }, es)).toBe('Port checks at Velden');
   });
 });
