@@ -105,12 +105,12 @@ describe('Import from URL through the local server', () => {
   });
 
   it.each([
-    ['/nowhere', 'The server answered 404 Not Found.'],
-    ['/broken', 'The server answered 500 Internal Server Error.'],
-    ['/photo', 'The address serves “image/png”, which Casefile cannot import (web pages, text, Markdown, PDF and Word documents only).'],
-  ])('answers %s with a specific message', async (path, message) => {
+    ['/nowhere', 'status', { status: '404 Not Found' }, 'The server answered 404 Not Found.'],
+    ['/broken', 'status', { status: '500 Internal Server Error' }, 'The server answered 500 Internal Server Error.'],
+    ['/photo', 'type', { type: 'image/png' }, 'The address serves “image/png”, which Casefile cannot import (web pages, text, Markdown, PDF and Word documents only).'],
+  ])('answers %s with a specific reason, its values and its English', async (path, reason, values, message) => {
     const result = await fetchThroughWebServer(`${pagesUrl}${path}`);
-    expect(result).toEqual({ ok: false, error: { code: 'fetch-failed', message } });
+    expect(result).toEqual({ ok: false, error: { code: `fetch-failed:${reason}`, message, values } });
   });
 
   it('says when nothing answers at the address', async () => {
@@ -119,12 +119,19 @@ describe('Import from URL through the local server', () => {
     const port = (closed.address() as { port: number }).port;
     await new Promise((resolve) => closed.close(resolve));
     const result = await fetchThroughWebServer(`http://127.0.0.1:${port}/`);
-    expect(result).toEqual({ ok: false, error: { code: 'fetch-failed', message: `Could not reach 127.0.0.1:${port}: the connection was refused.` } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'fetch-failed:unreachable',
+        message: `Could not reach 127.0.0.1:${port}: the connection was refused.`,
+        values: { host: `127.0.0.1:${port}`, network: 'ECONNREFUSED', detail: `connect ECONNREFUSED 127.0.0.1:${port}` },
+      },
+    });
   });
 
   it('refuses non-web schemes in the host too', async () => {
     for (const url of ['file:///etc/hosts', 'ftp://files.example/report.pdf', 'javascript:alert(1)']) {
-      expect(await fetchThroughWebServer(url)).toEqual({ ok: false, error: { code: 'fetch-failed', message: 'The address must start with http:// or https://.' } });
+      expect(await fetchThroughWebServer(url)).toEqual({ ok: false, error: { code: 'fetch-failed:scheme', message: 'The address must start with http:// or https://.', values: {} } });
     }
   });
 });
