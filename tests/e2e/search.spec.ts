@@ -130,6 +130,7 @@ test('while the case is still being indexed the palette says so, and what it fin
   await page.keyboard.type('coastguard');
   await expect(palette(page).getByText('Nothing found for “coastguard” yet: Casefile is still indexing this case.')).toBeVisible();
   await expect(palette(page).getByRole('status')).toHaveText(/still indexing this case$/);
+  await page.screenshot({ path: 'test-results/search-indexing.png' });
   await page.evaluate(() => void ((window as unknown as { holdPassages: boolean }).holdPassages = false));
   const option = palette(page).getByRole('option').filter({ hasText: 'Passage' });
   await expect(option).toHaveCount(1);
