@@ -241,6 +241,7 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
 
   const ours = median(paint.ours);
   const write = median(storage.writes);
+  const floorRatio = median(storage.writes.map((w, i) => w / storage.floor[i]!));
   return [
     {
       id: 'P2',
@@ -275,9 +276,12 @@ export async function run(ctx: { page: Page; baseURL: string }): Promise<Figure[
     {
       id: 'P4-floor',
       label: 'P4-write against IndexedDB alone: the same stamped records put in one transaction on the same store and indexes (no Dexie, no change log), paired per run',
-      value: round(median(storage.writes.map((w, i) => w / storage.floor[i]!)), 2),
+      value: round(floorRatio, 2),
       unit: '×',
       peer: `IndexedDB alone (median ${Math.round(median(storage.floor))} ms)`,
+      // What is ours in a write (Dexie's bulk path, the change log, the stamps) adds at most a quarter to what IndexedDB itself takes.
+      target: '≤ 1.25×',
+      pass: floorRatio <= 1.25,
     },
     {
       id: 'P4-load',
