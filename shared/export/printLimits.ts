@@ -4,6 +4,7 @@
  * have, and how large the HTML may be. One place, so the hosts, the contract and the
  * export dialog cannot disagree.
  */
+import { englishText } from '../i18n';
 
 /** A brief that has not been laid out and printed within this time is stuck, not slow. */
 export const PDF_TIMEOUT_MS = 60_000;
@@ -29,7 +30,7 @@ export function printSizeProblem(html: string): string | null {
 
 /** The message for a PDF that would run past `maxPages`. */
 export function tooManyPagesMessage(maxPages: number = MAX_PDF_PAGES): string {
-  return `This brief would print to more than ${maxPages.toLocaleString('en')} pages, which is more than Casefile prints as a PDF. Export it as Word or HTML instead, or split it into several notes.`;
+  return englishText({ key: 'hostError.pdfTooLong', values: { pages: maxPages } });
 }
 
 /**

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { numberCitations } from '../../../shared/brief/citations';
 import { checkBriefIntegrity, type IntegrityProblem } from '../../../shared/brief/integrity';
 import { printSizeProblem } from '../../../shared/export/printLimits';
+import { hostRefusal } from '../../../shared/ipc/hostRefusals';
 import { getMeta, setMeta } from '../../db/repositories';
 import { failureText, useTranslation } from '../../i18n';
 import { useNotices } from '../../lib/notices';
@@ -161,7 +162,7 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
         if (tooLong) throw new Error(tooLong);
         setBusy({ step: 'printing', value: 0.75 });
         const printed = await platform().invoke('cf:pdf:render', { html: result.html, pageSize: result.pageSize, title: result.title });
-        if (!printed.ok) throw new Error(printed.error.message);
+        if (!printed.ok) throw hostRefusal(printed.error);
         bytes = printed.value;
       } else {
         bytes = result.bytes;
