@@ -1,7 +1,7 @@
 import type { Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
 import { toSafeExternalUrl } from '../../shared/ipc/externalUrl';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
-import { failure, type HandlerError } from '../../shared/ipc/dispatch';
+import { refused } from '../../shared/ipc/dispatch';
 import { hostRefusal, refusal } from '../../shared/ipc/hostRefusals';
 import type { PickedFile, Platform } from './types';
 
@@ -16,9 +16,6 @@ import type { PickedFile, Platform } from './types';
  * then); holding it here until it answers keeps it alive.
  */
 const openInputs = new Set<HTMLInputElement>();
-
-/** A refusal of this adapter's own (the server did not answer), as a host's answer is: translated by its code. */
-const answer = (error: HandlerError) => failure(error.code, error.message, error.values);
 
 export function createWebPlatform(doc: Document = document): Platform {
   const token = doc.querySelector<HTMLMetaElement>('meta[name="casefile-token"]')?.content ?? '';
@@ -72,10 +69,10 @@ export function createWebPlatform(doc: Document = document): Platform {
           body: encodeWire(request),
         });
         const text = await response.text();
-        if (!text) return answer(refusal('http', { status: response.status }));
+        if (!text) return refused(refusal('http', { status: response.status }));
         return decodeWire(text) as Result<Response<C>>;
       } catch {
-        return answer(refusal('offline'));
+        return refused(refusal('offline'));
       }
     },
     openExternal(url) {

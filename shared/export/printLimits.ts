@@ -4,7 +4,6 @@
  * have, and how large the HTML may be. One place, so the hosts, the contract and the
  * export dialog cannot disagree.
  */
-import { englishText } from '../i18n';
 
 /** A brief that has not been laid out and printed within this time is stuck, not slow. */
 export const PDF_TIMEOUT_MS = 60_000;
@@ -26,11 +25,6 @@ function describeMegabytes(chars: number): string {
 export function printSizeProblem(html: string): string | null {
   if (html.length <= MAX_PRINT_HTML_CHARS) return null;
   return `This brief is too long to print as a PDF (${describeMegabytes(html.length)} of print text; the limit is ${describeMegabytes(MAX_PRINT_HTML_CHARS)}). Export it as Word or HTML instead, or split it into several notes.`;
-}
-
-/** The message for a PDF that would run past `maxPages`. */
-export function tooManyPagesMessage(maxPages: number = MAX_PDF_PAGES): string {
-  return englishText({ key: 'hostError.pdfTooLong', values: { pages: maxPages } });
 }
 
 /**

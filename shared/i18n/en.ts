@@ -1430,6 +1430,14 @@ export const en = {
     },
     offline: 'The local Casefile server is not reachable. Is `npm run web` still running?',
     http: 'The local Casefile server answered {{status}}.',
+    unauthorized: 'The request is missing this launch’s token. Reload the page.',
+    requestTooLarge: 'The request is larger than {{megabytes}} MB.',
+    printingBusy: 'Casefile is already printing {{n}} PDFs. Try again when one of them has finished.',
+    pdfTimeoutExportInstead: 'Printing the brief to PDF did not finish within {{duration}}. Export it as Word or HTML instead, or split it into several notes.',
+    duration: {
+      seconds: '{{n}} seconds',
+      milliseconds: '{{n}} ms',
+    },
   },
   ocrLanguages: {
     eng: 'English',

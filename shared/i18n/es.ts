@@ -1478,6 +1478,14 @@ export const es: Messages<Catalogue> = {
     },
     offline: 'No se puede conectar con el servidor local de Casefile. ¿Sigue en marcha `npm run web`?',
     http: 'El servidor local de Casefile respondió {{status}}.',
+    unauthorized: 'A la petición le falta el token de esta sesión. Vuelve a cargar la página.',
+    requestTooLarge: 'La petición ocupa más de {{megabytes}} MB.',
+    printingBusy: 'Casefile ya está imprimiendo {{n}} PDF. Vuelve a intentarlo cuando termine alguno.',
+    pdfTimeoutExportInstead: 'La impresión del informe como PDF no terminó en {{duration}}. Expórtalo como Word o HTML, o divídelo en varias notas.',
+    duration: {
+      seconds: '{{n}} segundos',
+      milliseconds: '{{n}} ms',
+    },
   },
   ocrLanguages: {
     eng: 'inglés',

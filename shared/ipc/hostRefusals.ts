@@ -20,6 +20,11 @@ function sizeRef(bytes: number): MessageRef {
   return { key: 'hostError.size.megabytes', values: { size: bytes / (1024 * 1024) } };
 }
 
+/** A print's time limit as the web host and the CLI state it: whole seconds, or milliseconds under a second. */
+function durationRef(ms: number): MessageRef {
+  return ms >= 1000 ? { key: 'hostError.duration.seconds', values: { n: Math.round(ms / 1000) } } : { key: 'hostError.duration.milliseconds', values: { n: ms } };
+}
+
 /** Node's file-system error codes that have words of their own in `hostError.fileReason`. */
 const FILE_REASONS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'EROFS', 'ENOSPC', 'EBUSY', 'EMFILE']);
 
@@ -50,12 +55,16 @@ const MESSAGES = {
   'pdf-too-long': (values) => ({ key: 'hostError.pdfTooLong', values: { pages: number(values.pages) } }),
   'pdf-failed': (values) => ({ key: 'hostError.pdfFailed', values: { detail: text(values.detail) } }),
   'pdf-timeout': (values) => ({ key: 'hostError.pdfTimeout', values: { seconds: number(values.seconds) } }),
+  'pdf-timeout:export-instead': (values) => ({ key: 'hostError.pdfTimeoutExportInstead', values: { duration: durationRef(number(values.ms)) } }),
   'read-failed': failed('hostError.readFailed'),
   'save-failed': failed('hostError.saveFailed'),
   'too-large:file': sized('hostError.fileTooLarge'),
   'not-a-file': named('hostError.notAFile'),
   offline: () => ({ key: 'hostError.offline' }),
   http: (values) => ({ key: 'hostError.http', values: { status: number(values.status) } }),
+  unauthorized: () => ({ key: 'hostError.unauthorized' }),
+  'too-large:request': (values) => ({ key: 'hostError.requestTooLarge', values: { megabytes: number(values.megabytes) } }),
+  'busy:printing': (values) => ({ key: 'hostError.printingBusy', values: { n: number(values.n) } }),
 } satisfies Record<string, (values: RefusalValues) => MessageRef>;
 
 export type HostRefusalCode = keyof typeof MESSAGES;

@@ -29,6 +29,13 @@ const EXAMPLES: Record<HostRefusalCode, [RefusalValues, string]> = {
   'not-a-file': [{ name: 'Documents' }, '"Documents" is not a file Casefile can open.'],
   offline: [{}, 'The local Casefile server is not reachable. Is `npm run web` still running?'],
   http: [{ status: 502 }, 'The local Casefile server answered 502.'],
+  unauthorized: [{}, 'The request is missing this launch’s token. Reload the page.'],
+  'too-large:request': [{ megabytes: 60 }, 'The request is larger than 60 MB.'],
+  'busy:printing': [{ n: 2 }, 'Casefile is already printing 2 PDFs. Try again when one of them has finished.'],
+  'pdf-timeout:export-instead': [
+    { ms: 60_000 },
+    'Printing the brief to PDF did not finish within 60 seconds. Export it as Word or HTML instead, or split it into several notes.',
+  ],
 };
 
 /** What the renderer shows for a refusal a handler threw, after dispatch and the trip across the bridge. */
@@ -63,6 +70,8 @@ describe('host refusals', () => {
     expect(refusal('read-failed', { name: 'a.pdf', errno: 'EWEIRD', detail: 'EWEIRD: odd' }).message).toBe('Casefile could not read "a.pdf": EWEIRD: odd.');
     expect(refusal('save-failed', { name: 'a.pdf', errno: '', detail: '' }).message).toBe('Casefile could not save "a.pdf": an unknown problem occurred.');
     expect(spanish('pdf-too-long', { pages: 1000 })).toContain('más de 1000 páginas');
+    expect(refusal('pdf-timeout:export-instead', { ms: 50 }).message).toBe('Printing the brief to PDF did not finish within 50 ms. Export it as Word or HTML instead, or split it into several notes.');
+    expect(spanish('pdf-timeout:export-instead', { ms: 50 })).toBe('La impresión del informe como PDF no terminó en 50 ms. Expórtalo como Word o HTML, o divídelo en varias notas.');
   });
 
   it('translates the fetcher’s refusals through the same function', async () => {
