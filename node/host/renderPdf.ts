@@ -173,7 +173,7 @@ async function print(launched: Browser, html: string, opts: PdfOptions, maxPages
  */
 export async function renderPdf(html: string, opts: PdfOptions): Promise<Uint8Array> {
   const tooLarge = printSizeProblem(html);
-  if (tooLarge) throw new Error(tooLarge);
+  if (tooLarge) throw refusal('pdf-too-large', tooLarge);
   const timeoutMs = opts.timeoutMs ?? PDF_TIMEOUT_MS;
   const maxPages = opts.maxPages ?? MAX_PDF_PAGES;
   const release = await takeTurn();

@@ -1405,6 +1405,7 @@ export const en = {
     unsafeUrl: 'Casefile opens only web (http, https) and email (mailto) links, so "{{url}}" was not opened.',
     pdfTooLong:
       'This brief would print to more than {{pages, number}} pages, which is more than Casefile prints as a PDF. Export it as Word or HTML instead, or split it into several notes.',
+    pdfTooLarge: 'This brief is too long to print as a PDF ({{size}} of print text; the limit is {{limit}}). Export it as Word or HTML instead, or split it into several notes.',
     pdfFailed: 'Casefile could not print the brief to PDF: {{detail}}',
     pdfTimeout: 'Printing the brief to PDF did not finish within {{seconds}} seconds; please try again.',
     readFailed: 'Casefile could not read "{{name}}": {{why}}.',
@@ -1427,6 +1428,7 @@ export const en = {
       bytes: '{{size}} bytes',
       kilobytes: '{{size, megabytes}} KB',
       megabytes: '{{size, megabytes}} MB',
+      wholeMegabytes: '{{size, number}} MB',
     },
     offline: 'The local Casefile server is not reachable. Is `npm run web` still running?',
     http: 'The local Casefile server answered {{status}}.',

@@ -1453,6 +1453,7 @@ export const es: Messages<Catalogue> = {
     unsafeUrl: 'Casefile solo abre enlaces web (http, https) y de correo (mailto), así que no abrió «{{url}}».',
     pdfTooLong:
       'Este informe ocuparía más de {{pages, number}} páginas impreso, más de lo que Casefile imprime como PDF. Expórtalo como Word o HTML, o divídelo en varias notas.',
+    pdfTooLarge: 'Este informe es demasiado largo para imprimirlo como PDF ({{size}} de texto de impresión; el límite es {{limit}}). Expórtalo como Word o HTML, o divídelo en varias notas.',
     pdfFailed: 'Casefile no pudo imprimir el informe como PDF: {{detail}}',
     pdfTimeout: 'La impresión del informe como PDF no terminó en {{seconds}} segundos; inténtalo de nuevo.',
     readFailed: 'Casefile no pudo leer «{{name}}»: {{why}}.',
@@ -1475,6 +1476,7 @@ export const es: Messages<Catalogue> = {
       bytes: '{{size}} bytes',
       kilobytes: '{{size, megabytes}} KB',
       megabytes: '{{size, megabytes}} MB',
+      wholeMegabytes: '{{size, number}} MB',
     },
     offline: 'No se puede conectar con el servidor local de Casefile. ¿Sigue en marcha `npm run web`?',
     http: 'El servidor local de Casefile respondió {{status}}.',

@@ -25,6 +25,12 @@ function durationRef(ms: number): MessageRef {
   return ms >= 1000 ? { key: 'hostError.duration.seconds', values: { n: Math.round(ms / 1000) } } : { key: 'hostError.duration.milliseconds', values: { n: ms } };
 }
 
+/** Print text in megabytes as the print limit is stated: one decimal under 10 MB, whole above. */
+function printTextRef(chars: number): MessageRef {
+  const size = chars / (1024 * 1024);
+  return chars < 10 * 1024 * 1024 ? { key: 'hostError.size.megabytes', values: { size } } : { key: 'hostError.size.wholeMegabytes', values: { size: Math.round(size) } };
+}
+
 /** Node's file-system error codes that have words of their own in `hostError.fileReason`. */
 const FILE_REASONS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'EROFS', 'ENOSPC', 'EBUSY', 'EMFILE']);
 
@@ -53,6 +59,7 @@ const MESSAGES = {
   'no-window': () => ({ key: 'hostError.noWindow' }),
   'unsafe-url': (values) => ({ key: 'hostError.unsafeUrl', values: { url: text(values.url) } }),
   'pdf-too-long': (values) => ({ key: 'hostError.pdfTooLong', values: { pages: number(values.pages) } }),
+  'pdf-too-large': (values) => ({ key: 'hostError.pdfTooLarge', values: { size: printTextRef(number(values.chars)), limit: printTextRef(number(values.limit)) } }),
   'pdf-failed': (values) => ({ key: 'hostError.pdfFailed', values: { detail: text(values.detail) } }),
   'pdf-timeout': (values) => ({ key: 'hostError.pdfTimeout', values: { seconds: number(values.seconds) } }),
   'pdf-timeout:export-instead': (values) => ({ key: 'hostError.pdfTimeoutExportInstead', values: { duration: durationRef(number(values.ms)) } }),

@@ -21,9 +21,13 @@ export type RefusalMessages = (code: string, values: RefusalValues) => MessageRe
 
 /** A failure the host states by its code and variables; its `message` is the catalogue's English. */
 export class HostRefusal extends HandlerError {
+  /** The message, for a refusal the renderer makes itself and shows with `failureText` (the bridge carries only code and values). */
+  readonly detail: MessageRef;
+
   constructor(code: string, values: RefusalValues, ref: MessageRef, options?: ErrorOptions) {
     super(code, englishText(ref), values, options);
     this.name = 'HostRefusal';
+    this.detail = ref;
   }
 }
 

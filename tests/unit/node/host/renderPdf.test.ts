@@ -114,7 +114,9 @@ describe('renderPdf', () => {
   }, 60_000);
 
   it('refuses print HTML over the size cap before starting Chromium', async () => {
-    await expect(renderPdf('x'.repeat(MAX_PRINT_HTML_CHARS + 1), { pageSize: 'A4' })).rejects.toThrow(/too long to print as a PDF \(8\.0 MB of print text; the limit is 8\.0 MB\)/);
+    const error = await renderPdf('x'.repeat(MAX_PRINT_HTML_CHARS + 1), { pageSize: 'A4' }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'pdf-too-large', message: expect.stringMatching(/too long to print as a PDF \(8\.0 MB of print text; the limit is 8\.0 MB\)/) });
+    expect(shownInSpanish(error)).toContain('(8,0 MB de texto de impresión; el límite es 8,0 MB)');
   });
 
   it(`runs at most ${MAX_CONCURRENT_RENDERS} prints at once; the others wait their turn and then print`, async () => {

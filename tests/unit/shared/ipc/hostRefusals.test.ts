@@ -21,6 +21,10 @@ const EXAMPLES: Record<HostRefusalCode, [RefusalValues, string]> = {
     { pages: 1000 },
     'This brief would print to more than 1,000 pages, which is more than Casefile prints as a PDF. Export it as Word or HTML instead, or split it into several notes.',
   ],
+  'pdf-too-large': [
+    { chars: 9 * 1024 * 1024, limit: 8 * 1024 * 1024 },
+    'This brief is too long to print as a PDF (9.0 MB of print text; the limit is 8.0 MB). Export it as Word or HTML instead, or split it into several notes.',
+  ],
   'pdf-failed': [{ detail: 'ERR_FAILED (-2)' }, 'Casefile could not print the brief to PDF: ERR_FAILED (-2)'],
   'pdf-timeout': [{ seconds: 60 }, 'Printing the brief to PDF did not finish within 60 seconds; please try again.'],
   'read-failed': [{ name: 'brief.docx', errno: 'EACCES', detail: 'EACCES: permission denied' }, 'Casefile could not read "brief.docx": permission was denied.'],
@@ -70,6 +74,8 @@ describe('host refusals', () => {
     expect(refusal('read-failed', { name: 'a.pdf', errno: 'EWEIRD', detail: 'EWEIRD: odd' }).message).toBe('Casefile could not read "a.pdf": EWEIRD: odd.');
     expect(refusal('save-failed', { name: 'a.pdf', errno: '', detail: '' }).message).toBe('Casefile could not save "a.pdf": an unknown problem occurred.');
     expect(spanish('pdf-too-long', { pages: 1000 })).toContain('más de 1000 páginas');
+    expect(refusal('pdf-too-large', { chars: 12.4 * 1024 * 1024, limit: 8 * 1024 * 1024 }).message).toContain('(12 MB of print text; the limit is 8.0 MB)');
+    expect(spanish('pdf-too-large', { chars: 12.4 * 1024 * 1024, limit: 8 * 1024 * 1024 })).toContain('(12 MB de texto de impresión; el límite es 8,0 MB)');
     expect(refusal('pdf-timeout:export-instead', { ms: 50 }).message).toBe('Printing the brief to PDF did not finish within 50 ms. Export it as Word or HTML instead, or split it into several notes.');
     expect(spanish('pdf-timeout:export-instead', { ms: 50 })).toBe('La impresión del informe como PDF no terminó en 50 ms. Expórtalo como Word o HTML, o divídelo en varias notas.');
   });
