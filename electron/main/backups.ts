@@ -11,8 +11,7 @@ import path from 'node:path';
 import type { ParsedRequest, Response } from '../../shared/ipc/contract';
 import { BACKUP_NAME, BACKUPS_KEPT, MAX_BACKUP_BYTES, backupFileName, backupTime, countBackupCases } from '../../shared/bundle/backup';
 import { BundleFailure } from '../../shared/bundle/errors';
-import { formatBytes } from './fileAccess';
-import { HandlerError } from './ipc';
+import { refusal } from '../../shared/ipc/hostRefusals';
 
 export interface BackupDeps {
   /** The backups folder, absolute. */
@@ -30,10 +29,10 @@ export interface BackupDeps {
 
 /** The absolute path of a backup, or a `HandlerError` for any name that is not one of ours inside the folder. */
 export function backupPath(dir: string, name: string): string {
-  if (!BACKUP_NAME.test(name)) throw new HandlerError('not-a-backup', `“${name.slice(0, 80)}” is not the name of a Casefile backup.`);
+  if (!BACKUP_NAME.test(name)) throw refusal('not-a-backup', { name: name.slice(0, 80) });
   const folder = path.resolve(dir);
   const resolved = path.resolve(folder, name);
-  if (path.dirname(resolved) !== folder) throw new HandlerError('not-a-backup', `“${name.slice(0, 80)}” is not in the backups folder.`);
+  if (path.dirname(resolved) !== folder) throw refusal('not-a-backup:folder', { name: name.slice(0, 80) });
   return resolved;
 }
 
@@ -73,15 +72,13 @@ async function describe(deps: BackupDeps, name: string): Promise<Response<'cf:ba
 
 /** `cf:backup:write`: store a new backup, then delete all but the newest `BACKUPS_KEPT`. */
 export async function writeBackupFile(deps: BackupDeps, request: ParsedRequest<'cf:backup:write'>): Promise<Response<'cf:backup:write'>> {
-  if (request.bytes.length > MAX_BACKUP_BYTES) {
-    throw new HandlerError('too-large', `This backup would be ${formatBytes(request.bytes.length)}; backups may be at most ${formatBytes(MAX_BACKUP_BYTES)}.`);
-  }
+  if (request.bytes.length > MAX_BACKUP_BYTES) throw refusal('too-large:backup', { bytes: request.bytes.length, limit: MAX_BACKUP_BYTES });
   await deps.mkdir(deps.dir);
   const existing = new Set(await backupNames(deps));
   const base = backupFileName(deps.now());
   let name = base;
   for (let n = 2; existing.has(name); n++) {
-    if (n > 999) throw new HandlerError('busy', 'Too many backups were taken in the same second.');
+    if (n > 999) throw refusal('busy:backup');
     name = base.replace(/\.cfbackup$/, `-${n}.cfbackup`);
   }
   await deps.writeFile(backupPath(deps.dir, name), request.bytes);
@@ -106,6 +103,6 @@ export async function listBackupFiles(deps: BackupDeps): Promise<Response<'cf:ba
 /** `cf:backup:read`: one backup's bytes, by name. */
 export async function readBackupFile(deps: BackupDeps, request: ParsedRequest<'cf:backup:read'>): Promise<Response<'cf:backup:read'>> {
   const filePath = backupPath(deps.dir, request.name);
-  if (!(await backupNames(deps)).includes(request.name)) throw new HandlerError('not-found', `The backup “${request.name}” is no longer there.`);
+  if (!(await backupNames(deps)).includes(request.name)) throw refusal('not-found:backup', { name: request.name });
   return deps.readFile(filePath, MAX_BACKUP_BYTES);
 }

@@ -1,11 +1,12 @@
 /**
  * Reading and writing the user's files in the main process. Only bytes and names cross
- * the bridge; paths stay here. Failures become `HandlerError`s with a sentence a person
- * can act on, and a write either lands completely or not at all.
+ * the bridge; paths stay here. Failures become host refusals (shared/ipc/hostRefusals.ts): a code
+ * and the variables of a sentence a person can act on, shown in the UI's language, and a write either lands completely or not at all.
  */
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { safeFileStem } from '../../shared/domain/fileName';
+import { refusal } from '../../shared/ipc/hostRefusals';
 import { HandlerError } from './ipc';
 
 /** Largest file Casefile opens: far above any document a person reads, far below memory trouble. */
@@ -23,36 +24,18 @@ export function openCapFor(filePath: string): number {
   return filePath.toLowerCase().endsWith('.casefile') ? MAX_BUNDLE_OPEN_BYTES : MAX_OPEN_BYTES;
 }
 
-/** Present a byte count the way a person reads file sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-const ERRNO_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'it no longer exists',
-  EACCES: 'permission was denied',
-  EPERM: 'the operating system did not allow it',
-  EISDIR: 'it is a folder, not a file',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-  EBUSY: 'another program is using it',
-  EMFILE: 'too many files are open',
-};
-
-/** Turn a Node file-system error into a specific `HandlerError` about the named file. */
+/**
+ * Turn a Node file-system error into a specific refusal about the named file: its error code has words of
+ * its own for the common causes (hostError.fileReason), else the system's text is the detail.
+ */
 export function fileSystemError(action: 'read' | 'save', fileName: string, error: unknown): HandlerError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  const reason = ERRNO_REASONS[code] ?? (error instanceof Error ? error.message : 'an unknown problem occurred');
-  return new HandlerError(`${action}-failed`, `Casefile could not ${action} "${fileName}": ${reason}.`);
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const detail = error instanceof Error ? error.message : '';
+  return refusal(`${action}-failed`, { name: fileName, errno, detail }, { cause: error });
 }
 
 function tooLarge(fileName: string, size: number, maxBytes: number): HandlerError {
-  return new HandlerError(
-    'too-large',
-    `"${fileName}" is ${formatBytes(size)}; Casefile opens files up to ${formatBytes(maxBytes)}.`,
-  );
+  return refusal('too-large:file', { name: fileName, bytes: size, limit: maxBytes });
 }
 
 /**
@@ -69,7 +52,7 @@ export async function readFileCapped(filePath: string, maxBytes: number = MAX_OP
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new HandlerError('not-a-file', `"${fileName}" is not a file Casefile can open.`);
+    if (!stats.isFile()) throw refusal('not-a-file', { name: fileName });
     if (stats.size > maxBytes) throw tooLarge(fileName, stats.size, maxBytes);
 
     const buffer = new Uint8Array(Math.min(stats.size, maxBytes) + 1);

@@ -9,7 +9,8 @@ import type { Locale } from '../../shared/i18n/locales';
 import type { ParsedRequest, Response } from '../../shared/ipc/contract';
 import { openCapFor, toSafeFileName } from './fileAccess';
 import { FETCH_FAILED, rethrowAs } from '../../shared/ipc/dispatch';
-import { HandlerError, type Handlers } from './ipc';
+import { refusal } from '../../shared/ipc/hostRefusals';
+import type { Handlers } from './ipc';
 import { toSafeExternalUrl } from './externalUrl';
 import { listBackupFiles, readBackupFile, writeBackupFile, type BackupDeps } from './backups';
 
@@ -52,7 +53,7 @@ export async function getAppInfo(deps: Pick<HandlerDeps, 'appInfo'>): Promise<Re
 
 function parentWindow(deps: Pick<HandlerDeps, 'getParentWindow'>): BaseWindow {
   const window = deps.getParentWindow();
-  if (!window) throw new HandlerError('no-window', 'Casefile has no open window to show the file dialog in.');
+  if (!window) throw refusal('no-window');
   return window;
 }
 
@@ -101,10 +102,7 @@ export async function openExternalLink(
   const safe = toSafeExternalUrl(request.url);
   if (!safe) {
     const shown = request.url.length > 80 ? `${request.url.slice(0, 77)}...` : request.url;
-    throw new HandlerError(
-      'unsafe-url',
-      `Casefile opens only web (http, https) and email (mailto) links, so "${shown}" was not opened.`,
-    );
+    throw refusal('unsafe-url', { url: shown });
   }
   await deps.openExternal(safe);
   return null;

@@ -11,8 +11,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { pdfHeaderFooter } from '../../shared/export/html';
-import { cappedPageRanges, countPdfPages, MAX_PDF_PAGES, PDF_TIMEOUT_MS, tooManyPagesMessage } from '../../shared/export/printLimits';
+import { cappedPageRanges, countPdfPages, MAX_PDF_PAGES, PDF_TIMEOUT_MS } from '../../shared/export/printLimits';
 import type { ParsedRequest } from '../../shared/ipc/contract';
+import { refusal } from '../../shared/ipc/hostRefusals';
 import { HandlerError } from './ipc';
 
 export { PDF_TIMEOUT_MS };
@@ -159,12 +160,12 @@ export async function renderPdf(deps: PdfDeps, request: ParsedRequest<'cf:pdf:re
       deps.timeoutMs ?? PDF_TIMEOUT_MS,
     );
     const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-    if (countPdfPages(bytes) > MAX_PDF_PAGES) throw new HandlerError('pdf-too-long', tooManyPagesMessage());
+    if (countPdfPages(bytes) > MAX_PDF_PAGES) throw refusal('pdf-too-long', { pages: MAX_PDF_PAGES });
     return bytes;
   } catch (error) {
     if (error instanceof HandlerError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new HandlerError('pdf-failed', `Casefile could not print the brief to PDF: ${reason}`);
+    throw refusal('pdf-failed', { detail: reason });
   } finally {
     if (window && !window.isDestroyed()) window.destroy();
     document.release();
@@ -175,12 +176,7 @@ function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(
-        new HandlerError(
-          'pdf-timeout',
-          `Printing the brief to PDF did not finish within ${Math.round(timeoutMs / 1000)} seconds; please try again.`,
-        ),
-      );
+      reject(refusal('pdf-timeout', { seconds: Math.round(timeoutMs / 1000) }));
     }, timeoutMs);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));

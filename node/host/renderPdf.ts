@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { cappedPageRanges, countPdfPages, MAX_PDF_PAGES, PDF_TIMEOUT_MS, printSizeProblem, tooManyPagesMessage } from '../../shared/export/printLimits';
+import { cappedPageRanges, countPdfPages, MAX_PDF_PAGES, PDF_TIMEOUT_MS, printSizeProblem } from '../../shared/export/printLimits';
+import { refusal } from '../../shared/ipc/hostRefusals';
 import { chromiumArgs, findChromium } from './chromium';
 
 /**
@@ -159,7 +160,7 @@ async function print(launched: Browser, html: string, opts: PdfOptions, maxPages
     ...(withHeader ? { headerTemplate: opts.headerTemplate ?? '<span></span>', footerTemplate: opts.footerTemplate ?? '<span></span>' } : {}),
   });
   const bytes = new Uint8Array(pdf);
-  if (countPdfPages(bytes) > maxPages) throw new Error(tooManyPagesMessage(maxPages));
+  if (countPdfPages(bytes) > maxPages) throw refusal('pdf-too-long', { pages: maxPages });
   return bytes;
 }
 
@@ -172,7 +173,7 @@ async function print(launched: Browser, html: string, opts: PdfOptions, maxPages
  */
 export async function renderPdf(html: string, opts: PdfOptions): Promise<Uint8Array> {
   const tooLarge = printSizeProblem(html);
-  if (tooLarge) throw new Error(tooLarge);
+  if (tooLarge) throw refusal('pdf-too-large', tooLarge);
   const timeoutMs = opts.timeoutMs ?? PDF_TIMEOUT_MS;
   const maxPages = opts.maxPages ?? MAX_PDF_PAGES;
   const release = await takeTurn();
@@ -188,8 +189,7 @@ export async function renderPdf(html: string, opts: PdfOptions): Promise<Uint8Ar
     return await Promise.race([print(launched, html, opts, maxPages, job), timeout]);
   } catch (error) {
     if (error instanceof PrintTimeout) {
-      const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} seconds` : `${timeoutMs} ms`;
-      throw new Error(`Printing the brief to PDF did not finish within ${limit}. Export it as Word or HTML instead, or split it into several notes.`, { cause: error });
+      throw refusal('pdf-timeout:export-instead', { ms: timeoutMs }, { cause: error });
     }
     throw error;
   } finally {

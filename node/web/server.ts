@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, resolve, sep } from 'node:path';
 import { version as nodeVersion } from 'node:process';
 import { isChannel, type Channel, type IpcError, type Result } from '../../shared/ipc/contract';
-import { dispatch, FETCH_FAILED, rethrowAs, type HostHandlers } from '../../shared/ipc/dispatch';
+import { dispatch, FETCH_FAILED, refused, rethrowAs, type HostHandlers } from '../../shared/ipc/dispatch';
+import { refusal } from '../../shared/ipc/hostRefusals';
 import { pdfHeaderFooter } from '../../shared/export/html';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import { fetchUrl } from '../host/fetchUrl';
@@ -238,7 +239,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (req.method !== 'POST') return sendError(res, 405, { code: 'method', message: 'The API only answers POST.' }, { Allow: 'POST' });
     const given = req.headers['x-casefile-token'];
     if (!tokensMatch(Array.isArray(given) ? given[0] : given, token)) {
-      return sendError(res, 401, { code: 'unauthorized', message: 'The request is missing this launch’s token. Reload the page.' });
+      return sendError(res, 401, refused(refusal('unauthorized')).error);
     }
     let channel: string;
     try {
@@ -250,16 +251,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return sendError(res, 415, { code: 'invalid-request', message: 'API requests must be sent as application/json.' });
     const cap = bodyCap(channel);
-    const tooLarge: IpcError = { code: 'too-large', message: `The request is larger than ${Math.round(cap / (1024 * 1024))} MB.` };
+    const tooLarge = refused(refusal('too-large:request', { megabytes: Math.round(cap / (1024 * 1024)) })).error;
     if (Number(req.headers['content-length'] ?? 0) > cap) return sendError(res, 413, tooLarge, { Connection: 'close' });
     const isPrint = channel === 'cf:pdf:render';
     if (isPrint && printRequests >= MAX_PRINT_REQUESTS) {
-      return sendError(
-        res,
-        503,
-        { code: 'busy', message: `Casefile is already printing ${MAX_PRINT_REQUESTS} PDFs. Try again when one of them has finished.` },
-        { Connection: 'close', 'Retry-After': '10' },
-      );
+      return sendError(res, 503, refused(refusal('busy:printing', { n: MAX_PRINT_REQUESTS })).error, { Connection: 'close', 'Retry-After': '10' });
     }
     if (isPrint) printRequests++;
     try {

@@ -1,5 +1,5 @@
 import type { CasefileBridge, Result } from '../../shared/ipc/contract';
-import { fetchRefusal } from '../../shared/ipc/fetchFailure';
+import { hostRefusal } from '../../shared/ipc/hostRefusals';
 import type { BackupHost, Platform } from './types';
 
 /** The desktop adapter: a thin layer over the preload's `window.casefile` bridge. */
@@ -8,12 +8,12 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
     shell: 'electron',
     async openFiles({ title, filters }) {
       const result = await bridge.invoke('cf:file:open', { title, filters });
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw hostRefusal(result.error);
       return result.value ? [result.value] : [];
     },
     async saveFile({ suggestedName, bytes, filters }) {
       const result = await bridge.invoke('cf:file:save', { suggestedName, bytes, filters });
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw hostRefusal(result.error);
       return result.value;
     },
     invoke: (channel, request) => bridge.invoke(channel, request),
@@ -26,7 +26,7 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
     },
     async fetchUrl(url, opts) {
       const result = await bridge.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
-      if (!result.ok) throw fetchRefusal(result.error);
+      if (!result.ok) throw hostRefusal(result.error);
       return result.value;
     },
     onOpenFile: (listener) => bridge.onOpenFile(listener),
@@ -34,10 +34,10 @@ export function createElectronPlatform(bridge: CasefileBridge): Platform {
   };
 }
 
-/** Backups through the cf:backup:* channels; a refused call becomes an Error with the host's sentence. */
+/** Backups through the cf:backup:* channels; a refused call becomes an error with the host's sentence, in the UI's language for a code it knows. */
 function electronBackups(bridge: CasefileBridge): BackupHost {
   const unwrap = <T>(result: Result<T>): T => {
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw hostRefusal(result.error);
     return result.value;
   };
   return {

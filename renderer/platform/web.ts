@@ -1,7 +1,8 @@
 import type { Channel, MenuCommand, Request, Response, Result } from '../../shared/ipc/contract';
 import { toSafeExternalUrl } from '../../shared/ipc/externalUrl';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
-import { fetchRefusal } from '../../shared/ipc/fetchFailure';
+import { refused } from '../../shared/ipc/dispatch';
+import { hostRefusal, refusal } from '../../shared/ipc/hostRefusals';
 import type { PickedFile, Platform } from './types';
 
 /**
@@ -68,10 +69,10 @@ export function createWebPlatform(doc: Document = document): Platform {
           body: encodeWire(request),
         });
         const text = await response.text();
-        if (!text) return { ok: false, error: { code: 'http', message: `The local Casefile server answered ${response.status}.` } };
+        if (!text) return refused(refusal('http', { status: response.status }));
         return decodeWire(text) as Result<Response<C>>;
       } catch {
-        return { ok: false, error: { code: 'offline', message: 'The local Casefile server is not reachable. Is `npm run web` still running?' } };
+        return refused(refusal('offline'));
       }
     },
     openExternal(url) {
@@ -87,7 +88,7 @@ export function createWebPlatform(doc: Document = document): Platform {
     },
     async fetchUrl(url, opts) {
       const result = await this.invoke('cf:url:fetch', { url, allowLocalNetwork: opts?.allowLocalNetwork ?? false });
-      if (!result.ok) throw fetchRefusal(result.error);
+      if (!result.ok) throw hostRefusal(result.error);
       return result.value;
     },
     onOpenFile() {

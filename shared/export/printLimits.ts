@@ -17,19 +17,9 @@ export const MAX_PDF_PAGES = 1_000;
  */
 export const MAX_PRINT_HTML_CHARS = 8 * 1024 * 1024;
 
-function describeMegabytes(chars: number): string {
-  return `${(chars / (1024 * 1024)).toFixed(chars < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-}
-
-/** Why `html` cannot be printed, or null when it is within the size cap. */
-export function printSizeProblem(html: string): string | null {
-  if (html.length <= MAX_PRINT_HTML_CHARS) return null;
-  return `This brief is too long to print as a PDF (${describeMegabytes(html.length)} of print text; the limit is ${describeMegabytes(MAX_PRINT_HTML_CHARS)}). Export it as Word or HTML instead, or split it into several notes.`;
-}
-
-/** The message for a PDF that would run past `maxPages`. */
-export function tooManyPagesMessage(maxPages: number = MAX_PDF_PAGES): string {
-  return `This brief would print to more than ${maxPages.toLocaleString('en')} pages, which is more than Casefile prints as a PDF. Export it as Word or HTML instead, or split it into several notes.`;
+/** Why `html` cannot be printed, as the variables of the `pdf-too-large` refusal (shared/ipc/hostRefusals.ts), or null when it is within the size cap. */
+export function printSizeProblem(html: string): { chars: number; limit: number } | null {
+  return html.length <= MAX_PRINT_HTML_CHARS ? null : { chars: html.length, limit: MAX_PRINT_HTML_CHARS };
 }
 
 /**

@@ -51,6 +51,11 @@ export function failure(code: string, message: string, values?: IpcError['values
   return { ok: false, error: values ? { code, message, values } : { code, message } };
 }
 
+/** The answer for a refusal: its code, English and variables, as the renderer receives them. */
+export function refused(error: HandlerError): { ok: false; error: IpcError } {
+  return failure(error.code, error.message, error.values);
+}
+
 /** Where a host's unexpected failures are logged (main's console, the server's stderr); silent in tests that pass nothing. */
 export type DispatchLog = (message: string, detail: unknown) => void;
 
@@ -68,7 +73,7 @@ export async function dispatch<C extends Channel>(channel: C, handler: Handler<C
   try {
     value = await handler(parsed.value);
   } catch (error) {
-    if (error instanceof HandlerError) return failure(error.code, error.message, error.values);
+    if (error instanceof HandlerError) return refused(error);
     log(`[ipc] ${channel} failed`, error);
     const reason = error instanceof Error && error.message ? error.message : String(error);
     return failure('internal', `Casefile could not complete ${channel}: ${reason}`);

@@ -5,9 +5,10 @@
  * cross IPC and loopback HTTP as plain data. The renderer shows the catalogue's `urlFetch.<reason>` in the
  * UI's language; a code it does not know (a newer host's, or a plain `fetch-failed`) keeps the English.
  */
-import { englishText, type MessageRef } from '../i18n';
+import type { MessageRef } from '../i18n';
 import type { IpcError } from './contract';
-import { FETCH_FAILED, HandlerError } from './dispatch';
+import { FETCH_FAILED } from './dispatch';
+import { HostRefusal, refusedError, type RefusalValues, type RefusedError } from './refusal';
 
 export const FETCH_FAILURE_REASONS = [
   'not-web-address',
@@ -31,7 +32,7 @@ export const FETCH_FAILURE_REASONS = [
 export type FetchFailureReason = (typeof FETCH_FAILURE_REASONS)[number];
 
 /** The variables of a reason's message, as they travel: strings and numbers only. */
-export type FetchValues = { [name: string]: string | number };
+export type FetchValues = RefusalValues;
 
 /** Network error codes (Node's, or the resolver's) that have words of their own in `urlFetch.network`. */
 const NETWORK_WORDS: Readonly<Record<string, string>> = {
@@ -117,38 +118,27 @@ export function fetchFailureRef(reason: FetchFailureReason, values: FetchValues 
   }
 }
 
+/** The message of a `fetch-failed:<reason>` code, or `undefined` for any other code. */
+export function fetchFailureMessage(code: string, values: FetchValues): MessageRef | undefined {
+  const reason = code.startsWith(CODE_PREFIX) ? code.slice(CODE_PREFIX.length) : undefined;
+  return isFetchFailureReason(reason) ? fetchFailureRef(reason, values) : undefined;
+}
+
 /**
- * A page the host could not fetch, for a reason it names. A `HandlerError`, so both hosts pass its code and
+ * A page the host could not fetch, for a reason it names: a `HostRefusal`, so both hosts pass its code and
  * variables to the renderer as they are; its message is the English of the same catalogue message.
  */
-export class FetchFailure extends HandlerError {
+export class FetchFailure extends HostRefusal {
   readonly reason: FetchFailureReason;
 
   constructor(reason: FetchFailureReason, values: FetchValues = {}, options?: ErrorOptions) {
-    super(`${CODE_PREFIX}${reason}`, englishText(fetchFailureRef(reason, values)), values, options);
+    super(`${CODE_PREFIX}${reason}`, values, fetchFailureRef(reason, values), options);
     this.name = 'FetchFailure';
     this.reason = reason;
   }
 }
 
-/** A refused fetch as the renderer throws it: `detail` is the message to show in the UI's language when the code is one it knows. */
-export class FetchRefusedError extends Error {
-  override name = 'FetchRefusedError';
-
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly detail?: MessageRef,
-  ) {
-    super(message);
-  }
-}
-
 /** The error for a host's answer to `cf:url:fetch` that is a failure: translated by its code, its English kept for a code this app does not know. */
-export function fetchRefusal(error: IpcError): FetchRefusedError {
-  const reason = error.code.startsWith(CODE_PREFIX) ? error.code.slice(CODE_PREFIX.length) : undefined;
-  if (!isFetchFailureReason(reason)) return new FetchRefusedError(error.message, error.code);
-  const values: FetchValues = {};
-  for (const [name, value] of Object.entries(error.values ?? {})) if (typeof value === 'string' || typeof value === 'number') values[name] = value;
-  return new FetchRefusedError(error.message, error.code, fetchFailureRef(reason, values));
+export function fetchRefusal(error: IpcError): RefusedError {
+  return refusedError(error, fetchFailureMessage);
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { numberCitations } from '../../../shared/brief/citations';
 import { checkBriefIntegrity, type IntegrityProblem } from '../../../shared/brief/integrity';
 import { printSizeProblem } from '../../../shared/export/printLimits';
+import { hostRefusal, refusal } from '../../../shared/ipc/hostRefusals';
 import { getMeta, setMeta } from '../../db/repositories';
 import { failureText, useTranslation } from '../../i18n';
 import { useNotices } from '../../lib/notices';
@@ -158,10 +159,10 @@ export function useExportBrief(caseId: string, noteId: string, onFinished: () =>
       let bytes: Uint8Array;
       if (result.kind === 'print') {
         const tooLong = printSizeProblem(result.html);
-        if (tooLong) throw new Error(tooLong);
+        if (tooLong) throw refusal('pdf-too-large', tooLong);
         setBusy({ step: 'printing', value: 0.75 });
         const printed = await platform().invoke('cf:pdf:render', { html: result.html, pageSize: result.pageSize, title: result.title });
-        if (!printed.ok) throw new Error(printed.error.message);
+        if (!printed.ok) throw hostRefusal(printed.error);
         bytes = printed.value;
       } else {
         bytes = result.bytes;

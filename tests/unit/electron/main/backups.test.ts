@@ -6,10 +6,11 @@ import { backupPath, listBackupFiles, pruneBackups, readBackupFile, writeBackupF
 import { readFileCapped, writeFileAtomically } from '../../../../electron/main/fileAccess';
 import { dispatch, HandlerError } from '../../../../electron/main/ipc';
 import { createHandlers, type HandlerDeps } from '../../../../electron/main/handlers';
-import { BACKUP_NAME, backupFileName, readBackup, writeBackup } from '../../../../shared/bundle/backup';
+import { BACKUP_NAME, backupFileName, MAX_BACKUP_BYTES, readBackup, writeBackup } from '../../../../shared/bundle/backup';
 import { writeBundle } from '../../../../shared/bundle/write';
 import { contract } from '../../../../shared/ipc/contract';
 import { generateCase } from '../../../fixtures/bundle/generateCase';
+import { shownInSpanish } from '../../helpers/hostRefusal';
 
 let root: string;
 let dir: string;
@@ -105,7 +106,33 @@ describe('backups folder', () => {
 
   it('lists nothing when the folder does not exist yet, and refuses a backup that is not there', async () => {
     expect(await listBackupFiles(realDeps())).toEqual([]);
-    await expect(readBackupFile(realDeps(), { name: 'casefile-backup-20260101T000000Z.cfbackup' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(readBackupFile(realDeps(), { name: 'casefile-backup-20260101T000000Z.cfbackup' })).rejects.toMatchObject({ code: 'not-found:backup' });
+  });
+
+  it('refuses in words the renderer shows in the UI’s language, with the English it always had', async () => {
+    const refusedWith = async (work: () => unknown) => {
+      const error = await Promise.resolve().then(work).catch((thrown: unknown) => thrown);
+      return { error, spanish: shownInSpanish(error) };
+    };
+    const notOurs = await refusedWith(() => backupPath(dir, 'notes.txt'));
+    expect(notOurs.error).toMatchObject({ code: 'not-a-backup', message: '“notes.txt” is not the name of a Casefile backup.' });
+    expect(notOurs.spanish).toBe('«notes.txt» no es el nombre de una copia de seguridad de Casefile.');
+
+    const gone = await refusedWith(() => readBackupFile(realDeps(), { name: 'casefile-backup-20260101T000000Z.cfbackup' }));
+    expect(gone.error).toMatchObject({ code: 'not-found:backup', message: 'The backup “casefile-backup-20260101T000000Z.cfbackup” is no longer there.' });
+    expect(gone.spanish).toBe('La copia de seguridad «casefile-backup-20260101T000000Z.cfbackup» ya no está.');
+
+    const huge = { length: MAX_BACKUP_BYTES + 1 } as Uint8Array;
+    const tooLarge = await refusedWith(() => writeBackupFile(realDeps(), { bytes: huge, reason: 'daily' }));
+    const limit = (MAX_BACKUP_BYTES / (1024 * 1024)).toFixed(1);
+    expect(tooLarge.error).toMatchObject({ code: 'too-large:backup', message: `This backup would be ${limit} MB; backups may be at most ${limit} MB.` });
+    expect(tooLarge.spanish).toBe(`Esta copia de seguridad ocuparía ${limit.replace('.', ',')} MB; una copia de seguridad puede ocupar como máximo ${limit.replace('.', ',')} MB.`);
+
+    const base = backupFileName(clock);
+    const taken = [base, ...Array.from({ length: 998 }, (_, i) => base.replace(/\.cfbackup$/, `-${i + 2}.cfbackup`))];
+    const busy = await refusedWith(() => writeBackupFile({ ...realDeps(), mkdir: async () => undefined, readdir: async () => taken }, { bytes: new Uint8Array(1), reason: 'daily' }));
+    expect(busy.error).toMatchObject({ code: 'busy:backup', message: 'Too many backups were taken in the same second.' });
+    expect(busy.spanish).toBe('Se hicieron demasiadas copias de seguridad en el mismo segundo.');
   });
 
   it('lists a damaged backup with zero cases instead of failing the whole list', async () => {

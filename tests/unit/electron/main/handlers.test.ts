@@ -15,6 +15,7 @@ import {
 import { MAX_BUNDLE_OPEN_BYTES, MAX_OPEN_BYTES, readFileCapped, toSafeFileName, writeFileAtomically } from '../../../../electron/main/fileAccess';
 import { HandlerError } from '../../../../electron/main/ipc';
 import { fetchUrl as realFetchUrl } from '../../../../node/host/fetchUrl';
+import { shownInSpanish } from '../../helpers/hostRefusal';
 
 const parentWindow = { id: 1 } as never;
 
@@ -98,7 +99,9 @@ describe('cf:file:open', () => {
 
   it('refuses with a clear message when there is no window to attach to', async () => {
     const deps = fakeDeps({ getParentWindow: () => null });
-    await expect(openFile(deps, openRequest({}))).rejects.toMatchObject({ code: 'no-window' });
+    const error = await openFile(deps, openRequest({})).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'no-window', message: 'Casefile has no open window to show the file dialog in.' });
+    expect(shownInSpanish(error)).toBe('Casefile no tiene ninguna ventana abierta en la que mostrar el diálogo de archivos.');
     expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 
@@ -153,7 +156,9 @@ describe('cf:shell:openExternal', () => {
 
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://bank@evil.example/'])('refuses %s with unsafe-url', async (url) => {
     const deps = fakeDeps();
-    await expect(openExternalLink(deps, { url })).rejects.toMatchObject({ code: 'unsafe-url' });
+    const error = await openExternalLink(deps, { url }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'unsafe-url', message: `Casefile opens only web (http, https) and email (mailto) links, so "${url}" was not opened.` });
+    expect(shownInSpanish(error)).toContain(`«${url}»`);
     expect(deps.openExternal).not.toHaveBeenCalled();
   });
 });
@@ -217,18 +222,18 @@ describe('file access', () => {
   it('refuses a file over the cap with its size and the limit', async () => {
     const file = path.join(dir, 'big.bin');
     await writeFile(file, new Uint8Array(3 * 1024 * 1024));
-    await expect(readFileCapped(file, 2 * 1024 * 1024)).rejects.toMatchObject({
-      code: 'too-large',
-      message: '"big.bin" is 3.0 MB; Casefile opens files up to 2.0 MB.',
-    });
+    const error = await readFileCapped(file, 2 * 1024 * 1024).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'too-large:file', message: '"big.bin" is 3.0 MB; Casefile opens files up to 2.0 MB.' });
+    expect(shownInSpanish(error)).toBe('«big.bin» ocupa 3,0 MB; Casefile abre archivos de hasta 2,0 MB.');
   });
 
   it('explains a missing file and a folder', async () => {
-    await expect(readFileCapped(path.join(dir, 'gone.txt'))).rejects.toMatchObject({
-      code: 'read-failed',
-      message: 'Casefile could not read "gone.txt": it no longer exists.',
-    });
-    await expect(readFileCapped(dir)).rejects.toMatchObject({ code: 'not-a-file' });
+    const gone = await readFileCapped(path.join(dir, 'gone.txt')).catch((thrown: unknown) => thrown);
+    expect(gone).toMatchObject({ code: 'read-failed', message: 'Casefile could not read "gone.txt": it no longer exists.' });
+    expect(shownInSpanish(gone)).toBe('Casefile no pudo leer «gone.txt»: ya no existe.');
+    const folder = await readFileCapped(dir).catch((thrown: unknown) => thrown);
+    expect(folder).toMatchObject({ code: 'not-a-file', message: `"${path.basename(dir)}" is not a file Casefile can open.` });
+    expect(shownInSpanish(folder)).toBe(`«${path.basename(dir)}» no es un archivo que Casefile pueda abrir.`);
   });
 
   it('writes atomically and leaves no temporary file behind', async () => {
@@ -241,10 +246,9 @@ describe('file access', () => {
 
   it('reports a failed save and keeps nothing half-written', async () => {
     const target = path.join(dir, 'no-such-folder', 'brief.md');
-    await expect(writeFileAtomically(target, new Uint8Array([1]))).rejects.toMatchObject({
-      code: 'save-failed',
-      message: 'Casefile could not save "brief.md": it no longer exists.',
-    });
+    const error = await writeFileAtomically(target, new Uint8Array([1])).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'save-failed', message: 'Casefile could not save "brief.md": it no longer exists.' });
+    expect(shownInSpanish(error)).toBe('Casefile no pudo guardar «brief.md»: ya no existe.');
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { contract } from '../../../../shared/ipc/contract';
 import { createPrintDocuments, PDF_WINDOW_OPTIONS, PRINT_DOCUMENT_CSP, renderPdf, type PdfWindow, type PrintDocuments } from '../../../../electron/main/pdf';
 import { pdfHeaderFooter } from '../../../../shared/export/html';
 import { MAX_PDF_PAGES } from '../../../../shared/export/printLimits';
+import { shownInSpanish } from '../../helpers/hostRefusal';
 
 const PDF_BYTES = new Uint8Array([37, 80, 68, 70, 45]);
 
@@ -80,10 +81,9 @@ describe('renderPdf', () => {
   it('reports a page that fails to load as pdf-failed and still cleans up', async () => {
     const documents = createPrintDocuments();
     const { window, record } = fakeWindow(documents, { load: async () => Promise.reject(new Error('ERR_FAILED (-2)')) });
-    await expect(renderPdf({ createWindow: () => window, documents }, request('<p>x</p>'))).rejects.toMatchObject({
-      code: 'pdf-failed',
-      message: expect.stringContaining('could not print the brief to PDF'),
-    });
+    const error = await renderPdf({ createWindow: () => window, documents }, request('<p>x</p>')).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'pdf-failed', message: 'Casefile could not print the brief to PDF: ERR_FAILED (-2)' });
+    expect(shownInSpanish(error)).toBe('Casefile no pudo imprimir el informe como PDF: ERR_FAILED (-2)');
     expect(record.destroyed).toBe(true);
     expect(documents.isLive(record.loaded[0]!)).toBe(false);
   });
@@ -92,10 +92,9 @@ describe('renderPdf', () => {
     const documents = createPrintDocuments();
     const pages = (n: number) => new TextEncoder().encode(`%PDF-1.4\n${'<< /Type /Page /Parent 2 0 R >>\n'.repeat(n)}<< /Type /Pages /Count ${n} >>\n%%EOF`);
     const long = fakeWindow(documents, { print: async () => pages(MAX_PDF_PAGES + 1) });
-    await expect(renderPdf({ createWindow: () => long.window, documents }, request('<p>x</p>'))).rejects.toMatchObject({
-      code: 'pdf-too-long',
-      message: expect.stringContaining('more than 1,000 pages'),
-    });
+    const error = await renderPdf({ createWindow: () => long.window, documents }, request('<p>x</p>')).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'pdf-too-long', message: expect.stringContaining('more than 1,000 pages') });
+    expect(shownInSpanish(error)).toContain('más de 1000 páginas');
     expect(long.record.destroyed).toBe(true);
     const atCap = fakeWindow(documents, { print: async () => pages(MAX_PDF_PAGES) });
     expect((await renderPdf({ createWindow: () => atCap.window, documents }, request('<p>x</p>'))).byteLength).toBeGreaterThan(0);
@@ -104,9 +103,9 @@ describe('renderPdf', () => {
   it('gives up after the timeout with a clear message', async () => {
     const documents = createPrintDocuments();
     const { window, record } = fakeWindow(documents, { load: () => new Promise(() => undefined) });
-    await expect(renderPdf({ createWindow: () => window, documents, timeoutMs: 20 }, request('<p>x</p>'))).rejects.toMatchObject({
-      code: 'pdf-timeout',
-    });
+    const error = await renderPdf({ createWindow: () => window, documents, timeoutMs: 20 }, request('<p>x</p>')).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'pdf-timeout', message: 'Printing the brief to PDF did not finish within 0 seconds; please try again.' });
+    expect(shownInSpanish(error)).toBe('La impresión del informe como PDF no terminó en 0 segundos; inténtalo de nuevo.');
     expect(record.destroyed).toBe(true);
     expect(documents.isLive(record.loaded[0]!)).toBe(false);
   });

@@ -3,6 +3,7 @@ import { createServer as createTcpServer, type Server as TcpServer } from 'node:
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfRenderer, MAX_CONCURRENT_RENDERS, printQueueState, renderPdf, withTitle } from '../../../../node/host/renderPdf';
 import { countPdfPages, MAX_PRINT_HTML_CHARS } from '../../../../shared/export/printLimits';
+import { shownInSpanish } from '../../helpers/hostRefusal';
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
@@ -92,7 +93,12 @@ describe('renderPdf', () => {
 
   it('gives up after the timeout with a message, and the next print works', async () => {
     const slow = `<p>${'A long brief. '.repeat(200_000)}</p>`;
-    await expect(renderPdf(slow, { pageSize: 'A4', timeoutMs: 50 })).rejects.toThrow('Printing the brief to PDF did not finish within 50 ms.');
+    const error = await renderPdf(slow, { pageSize: 'A4', timeoutMs: 50 }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({
+      code: 'pdf-timeout:export-instead',
+      message: 'Printing the brief to PDF did not finish within 50 ms. Export it as Word or HTML instead, or split it into several notes.',
+    });
+    expect(shownInSpanish(error)).toBe('La impresión del informe como PDF no terminó en 50 ms. Expórtalo como Word o HTML, o divídelo en varias notas.');
     expect(printQueueState()).toEqual({ running: 0, waiting: 0 });
     const pdf = await renderPdf('<p>After the timeout.</p>', { pageSize: 'A4' });
     expect(latin1(pdf.subarray(0, 5))).toBe('%PDF-');
@@ -100,13 +106,17 @@ describe('renderPdf', () => {
 
   it('refuses a brief that would print past the page cap, and prints one at the cap', async () => {
     const pages = (n: number) => Array.from({ length: n }, (_, i) => `<section style="break-after: page">Page ${i + 1}</section>`).join('');
-    await expect(renderPdf(pages(6), { pageSize: 'A4', maxPages: 5 })).rejects.toThrow('This brief would print to more than 5 pages');
+    const error = await renderPdf(pages(6), { pageSize: 'A4', maxPages: 5 }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'pdf-too-long', message: expect.stringContaining('This brief would print to more than 5 pages') });
+    expect(shownInSpanish(error)).toContain('más de 5 páginas');
     await expect(renderPdf(pages(400), { pageSize: 'A4', maxPages: 5 })).rejects.toThrow('This brief would print to more than 5 pages');
     expect(countPdfPages(await renderPdf(pages(5), { pageSize: 'A4', maxPages: 5 }))).toBe(5);
   }, 60_000);
 
   it('refuses print HTML over the size cap before starting Chromium', async () => {
-    await expect(renderPdf('x'.repeat(MAX_PRINT_HTML_CHARS + 1), { pageSize: 'A4' })).rejects.toThrow(/too long to print as a PDF \(8\.0 MB of print text; the limit is 8\.0 MB\)/);
+    const error = await renderPdf('x'.repeat(MAX_PRINT_HTML_CHARS + 1), { pageSize: 'A4' }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'pdf-too-large', message: expect.stringMatching(/too long to print as a PDF \(8\.0 MB of print text; the limit is 8\.0 MB\)/) });
+    expect(shownInSpanish(error)).toContain('(8,0 MB de texto de impresión; el límite es 8,0 MB)');
   });
 
   it(`runs at most ${MAX_CONCURRENT_RENDERS} prints at once; the others wait their turn and then print`, async () => {

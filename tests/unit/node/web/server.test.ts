@@ -9,6 +9,7 @@ import { createTranslator, translateRef } from '../../../../shared/i18n';
 import { decodeWire, encodeWire } from '../../../../shared/ipc/wire';
 import { defaultHandlers, injectToken, MAX_PRINT_REQUEST_BYTES, MAX_PRINT_REQUESTS, MAX_REQUEST_BYTES, resolveStatic, startWebServer, type WebHandlers, type WebServer } from '../../../../node/web/server';
 import { MAX_PRINT_HTML_CHARS } from '../../../../shared/export/printLimits';
+import { answerInSpanish } from '../../helpers/hostRefusal';
 
 let base: string;
 let dir: string;
@@ -176,7 +177,9 @@ describe('web server', () => {
   it('requires the token for the API', async () => {
     const missing = await invoke('cf:app:info', {}, '');
     expect(missing.status).toBe(401);
-    expect(decodeWire(missing.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const unauthorized = decodeWire(missing.body) as { error: IpcError };
+    expect(unauthorized).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'The request is missing this launch’s token. Reload the page.' } });
+    expect(answerInSpanish(unauthorized.error)).toBe('A la petición le falta el token de esta sesión. Vuelve a cargar la página.');
     expect((await invoke('cf:app:info', {}, 'f'.repeat(64))).status).toBe(401);
     expect((await invoke('cf:app:info', {}, server.token.slice(1))).status).toBe(401);
   });
@@ -203,7 +206,9 @@ describe('web server', () => {
     expect(form.status).toBe(415);
     const declared = await call('/api/invoke/cf:app:info', { method: 'POST', headers: { ...headers, 'Content-Length': String(MAX_REQUEST_BYTES + 1) } });
     expect(declared.status).toBe(413);
-    expect(decodeWire(declared.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: 'The request is larger than 60 MB.' } });
+    const tooLarge = decodeWire(declared.body) as { error: IpcError };
+    expect(tooLarge).toMatchObject({ ok: false, error: { code: 'too-large:request', message: 'The request is larger than 60 MB.' } });
+    expect(answerInSpanish(tooLarge.error)).toBe('La petición ocupa más de 60 MB.');
     expect((await call('/api/invoke/cf:app:info', { headers })).status).toBe(405);
   });
 
@@ -267,7 +272,7 @@ describe('web server', () => {
     const headers = { 'X-Casefile-Token': server.token, 'Content-Type': 'application/json', 'Content-Length': String(MAX_PRINT_REQUEST_BYTES + 1) };
     const print = await call('/api/invoke/cf:pdf:render', { method: 'POST', headers });
     expect(print.status).toBe(413);
-    expect(decodeWire(print.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: `The request is larger than ${Math.round(MAX_PRINT_REQUEST_BYTES / 1048576)} MB.` } });
+    expect(decodeWire(print.body)).toMatchObject({ ok: false, error: { code: 'too-large:request', message: `The request is larger than ${Math.round(MAX_PRINT_REQUEST_BYTES / 1048576)} MB.` } });
     const tooLongHtml = decodeWire((await invoke('cf:pdf:render', { html: 'x'.repeat(MAX_PRINT_HTML_CHARS + 1) })).body);
     expect(tooLongHtml).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
@@ -343,7 +348,9 @@ describe('print admission', () => {
       await vi.waitFor(() => expect(started).toBe(MAX_PRINT_REQUESTS));
       const refused = await post(body);
       expect(refused.status).toBe(503);
-      expect(decodeWire(refused.body)).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('already printing') } });
+      const turnedAway = decodeWire(refused.body) as { error: IpcError };
+      expect(turnedAway).toMatchObject({ ok: false, error: { code: 'busy:printing', message: `Casefile is already printing ${MAX_PRINT_REQUESTS} PDFs. Try again when one of them has finished.` } });
+      expect(answerInSpanish(turnedAway.error)).toBe(`Casefile ya está imprimiendo ${MAX_PRINT_REQUESTS} PDF. Vuelve a intentarlo cuando termine alguno.`);
       open();
       const answers = await Promise.all(admitted);
       expect(answers.map((a) => a.status)).toEqual(Array(MAX_PRINT_REQUESTS).fill(200));

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createElectronPlatform } from '../../../../renderer/platform/electron';
 import { createWebPlatform } from '../../../../renderer/platform/web';
+import { createTranslator, translateRef } from '../../../../shared/i18n';
 import type { CasefileBridge } from '../../../../shared/ipc/contract';
+import type { RefusedError } from '../../../../shared/ipc/refusal';
 
 const info = { name: 'casefile-backup-20261129T021500Z.cfbackup', createdAt: Date.UTC(2026, 10, 29, 2, 15), size: 1234, cases: 2 };
 
@@ -33,6 +35,21 @@ describe('platform backups', () => {
   it('turn a refusal into an Error carrying the host’s sentence', async () => {
     const host = bridge({ 'cf:backup:read': { ok: false, error: { code: 'not-found', message: 'The backup “x” is no longer there.' } } });
     await expect(createElectronPlatform(host).backups?.read('x')).rejects.toThrow('The backup “x” is no longer there.');
+  });
+
+  it('turn a refusal the app knows into an error the UI shows in its language, and open and save files likewise', async () => {
+    const gone = { code: 'not-found:backup', message: 'The backup “x” is no longer there.', values: { name: 'x' } };
+    const host = bridge({ 'cf:backup:read': { ok: false, error: gone }, 'cf:file:open': { ok: false, error: { code: 'no-window', message: 'Casefile has no open window to show the file dialog in.' } } });
+    const platform = createElectronPlatform(host);
+    const error = await platform.backups?.read('x').catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'not-found:backup', message: gone.message });
+    expect(translateRef(createTranslator('es'), (error as RefusedError).detail!)).toBe('La copia de seguridad «x» ya no está.');
+    await expect(platform.openFiles({ filters: [] })).rejects.toMatchObject({ code: 'no-window', detail: { key: 'hostError.noWindow' } });
+    const saved = { code: 'save-failed', message: 'Casefile could not save "a.md": the disk is full.', values: { name: 'a.md', errno: 'ENOSPC', detail: '' } };
+    await expect(createElectronPlatform(bridge({ 'cf:file:save': { ok: false, error: saved } })).saveFile({ suggestedName: 'a.md', bytes: new Uint8Array(), mediaType: 'text/markdown', filters: [] })).rejects.toMatchObject({
+      code: 'save-failed',
+      detail: { key: 'hostError.saveFailed' },
+    });
   });
 
   it('do not exist in the browser build', () => {

@@ -9,6 +9,10 @@ import type { CasefileBridge } from '../../../../shared/ipc/contract';
 import { decodeWire, encodeWire } from '../../../../shared/ipc/wire';
 import { createElectronPlatform } from '../../../../renderer/platform/electron';
 import { createWebPlatform } from '../../../../renderer/platform/web';
+import { createTranslator, translateRef } from '../../../../shared/i18n';
+import type { RefusedError } from '../../../../shared/ipc/refusal';
+
+const es = createTranslator('es');
 
 const PAGE = { bytes: new Uint8Array([60, 112, 62]), finalUrl: 'https://news.example/a', contentType: 'text/html', fetchedAt: 1_790_000_000_000 };
 
@@ -42,9 +46,16 @@ describe('fetchUrl in the browser build', () => {
     await expect(platform.fetchUrl('https://slow.example/')).rejects.toThrow('The page took longer than 15 s to answer.');
   });
 
-  it('says when the local server is gone', async () => {
+  it('says when the local server is gone, or answers nothing, in words the UI translates', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    await expect(createWebPlatform(document).fetchUrl('https://news.example/')).rejects.toThrow('The local Casefile server is not reachable.');
+    const gone = await createWebPlatform(document).fetchUrl('https://news.example/').catch((thrown: unknown) => thrown);
+    expect(gone).toMatchObject({ code: 'offline', message: 'The local Casefile server is not reachable. Is `npm run web` still running?', detail: { key: 'hostError.offline' } });
+    expect(translateRef(es, (gone as RefusedError).detail!)).toBe('No se puede conectar con el servidor local de Casefile. ¿Sigue en marcha `npm run web`?');
+
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 502 })));
+    const empty = await createWebPlatform(document).fetchUrl('https://news.example/').catch((thrown: unknown) => thrown);
+    expect(empty).toMatchObject({ code: 'http', message: 'The local Casefile server answered 502.' });
+    expect(translateRef(es, (empty as RefusedError).detail!)).toBe('El servidor local de Casefile respondió 502.');
   });
 });
 
