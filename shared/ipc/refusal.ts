@@ -44,8 +44,12 @@ export class RefusedError extends Error {
   }
 }
 
-/** The error for a host's failed answer: translated by `messages` when it knows the code, the host's English otherwise. */
+/**
+ * The error for a host's failed answer: translated by `messages` when it knows the code and the host stated
+ * the refusal by its variables; the host's English otherwise (an older host, or one that sent only words).
+ */
 export function refusedError(error: IpcError, messages: RefusalMessages): RefusedError {
+  if (!error.values) return new RefusedError(error.message, error.code);
   const values: RefusalValues = {};
   for (const [name, value] of Object.entries(error.values ?? {})) if (typeof value === 'string' || typeof value === 'number') values[name] = value;
   const detail = messages(error.code, values);

@@ -39,7 +39,7 @@ describe('platform backups', () => {
 
   it('turn a refusal the app knows into an error the UI shows in its language, and open and save files likewise', async () => {
     const gone = { code: 'not-found:backup', message: 'The backup “x” is no longer there.', values: { name: 'x' } };
-    const host = bridge({ 'cf:backup:read': { ok: false, error: gone }, 'cf:file:open': { ok: false, error: { code: 'no-window', message: 'Casefile has no open window to show the file dialog in.' } } });
+    const host = bridge({ 'cf:backup:read': { ok: false, error: gone }, 'cf:file:open': { ok: false, error: { code: 'no-window', message: 'Casefile has no open window to show the file dialog in.', values: {} } } });
     const platform = createElectronPlatform(host);
     const error = await platform.backups?.read('x').catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: 'not-found:backup', message: gone.message });

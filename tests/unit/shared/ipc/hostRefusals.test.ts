@@ -92,6 +92,9 @@ describe('host refusals', () => {
       { code: 'busy:quantum', message: 'A newer host’s reason.', values: { x: 1 } },
       { code: 'internal', message: 'Casefile could not complete cf:backup:read: boom' },
       { code: 'toString', message: 'Not a code of ours.' },
+      // A known code stated only in words (an older host): its words, not a message with empty variables.
+      { code: 'pdf-failed', message: 'Casefile could not print the brief to PDF: the renderer crashed.' },
+      { code: 'fetch-failed:status', message: 'The server answered 404 Not Found.' },
     ]) {
       const refused = hostRefusal(error);
       expect(refused.message).toBe(error.message);
