@@ -6,9 +6,8 @@
  * UI's language; a code it does not know (a newer host's, or a plain `fetch-failed`) keeps the English.
  */
 import type { MessageRef } from '../i18n';
-import type { IpcError } from './contract';
 import { FETCH_FAILED } from './dispatch';
-import { HostRefusal, refusedError, type RefusalValues, type RefusedError } from './refusal';
+import { HostRefusal, valueNumber, valueText, type RefusalValues } from './refusal';
 
 export const FETCH_FAILURE_REASONS = [
   'not-web-address',
@@ -69,7 +68,7 @@ const RANGES = new Set([
 
 const CODE_PREFIX = `${FETCH_FAILED}:`;
 
-export function isFetchFailureReason(value: unknown): value is FetchFailureReason {
+function isFetchFailureReason(value: unknown): value is FetchFailureReason {
   return typeof value === 'string' && (FETCH_FAILURE_REASONS as readonly string[]).includes(value);
 }
 
@@ -92,25 +91,23 @@ function durationRef(ms: number): MessageRef {
   return ms >= 1000 ? { key: 'urlFetch.seconds', values: { n: Math.round(ms / 1000) } } : { key: 'urlFetch.milliseconds', values: { n: ms } };
 }
 
-const text = (value: string | number | undefined) => (value === undefined ? '' : String(value));
-const number = (value: string | number | undefined) => (typeof value === 'number' ? value : Number(value ?? 0));
 
 /** The message for a reason and its variables (as `FetchFailure` sends them). */
 export function fetchFailureRef(reason: FetchFailureReason, values: FetchValues = {}): MessageRef {
   switch (reason) {
     case 'unreachable':
-      return { key: 'urlFetch.unreachable', values: { host: text(values.host), why: networkRef(text(values.network), text(values.detail)) } };
+      return { key: 'urlFetch.unreachable', values: { host: valueText(values.host), why: networkRef(valueText(values.network), valueText(values.detail)) } };
     case 'not-public': {
-      const range = text(values.range);
+      const range = valueText(values.range);
       const why: MessageRef = RANGES.has(range) ? { key: `urlFetch.range.${range}` } : { key: 'urlFetch.range.other', values: { range } };
-      return { key: 'urlFetch.notPublic', values: { where: text(values.where), why, setting: { key: 'urlImport.allowLocal' } } };
+      return { key: 'urlFetch.notPublic', values: { where: valueText(values.where), why, setting: { key: 'urlImport.allowLocal' } } };
     }
     case 'too-large':
-      return { key: 'urlFetch.tooLarge', values: { size: sizeRef(number(values.bytes)) } };
+      return { key: 'urlFetch.tooLarge', values: { size: sizeRef(valueNumber(values.bytes)) } };
     case 'too-slow':
-      return { key: 'urlFetch.tooSlow', values: { duration: durationRef(number(values.ms)) } };
+      return { key: 'urlFetch.tooSlow', values: { duration: durationRef(valueNumber(values.ms)) } };
     case 'redirects':
-      return { key: 'urlFetch.redirects', values: { count: number(values.count) } };
+      return { key: 'urlFetch.redirects', values: { count: valueNumber(values.count) } };
     default: {
       const key = `urlFetch.${reason.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
       return Object.keys(values).length ? { key, values: { ...values } } : { key };
@@ -136,9 +133,4 @@ export class FetchFailure extends HostRefusal {
     this.name = 'FetchFailure';
     this.reason = reason;
   }
-}
-
-/** The error for a host's answer to `cf:url:fetch` that is a failure: translated by its code, its English kept for a code this app does not know. */
-export function fetchRefusal(error: IpcError): RefusedError {
-  return refusedError(error, fetchFailureMessage);
 }

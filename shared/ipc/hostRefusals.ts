@@ -8,10 +8,8 @@
 import type { MessageRef } from '../i18n';
 import type { IpcError } from './contract';
 import { fetchFailureMessage } from './fetchFailure';
-import { HostRefusal, refusedError, type RefusalValues, type RefusedError } from './refusal';
+import { HostRefusal, refusedError, valueNumber, valueText, type RefusalValues, type RefusedError } from './refusal';
 
-const text = (value: string | number | undefined) => (value === undefined ? '' : String(value));
-const number = (value: string | number | undefined) => (typeof value === 'number' ? value : Number(value ?? 0));
 
 /** A file's size as the hosts have always stated it: one decimal for megabytes and kilobytes, else bytes. */
 function sizeRef(bytes: number): MessageRef {
@@ -39,14 +37,14 @@ function fileReasonRef(errno: string, detail: string): MessageRef {
   return detail ? { key: 'hostError.fileReason.other', values: { detail } } : { key: 'hostError.fileReason.unknown' };
 }
 
-const named = (key: string) => (values: RefusalValues): MessageRef => ({ key, values: { name: text(values.name) } });
+const named = (key: string) => (values: RefusalValues): MessageRef => ({ key, values: { name: valueText(values.name) } });
 const sized = (key: string) => (values: RefusalValues): MessageRef => ({
   key,
-  values: { name: text(values.name), size: sizeRef(number(values.bytes)), limit: sizeRef(number(values.limit)) },
+  values: { name: valueText(values.name), size: sizeRef(valueNumber(values.bytes)), limit: sizeRef(valueNumber(values.limit)) },
 });
 const failed = (key: string) => (values: RefusalValues): MessageRef => ({
   key,
-  values: { name: text(values.name), why: fileReasonRef(text(values.errno), text(values.detail)) },
+  values: { name: valueText(values.name), why: fileReasonRef(valueText(values.errno), valueText(values.detail)) },
 });
 
 /** Every code, and its message from the variables the host sends. */
@@ -57,21 +55,21 @@ const MESSAGES = {
   'busy:backup': () => ({ key: 'hostError.backupsBusy' }),
   'not-found:backup': named('hostError.backupGone'),
   'no-window': () => ({ key: 'hostError.noWindow' }),
-  'unsafe-url': (values) => ({ key: 'hostError.unsafeUrl', values: { url: text(values.url) } }),
-  'pdf-too-long': (values) => ({ key: 'hostError.pdfTooLong', values: { pages: number(values.pages) } }),
-  'pdf-too-large': (values) => ({ key: 'hostError.pdfTooLarge', values: { size: printTextRef(number(values.chars)), limit: printTextRef(number(values.limit)) } }),
-  'pdf-failed': (values) => ({ key: 'hostError.pdfFailed', values: { detail: text(values.detail) } }),
-  'pdf-timeout': (values) => ({ key: 'hostError.pdfTimeout', values: { seconds: number(values.seconds) } }),
-  'pdf-timeout:export-instead': (values) => ({ key: 'hostError.pdfTimeoutExportInstead', values: { duration: durationRef(number(values.ms)) } }),
+  'unsafe-url': (values) => ({ key: 'hostError.unsafeUrl', values: { url: valueText(values.url) } }),
+  'pdf-too-long': (values) => ({ key: 'hostError.pdfTooLong', values: { pages: valueNumber(values.pages) } }),
+  'pdf-too-large': (values) => ({ key: 'hostError.pdfTooLarge', values: { size: printTextRef(valueNumber(values.chars)), limit: printTextRef(valueNumber(values.limit)) } }),
+  'pdf-failed': (values) => ({ key: 'hostError.pdfFailed', values: { detail: valueText(values.detail) } }),
+  'pdf-timeout': (values) => ({ key: 'hostError.pdfTimeout', values: { seconds: valueNumber(values.seconds) } }),
+  'pdf-timeout:export-instead': (values) => ({ key: 'hostError.pdfTimeoutExportInstead', values: { duration: durationRef(valueNumber(values.ms)) } }),
   'read-failed': failed('hostError.readFailed'),
   'save-failed': failed('hostError.saveFailed'),
   'too-large:file': sized('hostError.fileTooLarge'),
   'not-a-file': named('hostError.notAFile'),
   offline: () => ({ key: 'hostError.offline' }),
-  http: (values) => ({ key: 'hostError.http', values: { status: number(values.status) } }),
+  http: (values) => ({ key: 'hostError.http', values: { status: valueNumber(values.status) } }),
   unauthorized: () => ({ key: 'hostError.unauthorized' }),
-  'too-large:request': (values) => ({ key: 'hostError.requestTooLarge', values: { megabytes: number(values.megabytes) } }),
-  'busy:printing': (values) => ({ key: 'hostError.printingBusy', values: { n: number(values.n) } }),
+  'too-large:request': (values) => ({ key: 'hostError.requestTooLarge', values: { megabytes: valueNumber(values.megabytes) } }),
+  'busy:printing': (values) => ({ key: 'hostError.printingBusy', values: { n: valueNumber(values.n) } }),
 } satisfies Record<string, (values: RefusalValues) => MessageRef>;
 
 export type HostRefusalCode = keyof typeof MESSAGES;

@@ -16,6 +16,11 @@ import { HandlerError } from './dispatch';
 /** The variables of a refusal's message, as they travel: strings and numbers only. */
 export type RefusalValues = { [name: string]: string | number };
 
+/** A variable as text, for a message (missing: empty). */
+export const valueText = (value: string | number | undefined) => (value === undefined ? '' : String(value));
+/** A variable as a number, for a message (missing: 0). */
+export const valueNumber = (value: string | number | undefined) => (typeof value === 'number' ? value : Number(value ?? 0));
+
 /** The message for a code and its variables, or `undefined` for a code this app does not know. */
 export type RefusalMessages = (code: string, values: RefusalValues) => MessageRef | undefined;
 

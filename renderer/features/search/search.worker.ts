@@ -29,13 +29,14 @@ const queue = new IndexQueue(index);
 let scheduled = false;
 let lastReport = 0;
 
-/** The tables of the case followed that have answered since it was opened: until all four have, the index holds part of it. */
-const TABLES = 4;
-let answered = new Set<string>();
+/** The tables the index is built from; those of the case followed that have answered since it was opened: until all have, the index holds part of it. */
+const TABLES = ['sources', 'passages', 'claims', 'notes'] as const;
+type Table = (typeof TABLES)[number];
+let answered = new Set<Table>();
 
 const report = () => {
   lastReport = performance.now();
-  const complete = wanted === null || (answered.size === TABLES && queue.pending === 0);
+  const complete = wanted === null || (answered.size === TABLES.length && queue.pending === 0);
   scope.postMessage({ type: 'indexed', caseId: wanted, complete, documents: index.size, records: index.records });
 };
 
@@ -76,7 +77,7 @@ function follow(caseId: string | null): void {
       if (wanted !== caseId || stop) return;
       const tracker = new RecordTracker();
       const fail = (error: unknown) => scope.postMessage({ type: 'error', message: messageOf(error) });
-      const step = (table: string, update: () => Change) => {
+      const step = (table: Table, update: () => Change) => {
         const first = !answered.has(table);
         answered.add(table);
         try {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type IpcError } from '../../../../shared/ipc/contract';
-import { fetchRefusal } from '../../../../shared/ipc/fetchFailure';
+import { hostRefusal } from '../../../../shared/ipc/hostRefusals';
 import { createTranslator, translateRef } from '../../../../shared/i18n';
 import { decodeWire, encodeWire } from '../../../../shared/ipc/wire';
 import { defaultHandlers, injectToken, MAX_PRINT_REQUEST_BYTES, MAX_PRINT_REQUESTS, MAX_REQUEST_BYTES, resolveStatic, startWebServer, type WebHandlers, type WebServer } from '../../../../node/web/server';
@@ -243,7 +243,7 @@ describe('web server', () => {
       error: { code: 'fetch-failed:not-public', values: { where: `127.0.0.1:${pagesPort}`, range: 'loopback' }, message: expect.stringContaining('turn on “Allow local network addresses”') },
     });
     // What the renderer shows: the same refusal in the UI's language, from its code and variables.
-    const shown = fetchRefusal((refused as { error: IpcError }).error);
+    const shown = hostRefusal((refused as { error: IpcError }).error);
     expect(translateRef(createTranslator('es'), shown.detail!)).toBe(
       `Casefile no descarga 127.0.0.1:${pagesPort}: es una dirección de este ordenador (loopback), no una dirección de internet. Para importar una página de una intranet o de este ordenador, activa «Permitir direcciones de la red local».`,
     );

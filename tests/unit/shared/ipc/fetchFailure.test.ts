@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, translateRef, type MessageRef } from '../../../../shared/i18n';
 import { failure } from '../../../../shared/ipc/dispatch';
-import { FETCH_FAILURE_REASONS, FetchFailure, fetchFailureRef, fetchRefusal, type FetchFailureReason, type FetchValues } from '../../../../shared/ipc/fetchFailure';
+import { FETCH_FAILURE_REASONS, FetchFailure, fetchFailureRef, type FetchFailureReason, type FetchValues } from '../../../../shared/ipc/fetchFailure';
+import { hostRefusal } from '../../../../shared/ipc/hostRefusals';
 
 const es = createTranslator('es');
 const en = createTranslator('en');
@@ -9,7 +10,7 @@ const en = createTranslator('en');
 /** What the renderer shows for a failure a host threw, after the trip through the IPC answer. */
 function shown(error: FetchFailure): { english: string; spanish: string } {
   const answer = failure(error.code, error.message, error.values).error;
-  const refusal = fetchRefusal(structuredClone(answer));
+  const refusal = hostRefusal(structuredClone(answer));
   expect(refusal.message).toBe(error.message);
   expect(refusal.detail, error.code).toBeDefined();
   return { english: translateRef(en, refusal.detail!), spanish: translateRef(es, refusal.detail!) };
@@ -78,7 +79,7 @@ describe('URL fetch failures', () => {
       { code: 'fetch-failed:quantum-foam', message: 'A newer reason.', values: { x: 1 } },
       { code: 'internal', message: 'Casefile could not complete cf:url:fetch: boom' },
     ]) {
-      const refusal = fetchRefusal(error);
+      const refusal = hostRefusal(error);
       expect(refusal.message).toBe(error.message);
       expect(refusal.code).toBe(error.code);
       expect(refusal.detail).toBeUndefined();
@@ -86,7 +87,7 @@ describe('URL fetch failures', () => {
   });
 
   it('ignores variables that are not text or numbers', () => {
-    const refusal = fetchRefusal({ code: 'fetch-failed:broke-off', message: 'x', values: { host: 'example.org', extra: { key: 'app.title' } as unknown as string } });
+    const refusal = hostRefusal({ code: 'fetch-failed:broke-off', message: 'x', values: { host: 'example.org', extra: { key: 'app.title' } as unknown as string } });
     expect(refusal.detail).toEqual({ key: 'urlFetch.brokeOff', values: { host: 'example.org' } } satisfies MessageRef);
   });
 });

@@ -103,13 +103,8 @@ describe('splitUpdate', () => {
   });
 
   it("a member's items that sit inside another member's text come after the text they refer to", () => {
-    const first = new Y.Doc();
-    first.clientID = 1;
-    first.getText('brief').insert(0, 'a sentence the first member wrote. '.repeat(20));
-    const second = new Y.Doc();
-    // A higher client ID: Yjs encodes it first, before the text its insertions refer to.
-    second.clientID = 2;
-    Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
+    // The second member has the higher client ID: Yjs encodes it first, before the text its insertions refer to.
+    const [, second] = twoMembers('brief', 'a sentence the first member wrote. '.repeat(20));
     for (let i = 0; i < 60; i++) second.getText('brief').insert(i * 9, `[${i}]`);
     const pieces = splitUpdate(Y.encodeStateAsUpdate(second), 40);
     expect(pieces.length).toBeGreaterThan(10);
@@ -169,12 +164,7 @@ describe('splitUpdate', () => {
   });
 
   it('an update made against a state the receiver holds (a diff) applies in pieces on top of it', () => {
-    const a = new Y.Doc();
-    a.clientID = 1;
-    a.getText('t').insert(0, 'x'.repeat(500));
-    const b = new Y.Doc();
-    b.clientID = 2;
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const [a, b] = twoMembers('t', 'x'.repeat(500));
     const held = Y.encodeStateAsUpdate(b);
     for (let i = 0; i < 200; i++) b.getText('t').insert(i * 3, `b${i}`);
     b.getText('t').delete(600, 40);
@@ -197,3 +187,14 @@ describe('frames', () => {
     expect(() => unframeUpdates(body.slice(0, body.byteLength - 10))).toThrow(/cut short/u);
   });
 });
+
+/** Two members: the first (client 1) wrote `text` into the text `name`; the second (client 2) holds the first's state. */
+function twoMembers(name: string, text: string): [Y.Doc, Y.Doc] {
+  const first = new Y.Doc();
+  first.clientID = 1;
+  first.getText(name).insert(0, text);
+  const second = new Y.Doc();
+  second.clientID = 2;
+  Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
+  return [first, second];
+}
