@@ -76,8 +76,16 @@ export function candidateScore(c: CandidateScoreInput): number {
  * quote. Used to tell verbatim occurrences apart.
  */
 export function anchoredAgreement(text: string, start: number, end: number, prefix: string, suffix: string): number {
-  const total = prefix.length + suffix.length;
-  return total === 0 ? 1 : contextFit(text, start, end, prefix, suffix).agree / total;
+  // A side without stored context is where the passage began or ended the text. It weighs as much as the
+  // other side, and agrees whole when the candidate is at that edge too (as prefixSimilarity counts it):
+  // otherwise an edit just past a passage that opens the text would leave it no evidence at all.
+  const prefixWeight = prefix.length || suffix.length;
+  const suffixWeight = suffix.length || prefix.length;
+  const total = prefixWeight + suffixWeight;
+  if (total === 0) return 1;
+  const fit = contextFit(text, start, end, prefix, suffix);
+  const edges = (prefix.length === 0 && fit.before ? prefixWeight : 0) + (suffix.length === 0 && fit.after ? suffixWeight : 0);
+  return (fit.agree + edges) / total;
 }
 
 /** How the stored context fits around a span, read outward character by character. */
