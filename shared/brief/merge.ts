@@ -141,11 +141,20 @@ function merge3<T>(o: readonly T[], a: readonly T[], b: readonly T[], key: (item
   return { items, conflicts };
 }
 
-/** Both sides' versions of a stretch, the other side's first; a block both sides hold is kept once. */
+/**
+ * Both sides' versions of a stretch, the other side's first; a block both sides hold is kept once, copy for
+ * copy (a side that typed the same paragraph twice where the other typed it once keeps its second).
+ */
 function keepBoth<T>(key: (item: T) => string) {
   return (_o: T[], a: T[], b: T[]): Merged<T> => {
-    const inA = new Set(a.map(key));
-    return { items: [...a, ...b.filter((item) => !inA.has(key(item)))], conflicts: 1 };
+    const inA = new Map<string, number>();
+    for (const item of a) inA.set(key(item), (inA.get(key(item)) ?? 0) + 1);
+    const rest = b.filter((item) => {
+      const left = inA.get(key(item)) ?? 0;
+      if (left > 0) inA.set(key(item), left - 1);
+      return left === 0;
+    });
+    return { items: [...a, ...rest], conflicts: 1 };
   };
 }
 

@@ -49,6 +49,12 @@ describe('mergeNoteVersions', () => {
     expect(merged.conflicts).toBe(1);
   });
 
+  it('keeps a paragraph one side typed twice where the other typed it once (fast-check found this)', () => {
+    const nine = () => paragraph(text('nine nine'));
+    const merged = mergeNoteVersions(brief(), brief(nine()), brief(nine(), nine()));
+    expect(texts(merged.content)).toEqual(['nine nine', 'nine nine']);
+  });
+
   it('loses no word either side typed (property)', () => {
     const sentence = fc.array(fc.constantFrom('harbour', 'ferry', 'customs', 'tonnes', 'nine', 'pier'), { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
     const doc = fc.array(sentence, { minLength: 0, maxLength: 6 });
