@@ -158,6 +158,8 @@ async function briefTextOf(page: Page, label: string): Promise<string> {
   await expect(page.getByRole('heading', { name: label.replace(/ \(brief\)$/u, '') })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading the team’s text…' })).toHaveCount(0);
   await expect(briefBox(page)).not.toBeEmpty();
+  // The box can still be the last note's for a moment, and the new note's editor starts empty: wait for its text.
+  await expect.poll(() => briefText(page)).not.toBe('');
   return briefText(page);
 }
 
@@ -535,7 +537,8 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
 
     // After sync, the brief exports to the same Markdown in both profiles (its citations' footnotes included).
     const merged2 = await briefTextOf(a.page, 'Brief (brief)');
-    expect(await briefTextOf(b.page, 'Brief (brief)')).toBe(merged2);
+    await briefTextOf(b.page, 'Brief (brief)');
+    await expect.poll(() => briefText(b.page)).toBe(merged2);
     // Export reads the stored copies, which autosave writes a moment after the shared text arrives.
     const flat = async (page: Page) => JSON.stringify((await storedBriefText(page)).split('\n').sort());
     const storedA = await flat(a.page);
@@ -548,7 +551,8 @@ test('the brief is shared: seeded once, typed by both at once and merged, typed 
     await caseMenu(b.page, 'Share case…');
     await b.page.getByRole('dialog', { name: 'Share case' }).getByRole('button', { name: 'Stop sharing' }).click();
     await expect(syncBar(b.page)).toBeHidden();
-    expect(await briefTextOf(b.page, 'Brief (brief)')).toBe(merged2);
+    await briefTextOf(b.page, 'Brief (brief)');
+    await expect.poll(() => briefText(b.page)).toBe(merged2);
     await typeAtEnd(b.page, ' Only mine now.');
     await expect(briefStatus(b.page)).toHaveText('Saved');
     await expect.poll(async () => (await storedTraces(b.page)).docs).toEqual([]);
